@@ -1,0 +1,99 @@
+#pragma once
+// The neutral schema model both halves share. Conversion builds it from parsed DDL (or a live
+// source); the loader reads it to create target tables, plan work and type its batches.
+// Names are stored as Oracle resolves them: unquoted identifiers upper-cased.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+
+namespace orashift {
+
+// An Oracle data type as written in the source, before any mapping.
+struct OracleType {
+  std::string name;               // upper case: NUMBER, VARCHAR2, CHAR, DATE, TIMESTAMP, ...
+  std::optional<int> precision;   // NUMBER(p,s), FLOAT(b), TIMESTAMP(p)
+  std::optional<int> scale;
+  std::optional<int> length;      // VARCHAR2(n), CHAR(n), RAW(n)
+  bool char_semantics = false;    // VARCHAR2(n CHAR)
+  bool star_precision = false;    // NUMBER(*,s)
+  std::string suffix;             // WITH TIME ZONE, WITH LOCAL TIME ZONE, interval field text
+  std::string text() const;       // printed back as Oracle SQL
+};
+
+struct Column {
+  std::string name;
+  OracleType type;
+  bool nullable = true;
+  std::string default_sql;        // Oracle expression text as written, empty if none
+  std::string comment;
+  Span span;
+};
+
+enum class ConstraintKind { PrimaryKey, Unique, ForeignKey, Check, NotNull };
+
+struct Constraint {
+  std::string name;               // may be empty (system-named in Oracle)
+  ConstraintKind kind = ConstraintKind::PrimaryKey;
+  std::vector<std::string> columns;
+  std::string ref_table;          // foreign keys
+  std::vector<std::string> ref_columns;
+  std::string check_sql;          // check constraints: condition text
+  bool enabled = true;            // DISABLE keeps it in the dictionary but unenforced
+  bool validated = true;          // NOVALIDATE: existing rows were not checked
+  Span span;
+};
+
+struct Partition {
+  std::string name;
+  std::string bound_sql;          // VALUES LESS THAN (...) / VALUES (...) text as written
+  std::string options_sql;        // e.g. COMPRESS, TABLESPACE x
+};
+
+struct Partitioning {
+  std::string method;             // RANGE, LIST, HASH, INTERVAL ("" when not partitioned)
+  std::vector<std::string> columns;
+  std::vector<Partition> partitions;
+};
+
+struct Index {
+  std::string name;
+  std::string table;
+  std::vector<std::string> columns;  // column names or expression text
+  bool unique = false;
+  bool bitmap = false;
+  bool local = false;
+  Span span;
+};
+
+struct Table {
+  std::string schema;             // may be empty: the script's current schema
+  std::string name;
+  std::vector<Column> columns;
+  std::vector<Constraint> constraints;
+  Partitioning partitioning;
+  std::string comment;
+  std::string physical_sql;       // storage clauses as written (kept, not converted)
+  Span span;
+
+  const Column* find_column(std::string_view name) const;
+  Column* find_column(std::string_view name);
+  const Constraint* primary_key() const;
+};
+
+// The whole model of one source schema.
+struct Catalog {
+  std::vector<Table> tables;
+  std::vector<Index> indexes;
+
+  Table* find_table(std::string_view name);
+  const Table* find_table(std::string_view name) const;
+};
+
+// Upper-cases an unquoted Oracle identifier; quoted ones ("Mixed") keep their case.
+std::string normalize_identifier(std::string_view raw);
+
+}  // namespace orashift

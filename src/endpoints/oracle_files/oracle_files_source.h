@@ -1,0 +1,35 @@
+#pragma once
+// `oracle-files:DIR`: an Oracle schema as files. The catalog comes from the DDL scripts in DIR;
+// rows come from SQL*Loader control + data files (pairing documented in docs/sources.md).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "convert/ddl_loader.h"
+#include "load/endpoint.h"
+
+namespace orashift {
+
+struct OracleFilesOptions {
+  std::string dir;
+  std::vector<std::string> ddl_files;  // empty: discover (*.sql files that create tables)
+};
+
+class OracleFilesSource : public SourceEndpoint {
+public:
+  explicit OracleFilesSource(OracleFilesOptions options);
+  ~OracleFilesSource() override;
+  std::string describe() const override;
+  const Catalog& catalog() const override;
+  const Diagnostics& diagnostics() const override;
+  std::vector<LoadUnit> units() const override;
+  std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
+                                    RejectSink& rejects) const override;
+  const DdlLoad& ddl() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace orashift

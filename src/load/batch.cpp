@@ -1,0 +1,84 @@
+#include "load/batch.h"
+
+namespace orashift {
+
+const char* value_kind_name(ValueKind k) {
+  switch (k) {
+    case ValueKind::Int64: return "int64";
+    case ValueKind::Decimal: return "decimal";
+    case ValueKind::Double: return "double";
+    case ValueKind::Text: return "text";
+    case ValueKind::Timestamp: return "timestamp";
+    case ValueKind::Bytes: return "bytes";
+  }
+  return "?";
+}
+
+// Each kind keeps only its own vector; NULLs still take a slot so rows stay aligned.
+void ColumnVector::append_null() {
+  valid.push_back(0);
+  switch (kind) {
+    case ValueKind::Int64:
+    case ValueKind::Timestamp: ints.push_back(0); break;
+    case ValueKind::Decimal: decimals.push_back(0); break;
+    case ValueKind::Double: doubles.push_back(0); break;
+    case ValueKind::Text:
+    case ValueKind::Bytes: ends.push_back(static_cast<uint32_t>(bytes.size())); break;
+  }
+}
+void ColumnVector::append_int(int64_t v) {
+  valid.push_back(1);
+  ints.push_back(v);
+}
+void ColumnVector::append_decimal(Int128 v) {
+  valid.push_back(1);
+  decimals.push_back(v);
+}
+void ColumnVector::append_double(double v) {
+  valid.push_back(1);
+  doubles.push_back(v);
+}
+void ColumnVector::append_text(std::string_view v) {
+  valid.push_back(1);
+  bytes.append(v);
+  ends.push_back(static_cast<uint32_t>(bytes.size()));
+}
+void ColumnVector::pop_back() {
+  if (valid.empty()) return;
+  valid.pop_back();
+  switch (kind) {
+    case ValueKind::Int64:
+    case ValueKind::Timestamp: ints.pop_back(); break;
+    case ValueKind::Decimal: decimals.pop_back(); break;
+    case ValueKind::Double: doubles.pop_back(); break;
+    case ValueKind::Text:
+    case ValueKind::Bytes:
+      ends.pop_back();
+      bytes.resize(ends.empty() ? 0 : ends.back());
+      break;
+  }
+}
+void ColumnVector::clear() {
+  valid.clear();
+  ints.clear();
+  decimals.clear();
+  doubles.clear();
+  ends.clear();
+  bytes.clear();
+}
+size_t ColumnVector::memory_bytes() const {
+  return valid.capacity() + ints.capacity() * 8 + decimals.capacity() * 16 + doubles.capacity() * 8 +
+         ends.capacity() * 4 + bytes.capacity();
+}
+
+size_t Batch::memory_bytes() const {
+  size_t n = source_lines.capacity() * 8;
+  for (const auto& c : columns) n += c.memory_bytes();
+  return n;
+}
+void Batch::clear() {
+  for (auto& c : columns) c.clear();
+  source_lines.clear();
+}
+
+}  // namespace orashift

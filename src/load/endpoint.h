@@ -1,0 +1,101 @@
+#pragma once
+// The interfaces the load engine drives. Sources produce batches per load unit; targets take
+// DDL and batches. Everything a row can suffer on the way is reported through RejectSink.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "load/batch.h"
+
+namespace orashift {
+
+// How one column travels: its name in the catalog, its kind in batches.
+struct LoadColumn {
+  std::string name;
+  ValueKind kind = ValueKind::Text;
+  int scale = 0;
+  const Column* column = nullptr;  // the catalog column (type, nullability) it fills
+};
+
+// Decides the batch kind for an Oracle column type.
+LoadColumn load_column_for(const Column& column);
+std::vector<LoadColumn> load_columns_for(const Table& table);
+
+// A row that could not be loaded, with where it came from and why.
+struct Reject {
+  std::string table;
+  std::string source;   // "path/to/file.dat"
+  uint64_t line = 0;    // 1-based line (record) number in that file, 0 if not applicable
+  std::string reason;
+  std::string record;   // the raw record text as read
+};
+
+class RejectSink {
+public:
+  virtual ~RejectSink() = default;
+  virtual void reject(Reject r) = 0;
+};
+
+// One stream of rows for one table: a data file, a partition, a key range.
+struct LoadUnit {
+  std::string table;    // catalog table name
+  std::string label;    // what the user sees: "sales (sale1v3.dat)"
+  std::string control;  // e.g. the SQL*Loader control file
+  std::string data;     // e.g. the data file
+  bool missing = false; // the data the source says should exist is not there
+  std::string missing_reason;
+};
+
+class TableReader {
+public:
+  virtual ~TableReader() = default;
+  // Clears `batch` and fills it with up to `max_rows` rows. Returns false at end of data.
+  virtual bool next(Batch& batch, size_t max_rows) = 0;
+  // Rows read from the source so far (loaded + rejected + filtered, as the source sees them).
+  virtual uint64_t rows_read() const = 0;
+  virtual uint64_t rows_filtered() const { return 0; }
+  virtual uint64_t bytes_read() const { return 0; }
+  // Best estimate of total bytes, for progress (0 when unknown).
+  virtual uint64_t bytes_total() const { return 0; }
+};
+
+class SourceEndpoint {
+public:
+  virtual ~SourceEndpoint() = default;
+  virtual std::string describe() const = 0;
+  virtual const Catalog& catalog() const = 0;
+  // Diagnostics found while reading metadata (DDL parse errors, bad control files).
+  virtual const Diagnostics& diagnostics() const = 0;
+  virtual std::vector<LoadUnit> units() const = 0;
+  virtual std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
+                                            RejectSink& rejects) const = 0;
+};
+
+class TableWriter {
+public:
+  virtual ~TableWriter() = default;
+  // Writes every row of the batch, or rejects the ones the target refuses (returning how many
+  // were written). Must not lose a row silently.
+  virtual uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) = 0;
+  virtual void finish() = 0;
+};
+
+// A tiny result set for verification queries: rows of text cells (NULL as nullopt).
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+class TargetEndpoint {
+public:
+  virtual ~TargetEndpoint() = default;
+  virtual std::string describe() const = 0;  // never contains a password
+  virtual std::string dialect() const = 0;   // "duckdb", "postgres", "redshift"
+  virtual void execute(const std::string& sql) = 0;
+  virtual QueryResult query(const std::string& sql) = 0;
+  virtual std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) = 0;
+};
+
+}  // namespace orashift
