@@ -1,0 +1,32 @@
+#include "dialect/naming.h"
+
+#include <cctype>
+
+namespace orashift {
+
+std::string target_name(std::string_view n) {
+  bool has_lower = false;
+  for (char c : n)
+    if (std::islower(static_cast<unsigned char>(c))) has_lower = true;
+  std::string out(n);
+  if (!has_lower)
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+static std::string quote_with(std::string_view s, char q) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back(q);
+  for (char c : s) {
+    if (c == q) out.push_back(q);
+    out.push_back(c);
+  }
+  out.push_back(q);
+  return out;
+}
+
+std::string quote_ident(std::string_view name) { return quote_with(name, '"'); }
+std::string quote_literal(std::string_view text) { return quote_with(text, '\''); }
+
+}  // namespace orashift
