@@ -1,0 +1,43 @@
+#include <fmt/format.h>
+
+#include "assess/summary_report.h"
+#include "cli/conversion.h"
+#include "cli/subcommands.h"
+#include "endpoints/factory.h"
+
+namespace orashift::cli {
+
+void add_convert_command(CLI::App& app, std::function<int()>& action) {
+  struct Opts {
+    std::string source, target = "redshift", out;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("convert", "Convert an Oracle schema to target DDL and report action items");
+  cmd->add_option("--source", o->source, "oracle-files:DIR")->required();
+  cmd->add_option("--target", o->target, "redshift | postgres | duckdb")->check(CLI::IsMember({"redshift", "postgres", "duckdb"}));
+  cmd->add_option("--out", o->out, "output directory")->required();
+  cmd->callback([o, &action] {
+    action = [o] {
+      Dialect dialect;
+      parse_dialect(o->target, dialect);
+      auto source = make_source(o->source);
+      size_t errors = print_diagnostics(source->diagnostics());
+      ConversionOutput conv = convert_and_write(*source, dialect, o->out);
+      RunSummary s;
+      s.command = "convert";
+      s.source = source->describe();
+      s.target = o->target;
+      s.catalog = &source->catalog();
+      s.diagnostics = &source->diagnostics();
+      s.schema = &conv.schema;
+      s.items = &conv.items;
+      write_summary(s, o->out + "/report");
+      fmt::print("convert: {} tables, {} objects, {} action items, {} source errors → {}\n",
+                 source->catalog().tables.size(), conv.schema.objects.size(), conv.items.items().size(), errors, conv.dir);
+      fmt::print("report: {}/report/report.html\n", o->out);
+      return errors ? 1 : 0;
+    };
+  });
+}
+
+}  // namespace orashift::cli

@@ -1,0 +1,50 @@
+#include "cli/conversion.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "dialect/naming.h"
+
+namespace orashift::cli {
+
+static std::string file_part(const std::string& s) {
+  std::string out;
+  for (char c : target_name(s)) out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return out;
+}
+
+static void write_file(const std::string& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary);
+  f << text;
+  if (!f) throw std::runtime_error("cannot write " + path);
+}
+
+ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir) {
+  ConversionOutput out;
+  ConvertOptions opt;
+  opt.dialect = dialect;
+  out.schema = generate_ddl(source.catalog(), opt, out.items);
+  out.dir = out_dir + "/" + dialect_name(dialect);
+  std::filesystem::create_directories(out.dir);
+  // One file per object, numbered in apply order, so a reader (or psql -f) can follow along.
+  int n = 0;
+  for (ApplyPhase phase : {ApplyPhase::BeforeLoad, ApplyPhase::AfterLoad})
+    for (const auto& o : out.schema.objects) {
+      if (o.phase != phase) continue;
+      std::string name = fmt::format("{:03}_{}_{}.sql", ++n, file_part(o.kind), file_part(o.name));
+      write_file(out.dir + "/" + name, o.sql);
+    }
+  write_file(out.dir + "/apply.sql", out.schema.script());
+  return out;
+}
+
+size_t print_diagnostics(const Diagnostics& diags) {
+  for (const auto& d : diags.items()) std::fputs(d.render().c_str(), stderr);
+  return diags.error_count();
+}
+
+}  // namespace orashift::cli

@@ -1,0 +1,23 @@
+#pragma once
+// The convert step shared by `convert` and `migrate`: catalog → DDL files + report.
+#include <string>
+
+#include "assess/action_item.h"
+#include "dialect/ddl_generator.h"
+#include "load/endpoint.h"
+
+namespace orashift::cli {
+
+struct ConversionOutput {
+  ConvertedSchema schema;
+  ActionItems items;
+  std::string dir;  // OUT/<dialect>
+};
+
+// Converts the source's catalog and writes OUT/<dialect>/NNN_<kind>_<name>.sql plus apply.sql.
+ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir);
+
+// Prints the source diagnostics (compiler style) to stderr; returns the error count.
+size_t print_diagnostics(const Diagnostics& diags);
+
+}  // namespace orashift::cli

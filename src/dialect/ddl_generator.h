@@ -1,0 +1,45 @@
+#pragma once
+// Catalog → target DDL for Redshift, PostgreSQL and DuckDB. One generator with small per-dialect
+// differences (the sqlglot shape), producing objects in dependency and load order.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "assess/action_item.h"
+#include "catalog/catalog.h"
+#include "convert/physical_design.h"
+#include "convert/type_mapping.h"
+
+namespace orashift {
+
+// When an object is applied relative to the data load: tables before it; keys, indexes and
+// comments after it (faster loads, and loads that do not trip over constraint order).
+enum class ApplyPhase { BeforeLoad, AfterLoad };
+
+struct ConvertedObject {
+  std::string kind;       // TABLE, CONSTRAINT, INDEX, COMMENT
+  std::string name;       // Oracle name of the object ("SALES", "SALES_PK")
+  std::string table;      // table it belongs to
+  std::string sql;        // complete statement(s), each ending in ';'
+  ApplyPhase phase = ApplyPhase::BeforeLoad;
+  Span span;              // source location of the object
+};
+
+struct ConvertedSchema {
+  Dialect dialect = Dialect::DuckDb;
+  std::vector<ConvertedObject> objects;
+  std::map<std::string, TableDesign> designs;  // Redshift only
+  // Everything, in apply order, as one script.
+  std::string script() const;
+};
+
+struct ConvertOptions {
+  Dialect dialect = Dialect::DuckDb;
+  TypeMappingSettings types;
+  PhysicalDesignSettings physical;
+  std::map<std::string, uint64_t> row_estimates;
+};
+
+ConvertedSchema generate_ddl(const Catalog& catalog, const ConvertOptions& options, ActionItems& items);
+
+}  // namespace orashift

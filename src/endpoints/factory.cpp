@@ -1,0 +1,28 @@
+#include "endpoints/factory.h"
+
+#include <stdexcept>
+
+#include "endpoints/duckdb/duckdb_target.h"
+#include "endpoints/oracle_files/oracle_files_source.h"
+#include "endpoints/postgres/postgres_target.h"
+
+namespace orashift {
+
+static bool starts_with(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
+
+std::unique_ptr<SourceEndpoint> make_source(const std::string& url) {
+  if (starts_with(url, "oracle-files:")) {
+    OracleFilesOptions o;
+    o.dir = url.substr(std::string_view("oracle-files:").size());
+    return std::make_unique<OracleFilesSource>(o);
+  }
+  throw std::invalid_argument("unknown source; expected oracle-files:DIR");
+}
+
+std::unique_ptr<TargetEndpoint> make_target(const std::string& url) {
+  if (starts_with(url, "duckdb:")) return std::make_unique<DuckDbTarget>(url.substr(7));
+  if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) return std::make_unique<PostgresTarget>(url);
+  throw std::invalid_argument("unknown target; expected duckdb:FILE or postgres://USER@HOST:PORT/DB");
+}
+
+}  // namespace orashift

@@ -1,0 +1,280 @@
+#include "load/executor.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "common/progress.h"
+#include "load/bounded_queue.h"
+#include "load/reject_file.h"
+
+namespace orashift {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Shared per-table state: units of one table may run concurrently.
+struct TableState {
+  TableLoadStats stats;
+  std::unique_ptr<RejectFile> rejects;
+  const Table* table = nullptr;
+  std::vector<LoadColumn> columns;
+  std::unique_ptr<TableWriter> writer;  // one writer per table; units of a table share it
+  std::mutex write_mu;
+  std::atomic<uint64_t> live_rows{0};
+  std::atomic<uint64_t> live_bytes{0};
+  uint64_t bytes_total = 0;
+  Clock::time_point started;
+  bool started_set = false;
+};
+
+std::string safe_file_name(const std::string& table) {
+  std::string s;
+  for (char c : table) s.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '_');
+  return s;
+}
+
+// Runs one unit: a reader thread feeds batches through a bounded queue to this thread's writer.
+void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts, const LoadOptions& opt,
+              std::mutex& stats_mu) {
+  std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, *ts.rejects);
+  BoundedQueue<Batch> full(opt.queue_batches);
+  BoundedQueue<Batch> empty(opt.queue_batches + 2);
+  for (size_t i = 0; i < opt.queue_batches + 2; ++i) {
+    Batch b;
+    b.columns.resize(ts.columns.size());
+    for (size_t c = 0; c < ts.columns.size(); ++c) {
+      b.columns[c].kind = ts.columns[c].kind;
+      b.columns[c].scale = ts.columns[c].scale;
+    }
+    empty.push(std::move(b));
+  }
+  {
+    std::lock_guard lock(stats_mu);
+    ts.bytes_total += reader->bytes_total();
+  }
+  std::exception_ptr reader_error;
+  std::thread producer([&] {
+    try {
+      while (auto b = empty.pop()) {
+        bool more = reader->next(*b, opt.batch_rows);
+        ts.live_bytes.store(reader->bytes_read());
+        if (b->rows() > 0 && !full.push(std::move(*b))) break;
+        if (!more) break;
+      }
+    } catch (...) {
+      reader_error = std::current_exception();
+    }
+    full.close();
+  });
+  uint64_t loaded = 0;
+  std::exception_ptr writer_error;
+  try {
+    while (auto b = full.pop()) {
+      uint64_t n;
+      {
+        std::lock_guard lock(ts.write_mu);
+        n = ts.writer->write(*b, *ts.rejects, unit.data);
+      }
+      loaded += n;
+      ts.live_rows.fetch_add(b->rows());
+      empty.push(std::move(*b));
+    }
+  } catch (...) {
+    writer_error = std::current_exception();
+  }
+  empty.close();
+  full.close();
+  producer.join();
+
+  std::lock_guard lock(stats_mu);
+  ts.stats.rows_read += reader->rows_read();
+  ts.stats.rows_filtered += reader->rows_filtered();
+  ts.stats.rows_loaded += loaded;
+  ts.stats.bytes_read += reader->bytes_read();
+  ts.stats.sources.push_back(unit.data);
+  for (auto err : {reader_error, writer_error}) {
+    if (!err) continue;
+    try {
+      std::rethrow_exception(err);
+    } catch (const std::exception& e) {
+      if (!ts.stats.error.empty()) ts.stats.error += "; ";
+      ts.stats.error += unit.label + ": " + e.what();
+    }
+  }
+}
+
+}  // namespace
+
+uint64_t LoadReport::rows_read() const {
+  uint64_t n = 0;
+  for (const auto& t : tables) n += t.rows_read;
+  return n;
+}
+uint64_t LoadReport::rows_loaded() const {
+  uint64_t n = 0;
+  for (const auto& t : tables) n += t.rows_loaded;
+  return n;
+}
+uint64_t LoadReport::rows_rejected() const {
+  uint64_t n = 0;
+  for (const auto& t : tables) n += t.rows_rejected;
+  return n;
+}
+bool LoadReport::ok() const {
+  for (const auto& t : tables)
+    if (!t.error.empty() || !t.reconciled()) return false;
+  return true;
+}
+
+LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const std::vector<LoadUnit>& units,
+                    const LoadOptions& opt) {
+  auto t0 = Clock::now();
+  auto log = [&](const std::string& s) {
+    if (opt.log) opt.log(s);
+  };
+  // Table states in first-seen order.
+  std::vector<std::unique_ptr<TableState>> states;
+  std::map<std::string, TableState*> by_name;
+  struct Work {
+    const LoadUnit* unit;
+    TableState* state;
+  };
+  std::vector<Work> work;
+  for (const auto& u : units) {
+    TableState*& ts = by_name[u.table];
+    if (!ts) {
+      states.push_back(std::make_unique<TableState>());
+      ts = states.back().get();
+      ts->stats.table = u.table;
+      ts->table = source.catalog().find_table(u.table);
+      ts->stats.reject_file = opt.reject_dir + "/" + safe_file_name(u.table) + ".rejects.jsonl";
+      ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file);
+      if (!ts->table) ts->stats.error = "table " + u.table + " is not in the source catalog";
+    }
+    if (u.missing) {
+      ts->stats.missing.push_back(u.missing_reason);
+      continue;
+    }
+    if (ts->table) work.push_back({&u, ts});
+  }
+  // Open one writer per table up front (sequentially: targets create their own connections).
+  for (auto& ts : states) {
+    if (!ts->table || !ts->stats.error.empty()) continue;
+    bool has_work = false;
+    for (const auto& w : work) has_work |= w.state == ts.get();
+    if (!has_work) continue;
+    ts->columns = load_columns_for(*ts->table);
+    try {
+      ts->writer = target.open_writer(*ts->table, ts->columns);
+    } catch (const std::exception& e) {
+      ts->stats.error = e.what();
+    }
+  }
+
+  std::mutex stats_mu;
+  std::atomic<size_t> next{0};
+  std::atomic<bool> done{false};
+  Progress progress(opt.progress);
+  std::thread ticker;
+  if (opt.progress) {
+    ticker = std::thread([&] {
+      while (!done.load()) {
+        std::vector<ProgressRow> rows;
+        for (auto& ts : states) {
+          if (!ts->writer) continue;
+          rows.push_back({ts->stats.table, ts->live_rows.load(), ts->live_bytes.load(), ts->bytes_total,
+                          ts->started_set ? seconds_since(ts->started) : 0.0});
+        }
+        progress.draw(rows);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+      progress.clear();
+    });
+  }
+  auto worker = [&] {
+    for (;;) {
+      size_t i = next.fetch_add(1);
+      if (i >= work.size()) return;
+      Work& w = work[i];
+      if (!w.state->writer) continue;
+      {
+        std::lock_guard lock(stats_mu);
+        if (!w.state->started_set) {
+          w.state->started = Clock::now();
+          w.state->started_set = true;
+        }
+      }
+      log("loading " + w.unit->label);
+      auto u0 = Clock::now();
+      run_unit(source, *w.unit, *w.state, opt, stats_mu);
+      std::lock_guard lock(stats_mu);
+      w.state->stats.seconds += seconds_since(u0);
+    }
+  };
+  std::vector<std::thread> pool;
+  size_t n_threads = std::max<size_t>(1, std::min(opt.parallel, work.size()));
+  for (size_t i = 0; i < n_threads; ++i) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+  for (auto& ts : states) {
+    if (!ts->writer) continue;
+    try {
+      ts->writer->finish();
+    } catch (const std::exception& e) {
+      ts->stats.error += std::string(ts->stats.error.empty() ? "" : "; ") + e.what();
+    }
+  }
+  done.store(true);
+  if (ticker.joinable()) ticker.join();
+
+  LoadReport report;
+  for (auto& ts : states) {
+    TableLoadStats s = ts->stats;
+    s.rows_rejected = ts->rejects->count();
+    if (s.rows_rejected == 0) s.reject_file.clear();
+    if (!s.error.empty()) s.state = "error";
+    else if (!s.reconciled()) {
+      s.state = "error";
+      s.error = fmt::format("row accounting mismatch: read {} != loaded {} + rejected {} + filtered {}", s.rows_read,
+                            s.rows_loaded, s.rows_rejected, s.rows_filtered);
+    } else if (s.sources.empty() && !s.missing.empty()) s.state = "missing data";
+    else if (s.rows_rejected) s.state = "completed with rejects";
+    else s.state = s.missing.empty() ? "completed" : "completed, some data missing";
+    log(fmt::format("{}: {} ({} read, {} loaded, {} rejected)", s.table, s.state, s.rows_read, s.rows_loaded,
+                    s.rows_rejected));
+    report.tables.push_back(std::move(s));
+  }
+  report.seconds = seconds_since(t0);
+  return report;
+}
+
+std::string format_load_summary(const LoadReport& r) {
+  std::string out = fmt::format("{:>28} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11}  {}\n", "table", "read", "loaded",
+                                "rejected", "filtered", "seconds", "rows/s", "state");
+  out += std::string(28, '-') + " " + std::string(10, '-') + " " + std::string(10, '-') + " " + std::string(9, '-') +
+         " " + std::string(9, '-') + " " + std::string(9, '-') + " " + std::string(11, '-') + "  " + std::string(12, '-') + "\n";
+  for (const auto& t : r.tables) {
+    double rate = t.seconds > 0 ? t.rows_loaded / t.seconds : 0;
+    out += fmt::format("{:>28} {:>10} {:>10} {:>9} {:>9} {:>9.2f} {:>11.0f}  {}\n", t.table, t.rows_read, t.rows_loaded,
+                       t.rows_rejected, t.rows_filtered, t.seconds, rate, t.state);
+  }
+  double rate = r.seconds > 0 ? r.rows_loaded() / r.seconds : 0;
+  out += fmt::format("{:>28} {:>10} {:>10} {:>9} {:>9} {:>9.2f} {:>11.0f}\n", "total", r.rows_read(), r.rows_loaded(),
+                     r.rows_rejected(), "", r.seconds, rate);
+  for (const auto& t : r.tables) {
+    for (const auto& m : t.missing) out += "  " + t.table + ": missing data: " + m + "\n";
+    if (!t.reject_file.empty()) out += "  " + t.table + ": " + std::to_string(t.rows_rejected) + " rejected → " + t.reject_file + "\n";
+    if (!t.error.empty()) out += "  " + t.table + ": ERROR " + t.error + "\n";
+  }
+  return out;
+}
+
+}  // namespace orashift

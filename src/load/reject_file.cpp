@@ -1,0 +1,35 @@
+#include "load/reject_file.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace orashift {
+
+RejectFile::~RejectFile() {
+  if (file_) std::fclose(file_);
+}
+
+void RejectFile::reject(Reject r) {
+  nlohmann::json j = {{"table", r.table}, {"source", r.source}, {"line", r.line}, {"reason", r.reason},
+                      {"record", r.record}};
+  // Records may hold invalid UTF-8 (that can be why they were rejected): replace, never throw.
+  std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::lock_guard lock(mu_);
+  if (!file_) {
+    std::filesystem::create_directories(std::filesystem::path(path_).parent_path());
+    file_ = std::fopen(path_.c_str(), "w");
+    if (!file_) throw std::runtime_error("cannot write reject file " + path_);
+  }
+  std::fwrite(line.data(), 1, line.size(), file_);
+  std::fflush(file_);  // a crash must not lose the record of a rejected row
+  if (count_.load() == 0) first_reason_ = r.reason;
+  count_.fetch_add(1);
+}
+
+std::string RejectFile::first_reason() const {
+  std::lock_guard lock(mu_);
+  return first_reason_;
+}
+
+}  // namespace orashift

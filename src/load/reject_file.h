@@ -1,0 +1,32 @@
+#pragma once
+// Per-table reject files: one JSON object per line with the table, source file, line, reason
+// and the raw record, so that every rejected row can be found, fixed and reloaded.
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <string>
+
+#include "load/endpoint.h"
+
+namespace orashift {
+
+class RejectFile : public RejectSink {
+public:
+  // The file is created on the first reject only: no empty files for clean tables.
+  explicit RejectFile(std::string path) : path_(std::move(path)) {}
+  ~RejectFile() override;
+  void reject(Reject r) override;
+  uint64_t count() const { return count_.load(); }
+  const std::string& path() const { return path_; }
+  // The first few reasons, for the summary.
+  std::string first_reason() const;
+
+private:
+  std::string path_;
+  mutable std::mutex mu_;
+  std::FILE* file_ = nullptr;
+  std::atomic<uint64_t> count_{0};
+  std::string first_reason_;
+};
+
+}  // namespace orashift
