@@ -54,34 +54,38 @@ TEST(DuckDbTarget, RoundTripsEveryValueKind) {
   row(2, -max38, i128("-0.0100", 4), i128("-999.9", 1), -0.0, micros_from_civil({1850, 7, 1, 0, 0, 0, 1}),
       "it's \"q\"\ttab\nnl\r\\bs", "abc");
   row(3, 0, 0, 0, 1e308, micros_from_civil({-43, 3, 15, 12, 0, 0, 0}), "Grüße, 日本語, 🙂", "");
+  row(5, 1, 10000, 1, 0.1, 0, std::string_view("nul\0inside", 10), "\\");  // DuckDB, unlike PostgreSQL, keeps NULs
   b.columns[0].append_int(4);
   for (size_t c = 1; c < cols.size(); ++c) b.columns[c].append_null();
   b.source_lines.push_back(4);
 
   CollectRejects rejects;
   auto writer = db.open_writer(table_named("KINDS"), cols);
-  EXPECT_EQ(writer->write(b, rejects, "test"), 4u);
+  EXPECT_EQ(writer->write(b, rejects, "test"), 5u);
   writer->finish();
   ASSERT_TRUE(rejects.rejects.empty()) << rejects.rejects[0].reason;
 
   EXPECT_EQ(column_texts(db, "SELECT big::VARCHAR FROM kinds ORDER BY id"),
             (std::vector<std::string>{"99999999999999999999999999999999999999", "-99999999999999999999999999999999999999",
-                                      "0", "<NULL>"}));
+                                      "0", "<NULL>", "1"}));
   EXPECT_EQ(column_texts(db, "SELECT amt::VARCHAR FROM kinds ORDER BY id"),
-            (std::vector<std::string>{"12345678.99", "-0.01", "0.00", "<NULL>"}));
+            (std::vector<std::string>{"12345678.99", "-0.01", "0.00", "<NULL>", "1.00"}));
   EXPECT_EQ(column_texts(db, "SELECT small::VARCHAR FROM kinds ORDER BY id"),
-            (std::vector<std::string>{"999.9", "-999.9", "0.0", "<NULL>"}));
+            (std::vector<std::string>{"999.9", "-999.9", "0.0", "<NULL>", "0.1"}));
   EXPECT_EQ(cell(db, "SELECT isnan(dbl) FROM kinds WHERE id = 1"), "true");
   EXPECT_EQ(cell(db, "SELECT signbit(dbl) AND dbl = 0 FROM kinds WHERE id = 2"), "true");
   EXPECT_EQ(cell(db, "SELECT dbl = 1e308 FROM kinds WHERE id = 3"), "true");
   EXPECT_EQ(column_texts(db, "SELECT epoch_us(ts)::VARCHAR FROM kinds ORDER BY id"),
             (std::vector<std::string>{std::to_string(micros_from_civil({2024, 2, 29, 23, 59, 59, 123456})),
                                       std::to_string(micros_from_civil({1850, 7, 1, 0, 0, 0, 1})),
-                                      std::to_string(micros_from_civil({-43, 3, 15, 12, 0, 0, 0})), "<NULL>"}));
+                                      std::to_string(micros_from_civil({-43, 3, 15, 12, 0, 0, 0})), "<NULL>", "0"}));
   EXPECT_EQ(column_texts(db, "SELECT txt FROM kinds ORDER BY id"),
-            (std::vector<std::string>{"", "it's \"q\"\ttab\nnl\r\\bs", "Grüße, 日本語, 🙂", "<NULL>"}));
+            (std::vector<std::string>{"", "it's \"q\"\ttab\nnl\r\\bs", "Grüße, 日本語, 🙂", "<NULL>", "nul"}));
+  // query() hands back C strings (cut at a NUL); the stored value keeps all ten bytes.
+  EXPECT_EQ(cell(db, "SELECT strlen(txt)::VARCHAR || ' ' || hex(txt::BLOB) FROM kinds WHERE id = 5"),
+            "10 6E756C00696E73696465");
   EXPECT_EQ(column_texts(db, "SELECT hex(raw) FROM kinds ORDER BY id"),
-            (std::vector<std::string>{"00FF", "616263", "", "<NULL>"}));
+            (std::vector<std::string>{"00FF", "616263", "", "<NULL>", "5C"}));
 }
 
 TEST(DuckDbTarget, RejectsExactlyTheConstraintViolatingRows) {

@@ -21,6 +21,8 @@ public:
   std::string dialect() const override { return "duckdb"; }
   // Runs one or more ';'-separated statements, one at a time; throws with DuckDB's message.
   void execute(const std::string& sql) override;
+  // Every cell as DuckDB's text (NULL as nullopt). Through the C API's value accessors, so a
+  // VARCHAR holding a NUL byte comes back cut at it (the stored value is complete).
   QueryResult query(const std::string& sql) override;
   // The writer appends to main.<target_name(table.name)> on a connection of its own, so writers
   // of different tables can run on different threads. It must not outlive this target.
