@@ -1,0 +1,46 @@
+#pragma once
+// One libpq connection with the habits every PostgreSQL use here needs: UTF-8, errors as
+// std::runtime_error carrying the server's message, and no password in any message.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <libpq-fe.h>
+
+#include "load/endpoint.h"
+
+namespace orashift {
+
+using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+class PgConnection {
+public:
+  // Connects with PQconnectdb (URI or key=value string); throws with a scrubbed message.
+  explicit PgConnection(const std::string& conninfo);
+  ~PgConnection();
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  PGconn* get() const { return conn_; }
+  bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
+  std::string scrub(std::string message) const;
+  // The server's primary message and detail for a failed result (or libpq's), scrubbed.
+  std::string error_of(const PGresult* result) const;
+
+  void execute(const std::string& sql);
+  QueryResult query(const std::string& sql);
+  // A query with text parameters sent out of line (never spliced into the SQL).
+  QueryResult query_params(const std::string& sql, const std::vector<std::string>& params);
+
+private:
+  QueryResult collect(PgResult result);
+  PGconn* conn_ = nullptr;
+  std::vector<std::string> secrets_;
+};
+
+// True for SQLSTATEs that are not about the rows being loaded (connection, resources, access,
+// syntax): bisecting a batch on those would only reject good rows.
+bool pg_fatal_sqlstate(const char* sqlstate);
+
+}  // namespace orashift

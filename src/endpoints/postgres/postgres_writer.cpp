@@ -1,0 +1,132 @@
+#include "endpoints/postgres/postgres_writer.h"
+
+#include <stdexcept>
+
+#include "common/decimal_rescale.h"
+#include "dialect/naming.h"
+#include "load/bisect.h"
+#include "load/copy_text.h"
+
+namespace orashift {
+
+namespace {
+
+constexpr unsigned kNumericOid = 1700;
+constexpr size_t kSendChunk = 1 << 20;  // bytes per PQputCopyData
+
+}  // namespace
+
+PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, std::vector<LoadColumn> columns)
+    : conn_(conninfo), table_(std::move(table)), columns_(std::move(columns)) {
+  const std::string target = target_name(table_);
+  QueryResult attrs = conn_.query_params(
+      "SELECT a.attname, a.atttypid, a.atttypmod FROM pg_attribute a "
+      "WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped",
+      {quote_ident(target)});
+  if (attrs.rows.empty()) throw std::runtime_error("postgres: table " + quote_ident(target) + " does not exist");
+  std::string column_list;
+  for (const LoadColumn& c : columns_) {
+    const std::string name = target_name(c.name);
+    const std::vector<std::optional<std::string>>* attr = nullptr;
+    for (const auto& row : attrs.rows)
+      if (row[0] == name) attr = &row;
+    if (!attr) throw std::runtime_error("postgres: table " + quote_ident(target) + " has no column " + quote_ident(name));
+    NumericLimit limit;
+    int typmod = std::stoi(attr->at(2).value_or("-1"));
+    if (std::stoul(attr->at(1).value_or("0")) == kNumericOid && typmod >= 4 &&
+        (c.kind == ValueKind::Decimal || c.kind == ValueKind::Int64)) {
+      // NUMERIC(p,s) typmod: ((p << 16) | (s & 0x7ff)) + 4, s an 11-bit signed number.
+      limit.check = true;
+      limit.precision = ((typmod - 4) >> 16) & 0xffff;
+      limit.scale = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+    }
+    limits_.push_back(limit);
+    if (!column_list.empty()) column_list += ", ";
+    column_list += quote_ident(name);
+  }
+  copy_sql_ = "COPY " + quote_ident(target) + " (" + column_list + ") FROM STDIN";
+}
+
+// NUMERIC(p,s) rounds extra fractional digits without a word; we refuse them instead.
+std::optional<std::string> PostgresWriter::check_row(const Batch& batch, size_t row) const {
+  for (size_t i = 0; i < limits_.size(); ++i) {
+    const NumericLimit& l = limits_[i];
+    const ColumnVector& c = batch.columns[i];
+    if (!l.check || c.is_null(row)) continue;
+    bool is_int = c.kind == ValueKind::Int64;
+    Int128 out;
+    std::string reason;
+    if (!rescale_decimal(is_int ? Int128(c.ints[row]) : c.decimals[row], is_int ? 0 : c.scale, l.precision, l.scale,
+                         out, &reason))
+      return "column " + target_name(columns_[i].name) + ": " + reason;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi) {
+  PGconn* pg = conn_.get();
+  PgResult start(PQexec(pg, copy_sql_.c_str()), &PQclear);
+  if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN)
+    throw std::runtime_error("postgres: " + copy_sql_ + ": " + conn_.error_of(start.get()));
+  size_t from = lo ? ends_[lo - 1] : 0, to = ends_[hi - 1];
+  for (size_t at = from; at < to; at += kSendChunk) {
+    int n = static_cast<int>(std::min(kSendChunk, to - at));
+    if (PQputCopyData(pg, encoded_.data() + at, n) != 1)
+      throw std::runtime_error("postgres: COPY data not sent: " + conn_.error_of(nullptr));
+  }
+  if (PQputCopyEnd(pg, nullptr) != 1) throw std::runtime_error("postgres: COPY not finished: " + conn_.error_of(nullptr));
+  std::optional<std::string> error;
+  bool fatal = false;
+  while (PGresult* raw = PQgetResult(pg)) {
+    PgResult r(raw, &PQclear);
+    if (PQresultStatus(r.get()) != PGRES_COMMAND_OK && !error) {
+      error = conn_.error_of(r.get());
+      fatal = pg_fatal_sqlstate(PQresultErrorField(r.get(), PG_DIAG_SQLSTATE));
+    }
+  }
+  if (error && (fatal || !conn_.ok())) throw std::runtime_error("postgres: " + copy_sql_ + ": " + *error);
+  return error;
+}
+
+uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
+  if (batch.columns.size() != columns_.size())
+    throw std::invalid_argument("postgres writer: batch has " + std::to_string(batch.columns.size()) +
+                                " columns, the writer " + std::to_string(columns_.size()));
+  auto reject = [&](size_t row, std::string reason, std::string record) {
+    Reject r;
+    r.table = table_;
+    r.source = source;
+    r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
+    r.reason = std::move(reason);
+    r.record = std::move(record);
+    rejects.reject(std::move(r));
+  };
+  encoded_.clear();
+  ends_.clear();
+  std::vector<uint32_t> rows;  // batch row of each encoded row
+  for (size_t row = 0; row < batch.rows(); ++row) {
+    if (auto why = check_row(batch, row)) {
+      reject(row, std::move(*why), copy_row_text(batch, row));
+      continue;
+    }
+    size_t begin = encoded_.size();
+    int nul_column = append_copy_row(encoded_, batch, row);
+    if (nul_column >= 0) {
+      reject(row, "column " + target_name(columns_[nul_column].name) + ": text contains a NUL byte, which PostgreSQL cannot store",
+             encoded_.substr(begin));
+      encoded_.resize(begin);
+      continue;
+    }
+    encoded_.push_back('\n');
+    ends_.push_back(encoded_.size());
+    rows.push_back(static_cast<uint32_t>(row));
+  }
+  return load_bisecting(
+      0, rows.size(), [&](size_t lo, size_t hi) { return copy_rows(lo, hi); },
+      [&](size_t k, const std::string& reason) {
+        size_t begin = k ? ends_[k - 1] : 0;
+        reject(rows[k], reason, encoded_.substr(begin, ends_[k] - begin - 1));
+      });
+}
+
+}  // namespace orashift

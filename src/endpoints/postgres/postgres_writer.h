@@ -1,0 +1,42 @@
+#pragma once
+// Streams batches into one PostgreSQL table with COPY ... FROM STDIN (text format), one COPY
+// per batch so a refused batch is rolled back whole by the server; it is then redone in
+// halves, down to single rows, so exactly the refused rows become rejects.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "endpoints/postgres/pg_connection.h"
+#include "load/endpoint.h"
+
+namespace orashift {
+
+class PostgresWriter : public TableWriter {
+public:
+  // Opens its own connection and reads the table's column types (to refuse decimals that
+  // NUMERIC(p,s) would round). Throws when the table or a column does not exist.
+  PostgresWriter(const std::string& conninfo, std::string table, std::vector<LoadColumn> columns);
+
+  uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) override;
+  void finish() override {}
+
+private:
+  struct NumericLimit {
+    bool check = false;
+    int precision = 0, scale = 0;
+  };
+
+  std::optional<std::string> check_row(const Batch& batch, size_t row) const;
+  // COPYs the encoded rows [lo, hi) in one statement; returns the server's message if refused.
+  std::optional<std::string> copy_rows(size_t lo, size_t hi);
+
+  PgConnection conn_;
+  std::string table_;  // catalog name, as rejects report it
+  std::string copy_sql_;
+  std::vector<LoadColumn> columns_;
+  std::vector<NumericLimit> limits_;
+  std::string encoded_;        // COPY text of the batch's loadable rows, each ending in '\n'
+  std::vector<size_t> ends_;   // end offset of each encoded row
+};
+
+}  // namespace orashift

@@ -1,0 +1,25 @@
+#pragma once
+// PostgreSQL COPY text format for batch rows: tab-separated fields, \N for NULL, backslash
+// escapes. The PostgreSQL writer streams it; every writer also uses it as the `record` of a
+// reject, so a rejected row reads the same whichever target refused it.
+#include <string>
+
+#include "load/batch.h"
+
+namespace orashift {
+
+// Appends one field. Text containing a NUL byte is written as \0 (a faithful rendering that
+// PostgreSQL will refuse); the return value is false in that case so callers can reject first.
+bool append_copy_field(std::string& out, const ColumnVector& column, size_t row);
+
+// Appends the fields of one row separated by tabs, without the trailing newline. Returns the
+// index of the first column whose text holds a NUL byte, or -1.
+int append_copy_row(std::string& out, const Batch& batch, size_t row);
+
+std::string copy_row_text(const Batch& batch, size_t row);
+
+// Doubles in the spelling PostgreSQL reads back bit-exact: shortest round-trip digits,
+// "NaN", "Infinity", "-Infinity".
+void append_double_text(std::string& out, double v);
+
+}  // namespace orashift

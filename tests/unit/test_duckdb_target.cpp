@@ -1,0 +1,190 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "endpoints/duckdb/duckdb_target.h"
+#include "target_test_util.h"
+
+using namespace orashift;
+using namespace orashift::testing;
+
+namespace {
+
+std::string cell(DuckDbTarget& db, const std::string& sql) {
+  QueryResult r = db.query(sql);
+  if (r.rows.size() != 1 || r.rows[0].size() != 1) return "<shape>";
+  return r.rows[0][0].value_or("<NULL>");
+}
+
+std::vector<std::string> column_texts(DuckDbTarget& db, const std::string& sql) {
+  std::vector<std::string> out;
+  for (auto& row : db.query(sql).rows) out.push_back(row[0].value_or("<NULL>"));
+  return out;
+}
+
+}  // namespace
+
+TEST(DuckDbTarget, RoundTripsEveryValueKind) {
+  DuckDbTarget db(":memory:");
+  EXPECT_EQ(db.dialect(), "duckdb");
+  db.execute(
+      "CREATE TABLE kinds (id BIGINT, big DECIMAL(38,0), amt DECIMAL(10,2), small DECIMAL(4,1), dbl DOUBLE,"
+      " ts TIMESTAMP, txt VARCHAR, raw BLOB)");
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64),      load_col("BIG", ValueKind::Decimal, 0),
+                                  load_col("AMT", ValueKind::Decimal, 4), load_col("SMALL", ValueKind::Decimal, 1),
+                                  load_col("DBL", ValueKind::Double),     load_col("TS", ValueKind::Timestamp),
+                                  load_col("TXT", ValueKind::Text),       load_col("RAW", ValueKind::Bytes)};
+  Batch b = batch_for(cols);
+  auto row = [&](int64_t id, Int128 big, Int128 amt, Int128 small, double dbl, Micros ts, std::string_view txt,
+                 std::string_view raw) {
+    b.columns[0].append_int(id);
+    b.columns[1].append_decimal(big);
+    b.columns[2].append_decimal(amt);
+    b.columns[3].append_decimal(small);
+    b.columns[4].append_double(dbl);
+    b.columns[5].append_int(ts);
+    b.columns[6].append_text(txt);
+    b.columns[7].append_text(raw);
+    b.source_lines.push_back(id);
+  };
+  const Int128 max38 = pow10_i128(38) - 1;
+  row(1, max38, i128("12345678.9900", 4), i128("999.9", 1), std::nan(""), micros_from_civil({2024, 2, 29, 23, 59, 59, 123456}),
+      "", std::string_view("\0\xff", 2));
+  row(2, -max38, i128("-0.0100", 4), i128("-999.9", 1), -0.0, micros_from_civil({1850, 7, 1, 0, 0, 0, 1}),
+      "it's \"q\"\ttab\nnl\r\\bs", "abc");
+  row(3, 0, 0, 0, 1e308, micros_from_civil({-43, 3, 15, 12, 0, 0, 0}), "Grüße, 日本語, 🙂", "");
+  row(5, 1, 10000, 1, 0.1, 0, std::string_view("nul\0inside", 10), "\\");  // DuckDB, unlike PostgreSQL, keeps NULs
+  b.columns[0].append_int(4);
+  for (size_t c = 1; c < cols.size(); ++c) b.columns[c].append_null();
+  b.source_lines.push_back(4);
+
+  CollectRejects rejects;
+  auto writer = db.open_writer(table_named("KINDS"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "test"), 5u);
+  writer->finish();
+  ASSERT_TRUE(rejects.rejects.empty()) << rejects.rejects[0].reason;
+
+  EXPECT_EQ(column_texts(db, "SELECT big::VARCHAR FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"99999999999999999999999999999999999999", "-99999999999999999999999999999999999999",
+                                      "0", "<NULL>", "1"}));
+  EXPECT_EQ(column_texts(db, "SELECT amt::VARCHAR FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"12345678.99", "-0.01", "0.00", "<NULL>", "1.00"}));
+  EXPECT_EQ(column_texts(db, "SELECT small::VARCHAR FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"999.9", "-999.9", "0.0", "<NULL>", "0.1"}));
+  EXPECT_EQ(cell(db, "SELECT isnan(dbl) FROM kinds WHERE id = 1"), "true");
+  EXPECT_EQ(cell(db, "SELECT signbit(dbl) AND dbl = 0 FROM kinds WHERE id = 2"), "true");
+  EXPECT_EQ(cell(db, "SELECT dbl = 1e308 FROM kinds WHERE id = 3"), "true");
+  EXPECT_EQ(column_texts(db, "SELECT epoch_us(ts)::VARCHAR FROM kinds ORDER BY id"),
+            (std::vector<std::string>{std::to_string(micros_from_civil({2024, 2, 29, 23, 59, 59, 123456})),
+                                      std::to_string(micros_from_civil({1850, 7, 1, 0, 0, 0, 1})),
+                                      std::to_string(micros_from_civil({-43, 3, 15, 12, 0, 0, 0})), "<NULL>", "0"}));
+  EXPECT_EQ(column_texts(db, "SELECT txt FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"", "it's \"q\"\ttab\nnl\r\\bs", "Grüße, 日本語, 🙂", "<NULL>", "nul"}));
+  // query() hands back C strings (cut at a NUL); the stored value keeps all ten bytes.
+  EXPECT_EQ(cell(db, "SELECT strlen(txt)::VARCHAR || ' ' || hex(txt::BLOB) FROM kinds WHERE id = 5"),
+            "10 6E756C00696E73696465");
+  EXPECT_EQ(column_texts(db, "SELECT hex(raw) FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"00FF", "616263", "", "<NULL>", "5C"}));
+}
+
+TEST(DuckDbTarget, RejectsExactlyTheConstraintViolatingRows) {
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, name VARCHAR NOT NULL); INSERT INTO t VALUES (7, 'old')");
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+  Batch b = batch_for(cols);
+  // 5000 rows span several 2048-row chunks; row 2500 repeats a stored key, row 4100 has no name.
+  for (int64_t i = 0; i < 5000; ++i) {
+    b.columns[0].append_int(i == 2500 ? 7 : 100 + i);
+    if (i == 4100)
+      b.columns[1].append_null();
+    else
+      b.columns[1].append_text(std::string(1, 'n').append(std::to_string(i)));
+    b.source_lines.push_back(i + 1);
+  }
+  CollectRejects rejects;
+  auto writer = db.open_writer(table_named("T"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "f.dat"), 4998u);
+  writer->finish();
+  ASSERT_EQ(rejects.rejects.size(), 2u);
+  EXPECT_EQ(rejects.rejects[0].line, 2501u);
+  EXPECT_NE(rejects.rejects[0].reason.find("Duplicate key"), std::string::npos) << rejects.rejects[0].reason;
+  EXPECT_EQ(rejects.rejects[0].record, "7\tn2500");
+  EXPECT_EQ(rejects.rejects[0].table, "T");
+  EXPECT_EQ(rejects.rejects[0].source, "f.dat");
+  EXPECT_EQ(rejects.rejects[1].line, 4101u);
+  EXPECT_NE(rejects.rejects[1].reason.find("NOT NULL"), std::string::npos) << rejects.rejects[1].reason;
+  EXPECT_EQ(cell(db, "SELECT count(*) FROM t"), "4999");
+  EXPECT_EQ(cell(db, "SELECT name FROM t WHERE id = 7"), "old");
+}
+
+TEST(DuckDbTarget, RefusesDecimalsThatDoNotFitInsteadOfWrappingOrRounding) {
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE d (v DECIMAL(4,1), w DECIMAL(18,2))");
+  std::vector<LoadColumn> cols = {load_col("V", ValueKind::Decimal, 2), load_col("W", ValueKind::Int64)};
+  Batch b = batch_for(cols);
+  auto row = [&](const char* v, int64_t w) {
+    b.columns[0].append_decimal(i128(v, 2));
+    b.columns[1].append_int(w);
+    b.source_lines.push_back(b.source_lines.size() + 1);
+  };
+  row("123.40", 1);                      // fits after dropping a zero digit
+  row("1234.00", 2);                     // too many integer digits for DECIMAL(4,1)
+  row("1.25", 3);                        // would need rounding
+  row("0.10", 9999999999999999);         // 16 integer digits fit DECIMAL(18,2)
+  row("0.10", 99999999999999999);        // 17 do not
+  CollectRejects rejects;
+  auto writer = db.open_writer(table_named("D"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "x"), 2u);
+  ASSERT_EQ(rejects.rejects.size(), 3u);
+  EXPECT_EQ(rejects.rejects[0].line, 2u);
+  EXPECT_EQ(rejects.rejects[0].reason, "column v: 1234.00 does not fit NUMERIC(4,1)");
+  EXPECT_EQ(rejects.rejects[1].reason, "column v: 1.25 would be rounded to fit NUMERIC(4,1)");
+  EXPECT_EQ(rejects.rejects[2].line, 5u);
+  EXPECT_EQ(column_texts(db, "SELECT v::VARCHAR || ' ' || w::VARCHAR FROM d ORDER BY v"),
+            (std::vector<std::string>{"0.1 9999999999999999.00", "123.4 1.00"}));
+}
+
+TEST(DuckDbTarget, CastsToOtherColumnTypesAndRejectsWhatDoesNotCast) {
+  DuckDbTarget db(":memory:");
+  // Columns in another order than the batch, one left to its default, an INTEGER fed int64s.
+  db.execute("CREATE TABLE c (note VARCHAR DEFAULT 'dflt', n INTEGER, label VARCHAR)");
+  std::vector<LoadColumn> cols = {load_col("LABEL", ValueKind::Text), load_col("N", ValueKind::Int64)};
+  Batch b = batch_for(cols);
+  b.columns[0].append_text("a");
+  b.columns[1].append_int(5);
+  b.columns[0].append_text("b");
+  b.columns[1].append_int(int64_t(1) << 40);  // does not fit INTEGER
+  b.columns[0].append_text("bad \xC3");        // truncated UTF-8
+  b.columns[1].append_int(6);
+  b.source_lines = {1, 2, 3};
+  CollectRejects rejects;
+  auto writer = db.open_writer(table_named("C"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "x"), 1u);
+  ASSERT_EQ(rejects.rejects.size(), 2u);
+  EXPECT_EQ(rejects.rejects[0].line, 3u);
+  EXPECT_EQ(rejects.rejects[0].reason, "column label: text is not valid UTF-8");
+  EXPECT_EQ(rejects.rejects[1].line, 2u);
+  EXPECT_FALSE(rejects.rejects[1].reason.empty());
+  EXPECT_EQ(cell(db, "SELECT note || ' ' || n || ' ' || label FROM c"), "dflt 5 a");
+}
+
+TEST(DuckDbTarget, ExecuteRunsEveryStatementAndReportsDuckDbErrors) {
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE a (x INT); INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);");
+  EXPECT_EQ(cell(db, "SELECT sum(x) FROM a"), "3");
+  try {
+    db.execute("INSERT INTO a VALUES (3); SELECT * FROM missing_table");
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("missing_table"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(cell(db, "SELECT sum(x) FROM a"), "6");  // statements before the failing one ran
+  EXPECT_THROW(db.execute("SELEC 1"), std::runtime_error);
+  EXPECT_THROW(db.query("SELECT nope"), std::runtime_error);
+  EXPECT_THROW(db.open_writer(table_named("NO_SUCH"), {load_col("X", ValueKind::Int64)}), std::runtime_error);
+  QueryResult r = db.query("SELECT NULL AS n, '' AS e");
+  EXPECT_EQ(r.columns, (std::vector<std::string>{"n", "e"}));
+  EXPECT_FALSE(r.rows[0][0].has_value());
+  EXPECT_EQ(r.rows[0][1], std::optional<std::string>(""));
+}

@@ -1,0 +1,194 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include "endpoints/postgres/pg_conninfo.h"
+#include "endpoints/postgres/postgres_target.h"
+#include "load/copy_text.h"
+#include "target_test_util.h"
+
+using namespace orashift;
+using namespace orashift::testing;
+
+namespace {
+
+// Tests that need a server read its URI from ORASHIFT_TEST_PG (tests/e2e/pg_server.sh start).
+const char* test_pg() { return std::getenv("ORASHIFT_TEST_PG"); }
+#define REQUIRE_PG()                                                                                  \
+  if (!test_pg()) GTEST_SKIP() << "ORASHIFT_TEST_PG is not set: start a server with "              \
+                                  "tests/e2e/pg_server.sh start DIR PORT and export the URI it prints"
+
+std::vector<std::string> column_texts(PostgresTarget& pg, const std::string& sql) {
+  std::vector<std::string> out;
+  for (auto& row : pg.query(sql).rows) out.push_back(row[0].value_or("<NULL>"));
+  return out;
+}
+
+}  // namespace
+
+TEST(PostgresConninfo, RedactsPasswordsInUrisAndKeyValueStrings) {
+  EXPECT_EQ(redact_conninfo("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+  EXPECT_EQ(redact_conninfo("postgres://u@h:5432/db?sslmode=require"), "postgres://u@h:5432/db?sslmode=require");
+  EXPECT_EQ(redact_conninfo("postgresql://u:s%40c@h/db?sslmode=require&password=other&application_name=x"),
+            "postgresql://u:***@h/db?sslmode=require&password=***&application_name=x");
+  EXPECT_EQ(redact_conninfo("postgres://u:p@ss/w?rd@h/db"), "postgres://u:***@h/db");
+  EXPECT_EQ(redact_conninfo("host=h user=u password='a b\\' c' dbname=d"), "host=h user=u password=*** dbname=d");
+  EXPECT_EQ(redact_conninfo("host=h password = bare dbname=d"), "host=h password = *** dbname=d");
+  EXPECT_EQ(conninfo_passwords("postgres://u:s%40c@h/db"), (std::vector<std::string>{"s%40c", "s@c"}));
+  EXPECT_EQ(scrub_secrets("bad password s@c for s@c", {"s@c"}), "bad password *** for ***");
+}
+
+TEST(PostgresConninfo, ConnectionErrorsNeverShowThePassword) {
+  // Port 1 on loopback refuses at once; the message must still not carry the password.
+  try {
+    PostgresTarget pg("postgres://someone:Sup3rS3cret@127.0.0.1:1/db?connect_timeout=2");
+    FAIL() << "connected?";
+  } catch (const std::runtime_error& e) {
+    std::string m = e.what();
+    EXPECT_EQ(m.find("Sup3rS3cret"), std::string::npos) << m;
+    EXPECT_NE(m.find("postgres://someone:***@127.0.0.1:1/db"), std::string::npos) << m;
+  }
+  try {
+    PostgresTarget pg("postgres://someone:Sup%zzSecret@127.0.0.1:1/db");  // malformed: libpq quotes it back
+    FAIL() << "connected?";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()).find("Sup%zzSecret"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CopyText, EscapesLikePostgres) {
+  Batch b = batch_for({load_col("T", ValueKind::Text), load_col("B", ValueKind::Bytes), load_col("D", ValueKind::Double)});
+  b.columns[0].append_text(std::string_view("a\\b\tc\nd\re\0", 10));
+  b.columns[1].append_text(std::string_view("\x00\xff", 2));
+  b.columns[2].append_double(-INFINITY);
+  b.source_lines.push_back(1);
+  std::string out;
+  EXPECT_EQ(append_copy_row(out, b, 0), 0);
+  EXPECT_EQ(out, "a\\\\b\\tc\\nd\\re\\0\t\\\\x00ff\t-Infinity");
+  std::string d;
+  append_double_text(d, 0.1);
+  append_double_text(d, NAN);
+  EXPECT_EQ(d, "0.1NaN");
+}
+
+TEST(PostgresTarget, RoundTripsEveryValueKind) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  EXPECT_EQ(pg.dialect(), "postgres");
+  pg.execute(
+      "DROP TABLE IF EXISTS kinds; CREATE TABLE kinds (id bigint, big numeric(38,0), amt numeric(10,2), small "
+      "numeric(4,1), dbl double precision, ts timestamp, txt text, raw bytea)");
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64),      load_col("BIG", ValueKind::Decimal, 0),
+                                  load_col("AMT", ValueKind::Decimal, 4), load_col("SMALL", ValueKind::Decimal, 1),
+                                  load_col("DBL", ValueKind::Double),     load_col("TS", ValueKind::Timestamp),
+                                  load_col("TXT", ValueKind::Text),       load_col("RAW", ValueKind::Bytes)};
+  Batch b = batch_for(cols);
+  auto row = [&](int64_t id, Int128 big, Int128 amt, Int128 small, double dbl, Micros ts, std::string_view txt,
+                 std::string_view raw) {
+    b.columns[0].append_int(id);
+    b.columns[1].append_decimal(big);
+    b.columns[2].append_decimal(amt);
+    b.columns[3].append_decimal(small);
+    b.columns[4].append_double(dbl);
+    b.columns[5].append_int(ts);
+    b.columns[6].append_text(txt);
+    b.columns[7].append_text(raw);
+    b.source_lines.push_back(id);
+  };
+  const Int128 max38 = pow10_i128(38) - 1;
+  row(1, max38, i128("12345678.9900", 4), i128("999.9", 1), std::nan(""),
+      micros_from_civil({2024, 2, 29, 23, 59, 59, 123456}), "", std::string_view("\0\xff", 2));
+  row(2, -max38, i128("-0.0100", 4), i128("-999.9", 1), -0.0, micros_from_civil({1850, 7, 1, 0, 0, 0, 1}),
+      "it's \"q\"\ttab\nnl\r\\bs \\N", "abc");
+  row(3, 0, 0, 0, 1e308, micros_from_civil({-43, 3, 15, 12, 0, 0, 0}), "Grüße, 日本語, 🙂", "");
+  row(5, 1, 10000, 1, 0.1, 0, "\\N", "\\");
+  b.columns[0].append_int(4);
+  for (size_t c = 1; c < cols.size(); ++c) b.columns[c].append_null();
+  b.source_lines.push_back(4);
+
+  CollectRejects rejects;
+  auto writer = pg.open_writer(table_named("KINDS"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "test"), 5u);
+  writer->finish();
+  ASSERT_TRUE(rejects.rejects.empty()) << rejects.rejects[0].reason;
+
+  EXPECT_EQ(column_texts(pg, "SELECT big::text FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"99999999999999999999999999999999999999",
+                                      "-99999999999999999999999999999999999999", "0", "<NULL>", "1"}));
+  EXPECT_EQ(column_texts(pg, "SELECT amt::text FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"12345678.99", "-0.01", "0.00", "<NULL>", "1.00"}));
+  EXPECT_EQ(column_texts(pg, "SELECT small::text FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"999.9", "-999.9", "0.0", "<NULL>", "0.1"}));
+  EXPECT_EQ(column_texts(pg, "SELECT dbl::text FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"NaN", "-0", "1e+308", "<NULL>", "0.1"}));
+  EXPECT_EQ(column_texts(pg, "SELECT ts::text FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"2024-02-29 23:59:59.123456", "1850-07-01 00:00:00.000001",
+                                      "0044-03-15 12:00:00 BC", "<NULL>", "1970-01-01 00:00:00"}));
+  EXPECT_EQ(column_texts(pg, "SELECT txt FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"", "it's \"q\"\ttab\nnl\r\\bs \\N", "Grüße, 日本語, 🙂", "<NULL>", "\\N"}));
+  EXPECT_EQ(column_texts(pg, "SELECT encode(raw, 'hex') FROM kinds ORDER BY id"),
+            (std::vector<std::string>{"00ff", "616263", "", "<NULL>", "5c"}));
+}
+
+TEST(PostgresTarget, RejectsExactlyTheRefusedRows) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  pg.execute(
+      "DROP TABLE IF EXISTS t_rej; CREATE TABLE t_rej (id bigint PRIMARY KEY, name text NOT NULL, v numeric(4,1));"
+      "INSERT INTO t_rej VALUES (7, 'old', 1)");
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text),
+                                  load_col("V", ValueKind::Decimal, 2)};
+  Batch b = batch_for(cols);
+  for (int64_t i = 0; i < 5000; ++i) {
+    b.columns[0].append_int(i == 2500 ? 7 : 100 + i);  // a stored key
+    if (i == 4100)
+      b.columns[1].append_null();  // NOT NULL
+    else if (i == 10)
+      b.columns[1].append_text(std::string_view("nul\0here", 8));  // PostgreSQL cannot store it
+    else
+      b.columns[1].append_text(std::string(1, 'n').append(std::to_string(i)));
+    b.columns[2].append_decimal(i == 20 ? i128("1.25", 2) : i == 30 ? i128("1000.00", 2) : i128("1.20", 2));
+    b.source_lines.push_back(i + 1);
+  }
+  CollectRejects rejects;
+  auto writer = pg.open_writer(table_named("T_REJ"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "f.dat"), 4995u);
+  ASSERT_EQ(rejects.rejects.size(), 5u);
+  std::map<uint64_t, Reject> by_line;
+  for (auto& r : rejects.rejects) by_line[r.line] = r;
+  EXPECT_NE(by_line[11].reason.find("NUL byte"), std::string::npos) << by_line[11].reason;
+  EXPECT_EQ(by_line[11].record, "110\tnul\\0here\t1.20");
+  EXPECT_EQ(by_line[21].reason, "column v: 1.25 would be rounded to fit NUMERIC(4,1)");
+  EXPECT_EQ(by_line[31].reason, "column v: 1000.00 does not fit NUMERIC(4,1)");
+  EXPECT_NE(by_line[2501].reason.find("duplicate key value violates unique constraint"), std::string::npos)
+      << by_line[2501].reason;
+  EXPECT_NE(by_line[2501].reason.find("DETAIL: Key (id)=(7) already exists."), std::string::npos) << by_line[2501].reason;
+  EXPECT_EQ(by_line[2501].record, "7\tn2500\t1.20");
+  EXPECT_NE(by_line[4101].reason.find("null value in column \"name\""), std::string::npos) << by_line[4101].reason;
+  EXPECT_EQ(column_texts(pg, "SELECT count(*) FROM t_rej"), (std::vector<std::string>{"4996"}));
+  EXPECT_EQ(column_texts(pg, "SELECT name FROM t_rej WHERE id = 7"), (std::vector<std::string>{"old"}));
+  pg.execute("DROP TABLE t_rej");
+}
+
+TEST(PostgresTarget, ErrorsCarryTheServerMessage) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  EXPECT_EQ(pg.describe(), redact_conninfo(test_pg()));
+  try {
+    pg.execute("SELECT * FROM no_such_table_here");
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("relation \"no_such_table_here\" does not exist"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(pg.query("SELEC 1"), std::runtime_error);
+  EXPECT_THROW(pg.open_writer(table_named("NO_SUCH_TABLE"), {load_col("X", ValueKind::Int64)}), std::runtime_error);
+  pg.execute("DROP TABLE IF EXISTS t_err; CREATE TABLE t_err (a int)");
+  EXPECT_THROW(pg.open_writer(table_named("T_ERR"), {load_col("NOPE", ValueKind::Int64)}), std::runtime_error);
+  QueryResult r = pg.query("SELECT NULL AS n, '' AS e");
+  EXPECT_EQ(r.columns, (std::vector<std::string>{"n", "e"}));
+  EXPECT_FALSE(r.rows[0][0].has_value());
+  EXPECT_EQ(r.rows[0][1], std::optional<std::string>(""));
+  pg.execute("DROP TABLE t_err");
+}
