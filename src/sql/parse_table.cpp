@@ -280,10 +280,12 @@ bool Parser::at_property_start() const {
     case Kw::PCTFREE: case Kw::PCTUSED: case Kw::INITRANS: case Kw::MAXTRANS: case Kw::STORAGE:
     case Kw::TABLESPACE: case Kw::LOGGING: case Kw::NOLOGGING: case Kw::COMPRESS: case Kw::NOCOMPRESS:
     case Kw::CACHE: case Kw::NOCACHE: case Kw::PARALLEL: case Kw::ORGANIZATION: case Kw::LOB:
-    case Kw::SEGMENT: case Kw::ROWDEPENDENCIES: case Kw::NOROWDEPENDENCIES: case Kw::AS: case Kw::XMLTYPE:
+    case Kw::SEGMENT: case Kw::ROWDEPENDENCIES: case Kw::NOROWDEPENDENCIES: case Kw::XMLTYPE:
     case Kw::FLASHBACK:
       return true;
     case Kw::ON: return is_word(1, "COMMIT");
+    case Kw::AS:  // CREATE TABLE ... AS SELECT, not LOB ... STORE AS
+      return peek(1).kw == Kw::SELECT || peek(1).kw == Kw::WITH || peek(1).kind == TokenKind::LParen;
     case Kw::ENABLE: case Kw::DISABLE: return true;
     case Kw::PARTITION: return peek(1).kw == Kw::BY;
     case Kw::ROW: case Kw::COLUMN: return peek(1).kw == Kw::STORE;
@@ -355,7 +357,8 @@ void Parser::table_properties(ast::CreateTable& t) {
         break;
       case Kw::SEGMENT:
         p.kind = ast::PropertyKind::SegmentCreation;
-        rest();
+        if (!accept_word("CREATION")) fail(peek(), "CREATION after SEGMENT");
+        p.value = ident("IMMEDIATE or DEFERRED").text;
         break;
       case Kw::AS:
         p.kind = ast::PropertyKind::AsSubquery;
