@@ -1,0 +1,228 @@
+#include "convert/ddl_loader.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "sql/parser.h"
+
+namespace orashift {
+
+namespace {
+
+using namespace sql;
+
+std::string norm(const ast::Ident& id) { return normalize_identifier(id.text); }
+
+std::string expr_text(const ast::ExprPtr& e) { return e ? compact_text(e->span) : std::string(); }
+
+// Tables are matched by name, and by schema when both sides name one.
+Table* find_table(Catalog& cat, const ast::QualifiedName& q) {
+  std::string name = norm(q.name());
+  std::string schema = q.schema() ? norm(*q.schema()) : std::string();
+  for (auto& t : cat.tables)
+    if (t.name == name && (schema.empty() || t.schema.empty() || t.schema == schema)) return &t;
+  return nullptr;
+}
+
+Constraint to_constraint(const ast::ConstraintDef& c, const std::vector<std::string>& inline_columns) {
+  Constraint out;
+  if (c.name) out.name = norm(*c.name);
+  switch (c.type) {
+    case ast::ConstraintType::PrimaryKey: out.kind = ConstraintKind::PrimaryKey; break;
+    case ast::ConstraintType::Unique: out.kind = ConstraintKind::Unique; break;
+    case ast::ConstraintType::ForeignKey: out.kind = ConstraintKind::ForeignKey; break;
+    case ast::ConstraintType::Check: out.kind = ConstraintKind::Check; break;
+    case ast::ConstraintType::NotNull:
+    case ast::ConstraintType::Null: out.kind = ConstraintKind::NotNull; break;
+  }
+  if (c.columns.empty())
+    out.columns = inline_columns;
+  else
+    for (const auto& col : c.columns) out.columns.push_back(norm(col));
+  if (c.ref_table) {
+    out.ref_table = norm(c.ref_table->name());
+    for (const auto& col : c.ref_columns) out.ref_columns.push_back(norm(col));
+  }
+  out.check_sql = expr_text(c.check);
+  // Oracle: DISABLE alone means DISABLE NOVALIDATE, ENABLE alone means ENABLE VALIDATE.
+  out.enabled = c.state.enable.value_or(true);
+  out.validated = c.state.validate.value_or(out.enabled);
+  out.span = c.span;
+  return out;
+}
+
+OracleType to_type(const ast::DataType& d) {
+  OracleType t;
+  t.name = d.name;
+  t.precision = d.precision;
+  t.scale = d.scale;
+  t.length = d.length;
+  t.char_semantics = d.char_semantics;
+  t.star_precision = d.star_precision;
+  t.suffix = d.suffix;
+  if (t.name == "INTERVAL") t.precision.reset(), t.scale.reset();  // they live in the suffix text
+  return t;
+}
+
+Column to_column(const ast::ColumnDef& c, std::vector<Constraint>& constraints) {
+  Column col;
+  col.name = norm(c.name);
+  if (c.type) col.type = to_type(*c.type);
+  col.default_sql = expr_text(c.default_value);
+  col.span = c.span;
+  for (const auto& k : c.constraints) {
+    if (k.type == ast::ConstraintType::NotNull) {
+      col.nullable = !k.state.enable.value_or(true);  // a disabled NOT NULL does not restrict rows
+    } else if (k.type != ast::ConstraintType::Null) {
+      constraints.push_back(to_constraint(k, {col.name}));
+    }
+  }
+  return col;
+}
+
+class Builder {
+public:
+  explicit Builder(DdlLoad& out) : out_(out) {}
+
+  // Returns false when the statement says nothing the catalog keeps.
+  bool apply(const ast::Statement& s) {
+    switch (s.kind) {
+      case ast::StmtKind::CreateTable: return create_table(static_cast<const ast::CreateTable&>(s));
+      case ast::StmtKind::CreateIndex: return create_index(static_cast<const ast::CreateIndex&>(s));
+      case ast::StmtKind::AlterTable: return alter_table(static_cast<const ast::AlterTable&>(s));
+      case ast::StmtKind::Comment: return comment(static_cast<const ast::CommentOn&>(s));
+      default: return false;
+    }
+  }
+
+private:
+  bool create_table(const ast::CreateTable& ct) {
+    if (Table* old = find_table(out_.catalog, ct.name)) {
+      out_.diagnostics.warning("L0003", "table " + old->name + " is created twice; the later definition wins",
+                               ct.name.span);
+      auto& v = out_.catalog.tables;
+      v.erase(v.begin() + (old - v.data()));
+    }
+    Table t;
+    t.name = norm(ct.name.name());
+    if (ct.name.schema()) t.schema = norm(*ct.name.schema());
+    t.span = ct.span;
+    for (const auto& c : ct.columns) t.columns.push_back(to_column(c, t.constraints));
+    for (const auto& c : ct.constraints) t.constraints.push_back(to_constraint(c, {}));
+    for (const auto& p : ct.properties) {
+      if (!t.physical_sql.empty()) t.physical_sql += " ";
+      t.physical_sql += compact_text(p.span);
+    }
+    if (ct.partitioning) {
+      const auto& ps = *ct.partitioning;
+      t.partitioning.method = ps.interval ? "INTERVAL" : ps.method;
+      for (const auto& c : ps.columns) t.partitioning.columns.push_back(norm(c));
+      for (const auto& p : ps.partitions) {
+        Partition part;
+        if (p.name) part.name = norm(*p.name);
+        part.bound_sql = compact_text(p.bound);
+        part.options_sql = compact_text(p.options);
+        t.partitioning.partitions.push_back(std::move(part));
+      }
+    }
+    out_.catalog.tables.push_back(std::move(t));
+    return true;
+  }
+
+  bool create_index(const ast::CreateIndex& ci) {
+    Index ix;
+    ix.name = norm(ci.name.name());
+    ix.table = norm(ci.table.name());
+    ix.unique = ci.unique;
+    ix.bitmap = ci.bitmap;
+    ix.local = ci.local;
+    ix.span = ci.span;
+    for (const auto& c : ci.columns) {
+      const auto* n = c.expr && c.expr->kind == ast::ExprKind::Name ? static_cast<const ast::NameExpr*>(c.expr.get()) : nullptr;
+      std::string col = n && n->parts.size() == 1 ? norm(n->parts[0]) : compact_text(c.expr->span);
+      if (c.descending) col += " DESC";
+      ix.columns.push_back(std::move(col));
+    }
+    if (!find_table(out_.catalog, ci.table))
+      out_.diagnostics.warning("L0002", "index " + ix.name + " is on table " + ix.table + ", which no script creates",
+                               ci.table.span);
+    out_.catalog.indexes.push_back(std::move(ix));
+    return true;
+  }
+
+  bool alter_table(const ast::AlterTable& at) {
+    bool applied = false;
+    Table* t = nullptr;
+    for (const auto& a : at.actions) {
+      if (a.kind == ast::AlterActionKind::Other) continue;
+      if (!t) t = find_table(out_.catalog, at.name);
+      if (!t) {
+        out_.diagnostics.warning("L0002", "ALTER TABLE on table " + norm(at.name.name()) + ", which no script creates",
+                                 at.name.span);
+        return false;
+      }
+      for (const auto& c : a.constraints) t->constraints.push_back(to_constraint(c, {}));
+      for (const auto& c : a.columns) t->columns.push_back(to_column(c, t->constraints));
+      applied = true;
+    }
+    return applied;
+  }
+
+  bool comment(const ast::CommentOn& c) {
+    std::string kind = normalize_identifier(c.object_kind);
+    const auto& parts = c.target.parts;
+    if (kind == "TABLE") {
+      if (Table* t = find_table(out_.catalog, c.target)) {
+        t->comment = c.text;
+        return true;
+      }
+    } else if (kind == "COLUMN" && parts.size() >= 2) {
+      ast::QualifiedName table;
+      table.parts.assign(parts.begin(), parts.end() - 1);
+      if (Table* t = find_table(out_.catalog, table)) {
+        if (Column* col = t->find_column(norm(parts.back()))) {
+          col->comment = c.text;
+          return true;
+        }
+      }
+    } else {
+      return false;  // comments on materialized views etc. have no place in the catalog yet
+    }
+    out_.diagnostics.warning("L0002", "COMMENT ON " + kind + " " + std::string(c.target.span.text()) +
+                                          ": no such table or column in the scripts", c.target.span);
+    return false;
+  }
+
+  DdlLoad& out_;
+};
+
+}  // namespace
+
+DdlLoad load_ddl(const std::vector<std::string>& paths) {
+  DdlLoad out;
+  Builder builder(out);
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      auto f = std::make_unique<SourceFile>(path, "");
+      out.diagnostics.error("L0001", "cannot read file", Span{f.get(), 0, 0});
+      out.files.push_back(std::move(f));
+      continue;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    out.files.push_back(std::make_unique<SourceFile>(path, buf.str()));
+    const SourceFile& file = *out.files.back();
+    ParsedScript parsed = parse_script(file, out.diagnostics);
+    for (const auto& s : parsed.statements) {
+      ++out.statements;
+      if (s->kind == ast::StmtKind::Invalid)
+        ++out.statements_failed;
+      else if (!builder.apply(*s))
+        ++out.statements_ignored;
+    }
+  }
+  return out;
+}
+
+}  // namespace orashift

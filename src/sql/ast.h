@@ -1,0 +1,299 @@
+#pragma once
+// Typed AST of Oracle SQL. Nodes keep spans into the SourceFile and string_views of its text,
+// so the file must outlive the tree. Syntax the front end does not model yet is kept as an
+// explicit node (OtherStatement, raw clauses) with its text, never silently dropped.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/diagnostic.h"
+
+namespace orashift::sql::ast {
+
+// A name as written: `"Mixed"` keeps its quotes in `text` so normalisation can tell.
+struct Ident {
+  std::string_view text;
+  Span span;
+  bool quoted() const { return !text.empty() && text.front() == '"'; }
+};
+
+// schema.name, or name (schema empty); also dblink-free object names.
+struct QualifiedName {
+  std::vector<Ident> parts;
+  Span span;
+  const Ident& name() const { return parts.back(); }
+  const Ident* schema() const { return parts.size() > 1 ? &parts[parts.size() - 2] : nullptr; }
+};
+
+// ---------------------------------------------------------------- expressions
+
+enum class ExprKind {
+  Literal, Name, Star, Bind, Unary, Binary, IsNull, Like, In, Between, Call, Case, Subquery, List, Raw
+};
+
+struct Expr {
+  explicit Expr(ExprKind k) : kind(k) {}
+  virtual ~Expr() = default;
+  ExprKind kind;
+  Span span;  // the whole expression as written
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class LiteralKind { Number, String, NationalString, Null, Date, Timestamp, Interval, Boolean };
+
+struct LiteralExpr : Expr {
+  LiteralExpr() : Expr(ExprKind::Literal) {}
+  LiteralKind literal = LiteralKind::Number;
+  std::string_view text;      // the literal token (for DATE '..' the string token)
+  std::string_view qualifier; // INTERVAL '..' DAY(2) TO SECOND: the field text after the string
+};
+
+// a, t.c, s.t.c, seq.NEXTVAL, t.c(+)
+struct NameExpr : Expr {
+  NameExpr() : Expr(ExprKind::Name) {}
+  std::vector<Ident> parts;
+  bool outer_join = false;  // trailing (+)
+};
+
+struct StarExpr : Expr {  // * or t.*
+  StarExpr() : Expr(ExprKind::Star) {}
+  std::vector<Ident> qualifier;
+};
+
+struct BindExpr : Expr {  // :x, or &x substitution (SQL*Plus replaces it before Oracle sees it)
+  BindExpr() : Expr(ExprKind::Bind) {}
+  std::string_view text;
+  bool substitution = false;
+};
+
+enum class UnaryOp { Neg, Plus, Not, Prior, ConnectByRoot, Exists };
+struct UnaryExpr : Expr {
+  UnaryExpr() : Expr(ExprKind::Unary) {}
+  UnaryOp op = UnaryOp::Neg;
+  ExprPtr operand;
+};
+
+enum class BinaryOp { Or, And, Eq, Ne, Lt, Le, Gt, Ge, Concat, Add, Sub, Mul, Div, Power, Mod };
+const char* binary_op_text(BinaryOp op);
+struct BinaryExpr : Expr {
+  BinaryExpr() : Expr(ExprKind::Binary) {}
+  BinaryOp op = BinaryOp::Eq;
+  ExprPtr lhs, rhs;
+  std::string_view quantifier;  // = ANY (...), > ALL (...): "ANY"/"SOME"/"ALL" or empty
+};
+
+struct IsNullExpr : Expr {
+  IsNullExpr() : Expr(ExprKind::IsNull) {}
+  bool negated = false;
+  ExprPtr operand;
+};
+
+struct LikeExpr : Expr {
+  LikeExpr() : Expr(ExprKind::Like) {}
+  bool negated = false;
+  std::string_view op;  // LIKE, LIKEC, LIKE2, LIKE4
+  ExprPtr lhs, pattern, escape;
+};
+
+struct InExpr : Expr {
+  InExpr() : Expr(ExprKind::In) {}
+  bool negated = false;
+  ExprPtr lhs;
+  std::vector<ExprPtr> list;  // one SubqueryExpr for IN (SELECT ...)
+};
+
+struct BetweenExpr : Expr {
+  BetweenExpr() : Expr(ExprKind::Between) {}
+  bool negated = false;
+  ExprPtr operand, low, high;
+};
+
+struct CallArg {
+  std::string_view name;  // named notation `p => v`
+  ExprPtr value;
+  Span tail;              // unmodelled rest of the argument (CAST(x AS t): "AS t"), empty if none
+};
+struct CallExpr : Expr {
+  CallExpr() : Expr(ExprKind::Call) {}
+  std::vector<Ident> name;   // pkg.fn, TO_DATE
+  std::string_view set_quantifier;  // DISTINCT / ALL / UNIQUE
+  bool star = false;                // COUNT(*)
+  std::vector<CallArg> args;
+  Span over;                        // OVER (...) / KEEP (...) / WITHIN GROUP (...) text, raw for now
+};
+
+struct CaseExpr : Expr {
+  CaseExpr() : Expr(ExprKind::Case) {}
+  ExprPtr operand;  // simple CASE x WHEN ...; null for searched CASE
+  std::vector<std::pair<ExprPtr, ExprPtr>> whens;
+  ExprPtr else_value;
+};
+
+struct SubqueryExpr : Expr {  // (SELECT ...) kept as raw balanced text until queries are parsed
+  SubqueryExpr() : Expr(ExprKind::Subquery) {}
+};
+
+// (a, b) row value; with one item, a parenthesized expression (kept so spans and printing stay exact)
+struct ListExpr : Expr {
+  ListExpr() : Expr(ExprKind::List) {}
+  std::vector<ExprPtr> items;
+};
+
+// ---------------------------------------------------------------- data types
+
+struct DataType {
+  std::string name;  // canonical upper case: NUMBER, VARCHAR2, LONG RAW, TIMESTAMP, INTERVAL, ...
+  std::optional<QualifiedName> user_type;  // schema.type for user-defined types (name = its text)
+  std::optional<int> precision, scale, length;
+  bool star_precision = false;   // NUMBER(*,s)
+  bool char_semantics = false;   // VARCHAR2(n CHAR)
+  bool byte_semantics = false;   // VARCHAR2(n BYTE)
+  std::string suffix;            // WITH [LOCAL] TIME ZONE; DAY(2) TO SECOND(6); YEAR TO MONTH
+  Span span;
+};
+
+// ---------------------------------------------------------------- constraints
+
+struct ConstraintState {
+  std::optional<bool> enable;    // ENABLE / DISABLE
+  std::optional<bool> validate;  // VALIDATE / NOVALIDATE
+  bool rely = false;
+  bool deferrable = false;
+  bool initially_deferred = false;
+  Span using_index;  // USING INDEX ... text
+  Span exceptions;   // EXCEPTIONS INTO t
+};
+
+enum class ConstraintType { NotNull, Null, PrimaryKey, Unique, ForeignKey, Check };
+
+struct ConstraintDef {
+  std::optional<Ident> name;
+  ConstraintType type = ConstraintType::NotNull;
+  std::vector<Ident> columns;          // out-of-line only
+  std::optional<QualifiedName> ref_table;
+  std::vector<Ident> ref_columns;
+  std::string_view on_delete;          // CASCADE / SET NULL
+  ExprPtr check;
+  ConstraintState state;
+  Span span;
+};
+
+// ---------------------------------------------------------------- statements
+
+enum class StmtKind { CreateTable, CreateIndex, AlterTable, Comment, Other, Invalid };
+
+struct Statement {
+  explicit Statement(StmtKind k) : kind(k) {}
+  virtual ~Statement() = default;
+  StmtKind kind;
+  Span span;
+};
+using StatementPtr = std::unique_ptr<Statement>;
+
+struct ColumnDef {
+  Ident name;
+  std::optional<DataType> type;  // absent in CREATE TABLE t (a, b) AS SELECT, and for some virtual columns
+  ExprPtr default_value;
+  bool default_on_null = false;
+  ExprPtr virtual_expr;          // GENERATED ALWAYS AS (expr) [VIRTUAL]
+  Span identity;                 // GENERATED ... AS IDENTITY [(...)] text
+  std::vector<ConstraintDef> constraints;
+  std::vector<Span> extras;      // SORT, VISIBLE/INVISIBLE, ENCRYPT ..., COLLATE x: text
+  Span span;
+};
+
+enum class PropertyKind {
+  Pctfree, Pctused, Initrans, Maxtrans, Storage, Tablespace, Logging, Nologging, Compress, Nocompress,
+  Cache, Nocache, Parallel, Noparallel, Organization, Lob, OnCommit, RowMovement, SegmentCreation, AsSubquery, Other
+};
+const char* property_kind_name(PropertyKind k);
+
+struct TableProperty {
+  PropertyKind kind = PropertyKind::Other;
+  std::string_view value;  // PCTFREE 5 -> "5"; TABLESPACE x -> "x"; ORGANIZATION INDEX -> "INDEX"
+  Span span;               // the whole clause
+};
+
+struct PartitionDef {
+  std::optional<Ident> name;
+  std::string_view bound_kind;    // "LESS THAN", "VALUES" (list) or empty (hash)
+  std::vector<ExprPtr> bounds;    // MAXVALUE / DEFAULT appear as NameExpr
+  Span bound;                     // VALUES ... (...) text
+  Span options;                   // everything after the bound: COMPRESS, TABLESPACE, subpartitions
+  Span span;
+};
+
+struct PartitionSpec {
+  std::string method;  // RANGE, LIST, HASH, REFERENCE, SYSTEM
+  std::vector<Ident> columns;
+  ExprPtr interval;    // INTERVAL (expr)
+  Span subpartition;   // SUBPARTITION BY ... text (incl. template)
+  std::optional<int> hash_count;  // PARTITIONS n
+  Span extra;          // STORE IN (...) etc.
+  std::vector<PartitionDef> partitions;
+  Span span;
+};
+
+struct CreateTable : Statement {
+  CreateTable() : Statement(StmtKind::CreateTable) {}
+  QualifiedName name;
+  bool global_temporary = false;
+  bool private_temporary = false;
+  std::optional<QualifiedName> of_type;  // object table: CREATE TABLE t OF type
+  std::vector<ColumnDef> columns;
+  std::vector<ConstraintDef> constraints;
+  std::vector<TableProperty> properties;
+  std::optional<PartitionSpec> partitioning;
+};
+
+struct IndexColumn {
+  ExprPtr expr;  // a NameExpr for a plain column
+  bool descending = false;
+  Span span;
+};
+
+struct CreateIndex : Statement {
+  CreateIndex() : Statement(StmtKind::CreateIndex) {}
+  QualifiedName name;
+  QualifiedName table;
+  bool unique = false, bitmap = false;
+  bool local = false, global = false;
+  std::vector<IndexColumn> columns;
+  Span options;  // everything after the column list
+};
+
+enum class AlterActionKind { AddConstraint, AddColumns, Other };
+struct AlterAction {
+  AlterActionKind kind = AlterActionKind::Other;
+  std::vector<ConstraintDef> constraints;
+  std::vector<ColumnDef> columns;
+  Span span;
+};
+
+struct AlterTable : Statement {
+  AlterTable() : Statement(StmtKind::AlterTable) {}
+  QualifiedName name;
+  std::vector<AlterAction> actions;
+};
+
+struct CommentOn : Statement {
+  CommentOn() : Statement(StmtKind::Comment) {}
+  std::string_view object_kind;  // TABLE, COLUMN, MATERIALIZED VIEW, ...
+  QualifiedName target;          // table, or table.column (last part is the column)
+  std::string text;              // the comment, unescaped
+};
+
+// Recognised but not modelled yet: CREATE VIEW, PL/SQL units, DML, GRANT, ...
+struct OtherStatement : Statement {
+  OtherStatement() : Statement(StmtKind::Other) {}
+  std::string kind_name;  // "CREATE VIEW", "CREATE PACKAGE BODY", "INSERT", "PL/SQL BLOCK", ...
+};
+
+// A statement that failed to parse; its diagnostic was reported.
+struct InvalidStatement : Statement {
+  InvalidStatement() : Statement(StmtKind::Invalid) {}
+};
+
+}  // namespace orashift::sql::ast

@@ -1,0 +1,49 @@
+#pragma once
+// Words the front end looks at. Recognised case-insensitively on unquoted identifiers; being
+// in this list does not make a word reserved (Oracle reserves very few), it only gives the
+// parser a cheap integer to compare. Add a word here when a parser rule needs it.
+// A trailing underscore avoids a clash with a macro (NULL_ is the word NULL).
+#include <cstdint>
+#include <string_view>
+
+namespace orashift::sql {
+
+#define ORASHIFT_KEYWORDS(X)                                                                      \
+  X(ACCEPT) X(ADD) X(ALL) X(ALTER) X(ALWAYS) X(ANALYZE) X(AND) X(ANY) X(AS) X(ASC) X(AUDIT)      \
+  X(BEGIN) X(BETWEEN) X(BFILE) X(BINARY_DOUBLE) X(BINARY_FLOAT) X(BITMAP) X(BLOB) X(BODY)         \
+  X(BREAK) X(BTITLE) X(BY) X(BYTE) X(CACHE) X(CALL) X(CASCADE) X(CASE) X(CAST) X(CHAR)            \
+  X(CHARACTER) X(CHECK) X(CLEAR) X(CLOB) X(COLUMN) X(COLUMNS) X(COMMENT) X(COMMIT) X(COMPRESS)    \
+  X(COMPUTE) X(CONNECT) X(CONSTRAINT) X(CONSTRAINTS) X(CREATE) X(CURRENT) X(DATE) X(DAY) X(DEC)   \
+  X(DECIMAL) X(DECLARE) X(DEFAULT) X(DEFERRABLE) X(DEFERRED) X(DEFINE) X(DELETE) X(DESC)          \
+  X(DESCRIBE) X(DISABLE) X(DISTINCT) X(DOUBLE) X(DROP) X(EDITIONABLE) X(EDITIONING) X(ELSE)       \
+  X(ELSIF) X(ENABLE) X(END) X(ESCAPE) X(EXCEPTIONS) X(EXEC) X(EXECUTE) X(EXISTS) X(EXIT)          \
+  X(EXPLAIN) X(FLASHBACK) X(FLOAT) X(FOR) X(FORCE) X(FOREIGN) X(FROM) X(FUNCTION) X(GENERATED)    \
+  X(GLOBAL) X(GRANT) X(HASH) X(HOST) X(IDENTITY) X(IMMEDIATE) X(IN) X(INDEX) X(INITIALLY)         \
+  X(INITRANS) X(INSERT) X(INT) X(INTEGER) X(INTERVAL) X(INTO) X(INVISIBLE) X(IS) X(JAVA) X(KEY)    \
+  X(LESS) X(LIBRARY) X(LIKE) X(LIKE2) X(LIKE4) X(LIKEC) X(LIST) X(LOB) X(LOCAL) X(LOCK) X(LOGGING) \
+  X(LONG) X(MATERIALIZED) X(MAXTRANS) X(MAXVALUE) X(MERGE) X(MOD) X(MODIFY) X(MONTH) X(MOVEMENT)  \
+  X(NATIONAL) X(NCHAR) X(NCLOB) X(NEXTVAL) X(NO) X(NOAUDIT) X(NOCACHE) X(NOCOMPRESS)              \
+  X(NOLOGGING) X(NONEDITIONABLE) X(NORELY) X(NOROWDEPENDENCIES) X(NOT) X(NOVALIDATE) X(NULL_)      \
+  X(NUMBER) X(NUMERIC) X(NVARCHAR2) X(OF) X(ON) X(OR) X(ORGANIZATION) X(OVER) X(PACKAGE)          \
+  X(PARALLEL) X(PARTITION) X(PARTITIONS) X(PAUSE) X(PCTFREE) X(PCTUSED) X(PRECISION) X(PRESERVE)  \
+  X(PRIMARY) X(PRINT) X(PRIOR) X(PROCEDURE) X(PROMPT) X(PUBLIC) X(PURGE) X(QUIT) X(RANGE) X(RAW)  \
+  X(REAL) X(REFERENCE) X(REFERENCES) X(RELY) X(REM) X(REMARK) X(RENAME) X(REPLACE) X(REVOKE)      \
+  X(ROLLBACK) X(ROW) X(ROWDEPENDENCIES) X(ROWID) X(ROWS) X(SAVEPOINT) X(SECOND) X(SEGMENT)         \
+  X(SELECT) X(SET) X(SHOW) X(SMALLINT) X(SORT) X(SPOOL) X(START) X(STORAGE) X(STORE) X(SUBPARTITION) \
+  X(SUBPARTITIONS) X(TABLE) X(TABLESPACE) X(TEMPLATE) X(TEMPORARY) X(THAN) X(THEN) X(TIME)        \
+  X(TIMESTAMP) X(TO) X(TRANSACTION) X(TRIGGER) X(TRUNCATE) X(TTITLE) X(TYPE) X(UNDEFINE) X(UNIQUE) \
+  X(UPDATE) X(UROWID) X(USING) X(VALIDATE) X(VALUES) X(VARCHAR) X(VARCHAR2) X(VARIABLE) X(VARYING) \
+  X(VIEW) X(VIRTUAL) X(VISIBLE) X(WHEN) X(WHENEVER) X(WITH) X(XMLTYPE) X(YEAR) X(ZONE)
+
+enum class Kw : uint16_t {
+  None = 0,
+#define ORASHIFT_KW_ENUM(name) name,
+  ORASHIFT_KEYWORDS(ORASHIFT_KW_ENUM)
+#undef ORASHIFT_KW_ENUM
+};
+
+// Keyword id of an unquoted word, any case; Kw::None when it is not in the list.
+Kw keyword_of(std::string_view word);
+std::string_view keyword_name(Kw k);
+
+}  // namespace orashift::sql

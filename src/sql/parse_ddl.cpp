@@ -1,0 +1,138 @@
+// CREATE INDEX, ALTER TABLE (constraints and added columns), COMMENT ON.
+#include "sql/lexer.h"
+#include "sql/parser_impl.h"
+
+namespace orashift::sql {
+
+ast::StatementPtr Parser::create_index() {
+  auto ix = std::make_unique<ast::CreateIndex>();
+  expect(Kw::CREATE);
+  if (accept(Kw::UNIQUE))
+    ix->unique = true;
+  else if (accept(Kw::BITMAP))
+    ix->bitmap = true;
+  else
+    accept_word("MULTIVALUE");
+  expect(Kw::INDEX);
+  ix->name = qualified_name("index name");
+  expect(Kw::ON);
+  if (accept_word("CLUSTER")) {  // cluster index: no column list
+    ix->table = qualified_name("cluster name");
+  } else {
+    ix->table = qualified_name("table name");
+    if (peek().is_word()) ++pos_;  // table alias (bitmap join indexes)
+    expect(TokenKind::LParen, "'(' with the indexed columns");
+    do {
+      size_t a = pos_;
+      ast::IndexColumn c;
+      c.expr = expr();
+      if (accept(Kw::DESC))
+        c.descending = true;
+      else
+        accept(Kw::ASC);
+      c.span = span_from(a);
+      ix->columns.push_back(std::move(c));
+    } while (accept(TokenKind::Comma));
+    expect(TokenKind::RParen, "',' or ')' after an indexed column");
+  }
+  size_t o = pos_;
+  while (!at_end()) {
+    const Token& t = peek();
+    if (t.kw == Kw::LOCAL) ix->local = true;
+    if (t.kw == Kw::GLOBAL) ix->global = true;
+    if (t.kind == TokenKind::LParen) {
+      skip_group();
+      continue;
+    }
+    if (t.kind == TokenKind::RParen) fail(t, "an index option or end of statement");
+    ++pos_;
+  }
+  ix->options = span_from(o);
+  return ix;
+}
+
+ast::StatementPtr Parser::alter_table() {
+  auto a = std::make_unique<ast::AlterTable>();
+  expect(Kw::ALTER);
+  expect(Kw::TABLE);
+  a->name = qualified_name("table name");
+  while (!at_end()) {
+    size_t start = pos_;
+    ast::AlterAction act;
+    if (peek().kw == Kw::ADD && (at_constraint_start_at(1) || peek(1).kind == TokenKind::LParen ||
+                                 (peek(1).is_word() && !is_add_other(1)))) {
+      ++pos_;
+      if (accept(TokenKind::LParen)) {
+        if (at_constraint_start()) {
+          act.kind = ast::AlterActionKind::AddConstraint;
+          do act.constraints.push_back(out_of_line_constraint());
+          while (accept(TokenKind::Comma));
+        } else {
+          act.kind = ast::AlterActionKind::AddColumns;
+          do act.columns.push_back(column_def());
+          while (accept(TokenKind::Comma));
+        }
+        expect(TokenKind::RParen, "',' or ')'");
+      } else if (at_constraint_start()) {
+        act.kind = ast::AlterActionKind::AddConstraint;
+        act.constraints.push_back(out_of_line_constraint());
+      } else {
+        act.kind = ast::AlterActionKind::AddColumns;
+        act.columns.push_back(column_def());
+      }
+    } else {
+      // MODIFY, DROP, RENAME, ADD PARTITION, ...: kept as text until a pass needs them.
+      act.kind = ast::AlterActionKind::Other;
+      while (!at_end()) {
+        if (peek().kind == TokenKind::LParen) {
+          skip_group();
+          continue;
+        }
+        if (peek().kind == TokenKind::RParen) fail(peek(), "end of statement");
+        ++pos_;
+      }
+    }
+    act.span = span_from(start);
+    a->actions.push_back(std::move(act));
+  }
+  return a;
+}
+
+bool Parser::at_constraint_start_at(size_t k) const {
+  Kw w = peek(k).kw;
+  return w == Kw::CONSTRAINT || w == Kw::PRIMARY || w == Kw::UNIQUE || w == Kw::FOREIGN || w == Kw::CHECK;
+}
+
+// ADD PARTITION / SUBPARTITION / SUPPLEMENTAL LOG / OVERFLOW / PERIOD ... are not column definitions.
+bool Parser::is_add_other(size_t k) const {
+  Kw w = peek(k).kw;
+  if (w == Kw::PARTITION || w == Kw::SUBPARTITION) return true;
+  for (std::string_view s : {"SUPPLEMENTAL", "OVERFLOW", "PERIOD", "SCOPE", "VALUES"})
+    if (is_word(k, s)) return true;
+  return false;
+}
+
+ast::StatementPtr Parser::comment_on() {
+  auto c = std::make_unique<ast::CommentOn>();
+  expect(Kw::COMMENT);
+  expect(Kw::ON);
+  size_t k = pos_;
+  if (accept(Kw::MATERIALIZED)) {
+    expect(Kw::VIEW);
+  } else if (accept_word("MINING")) {
+    if (!accept_word("MODEL")) fail(peek(), "MODEL");
+  } else if (accept_word("AUDIT")) {
+    if (!accept_word("POLICY")) fail(peek(), "POLICY");
+  } else {
+    ident("TABLE, COLUMN or another object kind");
+  }
+  c->object_kind = span_from(k).text();
+  c->target = qualified_name("object name");
+  expect(Kw::IS);
+  const Token& s = expect(TokenKind::String, "a string literal");
+  c->text = string_value(s);
+  // 'a' || 'b' is not accepted by Oracle here; nothing else may follow.
+  return c;
+}
+
+}  // namespace orashift::sql

@@ -1,0 +1,377 @@
+// Expressions: precedence climbing. Levels, loosest first (Oracle's own table):
+//   1 OR · 2 AND · 3 NOT (prefix) · 4 comparison, IS [NOT] NULL, [NOT] LIKE/IN/BETWEEN
+//   5 + - || · 6 * / · 7 unary + -, PRIOR, CONNECT_BY_ROOT · 8 ** (PL/SQL)
+#include "sql/parser_impl.h"
+
+namespace orashift::sql {
+
+namespace {
+
+constexpr int kOr = 1, kAnd = 2, kNot = 3, kCompare = 4, kAdditive = 5, kMultiplicative = 6, kUnary = 7, kPower = 8;
+
+struct Infix {
+  int prec = 0;
+  ast::BinaryOp op = ast::BinaryOp::Eq;
+  bool special = false;  // IS / LIKE / IN / BETWEEN / NOT ...: handled by hand
+};
+
+Infix infix_of(const Token& t, const Token& next) {
+  using ast::BinaryOp;
+  switch (t.kind) {
+    case TokenKind::Eq: return {kCompare, BinaryOp::Eq};
+    case TokenKind::Ne: return {kCompare, BinaryOp::Ne};
+    case TokenKind::Lt: return {kCompare, BinaryOp::Lt};
+    case TokenKind::Le: return {kCompare, BinaryOp::Le};
+    case TokenKind::Gt: return {kCompare, BinaryOp::Gt};
+    case TokenKind::Ge: return {kCompare, BinaryOp::Ge};
+    case TokenKind::Plus: return {kAdditive, BinaryOp::Add};
+    case TokenKind::Minus: return {kAdditive, BinaryOp::Sub};
+    case TokenKind::Concat: return {kAdditive, BinaryOp::Concat};
+    case TokenKind::Star: return {kMultiplicative, BinaryOp::Mul};
+    case TokenKind::Slash: return {kMultiplicative, BinaryOp::Div};
+    case TokenKind::Power: return {kPower, BinaryOp::Power};
+    case TokenKind::Identifier: break;
+    default: return {};
+  }
+  switch (t.kw) {
+    case Kw::OR: return {kOr, BinaryOp::Or};
+    case Kw::AND: return {kAnd, BinaryOp::And};
+    case Kw::MOD: return {kMultiplicative, BinaryOp::Mod};  // PL/SQL `a MOD b`
+    case Kw::IS:
+    case Kw::LIKE:
+    case Kw::LIKEC:
+    case Kw::LIKE2:
+    case Kw::LIKE4:
+    case Kw::IN:
+    case Kw::BETWEEN: return {kCompare, BinaryOp::Eq, true};
+    case Kw::NOT:
+      if (next.kw == Kw::LIKE || next.kw == Kw::LIKEC || next.kw == Kw::LIKE2 || next.kw == Kw::LIKE4 ||
+          next.kw == Kw::IN || next.kw == Kw::BETWEEN)
+        return {kCompare, BinaryOp::Eq, true};
+      return {};
+    default: return {};
+  }
+}
+
+// Reserved words cannot start an operand; failing on them gives a precise error instead of
+// reading `THEN` or `FROM` as a column name.
+bool reserved(Kw k) {
+  switch (k) {
+    case Kw::ADD: case Kw::ALL: case Kw::ALTER: case Kw::AND: case Kw::ANY: case Kw::AS: case Kw::ASC:
+    case Kw::BETWEEN: case Kw::BY: case Kw::CHECK: case Kw::COLUMN: case Kw::CONNECT: case Kw::CONSTRAINT:
+    case Kw::CREATE: case Kw::DEFAULT: case Kw::DELETE: case Kw::DESC: case Kw::DISTINCT: case Kw::DROP:
+    case Kw::ELSE: case Kw::END: case Kw::FOR: case Kw::FROM: case Kw::GRANT: case Kw::IN: case Kw::INDEX:
+    case Kw::INSERT: case Kw::INTO: case Kw::IS: case Kw::LIKE: case Kw::OF: case Kw::ON: case Kw::OR:
+    case Kw::PRIMARY: case Kw::REFERENCES: case Kw::SELECT: case Kw::SET: case Kw::TABLE: case Kw::THEN:
+    case Kw::TO: case Kw::UNIQUE: case Kw::UPDATE: case Kw::VALUES: case Kw::WHEN: case Kw::WITH:
+      return true;
+    default: return false;
+  }
+}
+
+template <class T>
+std::unique_ptr<T> node() { return std::make_unique<T>(); }
+
+}  // namespace
+
+
+ast::ExprPtr Parser::expr(int min_prec) {
+  size_t start = pos_;
+  ast::ExprPtr lhs = prefix();
+  for (;;) {
+    const Token& t = peek();
+    Infix in = infix_of(t, peek(1));
+    if (in.prec == 0 || in.prec < min_prec) break;
+    if (!in.special) {
+      ++pos_;
+      auto b = node<ast::BinaryExpr>();
+      b->op = in.op;
+      b->lhs = std::move(lhs);
+      if (in.prec == kCompare && (peek().kw == Kw::ANY || peek().kw == Kw::ALL || is_word(0, "SOME")))
+        b->quantifier = advance().text;
+      // ** is right-associative, everything else left-associative.
+      b->rhs = expr(in.op == ast::BinaryOp::Power ? in.prec : in.prec + 1);
+      b->span = span_from(start);
+      lhs = std::move(b);
+      continue;
+    }
+    // Comparison-level predicates do not chain: `a = b = c` is an error in Oracle too.
+    if (min_prec > kCompare) break;
+    if (t.kw == Kw::IS) {
+      ++pos_;
+      auto n = node<ast::IsNullExpr>();
+      n->negated = accept(Kw::NOT);
+      expect(Kw::NULL_);
+      n->operand = std::move(lhs);
+      n->span = span_from(start);
+      lhs = std::move(n);
+      continue;
+    }
+    bool negated = accept(Kw::NOT);
+    const Token& op = advance();
+    if (op.kw == Kw::IN) {
+      auto n = node<ast::InExpr>();
+      n->negated = negated;
+      n->lhs = std::move(lhs);
+      size_t lp = pos_;
+      expect(TokenKind::LParen, "'(' after IN");
+      if (peek().kw == Kw::SELECT || peek().kw == Kw::WITH) {
+        n->list.push_back(raw_subquery(lp));
+      } else {
+        do n->list.push_back(expr());
+        while (accept(TokenKind::Comma));
+      }
+      expect(TokenKind::RParen, "',' or ')'");
+      n->span = span_from(start);
+      lhs = std::move(n);
+    } else if (op.kw == Kw::BETWEEN) {
+      auto n = node<ast::BetweenExpr>();
+      n->negated = negated;
+      n->operand = std::move(lhs);
+      n->low = expr(kAdditive);
+      expect(Kw::AND);
+      n->high = expr(kAdditive);
+      n->span = span_from(start);
+      lhs = std::move(n);
+    } else {
+      auto n = node<ast::LikeExpr>();
+      n->negated = negated;
+      n->op = op.text;
+      n->lhs = std::move(lhs);
+      n->pattern = expr(kAdditive);
+      if (accept(Kw::ESCAPE)) n->escape = expr(kAdditive);
+      n->span = span_from(start);
+      lhs = std::move(n);
+    }
+  }
+  return lhs;
+}
+
+ast::ExprPtr Parser::prefix() {
+  size_t start = pos_;
+  const Token& t = peek();
+  ast::UnaryOp op;
+  int operand_prec;
+  if (t.kw == Kw::NOT) {
+    op = ast::UnaryOp::Not;
+    operand_prec = kNot;
+  } else if (t.kind == TokenKind::Minus || t.kind == TokenKind::Plus) {
+    op = t.kind == TokenKind::Minus ? ast::UnaryOp::Neg : ast::UnaryOp::Plus;
+    operand_prec = kUnary;
+  } else if (t.kw == Kw::PRIOR) {
+    op = ast::UnaryOp::Prior;
+    operand_prec = kUnary;
+  } else if (is_word(0, "CONNECT_BY_ROOT")) {
+    op = ast::UnaryOp::ConnectByRoot;
+    operand_prec = kUnary;
+  } else if (t.kw == Kw::EXISTS && peek(1).kind == TokenKind::LParen) {
+    op = ast::UnaryOp::Exists;
+    operand_prec = kUnary;
+  } else {
+    return primary();
+  }
+  ++pos_;
+  auto u = node<ast::UnaryExpr>();
+  u->op = op;
+  u->operand = op == ast::UnaryOp::Exists ? paren_or_subquery() : expr(operand_prec);
+  u->span = span_from(start);
+  return u;
+}
+
+ast::ExprPtr Parser::primary() {
+  size_t start = pos_;
+  const Token& t = peek();
+  switch (t.kind) {
+    case TokenKind::Number:
+    case TokenKind::String: {
+      ++pos_;
+      auto l = node<ast::LiteralExpr>();
+      l->literal = t.kind == TokenKind::Number ? ast::LiteralKind::Number
+                   : (t.flags & kTokNational) ? ast::LiteralKind::NationalString
+                                              : ast::LiteralKind::String;
+      l->text = t.text;
+      l->span = t.span;
+      return l;
+    }
+    case TokenKind::Bind:
+    case TokenKind::Substitution: {
+      ++pos_;
+      auto b = node<ast::BindExpr>();
+      b->text = t.text;
+      b->substitution = t.kind == TokenKind::Substitution;
+      b->span = t.span;
+      return b;
+    }
+    case TokenKind::LParen: return paren_or_subquery();
+    case TokenKind::Star: {
+      ++pos_;
+      auto s = node<ast::StarExpr>();
+      s->span = t.span;
+      return s;
+    }
+    case TokenKind::QuotedIdentifier: return name_or_call();
+    case TokenKind::Identifier: break;
+    default: fail(t, "an expression");
+  }
+  switch (t.kw) {
+    case Kw::NULL_: {
+      ++pos_;
+      auto l = node<ast::LiteralExpr>();
+      l->literal = ast::LiteralKind::Null;
+      l->text = t.text;
+      l->span = t.span;
+      return l;
+    }
+    case Kw::DATE:
+    case Kw::TIMESTAMP:
+    case Kw::INTERVAL:
+      if (peek(1).kind == TokenKind::String) {
+        pos_ += 2;
+        auto l = node<ast::LiteralExpr>();
+        l->literal = t.kw == Kw::DATE ? ast::LiteralKind::Date
+                     : t.kw == Kw::TIMESTAMP ? ast::LiteralKind::Timestamp
+                                             : ast::LiteralKind::Interval;
+        l->text = toks_[pos_ - 1].text;
+        if (t.kw == Kw::INTERVAL) {
+          // DAY[(p)] [TO SECOND[(s)]] / YEAR[(p)] [TO MONTH] / HOUR / MINUTE / SECOND
+          size_t q = pos_;
+          ident("interval field (DAY, YEAR, ...)");
+          if (peek().kind == TokenKind::LParen) skip_group();
+          if (accept(Kw::TO)) {
+            ident("interval field");
+            if (peek().kind == TokenKind::LParen) skip_group();
+          }
+          Span qs = span_from(q);
+          l->qualifier = qs.text();
+        }
+        l->span = span_from(start);
+        return l;
+      }
+      break;
+    case Kw::CASE: return case_expr();
+    default:
+      if (reserved(t.kw)) fail(t, "an expression");
+      break;
+  }
+  return name_or_call();
+}
+
+ast::ExprPtr Parser::name_or_call() {
+  size_t start = pos_;
+  std::vector<ast::Ident> parts;
+  parts.push_back(ident("a name"));
+  while (peek().kind == TokenKind::Dot) {
+    if (peek(1).kind == TokenKind::Star) {  // t.*
+      pos_ += 2;
+      auto s = node<ast::StarExpr>();
+      s->qualifier = std::move(parts);
+      s->span = span_from(start);
+      return s;
+    }
+    ++pos_;
+    parts.push_back(ident("a name after '.'"));
+  }
+  if (peek().kind == TokenKind::At) {  // remote object: name@dblink
+    ++pos_;
+    ident("database link name");
+    while (accept(TokenKind::Dot)) ident("database link name");
+  }
+  if (peek().kind == TokenKind::LParen) {
+    auto c = node<ast::CallExpr>();
+    c->name = std::move(parts);
+    call_args(*c);
+    // OVER (...), KEEP (...), WITHIN GROUP (...): analytic clauses kept raw for now.
+    size_t a = pos_;
+    for (;;) {
+      if ((peek().kw == Kw::OVER || is_word(0, "KEEP")) && peek(1).kind == TokenKind::LParen) {
+        ++pos_;
+        skip_group();
+      } else if (is_word(0, "WITHIN") && is_word(1, "GROUP")) {
+        pos_ += 2;
+        skip_group();
+      } else {
+        break;
+      }
+    }
+    if (pos_ > a) c->over = span_from(a);
+    c->span = span_from(start);
+    return c;
+  }
+  auto n = node<ast::NameExpr>();
+  n->parts = std::move(parts);
+  n->outer_join = accept(TokenKind::OuterJoin);
+  n->span = span_from(start);
+  return n;
+}
+
+void Parser::call_args(ast::CallExpr& c) {
+  size_t lp = pos_;
+  expect(TokenKind::LParen, "'('");
+  if (accept(TokenKind::RParen)) return;
+  if (peek().kind == TokenKind::Star && peek(1).kind == TokenKind::RParen) {
+    pos_ += 2;
+    c.star = true;
+    return;
+  }
+  if (peek().kw == Kw::DISTINCT || peek().kw == Kw::ALL || peek().kw == Kw::UNIQUE) c.set_quantifier = advance().text;
+  do {
+    ast::CallArg arg;
+    if (peek().is_word() && peek(1).kind == TokenKind::Arrow) {
+      arg.name = advance().text;
+      ++pos_;
+    }
+    if (peek().kw == Kw::SELECT || peek().kw == Kw::WITH) {
+      arg.value = raw_subquery(lp);
+    } else {
+      arg.value = expr();
+      // CAST(x AS t), EXTRACT(YEAR FROM d), TRIM(LEADING '0' FROM s), LISTAGG(x, ',' ...):
+      // the words after the first operand are kept as text until those forms are modelled.
+      if (peek().kind != TokenKind::Comma && peek().kind != TokenKind::RParen)
+        arg.tail = skip_until([](const Token& t) { return t.kind == TokenKind::Comma; });
+    }
+    c.args.push_back(std::move(arg));
+  } while (accept(TokenKind::Comma));
+  expect(TokenKind::RParen, "',' or ')' in argument list");
+}
+
+ast::ExprPtr Parser::case_expr() {
+  size_t start = pos_;
+  expect(Kw::CASE);
+  auto c = node<ast::CaseExpr>();
+  if (peek().kw != Kw::WHEN) c->operand = expr();
+  if (peek().kw != Kw::WHEN) fail(peek(), "WHEN");
+  while (accept(Kw::WHEN)) {
+    ast::ExprPtr cond = expr();
+    expect(Kw::THEN);
+    c->whens.emplace_back(std::move(cond), expr());
+  }
+  if (accept(Kw::ELSE)) c->else_value = expr();
+  expect(Kw::END);
+  c->span = span_from(start);
+  return c;
+}
+
+ast::ExprPtr Parser::paren_or_subquery() {
+  size_t start = pos_;
+  expect(TokenKind::LParen, "'('");
+  if (peek().kw == Kw::SELECT || peek().kw == Kw::WITH) {
+    ast::ExprPtr q = raw_subquery(start);
+    expect(TokenKind::RParen, "')'");
+    q->span = span_from(start);
+    return q;
+  }
+  auto l = node<ast::ListExpr>();
+  do l->items.push_back(expr());
+  while (accept(TokenKind::Comma));
+  expect(TokenKind::RParen, "',' or ')'");
+  l->span = span_from(start);
+  return l;
+}
+
+ast::ExprPtr Parser::raw_subquery(size_t /*open_paren*/) {
+  auto q = node<ast::SubqueryExpr>();
+  q->span = skip_until([](const Token&) { return false; });
+  return q;
+}
+
+}  // namespace orashift::sql

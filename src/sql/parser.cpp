@@ -1,0 +1,295 @@
+#include "sql/parser.h"
+
+#include <cctype>
+
+#include "sql/lexer.h"
+#include "sql/parser_impl.h"
+
+namespace orashift::sql {
+
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string describe(const Token& t) {
+  if (t.kind == TokenKind::End) return "end of statement";
+  std::string_view s = t.text.substr(0, 40);
+  return "'" + std::string(s) + (t.text.size() > 40 ? "...'" : "'");
+}
+
+}  // namespace
+
+Parser::Parser(std::span<const Token> tokens, Span whole) : toks_(tokens), whole_(whole) {
+  end_.kind = TokenKind::End;
+  uint32_t e = tokens.empty() ? whole.end : tokens.back().span.end;
+  end_.span = Span{whole.file, e, e};
+}
+
+bool Parser::is_word(size_t k, std::string_view up) const {
+  const Token& t = peek(k);
+  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
+  for (size_t i = 0; i < up.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
+  return true;
+}
+
+bool Parser::accept_word(std::string_view up) {
+  if (!is_word(0, up)) return false;
+  ++pos_;
+  return true;
+}
+
+void Parser::fail(const Token& at, std::string_view expected) const {
+  if (at.kind == TokenKind::Error) throw ParseError{kLexicalError, error_message(at), at.span};
+  throw ParseError{kSyntaxError, "expected " + std::string(expected) + ", found " + describe(at), at.span};
+}
+
+const Token& Parser::expect(Kw k) {
+  if (peek().kw != k) fail(peek(), std::string(keyword_name(k)));
+  return advance();
+}
+
+const Token& Parser::expect(TokenKind k, const char* what) {
+  if (peek().kind != k) fail(peek(), what);
+  return advance();
+}
+
+Span Parser::span_between(size_t start, size_t stop) const {
+  if (stop <= start || start >= toks_.size()) {
+    uint32_t at = start < toks_.size() ? toks_[start].span.begin : end_.span.begin;
+    return Span{whole_.file, at, at};
+  }
+  return Span{whole_.file, toks_[start].span.begin, toks_[stop - 1].span.end};
+}
+
+Span Parser::span_from(size_t start) const { return span_between(start, pos_); }
+
+void Parser::skip_group() {
+  const Token& open = expect(TokenKind::LParen, "'('");
+  int depth = 1;
+  while (depth > 0) {
+    const Token& t = peek();
+    if (t.kind == TokenKind::End) fail(t, "')' to close the '(' at line " + std::to_string(open.span.line()));
+    if (t.kind == TokenKind::LParen) ++depth;
+    if (t.kind == TokenKind::RParen) --depth;
+    ++pos_;
+  }
+}
+
+ast::Ident Parser::ident(const char* what) {
+  const Token& t = peek();
+  if (!t.is_word() && t.kind != TokenKind::Substitution) fail(t, what);
+  ++pos_;
+  return ast::Ident{t.text, t.span};
+}
+
+ast::QualifiedName Parser::qualified_name(const char* what) {
+  size_t start = pos_;
+  ast::QualifiedName q;
+  q.parts.push_back(ident(what));
+  while (peek().kind == TokenKind::Dot) {
+    ++pos_;
+    q.parts.push_back(ident(what));
+  }
+  if (peek().kind == TokenKind::At) {  // @dblink: part of the name as written
+    ++pos_;
+    ident("database link name");
+    while (accept(TokenKind::Dot)) ident("database link name");
+  }
+  q.span = span_from(start);
+  return q;
+}
+
+std::vector<ast::Ident> Parser::ident_list() {
+  expect(TokenKind::LParen, "'('");
+  std::vector<ast::Ident> out;
+  do out.push_back(ident("column name"));
+  while (accept(TokenKind::Comma));
+  expect(TokenKind::RParen, "',' or ')'");
+  return out;
+}
+
+int Parser::integer(const char* what) {
+  const Token& t = peek();
+  if (t.kind != TokenKind::Number) fail(t, what);
+  ++pos_;
+  int v = 0;
+  for (char c : t.text) {
+    if (c < '0' || c > '9') fail(t, what);
+    v = v * 10 + (c - '0');
+    if (v > 100000000) fail(t, what);
+  }
+  return v;
+}
+
+ast::StatementPtr Parser::other(std::string kind) {
+  auto s = std::make_unique<ast::OtherStatement>();
+  s->kind_name = std::move(kind);
+  pos_ = toks_.size();
+  return s;
+}
+
+ast::StatementPtr Parser::statement(bool /*plsql*/) {
+  // A lexical error anywhere in the statement is its one diagnostic.
+  for (const Token& t : toks_)
+    if (t.kind == TokenKind::Error) fail(t, "");
+  std::string kind = statement_kind_name(toks_);
+  if (kind.empty()) throw ParseError{kUnknownStatement, "expected a SQL statement, found " + describe(peek()), peek().span};
+  ast::StatementPtr s;
+  if (kind == "CREATE TABLE")
+    s = create_table();
+  else if (kind == "CREATE INDEX")
+    s = create_index();
+  else if (kind == "ALTER TABLE")
+    s = alter_table();
+  else if (kind == "COMMENT")
+    s = comment_on();
+  else
+    s = other(std::move(kind));
+  if (!at_end()) fail(peek(), "end of statement");
+  s->span = whole_;
+  return s;
+}
+
+// ---------------------------------------------------------------- classification
+
+namespace {
+
+bool is(const Token& t, std::string_view up) {
+  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
+  for (size_t i = 0; i < up.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
+  return true;
+}
+
+// Words between CREATE/ALTER/DROP and the object type that do not change what is created.
+bool is_modifier(const Token& t) {
+  switch (t.kw) {
+    case Kw::OR:
+    case Kw::REPLACE:
+    case Kw::EDITIONABLE:
+    case Kw::NONEDITIONABLE:
+    case Kw::EDITIONING:
+    case Kw::FORCE:
+    case Kw::NO:
+    case Kw::PUBLIC:
+    case Kw::GLOBAL:
+    case Kw::TEMPORARY:
+    case Kw::UNIQUE:
+    case Kw::BITMAP:
+    case Kw::AND: return true;
+    default: break;
+  }
+  for (std::string_view w : {"NOFORCE", "PRIVATE", "SHARED", "SHARDED", "DUPLICATED", "IMMUTABLE", "BLOCKCHAIN",
+                             "MULTIVALUE", "COMPILE", "RESOLVE", "NONSCHEMA", "SEARCH", "JSON"})
+    if (is(t, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string statement_kind_name(std::span<const Token> t) {
+  if (t.empty()) return {};
+  const Token& f = t[0];
+  if (f.kind == TokenKind::LLabel || f.kw == Kw::DECLARE || f.kw == Kw::BEGIN) return "PL/SQL BLOCK";
+  if (f.kind == TokenKind::LParen) return "SELECT";
+  if (f.kind != TokenKind::Identifier) return {};
+  switch (f.kw) {
+    case Kw::CREATE:
+    case Kw::ALTER:
+    case Kw::DROP: {
+      std::string out = upper(f.text);
+      size_t i = 1;
+      while (i < t.size() && is_modifier(t[i])) ++i;
+      if (i >= t.size() || t[i].kind != TokenKind::Identifier) return out;
+      out += " " + upper(t[i].text);
+      // Two-word object types.
+      if (i + 1 < t.size()) {
+        const Token& n = t[i + 1];
+        bool two = ((t[i].kw == Kw::PACKAGE || t[i].kw == Kw::TYPE) && n.kw == Kw::BODY) ||
+                   (t[i].kw == Kw::MATERIALIZED) || (is(t[i], "DATABASE") && is(n, "LINK")) ||
+                   (t[i].kw == Kw::JAVA && n.kind == TokenKind::Identifier) || (is(t[i], "AUDIT") && is(n, "POLICY")) ||
+                   (is(t[i], "PLUGGABLE") && is(n, "DATABASE"));
+        if (two) out += " " + upper(n.text);
+        if (t[i].kw == Kw::MATERIALIZED && i + 2 < t.size() && is(t[i + 2], "LOG")) out += " LOG";
+      }
+      return out;
+    }
+    case Kw::COMMENT: return "COMMENT";
+    case Kw::SELECT:
+    case Kw::WITH: return "SELECT";
+    case Kw::INSERT: return "INSERT";
+    case Kw::UPDATE: return "UPDATE";
+    case Kw::DELETE: return "DELETE";
+    case Kw::MERGE: return "MERGE";
+    case Kw::GRANT: return "GRANT";
+    case Kw::REVOKE: return "REVOKE";
+    case Kw::TRUNCATE: return "TRUNCATE";
+    case Kw::COMMIT: return "COMMIT";
+    case Kw::ROLLBACK: return "ROLLBACK";
+    case Kw::SAVEPOINT: return "SAVEPOINT";
+    case Kw::LOCK: return "LOCK TABLE";
+    case Kw::EXPLAIN: return "EXPLAIN PLAN";
+    case Kw::CALL: return "CALL";
+    case Kw::ANALYZE: return "ANALYZE";
+    case Kw::AUDIT: return "AUDIT";
+    case Kw::NOAUDIT: return "NOAUDIT";
+    case Kw::RENAME: return "RENAME";
+    case Kw::FLASHBACK: return "FLASHBACK";
+    case Kw::PURGE: return "PURGE";
+    case Kw::SET: return t.size() > 1 ? "SET " + upper(t[1].text) : std::string();
+    default: break;
+  }
+  for (std::string_view w : {"ASSOCIATE", "DISASSOCIATE", "ADMINISTER"})
+    if (is(f, w)) return std::string(w);
+  return {};
+}
+
+// ---------------------------------------------------------------- entry points
+
+ast::StatementPtr parse_tokens(std::span<const Token> tokens, bool plsql, Span whole, Diagnostics& diags) {
+  Parser p(tokens, whole);
+  try {
+    return p.statement(plsql);
+  } catch (const ParseError& e) {
+    diags.add(Diagnostic{Severity::Error, e.code, e.message, e.span});
+    auto bad = std::make_unique<ast::InvalidStatement>();
+    bad->span = whole;
+    return bad;
+  }
+}
+
+ast::StatementPtr parse_statement(const Script& script, const ScriptStatement& st, Diagnostics& diags) {
+  return parse_tokens(script.tokens_of(st), st.plsql, st.span, diags);
+}
+
+ParsedScript parse_script(const SourceFile& file, Diagnostics& diags) {
+  ParsedScript out;
+  out.script = split_script(file);
+  out.statements.reserve(out.script.statements.size());
+  for (const auto& st : out.script.statements) out.statements.push_back(parse_statement(out.script, st, diags));
+  return out;
+}
+
+std::string compact_text(Span span) {
+  std::string out;
+  if (!span.file || span.end <= span.begin) return out;
+  Lexer lex(*span.file, span.begin);
+  uint32_t prev_end = span.begin;
+  for (;;) {
+    Token t = lex.next();
+    if (t.kind == TokenKind::End || t.span.begin >= span.end) break;
+    if (t.kind == TokenKind::Comment) continue;
+    if (!out.empty() && t.span.begin > prev_end) out.push_back(' ');
+    uint32_t e = std::min(t.span.end, span.end);
+    out.append(span.file->text(), t.span.begin, e - t.span.begin);
+    prev_end = t.span.end;
+  }
+  return out;
+}
+
+}  // namespace orashift::sql

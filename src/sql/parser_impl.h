@@ -1,0 +1,108 @@
+#pragma once
+// Internal: the parser's cursor and grammar rules, split over parse_*.cpp by area.
+#include <span>
+#include <string>
+
+#include "sql/ast.h"
+#include "sql/token.h"
+
+namespace orashift::sql {
+
+// Thrown inside the parser only; parse_tokens() turns it into one Diagnostic.
+struct ParseError {
+  std::string code;
+  std::string message;
+  Span span;
+};
+
+class Parser {
+public:
+  Parser(std::span<const Token> tokens, Span whole);
+
+  ast::StatementPtr statement(bool plsql);
+
+  // expressions (parse_expr.cpp)
+  ast::ExprPtr expr(int min_prec = 1);
+
+  // data types, columns, constraints (parse_table.cpp)
+  ast::DataType data_type();
+  ast::ColumnDef column_def();
+  ast::ConstraintDef out_of_line_constraint();
+  bool at_constraint_start() const;  // CONSTRAINT / PRIMARY / UNIQUE / FOREIGN / CHECK
+  bool at_constraint_start_at(size_t k) const;
+  bool is_add_other(size_t k) const;
+
+private:
+  // --- cursor
+  const Token& peek(size_t k = 0) const { return pos_ + k < toks_.size() ? toks_[pos_ + k] : end_; }
+  const Token& advance() { return pos_ < toks_.size() ? toks_[pos_++] : end_; }
+  bool at_end() const { return pos_ >= toks_.size(); }
+  bool accept(Kw k) { return peek().kw == k ? (++pos_, true) : false; }
+  bool accept(TokenKind k) { return peek().kind == k ? (++pos_, true) : false; }
+  bool accept_word(std::string_view upper);  // for words not worth a keyword id
+  bool is_word(size_t k, std::string_view upper) const;
+  const Token& expect(Kw k);
+  const Token& expect(TokenKind k, const char* what);
+  [[noreturn]] void fail(const Token& at, std::string_view expected) const;
+  // Spans from a saved position (token index) to the last consumed token.
+  Span span_from(size_t start) const;
+  Span span_between(size_t start, size_t stop) const;
+  // Consumes a balanced (...) group, the cursor on its `(`.
+  void skip_group();
+  // Consumes tokens until a depth-0 token for which stop() is true (or `)`/end); returns the span.
+  template <class Stop> Span skip_until(Stop stop);
+
+  ast::Ident ident(const char* what = "identifier");
+  ast::QualifiedName qualified_name(const char* what = "name");
+  std::vector<ast::Ident> ident_list();  // ( a, b, c )
+  int integer(const char* what);
+
+  // statements
+  ast::StatementPtr create_table();
+  ast::StatementPtr create_index();
+  ast::StatementPtr alter_table();
+  ast::StatementPtr comment_on();
+  ast::StatementPtr other(std::string kind);
+
+  // expressions
+  ast::ExprPtr prefix();
+  ast::ExprPtr primary();
+  ast::ExprPtr name_or_call();
+  ast::ExprPtr case_expr();
+  ast::ExprPtr paren_or_subquery();
+  ast::ExprPtr raw_subquery(size_t start);  // cursor after `(`, stops before the matching `)`
+  void call_args(ast::CallExpr& call);
+
+  // create table pieces
+  void constraint_state(ast::ConstraintState& st);
+  bool at_state_keyword() const;
+  bool inline_constraint(ast::ColumnDef& col);
+  void table_properties(ast::CreateTable& t);
+  bool at_property_start() const;
+  ast::PartitionSpec partition_spec();
+  ast::PartitionDef partition_def();
+  void references(ast::ConstraintDef& c);
+
+  std::span<const Token> toks_;
+  size_t pos_ = 0;
+  Token end_;  // the End token, placed at the statement's end
+  Span whole_;
+};
+
+template <class Stop>
+Span Parser::skip_until(Stop stop) {
+  size_t start = pos_;
+  while (!at_end()) {
+    const Token& t = peek();
+    if (t.kind == TokenKind::RParen) break;
+    if (stop(t)) break;
+    if (t.kind == TokenKind::LParen) {
+      skip_group();
+      continue;
+    }
+    ++pos_;
+  }
+  return span_between(start, pos_);
+}
+
+}  // namespace orashift::sql

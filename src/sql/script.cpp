@@ -1,0 +1,283 @@
+#include "sql/script.h"
+
+#include <cctype>
+#include <string>
+
+#include "sql/lexer.h"
+
+namespace orashift::sql {
+
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+struct CommandWord {
+  std::string_view word;
+  SqlPlusCommandKind kind;
+};
+
+// SQL*Plus accepts abbreviations; these are the spellings seen in real scripts.
+constexpr CommandWord kCommands[] = {
+    {"SET", SqlPlusCommandKind::Set},          {"PROMPT", SqlPlusCommandKind::Prompt},
+    {"PRO", SqlPlusCommandKind::Prompt},       {"PROMP", SqlPlusCommandKind::Prompt},
+    {"REM", SqlPlusCommandKind::Remark},       {"REMARK", SqlPlusCommandKind::Remark},
+    {"REMA", SqlPlusCommandKind::Remark},      {"REMAR", SqlPlusCommandKind::Remark},
+    {"SPOOL", SqlPlusCommandKind::Spool},      {"SPO", SqlPlusCommandKind::Spool},
+    {"DEFINE", SqlPlusCommandKind::Define},    {"DEF", SqlPlusCommandKind::Define},
+    {"UNDEFINE", SqlPlusCommandKind::Undefine},{"UNDEF", SqlPlusCommandKind::Undefine},
+    {"WHENEVER", SqlPlusCommandKind::Whenever},{"EXEC", SqlPlusCommandKind::Execute},
+    {"EXECUTE", SqlPlusCommandKind::Execute},  {"START", SqlPlusCommandKind::Start},
+    {"STA", SqlPlusCommandKind::Start},        {"CONNECT", SqlPlusCommandKind::Connect},
+    {"CONN", SqlPlusCommandKind::Connect},     {"DISCONNECT", SqlPlusCommandKind::Disconnect},
+    {"DISC", SqlPlusCommandKind::Disconnect},  {"SHOW", SqlPlusCommandKind::Show},
+    {"SHO", SqlPlusCommandKind::Show},         {"COLUMN", SqlPlusCommandKind::Column},
+    {"COL", SqlPlusCommandKind::Column},       {"HOST", SqlPlusCommandKind::Host},
+    {"HO", SqlPlusCommandKind::Host},          {"PAUSE", SqlPlusCommandKind::Pause},
+    {"PAU", SqlPlusCommandKind::Pause},        {"ACCEPT", SqlPlusCommandKind::Accept},
+    {"ACC", SqlPlusCommandKind::Accept},       {"TTITLE", SqlPlusCommandKind::Title},
+    {"TTI", SqlPlusCommandKind::Title},        {"BTITLE", SqlPlusCommandKind::Title},
+    {"BTI", SqlPlusCommandKind::Title},        {"BREAK", SqlPlusCommandKind::Break},
+    {"BRE", SqlPlusCommandKind::Break},        {"COMPUTE", SqlPlusCommandKind::Compute},
+    {"COMP", SqlPlusCommandKind::Compute},     {"CLEAR", SqlPlusCommandKind::Clear},
+    {"CL", SqlPlusCommandKind::Clear},         {"VARIABLE", SqlPlusCommandKind::Variable},
+    {"VAR", SqlPlusCommandKind::Variable},     {"PRINT", SqlPlusCommandKind::Print},
+    {"PRI", SqlPlusCommandKind::Print},        {"EXIT", SqlPlusCommandKind::Exit},
+    {"QUIT", SqlPlusCommandKind::Exit},        {"DESC", SqlPlusCommandKind::Describe},
+    {"DESCRIBE", SqlPlusCommandKind::Describe},{"PASSWORD", SqlPlusCommandKind::Password},
+    {"PASSW", SqlPlusCommandKind::Password},   {"REPHEADER", SqlPlusCommandKind::Title},
+    {"REPFOOTER", SqlPlusCommandKind::Title},  {"STORE", SqlPlusCommandKind::Other},
+    {"TIMING", SqlPlusCommandKind::Other},     {"ARCHIVE", SqlPlusCommandKind::Other},
+    {"ATTRIBUTE", SqlPlusCommandKind::Other},  {"RECOVER", SqlPlusCommandKind::Other},
+    {"STARTUP", SqlPlusCommandKind::Other},    {"SHUTDOWN", SqlPlusCommandKind::Other},
+};
+
+bool is_line_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+class Splitter {
+public:
+  explicit Splitter(const SourceFile& file) : file_(file), text_(file.text()), lex_(file) { out_.file = &file; }
+
+  Script run() {
+    for (;;) {
+      Token t = next_significant();
+      if (t.kind == TokenKind::End) break;
+      if (at_line_start(t.span.begin)) {
+        if (is_lone_line(t)) {  // `/` or `.` alone: run/ends the buffer, nothing new
+          lex_.reset(line_end(t.span.begin));
+          continue;
+        }
+        if (try_command(t)) continue;
+      }
+      statement(t);
+    }
+    return std::move(out_);
+  }
+
+private:
+  Token next_significant() {
+    for (;;) {
+      Token t = lex_.next();
+      if (t.kind == TokenKind::Comment || t.kind == TokenKind::Hint) {
+        out_.comments.push_back(t.span);
+        continue;
+      }
+      return t;
+    }
+  }
+
+  bool at_line_start(uint32_t off) const {
+    while (off > 0 && is_line_space(text_[off - 1])) --off;
+    return off == 0 || text_[off - 1] == '\n';
+  }
+  uint32_t line_end(uint32_t off) const {
+    while (off < text_.size() && text_[off] != '\n') ++off;
+    return off;
+  }
+  // The token is alone on its line (only blanks around it).
+  bool alone_on_line(const Token& t) const {
+    if (!at_line_start(t.span.begin)) return false;
+    uint32_t e = t.span.end;
+    while (e < text_.size() && is_line_space(text_[e])) ++e;
+    return e >= text_.size() || text_[e] == '\n';
+  }
+  bool is_lone_line(const Token& t) const {
+    return (t.kind == TokenKind::Slash || t.kind == TokenKind::Dot) && alone_on_line(t);
+  }
+
+  bool try_command(const Token& t) {
+    SqlPlusCommandKind kind = SqlPlusCommandKind::Other;
+    uint32_t word_end = t.span.end;
+    if (t.kind == TokenKind::At) {
+      kind = SqlPlusCommandKind::Run;
+      if (word_end < text_.size() && text_[word_end] == '@') {
+        kind = SqlPlusCommandKind::RunNested;
+        ++word_end;
+      }
+    } else if (t.kind == TokenKind::Bang) {
+      kind = SqlPlusCommandKind::Host;
+    } else if (t.kind == TokenKind::Identifier) {
+      const CommandWord* found = nullptr;
+      for (const auto& c : kCommands)
+        if (iequals(c.word, t.text)) {
+          found = &c;
+          break;
+        }
+      if (!found) return false;
+      kind = found->kind;
+      // SET TRANSACTION / SET ROLE / SET CONSTRAINT(S) are SQL statements, not SQL*Plus.
+      if (kind == SqlPlusCommandKind::Set) {
+        Lexer peek(file_, t.span.end);
+        Token n = peek.next();
+        if (n.kw == Kw::TRANSACTION || n.kw == Kw::CONSTRAINT || n.kw == Kw::CONSTRAINTS || iequals(n.text, "ROLE"))
+          return false;
+      }
+    } else {
+      return false;
+    }
+    // The command runs to the end of the line; ` -` at the end continues it (not for REMARK,
+    // and not for a run of hyphens such as `PROMPT -----`, which SQL*Plus users mean literally).
+    uint32_t end = line_end(t.span.begin);
+    if (kind != SqlPlusCommandKind::Remark) {
+      for (;;) {
+        uint32_t e = end;
+        while (e > t.span.begin && is_line_space(text_[e - 1])) --e;
+        bool cont = e >= 2 && text_[e - 1] == '-' && is_line_space(text_[e - 2]);
+        if (!cont || end >= text_.size()) break;
+        end = line_end(end + 1);
+      }
+    }
+    uint32_t stop = end;
+    while (stop > t.span.begin && is_line_space(text_[stop - 1])) --stop;
+    uint32_t a = word_end;
+    while (a < stop && is_line_space(text_[a])) ++a;
+    SqlPlusCommand cmd;
+    cmd.kind = kind;
+    cmd.span = Span{&file_, t.span.begin, stop};
+    cmd.argument = text_.substr(a, stop > a ? stop - a : 0);
+    out_.commands.push_back(cmd);
+    lex_.reset(end);
+    return true;
+  }
+
+  void statement(Token t) {
+    ScriptStatement st;
+    st.first_token = static_cast<uint32_t>(out_.tokens.size());
+    st.terminated = false;
+    bool decided = false;
+    Kw prev = Kw::None;
+    for (;;) {
+      if (t.kind == TokenKind::End) break;
+      if (t.kind == TokenKind::Comment) {
+        out_.comments.push_back(t.span);
+      } else if (t.kind == TokenKind::Hint) {
+        // Hints only mean something right after the DML verb; elsewhere they are comments.
+        if (prev == Kw::SELECT || prev == Kw::INSERT || prev == Kw::UPDATE || prev == Kw::DELETE || prev == Kw::MERGE)
+          out_.tokens.push_back(t);
+        else
+          out_.comments.push_back(t.span);
+      } else if (t.kind == TokenKind::Slash && alone_on_line(t)) {
+        st.terminated = true;
+        lex_.reset(line_end(t.span.end));
+        break;
+      } else if (t.kind == TokenKind::Semicolon && !st.plsql) {
+        if (!decided) {
+          decided = true;
+          st.plsql = starts_plsql_unit(
+              std::span<const Token>(out_.tokens.data() + st.first_token, out_.tokens.size() - st.first_token));
+        }
+        if (!st.plsql) {
+          st.terminated = true;
+          break;
+        }
+        out_.tokens.push_back(t);
+        prev = Kw::None;
+      } else {
+        out_.tokens.push_back(t);
+        prev = t.kw;
+      }
+      t = lex_.next();
+    }
+    st.token_count = static_cast<uint32_t>(out_.tokens.size()) - st.first_token;
+    if (!decided && st.token_count > 0)
+      st.plsql = starts_plsql_unit(out_.tokens_of(st));
+    if (st.token_count == 0) return;  // a lone `;`
+    const Token& first = out_.tokens[st.first_token];
+    const Token& last = out_.tokens[st.first_token + st.token_count - 1];
+    st.span = Span{&file_, first.span.begin, last.span.end};
+    out_.statements.push_back(st);
+  }
+
+  const SourceFile& file_;
+  std::string_view text_;
+  Lexer lex_;
+  Script out_;
+};
+
+}  // namespace
+
+const char* sqlplus_command_name(SqlPlusCommandKind k) {
+  switch (k) {
+    case SqlPlusCommandKind::Set: return "SET";
+    case SqlPlusCommandKind::Prompt: return "PROMPT";
+    case SqlPlusCommandKind::Remark: return "REMARK";
+    case SqlPlusCommandKind::Spool: return "SPOOL";
+    case SqlPlusCommandKind::Define: return "DEFINE";
+    case SqlPlusCommandKind::Undefine: return "UNDEFINE";
+    case SqlPlusCommandKind::Whenever: return "WHENEVER";
+    case SqlPlusCommandKind::Execute: return "EXECUTE";
+    case SqlPlusCommandKind::Run: return "@";
+    case SqlPlusCommandKind::RunNested: return "@@";
+    case SqlPlusCommandKind::Start: return "START";
+    case SqlPlusCommandKind::Connect: return "CONNECT";
+    case SqlPlusCommandKind::Disconnect: return "DISCONNECT";
+    case SqlPlusCommandKind::Show: return "SHOW";
+    case SqlPlusCommandKind::Column: return "COLUMN";
+    case SqlPlusCommandKind::Host: return "HOST";
+    case SqlPlusCommandKind::Pause: return "PAUSE";
+    case SqlPlusCommandKind::Accept: return "ACCEPT";
+    case SqlPlusCommandKind::Title: return "TTITLE";
+    case SqlPlusCommandKind::Break: return "BREAK";
+    case SqlPlusCommandKind::Compute: return "COMPUTE";
+    case SqlPlusCommandKind::Clear: return "CLEAR";
+    case SqlPlusCommandKind::Variable: return "VARIABLE";
+    case SqlPlusCommandKind::Print: return "PRINT";
+    case SqlPlusCommandKind::Exit: return "EXIT";
+    case SqlPlusCommandKind::Describe: return "DESCRIBE";
+    case SqlPlusCommandKind::Password: return "PASSWORD";
+    case SqlPlusCommandKind::Other: return "OTHER";
+  }
+  return "OTHER";
+}
+
+Script split_script(const SourceFile& file) { return Splitter(file).run(); }
+
+bool starts_plsql_unit(std::span<const Token> t) {
+  if (t.empty()) return false;
+  if (t[0].kw == Kw::DECLARE || t[0].kw == Kw::BEGIN) return true;
+  if (t[0].kind == TokenKind::LLabel) return true;  // <<label>> BEGIN ...
+  if (t[0].kw != Kw::CREATE) return false;
+  size_t i = 1;
+  if (i + 1 < t.size() && t[i].kw == Kw::OR && t[i + 1].kw == Kw::REPLACE) i += 2;
+  while (i < t.size() && (t[i].kw == Kw::EDITIONABLE || t[i].kw == Kw::NONEDITIONABLE || t[i].kw == Kw::EDITIONING ||
+                          iequals(t[i].text, "AND") || iequals(t[i].text, "COMPILE") || iequals(t[i].text, "RESOLVE") ||
+                          t[i].kw == Kw::NO || t[i].kw == Kw::FORCE))
+    ++i;
+  if (i >= t.size()) return false;
+  switch (t[i].kw) {
+    case Kw::PROCEDURE:
+    case Kw::FUNCTION:
+    case Kw::PACKAGE:
+    case Kw::TRIGGER:
+    case Kw::TYPE:
+    case Kw::LIBRARY:
+    case Kw::JAVA: return true;
+    default: return false;
+  }
+}
+
+}  // namespace orashift::sql

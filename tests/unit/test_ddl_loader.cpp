@@ -1,0 +1,181 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "convert/ddl_loader.h"
+
+using namespace orashift;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string sh_dir() {
+  return std::string(ORASHIFT_SOURCE_DIR) + "/../shared/corpus/oracle-samples__db-sample-schemas/v21.1-legacy/sales_history";
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  fs::path p = fs::temp_directory_path() / ("orashift_test_" + std::to_string(::getpid()) + "_" + name);
+  std::ofstream(p, std::ios::binary) << text;
+  return p.string();
+}
+
+std::string rendered(const Diagnostics& d) {
+  std::string out;
+  for (const auto& x : d.items()) out += x.render();
+  return out;
+}
+
+}  // namespace
+
+TEST(DdlLoader, BuildsCatalogFromScript) {
+  std::string path = write_temp("cat.sql", R"(
+SET ECHO OFF
+CREATE TABLE sh.orders (
+  id NUMBER(10) CONSTRAINT orders_pk PRIMARY KEY,
+  "Note" VARCHAR2(20 CHAR) DEFAULT   'n/a',
+  placed DATE NOT NULL,
+  total NUMBER(*,2) CHECK (total >= 0) DISABLE
+) PCTFREE 10 -- keep
+  TABLESPACE users
+PARTITION BY RANGE (placed) (
+  PARTITION p2000 VALUES LESS THAN (DATE '2001-01-01') COMPRESS,
+  PARTITION pmax VALUES LESS THAN (MAXVALUE));
+CREATE TABLE lines (order_id NUMBER NOT NULL, n NUMBER);
+ALTER TABLE lines ADD CONSTRAINT lines_fk FOREIGN KEY (order_id) REFERENCES sh.orders (id) DISABLE;
+ALTER TABLE nowhere ADD CONSTRAINT x_pk PRIMARY KEY (a);
+CREATE UNIQUE INDEX lines_ix ON lines (order_id, n DESC);
+COMMENT ON TABLE sh.orders IS 'All orders';
+COMMENT ON COLUMN orders."Note" IS 'free text';
+GRANT SELECT ON lines TO public;
+create table broken (a number(;
+)");
+  DdlLoad load = load_ddl({path});
+  std::remove(path.c_str());
+  EXPECT_EQ(load.statements, 9u);
+  EXPECT_EQ(load.statements_failed, 1u);
+  EXPECT_EQ(load.statements_ignored, 2u);  // the GRANT, and the ALTER on an unknown table
+  ASSERT_EQ(load.catalog.tables.size(), 2u) << rendered(load.diagnostics);
+  const Table& o = load.catalog.tables[0];
+  EXPECT_EQ(o.schema, "SH");
+  EXPECT_EQ(o.name, "ORDERS");
+  EXPECT_EQ(o.comment, "All orders");
+  ASSERT_EQ(o.columns.size(), 4u);
+  EXPECT_EQ(o.columns[0].type.text(), "NUMBER(10)");
+  EXPECT_EQ(o.columns[1].name, "Note");
+  EXPECT_EQ(o.columns[1].type.text(), "VARCHAR2(20 CHAR)");
+  EXPECT_EQ(o.columns[1].default_sql, "'n/a'");
+  EXPECT_EQ(o.columns[1].comment, "free text");
+  EXPECT_TRUE(o.columns[1].nullable);
+  EXPECT_FALSE(o.columns[2].nullable);
+  EXPECT_EQ(o.columns[3].type.text(), "NUMBER(*,2)");
+  ASSERT_EQ(o.constraints.size(), 2u);
+  EXPECT_EQ(o.constraints[0].kind, ConstraintKind::PrimaryKey);
+  EXPECT_EQ(o.constraints[0].name, "ORDERS_PK");
+  EXPECT_EQ(o.constraints[0].columns, std::vector<std::string>{"ID"});
+  EXPECT_EQ(o.constraints[1].kind, ConstraintKind::Check);
+  EXPECT_EQ(o.constraints[1].check_sql, "total >= 0");
+  EXPECT_FALSE(o.constraints[1].enabled);
+  EXPECT_FALSE(o.constraints[1].validated);
+  EXPECT_EQ(o.physical_sql, "PCTFREE 10 TABLESPACE users");
+  EXPECT_EQ(o.partitioning.method, "RANGE");
+  EXPECT_EQ(o.partitioning.columns, std::vector<std::string>{"PLACED"});
+  ASSERT_EQ(o.partitioning.partitions.size(), 2u);
+  EXPECT_EQ(o.partitioning.partitions[0].name, "P2000");
+  EXPECT_EQ(o.partitioning.partitions[0].bound_sql, "VALUES LESS THAN (DATE '2001-01-01')");
+  EXPECT_EQ(o.partitioning.partitions[0].options_sql, "COMPRESS");
+  const Table& l = load.catalog.tables[1];
+  ASSERT_EQ(l.constraints.size(), 1u);
+  EXPECT_EQ(l.constraints[0].kind, ConstraintKind::ForeignKey);
+  EXPECT_EQ(l.constraints[0].ref_table, "ORDERS");
+  EXPECT_FALSE(l.constraints[0].enabled);
+  ASSERT_EQ(load.catalog.indexes.size(), 1u);
+  EXPECT_TRUE(load.catalog.indexes[0].unique);
+  EXPECT_EQ(load.catalog.indexes[0].columns, (std::vector<std::string>{"ORDER_ID", "N DESC"}));
+  // One error for the broken statement (parsing comes first), one warning for the unknown table.
+  ASSERT_EQ(load.diagnostics.items().size(), 2u) << rendered(load.diagnostics);
+  EXPECT_EQ(load.diagnostics.items()[0].severity, Severity::Error);
+  EXPECT_EQ(load.diagnostics.items()[0].span.line(), 20u);
+  EXPECT_EQ(load.diagnostics.items()[0].span.column(), 31u);  // at the `;`: end of statement
+  EXPECT_EQ(load.diagnostics.items()[1].severity, Severity::Warning);
+  EXPECT_EQ(load.diagnostics.items()[1].span.line(), 15u);
+}
+
+TEST(DdlLoader, UnreadableFileIsADiagnostic) {
+  DdlLoad load = load_ddl({"/nonexistent/dir/x.sql"});
+  ASSERT_EQ(load.diagnostics.items().size(), 1u);
+  EXPECT_EQ(load.diagnostics.items()[0].severity, Severity::Error);
+  EXPECT_NE(load.diagnostics.items()[0].render().find("/nonexistent/dir/x.sql"), std::string::npos);
+}
+
+TEST(DdlLoader, OracleSalesHistorySchema) {
+  std::string dir = sh_dir();
+  if (!fs::exists(dir + "/csh_v3.sql")) GTEST_SKIP() << "corpus not found at " << dir << " (see ../shared/corpus/README.md)";
+  DdlLoad load = load_ddl({dir + "/csh_v3.sql", dir + "/sh_idx.sql", dir + "/sh_comnt.sql"});
+  EXPECT_EQ(load.statements_failed, 0u) << rendered(load.diagnostics);
+  EXPECT_EQ(load.diagnostics.error_count(), 0u) << rendered(load.diagnostics);
+  const Catalog& c = load.catalog;
+  ASSERT_EQ(c.tables.size(), 9u);
+  for (const char* n : {"SALES", "COSTS", "TIMES", "PRODUCTS", "CHANNELS", "PROMOTIONS", "CUSTOMERS", "COUNTRIES",
+                        "SUPPLEMENTARY_DEMOGRAPHICS"})
+    EXPECT_NE(c.find_table(n), nullptr) << n;
+
+  const Table* sales = c.find_table("SALES");
+  ASSERT_NE(sales, nullptr);
+  ASSERT_EQ(sales->columns.size(), 7u);
+  EXPECT_EQ(sales->columns[5].name, "QUANTITY_SOLD");
+  EXPECT_EQ(sales->columns[5].type.text(), "NUMBER(10,2)");
+  EXPECT_FALSE(sales->columns[0].nullable);
+  EXPECT_EQ(sales->physical_sql, "PCTFREE 5 NOLOGGING NOCOMPRESS");
+  EXPECT_EQ(sales->partitioning.method, "RANGE");
+  EXPECT_EQ(sales->partitioning.columns, std::vector<std::string>{"TIME_ID"});
+  ASSERT_EQ(sales->partitioning.partitions.size(), 28u);
+  EXPECT_EQ(sales->partitioning.partitions[0].name, "SALES_1995");
+  EXPECT_EQ(sales->partitioning.partitions[0].bound_sql,
+            "VALUES LESS THAN (TO_DATE('1996-01-01 00:00:00','SYYYY-MM-DD HH24:MI:SS','NLS_CALENDAR=GREGORIAN'))");
+  EXPECT_EQ(sales->partitioning.partitions[0].options_sql, "COMPRESS");
+  EXPECT_EQ(sales->partitioning.partitions[27].options_sql, "");
+
+  // Foreign keys, all DISABLE NOVALIDATE in the SH scripts.
+  size_t fks = 0;
+  for (const auto& k : sales->constraints) {
+    EXPECT_EQ(k.kind, ConstraintKind::ForeignKey);
+    EXPECT_FALSE(k.enabled);
+    EXPECT_FALSE(k.validated);
+    ++fks;
+  }
+  EXPECT_EQ(fks, 5u);
+  const Constraint* fk = nullptr;
+  for (const auto& k : sales->constraints)
+    if (k.name == "SALES_PROMO_FK") fk = &k;
+  ASSERT_NE(fk, nullptr);
+  EXPECT_EQ(fk->ref_table, "PROMOTIONS");
+  EXPECT_EQ(fk->columns, std::vector<std::string>{"PROMO_ID"});
+  for (const char* n : {"PROMOTIONS", "CUSTOMERS", "PRODUCTS", "TIMES", "CHANNELS", "COUNTRIES", "SUPPLEMENTARY_DEMOGRAPHICS"}) {
+    const Constraint* pk = c.find_table(n)->primary_key();
+    ASSERT_NE(pk, nullptr) << n;
+    EXPECT_FALSE(pk->enabled) << n;
+    EXPECT_FALSE(pk->validated) << n;
+  }
+  EXPECT_EQ(c.find_table("CUSTOMERS")->primary_key()->columns, std::vector<std::string>{"CUST_ID"});
+
+  // sh_idx.sql: bitmap indexes, local on the partitioned fact tables.
+  size_t bitmap = 0, local = 0;
+  for (const auto& ix : c.indexes) {
+    bitmap += ix.bitmap;
+    local += ix.local;
+  }
+  EXPECT_GE(c.indexes.size(), 8u);
+  EXPECT_GE(bitmap, 8u);
+  EXPECT_EQ(local, 7u);
+  EXPECT_EQ(c.indexes[0].name, "SALES_PROD_BIX");
+  EXPECT_EQ(c.indexes[0].table, "SALES");
+  EXPECT_EQ(c.indexes[0].columns, std::vector<std::string>{"PROD_ID"});
+
+  // sh_comnt.sql
+  const Table* times = c.find_table("TIMES");
+  EXPECT_EQ(times->comment, "Time dimension table to support multiple hierarchies and materialized views");
+  EXPECT_EQ(times->find_column("TIME_ID")->comment, "primary key; day date, finest granularity, CORRECT ORDER");
+  EXPECT_FALSE(c.find_table("SALES")->comment.empty());
+}
