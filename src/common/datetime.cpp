@@ -139,6 +139,18 @@ std::optional<DateMask> DateMask::compile(std::string_view mask, std::string* er
       i += close + 1;
       continue;
     }
+    // X is the radix character of NLS_TIMESTAMP_FORMAT ('HH.MI.SSXFF'); it reads like punctuation.
+    if (c == 'X' || c == 'x') {
+      m.elements_.push_back({Field::Separator, ".", 0});
+      ++i;
+      continue;
+    }
+    // FF1..FF9: fractional seconds with a given number of digits.
+    if (rest.size() >= 3 && starts_with_ci(rest, "FF") && rest[2] >= '1' && rest[2] <= '9') {
+      m.elements_.push_back({Field::Fraction, "", rest[2] - '0'});
+      i += 3;
+      continue;
+    }
     if (!std::isalnum(static_cast<unsigned char>(c))) {
       m.elements_.push_back({Field::Separator, std::string(1, c), 0});
       ++i;
@@ -186,6 +198,9 @@ bool DateMask::parse(std::string_view s, Micros& out, std::string* error) const 
   };
   while (i < s.size() && s[i] == ' ') ++i;
   for (const Element& e : elements_) {
+    // Oracle ignores the rest of the mask once the input is used up: TO_DATE('2001-02-03',
+    // 'YYYY-MM-DD HH24:MI:SS') is midnight.
+    if (i >= s.size() && &e != &elements_.front()) break;
     switch (e.field) {
       case Field::Separator:
         // Oracle accepts any punctuation where the mask has punctuation.

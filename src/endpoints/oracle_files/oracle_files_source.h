@@ -18,6 +18,8 @@ struct OracleFilesOptions {
 class OracleFilesSource : public SourceEndpoint {
 public:
   explicit OracleFilesSource(OracleFilesOptions options);
+  // Uses `catalog` instead of reading DDL scripts (tests; a catalog taken from elsewhere).
+  OracleFilesSource(OracleFilesOptions options, Catalog catalog);
   ~OracleFilesSource() override;
   std::string describe() const override;
   const Catalog& catalog() const override;

@@ -1,0 +1,50 @@
+#pragma once
+// Streams a delimited SQL*Loader data file into batches, following one control file's INTO
+// TABLE clause: records are lines (LF or CRLF), fields are split and trimmed the way
+// SQL*Loader's default LDRTRIM does, values are converted and checked like Oracle's INSERT,
+// and every record ends up loaded, rejected (with file, line and an ORA-style reason) or
+// filtered (WHEN, all-NULL, SKIP). See docs/sources.md for the exact rules.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "endpoints/oracle_files/control_file.h"
+#include "load/endpoint.h"
+
+namespace orashift {
+
+struct DataSource {
+  std::string path;            // shown in rejects; read from disk unless `text` is set
+  std::optional<std::string> text;  // in-memory data (BEGINDATA, tests)
+  uint64_t offset = 0;         // first byte to read (BEGINDATA)
+  uint64_t first_line = 1;     // line number of that byte
+  size_t chunk_bytes = 4u << 20;
+};
+
+class DelimitedReader final : public TableReader {
+public:
+  // Checks the control file against the table and the requested columns. On any mismatch
+  // (a field that is not a column, an unknown bind variable, ...) adds located errors to
+  // `diags` and returns null: such a control file must not load half-right data.
+  static std::unique_ptr<DelimitedReader> create(const ControlFile& ctl, const Table& table,
+                                                 const std::vector<LoadColumn>& columns, DataSource source,
+                                                 RejectSink& rejects, Diagnostics& diags);
+  ~DelimitedReader() override;
+
+  bool next(Batch& batch, size_t max_rows) override;
+  uint64_t rows_read() const override;
+  uint64_t rows_filtered() const override;
+  uint64_t rows_rejected() const;
+  uint64_t bytes_read() const override;
+  uint64_t bytes_total() const override;
+
+  struct Impl;
+
+private:
+  explicit DelimitedReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace orashift

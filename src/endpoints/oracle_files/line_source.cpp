@@ -1,0 +1,89 @@
+#include "endpoints/oracle_files/line_source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace orashift {
+
+LineSource::LineSource(const std::string& path, uint64_t offset, size_t chunk_bytes, std::string& error) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    error = std::string("cannot open data file: ") + std::strerror(errno);
+    eof_ = true;
+    return;
+  }
+  struct stat st {};
+  if (::fstat(fd_, &st) == 0 && static_cast<uint64_t>(st.st_size) > offset) total_ = st.st_size - offset;
+  if (offset && ::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) {
+    error = std::string("cannot seek in data file: ") + std::strerror(errno);
+    eof_ = true;
+  }
+  buf_.resize(chunk_bytes < 4096 ? 4096 : chunk_bytes);
+}
+
+LineSource::LineSource(std::string_view text, uint64_t offset) {
+  if (offset > text.size()) offset = text.size();
+  buf_.assign(text.begin() + offset, text.end());
+  tail_ = buf_.size();
+  total_ = buf_.size();
+  eof_ = true;
+}
+
+LineSource::~LineSource() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+// Moves the unread tail to the front and reads more; grows the buffer when one line fills it.
+bool LineSource::fill() {
+  if (eof_) return false;
+  if (head_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + head_, tail_ - head_);
+    tail_ -= head_;
+    head_ = 0;
+  }
+  if (tail_ == buf_.size()) buf_.resize(buf_.size() * 2);
+  for (;;) {
+    ssize_t n = ::read(fd_, buf_.data() + tail_, buf_.size() - tail_);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      eof_ = true;  // a read error ends the data like EOF; bytes_read() < bytes_total() shows it
+      return false;
+    }
+    tail_ += static_cast<size_t>(n);
+    return true;
+  }
+}
+
+bool LineSource::next(std::string_view& line) {
+  size_t scan_from = head_;
+  for (;;) {
+    const char* base = buf_.data();
+    const void* nl = scan_from < tail_ ? std::memchr(base + scan_from, '\n', tail_ - scan_from) : nullptr;
+    if (nl) {
+      size_t end = static_cast<const char*>(nl) - base;
+      size_t len = end - head_;
+      consumed_ += len + 1;
+      if (len && base[end - 1] == '\r') --len;
+      line = std::string_view(base + head_, len);
+      head_ = end + 1;
+      return true;
+    }
+    size_t seen = tail_ - head_;
+    if (!fill()) {
+      if (head_ == tail_) return false;
+      size_t len = tail_ - head_;  // last line without a terminator
+      consumed_ += len;
+      if (buf_[tail_ - 1] == '\r') --len;
+      line = std::string_view(buf_.data() + head_, len);
+      head_ = tail_;
+      return true;
+    }
+    scan_from = head_ + seen;
+  }
+}
+
+}  // namespace orashift

@@ -1,0 +1,35 @@
+#pragma once
+// Physical records (lines) of a data file, read in large chunks so that a record costs one
+// memchr and no allocation. Lines end at LF; a CR before it is dropped (CRLF files).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orashift {
+
+class LineSource {
+public:
+  // Reads `path` from byte `offset`; `error` is set when the file cannot be opened.
+  LineSource(const std::string& path, uint64_t offset, size_t chunk_bytes, std::string& error);
+  // Reads lines from memory (the text must outlive the source).
+  LineSource(std::string_view text, uint64_t offset);
+  ~LineSource();
+  LineSource(const LineSource&) = delete;
+  LineSource& operator=(const LineSource&) = delete;
+
+  // The next line without its terminator; valid until the next call. False at end of data.
+  bool next(std::string_view& line);
+  uint64_t bytes_read() const { return consumed_; }
+  uint64_t bytes_total() const { return total_; }
+
+private:
+  bool fill();
+  int fd_ = -1;
+  std::vector<char> buf_;
+  size_t head_ = 0, tail_ = 0;
+  bool eof_ = false;
+  uint64_t consumed_ = 0, total_ = 0;
+};
+
+}  // namespace orashift

@@ -1,0 +1,185 @@
+// `oracle-files:DIR`: the catalog from DIR's DDL scripts, the rows from its SQL*Loader files.
+// Every control/data pair becomes a LoadUnit; a pair that cannot be loaded (data file absent,
+// control file with errors, table not in the DDL) is still listed, with `missing` and the
+// reason, so the load summary accounts for it instead of silently dropping it.
+#include "endpoints/oracle_files/oracle_files_source.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "endpoints/oracle_files/data_reader.h"
+#include "endpoints/oracle_files/load_pairing.h"
+
+namespace orashift {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// True when the text has CREATE [GLOBAL TEMPORARY] TABLE, in any case and spacing.
+bool creates_table(const std::string& text) {
+  std::string w[4];
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    while (i < n && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    size_t b = i;
+    while (i < n && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
+    std::string word = text.substr(b, i - b);
+    for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (int k = 0; k < 3; ++k) w[k] = std::move(w[k + 1]);
+    w[3] = std::move(word);
+    if (w[3] == "TABLE" && (w[2] == "CREATE" || (w[2] == "TEMPORARY" && w[1] == "GLOBAL" && w[0] == "CREATE"))) return true;
+  }
+  return false;
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class NullSink : public RejectSink {
+public:
+  void reject(Reject) override {}
+};
+
+}  // namespace
+
+struct OracleFilesSource::Impl {
+  OracleFilesOptions options;
+  DdlLoad ddl;
+  Diagnostics diags;
+  Pairing pairing;
+  std::vector<LoadUnit> units;
+  std::vector<const LoadPair*> unit_pairs;
+  std::vector<std::unique_ptr<SourceFile>> notes_files;  // spans of pairing notes point here
+
+  void discover_ddl() {
+    if (!options.ddl_files.empty()) return;
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(options.dir, ec)) {
+      if (!e.is_regular_file(ec)) continue;
+      std::string name = e.path().filename().string();
+      std::string ext = e.path().extension().string();
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (ext != ".sql") continue;
+      std::string path = e.path().string();
+      if (std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), path) != pairing.loader_scripts.end()) continue;
+      if (creates_table(read_text(e.path()))) found.push_back(path);
+    }
+    std::sort(found.begin(), found.end());
+    options.ddl_files = std::move(found);
+  }
+
+  Span file_span(const std::string& path) {
+    notes_files.push_back(std::make_unique<SourceFile>(path, ""));
+    return Span{notes_files.back().get(), 0, 0};
+  }
+
+  void build_units() {
+    for (const auto& s : pairing.skipped) diags.add({Severity::Note, "LDR010", "not loaded: " + s.reason, file_span(s.path)});
+    for (const auto& w : pairing.warnings) diags.add({Severity::Warning, "LDR011", w, file_span(options.dir)});
+    for (const LoadPair& p : pairing.pairs) {
+      LoadUnit u;
+      u.control = p.control;
+      u.data = p.data;
+      u.missing = p.missing;
+      u.missing_reason = p.missing_reason;
+      const ControlFile& ctl = *p.ctl;
+      if (!ctl.tables.empty()) u.table = ctl.tables.front().name;
+      u.label = (u.table.empty() ? fs::path(p.control).filename().string() : u.table) + " (" +
+                fs::path(p.data).filename().string() + ")";
+      if (!u.missing) check(p, u);
+      units.push_back(std::move(u));
+      unit_pairs.push_back(&p);
+    }
+  }
+
+  // A pair whose control file does not fit the catalog is listed but not loaded.
+  void check(const LoadPair& p, LoadUnit& u) {
+    const ControlFile& ctl = *p.ctl;
+    Diagnostics local;
+    const Table* table = u.table.empty() ? nullptr : ddl.catalog.find_table(u.table);
+    if (!ctl.ok() || ctl.tables.empty()) {
+      for (const auto& d : ctl.diagnostics.items()) local.add(d);
+    } else if (!table) {
+      local.error("LDR008", "table " + u.table + " is not created by the DDL scripts", ctl.tables.front().span);
+    } else {
+      NullSink sink;
+      DataSource probe;
+      probe.path = p.data;
+      probe.text = std::string();
+      DelimitedReader::create(ctl, *table, load_columns_for(*table), probe, sink, local);
+    }
+    if (local.error_count() == 0) return;
+    u.missing = true;
+    const Diagnostic* first = nullptr;
+    for (const auto& d : local.items()) {
+      diags.add(d);
+      if (!first && d.severity == Severity::Error) first = &d;
+    }
+    u.missing_reason = "control file has errors: " + first->span.location() + ": " + first->message;
+  }
+};
+
+OracleFilesSource::OracleFilesSource(OracleFilesOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->pairing = pair_load_files(impl_->options.dir);
+  impl_->discover_ddl();
+  impl_->ddl = load_ddl(impl_->options.ddl_files);
+  for (const auto& d : impl_->ddl.diagnostics.items()) impl_->diags.add(d);
+  impl_->build_units();
+}
+
+OracleFilesSource::OracleFilesSource(OracleFilesOptions options, Catalog catalog) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->pairing = pair_load_files(impl_->options.dir);
+  impl_->ddl.catalog = std::move(catalog);
+  impl_->build_units();
+}
+
+OracleFilesSource::~OracleFilesSource() = default;
+
+std::string OracleFilesSource::describe() const { return "oracle-files:" + impl_->options.dir; }
+const Catalog& OracleFilesSource::catalog() const { return impl_->ddl.catalog; }
+const Diagnostics& OracleFilesSource::diagnostics() const { return impl_->diags; }
+std::vector<LoadUnit> OracleFilesSource::units() const { return impl_->units; }
+const DdlLoad& OracleFilesSource::ddl() const { return impl_->ddl; }
+
+std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
+                                                     RejectSink& rejects) const {
+  const LoadPair* pair = nullptr;
+  for (size_t i = 0; i < impl_->units.size(); ++i)
+    if (impl_->units[i].control == unit.control && impl_->units[i].data == unit.data) {
+      if (impl_->units[i].missing) throw std::runtime_error(unit.label + ": " + impl_->units[i].missing_reason);
+      pair = impl_->unit_pairs[i];
+    }
+  if (!pair) throw std::runtime_error("oracle-files: unknown load unit " + unit.label);
+  const Table* table = impl_->ddl.catalog.find_table(unit.table);
+  if (!table) throw std::runtime_error("oracle-files: table " + unit.table + " is not in the catalog");
+  const ControlFile& ctl = *pair->ctl;
+  DataSource src;
+  src.path = pair->data;
+  if (pair->data == pair->control && ctl.begin_data_offset) {
+    src.text = ctl.source->text();
+    src.offset = *ctl.begin_data_offset;
+    src.first_line = ctl.begin_data_line;
+  }
+  Diagnostics local;
+  auto reader = DelimitedReader::create(ctl, *table, columns, std::move(src), rejects, local);
+  if (!reader) {
+    std::string msg;
+    for (const auto& d : local.items()) msg += d.render();
+    throw std::runtime_error(msg);
+  }
+  return reader;
+}
+
+}  // namespace orashift
