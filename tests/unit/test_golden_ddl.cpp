@@ -59,5 +59,7 @@ TEST(GoldenDdl, AllCases) {
       ++cases;
     }
   }
-  if (!update) EXPECT_GT(cases, 0);
+  if (!update) {
+    EXPECT_GT(cases, 0);
+  }
 }
