@@ -127,7 +127,10 @@ Token Lexer::next() {
       if (p < size_ && src_[p] == '&') ++p;
       if (p < size_ && is_ident_char(src_[p])) {
         while (p < size_ && is_ident_char(src_[p])) ++p;
-        if (p < size_ && src_[p] == '.') ++p;  // `&x.` : the period only ends the variable name
+        if (p < size_ && src_[p] == '.') {  // `&x.` : the period only ends the variable name,
+          ++p;                              // and what follows is glued on: &owner._info
+          while (p < size_ && is_ident_char(src_[p])) ++p;
+        }
         pos_ = p;
         return make(TokenKind::Substitution, b);
       }
