@@ -84,9 +84,11 @@ struct BinaryExpr : Expr {
   std::string_view quantifier;  // = ANY (...), > ALL (...): "ANY"/"SOME"/"ALL" or empty
 };
 
+// IS [NOT] NULL, and the other IS tests (JSON, NAN, INFINITE, EMPTY, A SET, OF (types))
 struct IsNullExpr : Expr {
   IsNullExpr() : Expr(ExprKind::IsNull) {}
   bool negated = false;
+  Span test;  // the words after IS [NOT]: "NULL", "json", "OF TYPE (t)", ...
   ExprPtr operand;
 };
 

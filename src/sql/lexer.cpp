@@ -60,6 +60,18 @@ Token Lexer::next() {
   if (is_digit(c) || (c == '.' && is_digit(n))) return lex_number(b);
 
   switch (c) {
+    case '$': {
+      // PL/SQL conditional compilation: $IF ... $THEN ... $END, $$PLSQL_UNIT inquiry directives.
+      uint32_t p = pos_ + 1;
+      if (p < size_ && src_[p] == '$') ++p;
+      if (p < size_ && is_ident_start(src_[p])) {
+        pos_ = p;
+        while (pos_ < size_ && is_ident_char(src_[pos_])) ++pos_;
+        return make(TokenKind::Identifier, b);
+      }
+      ++pos_;
+      return make(TokenKind::Error, b);
+    }
     case '\'': return lex_string(b, pos_, 0);
     case '"': {
       ++pos_;
@@ -115,7 +127,10 @@ Token Lexer::next() {
       if (p < size_ && src_[p] == '&') ++p;
       if (p < size_ && is_ident_char(src_[p])) {
         while (p < size_ && is_ident_char(src_[p])) ++p;
-        if (p < size_ && src_[p] == '.') ++p;  // `&x.` : the period only ends the variable name
+        if (p < size_ && src_[p] == '.') {  // `&x.` : the period only ends the variable name,
+          ++p;                              // and what follows is glued on: &owner._info
+          while (p < size_ && is_ident_char(src_[p])) ++p;
+        }
         pos_ = p;
         return make(TokenKind::Substitution, b);
       }

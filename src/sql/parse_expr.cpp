@@ -101,7 +101,16 @@ ast::ExprPtr Parser::expr(int min_prec) {
       ++pos_;
       auto n = node<ast::IsNullExpr>();
       n->negated = accept(Kw::NOT);
-      expect(Kw::NULL_);
+      size_t w = pos_;
+      if (!accept(Kw::NULL_)) {
+        // IS JSON [FORMAT ..] [STRICT], IS NAN, IS INFINITE, IS EMPTY, IS A SET, IS OF [TYPE] (t)
+        ident("NULL or another IS test");
+        skip_until([this](const Token& x) {
+          return x.kind == TokenKind::Comma || infix_of(x, peek(1)).prec != 0 || x.kw == Kw::THEN || x.kw == Kw::WHEN ||
+                 x.kw == Kw::ELSE || x.kw == Kw::END;
+        });
+      }
+      n->test = span_from(w);
       n->operand = std::move(lhs);
       n->span = span_from(start);
       lhs = std::move(n);

@@ -1,6 +1,7 @@
 #include "sql/script.h"
 
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "sql/lexer.h"
@@ -54,6 +55,7 @@ constexpr CommandWord kCommands[] = {
     {"TIMING", SqlPlusCommandKind::Other},     {"ARCHIVE", SqlPlusCommandKind::Other},
     {"ATTRIBUTE", SqlPlusCommandKind::Other},  {"RECOVER", SqlPlusCommandKind::Other},
     {"STARTUP", SqlPlusCommandKind::Other},    {"SHUTDOWN", SqlPlusCommandKind::Other},
+    {"LOAD", SqlPlusCommandKind::Other},  // SQLcl
 };
 
 bool is_line_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
@@ -73,7 +75,9 @@ public:
         }
         if (try_command(t)) continue;
       }
-      statement(t);
+      // A statement cut short by a blank line hands over the token that starts the next one.
+      std::optional<Token> next = statement(t);
+      while (next) next = statement(*next);
     }
     return std::move(out_);
   }
@@ -118,7 +122,7 @@ private:
         kind = SqlPlusCommandKind::RunNested;
         ++word_end;
       }
-    } else if (t.kind == TokenKind::Bang) {
+    } else if (t.kind == TokenKind::Bang || (t.kind == TokenKind::Error && t.text == "$")) {  // ! and $ run a host command
       kind = SqlPlusCommandKind::Host;
     } else if (t.kind == TokenKind::Identifier) {
       const CommandWord* found = nullptr;
@@ -146,7 +150,7 @@ private:
       for (;;) {
         uint32_t e = end;
         while (e > t.span.begin && is_line_space(text_[e - 1])) --e;
-        bool cont = e >= 2 && text_[e - 1] == '-' && is_line_space(text_[e - 2]);
+        bool cont = e >= 2 && text_[e - 1] == '-' && text_[e - 2] != '-';
         if (!cont || end >= text_.size()) break;
         end = line_end(end + 1);
       }
@@ -164,7 +168,34 @@ private:
     return true;
   }
 
-  void statement(Token t) {
+  // SQL*Plus (SQLBLANKLINES OFF) ends a SQL statement at a blank line without running it. Many
+  // scripts rely on SET SQLBLANKLINES ON instead, so we only cut when the line after the blank
+  // one clearly starts another statement; the cut statement is marked unterminated.
+  bool blank_line_between(uint32_t a, uint32_t b) const {
+    bool seen_newline = false;
+    for (uint32_t i = a; i < b; ++i) {
+      char c = text_[i];
+      if (c == '\n') {
+        if (seen_newline) return true;
+        seen_newline = true;
+      } else if (!is_line_space(c)) {
+        seen_newline = false;  // a comment in between: only a truly empty line counts
+      }
+    }
+    return false;
+  }
+  static bool starts_statement(const Token& t) {
+    switch (t.kw) {
+      case Kw::CREATE: case Kw::ALTER: case Kw::DROP: case Kw::COMMENT: case Kw::INSERT: case Kw::UPDATE:
+      case Kw::DELETE: case Kw::GRANT: case Kw::REVOKE: case Kw::DECLARE: case Kw::BEGIN: case Kw::TRUNCATE:
+      case Kw::MERGE:
+        return true;
+      default: return false;
+    }
+  }
+
+  std::optional<Token> statement(Token t) {
+    std::optional<Token> carry;
     ScriptStatement st;
     st.first_token = static_cast<uint32_t>(out_.tokens.size());
     st.terminated = false;
@@ -183,6 +214,12 @@ private:
       } else if (t.kind == TokenKind::Slash && alone_on_line(t)) {
         st.terminated = true;
         lex_.reset(line_end(t.span.end));
+        break;
+      } else if (!decided && out_.tokens.size() > st.first_token && starts_statement(t) && at_line_start(t.span.begin) &&
+                 blank_line_between(out_.tokens.back().span.end, t.span.begin) &&
+                 !starts_plsql_unit(std::span<const Token>(out_.tokens.data() + st.first_token,
+                                                           out_.tokens.size() - st.first_token))) {
+        carry = t;
         break;
       } else if (t.kind == TokenKind::Semicolon && !st.plsql) {
         if (!decided) {
@@ -205,11 +242,12 @@ private:
     st.token_count = static_cast<uint32_t>(out_.tokens.size()) - st.first_token;
     if (!decided && st.token_count > 0)
       st.plsql = starts_plsql_unit(out_.tokens_of(st));
-    if (st.token_count == 0) return;  // a lone `;`
+    if (st.token_count == 0) return carry;  // a lone `;`
     const Token& first = out_.tokens[st.first_token];
     const Token& last = out_.tokens[st.first_token + st.token_count - 1];
     st.span = Span{&file_, first.span.begin, last.span.end};
     out_.statements.push_back(st);
+    return carry;
   }
 
   const SourceFile& file_;

@@ -102,6 +102,12 @@ TEST(Lexer, BindAndSubstitution) {
   EXPECT_EQ(t[7].text, "&v.");  // the period ends the variable name
   EXPECT_EQ(t[8].kind, TokenKind::Dot);
   EXPECT_EQ(t[11].kind, TokenKind::Assign);
+  SourceFile g("t.sql", "&&owner._info $$plsql_unit $if");
+  auto u = lex(g);
+  ASSERT_EQ(u.size(), 3u);
+  EXPECT_EQ(u[0].text, "&&owner._info");
+  EXPECT_EQ(u[1].kind, TokenKind::Identifier);
+  EXPECT_EQ(u[2].text, "$if");
 }
 
 TEST(Lexer, ErrorsAreTokens) {

@@ -362,6 +362,17 @@ TEST(Parser, MissingCloseParenPointsAtEnd) {
   EXPECT_EQ(p->script.statements[1]->kind, ast::StmtKind::Other);
 }
 
+TEST(Parser, IsTestsBeyondNull) {
+  auto p = parse("create table j (d varchar2(4000) check (d is json), n binary_double check (n is not nan and n > 0));");
+  ASSERT_EQ(p->diags.items().size(), 0u) << errors(p->diags);
+  const auto& t = as<ast::CreateTable>(p->script.statements[0]);
+  const auto& is = static_cast<const ast::IsNullExpr&>(*t.columns[0].constraints[0].check);
+  EXPECT_EQ(is.test.text(), "json");
+  const auto& a = static_cast<const ast::BinaryExpr&>(*t.columns[1].constraints[0].check);
+  EXPECT_EQ(a.op, ast::BinaryOp::And);
+  EXPECT_TRUE(static_cast<const ast::IsNullExpr&>(*a.lhs).negated);
+}
+
 TEST(Parser, CompactText) {
   SourceFile f("t.sql", "VALUES LESS THAN\n     (TO_DATE('a  b', -- c\n 'x'))");
   EXPECT_EQ(compact_text(Span{&f, 0, static_cast<uint32_t>(f.text().size())}), "VALUES LESS THAN (TO_DATE('a  b', 'x'))");

@@ -105,3 +105,23 @@ TEST(Script, HintsKeptOnlyAfterDmlVerbs) {
   EXPECT_EQ(toks[1].kind, TokenKind::Hint);
   EXPECT_EQ(s.comments.size(), 1u);
 }
+
+TEST(Script, BlankLineEndsSqlOnlyBeforeANewStatement) {
+  SourceFile f("t.sql", "COMMENT ON TABLE r\nIS 'x'\n\nCOMMENT ON COLUMN r.a IS 'y';\n"
+                        "create table t (\n  a number,\n\n  b number);\n");
+  Script s = split_script(f);
+  auto st = statements(s);
+  ASSERT_EQ(st.size(), 3u);
+  EXPECT_EQ(st[0], "COMMENT ON TABLE r\nIS 'x'");
+  EXPECT_FALSE(s.statements[0].terminated);
+  EXPECT_EQ(st[1], "COMMENT ON COLUMN r.a IS 'y'");
+  EXPECT_EQ(st[2], "create table t (\n  a number,\n\n  b number)");
+}
+
+TEST(Script, ContinuationWithoutSpaceBeforeHyphen) {
+  SourceFile f("t.sql", "EXECUTE p( -\n  a => 1,-\n  b => 2);\nselect 1 from dual;\n");
+  Script s = split_script(f);
+  ASSERT_EQ(s.commands.size(), 1u);
+  EXPECT_EQ(s.commands[0].kind, SqlPlusCommandKind::Execute);
+  ASSERT_EQ(s.statements.size(), 1u);
+}
