@@ -1,6 +1,7 @@
 #include "endpoints/oracle_files/column_convert.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -107,6 +108,15 @@ static Int128 round_to_power(Int128 v, int k) {
   return q * p;
 }
 
+static Int128 pow10_fast(int n) {
+  static const auto table = [] {
+    std::array<Int128, 39> t{};
+    for (int i = 0; i < 39; ++i) t[i] = pow10_i128(i);
+    return t;
+  }();
+  return table[n];
+}
+
 // Fast path for the common shape "[-]ddd[.ddd]" with few digits; falls back to parse_decimal.
 static DecimalParse parse_number(std::string_view s, int scale, Int128& out, bool& rounded) {
   rounded = false;
@@ -133,7 +143,7 @@ static DecimalParse parse_number(std::string_view s, int scale, Int128& out, boo
     }
   }
   if (simple && digits > 0 && digits - frac + scale <= 38 && frac <= scale) {
-    if (frac < scale) v *= pow10_i128(scale - frac);
+    if (frac < scale) v *= pow10_fast(scale - frac);
     out = neg ? -v : v;
     return DecimalParse::Ok;
   }
