@@ -311,6 +311,7 @@ bool DateMask::parse(std::string_view s, Micros& out, std::string* error) const 
     c.hour = (c.hour % 12) + (pm ? 12 : 0);
   }
   if (c.year < -4711 || c.year > 9999) return fail("year out of range (-4712..9999)");
+  if (c.month < 1 || c.month > 12) return fail("not a valid month");
   if (!valid_civil(c)) return fail("not a valid date/time");
   out = micros_from_civil(c);
   return true;

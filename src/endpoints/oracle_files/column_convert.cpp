@@ -1,5 +1,7 @@
 #include "endpoints/oracle_files/column_convert.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -20,6 +22,7 @@ ColumnTarget make_column_target(const LoadColumn& lc, bool not_null, const DateM
     if (n == "INTEGER" || n == "INT" || n == "SMALLINT") t.precision = 38;
     t.unconstrained_number = !ty.precision && !ty.star_precision && !(n == "INTEGER" || n == "INT" || n == "SMALLINT");
     if (ty.scale && *ty.scale < 0) t.negative_scale = -*ty.scale;
+    t.limit = pow10_i128(t.precision > 0 ? std::min(38, t.precision + t.negative_scale) : 38);
   } else if (lc.kind == ValueKind::Timestamp) {
     t.is_date = n == "DATE";
     t.mask = field_mask ? field_mask : (t.is_date ? &default_date_mask() : &default_timestamp_mask());
@@ -105,6 +108,15 @@ static Int128 round_to_power(Int128 v, int k) {
   return q * p;
 }
 
+static Int128 pow10_fast(int n) {
+  static const auto table = [] {
+    std::array<Int128, 39> t{};
+    for (int i = 0; i < 39; ++i) t[i] = pow10_i128(i);
+    return t;
+  }();
+  return table[n];
+}
+
 // Fast path for the common shape "[-]ddd[.ddd]" with few digits; falls back to parse_decimal.
 static DecimalParse parse_number(std::string_view s, int scale, Int128& out, bool& rounded) {
   rounded = false;
@@ -131,7 +143,7 @@ static DecimalParse parse_number(std::string_view s, int scale, Int128& out, boo
     }
   }
   if (simple && digits > 0 && digits - frac + scale <= 38 && frac <= scale) {
-    if (frac < scale) v *= pow10_i128(scale - frac);
+    if (frac < scale) v *= pow10_fast(scale - frac);
     out = neg ? -v : v;
     return DecimalParse::Ok;
   }
@@ -154,12 +166,12 @@ static bool convert_number(const ColumnTarget& t, std::string_view v, ColumnVect
             "); orashift carries NUMBER without precision as NUMERIC(38," + std::to_string(scale) + ")";
     return false;
   }
-  if (t.precision > 0 && decimal_digits(x) > t.precision) return precision_error(t, v, error);
+  // Compare with 10^p instead of counting digits: this runs for every numeric field.
+  if (x >= t.limit || x <= -t.limit) return precision_error(t, v, error);
   if (t.kind == ValueKind::Int64) {
     if (x > INT64_MAX || x < INT64_MIN) return precision_error(t, v, error);
     col.append_int(static_cast<int64_t>(x));
   } else {
-    if (decimal_digits(x) > 38) return precision_error(t, v, error);
     col.append_decimal(x);
   }
   return true;

@@ -15,6 +15,7 @@ struct ColumnTarget {
   ValueKind kind = ValueKind::Text;
   int scale = 0;             // Decimal: batch scale
   int precision = 0;         // NUMBER(p, s): 0 = unconstrained (38)
+  Int128 limit = 0;          // 10^precision (10^38 when unconstrained): |value| must stay below
   int negative_scale = 0;    // NUMBER(p, -k): round to 10^k
   bool unconstrained_number = false;
   bool not_null = false;

@@ -293,7 +293,7 @@ bool DelimitedReader::Impl::scan(std::string_view rec, size_t& missing) {
     }
     std::string_view value;
     bool enclosed = false;
-    if (f.has_encl && rec.compare(q, f.encl.open.size(), f.encl.open) == 0) {
+    if (f.has_encl && q < n && rec[q] == f.encl.open[0] && rec.compare(q, f.encl.open.size(), f.encl.open) == 0) {
       const std::string& close = f.encl.close;
       size_t start = q + f.encl.open.size(), at = start;
       bool doubled = false;
@@ -304,7 +304,8 @@ bool DelimitedReader::Impl::scan(std::string_view rec, size_t& missing) {
           error = "column " + d.name + ": second enclosure string not present";
           return false;
         }
-        if (rec.compare(end + close.size(), close.size(), close) == 0) {  // doubled: a literal delimiter
+        size_t after = end + close.size();
+        if (after < n && rec[after] == close[0] && rec.compare(after, close.size(), close) == 0) {  // doubled: literal
           doubled = true;
           at = end + 2 * close.size();
           continue;
