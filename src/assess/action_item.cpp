@@ -33,6 +33,11 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "Redshift CHAR accepts only single-byte characters; the column was converted to VARCHAR of the same byte "
        "length to accept multibyte data. Trailing blanks are then significant in comparisons.",
        0.1},
+      {"OS1005", ItemSeverity::Info, "types", "Foreign-key column takes the type of the key it references",
+       "The column was declared as unconstrained NUMBER; it now has the referenced key's precise type so the "
+       "target can enforce and join it efficiently. Rows whose values do not fit are rejected by the loader, "
+       "with the reason, never rounded.",
+       0.0},
       // 2xxx: constraints and table features
       {"OS2001", ItemSeverity::Info, "constraints", "Constraint is disabled in Oracle and not created on the target",
        "The source does not enforce it (DISABLE/NOVALIDATE). Create it after cleaning the data if it should be "

@@ -47,6 +47,7 @@ int migrate(const MigrateOptions& o) {
   lo.parallel = o.parallel;
   lo.batch_rows = o.batch_rows;
   lo.reject_dir = o.out + "/rejects";
+  lo.catalog = &conv.catalog;
   lo.progress = !o.no_progress && isatty(STDERR_FILENO);
   if (!lo.progress) lo.log = log;
   std::vector<LoadUnit> units = source->units();

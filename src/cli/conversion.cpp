@@ -7,6 +7,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "convert/type_refinement.h"
 #include "dialect/naming.h"
 
 namespace orashift::cli {
@@ -27,7 +28,9 @@ ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect
   ConversionOutput out;
   ConvertOptions opt;
   opt.dialect = dialect;
-  out.schema = generate_ddl(source.catalog(), opt, out.items);
+  out.catalog = source.catalog();
+  refine_key_types(out.catalog, dialect, out.items);
+  out.schema = generate_ddl(out.catalog, opt, out.items);
   out.dir = out_dir + "/" + dialect_name(dialect);
   std::filesystem::create_directories(out.dir);
   // One file per object, numbered in apply order, so a reader (or psql -f) can follow along.

@@ -9,12 +9,15 @@
 namespace orashift::cli {
 
 struct ConversionOutput {
+  Catalog catalog;  // the refined model the DDL was generated from
   ConvertedSchema schema;
   ActionItems items;
   std::string dir;  // OUT/<dialect>
 };
 
 // Converts the source's catalog and writes OUT/<dialect>/NNN_<kind>_<name>.sql plus apply.sql.
+// The catalog is refined first (key types, see type_refinement.h); the refined model is kept
+// in the output because the loader must type its batches the same way.
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir);
 
 // Prints the source diagnostics (compiler style) to stderr; returns the error count.

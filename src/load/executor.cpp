@@ -155,7 +155,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       states.push_back(std::make_unique<TableState>());
       ts = states.back().get();
       ts->stats.table = u.table;
-      ts->table = source.catalog().find_table(u.table);
+      ts->table = (opt.catalog ? *opt.catalog : source.catalog()).find_table(u.table);
       ts->stats.reject_file = opt.reject_dir + "/" + safe_file_name(u.table) + ".rejects.jsonl";
       ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file);
       if (!ts->table) ts->stats.error = "table " + u.table + " is not in the source catalog";

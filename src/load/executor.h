@@ -17,6 +17,9 @@ struct LoadOptions {
   size_t batch_rows = 16384;    // rows per batch
   size_t queue_batches = 4;     // batches buffered between a reader and its writer
   std::string reject_dir;       // where <table>.rejects.jsonl files go
+  // The converted model the target tables were created from (refined types); the source's
+  // catalog when null.
+  const Catalog* catalog = nullptr;
   bool progress = false;        // live progress line on stderr (a terminal)
   std::function<void(const std::string&)> log;  // plain log lines (never prints secrets)
 };

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "convert/ddl_loader.h"
+#include "convert/type_refinement.h"
 #include "dialect/ddl_generator.h"
 
 using namespace orashift;
@@ -27,6 +28,7 @@ std::string render(const fs::path& input, Dialect d) {
   ActionItems items;
   ConvertOptions opt;
   opt.dialect = d;
+  refine_key_types(ddl.catalog, d, items);  // as `convert` does
   ConvertedSchema s = generate_ddl(ddl.catalog, opt, items);
   std::string out = s.script();
   out += "\n-- action items\n";
