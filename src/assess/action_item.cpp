@@ -79,6 +79,10 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "This kind of statement is recognised but not converted by this version; convert it by hand.", 2.0},
       {"OS9002", ItemSeverity::High, "unsupported", "Statement could not be parsed",
        "Fix the syntax error (or report a parser gap) and convert again.", 1.0},
+      {"OS9003", ItemSeverity::Info, "unsupported", "Statement outside the schema not converted",
+       "Grants, users, data changes and session settings are not part of the converted schema; re-create what "
+       "the target needs (users, grants) with the target's own tools.",
+       0.0},
   };
   return kinds;
 }

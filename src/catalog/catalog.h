@@ -84,10 +84,18 @@ struct Table {
   const Constraint* primary_key() const;
 };
 
+// A source statement the model does not hold (yet): views, PL/SQL units, CREATE TABLE AS
+// SELECT, grants, DML… Kept so that conversion reports every one instead of dropping it.
+struct UnmodelledStatement {
+  std::string kind;  // "CREATE VIEW", "CREATE TABLE AS SELECT", "GRANT", "PL/SQL BLOCK", …
+  Span span;
+};
+
 // The whole model of one source schema.
 struct Catalog {
   std::vector<Table> tables;
   std::vector<Index> indexes;
+  std::vector<UnmodelledStatement> unmodelled;
 
   Table* find_table(std::string_view name);
   const Table* find_table(std::string_view name) const;

@@ -30,6 +30,8 @@ ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect
   opt.dialect = dialect;
   out.catalog = source.catalog();
   refine_key_types(out.catalog, dialect, out.items);
+  for (const auto& d : source.diagnostics().items())
+    if (d.severity == Severity::Error) out.items.add("OS9002", "STATEMENT", d.message, d.span, dialect_name(dialect));
   out.schema = generate_ddl(out.catalog, opt, out.items);
   out.dir = out_dir + "/" + dialect_name(dialect);
   std::filesystem::create_directories(out.dir);

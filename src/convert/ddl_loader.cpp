@@ -97,6 +97,8 @@ public:
 
 private:
   bool create_table(const ast::CreateTable& ct) {
+    for (const auto& p : ct.properties)
+      if (p.kind == ast::PropertyKind::AsSubquery) return false;  // columns come from a query: not modelled yet
     if (Table* old = find_table(out_.catalog, ct.name)) {
       out_.diagnostics.warning("L0003", "table " + old->name + " is created twice; the later definition wins",
                                ct.name.span);
@@ -198,6 +200,17 @@ private:
 
 }  // namespace
 
+static std::string unconverted_kind(const ast::Statement& s) {
+  switch (s.kind) {
+    case ast::StmtKind::Other: return static_cast<const ast::OtherStatement&>(s).kind_name;
+    case ast::StmtKind::CreateTable: return "CREATE TABLE AS SELECT";
+    case ast::StmtKind::CreateIndex: return "CREATE INDEX";
+    case ast::StmtKind::AlterTable: return "ALTER TABLE";
+    case ast::StmtKind::Comment: return "COMMENT";
+    default: return "STATEMENT";
+  }
+}
+
 DdlLoad load_ddl(const std::vector<std::string>& paths) {
   DdlLoad out;
   Builder builder(out);
@@ -218,8 +231,10 @@ DdlLoad load_ddl(const std::vector<std::string>& paths) {
       ++out.statements;
       if (s->kind == ast::StmtKind::Invalid)
         ++out.statements_failed;
-      else if (!builder.apply(*s))
+      else if (!builder.apply(*s)) {
         ++out.statements_ignored;
+        out.catalog.unmodelled.push_back({unconverted_kind(*s), s->span});
+      }
     }
   }
   return out;

@@ -16,7 +16,7 @@ struct DdlLoad {
   Diagnostics diagnostics;
   size_t statements = 0;         // statements seen (SQL*Plus commands excluded)
   size_t statements_failed = 0;  // statements that did not parse
-  size_t statements_ignored = 0; // parsed but not relevant to the catalog (e.g. GRANT)
+  size_t statements_ignored = 0; // parsed but not modelled: listed in catalog.unmodelled
 };
 
 // Reads and parses each file in order (later ALTERs and COMMENTs apply to earlier tables).

@@ -38,6 +38,7 @@ public:
     for (const auto& t : cat_.tables) foreign_keys(t);
     for (const auto& i : cat_.indexes) index(i);
     for (const auto& t : cat_.tables) comments(t);
+    for (const auto& u : cat_.unmodelled) unmodelled(u);
     return std::move(out_);
   }
 
@@ -174,6 +175,24 @@ private:
       if (!c.comment.empty())
         sql += "COMMENT ON COLUMN " + table_ref(t) + "." + q(c.name) + " IS " + quote_literal(c.comment) + ";\n";
     if (!sql.empty()) out_.objects.push_back({"COMMENT", t.name, t.name, sql, ApplyPhase::AfterLoad, t.span});
+  }
+
+  // Schema objects this version cannot convert are work for someone (OS9001); statements that
+  // are not schema objects (grants, users, DML, session settings) are listed for the record.
+  void unmodelled(const UnmodelledStatement& u) {
+    static const char* not_objects[] = {"CREATE USER", "CREATE ROLE", "CREATE DIRECTORY", "CREATE CONTEXT",
+                                        "CREATE DATABASE", "CREATE TABLESPACE", "CREATE PROFILE", "CREATE PUBLIC"};
+    bool object = u.kind.rfind("CREATE", 0) == 0;
+    for (const char* n : not_objects)
+      if (u.kind.rfind(n, 0) == 0) object = false;
+    std::string name = u.span.file ? first_line(u.span.text()) : "";
+    items_.add(object ? "OS9001" : "OS9003", u.kind, name, u.span, dialect());
+  }
+
+  static std::string first_line(std::string_view s) {
+    std::string_view line = s.substr(0, s.find('\n'));
+    if (line.size() > 120) line = line.substr(0, 120);
+    return std::string(line);
   }
 
   const Catalog& cat_;

@@ -1,5 +1,6 @@
 #include "endpoints/factory.h"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include "endpoints/duckdb/duckdb_target.h"
@@ -20,7 +21,12 @@ std::unique_ptr<SourceEndpoint> make_source(const std::string& url) {
 }
 
 std::unique_ptr<TargetEndpoint> make_target(const std::string& url) {
-  if (starts_with(url, "duckdb:")) return std::make_unique<DuckDbTarget>(url.substr(7));
+  if (starts_with(url, "duckdb:")) {
+    std::filesystem::path file = url.substr(7);
+    // A new database file in a new folder is the common case (`--target duckdb:out/sh.duckdb`).
+    if (file.has_parent_path() && file.string() != ":memory:") std::filesystem::create_directories(file.parent_path());
+    return std::make_unique<DuckDbTarget>(file.string());
+  }
   if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) return std::make_unique<PostgresTarget>(url);
   throw std::invalid_argument("unknown target; expected duckdb:FILE or postgres://USER@HOST:PORT/DB");
 }

@@ -13,6 +13,7 @@
 
 #include "endpoints/oracle_files/data_reader.h"
 #include "endpoints/oracle_files/load_pairing.h"
+#include "endpoints/oracle_files/script_graph.h"
 
 namespace orashift {
 
@@ -60,9 +61,38 @@ struct OracleFilesSource::Impl {
   std::vector<const LoadPair*> unit_pairs;
   std::vector<std::unique_ptr<SourceFile>> notes_files;  // spans of pairing notes point here
 
+  // The DDL scripts: those the installer's main script runs, in the order it runs them, when
+  // the folder has one; otherwise every *.sql file that creates a table, by name. A main script
+  // is one that runs others and that nothing runs; only mains that reach a CREATE TABLE count
+  // (sh_main.sql, not the optional OLAP scripts beside it). Loader scripts are data, not DDL.
   void discover_ddl() {
     if (!options.ddl_files.empty()) return;
     std::vector<std::string> found;
+    ScriptGraph graph = build_script_graph(options.dir);
+    std::vector<std::string> roots;
+    for (const auto& m : graph.mains())
+      for (const auto& s : graph.reachable_from({m}))
+        if (creates_table(read_text(fs::path(options.dir) / s))) {
+          roots.push_back(m);
+          break;
+        }
+    std::vector<std::string> reached = graph.reachable_from(roots);
+    if (!reached.empty()) {
+      std::string mains;
+      for (const auto& m : roots) mains += (mains.empty() ? "" : ", ") + m;
+      for (const auto& s : reached) {
+        std::string path = (fs::path(options.dir) / s).string();
+        if (std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), path) == pairing.loader_scripts.end())
+          found.push_back(path);
+      }
+      for (const auto& s : graph.scripts)
+        if (std::find(reached.begin(), reached.end(), s) == reached.end() &&
+            creates_table(read_text(fs::path(options.dir) / s)))
+          diags.add({Severity::Note, "LDR012", "not read: DDL script not run by the main script " + mains,
+                     file_span((fs::path(options.dir) / s).string())});
+      options.ddl_files = std::move(found);
+      return;
+    }
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(options.dir, ec)) {
       if (!e.is_regular_file(ec)) continue;
