@@ -74,10 +74,14 @@ int migrate(const MigrateOptions& o) {
   s.load = &load;
   s.verification = &verification;
   write_summary(s, o.out + "/report");
+  // 0: everything loaded and verified. 3: verified, but rows were rejected or source statements
+  // did not parse (see the reject files and diagnostics). 1: something failed or does not match.
   bool ok = load.ok() && verification.ok() && applied.failures.empty();
+  bool review = load.rows_rejected() > 0 || source_errors > 0;
   fmt::print("migrate: {} — {} rows loaded, {} rejected, {} source errors, {} apply failures; report {}/report/report.html\n",
-             ok ? "OK" : "FAILED", load.rows_loaded(), load.rows_rejected(), source_errors, applied.failures.size(), o.out);
-  return ok ? 0 : 1;
+             !ok ? "FAILED" : review ? "DONE WITH ISSUES" : "OK", load.rows_loaded(), load.rows_rejected(), source_errors,
+             applied.failures.size(), o.out);
+  return !ok ? 1 : review ? 3 : 0;
 }
 
 }  // namespace

@@ -130,6 +130,18 @@ struct OracleFilesSource::Impl {
       units.push_back(std::move(u));
       unit_pairs.push_back(&p);
     }
+    // A table with no data at all is listed too: the summary must say why it stays empty.
+    for (const auto& t : ddl.catalog.tables) {
+      bool loaded = std::any_of(units.begin(), units.end(), [&](const LoadUnit& u) { return u.table == t.name; });
+      if (loaded) continue;
+      LoadUnit u;
+      u.table = t.name;
+      u.label = t.name + " (no data file)";
+      u.missing = true;
+      u.missing_reason = "no SQL*Loader control file in the folder loads this table";
+      units.push_back(std::move(u));
+      unit_pairs.push_back(nullptr);
+    }
   }
 
   // A pair whose control file does not fit the catalog is listed but not loaded.
