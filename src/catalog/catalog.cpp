@@ -3,23 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 namespace orashift {
 
 std::string OracleType::text() const {
-  std::string out = name;
-  if (star_precision || precision || length) {
-    out += "(";
-    if (length) {
-      out += std::to_string(*length);
-      if (char_semantics) out += " CHAR";
-    } else {
-      out += star_precision ? "*" : std::to_string(*precision);
-      if (scale) out += "," + std::to_string(*scale);
-    }
-    out += ")";
-  }
-  if (!suffix.empty()) out += " " + suffix;
-  return out;
+  // fmt rather than string concatenation: GCC 12 reports a false -Wrestrict on the latter.
+  std::string args;
+  if (length) args = fmt::format("({}{})", *length, char_semantics ? " CHAR" : "");
+  else if (star_precision) args = scale ? fmt::format("(*,{})", *scale) : "(*)";
+  else if (precision) args = scale ? fmt::format("({},{})", *precision, *scale) : fmt::format("({})", *precision);
+  return suffix.empty() ? name + args : fmt::format("{}{} {}", name, args, suffix);
 }
 
 std::string normalize_identifier(std::string_view raw) {
