@@ -28,6 +28,7 @@ ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect
   ConversionOutput out;
   ConvertOptions opt;
   opt.dialect = dialect;
+  opt.row_estimates = source.row_estimates();
   out.catalog = source.catalog();
   refine_key_types(out.catalog, dialect, out.items);
   for (const auto& d : source.diagnostics().items())

@@ -52,7 +52,7 @@ std::map<std::string, TableDesign> advise_physical_design(const Catalog& catalog
       if (best) {
         d.diststyle = "KEY";
         d.distkey = best->columns[0];
-        d.reasons.push_back("fact table: DISTKEY " + d.distkey + " joins the largest dimension " + best->ref_table + " (" +
+        d.reasons.push_back("fact table: DISTKEY " + d.distkey + " joins the largest dimension " + best->ref_table + " (about " +
                             std::to_string(best_rows) + " rows)");
       } else {
         d.diststyle = "AUTO";
@@ -61,7 +61,7 @@ std::map<std::string, TableDesign> advise_physical_design(const Catalog& catalog
     } else if (referenced.count(t.name)) {
       if (rows && *rows <= settings.all_distribution_max_rows) {
         d.diststyle = "ALL";
-        d.reasons.push_back("dimension of " + std::to_string(*rows) + " rows (≤ " +
+        d.reasons.push_back("dimension of about " + std::to_string(*rows) + " rows (≤ " +
                             std::to_string(settings.all_distribution_max_rows) + "): DISTSTYLE ALL copies it to every node");
       } else {
         d.diststyle = "AUTO";
@@ -85,6 +85,27 @@ std::map<std::string, TableDesign> advise_physical_design(const Catalog& catalog
       d.reasons.push_back("SORTKEY on the primary key for joins and lookups");
     }
     out[t.name] = std::move(d);
+  }
+  // The dimension a fact is distributed by is distributed on the same key (not copied to
+  // every node), so that the fact's largest join stays node-local.
+  for (const auto& t : catalog.tables) {
+    const TableDesign& fact = out[t.name];
+    if (fact.diststyle != "KEY") continue;
+    for (const auto& c : t.constraints) {
+      if (c.kind != ConstraintKind::ForeignKey || c.columns.size() != 1 || c.columns[0] != fact.distkey) continue;
+      const Table* dim = catalog.find_table(c.ref_table);
+      if (!dim) continue;
+      std::string key = !c.ref_columns.empty() ? c.ref_columns[0]
+                        : dim->primary_key() && dim->primary_key()->columns.size() == 1 ? dim->primary_key()->columns[0]
+                                                                                         : "";
+      if (key.empty()) continue;
+      TableDesign& d = out[dim->name];
+      d.diststyle = "KEY";
+      d.distkey = key;
+      d.reasons.erase(d.reasons.begin());  // the dist reason decided before this pass
+      d.reasons.insert(d.reasons.begin(), "largest dimension of " + t.name + ": DISTKEY " + key +
+                                               " co-locates it with " + t.name + "." + c.columns[0]);
+    }
   }
   return out;
 }

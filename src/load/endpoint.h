@@ -2,6 +2,7 @@
 // The interfaces the load engine drives. Sources produce batches per load unit; targets take
 // DDL and batches. Everything a row can suffer on the way is reported through RejectSink.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,6 +70,10 @@ public:
   // Diagnostics found while reading metadata (DDL parse errors, bad control files).
   virtual const Diagnostics& diagnostics() const = 0;
   virtual std::vector<LoadUnit> units() const = 0;
+  // Rows per table as far as the source knows them without a full read (statistics, file
+  // sampling); tables it cannot estimate are absent. Feeds the physical design advisor and
+  // progress.
+  virtual std::map<std::string, uint64_t> row_estimates() const { return {}; }
   virtual std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                             RejectSink& rejects) const = 0;
 };

@@ -195,6 +195,26 @@ const Diagnostics& OracleFilesSource::diagnostics() const { return impl_->diags;
 std::vector<LoadUnit> OracleFilesSource::units() const { return impl_->units; }
 const DdlLoad& OracleFilesSource::ddl() const { return impl_->ddl; }
 
+std::map<std::string, uint64_t> OracleFilesSource::row_estimates() const {
+  constexpr size_t kSample = 1 << 20;
+  std::map<std::string, uint64_t> out;
+  for (const auto& u : impl_->units) {
+    if (u.missing || u.data.empty()) continue;
+    std::error_code ec;
+    uint64_t size = fs::file_size(u.data, ec);
+    if (ec) continue;
+    std::ifstream in(u.data, std::ios::binary);
+    std::string buf(std::min<uint64_t>(size, kSample), '\0');
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    buf.resize(static_cast<size_t>(in.gcount()));
+    uint64_t lines = static_cast<uint64_t>(std::count(buf.begin(), buf.end(), '\n'));
+    if (!buf.empty() && buf.back() != '\n' && buf.size() == size) ++lines;
+    if (buf.size() < size && !buf.empty()) lines = lines * size / buf.size();
+    out[u.table] += lines;
+  }
+  return out;
+}
+
 std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                                      RejectSink& rejects) const {
   const LoadPair* pair = nullptr;

@@ -27,6 +27,8 @@ public:
   std::vector<LoadUnit> units() const override;
   std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                     RejectSink& rejects) const override;
+  // Counts the lines of small data files and extrapolates large ones from their first MB.
+  std::map<std::string, uint64_t> row_estimates() const override;
   const DdlLoad& ddl() const;
 
 private:
