@@ -97,8 +97,8 @@ ast::QualifiedName Parser::qualified_name(const char* what) {
   }
   if (peek().kind == TokenKind::At) {  // @dblink: part of the name as written
     ++pos_;
-    ident("database link name");
-    while (accept(TokenKind::Dot)) ident("database link name");
+    q.dblink.push_back(ident("database link name"));
+    while (accept(TokenKind::Dot)) q.dblink.push_back(ident("database link name"));
   }
   q.span = span_from(start);
   return q;
