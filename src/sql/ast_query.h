@@ -20,7 +20,7 @@ struct TableRef {
   virtual ~TableRef() = default;
   TableRefKind kind;
   std::optional<Ident> alias;
-  Span pivot;  // PIVOT (...) / UNPIVOT (...) after the item, as text
+  Span pivot;  // PIVOT (...) / UNPIVOT (...) / MATCH_RECOGNIZE (...) after the item, as text
   Span span;
 };
 using TableRefPtr = std::unique_ptr<TableRef>;

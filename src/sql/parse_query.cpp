@@ -381,6 +381,8 @@ void Parser::pivot_clause(ast::TableRef& t) {
     accept_word("XML");
   } else if (accept(Kw::UNPIVOT)) {
     if (accept_word("INCLUDE") || accept_word("EXCLUDE")) expect(Kw::NULLS);
+  } else if (is_word(0, "MATCH_RECOGNIZE") && peek(1).kind == TokenKind::LParen) {
+    ++pos_;  // row pattern matching: kept as text like PIVOT
   } else {
     return;
   }
