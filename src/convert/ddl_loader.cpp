@@ -202,12 +202,12 @@ private:
 
 static std::string unconverted_kind(const ast::Statement& s) {
   switch (s.kind) {
-    case ast::StmtKind::Other: return static_cast<const ast::OtherStatement&>(s).kind_name;
+    case ast::StmtKind::Other: return s.kind_name;
     case ast::StmtKind::CreateTable: return "CREATE TABLE AS SELECT";
     case ast::StmtKind::CreateIndex: return "CREATE INDEX";
     case ast::StmtKind::AlterTable: return "ALTER TABLE";
     case ast::StmtKind::Comment: return "COMMENT";
-    default: return "STATEMENT";
+    default: return s.kind_name.empty() ? "STATEMENT" : s.kind_name;
   }
 }
 

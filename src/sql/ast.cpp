@@ -1,6 +1,14 @@
 #include "sql/ast.h"
 
+#include "sql/ast_query.h"
+
 namespace orashift::sql::ast {
+
+// Out of line: Query and DataType are complete only here.
+SubqueryExpr::SubqueryExpr() : Expr(ExprKind::Subquery) {}
+SubqueryExpr::~SubqueryExpr() = default;
+CastExpr::CastExpr() : Expr(ExprKind::Cast) {}
+CastExpr::~CastExpr() = default;
 
 const char* binary_op_text(BinaryOp op) {
   switch (op) {

@@ -22,6 +22,7 @@ struct Ident {
 // schema.name, or name (schema empty); also dblink-free object names.
 struct QualifiedName {
   std::vector<Ident> parts;
+  std::vector<Ident> dblink;  // name@link.domain: the link's parts
   Span span;
   const Ident& name() const { return parts.back(); }
   const Ident* schema() const { return parts.size() > 1 ? &parts[parts.size() - 2] : nullptr; }
@@ -30,8 +31,13 @@ struct QualifiedName {
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind {
-  Literal, Name, Star, Bind, Unary, Binary, IsNull, Like, In, Between, Call, Case, Subquery, List, Raw
+  Literal, Name, Star, Bind, Unary, Binary, IsNull, Like, In, Between, Call, Case, Subquery, List, Raw,
+  Cast, Extract, Grouping
 };
+
+struct Query;  // ast_query.h
+using QueryPtr = std::unique_ptr<Query>;
+struct DataType;
 
 struct Expr {
   explicit Expr(ExprKind k) : kind(k) {}
@@ -54,6 +60,7 @@ struct LiteralExpr : Expr {
 struct NameExpr : Expr {
   NameExpr() : Expr(ExprKind::Name) {}
   std::vector<Ident> parts;
+  std::vector<Ident> dblink;
   bool outer_join = false;  // trailing (+)
 };
 
@@ -115,15 +122,70 @@ struct BetweenExpr : Expr {
 struct CallArg {
   std::string_view name;  // named notation `p => v`
   ExprPtr value;
-  Span tail;              // unmodelled rest of the argument (CAST(x AS t): "AS t"), empty if none
+  Span tail;              // unmodelled rest of the argument (TRIM(LEADING x FROM y), XMLTABLE's PASSING ...)
 };
+
+struct OrderItem {
+  ExprPtr expr;
+  bool asc = false, desc = false;  // as written; neither means the default
+  std::string_view nulls;          // FIRST / LAST, empty when not written
+  Span span;
+};
+
+enum class FrameBoundKind { UnboundedPreceding, UnboundedFollowing, CurrentRow, Preceding, Following };
+struct FrameBound {
+  FrameBoundKind kind = FrameBoundKind::CurrentRow;
+  ExprPtr offset;  // n PRECEDING / n FOLLOWING
+};
+
+// OVER (PARTITION BY .. ORDER BY .. ROWS|RANGE ..), or OVER w
+struct WindowSpec {
+  std::optional<Ident> name;
+  std::vector<ExprPtr> partition_by;
+  std::vector<OrderItem> order_by;
+  std::string_view frame_unit;  // ROWS / RANGE / GROUPS, empty without a frame
+  bool frame_between = false;
+  FrameBound frame_start, frame_end;
+  Span exclude;                 // EXCLUDE ... text
+};
+
 struct CallExpr : Expr {
   CallExpr() : Expr(ExprKind::Call) {}
   std::vector<Ident> name;   // pkg.fn, TO_DATE
   std::string_view set_quantifier;  // DISTINCT / ALL / UNIQUE
   bool star = false;                // COUNT(*)
   std::vector<CallArg> args;
-  Span over;                        // OVER (...) / KEEP (...) / WITHIN GROUP (...) text, raw for now
+  std::vector<OrderItem> arg_order_by;  // XMLAGG(x ORDER BY y), LISTAGG(x, ',' ON OVERFLOW ..) is a tail
+  bool has_within_group = false;
+  std::vector<OrderItem> within_group;  // WITHIN GROUP (ORDER BY ..)
+  std::string_view keep;                // KEEP (DENSE_RANK FIRST|LAST ORDER BY ..): FIRST / LAST
+  std::vector<OrderItem> keep_order_by;
+  std::string_view nulls_treatment;     // FIRST_VALUE(x) IGNORE NULLS: "IGNORE" / "RESPECT"
+  std::unique_ptr<WindowSpec> over;
+};
+
+// CAST(x AS type [DEFAULT v ON CONVERSION ERROR] [, fmt [, nls]]); MULTISET(..) is a call operand
+struct CastExpr : Expr {
+  CastExpr();
+  ~CastExpr() override;
+  ExprPtr operand;
+  std::unique_ptr<DataType> type;
+  ExprPtr default_on_error;
+  std::vector<ExprPtr> format;  // fmt, nls params
+};
+
+struct ExtractExpr : Expr {  // EXTRACT(YEAR FROM d)
+  ExtractExpr() : Expr(ExprKind::Extract) {}
+  std::string_view field;
+  ExprPtr operand;
+};
+
+// GROUP BY ROLLUP (..) / CUBE (..) / GROUPING SETS (..); `()` inside is an empty ListExpr.
+enum class GroupingKind { Rollup, Cube, GroupingSets };
+struct GroupingExpr : Expr {
+  GroupingExpr() : Expr(ExprKind::Grouping) {}
+  GroupingKind grouping = GroupingKind::Rollup;
+  std::vector<ExprPtr> items;
 };
 
 struct CaseExpr : Expr {
@@ -133,8 +195,10 @@ struct CaseExpr : Expr {
   ExprPtr else_value;
 };
 
-struct SubqueryExpr : Expr {  // (SELECT ...) kept as raw balanced text until queries are parsed
-  SubqueryExpr() : Expr(ExprKind::Subquery) {}
+struct SubqueryExpr : Expr {  // (SELECT ...); also a MULTISET / CURSOR operand
+  SubqueryExpr();
+  ~SubqueryExpr() override;
+  QueryPtr query;
 };
 
 // (a, b) row value; with one item, a parenthesized expression (kept so spans and printing stay exact)
@@ -184,13 +248,17 @@ struct ConstraintDef {
 
 // ---------------------------------------------------------------- statements
 
-enum class StmtKind { CreateTable, CreateIndex, AlterTable, Comment, Other, Invalid };
+enum class StmtKind {
+  CreateTable, CreateIndex, AlterTable, Comment, Other, Invalid,
+  Select, Insert, Update, Delete, Merge, CreateView, CreateSequence, CreateSynonym
+};
 
 struct Statement {
   explicit Statement(StmtKind k) : kind(k) {}
   virtual ~Statement() = default;
   StmtKind kind;
   Span span;
+  std::string kind_name;  // "CREATE VIEW", "INSERT", "PL/SQL BLOCK", ...: from the leading words
 };
 using StatementPtr = std::unique_ptr<Statement>;
 
@@ -290,7 +358,9 @@ struct CommentOn : Statement {
 // Recognised but not modelled yet: CREATE VIEW, PL/SQL units, DML, GRANT, ...
 struct OtherStatement : Statement {
   OtherStatement() : Statement(StmtKind::Other) {}
-  std::string kind_name;  // "CREATE VIEW", "CREATE PACKAGE BODY", "INSERT", "PL/SQL BLOCK", ...
+  // For kinds the parser models (SELECT, INSERT, CREATE VIEW, ...): why the typed parse gave up.
+  // Not reported as an error: the statement is kept as it was before those kinds were modelled.
+  std::optional<Diagnostic> unparsed;
 };
 
 // A statement that failed to parse; its diagnostic was reported.

@@ -64,6 +64,8 @@ bool reserved(Kw k) {
     case Kw::INSERT: case Kw::INTO: case Kw::IS: case Kw::LIKE: case Kw::OF: case Kw::ON: case Kw::OR:
     case Kw::PRIMARY: case Kw::REFERENCES: case Kw::SELECT: case Kw::SET: case Kw::TABLE: case Kw::THEN:
     case Kw::TO: case Kw::UNIQUE: case Kw::UPDATE: case Kw::VALUES: case Kw::WHEN: case Kw::WITH:
+    case Kw::WHERE: case Kw::GROUP: case Kw::ORDER: case Kw::UNION: case Kw::INTERSECT: case Kw::MINUS:
+    case Kw::HAVING:
       return true;
     default: return false;
   }
@@ -122,10 +124,9 @@ ast::ExprPtr Parser::expr(int min_prec) {
       auto n = node<ast::InExpr>();
       n->negated = negated;
       n->lhs = std::move(lhs);
-      size_t lp = pos_;
       expect(TokenKind::LParen, "'(' after IN");
-      if (peek().kw == Kw::SELECT || peek().kw == Kw::WITH) {
-        n->list.push_back(raw_subquery(lp));
+      if (at_query_start()) {
+        n->list.push_back(subquery_expr());
       } else {
         do n->list.push_back(expr());
         while (accept(TokenKind::Comma));
@@ -280,41 +281,38 @@ ast::ExprPtr Parser::name_or_call() {
     ++pos_;
     parts.push_back(ident("a name after '.'"));
   }
+  std::vector<ast::Ident> dblink;
   if (peek().kind == TokenKind::At) {  // remote object: name@dblink
     ++pos_;
-    ident("database link name");
-    while (accept(TokenKind::Dot)) ident("database link name");
+    dblink.push_back(ident("database link name"));
+    while (accept(TokenKind::Dot)) dblink.push_back(ident("database link name"));
   }
   if (peek().kind == TokenKind::LParen) {
+    if (parts.size() == 1 && dblink.empty() && parts[0].text.size() == 4 && toks_[start].kw == Kw::CAST) {
+      pos_ = start;
+      return cast_expr();
+    }
+    if (parts.size() == 1 && dblink.empty() && toks_[start].kw == Kw::EXTRACT && peek(1).is_word() &&
+        peek(2).kw == Kw::FROM) {
+      pos_ = start;
+      return extract_expr();
+    }
     auto c = node<ast::CallExpr>();
     c->name = std::move(parts);
     call_args(*c);
-    // OVER (...), KEEP (...), WITHIN GROUP (...): analytic clauses kept raw for now.
-    size_t a = pos_;
-    for (;;) {
-      if ((peek().kw == Kw::OVER || is_word(0, "KEEP")) && peek(1).kind == TokenKind::LParen) {
-        ++pos_;
-        skip_group();
-      } else if (is_word(0, "WITHIN") && is_word(1, "GROUP")) {
-        pos_ += 2;
-        skip_group();
-      } else {
-        break;
-      }
-    }
-    if (pos_ > a) c->over = span_from(a);
+    call_suffixes(*c);
     c->span = span_from(start);
     return c;
   }
   auto n = node<ast::NameExpr>();
   n->parts = std::move(parts);
+  n->dblink = std::move(dblink);
   n->outer_join = accept(TokenKind::OuterJoin);
   n->span = span_from(start);
   return n;
 }
 
 void Parser::call_args(ast::CallExpr& c) {
-  size_t lp = pos_;
   expect(TokenKind::LParen, "'('");
   if (accept(TokenKind::RParen)) return;
   if (peek().kind == TokenKind::Star && peek(1).kind == TokenKind::RParen) {
@@ -329,12 +327,13 @@ void Parser::call_args(ast::CallExpr& c) {
       arg.name = advance().text;
       ++pos_;
     }
-    if (peek().kw == Kw::SELECT || peek().kw == Kw::WITH) {
-      arg.value = raw_subquery(lp);
+    if (at_query_start()) {
+      arg.value = subquery_expr();
     } else {
       arg.value = expr();
-      // CAST(x AS t), EXTRACT(YEAR FROM d), TRIM(LEADING '0' FROM s), LISTAGG(x, ',' ...):
-      // the words after the first operand are kept as text until those forms are modelled.
+      if (peek().kw == Kw::ORDER && peek(1).kw == Kw::BY) c.arg_order_by = order_by_list();
+      // TRIM(LEADING '0' FROM s), LISTAGG(x, ',' ON OVERFLOW ..), XMLTABLE(.. PASSING ..): the
+      // words after an operand that no conversion reads yet are kept as text.
       if (peek().kind != TokenKind::Comma && peek().kind != TokenKind::RParen)
         arg.tail = skip_until([](const Token& t) { return t.kind == TokenKind::Comma; });
     }
@@ -363,11 +362,23 @@ ast::ExprPtr Parser::case_expr() {
 ast::ExprPtr Parser::paren_or_subquery() {
   size_t start = pos_;
   expect(TokenKind::LParen, "'('");
-  if (peek().kw == Kw::SELECT || peek().kw == Kw::WITH) {
-    ast::ExprPtr q = raw_subquery(start);
+  if (at_query_start()) {
+    ast::ExprPtr q = subquery_expr();
     expect(TokenKind::RParen, "')'");
     q->span = span_from(start);
     return q;
+  }
+  if (at_query_in_parens()) {
+    // ((SELECT ..) UNION (SELECT ..)) or ((SELECT ..) + 1): try the query first.
+    size_t inner = pos_;
+    try {
+      ast::ExprPtr q = subquery_expr();
+      expect(TokenKind::RParen, "')'");
+      q->span = span_from(start);
+      return q;
+    } catch (const ParseError&) {
+      pos_ = inner;
+    }
   }
   auto l = node<ast::ListExpr>();
   do l->items.push_back(expr());
@@ -377,10 +388,82 @@ ast::ExprPtr Parser::paren_or_subquery() {
   return l;
 }
 
-ast::ExprPtr Parser::raw_subquery(size_t /*open_paren*/) {
+bool Parser::at_query_in_parens() const {
+  size_t k = 0;
+  while (peek(k).kind == TokenKind::LParen) ++k;
+  return k > 0 && (peek(k).kw == Kw::SELECT || peek(k).kw == Kw::WITH);
+}
+
+ast::ExprPtr Parser::subquery_expr() {
+  size_t start = pos_;
   auto q = node<ast::SubqueryExpr>();
-  q->span = skip_until([](const Token&) { return false; });
+  q->query = query();
+  q->span = span_from(start);
   return q;
+}
+
+void Parser::call_suffixes(ast::CallExpr& c) {
+  if (peek().kw == Kw::KEEP && peek(1).kind == TokenKind::LParen) {
+    pos_ += 2;
+    if (!accept_word("DENSE_RANK")) fail(peek(), "DENSE_RANK");
+    if (peek().kw != Kw::FIRST && peek().kw != Kw::LAST) fail(peek(), "FIRST or LAST");
+    c.keep = advance().text;
+    c.keep_order_by = order_by_list();
+    expect(TokenKind::RParen, "')'");
+  }
+  if (peek().kw == Kw::WITHIN && peek(1).kw == Kw::GROUP) {
+    pos_ += 2;
+    expect(TokenKind::LParen, "'('");
+    c.has_within_group = true;
+    c.within_group = order_by_list();
+    expect(TokenKind::RParen, "')'");
+  }
+  if ((is_word(0, "IGNORE") || is_word(0, "RESPECT")) && peek(1).kw == Kw::NULLS) {
+    c.nulls_treatment = advance().text;
+    ++pos_;
+  }
+  if (peek().kw == Kw::OVER) {
+    ++pos_;
+    c.over = std::make_unique<ast::WindowSpec>();
+    if (peek().kind == TokenKind::LParen) {
+      ++pos_;
+      window_spec(*c.over);
+      expect(TokenKind::RParen, "')' to close OVER (...)");
+    } else {
+      c.over->name = ident("a window name or '('");
+    }
+  }
+}
+
+ast::ExprPtr Parser::cast_expr() {
+  size_t start = pos_;
+  pos_ += 2;  // CAST (
+  auto c = std::make_unique<ast::CastExpr>();
+  c->operand = at_query_start() ? subquery_expr() : expr();
+  expect(Kw::AS);
+  c->type = std::make_unique<ast::DataType>(data_type());
+  if (accept(Kw::DEFAULT)) {
+    c->default_on_error = expr();
+    expect(Kw::ON);
+    if (!accept_word("CONVERSION")) fail(peek(), "CONVERSION");
+    if (!accept_word("ERROR")) fail(peek(), "ERROR");
+  }
+  while (accept(TokenKind::Comma)) c->format.push_back(expr());
+  expect(TokenKind::RParen, "')' to close CAST");
+  c->span = span_from(start);
+  return c;
+}
+
+ast::ExprPtr Parser::extract_expr() {
+  size_t start = pos_;
+  pos_ += 2;  // EXTRACT (
+  auto e = node<ast::ExtractExpr>();
+  e->field = advance().text;
+  expect(Kw::FROM);
+  e->operand = expr();
+  expect(TokenKind::RParen, "')' to close EXTRACT");
+  e->span = span_from(start);
+  return e;
 }
 
 }  // namespace orashift::sql

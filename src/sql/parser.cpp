@@ -97,8 +97,8 @@ ast::QualifiedName Parser::qualified_name(const char* what) {
   }
   if (peek().kind == TokenKind::At) {  // @dblink: part of the name as written
     ++pos_;
-    ident("database link name");
-    while (accept(TokenKind::Dot)) ident("database link name");
+    q.dblink.push_back(ident("database link name"));
+    while (accept(TokenKind::Dot)) q.dblink.push_back(ident("database link name"));
   }
   q.span = span_from(start);
   return q;
@@ -126,9 +126,8 @@ int Parser::integer(const char* what) {
   return v;
 }
 
-ast::StatementPtr Parser::other(std::string kind) {
+ast::StatementPtr Parser::other(const std::string&) {
   auto s = std::make_unique<ast::OtherStatement>();
-  s->kind_name = std::move(kind);
   pos_ = toks_.size();
   return s;
 }
@@ -148,11 +147,48 @@ ast::StatementPtr Parser::statement(bool /*plsql*/) {
     s = alter_table();
   else if (kind == "COMMENT")
     s = comment_on();
+  else if (kind == "SELECT" || kind == "INSERT" || kind == "UPDATE" || kind == "DELETE" || kind == "MERGE" ||
+           kind == "CREATE VIEW" || kind == "CREATE SEQUENCE" || kind == "CREATE SYNONYM")
+    s = typed_or_other(kind);
   else
-    s = other(std::move(kind));
+    s = other(kind);
   if (!at_end()) fail(peek(), "end of statement");
   s->span = whole_;
+  s->kind_name = std::move(kind);
   return s;
+}
+
+// Kinds modelled after the DDL the catalog reads: a statement of one of them that does not parse
+// stays an OtherStatement, as before they were modelled, with the reason kept for reports.
+ast::StatementPtr Parser::typed_or_other(const std::string& kind) {
+  size_t start = pos_;
+  try {
+    ast::StatementPtr s;
+    if (kind == "SELECT")
+      s = select_statement();
+    else if (kind == "INSERT")
+      s = insert();
+    else if (kind == "UPDATE")
+      s = update();
+    else if (kind == "DELETE")
+      s = delete_statement();
+    else if (kind == "MERGE")
+      s = merge();
+    else if (kind == "CREATE VIEW")
+      s = create_view();
+    else if (kind == "CREATE SEQUENCE")
+      s = create_sequence();
+    else
+      s = create_synonym();
+    if (!at_end()) fail(peek(), "end of statement");
+    return s;
+  } catch (const ParseError& e) {
+    pos_ = start;
+    auto o = std::make_unique<ast::OtherStatement>();
+    o->unparsed = Diagnostic{Severity::Warning, e.code, e.message, e.span};
+    pos_ = toks_.size();
+    return o;
+  }
 }
 
 // ---------------------------------------------------------------- classification
@@ -259,6 +295,7 @@ ast::StatementPtr parse_tokens(std::span<const Token> tokens, bool plsql, Span w
     diags.add(Diagnostic{Severity::Error, e.code, e.message, e.span});
     auto bad = std::make_unique<ast::InvalidStatement>();
     bad->span = whole;
+    bad->kind_name = statement_kind_name(tokens);
     return bad;
   }
 }

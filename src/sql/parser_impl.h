@@ -3,7 +3,7 @@
 #include <span>
 #include <string>
 
-#include "sql/ast.h"
+#include "sql/ast_stmt.h"
 #include "sql/token.h"
 
 namespace orashift::sql {
@@ -62,7 +62,7 @@ private:
   ast::StatementPtr create_index();
   ast::StatementPtr alter_table();
   ast::StatementPtr comment_on();
-  ast::StatementPtr other(std::string kind);
+  ast::StatementPtr other(const std::string& kind);
 
   // expressions
   ast::ExprPtr prefix();
@@ -70,8 +70,55 @@ private:
   ast::ExprPtr name_or_call();
   ast::ExprPtr case_expr();
   ast::ExprPtr paren_or_subquery();
-  ast::ExprPtr raw_subquery(size_t start);  // cursor after `(`, stops before the matching `)`
+  ast::ExprPtr subquery_expr();  // cursor on SELECT / WITH / a `(` opening a query operand
   void call_args(ast::CallExpr& call);
+  void call_suffixes(ast::CallExpr& call);  // KEEP, WITHIN GROUP, IGNORE NULLS, OVER
+  ast::ExprPtr cast_expr();
+  ast::ExprPtr extract_expr();
+  bool at_query_in_parens() const;  // `(` [`(`..] SELECT/WITH
+
+  // queries (parse_query.cpp)
+public:
+  ast::QueryPtr query();
+private:
+  bool at_query_start() const { return peek().kw == Kw::SELECT || peek().kw == Kw::WITH; }
+  void with_clause(ast::Query& q);
+  ast::QueryBodyPtr query_body();
+  ast::QueryBodyPtr query_term();
+  std::unique_ptr<ast::SelectCore> select_core();
+  ast::SelectItem select_item();
+  ast::TableRefPtr table_ref();
+  ast::TableRefPtr table_primary();
+  void table_alias(ast::TableRef& t);
+  bool at_alias(bool table) const;
+  bool at_join() const;
+  Span partition_by_text();
+  void pivot_clause(ast::TableRef& t);
+  std::vector<ast::OrderItem> order_by_list();
+  std::vector<ast::OrderItem> order_items();
+  void window_spec(ast::WindowSpec& w);
+  ast::FrameBound frame_bound();
+  ast::ExprPtr group_by_item();
+  void query_tail(ast::Query& q);
+
+  // DML and views (parse_dml.cpp, parse_view.cpp)
+  ast::StatementPtr select_statement();
+  ast::StatementPtr insert();
+  ast::StatementPtr update();
+  ast::StatementPtr delete_statement();
+  ast::StatementPtr merge();
+  ast::StatementPtr create_view();
+  ast::StatementPtr create_sequence();
+  ast::StatementPtr create_synonym();
+  std::string_view hint();
+  ast::TableRefPtr dml_target();
+  ast::ExprPtr value_expr();
+  std::vector<ast::Ident> column_list();
+  void insert_target(ast::InsertTarget& t, bool multi);
+  std::vector<ast::SetClause> set_clauses();
+  std::optional<ast::Returning> returning_clause();
+  Span error_logging();
+  ast::StatementPtr typed_or_other(const std::string& kind);
 
   // create table pieces
   void constraint_state(ast::ConstraintState& st);

@@ -109,6 +109,11 @@ private:
     while (e < text_.size() && is_line_space(text_[e])) ++e;
     return e >= text_.size() || text_[e] == '\n';
   }
+  bool ends_line(const Token& t) const {
+    uint32_t e = t.span.end;
+    while (e < text_.size() && is_line_space(text_[e])) ++e;
+    return e >= text_.size() || text_[e] == '\n';
+  }
   bool is_lone_line(const Token& t) const {
     return (t.kind == TokenKind::Slash || t.kind == TokenKind::Dot) && alone_on_line(t);
   }
@@ -221,6 +226,13 @@ private:
                                                            out_.tokens.size() - st.first_token))) {
         carry = t;
         break;
+      } else if (t.kind == TokenKind::Minus && ends_line(t) && out_.tokens.size() > st.first_token &&
+                 !(decided ? st.plsql
+                           : starts_plsql_unit(std::span<const Token>(out_.tokens.data() + st.first_token,
+                                                                      out_.tokens.size() - st.first_token)))) {
+        // SQL*Plus joins a line ending in '-' to the next one, in SQL text too (Oracle's sample
+        // INSERT scripts rely on it): the hyphen is not part of the statement.
+        out_.comments.push_back(t.span);
       } else if (t.kind == TokenKind::Semicolon && !st.plsql) {
         if (!decided) {
           decided = true;

@@ -243,8 +243,12 @@ TEST(Parser, OuterJoinAndCallTails) {
   const auto& t = as<ast::CreateTable>(p->script.statements[0]);
   const auto& eq = static_cast<const ast::BinaryExpr&>(*t.columns[0].constraints[0].check);
   EXPECT_TRUE(static_cast<const ast::NameExpr&>(*eq.rhs).outer_join);
-  const auto& cast = static_cast<const ast::CallExpr&>(*t.columns[1].default_value);
-  EXPECT_EQ(cast.args[0].tail.text(), "as varchar2(10)");
+  ASSERT_EQ(t.columns[1].default_value->kind, ast::ExprKind::Cast);
+  const auto& cast = static_cast<const ast::CastExpr&>(*t.columns[1].default_value);
+  EXPECT_EQ(cast.type->name, "VARCHAR2");
+  EXPECT_EQ(*cast.type->length, 10);
+  ASSERT_EQ(t.columns[2].default_value->kind, ast::ExprKind::Extract);
+  EXPECT_EQ(static_cast<const ast::ExtractExpr&>(*t.columns[2].default_value).field, "year");
 }
 
 TEST(Parser, CreateIndex) {
@@ -298,29 +302,48 @@ comment on materialized view mv is 'x';)");
 }
 
 TEST(Parser, OtherStatementsAreExplicitNodes) {
-  auto p = parse(R"(create or replace force view v as select * from t;
-create materialized view mv as select 1 from dual;
-create sequence s start with 1;
-create public synonym x for y;
+  auto p = parse(R"(create materialized view mv as select 1 from dual;
 create or replace editionable package body p is begin null; end;
 /
-insert into t values (1);
-select 1 from dual;
 grant select on t to u;
 drop table t cascade constraints purge;
 begin null; end;
 /
-with q as (select 1 from dual) select * from q;
 truncate table t;)");
   ASSERT_EQ(p->diags.items().size(), 0u) << errors(p->diags);
   std::vector<std::string> kinds;
   for (auto& s : p->script.statements) {
     ASSERT_EQ(s->kind, ast::StmtKind::Other);
-    kinds.push_back(static_cast<const ast::OtherStatement&>(*s).kind_name);
+    kinds.push_back(s->kind_name);
   }
-  std::vector<std::string> want = {"CREATE VIEW", "CREATE MATERIALIZED VIEW", "CREATE SEQUENCE", "CREATE SYNONYM",
-                                   "CREATE PACKAGE BODY", "INSERT", "SELECT", "GRANT", "DROP TABLE", "PL/SQL BLOCK",
-                                   "SELECT", "TRUNCATE"};
+  std::vector<std::string> want = {"CREATE MATERIALIZED VIEW", "CREATE PACKAGE BODY", "GRANT", "DROP TABLE",
+                                   "PL/SQL BLOCK", "TRUNCATE"};
+  EXPECT_EQ(kinds, want);
+}
+
+TEST(Parser, ModelledKindsAreTypedNodesWithTheirKindNames) {
+  auto p = parse(R"(create or replace force view v as select * from t;
+create sequence s start with 1;
+create public synonym x for y;
+insert into t values (1);
+select 1 from dual;
+with q as (select 1 from dual) select * from q;
+update t set a = 1;
+delete t;
+merge into t using s on (t.a = s.a) when matched then update set t.b = s.b;)");
+  ASSERT_EQ(p->diags.items().size(), 0u) << errors(p->diags);
+  std::vector<std::string> kinds;
+  std::vector<ast::StmtKind> want_kinds = {ast::StmtKind::CreateView, ast::StmtKind::CreateSequence,
+                                           ast::StmtKind::CreateSynonym, ast::StmtKind::Insert, ast::StmtKind::Select,
+                                           ast::StmtKind::Select, ast::StmtKind::Update, ast::StmtKind::Delete,
+                                           ast::StmtKind::Merge};
+  ASSERT_EQ(p->script.statements.size(), want_kinds.size());
+  for (size_t i = 0; i < want_kinds.size(); ++i) {
+    EXPECT_EQ(p->script.statements[i]->kind, want_kinds[i]) << i;
+    kinds.push_back(p->script.statements[i]->kind_name);
+  }
+  std::vector<std::string> want = {"CREATE VIEW", "CREATE SEQUENCE", "CREATE SYNONYM", "INSERT", "SELECT",
+                                   "SELECT", "UPDATE", "DELETE", "MERGE"};
   EXPECT_EQ(kinds, want);
 }
 
@@ -359,7 +382,7 @@ TEST(Parser, MissingCloseParenPointsAtEnd) {
   ASSERT_EQ(p->diags.items().size(), 1u);
   EXPECT_EQ(p->diags.items()[0].message, "expected ',' or ')' after a column definition, found end of statement");
   EXPECT_EQ(p->diags.items()[0].span.line(), 2u);
-  EXPECT_EQ(p->script.statements[1]->kind, ast::StmtKind::Other);
+  EXPECT_EQ(p->script.statements[1]->kind, ast::StmtKind::Select);
 }
 
 TEST(Parser, IsTestsBeyondNull) {

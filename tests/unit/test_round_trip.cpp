@@ -1,0 +1,95 @@
+// Round trip over the corpus: every statement that parses into typed nodes prints as Oracle SQL,
+// and parse(print(x)) prints the same text again. Failures are listed with both texts.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sql/parser.h"
+#include "sql/printer.h"
+
+using namespace orashift;
+using namespace orashift::sql;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Parses printed text alone; empty when it is not one typed statement.
+std::string reprint(const std::string& text, std::string& why) {
+  SourceFile f("printed.sql", text + ";\n");
+  Diagnostics d;
+  ParsedScript ps = parse_script(f, d);
+  if (ps.statements.size() != 1) {
+    why = std::to_string(ps.statements.size()) + " statements";
+    return {};
+  }
+  const auto& s = *ps.statements[0];
+  if (!printed_from_tree(s)) {
+    if (s.kind == ast::StmtKind::Other && static_cast<const ast::OtherStatement&>(s).unparsed)
+      why = static_cast<const ast::OtherStatement&>(s).unparsed->render();
+    else if (!d.empty())
+      why = d.items()[0].render();
+    else
+      why = "not a typed statement";
+    return {};
+  }
+  return print_statement(s);
+}
+
+}  // namespace
+
+TEST(RoundTrip, PrintParsePrintIsStable) {
+  const char* cases[] = {
+      "select a, b as \"B\", t.*, count(*) over (partition by a order by b desc nulls last rows between unbounded "
+      "preceding and current row) n from t, u where t.x = u.y(+) and exists (select 1 from v) order by 1",
+      "with r (n) as (select 1 from dual union all select n + 1 from r where n < 3) select * from r",
+      "select cast(x as varchar2(10)), extract(year from d), - -1 from t left outer join u using (k) cross join w",
+      "insert all into a values (1) into b (x) values (2) select * from dual",
+      "update t set (a, b) = (select 1, 2 from dual) where c = 1 returning a into :x",
+  };
+  for (const char* c : cases) {
+    SourceFile f("t.sql", std::string(c) + ";\n");
+    Diagnostics d;
+    ParsedScript ps = parse_script(f, d);
+    ASSERT_EQ(ps.statements.size(), 1u) << c;
+    ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << c;
+    std::string p1 = print_statement(*ps.statements[0]), why;
+    EXPECT_EQ(reprint(p1, why), p1) << why;
+  }
+}
+
+TEST(RoundTrip, WholeCorpus) {
+  fs::path root = fs::path(ORASHIFT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  if (!fs::exists(root)) GTEST_SKIP() << "corpus not found at " << root.string();
+  const std::vector<std::string> exts = {".sql", ".pks", ".pkb", ".tps", ".tpb", ".trg", ".plsql"};
+  size_t checked = 0;
+  std::vector<std::string> failures;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    std::string ext = e.path().extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(exts.begin(), exts.end(), ext) == exts.end()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    SourceFile file(fs::relative(e.path(), root).string(), buf.str());
+    Diagnostics diags;
+    ParsedScript ps = parse_script(file, diags);
+    for (const auto& s : ps.statements) {
+      if (!printed_from_tree(*s)) continue;
+      ++checked;
+      std::string p1 = print_statement(*s), why;
+      std::string p2 = reprint(p1, why);
+      if (p2 != p1)
+        failures.push_back(file.path() + ":" + std::to_string(s->span.line()) + ":\n  first:  " + p1.substr(0, 400) +
+                           "\n  second: " + p2.substr(0, 400) + "\n  " + why + "\n");
+    }
+  }
+  std::printf("round trip: %zu typed statements checked, %zu differ\n", checked, failures.size());
+  for (size_t i = 0; i < failures.size() && i < 40; ++i) std::printf("%s", failures[i].c_str());
+  EXPECT_GT(checked, 0u);
+  EXPECT_TRUE(failures.empty());
+}
