@@ -15,7 +15,7 @@ std::string join_names(const std::vector<std::string>& names, std::string_view s
 }
 
 std::string json_brief(const nlohmann::json& v) {
-  std::string s = v.is_string() ? "\"" + v.get<std::string>() + "\"" : v.dump();
+  std::string s = v.is_string() ? std::string("\"") + v.get<std::string>() + "\"" : v.dump();
   if (s.size() > 80) s = s.substr(0, 77) + "...";
   return s;
 }

@@ -93,8 +93,8 @@ std::string RangeSegments::below_sql(size_t b) const {
   for (size_t i = 0; i < names_.size(); ++i) {
     if (i) out += " OR ";
     out += "(";
-    for (size_t k = 0; k < i; ++k) out += "(" + quote_ident(names_[k]) + " = " + literal(boundaries_[b][k]) + ") AND ";
-    out += "(" + quote_ident(names_[i]) + " < " + literal(boundaries_[b][i]) + "))";
+    for (size_t k = 0; k < i; ++k) out += std::string("(") + quote_ident(names_[k]) + " = " + literal(boundaries_[b][k]) + ") AND ";
+    out += std::string("(") + quote_ident(names_[i]) + " < " + literal(boundaries_[b][i]) + "))";
   }
   return out + ")";
 }

@@ -40,11 +40,11 @@ const char* transform_target_name(TransformTarget t) {
 std::string DmsDataType::text() const {
   std::string out = type;
   if (precision) {
-    out += "(" + std::to_string(*precision);
-    if (scale) out += "," + std::to_string(*scale);
+    out += std::string("(") + std::to_string(*precision);
+    if (scale) out += std::string(",") + std::to_string(*scale);
     out += ")";
   } else if (length) {
-    out += "(" + std::to_string(*length) + ")";
+    out += std::string("(") + std::to_string(*length) + ")";
   }
   return out;
 }

@@ -86,7 +86,7 @@ std::optional<TypedConstant> TypedConstant::parse(std::string_view text, const L
   k.kind_ = column.kind;
   k.text_ = std::string(text);
   auto fail = [&](std::string why) -> std::optional<TypedConstant> {
-    if (error) *error = "\"" + std::string(text) + "\" is not " + why + " (column " + column.name + ")";
+    if (error) *error = std::string("\"") + std::string(text) + "\" is not " + why + " (column " + column.name + ")";
     return std::nullopt;
   };
   switch (column.kind) {
