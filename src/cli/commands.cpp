@@ -17,6 +17,7 @@ int run(int argc, char** argv) {
   add_sample_command(app, action);
   add_convert_command(app, action);
   add_migrate_command(app, action);
+  add_parse_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
