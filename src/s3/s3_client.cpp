@@ -143,7 +143,7 @@ HttpResponse S3Client::execute(const Call& call) {
     what << call.op << " " << where(call.bucket, call.key) << " failed: ";
     if (resp.status == 0) what << "no HTTP response (" << message << ")";
     else what << "HTTP " << resp.status << " " << code << (message.empty() ? "" : ": " + message);
-    what << " (endpoint " << scheme_ << "://" << authority_ << ", " << attempt
+    what << " (endpoint " << scheme_ << "://" << authority_ << ", after " << attempt
          << (attempt == 1 ? " attempt)" : " attempts)");
     throw S3Error(what.str(), resp.status, code, message, attempt);
   }
