@@ -57,7 +57,9 @@ new S3rver({ address: '127.0.0.1', port: Number(port), silent: true, directory: 
   .catch((err) => { console.error(err); process.exit(1); });
 JS
     mkdir -p "$dir/data"
-    NODE_PATH="$prefix/node_modules" nohup node "$dir/launch.js" "$dir/data" "$port" "$key" "$secret" "$bucket" \
+    # --openssl-legacy-provider: the server makes ListObjectsV2 continuation tokens with DES,
+    # which OpenSSL 3 only offers through its legacy provider (without it: HTTP 500).
+    NODE_PATH="$prefix/node_modules" nohup node --openssl-legacy-provider "$dir/launch.js" "$dir/data" "$port" "$key" "$secret" "$bucket" \
       >"$dir/server.log" 2>&1 </dev/null &
     echo $! >"$dir/s3server.pid"
     i=0
