@@ -265,7 +265,9 @@ TEST(TaskMappings, EveryTransformationActionParses) {
       EXPECT_EQ(t.expression, "$A || $B");
       EXPECT_EQ(t.data_type->text(), "string(50)");
     }
-    if (t.action == TransformAction::ChangeDataType) EXPECT_EQ(t.data_type->text(), "numeric(10,2)");
+    if (t.action == TransformAction::ChangeDataType) {
+      EXPECT_EQ(t.data_type->text(), "numeric(10,2)");
+    }
     if (t.action == TransformAction::DefinePrimaryKey) {
       EXPECT_EQ(t.primary_key->name, "T_PK");
       EXPECT_TRUE(t.primary_key->unique_index);
