@@ -25,11 +25,16 @@ static void write_file(const std::string& path, const std::string& text) {
 }
 
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir) {
+  return convert_catalog_and_write(source.catalog(), source, dialect, out_dir);
+}
+
+ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
+                                           const std::string& out_dir) {
   ConversionOutput out;
   ConvertOptions opt;
   opt.dialect = dialect;
   opt.row_estimates = source.row_estimates();
-  out.catalog = source.catalog();
+  out.catalog = std::move(catalog);
   refine_key_types(out.catalog, dialect, out.items);
   for (const auto& d : source.diagnostics().items())
     if (d.severity == Severity::Error) out.items.add("OS9002", "STATEMENT", d.message, d.span, dialect_name(dialect));

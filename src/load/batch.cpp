@@ -71,6 +71,39 @@ size_t ColumnVector::memory_bytes() const {
          ends.capacity() * 4 + bytes.capacity();
 }
 
+template <typename T>
+static void compact(std::vector<T>& v, const std::vector<uint8_t>& keep) {
+  size_t out = 0;
+  for (size_t i = 0; i < v.size(); ++i)
+    if (keep[i]) v[out++] = v[i];
+  v.resize(out);
+}
+
+void ColumnVector::retain(const std::vector<uint8_t>& keep) {
+  if (kind == ValueKind::Text || kind == ValueKind::Bytes) {
+    std::string packed;
+    std::vector<uint32_t> new_ends;
+    for (size_t i = 0; i < valid.size(); ++i) {
+      if (!keep[i]) continue;
+      packed.append(text(i));
+      new_ends.push_back(static_cast<uint32_t>(packed.size()));
+    }
+    bytes = std::move(packed);
+    ends = std::move(new_ends);
+  }
+  compact(ints, keep);
+  compact(decimals, keep);
+  compact(doubles, keep);
+  compact(valid, keep);  // last: text(i) above reads the old layout
+}
+
+size_t Batch::retain(const std::vector<uint8_t>& keep) {
+  size_t before = rows();
+  for (auto& c : columns) c.retain(keep);
+  compact(source_lines, keep);
+  return before - rows();
+}
+
 size_t Batch::memory_bytes() const {
   size_t n = source_lines.capacity() * 8;
   for (const auto& c : columns) n += c.memory_bytes();

@@ -44,6 +44,7 @@ struct ColumnVector {
   void append_double(double v);
   void append_text(std::string_view v);
   void pop_back();  // undoes the last append (a row rejected half-way through decoding)
+  void retain(const std::vector<uint8_t>& keep);  // keeps rows whose flag is set, in order
   void clear();
   size_t memory_bytes() const;
 };
@@ -55,6 +56,8 @@ struct Batch {
   size_t rows() const { return source_lines.size(); }
   size_t memory_bytes() const;
   void clear();
+  // Keeps the rows whose flag is set (source filters), in order; returns how many were dropped.
+  size_t retain(const std::vector<uint8_t>& keep);
 };
 
 }  // namespace orashift

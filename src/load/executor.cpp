@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <exception>
 #include <mutex>
@@ -21,6 +22,16 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+std::string utc_now_iso() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
 // Shared per-table state: units of one table may run concurrently.
 struct TableState {
   TableLoadStats stats;
@@ -29,6 +40,8 @@ struct TableState {
   std::vector<LoadColumn> columns;
   std::unique_ptr<TableWriter> writer;  // one writer per table; units of a table share it
   std::mutex write_mu;
+  std::function<bool(const Batch&, size_t)> filter;
+  std::atomic<uint64_t> filtered{0};
   std::atomic<uint64_t> live_rows{0};
   std::atomic<uint64_t> live_bytes{0};
   uint64_t bytes_total = 0;
@@ -64,9 +77,19 @@ void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts
   std::exception_ptr reader_error;
   std::thread producer([&] {
     try {
+      std::vector<uint8_t> keep;
       while (auto b = empty.pop()) {
         bool more = reader->next(*b, opt.batch_rows);
         ts.live_bytes.store(reader->bytes_read());
+        if (ts.filter && b->rows() > 0) {
+          keep.assign(b->rows(), 1);
+          for (size_t r = 0; r < b->rows(); ++r) keep[r] = ts.filter(*b, r) ? 1 : 0;
+          ts.filtered.fetch_add(b->retain(keep));
+        }
+        if (b->rows() == 0 && more) {
+          empty.push(std::move(*b));
+          continue;
+        }
         if (b->rows() > 0 && !full.push(std::move(*b))) break;
         if (!more) break;
       }
@@ -158,6 +181,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       ts->table = (opt.catalog ? *opt.catalog : source.catalog()).find_table(u.table);
       ts->stats.reject_file = opt.reject_dir + "/" + safe_file_name(u.table) + ".rejects.jsonl";
       ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file);
+      if (auto f = opt.row_filters.find(u.table); f != opt.row_filters.end()) ts->filter = f->second;
       if (!ts->table) ts->stats.error = "table " + u.table + " is not in the source catalog";
     }
     if (u.missing) {
@@ -211,6 +235,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
         if (!w.state->started_set) {
           w.state->started = Clock::now();
           w.state->started_set = true;
+          w.state->stats.start_time = utc_now_iso();
         }
       }
       log("loading " + w.unit->label);
@@ -218,6 +243,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       run_unit(source, *w.unit, *w.state, opt, stats_mu);
       std::lock_guard lock(stats_mu);
       w.state->stats.seconds += seconds_since(u0);
+      w.state->stats.end_time = utc_now_iso();
     }
   };
   std::vector<std::thread> pool;
@@ -239,6 +265,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
   for (auto& ts : states) {
     TableLoadStats s = ts->stats;
     s.rows_rejected = ts->rejects->count();
+    s.rows_filtered += ts->filtered.load();
     if (s.rows_rejected == 0) s.reject_file.clear();
     if (!s.error.empty()) s.state = "error";
     else if (!s.reconciled()) {

@@ -20,6 +20,9 @@ struct LoadOptions {
   // The converted model the target tables were created from (refined types); the source's
   // catalog when null.
   const Catalog* catalog = nullptr;
+  // Source filters per table (DMS selection-rule filters): rows for which the function returns
+  // false are counted as filtered, not loaded. Batches are typed as load_columns_for(table).
+  std::map<std::string, std::function<bool(const Batch&, size_t)>> row_filters;
   bool progress = false;        // live progress line on stderr (a terminal)
   std::function<void(const std::string&)> log;  // plain log lines (never prints secrets)
 };
@@ -30,6 +33,7 @@ struct TableLoadStats {
   uint64_t rows_read = 0, rows_loaded = 0, rows_rejected = 0, rows_filtered = 0;
   uint64_t bytes_read = 0;
   double seconds = 0;
+  std::string start_time, end_time;   // UTC, ISO 8601 (DMS's FullLoadStartTime/EndTime)
   std::vector<std::string> sources;   // data files loaded
   std::vector<std::string> missing;   // data the source names but does not have
   std::string reject_file;

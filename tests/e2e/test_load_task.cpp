@@ -1,0 +1,100 @@
+// `orashift load` driven by DMS JSON: selection (include/exclude, schema wildcard), a source
+// filter (rows counted as filtered), and the three table prep modes, on real DuckDB files.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "e2e_util.h"
+#include "endpoints/factory.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+std::map<std::string, json> stats_by_table(const fs::path& p) {
+  std::map<std::string, json> out;
+  json doc = e2e::read_json(p);  // kept alive: the loop below walks inside it
+  for (const auto& t : doc["tables"]) out[t["TableName"].get<std::string>()] = t;
+  return out;
+}
+
+int64_t count_rows(const std::string& db, const std::string& table) {
+  auto target = orashift::make_target("duckdb:" + db);
+  return std::stoll(target->query("SELECT COUNT(*) FROM \"" + table + "\"").rows.at(0).at(0).value_or("-1"));
+}
+
+}  // namespace
+
+class LoadTask : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = e2e::temp_dir(std::string("load-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    auto r = e2e::run_orashift({"sample", "sh", "--scale", "0.01", "--out", (dir_ / "src").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    truth_ = e2e::read_json(dir_ / "src" / "expected.json");
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+  e2e::RunResult load(const std::string& mappings_json, const std::string& settings_json, const std::string& name) {
+    write(dir_ / (name + "-mappings.json"), mappings_json);
+    write(dir_ / (name + "-settings.json"), settings_json);
+    return e2e::run_orashift({"load", "--source", "oracle-files:" + (dir_ / "src").string(), "--target",
+                              "duckdb:" + db(), "--out", (dir_ / name).string(), "--source-schema", "SH", "--mappings",
+                              (dir_ / (name + "-mappings.json")).string(), "--settings",
+                              (dir_ / (name + "-settings.json")).string(), "--stats-json",
+                              (dir_ / (name + "-stats.json")).string(), "--no-progress"});
+  }
+  std::string db() const { return (dir_ / "t.duckdb").string(); }
+  fs::path dir_;
+  json truth_;
+};
+
+TEST_F(LoadTask, SelectionExcludeAndSourceFilter) {
+  auto r = load(R"({"rules":[
+    {"rule-type":"selection","rule-id":"1","rule-name":"sh","object-locator":{"schema-name":"SH%","table-name":"%"},"rule-action":"include"},
+    {"rule-type":"selection","rule-id":"2","rule-name":"no-costs","object-locator":{"schema-name":"SH","table-name":"COSTS"},"rule-action":"exclude"},
+    {"rule-type":"selection","rule-id":"3","rule-name":"direct","object-locator":{"schema-name":"SH","table-name":"SALES"},"rule-action":"include",
+     "filters":[{"filter-type":"source","column-name":"CHANNEL_ID","filter-conditions":[{"filter-operator":"eq","value":"3"}]}]}]})",
+                "{}", "t1");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto stats = stats_by_table(dir_ / "t1-stats.json");
+  EXPECT_FALSE(stats.count("COSTS"));
+  ASSERT_TRUE(stats.count("SALES"));
+  uint64_t direct = truth_["sales_by_channel"]["Direct Sales"]["rows"];
+  uint64_t all = truth_["row_counts"]["SALES"];
+  EXPECT_EQ(stats["SALES"]["FullLoadRows"], direct);
+  EXPECT_EQ(stats["SALES"]["FullLoadCondtnlChkFailedRows"], all - direct);
+  EXPECT_EQ(stats["SALES"]["TableState"], "Table completed");
+  EXPECT_EQ(count_rows(db(), "sales"), static_cast<int64_t>(direct));
+}
+
+TEST_F(LoadTask, PrepModes) {
+  // COSTS has no primary key (as in Oracle's SH), so appending twice is legal.
+  const std::string only_costs = R"({"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"c",
+    "object-locator":{"schema-name":"SH","table-name":"COSTS"},"rule-action":"include"}]})";
+  const int64_t costs = truth_["row_counts"]["COSTS"];
+  auto mode = [](const char* m) { return std::string(R"({"FullLoadSettings":{"TargetTablePrepMode":")") + m + "\"}}"; };
+  ASSERT_EQ(load(only_costs, mode("DROP_AND_CREATE"), "a").exit_code, 0);
+  EXPECT_EQ(count_rows(db(), "costs"), costs);
+  // DO_NOTHING appends to what is there, as DMS does.
+  ASSERT_EQ(load(only_costs, mode("DO_NOTHING"), "b").exit_code, 0);
+  EXPECT_EQ(count_rows(db(), "costs"), 2 * costs);
+  ASSERT_EQ(load(only_costs, mode("TRUNCATE_BEFORE_LOAD"), "c").exit_code, 0);
+  EXPECT_EQ(count_rows(db(), "costs"), costs);
+  ASSERT_EQ(load(only_costs, mode("DROP_AND_CREATE"), "d").exit_code, 0);
+  EXPECT_EQ(count_rows(db(), "costs"), costs);
+}
+
+TEST_F(LoadTask, InvalidSettingsNameTheKeyAndStop) {
+  auto r = load(R"({"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"x","object-locator":
+    {"schema-name":"SH","table-name":"%"},"rule-action":"inclde"}]})",
+                R"({"FullLoadSettings":{"TargetTablePrepMode":"DROP_EVERYTHING"}})", "bad");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("inclde"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("TargetTablePrepMode"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(db()));
+}
