@@ -5,6 +5,7 @@
 
 #include "endpoints/duckdb/duckdb_target.h"
 #include "endpoints/oracle_files/oracle_files_source.h"
+#include "endpoints/postgres/postgres_source.h"
 #include "endpoints/postgres/postgres_target.h"
 
 namespace orashift {
@@ -17,7 +18,8 @@ std::unique_ptr<SourceEndpoint> make_source(const std::string& url) {
     o.dir = url.substr(std::string_view("oracle-files:").size());
     return std::make_unique<OracleFilesSource>(o);
   }
-  throw std::invalid_argument("unknown source; expected oracle-files:DIR");
+  if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) return std::make_unique<PostgresSource>(url);
+  throw std::invalid_argument("unknown source; expected oracle-files:DIR or postgres://USER@HOST:PORT/DB");
 }
 
 std::unique_ptr<TargetEndpoint> make_target(const std::string& url) {

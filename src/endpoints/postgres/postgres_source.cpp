@@ -1,0 +1,259 @@
+#include "endpoints/postgres/postgres_source.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "dialect/naming.h"
+#include "endpoints/postgres/pg_conninfo.h"
+#include "endpoints/postgres/pg_connection.h"
+
+namespace orashift {
+
+namespace {
+
+// The Oracle type whose mapping gives back the PostgreSQL type (docs/sources.md).
+OracleType oracle_type_for(const std::string& data_type, const std::optional<std::string>& len,
+                           const std::optional<std::string>& prec, const std::optional<std::string>& scale) {
+  OracleType t;
+  auto num = [](const std::optional<std::string>& s) { return s ? std::optional<int>(std::atoi(s->c_str())) : std::nullopt; };
+  if (data_type == "smallint") t = {"NUMBER", 4, 0};
+  else if (data_type == "integer") t = {"NUMBER", 9, 0};
+  else if (data_type == "bigint") t = {"NUMBER", 18, 0};
+  else if (data_type == "numeric") {
+    t.name = "NUMBER";
+    t.precision = num(prec);
+    t.scale = prec ? num(scale) : std::nullopt;
+  } else if (data_type == "double precision") t.name = "BINARY_DOUBLE";
+  else if (data_type == "real") t.name = "BINARY_FLOAT";
+  else if (data_type == "character varying" && len) {
+    t.name = "VARCHAR2";
+    t.length = num(len);
+    t.char_semantics = true;  // PostgreSQL counts characters
+  } else if (data_type == "character" && len) {
+    t.name = "CHAR";
+    t.length = num(len);
+    t.char_semantics = true;
+  } else if (data_type == "date") t.name = "DATE";
+  else if (data_type == "timestamp without time zone") {
+    t.name = "TIMESTAMP";
+    t.precision = 6;
+  } else if (data_type == "timestamp with time zone") {
+    t.name = "TIMESTAMP";
+    t.precision = 6;
+    t.suffix = "WITH TIME ZONE";
+  } else if (data_type == "bytea") t.name = "BLOB";
+  else t.name = "CLOB";  // text, varchar without length, json, uuid, boolean…: carried as text
+  return t;
+}
+
+class CopyReader : public TableReader {
+public:
+  CopyReader(const std::string& conninfo, const std::string& table, const std::vector<LoadColumn>& cols,
+             RejectSink& rejects)
+      : conn_(conninfo), table_(table), cols_(cols), rejects_(rejects) {
+    conn_.execute("SET TimeZone = 'UTC'");
+    conn_.execute("SET DateStyle = 'ISO, YMD'");
+    conn_.execute("SET extra_float_digits = 3");
+    std::string sql = "COPY (SELECT ";
+    // Names come from PostgreSQL's own catalog: quoted exactly as they are.
+    for (size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i].name);
+    sql += " FROM " + quote_ident(table) + ") TO STDOUT";
+    PgResult r(PQexec(conn_.get(), sql.c_str()), &PQclear);
+    if (PQresultStatus(r.get()) != PGRES_COPY_OUT) throw std::runtime_error("postgres: " + conn_.error_of(r.get()));
+  }
+
+  bool next(Batch& batch, size_t max_rows) override {
+    batch.clear();
+    while (batch.rows() < max_rows) {
+      char* line = nullptr;
+      int n = PQgetCopyData(conn_.get(), &line, 0);
+      if (n == -1) {  // end of data: collect the COPY's final status
+        PgResult r(PQgetResult(conn_.get()), &PQclear);
+        if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw std::runtime_error("postgres: " + conn_.error_of(r.get()));
+        return false;
+      }
+      if (n < 0) throw std::runtime_error("postgres: COPY failed: " + conn_.error_of(nullptr));
+      std::string_view row(line, static_cast<size_t>(n));
+      if (!row.empty() && row.back() == '\n') row.remove_suffix(1);
+      bytes_ += static_cast<uint64_t>(n);
+      ++rows_;
+      add_row(batch, row);
+      PQfreemem(line);
+    }
+    return true;
+  }
+  uint64_t rows_read() const override { return rows_; }
+  uint64_t bytes_read() const override { return bytes_; }
+
+private:
+  // Converts one COPY line; a value that does not fit its column rejects the whole row.
+  void add_row(Batch& batch, std::string_view row) {
+    size_t col = 0, start = 0;
+    std::string reason;
+    for (size_t i = 0; i <= row.size() && reason.empty(); ++i) {
+      if (i < row.size() && row[i] != '\t') continue;
+      if (col >= cols_.size()) {
+        reason = "more fields than columns";
+        break;
+      }
+      std::string_view f = row.substr(start, i - start);
+      if (!append(batch.columns[col], cols_[col], f)) {
+        reason = "column " + cols_[col].name + ": cannot read '" + std::string(f) + "' as " + value_kind_name(cols_[col].kind);
+        if (cols_[col].kind == ValueKind::Decimal)
+          reason += " with " + std::to_string(cols_[col].scale) +
+                    " fractional digits (NUMERIC without precision travels as NUMERIC(38,10), see OS1001)";
+      }
+      ++col;
+      start = i + 1;
+    }
+    if (reason.empty() && col != cols_.size()) reason = "fewer fields than columns";
+    if (!reason.empty()) {
+      for (size_t c = 0; c < col && c < batch.columns.size(); ++c) batch.columns[c].pop_back();
+      rejects_.reject({table_, "COPY " + table_, rows_, reason, std::string(row)});
+      return;
+    }
+    batch.source_lines.push_back(rows_);
+  }
+
+  bool append(ColumnVector& v, const LoadColumn& lc, std::string_view f) {
+    if (f == "\\N") {
+      v.append_null();
+      return true;
+    }
+    if (f.find('\\') != std::string_view::npos) {
+      decode_copy_text(f, scratch_);
+      f = scratch_;
+    }
+    switch (lc.kind) {
+      case ValueKind::Int64: {
+        int64_t x;
+        auto [p, ec] = std::from_chars(f.data(), f.data() + f.size(), x);
+        if (ec != std::errc() || p != f.data() + f.size()) return false;
+        v.append_int(x);
+        return true;
+      }
+      case ValueKind::Decimal: {
+        Int128 x;
+        bool rounded = false;
+        if (parse_decimal(f, lc.scale, x, &rounded) != DecimalParse::Ok || rounded) return false;
+        v.append_decimal(x);
+        return true;
+      }
+      case ValueKind::Double: {
+        std::string s(f);
+        char* end = nullptr;
+        double d = s == "NaN" ? NAN : s == "Infinity" ? INFINITY : s == "-Infinity" ? -INFINITY : std::strtod(s.c_str(), &end);
+        if (end && *end) return false;
+        v.append_double(d);
+        return true;
+      }
+      case ValueKind::Timestamp: {
+        Micros t;
+        if (!parse_pg_timestamp(f, t)) return false;
+        v.append_int(t);
+        return true;
+      }
+      case ValueKind::Bytes: {
+        if (f.substr(0, 2) != "\\x") {  // bytea_output = escape: take the bytes as they are
+          v.append_text(f);
+          return true;
+        }
+        std::string bytes;
+        std::string_view hex = f.substr(2);
+        if (hex.size() % 2) return false;
+        for (size_t i = 0; i < hex.size(); i += 2) bytes.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+        v.append_text(bytes);
+        return true;
+      }
+      case ValueKind::Text: v.append_text(f); return true;
+    }
+    return false;
+  }
+
+  PgConnection conn_;
+  std::string table_;
+  std::vector<LoadColumn> cols_;
+  RejectSink& rejects_;
+  std::string scratch_;
+  uint64_t rows_ = 0, bytes_ = 0;
+};
+
+}  // namespace
+
+struct PostgresSource::Impl {
+  std::string conninfo;
+  std::unique_ptr<PgConnection> conn;
+  Catalog catalog;
+  Diagnostics diags;
+  std::map<std::string, uint64_t> estimates;
+};
+
+PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Impl>()) {
+  impl_->conninfo = std::move(conninfo);
+  impl_->conn = std::make_unique<PgConnection>(impl_->conninfo);
+  PgConnection& c = *impl_->conn;
+  QueryResult cols = c.query(
+      "SELECT c.table_name, c.column_name, c.data_type, c.character_maximum_length, c.numeric_precision, "
+      "c.numeric_scale, c.is_nullable FROM information_schema.columns c JOIN information_schema.tables t "
+      "USING (table_schema, table_name) WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
+      "ORDER BY c.table_name, c.ordinal_position");
+  for (const auto& r : cols.rows) {
+    const std::string& table = *r[0];
+    Table* t = impl_->catalog.find_table(table);
+    if (!t) {
+      impl_->catalog.tables.push_back(Table{});
+      t = &impl_->catalog.tables.back();
+      t->name = table;
+    }
+    Column col;
+    col.name = *r[1];
+    // numeric_precision is reported for integer types too (in bits for some); use it only for numeric.
+    bool numeric = *r[2] == "numeric";
+    col.type = oracle_type_for(*r[2], r[3], numeric ? r[4] : std::nullopt, numeric ? r[5] : std::nullopt);
+    col.nullable = r[6].value_or("YES") == "YES";
+    t->columns.push_back(std::move(col));
+  }
+  QueryResult pks = c.query(
+      "SELECT tc.table_name, tc.constraint_name, kcu.column_name FROM information_schema.table_constraints tc "
+      "JOIN information_schema.key_column_usage kcu USING (constraint_schema, constraint_name) "
+      "WHERE tc.table_schema = current_schema() AND tc.constraint_type = 'PRIMARY KEY' "
+      "ORDER BY tc.table_name, kcu.ordinal_position");
+  for (const auto& r : pks.rows) {
+    Table* t = impl_->catalog.find_table(*r[0]);
+    if (!t) continue;
+    if (!t->primary_key()) t->constraints.push_back({*r[1], ConstraintKind::PrimaryKey, {}, {}, {}, {}, true, true, {}});
+    for (auto& k : t->constraints)
+      if (k.kind == ConstraintKind::PrimaryKey) k.columns.push_back(*r[2]);
+  }
+  QueryResult est = c.query(
+      "SELECT relname, GREATEST(reltuples, 0)::bigint FROM pg_class WHERE relkind = 'r' "
+      "AND relnamespace = current_schema()::regnamespace");
+  for (const auto& r : est.rows) impl_->estimates[*r[0]] = std::stoull(r[1].value_or("0"));
+}
+
+PostgresSource::~PostgresSource() = default;
+std::string PostgresSource::describe() const { return redact_conninfo(impl_->conninfo); }
+const Catalog& PostgresSource::catalog() const { return impl_->catalog; }
+const Diagnostics& PostgresSource::diagnostics() const { return impl_->diags; }
+std::map<std::string, uint64_t> PostgresSource::row_estimates() const { return impl_->estimates; }
+
+std::vector<LoadUnit> PostgresSource::units() const {
+  std::vector<LoadUnit> out;
+  for (const auto& t : impl_->catalog.tables) {
+    LoadUnit u;
+    u.table = t.name;
+    u.label = t.name;
+    u.data = "table " + t.name;
+    out.push_back(u);
+  }
+  return out;
+}
+
+std::unique_ptr<TableReader> PostgresSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
+                                                  RejectSink& rejects) const {
+  return std::make_unique<CopyReader>(impl_->conninfo, unit.table, columns, rejects);
+}
+
+}  // namespace orashift

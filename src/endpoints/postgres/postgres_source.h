@@ -1,0 +1,37 @@
+#pragma once
+// `postgres://…` as a source: the catalog from information_schema (the connection's current
+// schema), rows with COPY … TO STDOUT in text format, one load unit per table. PostgreSQL
+// types are expressed as the Oracle types that map back to them (the catalog is Oracle-typed):
+// docs/sources.md lists the correspondence.
+#include <memory>
+#include <string>
+
+#include "load/endpoint.h"
+
+namespace orashift {
+
+class PostgresSource : public SourceEndpoint {
+public:
+  // Connects at once; throws std::runtime_error (without the password) when it cannot.
+  explicit PostgresSource(std::string conninfo);
+  ~PostgresSource() override;
+  std::string describe() const override;
+  const Catalog& catalog() const override;
+  const Diagnostics& diagnostics() const override;
+  std::vector<LoadUnit> units() const override;
+  std::map<std::string, uint64_t> row_estimates() const override;
+  std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
+                                    RejectSink& rejects) const override;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Decodes one field of COPY text format (backslash escapes) into `out`.
+void decode_copy_text(std::string_view field, std::string& out);
+
+// Parses PostgreSQL's timestamp/date output ("2020-01-02 03:04:05.25", "0044-03-15 BC").
+bool parse_pg_timestamp(std::string_view text, Micros& out);
+
+}  // namespace orashift
