@@ -17,6 +17,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 export PATH=$PGBIN:$PATH
 
 DIR=$(mktemp -d /tmp/orashift-bench.XXXXXX)
+chmod 755 "$DIR"  # the server runs as the postgres user
 PORT=$(( 40000 + RANDOM % 20000 ))
 cleanup() { bash "$ROOT/tests/e2e/pg_server.sh" stop "$DIR/pg" >/dev/null 2>&1 || true; rm -rf "$DIR"; }
 trap cleanup EXIT
@@ -56,7 +57,7 @@ JSON
   # pgloader: PostgreSQL to PostgreSQL for that table.
   cat >"$DIR/pgl.$t.load" <<LOAD
 LOAD DATABASE FROM pgsql://postgres@127.0.0.1:$PORT/src INTO pgsql://postgres@127.0.0.1:$PORT/dst_pgloader
-  INCLUDING ONLY TABLE NAMES MATCHING '$t';
+  INCLUDING ONLY TABLE NAMES MATCHING '$t' IN SCHEMA 'public';
 LOAD
   read -r s m < <(measure pgloader "$t" pgloader "$DIR/pgl.$t.load")
   SEC[pgloader.$t]=$s; MEM[pgloader.$t]=$m
