@@ -22,6 +22,21 @@ struct OracleType {
   bool star_precision = false;    // NUMBER(*,s)
   std::string suffix;             // WITH TIME ZONE, WITH LOCAL TIME ZONE, interval field text
   std::string text() const;       // printed back as Oracle SQL
+
+  static OracleType number(std::optional<int> precision, std::optional<int> scale) {
+    OracleType t;
+    t.name = "NUMBER";
+    t.precision = precision;
+    t.scale = scale;
+    return t;
+  }
+  static OracleType named(std::string name, std::optional<int> length = {}, bool char_semantics = false) {
+    OracleType t;
+    t.name = std::move(name);
+    t.length = length;
+    t.char_semantics = char_semantics;
+    return t;
+  }
 };
 
 struct Column {

@@ -181,7 +181,7 @@ int load(const LoadCommandOptions& o) {
 void add_load_command(CLI::App& app, std::function<int()>& action) {
   auto o = std::make_shared<LoadCommandOptions>();
   auto* cmd = app.add_subcommand("load", "Full load driven by DMS table mappings and task settings");
-  cmd->add_option("--source", o->source, "oracle-files:DIR | postgres://USER@HOST:PORT/DB")->required();
+  cmd->add_option("--source", o->source, "oracle-files:DIR | postgres://USER@HOST:PORT/DB | sqlite:FILE")->required();
   cmd->add_option("--target", o->target, "duckdb:FILE | postgres://USER@HOST:PORT/DB")->required();
   cmd->add_option("--out", o->out, "directory for DDL (DROP_AND_CREATE) and reject files")->required();
   cmd->add_option("--mappings", o->mappings, "DMS table-mappings JSON (default: every table)");

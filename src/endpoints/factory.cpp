@@ -7,6 +7,7 @@
 #include "endpoints/oracle_files/oracle_files_source.h"
 #include "endpoints/postgres/postgres_source.h"
 #include "endpoints/postgres/postgres_target.h"
+#include "endpoints/sqlite/sqlite_source.h"
 
 namespace orashift {
 
@@ -19,7 +20,8 @@ std::unique_ptr<SourceEndpoint> make_source(const std::string& url) {
     return std::make_unique<OracleFilesSource>(o);
   }
   if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) return std::make_unique<PostgresSource>(url);
-  throw std::invalid_argument("unknown source; expected oracle-files:DIR or postgres://USER@HOST:PORT/DB");
+  if (starts_with(url, "sqlite:")) return std::make_unique<SqliteSource>(url.substr(7));
+  throw std::invalid_argument("unknown source; expected oracle-files:DIR, postgres://USER@HOST:PORT/DB or sqlite:FILE");
 }
 
 std::unique_ptr<TargetEndpoint> make_target(const std::string& url) {

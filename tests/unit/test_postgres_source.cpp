@@ -70,6 +70,9 @@ TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
   EXPECT_NE(rejects.items[0].reason.find("OS1001"), std::string::npos);
   EXPECT_EQ(reader->rows_read(), 2u);
   EXPECT_EQ(format_decimal(b.columns[1].decimals[0], 3), "123456789.125");
+  // The rejected row must not disturb the columns of the rows kept before it.
+  for (const auto& c : b.columns) EXPECT_EQ(c.size(), 1u);
+  EXPECT_EQ(format_decimal(b.columns[2].decimals[0], 10), "1.5000000000");
   EXPECT_EQ(format_timestamp(b.columns[3].ints[0]), "1850-06-01 12:00:00.000001");
   EXPECT_EQ(b.columns[4].text(0), "tab\there");
   EXPECT_FALSE(b.columns[5].is_null(0));  // PostgreSQL keeps '' apart from NULL, and so do we

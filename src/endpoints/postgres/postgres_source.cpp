@@ -18,9 +18,9 @@ OracleType oracle_type_for(const std::string& data_type, const std::optional<std
                            const std::optional<std::string>& prec, const std::optional<std::string>& scale) {
   OracleType t;
   auto num = [](const std::optional<std::string>& s) { return s ? std::optional<int>(std::atoi(s->c_str())) : std::nullopt; };
-  if (data_type == "smallint") t = {"NUMBER", 4, 0};
-  else if (data_type == "integer") t = {"NUMBER", 9, 0};
-  else if (data_type == "bigint") t = {"NUMBER", 18, 0};
+  if (data_type == "smallint") t = OracleType::number(4, 0);
+  else if (data_type == "integer") t = OracleType::number(9, 0);
+  else if (data_type == "bigint") t = OracleType::number(18, 0);
   else if (data_type == "numeric") {
     t.name = "NUMBER";
     t.precision = num(prec);
@@ -91,6 +91,7 @@ private:
   // Converts one COPY line; a value that does not fit its column rejects the whole row.
   void add_row(Batch& batch, std::string_view row) {
     size_t col = 0, start = 0;
+    size_t failed_at = SIZE_MAX;  // a failing column appended nothing
     std::string reason;
     for (size_t i = 0; i <= row.size() && reason.empty(); ++i) {
       if (i < row.size() && row[i] != '\t') continue;
@@ -100,6 +101,7 @@ private:
       }
       std::string_view f = row.substr(start, i - start);
       if (!append(batch.columns[col], cols_[col], f)) {
+        failed_at = col;
         reason = "column " + cols_[col].name + ": cannot read '" + std::string(f) + "' as " + value_kind_name(cols_[col].kind);
         if (cols_[col].kind == ValueKind::Decimal)
           reason += " with " + std::to_string(cols_[col].scale) +
@@ -110,7 +112,8 @@ private:
     }
     if (reason.empty() && col != cols_.size()) reason = "fewer fields than columns";
     if (!reason.empty()) {
-      for (size_t c = 0; c < col && c < batch.columns.size(); ++c) batch.columns[c].pop_back();
+      size_t appended = std::min(failed_at, std::min(col, batch.columns.size()));
+      for (size_t c = 0; c < appended; ++c) batch.columns[c].pop_back();
       rejects_.reject({table_, "COPY " + table_, rows_, reason, std::string(row)});
       return;
     }
