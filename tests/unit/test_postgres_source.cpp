@@ -5,6 +5,8 @@
 #include "endpoints/postgres/pg_connection.h"
 #include "endpoints/postgres/postgres_source.h"
 
+#include "target_test_util.h"
+
 using namespace orashift;
 
 TEST(PgCopyDecode, EscapesAndTimestamps) {
@@ -20,14 +22,6 @@ TEST(PgCopyDecode, EscapesAndTimestamps) {
   EXPECT_FALSE(parse_pg_timestamp("2020-02-30", t));
   EXPECT_FALSE(parse_pg_timestamp("2020-01-01 1:02:03", t));
 }
-
-namespace {
-class CollectRejects : public RejectSink {
-public:
-  void reject(Reject r) override { items.push_back(std::move(r)); }
-  std::vector<Reject> items;
-};
-}  // namespace
 
 TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
   const char* uri = std::getenv("ORASHIFT_TEST_PG");
@@ -54,20 +48,15 @@ TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
   EXPECT_EQ(t->primary_key()->columns, std::vector<std::string>{"id"});
   auto units = src.units();
   ASSERT_EQ(units.size(), 1u);
-  CollectRejects rejects;
+  orashift::testing::CollectRejects rejects;
   auto cols = load_columns_for(*t);
   auto reader = src.open(units[0], cols, rejects);
-  Batch b;
-  b.columns.resize(cols.size());
-  for (size_t i = 0; i < cols.size(); ++i) {
-    b.columns[i].kind = cols[i].kind;
-    b.columns[i].scale = cols[i].scale;
-  }
+  Batch b = orashift::testing::batch_for(cols);
   EXPECT_FALSE(reader->next(b, 100));
   // Row 2's unconstrained NUMERIC needs 12 fractional digits: rejected, never rounded.
   ASSERT_EQ(b.rows(), 1u);
-  ASSERT_EQ(rejects.items.size(), 1u);
-  EXPECT_NE(rejects.items[0].reason.find("OS1001"), std::string::npos);
+  ASSERT_EQ(rejects.rejects.size(), 1u);
+  EXPECT_NE(rejects.rejects[0].reason.find("OS1001"), std::string::npos);
   EXPECT_EQ(reader->rows_read(), 2u);
   EXPECT_EQ(format_decimal(b.columns[1].decimals[0], 3), "123456789.125");
   // The rejected row must not disturb the columns of the rows kept before it.

@@ -5,6 +5,8 @@
 
 #include "endpoints/sqlite/sqlite_source.h"
 
+#include "target_test_util.h"
+
 using namespace orashift;
 
 TEST(SqliteSource, TypesByAffinity) {
@@ -18,14 +20,6 @@ TEST(SqliteSource, TypesByAffinity) {
   EXPECT_EQ(oracle_type_for_sqlite("DATETIME").text(), "TIMESTAMP(6)");
   EXPECT_EQ(oracle_type_for_sqlite("BLOB").text(), "BLOB");
 }
-
-namespace {
-class CollectRejects : public RejectSink {
-public:
-  void reject(Reject r) override { items.push_back(std::move(r)); }
-  std::vector<Reject> items;
-};
-}  // namespace
 
 TEST(SqliteSource, EveryValueCheckedAgainstItsColumn) {
   std::string path = (std::filesystem::temp_directory_path() / ("orashift-sqlite-" + std::to_string(getpid()) + ".db")).string();
@@ -47,21 +41,16 @@ TEST(SqliteSource, EveryValueCheckedAgainstItsColumn) {
   ASSERT_TRUE(t->primary_key());
   EXPECT_EQ(src.row_estimates().at("items"), 5u);
   auto cols = load_columns_for(*t);
-  CollectRejects rejects;
+  orashift::testing::CollectRejects rejects;
   auto reader = src.open(src.units().at(0), cols, rejects);
-  Batch b;
-  b.columns.resize(cols.size());
-  for (size_t i = 0; i < cols.size(); ++i) {
-    b.columns[i].kind = cols[i].kind;
-    b.columns[i].scale = cols[i].scale;
-  }
+  Batch b = orashift::testing::batch_for(cols);
   EXPECT_FALSE(reader->next(b, 100));
   EXPECT_EQ(reader->rows_read(), 5u);
   ASSERT_EQ(b.rows(), 2u);
-  ASSERT_EQ(rejects.items.size(), 3u);  // 'abc', 1.005 (would need rounding), 'yesterday'
-  EXPECT_EQ(rejects.items[0].line, 3u);
-  EXPECT_EQ(rejects.items[1].line, 4u);
-  EXPECT_EQ(rejects.items[2].line, 5u);
+  ASSERT_EQ(rejects.rejects.size(), 3u);  // 'abc', 1.005 (would need rounding), 'yesterday'
+  EXPECT_EQ(rejects.rejects[0].line, 3u);
+  EXPECT_EQ(rejects.rejects[1].line, 4u);
+  EXPECT_EQ(rejects.rejects[2].line, 5u);
   EXPECT_EQ(format_decimal(b.columns[2].decimals[0], 2), "1.50");
   EXPECT_EQ(format_timestamp(b.columns[3].ints[1]), "2020-02-29 10:00:00.5");
   EXPECT_EQ(b.columns[4].text(0), "");

@@ -188,9 +188,6 @@ private:
 struct PostgresSource::Impl {
   std::string conninfo;
   std::unique_ptr<PgConnection> conn;
-  Catalog catalog;
-  Diagnostics diags;
-  std::map<std::string, uint64_t> estimates;
 };
 
 PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Impl>()) {
@@ -204,10 +201,10 @@ PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Im
       "ORDER BY c.table_name, c.ordinal_position");
   for (const auto& r : cols.rows) {
     const std::string& table = *r[0];
-    Table* t = impl_->catalog.find_table(table);
+    Table* t = catalog_.find_table(table);
     if (!t) {
-      impl_->catalog.tables.push_back(Table{});
-      t = &impl_->catalog.tables.back();
+      catalog_.tables.push_back(Table{});
+      t = &catalog_.tables.back();
       t->name = table;
     }
     Column col;
@@ -224,7 +221,7 @@ PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Im
       "WHERE tc.table_schema = current_schema() AND tc.constraint_type = 'PRIMARY KEY' "
       "ORDER BY tc.table_name, kcu.ordinal_position");
   for (const auto& r : pks.rows) {
-    Table* t = impl_->catalog.find_table(*r[0]);
+    Table* t = catalog_.find_table(*r[0]);
     if (!t) continue;
     if (!t->primary_key()) t->constraints.push_back({*r[1], ConstraintKind::PrimaryKey, {}, {}, {}, {}, true, true, {}});
     for (auto& k : t->constraints)
@@ -233,26 +230,11 @@ PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Im
   QueryResult est = c.query(
       "SELECT relname, GREATEST(reltuples, 0)::bigint FROM pg_class WHERE relkind = 'r' "
       "AND relnamespace = current_schema()::regnamespace");
-  for (const auto& r : est.rows) impl_->estimates[*r[0]] = std::stoull(r[1].value_or("0"));
+  for (const auto& r : est.rows) estimates_[*r[0]] = std::stoull(r[1].value_or("0"));
 }
 
 PostgresSource::~PostgresSource() = default;
 std::string PostgresSource::describe() const { return redact_conninfo(impl_->conninfo); }
-const Catalog& PostgresSource::catalog() const { return impl_->catalog; }
-const Diagnostics& PostgresSource::diagnostics() const { return impl_->diags; }
-std::map<std::string, uint64_t> PostgresSource::row_estimates() const { return impl_->estimates; }
-
-std::vector<LoadUnit> PostgresSource::units() const {
-  std::vector<LoadUnit> out;
-  for (const auto& t : impl_->catalog.tables) {
-    LoadUnit u;
-    u.table = t.name;
-    u.label = t.name;
-    u.data = "table " + t.name;
-    out.push_back(u);
-  }
-  return out;
-}
 
 std::unique_ptr<TableReader> PostgresSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                                   RejectSink& rejects) const {

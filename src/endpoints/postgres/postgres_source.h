@@ -6,20 +6,16 @@
 #include <memory>
 #include <string>
 
-#include "load/endpoint.h"
+#include "endpoints/table_list_source.h"
 
 namespace orashift {
 
-class PostgresSource : public SourceEndpoint {
+class PostgresSource : public TableListSource {
 public:
   // Connects at once; throws std::runtime_error (without the password) when it cannot.
   explicit PostgresSource(std::string conninfo);
   ~PostgresSource() override;
   std::string describe() const override;
-  const Catalog& catalog() const override;
-  const Diagnostics& diagnostics() const override;
-  std::vector<LoadUnit> units() const override;
-  std::map<std::string, uint64_t> row_estimates() const override;
   std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                     RejectSink& rejects) const override;
 

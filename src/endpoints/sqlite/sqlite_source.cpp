@@ -212,9 +212,6 @@ OracleType oracle_type_for_sqlite(std::string_view declared) {
 
 struct SqliteSource::Impl {
   std::string path;
-  Catalog catalog;
-  Diagnostics diags;
-  std::map<std::string, uint64_t> estimates;
 };
 
 SqliteSource::SqliteSource(std::string path) : impl_(std::make_unique<Impl>()) {
@@ -249,22 +246,13 @@ SqliteSource::SqliteSource(std::string path) : impl_(std::make_unique<Impl>()) {
       t.constraints.push_back(std::move(k));
     }
     Stmt n = prepare(db, "SELECT COUNT(*) FROM " + quote_ident(t.name));
-    if (sqlite3_step(n.get()) == SQLITE_ROW) impl_->estimates[t.name] = static_cast<uint64_t>(sqlite3_column_int64(n.get(), 0));
-    impl_->catalog.tables.push_back(std::move(t));
+    if (sqlite3_step(n.get()) == SQLITE_ROW) estimates_[t.name] = static_cast<uint64_t>(sqlite3_column_int64(n.get(), 0));
+    catalog_.tables.push_back(std::move(t));
   }
 }
 
 SqliteSource::~SqliteSource() = default;
 std::string SqliteSource::describe() const { return "sqlite:" + impl_->path; }
-const Catalog& SqliteSource::catalog() const { return impl_->catalog; }
-const Diagnostics& SqliteSource::diagnostics() const { return impl_->diags; }
-std::map<std::string, uint64_t> SqliteSource::row_estimates() const { return impl_->estimates; }
-
-std::vector<LoadUnit> SqliteSource::units() const {
-  std::vector<LoadUnit> out;
-  for (const auto& t : impl_->catalog.tables) out.push_back({t.name, t.name, "", "table " + t.name, false, ""});
-  return out;
-}
 
 std::unique_ptr<TableReader> SqliteSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                                 RejectSink& rejects) const {

@@ -7,20 +7,16 @@
 #include <memory>
 #include <string>
 
-#include "load/endpoint.h"
+#include "endpoints/table_list_source.h"
 
 namespace orashift {
 
-class SqliteSource : public SourceEndpoint {
+class SqliteSource : public TableListSource {
 public:
   // Opens read-only; throws std::runtime_error when the file cannot be opened.
   explicit SqliteSource(std::string path);
   ~SqliteSource() override;
   std::string describe() const override;
-  const Catalog& catalog() const override;
-  const Diagnostics& diagnostics() const override;
-  std::vector<LoadUnit> units() const override;
-  std::map<std::string, uint64_t> row_estimates() const override;
   std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                     RejectSink& rejects) const override;
 
