@@ -14,6 +14,7 @@
 
 #include "e2e_util.h"
 #include "endpoints/redshift/compressor.h"
+#include "endpoints/redshift/redshift_target.h"
 #include "s3/s3_client.h"
 
 namespace fs = std::filesystem;
@@ -239,5 +240,59 @@ TEST(RedshiftCli, StagingOptionsNeedARedshiftTarget) {
                               (dir / "stage").string()});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.output.find("need a redshift:// target"), std::string::npos) << r.output;
+  fs::remove_all(dir);
+}
+
+// The connected path as far as it runs here: PostgreSQL stands in for the cluster (same
+// protocol), the local S3 server for S3. DDL runs over libpq, parts are uploaded, and the COPY
+// — which PostgreSQL cannot run — fails cleanly: a located error without the secret key, the
+// staged files kept in S3 for inspection.
+TEST(RedshiftConnected, UploadsThenReportsCopyFailureWithoutSecrets) {
+  const char* pg = std::getenv("ORASHIFT_TEST_PG");
+  const char* endpoint = std::getenv("ORASHIFT_TEST_S3");
+  if (!pg || !endpoint) GTEST_SKIP() << "needs ORASHIFT_TEST_PG and ORASHIFT_TEST_S3 (scripts/test starts both)";
+  setenv("AWS_ACCESS_KEY_ID", "orashift-test-key", 1);
+  setenv("AWS_SECRET_ACCESS_KEY", "orashift-test-secret", 1);
+  setenv("AWS_REGION", "us-east-1", 1);
+  std::string uri = pg;  // postgres://postgres@127.0.0.1:PORT/postgres
+  std::string url = "redshift://" + uri.substr(uri.find("://") + 3) + "?sslmode=disable";
+  fs::path dir = e2e::temp_dir("rs-connected");
+  orashift::redshift::RedshiftOptions o;
+  o.s3_url = "s3://orashift-test/connected-" + std::to_string(getpid());
+  o.s3_endpoint = endpoint;
+  o.local_dir = dir.string();
+  orashift::redshift::RedshiftTarget target(url, o);
+  std::string table = "rs_conn_" + std::to_string(getpid());
+  target.execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (id bigint)");
+  orashift::LoadColumn id;
+  id.name = "id";
+  id.kind = orashift::ValueKind::Int64;
+  orashift::Table t;
+  t.name = table;
+  auto w = target.open_writer(t, {id});
+  orashift::Batch b;
+  b.columns.resize(1);
+  b.columns[0].kind = orashift::ValueKind::Int64;
+  b.columns[0].append_int(42);
+  b.source_lines = {1};
+  struct : orashift::RejectSink {
+    void reject(orashift::Reject) override {}
+  } none;
+  EXPECT_EQ(w->write(b, none, "x.dat"), 1u);
+  try {
+    w->finish();
+    FAIL() << "PostgreSQL accepted a Redshift COPY";
+  } catch (const std::runtime_error& e) {
+    std::string m = e.what();
+    EXPECT_NE(m.find("COPY into \"" + table + "\" failed"), std::string::npos) << m;
+    EXPECT_EQ(m.find("orashift-test-secret"), std::string::npos) << m;
+  }
+  orashift::s3::S3Client client(orashift::s3::S3Config::from_environment(endpoint));
+  auto objects = client.list_all("orashift-test", "connected-" + std::to_string(getpid()) + "/");
+  ASSERT_EQ(objects.size(), 2u);  // part-00000.csv.gz and manifest.json, kept after the failure
+  std::vector<std::string> keys;
+  for (const auto& obj : objects) keys.push_back(obj.key);
+  client.delete_objects("orashift-test", keys);
+  target.execute("DROP TABLE " + table);
   fs::remove_all(dir);
 }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "dialect/naming.h"
+#include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/redshift/load_errors.h"
 #include "endpoints/redshift/manifest.h"
 #include "endpoints/redshift/stage_upload.h"
@@ -108,7 +109,8 @@ void RedshiftWriter::run_copy(const std::string& sql) {
     ctx_.conn->execute(sql);
   } catch (const std::exception& copy_error) {
     // The COPY statement itself is never in the message: it may hold access keys.
-    std::string message = copy_error.what();
+    std::string message =
+        scrub_secrets(copy_error.what(), {ctx_.auth.secret_access_key, ctx_.auth.session_token, ctx_.auth.access_key_id});
     size_t n = 0;
     for (const std::string& q : {stl_load_errors_sql(), sys_load_error_detail_sql()}) {
       try {
