@@ -7,6 +7,7 @@
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "endpoints/factory.h"
+#include "endpoints/redshift/dms_settings.h"
 #include "endpoints/redshift/redshift_target.h"
 #include "load/executor.h"
 #include "load/schema_apply.h"
@@ -27,18 +28,21 @@ struct MigrateOptions {
   bool keep_staged = false;
   bool accept_invalid_chars = false;
   uint64_t max_file_kb = 0;  // KB, as DMS's MaxFileSize
+  std::vector<std::string> redshift_settings;  // DMS endpoint settings, Name=Value
 };
 
 bool has_redshift_options(const MigrateOptions& o) {
   return !o.s3.empty() || !o.s3_endpoint.empty() || !o.s3_region.empty() || !o.iam_role.empty() ||
-         !o.stage_only.empty() || !o.compression.empty() || o.keep_staged || o.accept_invalid_chars || o.max_file_kb;
+         !o.stage_only.empty() || !o.compression.empty() || o.keep_staged || o.accept_invalid_chars || o.max_file_kb ||
+         !o.redshift_settings.empty();
 }
 
 std::unique_ptr<TargetEndpoint> open_target(const MigrateOptions& o) {
   if (!redshift::is_redshift_url(o.target)) {
     if (has_redshift_options(o))
       throw std::invalid_argument("--s3, --s3-endpoint, --s3-region, --iam-role, --stage-only, --keep-staged, "
-                                  "--compression, --max-file-size and --accept-invalid-chars need a redshift:// target");
+                                  "--compression, --max-file-size, --accept-invalid-chars and --redshift-setting need a "
+                                  "redshift:// target");
     return make_target(o.target);
   }
   redshift::RedshiftOptions r;
@@ -52,6 +56,10 @@ std::unique_ptr<TargetEndpoint> open_target(const MigrateOptions& o) {
   if (o.max_file_kb) r.max_file_size = o.max_file_kb << 10;
   if (!o.compression.empty() && !redshift::parse_compression(o.compression, r.compression))
     throw std::invalid_argument("--compression must be gzip or zstd");
+  for (const auto& setting : o.redshift_settings) {
+    std::string error;
+    if (!redshift::apply_dms_setting(r, setting, &error)) throw std::invalid_argument(error);
+  }
   r.local_dir = o.out + "/staging";
   return std::make_unique<redshift::RedshiftTarget>(o.target, std::move(r));
 }
@@ -155,6 +163,10 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action) {
       ->check(CLI::Range(1, 1 << 24));
   cmd->add_flag("--accept-invalid-chars", o->accept_invalid_chars,
                 "redshift: stage invalid UTF-8 and let COPY ACCEPTINVCHARS replace it (default: reject the row)");
+  cmd->add_option("--redshift-setting", o->redshift_settings,
+                  "redshift: a DMS Redshift endpoint setting as Name=Value (TruncateColumns, AcceptAnyDate, TrimBlanks, "
+                  "CompUpdate, ExplicitIds, ReplaceInvalidChars, DateFormat, TimeFormat, EmptyAsNull, MaxFileSize); "
+                  "repeatable");
   cmd->callback([o, &action] { action = [o] { return migrate(*o); }; });
 }
 

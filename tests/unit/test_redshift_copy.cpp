@@ -140,3 +140,37 @@ TEST(RedshiftOptions, ConninfoFromRedshiftUrl) {
     EXPECT_EQ(std::string(e.what()).find("Sekret"), std::string::npos) << e.what();
   }
 }
+
+#include "endpoints/redshift/dms_settings.h"
+
+TEST(RedshiftDmsSettings, MapOntoCopyOptions) {
+  RedshiftOptions o;
+  std::string error;
+  for (const char* s : {"TruncateColumns=true", "acceptanydate=Y", "TrimBlanks=true", "CompUpdate=false",
+                        "ExplicitIds=true", "ReplaceInvalidChars=^", "DateFormat=YYYY-MM-DD", "MaxFileSize=1024"})
+    EXPECT_TRUE(apply_dms_setting(o, s, &error)) << s << ": " << error;
+  EXPECT_TRUE(o.copy.truncate_columns && o.copy.accept_any_date && o.copy.trim_blanks && o.copy.explicit_ids);
+  EXPECT_EQ(o.copy.comp_update, std::optional<bool>(false));
+  EXPECT_EQ(o.copy.replace_invalid_chars, "^");
+  EXPECT_TRUE(o.accept_invalid_utf8);
+  EXPECT_EQ(o.copy.date_format, "YYYY-MM-DD");
+  EXPECT_EQ(o.max_file_size, 1024u << 10);
+  EXPECT_FALSE(apply_dms_setting(o, "BogusSetting=1", &error));
+  EXPECT_NE(error.find("not a DMS Redshift setting"), std::string::npos);
+  EXPECT_FALSE(apply_dms_setting(o, "TrimBlanks=maybe", &error));
+  EXPECT_FALSE(apply_dms_setting(o, "ReplaceInvalidChars=ab", &error));
+  EXPECT_FALSE(apply_dms_setting(o, "MaxFileSize=0", &error));
+  EXPECT_FALSE(apply_dms_setting(o, "noequals", &error));
+}
+
+TEST(RedshiftDmsSettings, MaxErrorFollowsTheDataErrorPolicy) {
+  ErrorBehaviorSettings e;
+  e.data_error_policy = ErrorPolicy::StopTask;
+  EXPECT_EQ(max_error_for(e), 0u);
+  e.data_error_policy = ErrorPolicy::SuspendTable;
+  EXPECT_EQ(max_error_for(e), 0u);
+  e.data_error_policy = ErrorPolicy::LogError;
+  EXPECT_EQ(max_error_for(e), 100000u);
+  e.data_error_escalation_count = 50;
+  EXPECT_EQ(max_error_for(e), 50u);
+}
