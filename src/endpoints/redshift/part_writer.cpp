@@ -25,6 +25,7 @@ void PartWriter::close_part() {
   if (!out_) return;
   parts_.back().file_bytes = out_->finish();
   out_.reset();
+  if (on_close_) on_close_(parts_.back());
 }
 
 void PartWriter::add_rows(std::string_view rows, const std::vector<size_t>& ends) {

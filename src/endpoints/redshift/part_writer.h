@@ -4,6 +4,7 @@
 // compressor's small buffers. A row is never split; a single row larger than the limit gets a
 // part of its own.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,8 @@ public:
   // Closes the open part. Returns every part written, in order.
   const std::vector<StagedPart>& finish();
   const std::vector<StagedPart>& parts() const { return parts_; }
+  // Called with each part as soon as it is complete on disk (e.g. to start its upload).
+  void on_part_closed(std::function<void(const StagedPart&)> f) { on_close_ = std::move(f); }
 
 private:
   void open_part();
@@ -42,6 +45,7 @@ private:
   int level_;
   std::unique_ptr<FileCompressor> out_;
   std::vector<StagedPart> parts_;
+  std::function<void(const StagedPart&)> on_close_;
 };
 
 }  // namespace orashift::redshift

@@ -24,6 +24,10 @@ RedshiftWriter::RedshiftWriter(StageContext& ctx, std::string table, std::vector
       parts_((fs::path(ctx.root) / folder_).string(), ctx.options.compression, ctx.options.max_file_size,
              ctx.options.compression_level) {
   policy_.accept_invalid_utf8 = ctx.options.accept_invalid_utf8;
+  if (ctx.s3_config) {
+    uploader_ = std::make_unique<PartUploader>(*ctx.s3_config, ctx.s3->bucket, ctx.options.upload_threads);
+    parts_.on_part_closed([this](const StagedPart& p) { uploader_->submit({p.path, ctx_.s3->key(folder_ + "/" + p.name)}); });
+  }
 }
 
 uint64_t RedshiftWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
@@ -69,10 +73,10 @@ void RedshiftWriter::finish() {
   const fs::path dir = fs::path(ctx_.root) / folder_;
   fs::create_directories(dir);
   std::vector<ManifestEntry> entries;
-  std::vector<UploadItem> uploads;
+  std::vector<std::string> keys;  // everything this table put in S3
   for (const auto& p : parts) {
     entries.push_back({ctx_.s3->url(folder_ + "/" + p.name), p.file_bytes});
-    uploads.push_back({p.path, ctx_.s3->key(folder_ + "/" + p.name)});
+    keys.push_back(ctx_.s3->key(folder_ + "/" + p.name));
   }
   const std::string manifest_path = (dir / "manifest.json").string();
   {
@@ -80,7 +84,7 @@ void RedshiftWriter::finish() {
     m << manifest_json(entries);
     if (!m) throw std::runtime_error("cannot write " + manifest_path);
   }
-  uploads.push_back({manifest_path, ctx_.s3->key(folder_ + "/manifest.json")});
+  keys.push_back(ctx_.s3->key(folder_ + "/manifest.json"));
 
   CopyStatement stmt = copy_statement();
   if (parts.empty()) {
@@ -88,15 +92,17 @@ void RedshiftWriter::finish() {
     if (ctx_.stage_only()) ctx_.append_copy_sql("-- " + quote_ident(target_) + ": no rows staged, no COPY\n\n");
     return;
   }
-  if (ctx_.s3_config) upload_all(*ctx_.s3_config, ctx_.s3->bucket, uploads, ctx_.options.upload_threads);
+  if (uploader_) {
+    uploader_->wait();  // the parts went up while the table was staged
+    // Last, so a manifest in S3 always names parts that are already there.
+    upload_all(*ctx_.s3_config, ctx_.s3->bucket, {{manifest_path, keys.back()}}, 1);
+  }
   if (ctx_.stage_only()) {
     ctx_.append_copy_sql(copy_sql(stmt, true) + "\n");
     return;
   }
   run_copy(copy_sql(stmt, false));
   if (!ctx_.options.keep_staged) {
-    std::vector<std::string> keys;
-    for (const auto& u : uploads) keys.push_back(u.key);
     auto problems = delete_all(*ctx_.s3_config, ctx_.s3->bucket, keys);
     if (!problems.empty()) throw std::runtime_error("loaded, but staged files not deleted: " + problems.front());
     fs::remove_all(dir);

@@ -1,12 +1,14 @@
 #pragma once
 // One Redshift table: batches become CSV rows streamed into compressed parts as they arrive;
 // finish() writes the manifest, uploads, and runs (or, stage-only, writes) the COPY.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "endpoints/redshift/csv_encoder.h"
 #include "endpoints/redshift/part_writer.h"
 #include "endpoints/redshift/stage_context.h"
+#include "endpoints/redshift/stage_upload.h"
 #include "load/endpoint.h"
 
 namespace orashift::redshift {
@@ -32,6 +34,7 @@ private:
   std::vector<LoadColumn> columns_;
   CsvPolicy policy_;
   PartWriter parts_;
+  std::unique_ptr<PartUploader> uploader_;  // null when nothing goes to S3
   std::string encoded_;
   std::vector<size_t> ends_;
   // finish() has no sink of its own: COPY's load errors go to the one the engine gave write()

@@ -33,6 +33,59 @@ void upload_all(const s3::S3Config& config, const std::string& bucket, const std
   if (first) std::rethrow_exception(first);
 }
 
+PartUploader::PartUploader(s3::S3Config config, std::string bucket, int threads)
+    : config_(std::move(config)), bucket_(std::move(bucket)), threads_(static_cast<size_t>(std::max(threads, 1))) {}
+
+PartUploader::~PartUploader() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+    queue_.clear();
+  }
+  cv_.notify_all();
+  for (auto& t : pool_) t.join();
+}
+
+void PartUploader::submit(UploadItem item) {
+  std::lock_guard lock(mu_);
+  if (error_) return;  // wait() reports it; no point sending more
+  queue_.push_back(std::move(item));
+  if (pool_.size() < threads_ && pool_.size() < queue_.size() + busy_) pool_.emplace_back([this] { work(); });
+  cv_.notify_one();
+}
+
+void PartUploader::work() {
+  s3::S3Client client(config_);
+  std::unique_lock lock(mu_);
+  for (;;) {
+    cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    if (stop_) return;
+    UploadItem item = std::move(queue_.front());
+    queue_.pop_front();
+    ++busy_;
+    lock.unlock();
+    std::exception_ptr failed;
+    try {
+      client.upload_file(bucket_, item.key, item.path);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    lock.lock();
+    --busy_;
+    if (failed && !error_) {
+      error_ = failed;
+      queue_.clear();
+    }
+    cv_.notify_all();
+  }
+}
+
+void PartUploader::wait() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return queue_.empty() && busy_ == 0; });
+  if (error_) std::rethrow_exception(error_);
+}
+
 std::vector<std::string> delete_all(const s3::S3Config& config, const std::string& bucket, const std::vector<std::string>& keys) {
   std::vector<std::string> problems;
   if (keys.empty()) return problems;
