@@ -25,3 +25,16 @@ export AWS_SECRET_ACCESS_KEY=${ORASHIFT_TEST_S3_SECRET_KEY:-orashift-test-secret
 export AWS_REGION=us-east-1
 echo "SH sample scale $scale; $(nproc) cores on this machine; staging timed on 1 thread"
 "$work/stage_throughput" "$work/sample" "$work/staged" "$endpoint" "s3://${ORASHIFT_TEST_S3_BUCKET:-orashift-test}/bench"
+
+# The whole pipeline for comparison: read the .dat files, convert, encode, compress, upload
+# (stage-only + --s3: no Redshift connection), with the engine's default 2 load units.
+for codec in gzip zstd; do
+  start=$(date +%s.%N)
+  "$build/orashift" migrate --source "oracle-files:$work/sample" --target redshift://bench@localhost:5439/dev \
+    --out "$work/migrate-$codec" --stage-only "$work/pipeline-$codec" --no-progress --compression "$codec" \
+    --s3 "s3://${ORASHIFT_TEST_S3_BUCKET:-orashift-test}/pipeline-$codec" --s3-endpoint "$endpoint" >/dev/null 2>&1
+  end=$(date +%s.%N)
+  rows=$(grep -o '"rows_loaded": *[0-9]*' "$work/migrate-$codec/report/report.json" | grep -o '[0-9]*$' | paste -sd+ | bc)
+  printf 'migrate --stage-only --s3 (%s, read+convert+stage+upload, 2 units): %d rows in %.2f s: %.0f rows/s\n' \
+    "$codec" "$rows" "$(echo "$end - $start" | bc)" "$(echo "$rows / ($end - $start)" | bc -l)"
+done
