@@ -132,3 +132,26 @@ TEST(RedshiftTargetOptions, NeedsS3UnlessStageOnly) {
   EXPECT_THROW(RedshiftTarget("redshift://u@h/d", bad), std::invalid_argument);
   fs::remove_all(bad.stage_only_dir);
 }
+
+#include "endpoints/redshift/stage_upload.h"
+
+// An upload that cannot happen surfaces from wait(), once, after the other uploads stopped.
+TEST(RedshiftPartUploader, FailureSurfacesFromWait) {
+  fs::path dir = fresh_dir("uploader");
+  std::ofstream(dir / "a") << "x";
+  s3::S3Config config;
+  config.endpoint = "http://127.0.0.1:1";  // nothing listens on port 1
+  config.credentials = {"AKID", "secret", ""};
+  config.retry.max_attempts = 1;
+  PartUploader up(config, "bucket", 2);
+  for (int i = 0; i < 3; ++i) up.submit({(dir / "a").string(), "k" + std::to_string(i)});
+  EXPECT_ANY_THROW(up.wait());
+  fs::remove_all(dir);
+}
+
+TEST(RedshiftPartUploader, NothingSubmittedWaitsForNothing) {
+  s3::S3Config config;
+  config.endpoint = "http://127.0.0.1:1";
+  PartUploader up(config, "bucket", 4);
+  EXPECT_NO_THROW(up.wait());
+}
