@@ -7,6 +7,8 @@
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "endpoints/factory.h"
+#include "endpoints/redshift/dms_settings.h"
+#include "endpoints/redshift/redshift_target.h"
 #include "load/executor.h"
 #include "load/schema_apply.h"
 #include "validate/verify.h"
@@ -21,12 +23,57 @@ struct MigrateOptions {
   size_t batch_rows = 16384;
   bool replace = false;
   bool no_progress = false;
+  // Redshift staging (meaningful only with a redshift:// target).
+  std::string s3, s3_endpoint, s3_region, iam_role, stage_only, compression;
+  bool keep_staged = false;
+  bool accept_invalid_chars = false;
+  uint64_t max_file_kb = 0;  // KB, as DMS's MaxFileSize
+  std::vector<std::string> redshift_settings;  // DMS endpoint settings, Name=Value
 };
+
+bool has_redshift_options(const MigrateOptions& o) {
+  return !o.s3.empty() || !o.s3_endpoint.empty() || !o.s3_region.empty() || !o.iam_role.empty() ||
+         !o.stage_only.empty() || !o.compression.empty() || o.keep_staged || o.accept_invalid_chars || o.max_file_kb ||
+         !o.redshift_settings.empty();
+}
+
+std::unique_ptr<TargetEndpoint> open_target(const MigrateOptions& o) {
+  if (!redshift::is_redshift_url(o.target)) {
+    if (has_redshift_options(o))
+      throw std::invalid_argument("--s3, --s3-endpoint, --s3-region, --iam-role, --stage-only, --keep-staged, "
+                                  "--compression, --max-file-size, --accept-invalid-chars and --redshift-setting need a "
+                                  "redshift:// target");
+    return make_target(o.target);
+  }
+  redshift::RedshiftOptions r;
+  r.s3_url = o.s3;
+  r.s3_endpoint = o.s3_endpoint;
+  r.s3_region = o.s3_region;
+  r.iam_role = o.iam_role;
+  r.stage_only_dir = o.stage_only;
+  r.keep_staged = o.keep_staged;
+  r.accept_invalid_utf8 = o.accept_invalid_chars;
+  if (o.max_file_kb) r.max_file_size = o.max_file_kb << 10;
+  if (!o.compression.empty() && !redshift::parse_compression(o.compression, r.compression))
+    throw std::invalid_argument("--compression must be gzip or zstd");
+  for (const auto& setting : o.redshift_settings) {
+    std::string error;
+    if (!redshift::apply_dms_setting(r, setting, &error)) throw std::invalid_argument(error);
+  }
+  r.local_dir = o.out + "/staging";
+  return std::make_unique<redshift::RedshiftTarget>(o.target, std::move(r));
+}
+
+bool stage_only_target(TargetEndpoint& t) {
+  auto* rs = dynamic_cast<redshift::RedshiftTarget*>(&t);
+  return rs && rs->stage_only();
+}
 
 int migrate(const MigrateOptions& o) {
   auto log = [](const std::string& s) { std::fprintf(stderr, "orashift: %s\n", s.c_str()); };
   auto source = make_source(o.source);
-  auto target = make_target(o.target);
+  auto target = open_target(o);
+  const bool stage_only = stage_only_target(*target);
   Dialect dialect;
   parse_dialect(target->dialect(), dialect);
   log("source " + source->describe() + ", target " + target->describe());
@@ -58,11 +105,17 @@ int migrate(const MigrateOptions& o) {
   for (const auto& f : applied.failures)
     std::fprintf(stderr, "%s: error: applying %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
 
-  // 5. verify
-  Verification verification = verify_load(*source, *target, units, load);
+  // 5. verify (stage-only: there is no loaded table to ask, so nothing is verified)
+  Verification verification;
+  if (!stage_only) verification = verify_load(*source, *target, units, load);
 
   std::fputs(format_load_summary(load).c_str(), stdout);
-  std::fputs(format_verification(verification).c_str(), stdout);
+  if (stage_only)
+    fmt::print("verification: SKIPPED — stage-only mode loads nothing; the staged files, manifests, ddl.sql and "
+               "copy.sql are in {}\n",
+               o.stage_only);
+  else
+    std::fputs(format_verification(verification).c_str(), stdout);
   RunSummary s;
   s.command = "migrate";
   s.source = source->describe();
@@ -72,14 +125,14 @@ int migrate(const MigrateOptions& o) {
   s.schema = &conv.schema;
   s.items = &conv.items;
   s.load = &load;
-  s.verification = &verification;
+  s.verification = stage_only ? nullptr : &verification;
   write_summary(s, o.out + "/report");
   // 0: everything loaded and verified. 3: verified, but rows were rejected or source statements
   // did not parse (see the reject files and diagnostics). 1: something failed or does not match.
-  bool ok = load.ok() && verification.ok() && applied.failures.empty();
+  bool ok = load.ok() && (stage_only || verification.ok()) && applied.failures.empty();
   bool review = load.rows_rejected() > 0 || source_errors > 0;
-  fmt::print("migrate: {} — {} rows loaded, {} rejected, {} source errors, {} apply failures; report {}/report/report.html\n",
-             !ok ? "FAILED" : review ? "DONE WITH ISSUES" : "OK", load.rows_loaded(), load.rows_rejected(), source_errors,
+  fmt::print("migrate: {} — {} rows {}, {} rejected, {} source errors, {} apply failures; report {}/report/report.html\n",
+             !ok ? "FAILED" : review ? "DONE WITH ISSUES" : "OK", load.rows_loaded(), stage_only ? "staged" : "loaded", load.rows_rejected(), source_errors,
              applied.failures.size(), o.out);
   return !ok ? 1 : review ? 3 : 0;
 }
@@ -90,12 +143,30 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action) {
   auto o = std::make_shared<MigrateOptions>();
   auto* cmd = app.add_subcommand("migrate", "Assess, convert, apply, load and verify: the whole walkthrough");
   cmd->add_option("--source", o->source, "oracle-files:DIR")->required();
-  cmd->add_option("--target", o->target, "duckdb:FILE | postgres://USER@HOST:PORT/DB")->required();
+  cmd->add_option("--target", o->target, "duckdb:FILE | postgres://USER@HOST:PORT/DB | redshift://USER@HOST:5439/DB")
+      ->required();
   cmd->add_option("--out", o->out, "directory for converted DDL, rejects and the report")->required();
   cmd->add_option("--parallel", o->parallel, "load units in flight")->check(CLI::Range(1, 64));
   cmd->add_option("--batch-rows", o->batch_rows, "rows per batch")->check(CLI::Range(64, 1000000));
   cmd->add_flag("--replace", o->replace, "drop the schema's tables on the target first");
   cmd->add_flag("--no-progress", o->no_progress, "no live progress display");
+  cmd->add_option("--s3", o->s3, "redshift: stage parts in s3://BUCKET/PREFIX");
+  cmd->add_option("--s3-endpoint", o->s3_endpoint, "redshift: S3-compatible endpoint URL (default: AWS)");
+  cmd->add_option("--s3-region", o->s3_region, "redshift: the bucket's region (default: AWS_REGION / config)");
+  cmd->add_option("--iam-role", o->iam_role, "redshift: IAM role ARN for COPY (default: COPY with the AWS keys)");
+  cmd->add_option("--stage-only", o->stage_only,
+                  "redshift: write DDL, parts, manifests and COPY SQL under DIR and connect to nothing "
+                  "(with --s3: also upload the parts)");
+  cmd->add_flag("--keep-staged", o->keep_staged, "redshift: keep staged files after a successful COPY");
+  cmd->add_option("--compression", o->compression, "redshift: gzip (default) or zstd");
+  cmd->add_option("--max-file-size", o->max_file_kb, "redshift: KB of uncompressed CSV per part, as DMS MaxFileSize (default 32768)")
+      ->check(CLI::Range(1, 1 << 24));
+  cmd->add_flag("--accept-invalid-chars", o->accept_invalid_chars,
+                "redshift: stage invalid UTF-8 and let COPY ACCEPTINVCHARS replace it (default: reject the row)");
+  cmd->add_option("--redshift-setting", o->redshift_settings,
+                  "redshift: a DMS Redshift endpoint setting as Name=Value (TruncateColumns, AcceptAnyDate, TrimBlanks, "
+                  "CompUpdate, ExplicitIds, ReplaceInvalidChars, DateFormat, TimeFormat, EmptyAsNull, MaxFileSize); "
+                  "repeatable");
   cmd->callback([o, &action] { action = [o] { return migrate(*o); }; });
 }
 

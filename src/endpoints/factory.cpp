@@ -7,6 +7,7 @@
 #include "endpoints/oracle_files/oracle_files_source.h"
 #include "endpoints/postgres/postgres_source.h"
 #include "endpoints/postgres/postgres_target.h"
+#include "endpoints/redshift/redshift_target.h"
 #include "endpoints/sqlite/sqlite_source.h"
 
 namespace orashift {
@@ -32,7 +33,11 @@ std::unique_ptr<TargetEndpoint> make_target(const std::string& url) {
     return std::make_unique<DuckDbTarget>(file.string());
   }
   if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) return std::make_unique<PostgresTarget>(url);
-  throw std::invalid_argument("unknown target; expected duckdb:FILE or postgres://USER@HOST:PORT/DB");
+  // Default staging options: S3 location and credentials come from `orashift migrate`'s --s3…
+  // options, which build the target themselves (cmd_migrate.cpp).
+  if (starts_with(url, "redshift://")) return std::make_unique<redshift::RedshiftTarget>(url, redshift::RedshiftOptions{});
+  throw std::invalid_argument(
+      "unknown target; expected duckdb:FILE, postgres://USER@HOST:PORT/DB or redshift://USER@HOST:5439/DB");
 }
 
 }  // namespace orashift

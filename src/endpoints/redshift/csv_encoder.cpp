@@ -1,0 +1,82 @@
+#include "endpoints/redshift/csv_encoder.h"
+
+#include <charconv>
+#include <cstring>
+
+#include "common/utf8.h"
+#include "load/copy_text.h"
+
+namespace orashift::redshift {
+
+namespace {
+
+void append_quoted(std::string& out, std::string_view s) {
+  out.push_back('"');
+  size_t run = 0;
+  for (size_t i = s.find('"'); i != std::string_view::npos; i = s.find('"', i + 1)) {
+    out.append(s.data() + run, i + 1 - run);
+    out.push_back('"');
+    run = i + 1;
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
+
+void append_hex(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  size_t at = out.size();
+  out.resize(at + 2 * s.size());
+  for (unsigned char c : s) {
+    out[at++] = kHex[c >> 4];
+    out[at++] = kHex[c & 15];
+  }
+}
+
+void append_field(std::string& out, const ColumnVector& c, size_t row) {
+  if (c.is_null(row)) {
+    out += kCsvNull;
+    return;
+  }
+  switch (c.kind) {
+    case ValueKind::Int64: {
+      char buf[24];
+      auto r = std::to_chars(buf, buf + sizeof buf, c.ints[row]);
+      out.append(buf, r.ptr);
+      break;
+    }
+    case ValueKind::Decimal: append_decimal(out, c.decimals[row], c.scale); break;
+    case ValueKind::Double: append_double_text(out, c.doubles[row]); break;
+    case ValueKind::Timestamp: append_timestamp(out, c.ints[row]); break;
+    case ValueKind::Text: append_quoted(out, c.text(row)); break;
+    case ValueKind::Bytes: append_hex(out, c.text(row)); break;
+  }
+}
+
+}  // namespace
+
+CsvRowProblem append_csv_row(std::string& out, const Batch& batch, size_t row, const CsvPolicy& policy) {
+  // Checked before writing anything so a refused row leaves no partial text behind.
+  for (size_t i = 0; i < batch.columns.size(); ++i) {
+    const ColumnVector& c = batch.columns[i];
+    if (c.kind != ValueKind::Text || c.is_null(row)) continue;
+    std::string_view s = c.text(row);
+    if (std::memchr(s.data(), '\0', s.size()))
+      return {static_cast<int>(i), "text contains a NUL byte, which Redshift COPY cannot load"};
+    if (!policy.accept_invalid_utf8 && !valid_utf8(s))
+      return {static_cast<int>(i), "text is not valid UTF-8 (Redshift COPY refuses it without ACCEPTINVCHARS)"};
+  }
+  for (size_t i = 0; i < batch.columns.size(); ++i) {
+    if (i) out.push_back(',');
+    append_field(out, batch.columns[i], row);
+  }
+  out.push_back('\n');
+  return {};
+}
+
+std::string csv_field(const ColumnVector& column, size_t row) {
+  std::string s;
+  append_field(s, column, row);
+  return s;
+}
+
+}  // namespace orashift::redshift
