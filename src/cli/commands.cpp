@@ -18,6 +18,7 @@ int run(int argc, char** argv) {
   add_convert_command(app, action);
   add_migrate_command(app, action);
   add_parse_command(app, action);
+  add_assess_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
