@@ -15,7 +15,12 @@ namespace {
 // not applicable rather than converted.
 bool not_applicable_code(std::string_view c) { return c == "OS3001" || c == "OS3003" || c == "OS9003"; }
 
+// Oracle objects with no counterpart on any target (ora2pg scores them 0: "not supported and no
+// equivalent"): nothing to convert, nothing to estimate.
+bool not_applicable_kind(const std::string& kind) { return kind == "DIMENSION" || kind == "CLUSTER"; }
+
 std::string status_of(const AssessedObject& o, const std::vector<Occurrence>& items) {
+  if (not_applicable_kind(o.kind)) return kStatusNotApplicable;
   if (o.items.empty()) return kStatusAuto;
   int worst = -1;
   bool all_na = true;
@@ -44,6 +49,10 @@ std::string object_kind(const std::string& stmt_kind) {
 // Statements that are not objects of the migrated schema (grants, DML, users, …): reported
 // as items, not counted as objects. Anonymous blocks are code and are assessed.
 bool is_object_statement(const std::string& stmt_kind) {
+  // Database-level things, not objects of the migrated schema (the generator's OS9003 list).
+  for (const char* n : {"CREATE USER", "CREATE ROLE", "CREATE DIRECTORY", "CREATE CONTEXT", "CREATE DATABASE",
+                        "CREATE TABLESPACE", "CREATE PROFILE", "CREATE PUBLIC", "CREATE PLUGGABLE"})
+    if (stmt_kind.rfind(n, 0) == 0) return false;
   return stmt_kind == "PL/SQL BLOCK" || stmt_kind.rfind("CREATE ", 0) == 0;
 }
 
@@ -153,6 +162,23 @@ Assessment build_assessment(const RunSummary& s) {
       }
       attach({i.kind, i.object, i.message, i.span, hours_of(i.kind)});
     }
+
+  // An index on a table that was not converted (a materialized view, a CREATE TABLE AS SELECT)
+  // was not converted either; say so instead of counting it as converted.
+  for (size_t i = 0; i < a.objects.size(); ++i) {
+    AssessedObject& o = a.objects[i];
+    if (o.kind != "INDEX" || !o.items.empty() || !o.converted.empty() || !s.catalog) continue;
+    std::string table;
+    for (const auto& ix : s.catalog->indexes)
+      if (ix.name == o.name && ix.span.begin == o.span.begin) table = ix.table;
+    if (table.empty() || s.catalog->find_table(table)) continue;
+    const ActionItemKind* k = find_action_item_kind("OS9001");
+    attach({k, o.display(), "index on " + table + ", which is not converted (not a table the scripts create)", o.span,
+            hours_of(k)},
+           static_cast<int>(i));
+  }
+  for (auto& it : a.items)
+    if (it.object_index >= 0 && not_applicable_kind(a.objects[it.object_index].kind)) it.hours = 0;
 
   // Code objects: constructs from their tokens, effort from the model. The OS9001 occurrence
   // of a code object carries the object's own units (kind + size + tests); each construct

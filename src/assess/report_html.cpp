@@ -138,7 +138,7 @@ std::string report_html(const Assessment& a, const RunSummary& s) {
   std::map<std::string, std::map<std::string, size_t>> by_kind;
   for (const auto& o : a.objects) ++by_kind[o.kind][o.status];
   h += "<div class=\"grid\"><div><h3>Objects by kind and status</h3><table class=\"sortable\"><thead><tr><th>kind</th>";
-  for (const char* st : kStatuses) h += "<th class=\"n\">" + std::string(st) + "</th>";
+  for (const char* st : {"automatic", "warnings", "manual", "n/a"}) h += "<th class=\"n\">" + std::string(st) + "</th>";
   h += "<th class=\"n\">total</th></tr></thead><tbody>\n";
   std::vector<Bar> kind_bars;
   for (const auto& [kind, m] : by_kind) {
@@ -179,6 +179,7 @@ std::string report_html(const Assessment& a, const RunSummary& s) {
   });
   std::vector<Bar> top;
   for (size_t i = 0; i < codes.size() && top.size() < 10; ++i) {
+    if (codes[i].second.second <= 0) break;  // sorted by hours: the rest cost nothing
     const ActionItemKind* k = find_action_item_kind(codes[i].first);
     top.push_back({codes[i].first + " " + k->title, {{codes[i].second.second, "#8e44ad"}},
                    fmt::format("{:.1f} h · {}×", codes[i].second.second, codes[i].second.first)});

@@ -9,7 +9,7 @@
 namespace orashift {
 
 std::string svg_bar_chart(const std::string& title, const std::vector<Bar>& bars, const std::vector<Legend>& legend) {
-  const int label_w = 190, bar_w = 300, note_w = 90, row_h = 22, top = legend.empty() ? 6 : 28;
+  const int label_w = 230, bar_w = 260, note_w = 100, row_h = 22, top = legend.empty() ? 6 : 28;
   double max = 0;
   for (const auto& b : bars) {
     double sum = 0;
@@ -27,13 +27,13 @@ std::string svg_bar_chart(const std::string& title, const std::vector<Bar>& bars
     svg += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/>"
                        "<text x=\"{}\" y=\"16\" font-size=\"11\">{}</text>",
                        x, html_escape(l.color), x + 16, html_escape(l.label));
-    x += 24 + static_cast<int>(l.label.size()) * 6;
+    x += 28 + static_cast<int>(l.label.size() * 6.4);
   }
   for (size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     int y = top + static_cast<int>(i) * row_h;
-    std::string label = b.label.size() > 30 ? b.label.substr(0, 29) + "…" : b.label;
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>", label_w - 8, y + 15,
+    std::string label = b.label.size() > 31 ? b.label.substr(0, 30) + "…" : b.label;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>", label_w - 8, y + 15,
                        html_escape(label));
     double pos = label_w;
     for (const auto& s : b.segments) {

@@ -72,7 +72,7 @@ void check_page(const fs::path& page) {
   Loaded r = load(page, "--dump-dom");
   ASSERT_EQ(r.exit_code, 0) << r.log;
   EXPECT_NE(r.dom.find("data-ready=\"1\""), std::string::npos) << "the report's script did not run to its end";
-  EXPECT_EQ(r.dom.find("data-js-error"), std::string::npos) << "script error in the page";
+  EXPECT_EQ(r.dom.find("data-js-error=\""), std::string::npos) << "script error in the page: " << r.dom.substr(0, 400);
   EXPECT_EQ(console_errors(r.log), "");
 }
 
