@@ -29,6 +29,9 @@ std::string status_of(const AssessedObject& o, const std::vector<Occurrence>& it
     all_na = all_na && not_applicable_code(items[i].kind->code);
   }
   if (all_na) return kStatusNotApplicable;
+  // This version converts no code: a code object with work on it is manual, whatever the
+  // severity of its constructs.
+  if (o.code && o.converted.empty()) return kStatusManual;
   if (worst >= static_cast<int>(ItemSeverity::High)) return kStatusManual;
   if (worst >= static_cast<int>(ItemSeverity::Low)) return kStatusWarn;
   return kStatusAuto;

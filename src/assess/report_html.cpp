@@ -71,14 +71,14 @@ std::string converted_window(const std::string& converted, const std::string& me
   size_t to = std::min(lines.size(), from + (hit == lines.size() ? 8 : 5));
   std::string out = "<pre class=\"code conv\">";
   for (size_t l = from; l < to; ++l)
-    out += std::string(l == hit ? "<span class=\"hit\">" : "<span>") + html_escape(lines[l]) + "</span>\n";
-  if (to < lines.size()) out += "<span class=\"muted\">…</span>\n";
+    out += std::string(l == hit ? "<span class=\"hit\">" : "<span>") + html_escape(lines[l]) + "</span>";
+  if (to < lines.size()) out += "<span class=\"muted\">…</span>";
   return out + "</pre>";
 }
 
 }  // namespace
 
-std::string source_snippet(Span sp, uint32_t context, uint32_t max_lines) {
+std::string source_snippet(Span sp, uint32_t context, uint32_t max_lines, bool highlight) {
   if (!sp.file || sp.file->text().empty()) return "<pre class=\"code\"><span class=\"muted\">(no source text)</span></pre>";
   const SourceFile& f = *sp.file;
   uint32_t first = sp.line();
@@ -91,7 +91,7 @@ std::string source_snippet(Span sp, uint32_t context, uint32_t max_lines) {
   for (uint32_t l = from; l <= to; ++l) {
     std::string_view text = f.line_text(l);
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    bool hit = l >= first && l <= shown_last;
+    bool hit = highlight && l >= first && l <= shown_last;
     out += fmt::format("<span class=\"{}\"><span class=\"ln\">{}</span>", hit ? "hit" : "ctx", l);
     if (l == first && hit) {
       // Mark the span's columns on its first line.
@@ -103,9 +103,9 @@ std::string source_snippet(Span sp, uint32_t context, uint32_t max_lines) {
     } else {
       out += html_escape(text);
     }
-    out += "</span>\n";
+    out += "</span>";  // block spans: a newline here would double the line
   }
-  if (shown_last < last) out += fmt::format("<span class=\"muted\">… {} more lines</span>\n", last - shown_last);
+  if (shown_last < last) out += fmt::format("<span class=\"muted\">… {} more lines</span>", last - shown_last);
   return out + "</pre>";
 }
 
@@ -258,7 +258,7 @@ std::string report_html(const Assessment& a, const RunSummary& s) {
                      "item{} · {:.1f} h</span></summary>",
                      n, html_escape(o.kind), html_escape(o.name), status_badge(o.status),
                      html_escape(short_location(o.span)), o.items.size(), o.items.size() == 1 ? "" : "s", o.hours);
-    h += "<div class=\"pair\"><div><h4>Oracle source</h4>" + source_snippet(o.span, 0, kObjectSourceLines) +
+    h += "<div class=\"pair\"><div><h4>Oracle source</h4>" + source_snippet(o.span, 0, kObjectSourceLines, false) +
          "</div><div><h4>Converted (" + html_escape(a.dialect) + ")</h4>" +
          (o.converted.empty() ? std::string("<p class=\"muted\">Not converted by this version.</p>")
                               : "<pre class=\"code conv\">" + html_escape(o.converted) + "</pre>") +

@@ -169,7 +169,7 @@ std::string run_details_html(const Assessment& a, const RunSummary& s) {
     size_t n = 0;
     for (const auto& d : s.diagnostics->items()) {
       if (n++ == 300) {
-        h += "<span class=\"muted\">… more in report.json</span>\n";
+        h += "<span class=\"muted\">… more in report.json</span>";
         break;
       }
       h += "<span>" + html_escape(d.render()) + "</span>";

@@ -51,7 +51,7 @@ std::string source_dir(const std::string& s) {
   const std::string prefix = "oracle-files:";
   std::string dir = s.rfind(prefix, 0) == 0 ? s.substr(prefix.size()) : s;
   if (!fs::is_directory(dir)) throw std::invalid_argument("source " + s + ": not a directory (expected oracle-files:DIR or DIR)");
-  return dir;
+  return fs::path(dir).lexically_normal().string();
 }
 
 std::string sanitize(std::string s) {
