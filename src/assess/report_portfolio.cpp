@@ -9,6 +9,14 @@
 
 namespace orashift {
 
+// The last folders of a source path: enough to recognise it, short enough for the table (the
+// full path is the cell's tooltip).
+static std::string tail(const std::string& source) {
+  size_t pos = source.size();
+  for (int i = 0; i < 3 && pos != std::string::npos && pos > 0; ++i) pos = source.rfind('/', pos - 1);
+  return pos == std::string::npos || pos == 0 ? source : "…" + source.substr(pos);
+}
+
 std::string portfolio_html(const std::vector<PortfolioRow>& rows) {
   std::string h = page_head("orashift assessment: portfolio");
   double days = 0;
@@ -32,10 +40,10 @@ std::string portfolio_html(const std::vector<PortfolioRow>& rows) {
     auto pct = [](double v) { return v < 0 ? std::string("–") : fmt::format("{:.0f}%", v * 100); };
     h += fmt::format("<tr><td><a href=\"{}\">{}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                      "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1f}</td>"
-                     "<td data-v=\"{}{}\">{}-{}</td><td><code>{}</code></td></tr>\n",
+                     "<td data-v=\"{}{}\">{}-{}</td><td><code title=\"{}\">{}</code></td></tr>\n",
                      html_escape(r.link), html_escape(r.name), a.objects.size(), pct(a.auto_share_storage),
                      pct(a.auto_share_code), a.items.size(), sev["high"] + sev["critical"], a.days(), a.level,
-                     a.difficulty, a.level, a.difficulty, html_escape(a.source));
+                     a.difficulty, a.level, a.difficulty, html_escape(a.source), html_escape(tail(a.source)));
     bars.push_back({r.name, {{a.days(), "#3b6fb6"}}, fmt::format("{:.1f} d · {}-{}", a.days(), a.level, a.difficulty)});
   }
   h += "</tbody></table><h3>Estimated effort per source</h3>" + svg_bar_chart("Person-days per source", bars) +

@@ -39,6 +39,7 @@ TEST(ReportCorpus, EveryReportLocatedAndTotalsPrinted) {
   for (const auto& src : portfolio["sources"]) {
     std::string name = src["name"];
     fs::path dir = run.out / name;
+    EXPECT_TRUE(fs::exists(run.out / src["report"].get<std::string>())) << "portfolio link " << src["report"];
     auto j = e2e::read_json(dir / "report.json");
     EXPECT_EQ(j["schema_version"], 2);
     for (const char* f : {"report.html", "action_items.csv", "action_codes.csv", "objects.csv"})
