@@ -45,28 +45,40 @@ std::string converted_window(const std::string& converted, const std::string& me
     if (e == std::string::npos) e = converted.size();
     lines.push_back(converted.substr(b, e - b));
   }
-  size_t hit = lines.size();
-  std::string word;
   auto lower = [](std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
-  for (size_t i = 0; i <= message.size() && hit == lines.size(); ++i) {
+  // The message names the column or key ("column COUNTRY_ID NUMBER → …"): look for it as a
+  // quoted target identifier, outside comments and COMMENT ON statements.
+  static const std::set<std::string> stop = {"column", "number", "check", "not", "translated", "yet", "default",
+                                             "primary", "key", "unique", "foreign", "references", "on", "index",
+                                             "partition", "by", "with", "partitions", "numeric", "varchar", "char"};
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i <= message.size(); ++i) {
     char c = i < message.size() ? message[i] : ' ';
     if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
       word += c;
       continue;
     }
-    if (word.size() >= 3 && !std::all_of(word.begin(), word.end(), ::isdigit)) {
-      std::string w = lower(word);
-      for (size_t l = 0; l < lines.size(); ++l)
-        if (lower(lines[l]).find(w) != std::string::npos && lines[l].rfind("--", 0) != 0) {
-          hit = l;
-          break;
-        }
-    }
+    std::string w = lower(word);
+    if (w.size() >= 2 && !stop.count(w) && !std::all_of(w.begin(), w.end(), ::isdigit)) words.push_back(w);
     word.clear();
   }
+  auto find_hit = [&] {
+    for (bool quoted : {true, false})
+      for (const auto& w : words) {
+        std::string needle = quoted ? "\"" + w + "\"" : w;
+        for (size_t l = 0; l < lines.size(); ++l) {
+          std::string low = lower(lines[l]);
+          if (low.rfind("--", 0) == 0 || low.rfind("comment on", 0) == 0) continue;
+          if (low.find(needle) != std::string::npos) return l;
+        }
+      }
+    return lines.size();
+  };
+  size_t hit = find_hit();
   size_t from = hit == lines.size() ? 0 : (hit > 2 ? hit - 2 : 0);
   size_t to = std::min(lines.size(), from + (hit == lines.size() ? 8 : 5));
   std::string out = "<pre class=\"code conv\">";
