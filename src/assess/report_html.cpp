@@ -227,7 +227,7 @@ std::string report_html(const Assessment& a, const RunSummary& s) {
     for (const auto& i : a.items) {
       if (i.kind != k) continue;
       if (shown++ == kOccurrencesPerCode) break;
-      h += occurrence_html(a, i, [&](const Occurrence& o) {
+      h += occurrence_html(i, [&](const Occurrence& o) {
         if (o.object_index < 0) return std::string();
         const auto& obj = a.objects[o.object_index];
         return obj.converted.empty() ? std::string() : converted_window(obj.converted, o.message);

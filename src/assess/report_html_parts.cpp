@@ -107,7 +107,7 @@ std::string short_location(const Span& sp) {
   return fmt::format("{}:{}:{}", std::filesystem::path(sp.file->path()).filename().string(), sp.line(), sp.column());
 }
 
-std::string occurrence_html(const Assessment& a, const Occurrence& o,
+std::string occurrence_html(const Occurrence& o,
                             const std::function<std::string(const Occurrence&)>& converted) {
   std::string obj = o.object_index >= 0
                         ? fmt::format("<a href=\"#obj-{}\">{}</a>", o.object_index, html_escape(o.object))
@@ -116,7 +116,6 @@ std::string occurrence_html(const Assessment& a, const Occurrence& o,
   std::string h = fmt::format("<div class=\"occ\"><span class=\"loc\"><code>{}</code></span> · {} · {} "
                               "<span class=\"muted\">({:.2f} h)</span>",
                               html_escape(o.span.location()), obj, html_escape(o.message), o.hours);
-  (void)a;
   if (conv.empty())
     h += source_snippet(o.span, 2);
   else

@@ -16,7 +16,7 @@ std::string level_sentence(const Assessment& a);
 std::string short_location(const Span& sp);  // file name (not path):line:col
 // Source lines around a span, line numbers, the span's lines highlighted, all escaped.
 std::string source_snippet(Span sp, uint32_t context, uint32_t max_lines = 8, bool highlight = true);
-std::string occurrence_html(const Assessment& a, const Occurrence& o,
+std::string occurrence_html(const Occurrence& o,
                             const std::function<std::string(const Occurrence&)>& converted);
 std::string code_objects_html(const Assessment& a);
 // Physical design, diagnostics, load, verification, effort model.
