@@ -74,6 +74,64 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        0.0},
       {"OS3004", ItemSeverity::Info, "physical", "Storage clauses dropped",
        "Oracle physical attributes (PCTFREE, TABLESPACE, COMPRESS, STORAGE, LOGGING) have no target meaning.", 0.0},
+      // 5xxx: code constructs found in the tokens of PL/SQL units and views. Their effort comes
+      // from the effort model (effort_model.h), which scales ora2pg's units per target; the
+      // hours below are only the fallback when no model is given.
+      {"OS5001", ItemSeverity::Medium, "code", "Explicit or REF cursor",
+       "Rewrite cursor declarations and %FOUND/%ROWCOUNT logic for the target's procedural language; Redshift "
+       "procedures support cursors with restrictions, DuckDB has no stored procedures (move the loop to the "
+       "application or to set-based SQL).",
+       0.1},
+      {"OS5002", ItemSeverity::High, "code", "BULK COLLECT",
+       "Replace BULK COLLECT INTO collections with set-based SQL (INSERT … SELECT, CTAS) or arrays.", 0.4},
+      {"OS5003", ItemSeverity::Medium, "code", "FORALL bulk DML",
+       "Replace FORALL with a single set-based INSERT/UPDATE/DELETE … SELECT.", 0.1},
+      {"OS5004", ItemSeverity::High, "code", "Dynamic SQL (EXECUTE IMMEDIATE / DBMS_SQL)",
+       "Check the SQL text built at run time: it is Oracle SQL and must be translated by hand; use EXECUTE in "
+       "PL/pgSQL (Redshift, PostgreSQL) or build it in the application.",
+       0.25},
+      {"OS5005", ItemSeverity::High, "code", "Autonomous transaction",
+       "PRAGMA AUTONOMOUS_TRANSACTION has no equivalent on the targets; log through a separate connection "
+       "(dblink on PostgreSQL) or redesign the commit boundaries.",
+       0.25},
+      {"OS5006", ItemSeverity::High, "code", "Oracle supplied package call (DBMS_*, UTL_*)",
+       "Oracle's packages do not exist on the target; replace the call with a target function, an extension "
+       "(orafce on PostgreSQL) or application code.",
+       0.25},
+      {"OS5007", ItemSeverity::Medium, "code", "Hierarchical query (CONNECT BY)",
+       "Rewrite as a recursive common table expression (WITH RECURSIVE).", 0.25},
+      {"OS5008", ItemSeverity::Medium, "code", "MERGE statement",
+       "Redshift supports MERGE with restrictions, PostgreSQL 15+ and DuckDB 1.4+ support it; check the WHEN "
+       "clauses or rewrite as UPDATE + INSERT.",
+       0.25},
+      {"OS5009", ItemSeverity::Medium, "code", "ROWNUM pseudo-column",
+       "Replace ROWNUM filters with LIMIT/FETCH FIRST and ROWNUM values with ROW_NUMBER() OVER ().", 0.1},
+      {"OS5010", ItemSeverity::Medium, "code", "Oracle outer join operator (+)",
+       "Rewrite as ANSI LEFT/RIGHT OUTER JOIN.", 0.2},
+      {"OS5011", ItemSeverity::Medium, "code", "Global temporary table",
+       "The definition is permanent in Oracle and per-session on the targets: create the temporary table in "
+       "each session (CREATE TEMP TABLE) or use a permanent staging table.",
+       0.8},
+      {"OS5012", ItemSeverity::Medium, "code", "PL/SQL collection or record type",
+       "Nested tables, VARRAYs, associative arrays and records need arrays, composite types or temporary tables "
+       "on the target.",
+       0.35},
+      {"OS5013", ItemSeverity::Medium, "code", "Pipelined table function",
+       "Rewrite PIPE ROW as RETURN NEXT (PostgreSQL) or as a view / set-based query (Redshift, DuckDB).", 0.1},
+      {"OS5014", ItemSeverity::Medium, "code", "GOTO",
+       "PL/pgSQL has no GOTO; restructure the control flow with loops and EXIT.", 0.2},
+      {"OS5015", ItemSeverity::Medium, "code", "ROWID / UROWID",
+       "The targets have no stable row address; use the primary key.", 0.2},
+      {"OS5016", ItemSeverity::Medium, "code", "Transaction control inside code",
+       "COMMIT/ROLLBACK/SAVEPOINT inside functions is not allowed on the targets; move transaction control to "
+       "the caller or to procedures (Redshift and PostgreSQL procedures may COMMIT).",
+       0.1},
+      {"OS5017", ItemSeverity::Low, "code", "Exception handler",
+       "Map Oracle exception names and SQLCODE values to the target's conditions (SQLSTATE).", 0.2},
+      {"OS5018", ItemSeverity::High, "code", "Database link",
+       "Remote objects (@dblink) need a foreign data wrapper (PostgreSQL), federated query (Redshift) or an ETL "
+       "step.",
+       0.1},
       // 9xxx: statements the converter does not handle yet
       {"OS9001", ItemSeverity::High, "unsupported", "Statement not converted",
        "This kind of statement is recognised but not converted by this version; convert it by hand.", 2.0},

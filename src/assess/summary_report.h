@@ -5,6 +5,7 @@
 #include <string>
 
 #include "assess/action_item.h"
+#include "assess/effort_model.h"
 #include "catalog/catalog.h"
 #include "common/diagnostic.h"
 #include "dialect/ddl_generator.h"
@@ -13,7 +14,7 @@
 
 namespace orashift {
 
-constexpr int kReportSchemaVersion = 1;
+constexpr int kReportSchemaVersion = 2;  // docs/report-schema.md
 
 struct RunSummary {
   std::string command;             // "convert" or "migrate"
@@ -25,12 +26,15 @@ struct RunSummary {
   const ActionItems* items = nullptr;
   const LoadReport* load = nullptr;           // migrate only
   const Verification* verification = nullptr; // migrate only
+  const EffortModel* effort = nullptr;        // nullptr: EffortModel::defaults()
+  std::string name;                           // the source's name in a portfolio
 };
 
 std::string summary_json(const RunSummary& s);
 std::string summary_html(const RunSummary& s);
 
-// Writes DIR/report.json and DIR/report.html; throws on I/O failure.
+// Writes DIR/report.json, DIR/report.html and the CSV files (action_items.csv, action_codes.csv,
+// objects.csv); throws on I/O failure.
 void write_summary(const RunSummary& s, const std::string& dir);
 
 // HTML-escapes text from the source (also safe inside <script> and attribute values).

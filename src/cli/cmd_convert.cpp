@@ -9,17 +9,19 @@ namespace orashift::cli {
 
 void add_convert_command(CLI::App& app, std::function<int()>& action) {
   struct Opts {
-    std::string source, target = "redshift", out;
+    std::string source, target = "redshift", out, effort_settings;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("convert", "Convert an Oracle schema to target DDL and report action items");
   cmd->add_option("--source", o->source, "oracle-files:DIR")->required();
   cmd->add_option("--target", o->target, "redshift | postgres | duckdb")->check(CLI::IsMember({"redshift", "postgres", "duckdb"}));
   cmd->add_option("--out", o->out, "output directory")->required();
+  cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
   cmd->callback([o, &action] {
     action = [o] {
       Dialect dialect;
       parse_dialect(o->target, dialect);
+      EffortModel model = o->effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o->effort_settings);
       auto source = make_source(o->source);
       size_t errors = print_diagnostics(source->diagnostics());
       ConversionOutput conv = convert_and_write(*source, dialect, o->out);
@@ -31,6 +33,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       s.diagnostics = &source->diagnostics();
       s.schema = &conv.schema;
       s.items = &conv.items;
+      s.effort = &model;
       write_summary(s, o->out + "/report");
       fmt::print("convert: {} tables, {} objects, {} action items, {} source errors → {}\n",
                  source->catalog().tables.size(), conv.schema.objects.size(), conv.items.items().size(), errors, conv.dir);

@@ -18,7 +18,7 @@ namespace orashift::cli {
 namespace {
 
 struct MigrateOptions {
-  std::string source, target, out;
+  std::string source, target, out, effort_settings;
   size_t parallel = 2;
   size_t batch_rows = 16384;
   bool replace = false;
@@ -71,6 +71,8 @@ bool stage_only_target(TargetEndpoint& t) {
 
 int migrate(const MigrateOptions& o) {
   auto log = [](const std::string& s) { std::fprintf(stderr, "orashift: %s\n", s.c_str()); };
+  // Read before the long part, so a bad settings file fails fast.
+  EffortModel model = o.effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o.effort_settings);
   auto source = make_source(o.source);
   auto target = open_target(o);
   const bool stage_only = stage_only_target(*target);
@@ -126,6 +128,7 @@ int migrate(const MigrateOptions& o) {
   s.items = &conv.items;
   s.load = &load;
   s.verification = stage_only ? nullptr : &verification;
+  s.effort = &model;
   write_summary(s, o.out + "/report");
   // 0: everything loaded and verified. 3: verified, but rows were rejected or source statements
   // did not parse (see the reject files and diagnostics). 1: something failed or does not match.
@@ -146,6 +149,7 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--target", o->target, "duckdb:FILE | postgres://USER@HOST:PORT/DB | redshift://USER@HOST:5439/DB")
       ->required();
   cmd->add_option("--out", o->out, "directory for converted DDL, rejects and the report")->required();
+  cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
   cmd->add_option("--parallel", o->parallel, "load units in flight")->check(CLI::Range(1, 64));
   cmd->add_option("--batch-rows", o->batch_rows, "rows per batch")->check(CLI::Range(64, 1000000));
   cmd->add_flag("--replace", o->replace, "drop the schema's tables on the target first");

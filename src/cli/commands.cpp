@@ -19,6 +19,7 @@ int run(int argc, char** argv) {
   add_migrate_command(app, action);
   add_parse_command(app, action);
   add_load_command(app, action);
+  add_assess_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
