@@ -85,6 +85,9 @@ public:
   // were written). Must not lose a row silently.
   virtual uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) = 0;
   virtual void finish() = 0;
+  // True when rows only become durable in finish() (Redshift's COPY of the staged files): if
+  // finish() fails, none of the rows write() accepted is in the target.
+  virtual bool commits_at_finish() const { return false; }
 };
 
 // A tiny result set for verification queries: rows of text cells (NULL as nullopt).

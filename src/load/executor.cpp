@@ -256,6 +256,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       ts->writer->finish();
     } catch (const std::exception& e) {
       ts->stats.error += std::string(ts->stats.error.empty() ? "" : "; ") + e.what();
+      if (ts->writer->commits_at_finish()) ts->stats.rows_loaded = 0;  // nothing reached the target
     }
   }
   done.store(true);

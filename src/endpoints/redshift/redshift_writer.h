@@ -20,6 +20,7 @@ public:
   uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) override;
   // Throws when upload or COPY fails; Redshift's per-line errors then become rejects first.
   void finish() override;
+  bool commits_at_finish() const override { return true; }
 
   const std::vector<StagedPart>& parts() const { return parts_.parts(); }
 
