@@ -59,3 +59,12 @@ const char* property_kind_name(PropertyKind k) {
 }
 
 }  // namespace orashift::sql::ast
+
+#include "sql/ast_plsql.h"
+
+namespace orashift::sql::ast {
+
+PlBlockStmt::PlBlockStmt() : PlStmt(PlStmtKind::Block) {}
+PlBlockStmt::~PlBlockStmt() = default;
+
+}  // namespace orashift::sql::ast

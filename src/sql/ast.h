@@ -32,7 +32,7 @@ struct QualifiedName {
 
 enum class ExprKind {
   Literal, Name, Star, Bind, Unary, Binary, IsNull, Like, In, Between, Call, Case, Subquery, List, Raw,
-  Cast, Extract, Grouping
+  Cast, Extract, Grouping, Postfix
 };
 
 struct Query;  // ast_query.h
@@ -122,6 +122,7 @@ struct BetweenExpr : Expr {
 struct CallArg {
   std::string_view name;  // named notation `p => v`
   ExprPtr value;
+  bool bare_query = false;  // CURSOR(SELECT ..): the query is not parenthesized
   Span tail;              // unmodelled rest of the argument (TRIM(LEADING x FROM y), XMLTABLE's PASSING ...)
 };
 
@@ -207,6 +208,14 @@ struct ListExpr : Expr {
   std::vector<ExprPtr> items;
 };
 
+// PL/SQL selectors after a call or bind: c%ROWCOUNT, SQL%BULK_EXCEPTIONS(i).ERROR_INDEX,
+// t(i).field, :new.col, f(x)(y). The selector chain is kept as text.
+struct PostfixExpr : Expr {
+  PostfixExpr() : Expr(ExprKind::Postfix) {}
+  ExprPtr base;
+  Span suffix;
+};
+
 // ---------------------------------------------------------------- data types
 
 struct DataType {
@@ -250,7 +259,8 @@ struct ConstraintDef {
 
 enum class StmtKind {
   CreateTable, CreateIndex, AlterTable, Comment, Other, Invalid,
-  Select, Insert, Update, Delete, Merge, CreateView, CreateSequence, CreateSynonym
+  Select, Insert, Update, Delete, Merge, CreateView, CreateSequence, CreateSynonym,
+  PlBlock, CreateSubprogram, CreatePackage, CreateTrigger, CreateType, CreateTypeBody  // ast_plsql.h
 };
 
 struct Statement {

@@ -210,7 +210,7 @@ ast::ExprPtr Parser::primary() {
       b->text = t.text;
       b->substitution = t.kind == TokenKind::Substitution;
       b->span = t.span;
-      return b;
+      return postfix(std::move(b), start);
     }
     case TokenKind::LParen: return paren_or_subquery();
     case TokenKind::Star: {
@@ -302,14 +302,41 @@ ast::ExprPtr Parser::name_or_call() {
     call_args(*c);
     call_suffixes(*c);
     c->span = span_from(start);
-    return c;
+    return postfix(std::move(c), start);
   }
   auto n = node<ast::NameExpr>();
   n->parts = std::move(parts);
   n->dblink = std::move(dblink);
   n->outer_join = accept(TokenKind::OuterJoin);
   n->span = span_from(start);
-  return n;
+  return postfix(std::move(n), start);
+}
+
+// Selectors only PL/SQL has: a %attribute, or `.name` / `(args)` after a call or a bind.
+ast::ExprPtr Parser::postfix(ast::ExprPtr base, size_t start) {
+  size_t from = pos_;
+  bool after_call_or_bind = base->kind != ast::ExprKind::Name;
+  for (;;) {
+    if (peek().kind == TokenKind::Percent && peek(1).is_word()) {
+      pos_ += 2;
+      after_call_or_bind = true;
+    } else if (after_call_or_bind && peek().kind == TokenKind::Dot && peek(1).is_word()) {
+      pos_ += 2;
+    } else if (after_call_or_bind && pos_ > from && peek().kind == TokenKind::LParen) {
+      skip_group();
+    } else if (after_call_or_bind && pos_ == from && base->kind == ast::ExprKind::Call &&
+               peek().kind == TokenKind::LParen) {
+      skip_group();
+    } else {
+      break;
+    }
+  }
+  if (pos_ == from) return base;
+  auto p = node<ast::PostfixExpr>();
+  p->base = std::move(base);
+  p->suffix = span_from(from);
+  p->span = span_from(start);
+  return p;
 }
 
 void Parser::call_args(ast::CallExpr& c) {
@@ -329,6 +356,7 @@ void Parser::call_args(ast::CallExpr& c) {
     }
     if (at_query_start()) {
       arg.value = subquery_expr();
+      arg.bare_query = true;
     } else {
       arg.value = expr();
       if (peek().kw == Kw::ORDER && peek(1).kw == Kw::BY) c.arg_order_by = order_by_list();

@@ -3,6 +3,7 @@
 #include <span>
 #include <string>
 
+#include "sql/ast_plsql.h"
 #include "sql/ast_stmt.h"
 #include "sql/token.h"
 
@@ -119,6 +120,44 @@ private:
   std::optional<ast::Returning> returning_clause();
   Span error_logging();
   ast::StatementPtr typed_or_other(const std::string& kind);
+
+  // PL/SQL (parse_plsql_*.cpp)
+  ast::StatementPtr plsql_unit(const std::string& kind);
+  ast::StatementPtr anonymous_block();
+  ast::StatementPtr create_subprogram(ast::UnitHeader h);
+  ast::StatementPtr create_package(ast::UnitHeader h);
+  ast::StatementPtr create_trigger(ast::UnitHeader h);
+  ast::StatementPtr create_type(ast::UnitHeader h);
+  ast::StatementPtr create_type_body(ast::UnitHeader h);
+  ast::UnitHeader unit_header();
+  void pl_block(ast::PlBlock& b, bool decls_first);  // [decls] BEGIN .. END [name] ;
+  void pl_decls(std::vector<ast::PlDeclPtr>& out, bool compound);
+  ast::PlDeclPtr pl_decl();
+  void pl_subprogram(ast::PlSubprogram& s, bool in_type_spec);
+  std::vector<ast::PlParam> pl_params();
+  ast::PlType pl_type();
+  ast::PlCondComp pl_cond_comp();
+  std::vector<ast::PlStmtPtr> pl_stmts();
+  ast::PlStmtPtr pl_stmt();
+  ast::PlStmtPtr pl_stmt_unlabelled();
+  ast::PlStmtPtr pl_sql_stmt();
+  ast::PlStmtPtr pl_loop(std::unique_ptr<ast::PlLoop> l);
+  ast::PlStmtPtr pl_if();
+  ast::PlStmtPtr pl_case();
+  ast::PlStmtPtr pl_forall();
+  ast::PlStmtPtr pl_open();
+  ast::PlStmtPtr pl_fetch();
+  ast::PlStmtPtr pl_exec_immediate();
+  std::vector<ast::CallArg> pl_using();
+  std::vector<ast::ExprPtr> pl_into_list();
+  std::vector<ast::PlHandler> pl_handlers();
+  bool at_stmts_end() const;
+  size_t find_semicolon() const;
+  void expect_semicolon();
+  void expect_end_word(std::string_view word);
+  std::optional<ast::Ident> opt_end_label();
+  ast::ExprPtr postfix(ast::ExprPtr base, size_t start);
+  bool plsql_ = false;
 
   // create table pieces
   void constraint_state(ast::ConstraintState& st);

@@ -136,7 +136,7 @@ public:
         put(a.name);
         put("=>");
       }
-      if (a.value->kind == ExprKind::Subquery)
+      if (a.value->kind == ExprKind::Subquery && a.bare_query)
         query(*static_cast<const SubqueryExpr&>(*a.value).query);  // CURSOR(SELECT ..) as written
       else
         expr(*a.value);
@@ -336,6 +336,12 @@ public:
         put(g.grouping == GroupingKind::Rollup ? "ROLLUP (" : g.grouping == GroupingKind::Cube ? "CUBE (" : "GROUPING SETS (");
         exprs(g.items);
         glue(")");
+        return;
+      }
+      case ExprKind::Postfix: {
+        auto& p = static_cast<const PostfixExpr&>(e);
+        expr(*p.base);
+        glue(raw(p.suffix));
         return;
       }
     }
@@ -748,6 +754,12 @@ public:
         qname(y.target);
         return;
       }
+      case StmtKind::PlBlock:
+      case StmtKind::CreateSubprogram:
+      case StmtKind::CreatePackage:
+      case StmtKind::CreateTrigger:
+      case StmtKind::CreateType:
+      case StmtKind::CreateTypeBody: put(print_plsql_unit(s)); return;
       default: put(raw(s.span)); return;
     }
   }
@@ -764,7 +776,13 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::Merge:
     case StmtKind::CreateView:
     case StmtKind::CreateSequence:
-    case StmtKind::CreateSynonym: return true;
+    case StmtKind::CreateSynonym:
+    case StmtKind::PlBlock:
+    case StmtKind::CreateSubprogram:
+    case StmtKind::CreatePackage:
+    case StmtKind::CreateTrigger:
+    case StmtKind::CreateType:
+    case StmtKind::CreateTypeBody: return true;
     default: return false;
   }
 }
