@@ -27,6 +27,13 @@ const char* binary_op_text(BinaryOp op) {
     case BinaryOp::Div: return "/";
     case BinaryOp::Power: return "**";
     case BinaryOp::Mod: return "MOD";
+    case BinaryOp::MemberOf: return "MEMBER OF";
+    case BinaryOp::NotMemberOf: return "NOT MEMBER OF";
+    case BinaryOp::SubmultisetOf: return "SUBMULTISET OF";
+    case BinaryOp::NotSubmultisetOf: return "NOT SUBMULTISET OF";
+    case BinaryOp::MultisetUnion: return "MULTISET UNION";
+    case BinaryOp::MultisetExcept: return "MULTISET EXCEPT";
+    case BinaryOp::MultisetIntersect: return "MULTISET INTERSECT";
   }
   return "?";
 }

@@ -82,7 +82,11 @@ struct UnaryExpr : Expr {
   ExprPtr operand;
 };
 
-enum class BinaryOp { Or, And, Eq, Ne, Lt, Le, Gt, Ge, Concat, Add, Sub, Mul, Div, Power, Mod };
+enum class BinaryOp {
+  Or, And, Eq, Ne, Lt, Le, Gt, Ge, Concat, Add, Sub, Mul, Div, Power, Mod,
+  // collections (PL/SQL and SQL on nested tables); MULTISET ops keep ALL/DISTINCT as the quantifier
+  MemberOf, NotMemberOf, SubmultisetOf, NotSubmultisetOf, MultisetUnion, MultisetExcept, MultisetIntersect
+};
 const char* binary_op_text(BinaryOp op);
 struct BinaryExpr : Expr {
   BinaryExpr() : Expr(ExprKind::Binary) {}
@@ -206,6 +210,7 @@ struct SubqueryExpr : Expr {  // (SELECT ...); also a MULTISET / CURSOR operand
 struct ListExpr : Expr {
   ListExpr() : Expr(ExprKind::List) {}
   std::vector<ExprPtr> items;
+  std::optional<QualifiedName> as_type;  // PL/SQL (self AS supertype): one item
 };
 
 // PL/SQL selectors after a call or bind: c%ROWCOUNT, SQL%BULK_EXCEPTIONS(i).ERROR_INDEX,

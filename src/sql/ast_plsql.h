@@ -143,7 +143,7 @@ struct PlCondDecl : PlDecl {
 
 enum class PlStmtKind {
   Null, Assign, Call, If, Case, Loop, Exit, Goto, Raise, Return, Sql, Forall, Open, Fetch, Close,
-  ExecuteImmediate, PipeRow, Block, CondComp, Transaction
+  ExecuteImmediate, PipeRow, Block, CondComp, Transaction, Pragma
 };
 
 struct PlStmt {
@@ -290,6 +290,13 @@ struct PlTransaction : PlStmt {
   PlTransaction() : PlStmt(PlStmtKind::Transaction) {}
   std::string_view verb;  // COMMIT, ROLLBACK, SAVEPOINT, SET
   Span rest;
+};
+
+struct PlPragmaStmt : PlStmt {  // PRAGMA INLINE (f, 'YES') among statements
+  PlPragmaStmt() : PlStmt(PlStmtKind::Pragma) {}
+  Ident name;
+  std::vector<ExprPtr> args;
+  bool has_args = false;
 };
 
 // ---------------------------------------------------------------- blocks and units

@@ -9,6 +9,13 @@ namespace {
 
 constexpr int kOr = 1, kAnd = 2, kNot = 3, kCompare = 4, kAdditive = 5, kMultiplicative = 6, kUnary = 7, kPower = 8;
 
+bool word_is(const Token& t, std::string_view up) {
+  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
+  for (size_t i = 0; i < up.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
+  return true;
+}
+
 struct Infix {
   int prec = 0;
   ast::BinaryOp op = ast::BinaryOp::Eq;
@@ -45,12 +52,22 @@ Infix infix_of(const Token& t, const Token& next) {
     case Kw::IN:
     case Kw::BETWEEN: return {kCompare, BinaryOp::Eq, true};
     case Kw::NOT:
+      if (word_is(next, "MEMBER")) return {kCompare, BinaryOp::NotMemberOf};
+      if (word_is(next, "SUBMULTISET")) return {kCompare, BinaryOp::NotSubmultisetOf};
       if (next.kw == Kw::LIKE || next.kw == Kw::LIKEC || next.kw == Kw::LIKE2 || next.kw == Kw::LIKE4 ||
           next.kw == Kw::IN || next.kw == Kw::BETWEEN)
         return {kCompare, BinaryOp::Eq, true};
       return {};
-    default: return {};
+    default: break;
   }
+  if (word_is(t, "MEMBER") && next.kw == Kw::OF) return {kCompare, BinaryOp::MemberOf};
+  if (word_is(t, "SUBMULTISET")) return {kCompare, BinaryOp::SubmultisetOf};
+  if (word_is(t, "MULTISET")) {
+    if (next.kw == Kw::UNION) return {kAdditive, BinaryOp::MultisetUnion};
+    if (next.kw == Kw::EXCEPT) return {kAdditive, BinaryOp::MultisetExcept};
+    if (next.kw == Kw::INTERSECT) return {kAdditive, BinaryOp::MultisetIntersect};
+  }
+  return {};
 }
 
 // Reserved words cannot start an operand; failing on them gives a precise error instead of
@@ -89,8 +106,26 @@ ast::ExprPtr Parser::expr(int min_prec) {
       auto b = node<ast::BinaryExpr>();
       b->op = in.op;
       b->lhs = std::move(lhs);
-      if (in.prec == kCompare && (peek().kw == Kw::ANY || peek().kw == Kw::ALL || is_word(0, "SOME")))
-        b->quantifier = advance().text;
+      switch (in.op) {  // the rest of a multi-word operator
+        case ast::BinaryOp::NotMemberOf:
+        case ast::BinaryOp::NotSubmultisetOf: ++pos_; [[fallthrough]];
+        case ast::BinaryOp::MemberOf:
+        case ast::BinaryOp::SubmultisetOf:
+          // OF is optional after SUBMULTISET only
+          if (!accept(Kw::OF) && (in.op == ast::BinaryOp::MemberOf || in.op == ast::BinaryOp::NotMemberOf))
+            fail(peek(), "OF");
+          break;
+        case ast::BinaryOp::MultisetUnion:
+        case ast::BinaryOp::MultisetExcept:
+        case ast::BinaryOp::MultisetIntersect:
+          ++pos_;
+          if (peek().kw == Kw::ALL || peek().kw == Kw::DISTINCT) b->quantifier = advance().text;
+          break;
+        default:
+          if (in.prec == kCompare && (peek().kw == Kw::ANY || peek().kw == Kw::ALL || is_word(0, "SOME")))
+            b->quantifier = advance().text;
+          break;
+      }
       // ** is right-associative, everything else left-associative.
       b->rhs = expr(in.op == ast::BinaryOp::Power ? in.prec : in.prec + 1);
       b->span = span_from(start);
@@ -260,7 +295,8 @@ ast::ExprPtr Parser::primary() {
       break;
     case Kw::CASE: return case_expr();
     default:
-      if (reserved(t.kw)) fail(t, "an expression");
+      // SET(nested_table) is a function, though SET is reserved
+      if (reserved(t.kw) && !(t.kw == Kw::SET && peek(1).kind == TokenKind::LParen)) fail(t, "an expression");
       break;
   }
   return name_or_call();
@@ -411,6 +447,13 @@ ast::ExprPtr Parser::paren_or_subquery() {
   auto l = node<ast::ListExpr>();
   do l->items.push_back(expr());
   while (accept(TokenKind::Comma));
+  if (l->items.size() == 1 && peek().kw == Kw::AS) {  // (self AS supertype).method(..)
+    ++pos_;
+    l->as_type = qualified_name("a type name");
+    expect(TokenKind::RParen, "')'");
+    l->span = span_from(start);
+    return postfix(std::move(l), start);
+  }
   expect(TokenKind::RParen, "',' or ')'");
   l->span = span_from(start);
   return l;

@@ -26,6 +26,7 @@ bool ends_type(const Token& t) {
     case TokenKind::Identifier: break;
     default: return false;
   }
+  if (t.text.front() == '$') return true;  // $IF around options: RETURN varchar2 $IF .. RESULT_CACHE $END
   switch (t.kw) {
     case Kw::DEFAULT: case Kw::NOT: case Kw::INDEX: case Kw::IS: case Kw::AS: case Kw::USING: return true;
     default: break;

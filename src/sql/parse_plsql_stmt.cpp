@@ -156,6 +156,19 @@ ast::PlStmtPtr Parser::pl_stmt_unlabelled() {
     c->cc = pl_cond_comp();
     return c;
   }
+  if (word_is(t, "PRAGMA") && peek(1).is_word()) {
+    ++pos_;
+    auto p = node<ast::PlPragmaStmt>();
+    p->name = ident("a pragma name");
+    if (accept(TokenKind::LParen)) {
+      p->has_args = true;
+      do p->args.push_back(expr());
+      while (accept(TokenKind::Comma));
+      expect(TokenKind::RParen, "',' or ')'");
+    }
+    expect_semicolon();
+    return p;
+  }
   if (t.kw == Kw::NULL_ && peek(1).kind == TokenKind::Semicolon) {
     pos_ += 2;
     return node<ast::PlNull>();

@@ -298,8 +298,13 @@ public:
         return;
       }
       case ExprKind::List: {
+        auto& l = static_cast<const ListExpr&>(e);
         put("(");
-        exprs(static_cast<const ListExpr&>(e).items);
+        exprs(l.items);
+        if (l.as_type) {
+          put("AS");
+          qname(*l.as_type);
+        }
         glue(")");
         return;
       }

@@ -438,6 +438,17 @@ public:
         break;
       case PlStmtKind::Block: block(*static_cast<const PlBlockStmt&>(s).block, false); return;
       case PlStmtKind::CondComp: cond(static_cast<const PlCondStmt&>(s).cc); return;
+      case PlStmtKind::Pragma: {
+        auto& p = static_cast<const PlPragmaStmt&>(s);
+        put("PRAGMA");
+        put(p.name.text);
+        if (p.has_args) {
+          put("(");
+          exprs(p.args);
+          glue(")");
+        }
+        break;
+      }
       case PlStmtKind::Transaction: {
         auto& t = static_cast<const PlTransaction&>(s);
         put(upper(t.verb));
