@@ -95,12 +95,14 @@ std::unique_ptr<T> node() { return std::make_unique<T>(); }
 
 
 ast::ExprPtr Parser::expr(int min_prec) {
+  DepthGuard guard(*this);
   size_t start = pos_;
   ast::ExprPtr lhs = prefix();
-  for (;;) {
+  for (int chain = 0;; ++chain) {
     const Token& t = peek();
     Infix in = infix_of(t, peek(1));
     if (in.prec == 0 || in.prec < min_prec) break;
+    if (chain > kMaxChain) fail(t, "a shorter expression (more than 2000 operators in a row)");
     if (!in.special) {
       ++pos_;
       auto b = node<ast::BinaryExpr>();

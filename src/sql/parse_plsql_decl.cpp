@@ -192,6 +192,7 @@ void Parser::pl_decls(std::vector<ast::PlDeclPtr>& out, bool compound) {
 }
 
 ast::PlDeclPtr Parser::pl_decl() {
+  DepthGuard guard(*this);
   size_t start = pos_;
   const Token& t = peek();
   ast::PlDeclPtr d;

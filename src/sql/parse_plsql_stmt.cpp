@@ -91,6 +91,7 @@ std::vector<ast::PlHandler> Parser::pl_handlers() {
 }
 
 ast::PlStmtPtr Parser::pl_stmt() {
+  DepthGuard guard(*this);
   size_t start = pos_;
   std::vector<ast::Ident> labels;
   while (peek().kind == TokenKind::LLabel) {
@@ -107,6 +108,7 @@ ast::PlStmtPtr Parser::pl_stmt() {
 ast::PlStmtPtr Parser::pl_sql_stmt() {
   size_t semi = find_semicolon();
   Parser sub(toks_.subspan(pos_, semi - pos_), span_between(pos_, semi));
+  sub.depth_ = depth_;
   auto s = node<ast::PlSql>();
   const Token& t = peek();
   if (t.kw == Kw::SELECT || t.kw == Kw::WITH || t.kind == TokenKind::LParen) s->statement = sub.select_statement();
@@ -384,6 +386,7 @@ ast::PlStmtPtr Parser::pl_open() {
     if (at_query_start() || (peek().kind == TokenKind::LParen && at_query_in_parens())) {
       size_t semi = find_semicolon();
       Parser sub(toks_.subspan(pos_, semi - pos_), span_between(pos_, semi));
+      sub.depth_ = depth_;
       o->query = sub.query();
       if (!sub.at_end()) sub.fail(sub.peek(), "';'");
       pos_ = semi;

@@ -169,6 +169,24 @@ private:
   ast::PartitionDef partition_def();
   void references(ast::ConstraintDef& c);
 
+  // Nesting of the recursive rules, bounded so hostile input (50,000 `(`) fails with a
+  // diagnostic instead of overflowing the stack; sub-parsers for embedded SQL inherit it.
+  static constexpr int kMaxDepth = 200;
+  static constexpr int kMaxChain = 2000;  // operands of one operator chain: the printer recurses on them
+  struct DepthGuard {
+    explicit DepthGuard(Parser& p) : p_(p) {
+      if (++p_.depth_ > kMaxDepth) {
+        --p_.depth_;
+        p_.fail(p_.peek(), "less deeply nested syntax (more than 200 levels)");
+      }
+    }
+    ~DepthGuard() { --p_.depth_; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+    Parser& p_;
+  };
+  int depth_ = 0;
+
   std::span<const Token> toks_;
   size_t pos_ = 0;
   Token end_;  // the End token, placed at the statement's end
