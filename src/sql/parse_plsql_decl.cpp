@@ -111,9 +111,20 @@ void Parser::pl_subprogram(ast::PlSubprogram& s, bool in_type_spec) {
       s.return_type = pl_type();
     }
   }
-  s.options = skip_until([](const Token& x) {
-    return x.kw == Kw::IS || x.kw == Kw::AS || x.kind == TokenKind::Semicolon || x.kind == TokenKind::Comma;
-  });
+  // Options may sit inside $IF .. $END, whose condition can hold IS: skip those whole.
+  size_t os = pos_;
+  int cc_depth = 0;
+  while (!at_end()) {
+    const Token& x = peek();
+    if (word_is(x, "$IF")) ++cc_depth;
+    else if (word_is(x, "$END") && cc_depth > 0) --cc_depth;
+    else if (cc_depth == 0 && (x.kw == Kw::IS || x.kw == Kw::AS || x.kind == TokenKind::Semicolon ||
+                               x.kind == TokenKind::Comma || x.kind == TokenKind::RParen))
+      break;
+    if (x.kind == TokenKind::LParen) skip_group();
+    else ++pos_;
+  }
+  s.options = span_from(os);
   if (peek().kw == Kw::IS || peek().kw == Kw::AS) {
     s.is_as = advance().text;
     if (word_is(peek(), "LANGUAGE") || word_is(peek(), "EXTERNAL")) {
