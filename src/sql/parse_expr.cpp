@@ -396,7 +396,16 @@ void Parser::call_args(ast::CallExpr& c) {
       arg.value = subquery_expr();
       arg.bare_query = true;
     } else {
-      arg.value = expr();
+      if (peek().kw == Kw::DEFAULT && peek(1).kind == TokenKind::String) {
+        // XMLNAMESPACES(DEFAULT 'uri'): the word, then the string as the argument's tail
+        auto n = node<ast::NameExpr>();
+        const Token& d = advance();
+        n->parts.push_back(ast::Ident{d.text, d.span});
+        n->span = d.span;
+        arg.value = std::move(n);
+      } else {
+        arg.value = expr();
+      }
       if (peek().kw == Kw::ORDER && peek(1).kw == Kw::BY) c.arg_order_by = order_by_list();
       // TRIM(LEADING '0' FROM s), LISTAGG(x, ',' ON OVERFLOW ..), XMLTABLE(.. PASSING ..): the
       // words after an operand that no conversion reads yet are kept as text.

@@ -50,6 +50,9 @@ TEST(RoundTrip, PrintParsePrintIsStable) {
       "select cast(x as varchar2(10)), extract(year from d), - -1 from t left outer join u using (k) cross join w",
       "insert all into a values (1) into b (x) values (2) select * from dual",
       "update t set (a, b) = (select 1, 2 from dual) where c = 1 returning a into :x",
+      "select xmlconcat((select 1 from dual), (select 2 from dual)) from t where a member of b and c not member of d",
+      "select x multiset union all y, set(z) from xmltable(xmlnamespaces(default 'urn:x'), '/a' passing d)",
+      "begin l := (self as t_base).f(1) + sql%rowcount + t(i).c; end",
   };
   for (const char* c : cases) {
     SourceFile f("t.sql", std::string(c) + ";\n");
