@@ -27,6 +27,13 @@ const char* binary_op_text(BinaryOp op) {
     case BinaryOp::Div: return "/";
     case BinaryOp::Power: return "**";
     case BinaryOp::Mod: return "MOD";
+    case BinaryOp::MemberOf: return "MEMBER OF";
+    case BinaryOp::NotMemberOf: return "NOT MEMBER OF";
+    case BinaryOp::SubmultisetOf: return "SUBMULTISET OF";
+    case BinaryOp::NotSubmultisetOf: return "NOT SUBMULTISET OF";
+    case BinaryOp::MultisetUnion: return "MULTISET UNION";
+    case BinaryOp::MultisetExcept: return "MULTISET EXCEPT";
+    case BinaryOp::MultisetIntersect: return "MULTISET INTERSECT";
   }
   return "?";
 }
@@ -57,5 +64,14 @@ const char* property_kind_name(PropertyKind k) {
   }
   return "OTHER";
 }
+
+}  // namespace orashift::sql::ast
+
+#include "sql/ast_plsql.h"
+
+namespace orashift::sql::ast {
+
+PlBlockStmt::PlBlockStmt() : PlStmt(PlStmtKind::Block) {}
+PlBlockStmt::~PlBlockStmt() = default;
 
 }  // namespace orashift::sql::ast

@@ -32,7 +32,7 @@ struct QualifiedName {
 
 enum class ExprKind {
   Literal, Name, Star, Bind, Unary, Binary, IsNull, Like, In, Between, Call, Case, Subquery, List, Raw,
-  Cast, Extract, Grouping
+  Cast, Extract, Grouping, Postfix
 };
 
 struct Query;  // ast_query.h
@@ -82,7 +82,11 @@ struct UnaryExpr : Expr {
   ExprPtr operand;
 };
 
-enum class BinaryOp { Or, And, Eq, Ne, Lt, Le, Gt, Ge, Concat, Add, Sub, Mul, Div, Power, Mod };
+enum class BinaryOp {
+  Or, And, Eq, Ne, Lt, Le, Gt, Ge, Concat, Add, Sub, Mul, Div, Power, Mod,
+  // collections (PL/SQL and SQL on nested tables); MULTISET ops keep ALL/DISTINCT as the quantifier
+  MemberOf, NotMemberOf, SubmultisetOf, NotSubmultisetOf, MultisetUnion, MultisetExcept, MultisetIntersect
+};
 const char* binary_op_text(BinaryOp op);
 struct BinaryExpr : Expr {
   BinaryExpr() : Expr(ExprKind::Binary) {}
@@ -122,6 +126,7 @@ struct BetweenExpr : Expr {
 struct CallArg {
   std::string_view name;  // named notation `p => v`
   ExprPtr value;
+  bool bare_query = false;  // CURSOR(SELECT ..): the query is not parenthesized
   Span tail;              // unmodelled rest of the argument (TRIM(LEADING x FROM y), XMLTABLE's PASSING ...)
 };
 
@@ -205,6 +210,15 @@ struct SubqueryExpr : Expr {  // (SELECT ...); also a MULTISET / CURSOR operand
 struct ListExpr : Expr {
   ListExpr() : Expr(ExprKind::List) {}
   std::vector<ExprPtr> items;
+  std::optional<QualifiedName> as_type;  // PL/SQL (self AS supertype): one item
+};
+
+// PL/SQL selectors after a call or bind: c%ROWCOUNT, SQL%BULK_EXCEPTIONS(i).ERROR_INDEX,
+// t(i).field, :new.col, f(x)(y). The selector chain is kept as text.
+struct PostfixExpr : Expr {
+  PostfixExpr() : Expr(ExprKind::Postfix) {}
+  ExprPtr base;
+  Span suffix;
 };
 
 // ---------------------------------------------------------------- data types
@@ -250,7 +264,8 @@ struct ConstraintDef {
 
 enum class StmtKind {
   CreateTable, CreateIndex, AlterTable, Comment, Other, Invalid,
-  Select, Insert, Update, Delete, Merge, CreateView, CreateSequence, CreateSynonym
+  Select, Insert, Update, Delete, Merge, CreateView, CreateSequence, CreateSynonym,
+  PlBlock, CreateSubprogram, CreatePackage, CreateTrigger, CreateType, CreateTypeBody  // ast_plsql.h
 };
 
 struct Statement {

@@ -9,6 +9,13 @@ namespace {
 
 constexpr int kOr = 1, kAnd = 2, kNot = 3, kCompare = 4, kAdditive = 5, kMultiplicative = 6, kUnary = 7, kPower = 8;
 
+bool word_is(const Token& t, std::string_view up) {
+  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
+  for (size_t i = 0; i < up.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
+  return true;
+}
+
 struct Infix {
   int prec = 0;
   ast::BinaryOp op = ast::BinaryOp::Eq;
@@ -45,12 +52,22 @@ Infix infix_of(const Token& t, const Token& next) {
     case Kw::IN:
     case Kw::BETWEEN: return {kCompare, BinaryOp::Eq, true};
     case Kw::NOT:
+      if (word_is(next, "MEMBER")) return {kCompare, BinaryOp::NotMemberOf};
+      if (word_is(next, "SUBMULTISET")) return {kCompare, BinaryOp::NotSubmultisetOf};
       if (next.kw == Kw::LIKE || next.kw == Kw::LIKEC || next.kw == Kw::LIKE2 || next.kw == Kw::LIKE4 ||
           next.kw == Kw::IN || next.kw == Kw::BETWEEN)
         return {kCompare, BinaryOp::Eq, true};
       return {};
-    default: return {};
+    default: break;
   }
+  if (word_is(t, "MEMBER") && next.kw == Kw::OF) return {kCompare, BinaryOp::MemberOf};
+  if (word_is(t, "SUBMULTISET")) return {kCompare, BinaryOp::SubmultisetOf};
+  if (word_is(t, "MULTISET")) {
+    if (next.kw == Kw::UNION) return {kAdditive, BinaryOp::MultisetUnion};
+    if (next.kw == Kw::EXCEPT) return {kAdditive, BinaryOp::MultisetExcept};
+    if (next.kw == Kw::INTERSECT) return {kAdditive, BinaryOp::MultisetIntersect};
+  }
+  return {};
 }
 
 // Reserved words cannot start an operand; failing on them gives a precise error instead of
@@ -78,19 +95,39 @@ std::unique_ptr<T> node() { return std::make_unique<T>(); }
 
 
 ast::ExprPtr Parser::expr(int min_prec) {
+  DepthGuard guard(*this);
   size_t start = pos_;
   ast::ExprPtr lhs = prefix();
-  for (;;) {
+  for (int chain = 0;; ++chain) {
     const Token& t = peek();
     Infix in = infix_of(t, peek(1));
     if (in.prec == 0 || in.prec < min_prec) break;
+    if (chain > kMaxChain) fail(t, "a shorter expression (more than 2000 operators in a row)");
     if (!in.special) {
       ++pos_;
       auto b = node<ast::BinaryExpr>();
       b->op = in.op;
       b->lhs = std::move(lhs);
-      if (in.prec == kCompare && (peek().kw == Kw::ANY || peek().kw == Kw::ALL || is_word(0, "SOME")))
-        b->quantifier = advance().text;
+      switch (in.op) {  // the rest of a multi-word operator
+        case ast::BinaryOp::NotMemberOf:
+        case ast::BinaryOp::NotSubmultisetOf: ++pos_; [[fallthrough]];
+        case ast::BinaryOp::MemberOf:
+        case ast::BinaryOp::SubmultisetOf:
+          // OF is optional after SUBMULTISET only
+          if (!accept(Kw::OF) && (in.op == ast::BinaryOp::MemberOf || in.op == ast::BinaryOp::NotMemberOf))
+            fail(peek(), "OF");
+          break;
+        case ast::BinaryOp::MultisetUnion:
+        case ast::BinaryOp::MultisetExcept:
+        case ast::BinaryOp::MultisetIntersect:
+          ++pos_;
+          if (peek().kw == Kw::ALL || peek().kw == Kw::DISTINCT) b->quantifier = advance().text;
+          break;
+        default:
+          if (in.prec == kCompare && (peek().kw == Kw::ANY || peek().kw == Kw::ALL || is_word(0, "SOME")))
+            b->quantifier = advance().text;
+          break;
+      }
       // ** is right-associative, everything else left-associative.
       b->rhs = expr(in.op == ast::BinaryOp::Power ? in.prec : in.prec + 1);
       b->span = span_from(start);
@@ -210,7 +247,7 @@ ast::ExprPtr Parser::primary() {
       b->text = t.text;
       b->substitution = t.kind == TokenKind::Substitution;
       b->span = t.span;
-      return b;
+      return postfix(std::move(b), start);
     }
     case TokenKind::LParen: return paren_or_subquery();
     case TokenKind::Star: {
@@ -260,7 +297,8 @@ ast::ExprPtr Parser::primary() {
       break;
     case Kw::CASE: return case_expr();
     default:
-      if (reserved(t.kw)) fail(t, "an expression");
+      // SET(nested_table) is a function, though SET is reserved
+      if (reserved(t.kw) && !(t.kw == Kw::SET && peek(1).kind == TokenKind::LParen)) fail(t, "an expression");
       break;
   }
   return name_or_call();
@@ -302,14 +340,41 @@ ast::ExprPtr Parser::name_or_call() {
     call_args(*c);
     call_suffixes(*c);
     c->span = span_from(start);
-    return c;
+    return postfix(std::move(c), start);
   }
   auto n = node<ast::NameExpr>();
   n->parts = std::move(parts);
   n->dblink = std::move(dblink);
   n->outer_join = accept(TokenKind::OuterJoin);
   n->span = span_from(start);
-  return n;
+  return postfix(std::move(n), start);
+}
+
+// Selectors only PL/SQL has: a %attribute, or `.name` / `(args)` after a call or a bind.
+ast::ExprPtr Parser::postfix(ast::ExprPtr base, size_t start) {
+  size_t from = pos_;
+  bool after_call_or_bind = base->kind != ast::ExprKind::Name;
+  for (;;) {
+    if (peek().kind == TokenKind::Percent && peek(1).is_word()) {
+      pos_ += 2;
+      after_call_or_bind = true;
+    } else if (after_call_or_bind && peek().kind == TokenKind::Dot && peek(1).is_word()) {
+      pos_ += 2;
+    } else if (after_call_or_bind && pos_ > from && peek().kind == TokenKind::LParen) {
+      skip_group();
+    } else if (after_call_or_bind && pos_ == from && base->kind == ast::ExprKind::Call &&
+               peek().kind == TokenKind::LParen) {
+      skip_group();
+    } else {
+      break;
+    }
+  }
+  if (pos_ == from) return base;
+  auto p = node<ast::PostfixExpr>();
+  p->base = std::move(base);
+  p->suffix = span_from(from);
+  p->span = span_from(start);
+  return p;
 }
 
 void Parser::call_args(ast::CallExpr& c) {
@@ -329,8 +394,18 @@ void Parser::call_args(ast::CallExpr& c) {
     }
     if (at_query_start()) {
       arg.value = subquery_expr();
+      arg.bare_query = true;
     } else {
-      arg.value = expr();
+      if (peek().kw == Kw::DEFAULT && peek(1).kind == TokenKind::String) {
+        // XMLNAMESPACES(DEFAULT 'uri'): the word, then the string as the argument's tail
+        auto n = node<ast::NameExpr>();
+        const Token& d = advance();
+        n->parts.push_back(ast::Ident{d.text, d.span});
+        n->span = d.span;
+        arg.value = std::move(n);
+      } else {
+        arg.value = expr();
+      }
       if (peek().kw == Kw::ORDER && peek(1).kw == Kw::BY) c.arg_order_by = order_by_list();
       // TRIM(LEADING '0' FROM s), LISTAGG(x, ',' ON OVERFLOW ..), XMLTABLE(.. PASSING ..): the
       // words after an operand that no conversion reads yet are kept as text.
@@ -383,6 +458,13 @@ ast::ExprPtr Parser::paren_or_subquery() {
   auto l = node<ast::ListExpr>();
   do l->items.push_back(expr());
   while (accept(TokenKind::Comma));
+  if (l->items.size() == 1 && peek().kw == Kw::AS) {  // (self AS supertype).method(..)
+    ++pos_;
+    l->as_type = qualified_name("a type name");
+    expect(TokenKind::RParen, "')'");
+    l->span = span_from(start);
+    return postfix(std::move(l), start);
+  }
   expect(TokenKind::RParen, "',' or ')'");
   l->span = span_from(start);
   return l;

@@ -28,6 +28,7 @@ bool clause_word(Kw k) {
 }  // namespace
 
 ast::QueryPtr Parser::query() {
+  DepthGuard guard(*this);
   size_t start = pos_;
   auto q = std::make_unique<ast::Query>();
   if (peek().kw == Kw::WITH) with_clause(*q);
@@ -102,6 +103,7 @@ ast::QueryBodyPtr Parser::query_body() {
 }
 
 ast::QueryBodyPtr Parser::query_term() {
+  DepthGuard guard(*this);
   size_t start = pos_;
   if (accept(TokenKind::LParen)) {
     auto p = std::make_unique<ast::ParenQuery>();
@@ -268,6 +270,7 @@ ast::TableRefPtr Parser::table_ref() {
 }
 
 ast::TableRefPtr Parser::table_primary() {
+  DepthGuard guard(*this);
   size_t start = pos_;
   ast::TableRefPtr out;
   bool lateral = peek().kw == Kw::LATERAL && peek(1).kind == TokenKind::LParen;

@@ -23,6 +23,15 @@ std::string describe(const Token& t) {
 
 }  // namespace
 
+namespace {
+
+bool is_plsql_kind(const std::string& k) {
+  return k == "PL/SQL BLOCK" || k == "CREATE PROCEDURE" || k == "CREATE FUNCTION" || k == "CREATE PACKAGE" ||
+         k == "CREATE PACKAGE BODY" || k == "CREATE TRIGGER" || k == "CREATE TYPE" || k == "CREATE TYPE BODY";
+}
+
+}  // namespace
+
 Parser::Parser(std::span<const Token> tokens, Span whole) : toks_(tokens), whole_(whole) {
   end_.kind = TokenKind::End;
   uint32_t e = tokens.empty() ? whole.end : tokens.back().span.end;
@@ -148,7 +157,7 @@ ast::StatementPtr Parser::statement(bool /*plsql*/) {
   else if (kind == "COMMENT")
     s = comment_on();
   else if (kind == "SELECT" || kind == "INSERT" || kind == "UPDATE" || kind == "DELETE" || kind == "MERGE" ||
-           kind == "CREATE VIEW" || kind == "CREATE SEQUENCE" || kind == "CREATE SYNONYM")
+           kind == "CREATE VIEW" || kind == "CREATE SEQUENCE" || kind == "CREATE SYNONYM" || is_plsql_kind(kind))
     s = typed_or_other(kind);
   else
     s = other(kind);
@@ -178,6 +187,8 @@ ast::StatementPtr Parser::typed_or_other(const std::string& kind) {
       s = create_view();
     else if (kind == "CREATE SEQUENCE")
       s = create_sequence();
+    else if (is_plsql_kind(kind))
+      s = plsql_unit(kind);
     else
       s = create_synonym();
     if (!at_end()) fail(peek(), "end of statement");

@@ -3,6 +3,7 @@
 #include <span>
 #include <string>
 
+#include "sql/ast_plsql.h"
 #include "sql/ast_stmt.h"
 #include "sql/token.h"
 
@@ -120,6 +121,44 @@ private:
   Span error_logging();
   ast::StatementPtr typed_or_other(const std::string& kind);
 
+  // PL/SQL (parse_plsql_*.cpp)
+  ast::StatementPtr plsql_unit(const std::string& kind);
+  ast::StatementPtr anonymous_block();
+  ast::StatementPtr create_subprogram(ast::UnitHeader h);
+  ast::StatementPtr create_package(ast::UnitHeader h);
+  ast::StatementPtr create_trigger(ast::UnitHeader h);
+  ast::StatementPtr create_type(ast::UnitHeader h);
+  ast::StatementPtr create_type_body(ast::UnitHeader h);
+  ast::UnitHeader unit_header();
+  void pl_block(ast::PlBlock& b, bool decls_first);  // [decls] BEGIN .. END [name] ;
+  void pl_decls(std::vector<ast::PlDeclPtr>& out, bool compound);
+  ast::PlDeclPtr pl_decl();
+  void pl_subprogram(ast::PlSubprogram& s, bool in_type_spec);
+  std::vector<ast::PlParam> pl_params();
+  ast::PlType pl_type();
+  ast::PlCondComp pl_cond_comp();
+  std::vector<ast::PlStmtPtr> pl_stmts();
+  ast::PlStmtPtr pl_stmt();
+  ast::PlStmtPtr pl_stmt_unlabelled();
+  ast::PlStmtPtr pl_sql_stmt();
+  ast::PlStmtPtr pl_loop(std::unique_ptr<ast::PlLoop> l);
+  ast::PlStmtPtr pl_if();
+  ast::PlStmtPtr pl_case();
+  ast::PlStmtPtr pl_forall();
+  ast::PlStmtPtr pl_open();
+  ast::PlStmtPtr pl_fetch();
+  ast::PlStmtPtr pl_exec_immediate();
+  std::vector<ast::CallArg> pl_using();
+  std::vector<ast::ExprPtr> pl_into_list();
+  std::vector<ast::PlHandler> pl_handlers();
+  bool at_stmts_end() const;
+  size_t find_semicolon() const;
+  void expect_semicolon();
+  void expect_end_word(std::string_view word);
+  std::optional<ast::Ident> opt_end_label();
+  ast::ExprPtr postfix(ast::ExprPtr base, size_t start);
+  bool plsql_ = false;
+
   // create table pieces
   void constraint_state(ast::ConstraintState& st);
   bool at_state_keyword() const;
@@ -129,6 +168,24 @@ private:
   ast::PartitionSpec partition_spec();
   ast::PartitionDef partition_def();
   void references(ast::ConstraintDef& c);
+
+  // Nesting of the recursive rules, bounded so hostile input (50,000 `(`) fails with a
+  // diagnostic instead of overflowing the stack; sub-parsers for embedded SQL inherit it.
+  static constexpr int kMaxDepth = 200;
+  static constexpr int kMaxChain = 2000;  // operands of one operator chain: the printer recurses on them
+  struct DepthGuard {
+    explicit DepthGuard(Parser& p) : p_(p) {
+      if (++p_.depth_ > kMaxDepth) {
+        --p_.depth_;
+        p_.fail(p_.peek(), "less deeply nested syntax (more than 200 levels)");
+      }
+    }
+    ~DepthGuard() { --p_.depth_; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+    Parser& p_;
+  };
+  int depth_ = 0;
 
   std::span<const Token> toks_;
   size_t pos_ = 0;

@@ -136,7 +136,7 @@ public:
         put(a.name);
         put("=>");
       }
-      if (a.value->kind == ExprKind::Subquery)
+      if (a.value->kind == ExprKind::Subquery && a.bare_query)
         query(*static_cast<const SubqueryExpr&>(*a.value).query);  // CURSOR(SELECT ..) as written
       else
         expr(*a.value);
@@ -298,8 +298,13 @@ public:
         return;
       }
       case ExprKind::List: {
+        auto& l = static_cast<const ListExpr&>(e);
         put("(");
-        exprs(static_cast<const ListExpr&>(e).items);
+        exprs(l.items);
+        if (l.as_type) {
+          put("AS");
+          qname(*l.as_type);
+        }
         glue(")");
         return;
       }
@@ -336,6 +341,12 @@ public:
         put(g.grouping == GroupingKind::Rollup ? "ROLLUP (" : g.grouping == GroupingKind::Cube ? "CUBE (" : "GROUPING SETS (");
         exprs(g.items);
         glue(")");
+        return;
+      }
+      case ExprKind::Postfix: {
+        auto& p = static_cast<const PostfixExpr&>(e);
+        expr(*p.base);
+        glue(raw(p.suffix));
         return;
       }
     }
@@ -748,6 +759,12 @@ public:
         qname(y.target);
         return;
       }
+      case StmtKind::PlBlock:
+      case StmtKind::CreateSubprogram:
+      case StmtKind::CreatePackage:
+      case StmtKind::CreateTrigger:
+      case StmtKind::CreateType:
+      case StmtKind::CreateTypeBody: put(print_plsql_unit(s)); return;
       default: put(raw(s.span)); return;
     }
   }
@@ -764,7 +781,13 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::Merge:
     case StmtKind::CreateView:
     case StmtKind::CreateSequence:
-    case StmtKind::CreateSynonym: return true;
+    case StmtKind::CreateSynonym:
+    case StmtKind::PlBlock:
+    case StmtKind::CreateSubprogram:
+    case StmtKind::CreatePackage:
+    case StmtKind::CreateTrigger:
+    case StmtKind::CreateType:
+    case StmtKind::CreateTypeBody: return true;
     default: return false;
   }
 }

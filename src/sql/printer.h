@@ -14,6 +14,9 @@ std::string print_expr(const ast::Expr& e);
 std::string print_query(const ast::Query& q);
 std::string print_data_type(const ast::DataType& t);
 
+// PL/SQL units (ast_plsql.h); print_statement() calls it for them.
+std::string print_plsql_unit(const ast::Statement& s);
+
 // True when print_statement() prints the statement from its tree (not from its source text).
 bool printed_from_tree(const ast::Statement& s);
 

@@ -200,7 +200,7 @@ TEST(ParserQuery, ViewSequenceSynonym) {
 }
 
 TEST(ParserQuery, UnreadableModelledKindStaysOtherWithReason) {
-  auto p = parse1("select * from t where a member of b");
+  auto p = parse1("select * from t where a member b");  // MEMBER needs OF
   ASSERT_EQ(p->stmt().kind, ast::StmtKind::Other);
   EXPECT_TRUE(p->diags.empty());  // not an error: kept as before SELECT was modelled
   ASSERT_TRUE(as<ast::OtherStatement>(p->stmt()).unparsed);

@@ -1,0 +1,1 @@
+select q'[a]', n'x', :b.c, $$plsql_unit from dual;
