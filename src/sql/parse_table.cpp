@@ -25,6 +25,15 @@ bool Parser::at_state_keyword() const {
   }
 }
 
+// CHECK (condition), the same inline and out of line.
+void Parser::check_condition(ast::ConstraintDef& c) {
+  ++pos_;
+  c.type = ast::ConstraintType::Check;
+  expect(TokenKind::LParen, "'(' after CHECK");
+  c.check = expr();
+  expect(TokenKind::RParen, "')' after the CHECK condition");
+}
+
 void Parser::constraint_state(ast::ConstraintState& st) {
   for (;;) {
     const Token& t = peek();
@@ -130,11 +139,7 @@ bool Parser::inline_constraint(ast::ColumnDef& col) {
     c.type = ast::ConstraintType::ForeignKey;
     references(c);
   } else if (t.kw == Kw::CHECK) {
-    ++pos_;
-    c.type = ast::ConstraintType::Check;
-    expect(TokenKind::LParen, "'(' after CHECK");
-    c.check = expr();
-    expect(TokenKind::RParen, "')' after the CHECK condition");
+    check_condition(c);
   } else {
     if (c.name) fail(t, "NOT NULL, NULL, PRIMARY KEY, UNIQUE, REFERENCES or CHECK after the constraint name");
     return false;
@@ -229,11 +234,7 @@ ast::ConstraintDef Parser::out_of_line_constraint() {
     c.columns = ident_list();
     references(c);
   } else if (t.kw == Kw::CHECK) {
-    ++pos_;
-    c.type = ast::ConstraintType::Check;
-    expect(TokenKind::LParen, "'(' after CHECK");
-    c.check = expr();
-    expect(TokenKind::RParen, "')' after the CHECK condition");
+    check_condition(c);
   } else {
     fail(t, "PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK");
   }

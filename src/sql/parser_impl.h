@@ -161,6 +161,7 @@ private:
 
   // create table pieces
   void constraint_state(ast::ConstraintState& st);
+  void check_condition(ast::ConstraintDef& c);
   bool at_state_keyword() const;
   bool inline_constraint(ast::ColumnDef& col);
   void table_properties(ast::CreateTable& t);

@@ -1,6 +1,10 @@
 #pragma once
 // Helpers for end-to-end tests: run the real orashift binary, read its JSON report.
+#include <libpq-fe.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -49,6 +53,27 @@ inline std::filesystem::path temp_dir(const std::string& name) {
   std::filesystem::remove_all(d);
   std::filesystem::create_directories(d);
   return d;
+}
+
+// A fresh database on the test server (ORASHIFT_TEST_PG), so tests never see each other's
+// tables; "" when no server is configured or reachable.
+inline std::string fresh_pg_database(const std::string& name) {
+  const char* base = std::getenv("ORASHIFT_TEST_PG");
+  if (!base) return "";
+  PGconn* c = PQconnectdb(base);
+  if (PQstatus(c) != CONNECTION_OK) {
+    PQfinish(c);
+    return "";
+  }
+  std::string db = name + "_" + std::to_string(getpid());
+  PQclear(PQexec(c, ("DROP DATABASE IF EXISTS \"" + db + "\"").c_str()));
+  PGresult* r = PQexec(c, ("CREATE DATABASE \"" + db + "\"").c_str());
+  bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+  PQclear(r);
+  PQfinish(c);
+  if (!ok) return "";
+  std::string uri = base;
+  return uri.substr(0, uri.rfind('/') + 1) + db;
 }
 
 inline std::string corpus_dir() { return std::string(ORASHIFT_SOURCE_DIR) + "/../shared/corpus"; }

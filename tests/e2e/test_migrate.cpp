@@ -14,26 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-// A fresh database on the test server, so tests never see each other's tables.
-std::string fresh_pg_database(const std::string& name) {
-  const char* base = std::getenv("ORASHIFT_TEST_PG");
-  if (!base) return "";
-  PGconn* c = PQconnectdb(base);
-  if (PQstatus(c) != CONNECTION_OK) {
-    PQfinish(c);
-    return "";
-  }
-  std::string db = name + "_" + std::to_string(getpid());
-  PQclear(PQexec(c, ("DROP DATABASE IF EXISTS \"" + db + "\"").c_str()));
-  PGresult* r = PQexec(c, ("CREATE DATABASE \"" + db + "\"").c_str());
-  bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-  PQclear(r);
-  PQfinish(c);
-  if (!ok) return "";
-  std::string uri = base;
-  return uri.substr(0, uri.rfind('/') + 1) + db;
-}
-
 void expect_report_matches_truth(const json& report, const json& truth) {
   ASSERT_TRUE(report.contains("load"));
   EXPECT_TRUE(report["load"]["ok"].get<bool>());
@@ -110,7 +90,7 @@ TEST_F(Migrate, SampleIntoDuckDb) {
 }
 
 TEST_F(Migrate, SampleIntoPostgres) {
-  std::string uri = fresh_pg_database("e2e_sample");
+  std::string uri = e2e::fresh_pg_database("e2e_sample");
   if (uri.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable (scripts/test starts one)";
   auto r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + (dir_ / "src").string(), "--target", uri,
                               "--out", (dir_ / "out").string(), "--no-progress"});

@@ -29,25 +29,6 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
-std::string fresh_pg_database(const std::string& name) {
-  const char* base = std::getenv("ORASHIFT_TEST_PG");
-  if (!base) return "";
-  PGconn* c = PQconnectdb(base);
-  if (PQstatus(c) != CONNECTION_OK) {
-    PQfinish(c);
-    return "";
-  }
-  std::string db = name + "_" + std::to_string(getpid());
-  PQclear(PQexec(c, ("DROP DATABASE IF EXISTS \"" + db + "\"").c_str()));
-  PGresult* r = PQexec(c, ("CREATE DATABASE \"" + db + "\"").c_str());
-  bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-  PQclear(r);
-  PQfinish(c);
-  if (!ok) return "";
-  std::string uri = base;
-  return uri.substr(0, uri.rfind('/') + 1) + db;
-}
-
 struct Pg {
   PGconn* c;
   explicit Pg(const std::string& uri) : c(PQconnectdb(uri.c_str())) {}
@@ -155,7 +136,7 @@ TEST_F(RedshiftStage, StageOnlyPartsLoadIntoPostgresEqualToTheSource) {
   // SALES is larger than one 64 KB part at this scale: several parts, one manifest.
   EXPECT_GT(e2e::read_json(stage_dir / "sales" / "manifest.json")["entries"].size(), 1u);
 
-  std::string uri = fresh_pg_database("e2e_redshift");
+  std::string uri = e2e::fresh_pg_database("e2e_redshift");
   if (uri.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable (scripts/test starts one): "
                                    "staging checked, the PostgreSQL proof of the encoding skipped";
   // The reference: the same source loaded by orashift's PostgreSQL target.
