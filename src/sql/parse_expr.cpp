@@ -9,13 +9,6 @@ namespace {
 
 constexpr int kOr = 1, kAnd = 2, kNot = 3, kCompare = 4, kAdditive = 5, kMultiplicative = 6, kUnary = 7, kPower = 8;
 
-bool word_is(const Token& t, std::string_view up) {
-  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
-  for (size_t i = 0; i < up.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
-  return true;
-}
-
 struct Infix {
   int prec = 0;
   ast::BinaryOp op = ast::BinaryOp::Eq;
@@ -87,9 +80,6 @@ bool reserved(Kw k) {
     default: return false;
   }
 }
-
-template <class T>
-std::unique_ptr<T> node() { return std::make_unique<T>(); }
 
 }  // namespace
 

@@ -5,16 +5,6 @@ namespace orashift::sql {
 
 namespace {
 
-template <class T>
-std::unique_ptr<T> node() { return std::make_unique<T>(); }
-
-bool word_is(const Token& t, std::string_view up) {
-  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
-  for (size_t i = 0; i < up.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
-  return true;
-}
-
 // Words that end a PL/SQL type as written: what may follow a type in a declaration, a parameter,
 // a RETURN clause or a type attribute.
 bool ends_type(const Token& t) {

@@ -4,20 +4,6 @@
 
 namespace orashift::sql {
 
-namespace {
-
-template <class T>
-std::unique_ptr<T> node() { return std::make_unique<T>(); }
-
-bool word_is(const Token& t, std::string_view up) {
-  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
-  for (size_t i = 0; i < up.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
-  return true;
-}
-
-}  // namespace
-
 size_t Parser::find_semicolon() const {
   size_t i = pos_;
   int depth = 0;

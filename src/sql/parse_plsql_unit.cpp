@@ -6,20 +6,6 @@
 
 namespace orashift::sql {
 
-namespace {
-
-template <class T>
-std::unique_ptr<T> node() { return std::make_unique<T>(); }
-
-bool word_is(const Token& t, std::string_view up) {
-  if (t.kind != TokenKind::Identifier || t.text.size() != up.size()) return false;
-  for (size_t i = 0; i < up.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(t.text[i])) != up[i]) return false;
-  return true;
-}
-
-}  // namespace
-
 ast::StatementPtr Parser::plsql_unit(const std::string& kind) {
   if (kind == "PL/SQL BLOCK") return anonymous_block();
   ast::UnitHeader h = unit_header();

@@ -1,5 +1,7 @@
 #pragma once
 // Internal: the parser's cursor and grammar rules, split over parse_*.cpp by area.
+#include <cctype>
+#include <memory>
 #include <span>
 #include <string>
 
@@ -8,6 +10,17 @@
 #include "sql/token.h"
 
 namespace orashift::sql {
+
+// True when `t` is an identifier spelling `upper` in any case (words not worth a keyword id).
+inline bool word_is(const Token& t, std::string_view upper) {
+  if (t.kind != TokenKind::Identifier || t.text.size() != upper.size()) return false;
+  for (size_t i = 0; i < upper.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(t.text[i])) != upper[i]) return false;
+  return true;
+}
+
+template <class T>
+std::unique_ptr<T> node() { return std::make_unique<T>(); }
 
 // Thrown inside the parser only; parse_tokens() turns it into one Diagnostic.
 struct ParseError {
