@@ -40,9 +40,8 @@ static bool append_escaped_text(std::string& out, std::string_view s) {
   return clean;
 }
 
-static void append_hex_bytes(std::string& out, std::string_view s) {
+void append_hex(std::string& out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
-  out += "\\\\x";  // bytea's \x prefix, its backslash escaped for COPY
   size_t at = out.size();
   out.resize(at + 2 * s.size());
   for (unsigned char c : s) {
@@ -67,7 +66,10 @@ bool append_copy_field(std::string& out, const ColumnVector& c, size_t row) {
     case ValueKind::Double: append_double_text(out, c.doubles[row]); break;
     case ValueKind::Timestamp: append_timestamp(out, c.ints[row]); break;
     case ValueKind::Text: return append_escaped_text(out, c.text(row));
-    case ValueKind::Bytes: append_hex_bytes(out, c.text(row)); break;
+    case ValueKind::Bytes:
+      out += "\\\\x";  // bytea's \x prefix, its backslash escaped for COPY
+      append_hex(out, c.text(row));
+      break;
   }
   return true;
 }

@@ -21,5 +21,7 @@ std::string copy_row_text(const Batch& batch, size_t row);
 // Doubles in the spelling PostgreSQL reads back bit-exact: shortest round-trip digits,
 // "NaN", "Infinity", "-Infinity".
 void append_double_text(std::string& out, double v);
+// Lower-case hex digits of every byte (COPY's bytea after its \\x prefix, Redshift's VARBYTE).
+void append_hex(std::string& out, std::string_view bytes);
 
 }  // namespace orashift

@@ -22,16 +22,6 @@ void append_quoted(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void append_hex(std::string& out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  size_t at = out.size();
-  out.resize(at + 2 * s.size());
-  for (unsigned char c : s) {
-    out[at++] = kHex[c >> 4];
-    out[at++] = kHex[c & 15];
-  }
-}
-
 void append_field(std::string& out, const ColumnVector& c, size_t row) {
   if (c.is_null(row)) {
     out += kCsvNull;
