@@ -18,6 +18,7 @@
 #include "load/schema_apply.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
+#include "validate/validation_run.h"
 
 namespace orashift::cli {
 
@@ -121,6 +122,8 @@ int load(const LoadCommandOptions& o) {
 
   // Prepare the target tables (the target is opened only once the task is known to be valid).
   auto target = make_target(o.target);
+  if (settings.validation.enable_validation && settings.validation.validation_only)  // DMS's validation-only task
+    return run_validation(*source, *target, plan, settings.validation, o.out, "orashift-load") ? 0 : 1;
   Dialect dialect;
   parse_dialect(target->dialect(), dialect);
   ConversionOutput conv = convert_catalog_and_write(selected_catalog(source->catalog(), plan), *source, dialect, o.out);
@@ -173,6 +176,8 @@ int load(const LoadCommandOptions& o) {
   std::fputs(format_load_summary(report).c_str(), stdout);
   if (!o.stats_json.empty()) write_stats_json(report, o.stats_json);
   bool ok = report.ok() && applied.failures.empty();
+  if (ok && settings.validation.enable_validation)
+    ok = run_validation(*source, *target, plan, settings.validation, o.out, "orashift-load");
   return !ok ? 1 : report.rows_rejected() ? 3 : 0;
 }
 

@@ -20,6 +20,7 @@ int run(int argc, char** argv) {
   add_parse_command(app, action);
   add_load_command(app, action);
   add_assess_command(app, action);
+  add_validate_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,5 +12,6 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action);
 void add_parse_command(CLI::App& app, std::function<int()>& action);
 void add_load_command(CLI::App& app, std::function<int()>& action);
 void add_assess_command(CLI::App& app, std::function<int()>& action);
+void add_validate_command(CLI::App& app, std::function<int()>& action);
 
 }  // namespace orashift::cli

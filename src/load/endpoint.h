@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,12 @@ public:
   virtual uint64_t bytes_total() const { return 0; }
 };
 
+// A tiny result set for verification queries: rows of text cells (NULL as nullopt).
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
 class SourceEndpoint {
 public:
   virtual ~SourceEndpoint() = default;
@@ -76,6 +84,12 @@ public:
   virtual std::map<std::string, uint64_t> row_estimates() const { return {}; }
   virtual std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                             RejectSink& rejects) const = 0;
+  // SQL the source can run where the data is (validation checksums, so rows are not shipped):
+  // its dialect ("postgres"), or "" when it cannot and validation streams open() instead.
+  virtual std::string query_dialect() const { return ""; }
+  virtual QueryResult query(const std::string& /*sql*/) const {
+    throw std::logic_error(describe() + " cannot run SQL");
+  }
 };
 
 class TableWriter {
@@ -88,12 +102,6 @@ public:
   // True when rows only become durable in finish() (Redshift's COPY of the staged files): if
   // finish() fails, none of the rows write() accepted is in the target.
   virtual bool commits_at_finish() const { return false; }
-};
-
-// A tiny result set for verification queries: rows of text cells (NULL as nullopt).
-struct QueryResult {
-  std::vector<std::string> columns;
-  std::vector<std::vector<std::optional<std::string>>> rows;
 };
 
 class TargetEndpoint {

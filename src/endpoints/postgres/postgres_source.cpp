@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <mutex>
 #include <stdexcept>
 
 #include "dialect/naming.h"
@@ -188,6 +189,8 @@ private:
 struct PostgresSource::Impl {
   std::string conninfo;
   std::unique_ptr<PgConnection> conn;
+  std::mutex query_mu;  // query() is const and may be called from a validation thread
+  bool utc = false;
 };
 
 PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Impl>()) {
@@ -234,6 +237,15 @@ PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Im
 }
 
 PostgresSource::~PostgresSource() = default;
+
+QueryResult PostgresSource::query(const std::string& sql) const {
+  std::lock_guard lock(impl_->query_mu);
+  if (!impl_->utc) {
+    impl_->conn->execute("SET TimeZone = 'UTC'");
+    impl_->utc = true;
+  }
+  return impl_->conn->query(sql);
+}
 std::string PostgresSource::describe() const { return redact_conninfo(impl_->conninfo); }
 
 std::unique_ptr<TableReader> PostgresSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,

@@ -18,6 +18,9 @@ public:
   std::string describe() const override;
   std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                     RejectSink& rejects) const override;
+  // Validation runs its checksum queries here, in a UTC session (as the reader's).
+  std::string query_dialect() const override { return "postgres"; }
+  QueryResult query(const std::string& sql) const override;
 
 private:
   struct Impl;
