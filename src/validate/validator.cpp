@@ -138,7 +138,10 @@ public:
       RowImages tr = tgt->rows_of(group, n);
       RowImages sr = src_rows.get();
       for (FailureRecord& f : diff_images(sr, tr)) {
-        if (limit_reached(v)) break;
+        if (limit_reached(v)) {  // found but not recorded: counted, like DMS's suspended records
+          ++v.suspended_records;
+          continue;
+        }
         f.task_name = opt_.task_name;
         f.table_owner = v.schema;
         f.table_name = v.table;
