@@ -94,8 +94,9 @@ private:
     size_t col = 0, start = 0;
     size_t failed_at = SIZE_MAX;  // a failing column appended nothing
     std::string reason;
-    for (size_t i = 0; i <= row.size() && reason.empty(); ++i) {
-      if (i < row.size() && row[i] != '\t') continue;
+    for (;;) {
+      size_t tab = row.find('\t', start);  // memchr: scanning byte by byte was a sixth of the load
+      size_t i = tab == std::string_view::npos ? row.size() : tab;
       if (col >= cols_.size()) {
         reason = "more fields than columns";
         break;
@@ -109,6 +110,7 @@ private:
                     " fractional digits (NUMERIC without precision travels as NUMERIC(38,10), see OS1001)";
       }
       ++col;
+      if (tab == std::string_view::npos || !reason.empty()) break;
       start = i + 1;
     }
     if (reason.empty() && col != cols_.size()) reason = "fewer fields than columns";
@@ -140,6 +142,10 @@ private:
       }
       case ValueKind::Decimal: {
         Int128 x;
+        if (fast_decimal(f, lc.scale, x)) {
+          v.append_decimal(x);
+          return true;
+        }
         bool rounded = false;
         if (parse_decimal(f, lc.scale, x, &rounded) != DecimalParse::Ok || rounded) return false;
         v.append_decimal(x);
@@ -174,6 +180,31 @@ private:
       case ValueKind::Text: v.append_text(f); return true;
     }
     return false;
+  }
+
+  // NUMERIC's output "-123.4500" with at most 18 digits and no more fractional digits than
+  // `scale`: parsed without parse_decimal's generality (exponents, blanks, rounding), which
+  // was a tenth of a PostgreSQL load's time. Anything else returns false and takes that path.
+  static bool fast_decimal(std::string_view f, int scale, Int128& out) {
+    size_t i = 0;
+    bool negative = !f.empty() && f[0] == '-';
+    if (negative) ++i;
+    int64_t v = 0;
+    int digits = 0, fraction = -1;
+    for (; i < f.size(); ++i) {
+      char ch = f[i];
+      if (ch == '.' && fraction < 0) {
+        fraction = 0;
+        continue;
+      }
+      if (ch < '0' || ch > '9' || ++digits > 18) return false;
+      v = v * 10 + (ch - '0');
+      if (fraction >= 0) ++fraction;
+    }
+    if (fraction < 0) fraction = 0;
+    if (digits == 0 || fraction > scale || digits - fraction + scale > 38) return false;  // 38: Int128's reach
+    out = Int128(negative ? -v : v) * pow10_i128(scale - fraction);
+    return true;
   }
 
   PgConnection conn_;

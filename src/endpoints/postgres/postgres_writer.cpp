@@ -39,6 +39,12 @@ PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, s
       limit.check = true;
       limit.precision = ((typmod - 4) >> 16) & 0xffff;
       limit.scale = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+      // Widening the scale by `shift` digits keeps a value exact; it then fits if it has at
+      // most precision - shift digits: a plain comparison instead of rescale_decimal per value.
+      int from_scale = c.kind == ValueKind::Decimal ? c.scale : 0;
+      int shift = limit.scale - from_scale;
+      if (shift >= 0 && limit.precision >= shift && limit.precision - shift <= 38)
+        limit.fits_below = pow10_i128(limit.precision - shift);
     }
     limits_.push_back(limit);
     if (!column_list.empty()) column_list += ", ";
@@ -54,10 +60,11 @@ std::optional<std::string> PostgresWriter::check_row(const Batch& batch, size_t 
     const ColumnVector& c = batch.columns[i];
     if (!l.check || c.is_null(row)) continue;
     bool is_int = c.kind == ValueKind::Int64;
+    Int128 v = is_int ? Int128(c.ints[row]) : c.decimals[row];
+    if (v < l.fits_below && -v < l.fits_below) continue;
     Int128 out;
     std::string reason;
-    if (!rescale_decimal(is_int ? Int128(c.ints[row]) : c.decimals[row], is_int ? 0 : c.scale, l.precision, l.scale,
-                         out, &reason))
+    if (!rescale_decimal(v, is_int ? 0 : c.scale, l.precision, l.scale, out, &reason))
       return "column " + target_name(columns_[i].name) + ": " + reason;
   }
   return std::nullopt;

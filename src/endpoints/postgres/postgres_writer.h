@@ -24,6 +24,8 @@ private:
   struct NumericLimit {
     bool check = false;
     int precision = 0, scale = 0;
+    // Values strictly inside ±fits_below need no rescaling check (0: always check).
+    Int128 fits_below = 0;
   };
 
   std::optional<std::string> check_row(const Batch& batch, size_t row) const;
