@@ -77,3 +77,6 @@ for t in "${TABLES[@]}"; do
   done
 done
 echo "(vs psql / vs pgloader: their seconds divided by this tool's; > 1 means faster than them)"
+# Ratios depend on how busy the machine was (psql's pipeline is four processes, orashift two
+# threads plus two backends): print the load average with every result.
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
