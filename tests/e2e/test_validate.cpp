@@ -114,6 +114,12 @@ TEST_F(Validate, PostgresToPostgres) {
   EXPECT_EQ(items["SourceRows"], 5000);
   EXPECT_EQ(items["TargetRows"], 5000);
   EXPECT_TRUE(fs::exists(dir_ / "stats.json"));
+  // ValidationOnly: the load validates without preparing or loading, so the damage stays.
+  write(dir_ / "settings.json", R"({"ValidationSettings":{"EnableValidation":true,"ValidationOnly":true}})");
+  r = load(src, dst);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_EQ(failures_by_type(dir_ / "load", "items"), kExpected) << r.output;
+  EXPECT_EQ(table_stats(dir_ / "load", "items")["Partitions"], 1);  // PartitionSize: DMS's 10,000
   for (const auto& f : read_failures(dir_ / "check")) {
     if (f["FAILURE_TYPE"] != "RECORD_DIFF") continue;
     EXPECT_EQ(json::parse(f["DETAILS"].get<std::string>()),
