@@ -212,9 +212,11 @@ ValidationReport validate_tables(const SourceEndpoint& source, TargetEndpoint& t
       v.error = e.what();
     }
     v.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    if (opt.log)
+    if (opt.log && v.partitions)
       opt.log(fmt::format("{}: {} (source {} rows, target {} rows, {} failures)", v.table, v.state, v.source_rows,
                           v.target_rows, v.failed_records));
+    else if (opt.log)
+      opt.log(v.table + ": " + v.state + (v.error.empty() ? "" : ": " + v.error));
     report.tables.push_back(std::move(v));
   }
   failures.flush();

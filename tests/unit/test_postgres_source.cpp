@@ -69,3 +69,44 @@ TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
   EXPECT_EQ(b.columns[6].text(0), std::string("\0\xff", 2));
   admin.execute("DROP SCHEMA pgsrc_test CASCADE");
 }
+
+// NUMERIC text takes a digits-only fast path when it can; every value must read exactly as the
+// general decimal parser reads it, on both sides of the 18-digit and 38-digit edges.
+TEST(PostgresSource, NumericFastPathReadsLikeTheDecimalParser) {
+  const char* uri = std::getenv("ORASHIFT_TEST_PG");
+  if (!uri) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
+  PgConnection admin(uri);
+  admin.execute("DROP SCHEMA IF EXISTS pgsrc_num CASCADE");
+  admin.execute("CREATE SCHEMA pgsrc_num");
+  std::string base = uri;
+  std::string conn = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3Dpgsrc_num";
+  PgConnection c(conn);
+  const std::vector<std::string> values = {"0", "-0.5", "1.5", "-123.4500", "999999999999999999", "-999999999999999999",
+                                           "1000000000000000000", "12345678.9012345678", "1234567890123456789.0123456789",
+                                           "9999999999999999999999999999.9999999999", "0.0000000001", "-0.0000000001"};
+  c.execute("CREATE TABLE n (id integer PRIMARY KEY, v numeric(38,10), w numeric(20,4))");
+  for (size_t i = 0; i < values.size(); ++i)
+    c.execute("INSERT INTO n VALUES (" + std::to_string(i) + ", " + values[i] + ", " +
+              (values[i].size() <= 15 ? values[i] : "NULL") + ")");
+  PostgresSource src(conn);
+  const Table* t = src.catalog().find_table("n");
+  ASSERT_TRUE(t);
+  auto cols = load_columns_for(*t);
+  orashift::testing::CollectRejects rejects;
+  auto reader = src.open(src.units().at(0), cols, rejects);
+  Batch b = orashift::testing::batch_for(cols);
+  EXPECT_FALSE(reader->next(b, 100));
+  ASSERT_TRUE(rejects.rejects.empty());
+  ASSERT_EQ(b.rows(), values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(b.columns[0].ints[i], static_cast<int64_t>(i));  // COPY keeps insertion order here
+    Int128 expected;
+    ASSERT_EQ(parse_decimal(values[i], 10, expected), DecimalParse::Ok);
+    EXPECT_TRUE(b.columns[1].decimals[i] == expected) << values[i] << " read as " << format_decimal(b.columns[1].decimals[i], 10);
+    if (values[i].size() <= 15) {
+      ASSERT_EQ(parse_decimal(values[i], 4, expected), DecimalParse::Ok);
+      EXPECT_TRUE(b.columns[2].decimals[i] == expected) << values[i];
+    }
+  }
+  admin.execute("DROP SCHEMA pgsrc_num CASCADE");
+}
