@@ -12,7 +12,8 @@ namespace orashift {
 namespace {
 
 constexpr unsigned kNumericOid = 1700;
-constexpr size_t kSendChunk = 1 << 20;  // bytes per PQputCopyData
+constexpr size_t kSendChunk = 1 << 20;    // bytes per PQputCopyData at most
+constexpr size_t kStreamChunk = 128 << 10;  // encoded bytes sent while the batch is encoded
 
 }  // namespace
 
@@ -70,17 +71,22 @@ std::optional<std::string> PostgresWriter::check_row(const Batch& batch, size_t 
   return std::nullopt;
 }
 
-std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi) {
-  PGconn* pg = conn_.get();
-  PgResult start(PQexec(pg, copy_sql_.c_str()), &PQclear);
+void PostgresWriter::start_copy() {
+  PgResult start(PQexec(conn_.get(), copy_sql_.c_str()), &PQclear);
   if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN)
     throw std::runtime_error("postgres: " + copy_sql_ + ": " + conn_.error_of(start.get()));
-  size_t from = lo ? ends_[lo - 1] : 0, to = ends_[hi - 1];
+}
+
+void PostgresWriter::send(size_t from, size_t to) {
   for (size_t at = from; at < to; at += kSendChunk) {
     int n = static_cast<int>(std::min(kSendChunk, to - at));
-    if (PQputCopyData(pg, encoded_.data() + at, n) != 1)
+    if (PQputCopyData(conn_.get(), encoded_.data() + at, n) != 1)
       throw std::runtime_error("postgres: COPY data not sent: " + conn_.error_of(nullptr));
   }
+}
+
+std::optional<std::string> PostgresWriter::finish_copy() {
+  PGconn* pg = conn_.get();
   if (PQputCopyEnd(pg, nullptr) != 1) throw std::runtime_error("postgres: COPY not finished: " + conn_.error_of(nullptr));
   std::optional<std::string> error;
   bool fatal = false;
@@ -93,6 +99,12 @@ std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi) {
   }
   if (error && (fatal || !conn_.ok())) throw std::runtime_error("postgres: " + copy_sql_ + ": " + *error);
   return error;
+}
+
+std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi) {
+  start_copy();
+  send(lo ? ends_[lo - 1] : 0, ends_[hi - 1]);
+  return finish_copy();
 }
 
 uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
@@ -111,6 +123,11 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
   encoded_.clear();
   ends_.clear();
   std::vector<uint32_t> rows;  // batch row of each encoded row
+  // The COPY is open while the batch is encoded and sent a chunk at a time, so the server
+  // parses rows while the next ones are encoded (encoding first and sending after left the
+  // server idle for that long on every batch).
+  start_copy();
+  size_t sent = 0;
   for (size_t row = 0; row < batch.rows(); ++row) {
     if (auto why = check_row(batch, row)) {
       reject(row, std::move(*why), copy_row_text(batch, row));
@@ -127,13 +144,26 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
     encoded_.push_back('\n');
     ends_.push_back(encoded_.size());
     rows.push_back(static_cast<uint32_t>(row));
+    if (encoded_.size() - sent >= kStreamChunk) {
+      send(sent, encoded_.size());
+      sent = encoded_.size();
+    }
   }
-  return load_bisecting(
-      0, rows.size(), [&](size_t lo, size_t hi) { return copy_rows(lo, hi); },
-      [&](size_t k, const std::string& reason) {
-        size_t begin = k ? ends_[k - 1] : 0;
-        reject(rows[k], reason, encoded_.substr(begin, ends_[k] - begin - 1));
-      });
+  send(sent, encoded_.size());
+  std::optional<std::string> refused = finish_copy();
+  if (!refused) return rows.size();
+  // Refused as a whole (and rolled back by the server): redo in halves down to single rows.
+  auto try_range = [&](size_t lo, size_t hi) { return copy_rows(lo, hi); };
+  auto reject_row = [&](size_t k, const std::string& reason) {
+    size_t begin = k ? ends_[k - 1] : 0;
+    reject(rows[k], reason, encoded_.substr(begin, ends_[k] - begin - 1));
+  };
+  if (rows.size() == 1) {
+    reject_row(0, *refused);
+    return 0;
+  }
+  size_t mid = rows.size() / 2;
+  return load_bisecting(0, mid, try_range, reject_row) + load_bisecting(mid, rows.size(), try_range, reject_row);
 }
 
 }  // namespace orashift

@@ -1,7 +1,8 @@
 #pragma once
 // Streams batches into one PostgreSQL table with COPY ... FROM STDIN (text format), one COPY
 // per batch so a refused batch is rolled back whole by the server; it is then redone in
-// halves, down to single rows, so exactly the refused rows become rejects.
+// halves, down to single rows, so exactly the refused rows become rejects. Rows are sent while
+// the batch is still being encoded.
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,10 @@ private:
   std::optional<std::string> check_row(const Batch& batch, size_t row) const;
   // COPYs the encoded rows [lo, hi) in one statement; returns the server's message if refused.
   std::optional<std::string> copy_rows(size_t lo, size_t hi);
+  void start_copy();
+  void send(size_t from, size_t to);  // bytes [from, to) of encoded_
+  // Ends the COPY: the server's message if it refused the rows; throws for fatal errors.
+  std::optional<std::string> finish_copy();
 
   PgConnection conn_;
   std::string table_;  // catalog name, as rejects report it
