@@ -21,8 +21,10 @@ uint64_t parse_u64(const std::optional<std::string>& s) { return s ? std::stoull
 
 class SqlSide : public ValidationSide {
 public:
-  SqlSide(QueryFn query, std::string dialect, std::string table_sql, std::vector<std::string> column_sql, TableShape shape)
+  SqlSide(QueryFn query, std::string dialect, std::string table_sql, std::vector<std::string> column_sql, TableShape shape,
+          const std::string& where_sql)
       : query_(std::move(query)), dialect_(std::move(dialect)), table_sql_(std::move(table_sql)) {
+    if (!where_sql.empty()) table_sql_ += " WHERE " + where_sql;
     const std::string sep = " || chr(31) || ";
     for (size_t i = 0; i < shape.columns.size(); ++i)
       row_sql_ += (i ? sep : "") + canonical_value_sql(dialect_, column_sql.at(i), shape.columns[i]);
@@ -31,7 +33,7 @@ public:
   }
 
   uint64_t row_count_hint() override {
-    return parse_u64(query_("SELECT count(*) FROM " + table_sql_).rows.at(0).at(0));
+    return parse_u64(query_("SELECT count(*) FROM " + table_sql_).rows.at(0).at(0));  // table_sql_ holds any WHERE
   }
 
   SideDigest digest(uint64_t n) override {
@@ -72,8 +74,9 @@ public:
 
 class StreamSide : public ValidationSide {
 public:
-  StreamSide(const SourceEndpoint& source, const Table& table, std::vector<LoadUnit> units, TableShape shape)
-      : source_(source), table_(table), units_(std::move(units)), shape_(std::move(shape)) {}
+  StreamSide(const SourceEndpoint& source, const Table& table, std::vector<LoadUnit> units, TableShape shape,
+             RowFilter filter)
+      : source_(source), table_(table), units_(std::move(units)), shape_(std::move(shape)), filter_(std::move(filter)) {}
 
   uint64_t row_count_hint() override {
     auto est = source_.row_estimates();
@@ -121,6 +124,7 @@ private:
       while (more) {
         more = reader->next(batch, 16384);
         for (size_t r = 0; r < batch.rows(); ++r) {
+          if (!filter_.keep(batch, r)) continue;
           key.clear();
           row.clear();
           for (size_t c = 0; c < columns.size(); ++c) {
@@ -142,6 +146,7 @@ private:
   const Table& table_;
   std::vector<LoadUnit> units_;
   TableShape shape_;
+  RowFilter filter_;
 };
 
 }  // namespace
@@ -157,14 +162,15 @@ std::string uint128_text(UInt128 v) {
 }
 
 std::unique_ptr<ValidationSide> make_sql_side(QueryFn query, std::string dialect, std::string table_sql,
-                                              std::vector<std::string> column_sql, TableShape shape) {
+                                              std::vector<std::string> column_sql, TableShape shape,
+                                              std::string where_sql) {
   return std::make_unique<SqlSide>(std::move(query), std::move(dialect), std::move(table_sql), std::move(column_sql),
-                                   std::move(shape));
+                                   std::move(shape), where_sql);
 }
 
 std::unique_ptr<ValidationSide> make_stream_side(const SourceEndpoint& source, const Table& table,
-                                                 std::vector<LoadUnit> units, TableShape shape) {
-  return std::make_unique<StreamSide>(source, table, std::move(units), std::move(shape));
+                                                 std::vector<LoadUnit> units, TableShape shape, RowFilter filter) {
+  return std::make_unique<StreamSide>(source, table, std::move(units), std::move(shape), std::move(filter));
 }
 
 }  // namespace orashift

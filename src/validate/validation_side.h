@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "load/endpoint.h"
+#include "load/task/source_filter.h"
 #include "validate/canonical.h"
 
 namespace orashift {
@@ -52,13 +53,16 @@ public:
 using QueryFn = std::function<QueryResult(const std::string&)>;
 
 // A side that computes everything by SQL where the data is ("postgres" or "duckdb").
-// `table_sql` and `column_sql` are quoted identifiers, column_sql in shape.columns' order.
+// `table_sql` and `column_sql` are quoted identifiers, column_sql in shape.columns' order;
+// `where_sql` (may be empty) keeps only the rows a load's source filter selected.
 std::unique_ptr<ValidationSide> make_sql_side(QueryFn query, std::string dialect, std::string table_sql,
-                                              std::vector<std::string> column_sql, TableShape shape);
+                                              std::vector<std::string> column_sql, TableShape shape,
+                                              std::string where_sql = "");
 
-// A side that streams a source's reader over `units` and hashes in C++.
+// A side that streams a source's reader over `units` and hashes in C++, keeping the rows
+// `filter` keeps (its column indexes in the table's column order).
 std::unique_ptr<ValidationSide> make_stream_side(const SourceEndpoint& source, const Table& table,
-                                                 std::vector<LoadUnit> units, TableShape shape);
+                                                 std::vector<LoadUnit> units, TableShape shape, RowFilter filter = {});
 
 // The partition of a canonical key text.
 inline uint64_t partition_of(std::string_view key_text, uint64_t partition_count) {

@@ -98,18 +98,20 @@ public:
     for (const auto& c : shape.columns) target_columns.push_back(quote_ident(target_name(c.name)));
     auto tgt = make_sql_side([this](const std::string& sql) { return target_.query(sql); }, target_.dialect(),
                              quote_ident(v.target_table), target_columns, shape);
+    // The load's source filter: the rows it did not select are not expected on the target.
+    std::optional<std::string> where = planned.filter.empty() ? std::optional<std::string>("") : planned.filter.to_sql();
     std::unique_ptr<ValidationSide> src;
-    v.source_by_sql = !source_.query_dialect().empty();
+    v.source_by_sql = !source_.query_dialect().empty() && where;
     if (v.source_by_sql) {
       std::vector<std::string> source_columns;
       for (const auto& c : shape.columns) source_columns.push_back(quote_ident(c.name));
       src = make_sql_side([this](const std::string& sql) { return source_.query(sql); }, source_.query_dialect(),
-                          quote_ident(table.name), source_columns, shape);
+                          quote_ident(table.name), source_columns, shape, *where);
     } else {
       std::vector<LoadUnit> units;
       for (const auto& u : source_.units())
         if (u.table == table.name && !u.missing) units.push_back(u);
-      src = make_stream_side(source_, table, units, shape);
+      src = make_stream_side(source_, table, units, shape, planned.filter);
     }
     if (target_.dialect() == "postgres") target_.query("SET TimeZone = 'UTC'");
 
