@@ -126,7 +126,7 @@ TEST(SqlRewrite, DateArithmeticUsesColumnTypes) {
   EXPECT_EQ(expr("SYSDATE - hiredate", Dialect::Postgres),
             "((EXTRACT(EPOCH FROM LOCALTIMESTAMP(0)) - EXTRACT(EPOCH FROM \"hiredate\")) / 86400)");
   EXPECT_EQ(expr("sal - mgr", Dialect::Postgres), "\"sal\" - \"mgr\"");
-  EXPECT_EQ(expr("TRUNC(hiredate, 'MM')", Dialect::DuckDb), "DATE_TRUNC('month', \"hiredate\")");
+  EXPECT_EQ(expr("TRUNC(hiredate, 'MM')", Dialect::DuckDb), "CAST(DATE_TRUNC('month', \"hiredate\") AS TIMESTAMP)");
   EXPECT_EQ(expr("TRUNC(sal)", Dialect::DuckDb), "TRUNC(\"sal\")");
   EXPECT_EQ(expr("TRUNC(hiredate)", Dialect::Redshift), "DATE_TRUNC('day', \"hiredate\")");
 }

@@ -398,11 +398,14 @@ std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType r
       item("OS4008", "the type of '" + sql::compact_text(b.rhs->span) + "' is unknown; assumed a number of days",
            b.rhs->span, false);
     const char* op = b.op == BinaryOp::Add ? " + " : " - ";
-    if (duckdb()) return "(" + l + op + "to_microseconds(CAST(ROUND((" + r + ") * 86400000000) AS BIGINT)))";
+    // DuckDB: microseconds, not an interval. Its n * INTERVAL '1 day' takes integers only, and
+    // DuckDB 1.4 treats the constant intervals 30 days and 1 month as the same expression (it
+    // compares intervals normalised), so `d + 30 days` and `d + 1 month` in one select collapsed.
+    if (duckdb()) return "make_timestamp(epoch_us(" + l + ")" + op + "CAST(ROUND((" + r + ") * 86400000000) AS BIGINT))";
     return "(" + l + op + "(" + r + ") * INTERVAL '1 day')";
   }
   if (b.op == BinaryOp::Add && rt == ValueType::Date && lt == ValueType::Number) {
-    if (duckdb()) return "(" + r + " + to_microseconds(CAST(ROUND((" + l + ") * 86400000000) AS BIGINT)))";
+    if (duckdb()) return "make_timestamp(epoch_us(" + r + ") + CAST(ROUND((" + l + ") * 86400000000) AS BIGINT))";
     return "(" + r + " + (" + l + ") * INTERVAL '1 day')";
   }
   return l + (b.op == BinaryOp::Add ? " + " : " - ") + r;  // DATE ± INTERVAL is the same on the targets
@@ -636,7 +639,9 @@ std::string SqlWriter::select_items(const SelectCore& s) {
   std::string out;
   for (size_t i = 0; i < s.items.size(); ++i) {
     const auto& it = s.items[i];
-    out += (i ? ", " : "") + expr(*it.expr);
+    // SELECT ROWNUM: numbered as rows come, before any ORDER BY, as in Oracle.
+    bool numbering = is_rownum(*it.expr) && s.group_by.empty() && !tree_;
+    out += (i ? ", " : "") + (numbering ? std::string("ROW_NUMBER() OVER ()") : expr(*it.expr));
     if (it.alias) out += " AS " + ident(*it.alias);
   }
   return out;
@@ -758,7 +763,9 @@ std::string SqlWriter::query(const Query& q) {
   std::string limit;
   bool hierarchical_body = q.body->kind == QueryBodyKind::Select && static_cast<const SelectCore&>(*q.body).connect_by;
   std::string out = body(*q.body, true, &limit);
-  if (q.order_siblings && !hierarchical_body) item("OS4003", "ORDER SIBLINGS BY", q.span);
+  if (q.order_siblings)  // the rows are right, their order is not reproduced
+    item("OS4003", "ORDER SIBLINGS BY is not reproduced: order by a sibling path column instead", q.span,
+         !hierarchical_body);
   if (!q.order_by.empty()) {
     if (!limit.empty()) {
       item("OS4001", "ROWNUM and ORDER BY in the same query block: Oracle numbers the rows before sorting them",

@@ -236,7 +236,9 @@ std::string SqlWriter::trunc_round(const CallExpr& c, bool round) {
     }
   }
   std::string d = arg(c, 0);
-  if (!round) return "DATE_TRUNC('" + unit + "', " + d + ")";
+  // DuckDB's DATE_TRUNC returns a DATE for units of a day or more; Oracle keeps a DATE (TIMESTAMP here).
+  auto typed = [&](std::string s) { return duckdb() ? "CAST(" + s + " AS TIMESTAMP)" : s; };
+  if (!round) return typed("DATE_TRUNC('" + unit + "', " + d + ")");
   // ROUND rounds half up: truncate after adding half a unit (exact for day and smaller units).
   static const std::map<std::string, std::string> half = {
       {"day", "12 hours"}, {"hour", "30 minutes"}, {"minute", "30 seconds"}};
@@ -245,7 +247,7 @@ std::string SqlWriter::trunc_round(const CallExpr& c, bool round) {
     item("OS4004", "ROUND(date, '" + fmt + "') is only converted for day, hour and minute", c.span);
     return "DATE_TRUNC('" + unit + "', " + d + ")";
   }
-  return "DATE_TRUNC('" + unit + "', " + d + " + INTERVAL '" + h->second + "')";
+  return typed("DATE_TRUNC('" + unit + "', " + d + " + INTERVAL '" + h->second + "')");
 }
 
 std::string SqlWriter::date_call(const CallExpr& c, const std::string& f) {
@@ -260,7 +262,10 @@ std::string SqlWriter::date_call(const CallExpr& c, const std::string& f) {
     item("OS4012", "ADD_MONTHS: Oracle moves a month's last day to the last day of the result month; "
                    "interval arithmetic keeps the day number (clamped)",
          c.span, false);
-    return "(" + arg(c, 0) + " + (" + arg(c, 1) + ") * INTERVAL '1 month')";
+    // Oracle uses the integer part of n. DuckDB multiplies a month interval into days, so it
+    // gets to_months().
+    if (duckdb()) return "(" + arg(c, 0) + " + to_months(CAST(TRUNC(" + arg(c, 1) + ") AS INTEGER)))";
+    return "(" + arg(c, 0) + " + CAST(TRUNC(" + arg(c, 1) + ") AS INTEGER) * INTERVAL '1 month')";
   }
   if (f == "MONTHS_BETWEEN") {
     if (!need(2)) return call_generic(c, f);
