@@ -14,6 +14,7 @@
 //   RewriteResult r = convert_expression_text(col.default_sql, col.span, Dialect::Postgres, ctx);
 //   if (r.convertible) sql += " DEFAULT " + r.sql;   // SYSDATE → LOCALTIMESTAMP(0), ...
 //   for (auto& i : r.items.items()) items.add(...);  // or merge_items(r, items)
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,9 @@ struct RewriteContext {
   const Catalog* catalog = nullptr;  // column types for type-dependent rewrites (DATE - DATE); may be null
   const Table* table = nullptr;      // DEFAULT/CHECK: unqualified column names resolve in this table
   std::string object;                // action items' object, e.g. "VIEW EMP_V" or "TABLE EMP"
+  // Relations a query may read besides the catalog's tables (the source's views), Oracle names.
+  // With a catalog, reading anything else (another schema's table, V$ views) is an OS4013 item.
+  const std::set<std::string>* other_relations = nullptr;
 };
 
 struct RewriteResult {

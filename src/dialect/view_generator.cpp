@@ -184,6 +184,7 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     RewriteContext ctx;
     ctx.catalog = &catalog;
     ctx.object = object;
+    ctx.other_relations = &names;
     RewriteResult r = convert_query(*v.query, dialect, ctx);
     merge_items(r, items);
     v.convertible = r.convertible;

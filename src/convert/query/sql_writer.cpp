@@ -1,5 +1,7 @@
 #include "convert/query/sql_writer.h"
 
+#include <algorithm>
+
 #include "dialect/naming.h"
 #include "sql/parser.h"
 #include "sql/printer.h"
@@ -568,7 +570,14 @@ std::string SqlWriter::table_ref(const TableRef& t) {
       if (n.partition_ext.end > n.partition_ext.begin || n.versions.end > n.versions.begin || !n.as_of.empty() ||
           n.sample_percent)
         item("OS4013", "partition extension / flashback / SAMPLE clause on " + sql::compact_text(n.name.span), n.span);
-      if (!cte_defining_.empty() && normalize_identifier(n.name.name().text) == cte_defining_) cte_self_reference_ = true;
+      std::string rel = normalize_identifier(n.name.name().text);
+      if (!cte_defining_.empty() && rel == cte_defining_) cte_self_reference_ = true;
+      bool known = rel == "DUAL" || std::find(cte_names_.begin(), cte_names_.end(), rel) != cte_names_.end() ||
+                   (ctx_.other_relations && ctx_.other_relations->count(rel));
+      if (!known && ctx_.catalog && !ctx_.catalog->find_table(rel))
+        item("OS4013", "reads " + sql::compact_text(n.name.span) + ", which is not in the converted schema (another "
+                       "schema, a dictionary view or an object not converted): convert it first or rewrite the query",
+             n.name.span);
       break;
     }
     case TableRefKind::Subquery: {
@@ -753,6 +762,7 @@ std::string SqlWriter::query(const Query& q) {
     }
     std::string saved_def = cte_defining_;
     cte_defining_ = normalize_identifier(c.name.text);
+    cte_names_.push_back(cte_defining_);
     cte_self_reference_ = false;
     def += " AS (" + query(*c.query) + ")";
     if (cte_self_reference_) ctes_recursive_ = true;
@@ -761,6 +771,7 @@ std::string SqlWriter::query(const Query& q) {
     ctes.push_back(def);
   }
   std::string limit;
+  size_t cte_scope = cte_names_.size() - q.with.size();
   bool hierarchical_body = q.body->kind == QueryBodyKind::Select && static_cast<const SelectCore&>(*q.body).connect_by;
   std::string out = body(*q.body, true, &limit);
   if (q.order_siblings)  // the rows are right, their order is not reproduced
@@ -787,6 +798,7 @@ std::string SqlWriter::query(const Query& q) {
     }
   }
   if (q.for_update) item("OS4013", "FOR UPDATE in a converted query", q.span);
+  cte_names_.resize(cte_scope);
   ctes_ = saved_ctes;
   bool rec = ctes_recursive_;
   ctes_recursive_ = saved_rec;

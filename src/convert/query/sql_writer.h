@@ -118,7 +118,8 @@ private:
   int subquery_count_ = 0;
   std::string cte_defining_;                        // name of the CTE whose body is printed
   bool cte_self_reference_ = false;
-  std::string inner_limit_;  // ROWNUM limit pushed into the ordered subquery printed next
+  std::string inner_limit_;
+  std::vector<std::string> cte_names_;  // CTEs in scope (Oracle names): FROM may read them  // ROWNUM limit pushed into the ordered subquery printed next
 };
 
 std::string upper(std::string_view s);

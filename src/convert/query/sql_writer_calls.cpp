@@ -36,7 +36,8 @@ const std::set<std::string>& unmapped() {
       "TO_DSINTERVAL", "TO_YMINTERVAL", "COLLECT", "CARDINALITY", "SET", "POWERMULTISET", "RATIO_TO_REPORT_X",
       "APPROX_COUNT_DISTINCT", "CONNECT_BY_ROOT", "SYS_TYPEID", "BFILENAME", "TO_CLOB", "TO_BLOB", "TO_NCHAR",
       "TO_MULTI_BYTE", "TO_SINGLE_BYTE", "CONVERT", "COMPOSE", "DECOMPOSE", "UNISTR", "ASCIISTR", "LNNVL",
-      "WIDTH_BUCKET", "SCN_TO_TIMESTAMP", "TIMESTAMP_TO_SCN", "ORA_ROWSCN"};
+      "WIDTH_BUCKET", "SCN_TO_TIMESTAMP", "TIMESTAMP_TO_SCN", "ORA_ROWSCN", "MULTISET", "MAKE_REF", "SYS_XMLGEN",
+      "XMLCAST", "XMLCONCAT", "XMLROOT", "XMLPARSE", "EXISTSNODE", "UPDATEXML", "JSON_SERIALIZE", "JSON_MERGEPATCH"};
   return s;
 }
 
@@ -469,8 +470,9 @@ std::string SqlWriter::call(const CallExpr& c) {
   if (same_everywhere().count(f) || f == "CAST") return call_generic(c, f);
   if (f.empty()) return call_generic(c, ident(c.name[0]));
   // Not an Oracle built-in we know: a user function, which must be converted separately.
-  item("OS4007", "call to " + f + ": not in the built-in function map; a user function must be converted and exist on the target",
-       c.span, false);
+  item("OS4007", "call to " + f + ": not in the built-in function map; a user function (or type constructor) "
+                 "must be converted and exist on the target first",
+       c.span);
   return call_generic(c, ident(c.name[0]));
 }
 
