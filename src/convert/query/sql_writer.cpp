@@ -360,6 +360,17 @@ std::string SqlWriter::concat(const BinaryExpr& b) {
       parts.push_back(e);
     }
   }
+  // '' and NULL parts add nothing (Oracle: NULL is '' here).
+  std::vector<const Expr*> kept;
+  for (const Expr* p : parts) {
+    bool null_literal = p->kind == ExprKind::Literal &&
+                        (static_cast<const LiteralExpr*>(p)->literal == LiteralKind::Null ||
+                         (static_cast<const LiteralExpr*>(p)->literal == LiteralKind::String &&
+                          string_literal_value(static_cast<const LiteralExpr*>(p)->text).empty()));
+    if (!null_literal) kept.push_back(p);
+  }
+  if (kept.empty()) return "NULL";
+  parts = kept;
   bool never_empty = false;
   for (const Expr* p : parts)
     if (p->kind == ExprKind::Literal && static_cast<const LiteralExpr*>(p)->literal == LiteralKind::String &&
@@ -404,10 +415,15 @@ std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType r
     // DuckDB 1.4 treats the constant intervals 30 days and 1 month as the same expression (it
     // compares intervals normalised), so `d + 30 days` and `d + 1 month` in one select collapsed.
     if (duckdb()) return "make_timestamp(epoch_us(" + l + ")" + op + "CAST(ROUND((" + r + ") * 86400000000) AS BIGINT))";
+    // Redshift: DATEADD takes whole units; Oracle DATE arithmetic is exact to the second.
+    if (redshift())
+      return "DATEADD(second, " + std::string(b.op == BinaryOp::Add ? "" : "-") + "CAST(ROUND((" + r +
+             ") * 86400) AS INTEGER), " + l + ")";
     return "(" + l + op + "(" + r + ") * INTERVAL '1 day')";
   }
   if (b.op == BinaryOp::Add && rt == ValueType::Date && lt == ValueType::Number) {
     if (duckdb()) return "make_timestamp(epoch_us(" + r + ") + CAST(ROUND((" + l + ") * 86400000000) AS BIGINT))";
+    if (redshift()) return "DATEADD(second, CAST(ROUND((" + l + ") * 86400) AS INTEGER), " + r + ")";
     return "(" + r + " + (" + l + ") * INTERVAL '1 day')";
   }
   return l + (b.op == BinaryOp::Add ? " + " : " - ") + r;  // DATE ± INTERVAL is the same on the targets

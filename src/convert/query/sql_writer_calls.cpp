@@ -282,7 +282,10 @@ std::string SqlWriter::date_call(const CallExpr& c, const std::string& f) {
   if (f == "LAST_DAY") {
     if (!need(1)) return call_generic(c, f);
     std::string d = arg(c, 0);
-    // Keeps the time of day, as Oracle does.
+    // Keeps the time of day, as Oracle does (Redshift's LAST_DAY returns a DATE).
+    if (redshift())
+      return "DATEADD(second, DATEDIFF(second, DATE_TRUNC('day', " + d + "), " + d + "), CAST(LAST_DAY(" + d +
+             ") AS TIMESTAMP))";
     return "(DATE_TRUNC('month', " + d + ") + INTERVAL '1 month' - INTERVAL '1 day' + (" + d + " - DATE_TRUNC('day', " +
            d + ")))";
   }

@@ -20,7 +20,7 @@ CREATE TABLE "dept" (
 );
 
 CREATE VIEW "emp_label" AS
-SELECT CONCAT("ename", ' (', "job", ')') AS "label", NULLIF(CONCAT("comm", NULL), '') AS "comm_text", SUBSTR("ename", CASE WHEN -3 > 0 THEN -3 WHEN -3 = 0 THEN 1 ELSE LENGTH("ename") + -3 + 1 END) AS "tail", STRPOS("ename", 'A') AS "a_pos" FROM "emp" WHERE "job" <> NULL OR "job" IS NOT NULL;
+SELECT CONCAT("ename", ' (', "job", ')') AS "label", NULLIF(CONCAT("comm"), '') AS "comm_text", SUBSTR("ename", CASE WHEN -3 > 0 THEN -3 WHEN -3 = 0 THEN 1 ELSE LENGTH("ename") + -3 + 1 END) AS "tail", STRPOS("ename", 'A') AS "a_pos" FROM "emp" WHERE "job" <> NULL OR "job" IS NOT NULL;
 
 CREATE VIEW "dept_names" AS
 SELECT "deptno", STRING_AGG("ename", ',' ORDER BY "ename") AS "names" FROM "emp" GROUP BY "deptno";

@@ -28,7 +28,7 @@ DISTSTYLE AUTO
 COMPOUND SORTKEY ("deptno");
 
 CREATE VIEW "emp_label" AS
-SELECT (COALESCE("ename", '') || ' (' || COALESCE("job", '') || ')') AS "label", NULLIF((COALESCE(CAST("comm" AS VARCHAR(MAX)), '') || COALESCE(NULL, '')), '') AS "comm_text", SUBSTR("ename", CASE WHEN -3 > 0 THEN -3 WHEN -3 = 0 THEN 1 ELSE LENGTH("ename") + -3 + 1 END) AS "tail", STRPOS("ename", 'A') AS "a_pos" FROM "emp" WHERE "job" <> NULL OR "job" IS NOT NULL;
+SELECT (COALESCE("ename", '') || ' (' || COALESCE("job", '') || ')') AS "label", NULLIF((COALESCE(CAST("comm" AS VARCHAR(MAX)), '')), '') AS "comm_text", SUBSTR("ename", CASE WHEN -3 > 0 THEN -3 WHEN -3 = 0 THEN 1 ELSE LENGTH("ename") + -3 + 1 END) AS "tail", STRPOS("ename", 'A') AS "a_pos" FROM "emp" WHERE "job" <> NULL OR "job" IS NOT NULL;
 
 CREATE VIEW "dept_names" AS
 SELECT "deptno", LISTAGG("ename", ',') WITHIN GROUP (ORDER BY "ename") AS "names" FROM "emp" GROUP BY "deptno";
