@@ -19,6 +19,13 @@ RewriteResult convert_query(const sql::ast::Query& query, Dialect dialect, const
   return r;
 }
 
+RewriteResult convert_statement(const sql::ast::Statement& stmt, Dialect dialect, const RewriteContext& ctx) {
+  RewriteResult r;
+  rewrite::SqlWriter w(dialect, ctx, r);
+  r.sql = w.statement(stmt);
+  return r;
+}
+
 RewriteResult convert_expression_text(std::string_view oracle_sql, Span origin, Dialect dialect,
                                       const RewriteContext& ctx) {
   // The parser reads statements: the expression is parsed as the one item of a SELECT.

@@ -51,6 +51,10 @@ RewriteResult convert_expression_text(std::string_view oracle_sql, Span origin, 
 // A whole query (SELECT ... / WITH ...), e.g. a view's body.
 RewriteResult convert_query(const sql::ast::Query& query, Dialect dialect, const RewriteContext& ctx);
 
+// A statement: SELECT, INSERT (incl. INSERT ALL/FIRST → one INSERT ... SELECT per target) or
+// MERGE (PostgreSQL 15+ and DuckDB 1.4 MERGE; Redshift's needs a table source). Others: OS4013.
+RewriteResult convert_statement(const sql::ast::Statement& stmt, Dialect dialect, const RewriteContext& ctx);
+
 // Appends r's items to `into`.
 void merge_items(const RewriteResult& r, ActionItems& into);
 

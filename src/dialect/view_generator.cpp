@@ -87,10 +87,8 @@ void parse_view(ParsedView& v, StatementFinder& finder) {
     v.failure = "no view name";
     return;
   }
-  size_t name_at = i;
   while (i + 2 < tokens.size() && tokens[i + 1].kind == sql::TokenKind::Dot) i += 2;
   v.name = normalize_identifier(tokens[i].text);
-  (void)name_at;
   ++i;
   if (i < tokens.size() && tokens[i].kind == sql::TokenKind::LParen) {
     for (++i; i < tokens.size() && tokens[i].kind != sql::TokenKind::RParen; ++i)

@@ -188,3 +188,50 @@ TEST(SqlRewrite, ConnectByBecomesWithRecursive) {
   c = query("SELECT ename FROM emp CONNECT BY NOCYCLE PRIOR empno = mgr", Dialect::Postgres);
   EXPECT_EQ(c.codes, std::vector<std::string>{"OS4003"});
 }
+
+namespace {
+
+std::string statement(const std::string& text, Dialect d, std::vector<std::string>* codes = nullptr) {
+  static Catalog cat = emp_catalog();
+  SourceFile file("t.sql", text);
+  Diagnostics diags;
+  sql::ParsedScript p = sql::parse_script(file, diags);
+  EXPECT_EQ(diags.error_count(), 0u) << text;
+  if (p.statements.size() != 1) return "";
+  RewriteContext ctx;
+  ctx.catalog = &cat;
+  ctx.object = "STATEMENT";
+  RewriteResult r = convert_statement(*p.statements[0], d, ctx);
+  if (codes)
+    for (const auto& i : r.items.items()) codes->push_back(i.kind->code);
+  return r.sql;
+}
+
+}  // namespace
+
+TEST(SqlRewrite, InsertFirstBecomesOneInsertPerTarget) {
+  EXPECT_EQ(statement("INSERT FIRST WHEN sal > 2000 THEN INTO emp (empno) VALUES (empno) "
+                      "ELSE INTO dept (deptno) VALUES (deptno) SELECT empno, sal, deptno FROM emp",
+                      Dialect::Postgres),
+            "INSERT INTO \"emp\" (\"empno\") SELECT \"empno\" FROM (SELECT \"empno\", \"sal\", \"deptno\" FROM \"emp\") "
+            "\"orashift_src\" WHERE \"sal\" > 2000;\nINSERT INTO \"dept\" (\"deptno\") SELECT \"deptno\" FROM (SELECT "
+            "\"empno\", \"sal\", \"deptno\" FROM \"emp\") \"orashift_src\" WHERE NOT COALESCE((\"sal\" > 2000), FALSE)");
+}
+
+TEST(SqlRewrite, MergeOnEachTarget) {
+  std::string m = "MERGE INTO emp e USING dept d ON (e.deptno = d.deptno) "
+                  "WHEN MATCHED THEN UPDATE SET e.sal = e.sal * 1.1 WHERE d.dname = 'SALES' "
+                  "WHEN NOT MATCHED THEN INSERT (empno, deptno) VALUES (d.deptno, d.deptno)";
+  EXPECT_EQ(statement(m, Dialect::Postgres),
+            "MERGE INTO \"emp\" \"e\" USING \"dept\" \"d\" ON (\"e\".\"deptno\" = \"d\".\"deptno\") WHEN MATCHED AND "
+            "\"d\".\"dname\" = 'SALES' THEN UPDATE SET \"sal\" = \"e\".\"sal\" * 1.1 WHEN NOT MATCHED THEN INSERT "
+            "(\"empno\", \"deptno\") VALUES (\"d\".\"deptno\", \"d\".\"deptno\")");
+  std::vector<std::string> codes;
+  statement(m, Dialect::Redshift, &codes);
+  EXPECT_EQ(codes, std::vector<std::string>{"OS4013"});  // the WHERE on the update
+  codes.clear();
+  statement("MERGE INTO emp e USING (SELECT * FROM dept) d ON (e.deptno = d.deptno) "
+            "WHEN MATCHED THEN UPDATE SET e.sal = 0 WHEN NOT MATCHED THEN INSERT (empno) VALUES (d.deptno)",
+            Dialect::Redshift, &codes);
+  EXPECT_EQ(codes, std::vector<std::string>{"OS4013"});  // a query as the source
+}

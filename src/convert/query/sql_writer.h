@@ -31,6 +31,7 @@ public:
 
   std::string expr(const ast::Expr& e);
   std::string query(const ast::Query& q);
+  std::string statement(const ast::Statement& s);  // sql_writer_dml.cpp: SELECT, INSERT (ALL/FIRST), MERGE
 
   bool redshift() const { return d_ == Dialect::Redshift; }
   bool postgres() const { return d_ == Dialect::Postgres; }
@@ -89,6 +90,11 @@ private:
   std::optional<std::string> rownum_limit(const ast::Expr& conjunct);
   bool is_rownum(const ast::Expr& e) const;
   int item_of(const ast::NameExpr& n, const std::vector<std::vector<ScopeEntry>>& items) const;
+
+  // DML (sql_writer_dml.cpp)
+  std::string insert(const ast::Insert& s);
+  std::string merge(const ast::Merge& s);
+  std::string set_clauses(const std::vector<ast::SetClause>& sets);
 
   // CONNECT BY (sql_writer_tree.cpp)
   std::string hierarchical(const ast::SelectCore& s);
