@@ -235,3 +235,11 @@ TEST(SqlRewrite, MergeOnEachTarget) {
             Dialect::Redshift, &codes);
   EXPECT_EQ(codes, std::vector<std::string>{"OS4013"});  // a query as the source
 }
+
+TEST(SqlRewrite, UnistrAndYearMonthIntervalLiterals) {
+  EXPECT_EQ(expr("UNISTR('Caf\\00e9 \\d83d\\de00 a\\\\b')", Dialect::DuckDb), "'Caf\xC3\xA9 \xF0\x9F\x98\x80 a\\b'");
+  EXPECT_EQ(expr("TO_YMINTERVAL('01-02')", Dialect::Postgres), "INTERVAL '1 years 2 months'");
+  std::vector<std::string> codes;
+  expr("UNISTR('bad \\zz')", Dialect::Postgres, &codes);
+  EXPECT_EQ(codes, std::vector<std::string>{"OS4007"});
+}

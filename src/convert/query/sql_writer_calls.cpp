@@ -1,5 +1,7 @@
 // Oracle functions → target functions (the table in docs/sql-rewrites.md), date functions and
 // format models. Functions the targets spell the same are printed as written.
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "convert/query/format_model.h"
@@ -69,6 +71,57 @@ std::string trunc_unit(std::string f) {
   if (f == "MI") return "minute";
   if (f == "CC" || f == "SCC") return "";  // century: not the targets' (Oracle's starts at year 1, 01)
   return "";
+}
+
+// UNISTR's escapes (\XXXX UTF-16 units, \\ a backslash) decoded to UTF-8; false when malformed.
+bool decode_unistr(std::string_view in, std::string& out) {
+  auto hex = [](std::string_view h, uint32_t& v) {
+    v = 0;
+    for (char c : h) {
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+      else return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '\\') {
+      out.push_back(in[i]);
+      continue;
+    }
+    if (i + 1 < in.size() && in[i + 1] == '\\') {
+      out.push_back('\\');
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0, lo = 0;
+    if (i + 5 > in.size() || !hex(in.substr(i + 1, 4), cp)) return false;
+    i += 4;
+    if (cp >= 0xD800 && cp < 0xDC00) {  // a surrogate pair: the low half follows as \XXXX
+      if (i + 6 > in.size() || in[i + 1] != '\\' || !hex(in.substr(i + 2, 4), lo) || lo < 0xDC00 || lo > 0xDFFF)
+        return false;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+      i += 5;
+    }
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -465,6 +518,20 @@ std::string SqlWriter::call(const CallExpr& c) {
     }
     item("OS4002", "SYS_CONNECT_BY_PATH outside a convertible CONNECT BY", c.span);
     return call_generic(c, f);
+  }
+  if (f == "UNISTR" && n == 1) {
+    std::string v, decoded;
+    if (is_string_literal(*c.args[0].value, &v) && decode_unistr(v, decoded))
+      return decoded.empty() ? "NULL" : quote_literal(decoded);  // decoded here: no target shares the escapes
+  }
+  if (f == "TO_YMINTERVAL" && n == 1) {
+    std::string v;
+    int years = 0, months = 0;
+    if (is_string_literal(*c.args[0].value, &v) && std::sscanf(v.c_str(), " %d-%d", &years, &months) == 2 && months >= 0) {
+      std::string sign = v.find('-') < v.find_first_of("0123456789") ? "-" : "";
+      return "INTERVAL " + quote_literal(sign + std::to_string(std::abs(years)) + " years " + sign +
+                                         std::to_string(months) + " months");
+    }
   }
   if (f == "TREAT" || unmapped().count(f)) {
     item("OS4007", f + " has no " + std::string(dialect_name(d_)) + " equivalent in the function map", c.span);
