@@ -578,6 +578,11 @@ void SqlWriter::push_scope(const SelectCore& s) {
 
 std::string SqlWriter::table_ref(const TableRef& t) {
   std::string out;
+  if (t.pivot.end > t.pivot.begin && upper(sql::compact_text(t.pivot)).rfind("PIVOT", 0) == 0 &&
+      (t.kind == TableRefKind::Subquery || t.kind == TableRefKind::Table)) {
+    if (auto p = pivot(t)) return *p;
+    return sql::compact_text(t.span);
+  }
   switch (t.kind) {
     case TableRefKind::Table: {
       auto& n = static_cast<const TableName&>(t);

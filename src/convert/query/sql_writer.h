@@ -96,6 +96,9 @@ private:
   std::string merge(const ast::Merge& s);
   std::string set_clauses(const std::vector<ast::SetClause>& sets);
 
+  // PIVOT (sql_writer_pivot.cpp): the rewritten FROM item, or nullopt after an OS4006 item
+  std::optional<std::string> pivot(const ast::TableRef& t);
+
   // CONNECT BY (sql_writer_tree.cpp)
   std::string hierarchical(const ast::SelectCore& s);
 

@@ -23,12 +23,12 @@ CREATE VIEW "next_id" AS
 SELECT nextval('"emp_seq"') AS "id";
 
 -- not converted, see the action items of this object:
--- CREATE VIEW "sal_pivot" AS
--- SELECT * FROM (SELECT "deptno", "job", "sal" FROM "emp") "orashift_sub1";
+-- CREATE VIEW "sal_pivot_xml" AS
+-- SELECT * FROM (SELECT deptno, job, sal FROM emp) PIVOT XML (SUM(sal) FOR job IN (ANY));
 
 -- not converted, see the action items of this object:
 -- CREATE VIEW "on_pivot" AS
--- SELECT "deptno" FROM "sal_pivot";
+-- SELECT "deptno" FROM "sal_pivot_xml";
 
 -- not converted, see the action items of this object:
 -- CREATE VIEW "top_earner" AS
@@ -41,9 +41,9 @@ CREATE VIEW "safe_emps" ("id", "name") AS
 SELECT "empno", "ename" FROM "emp" WHERE "deptno" = 10;
 
 -- action items
--- OS4006 VIEW SAL_PIVOT: PIVOT/UNPIVOT/MATCH_RECOGNIZE: rewrite as CASE aggregation (PIVOT) or UNION ALL (UNPIVOT) (line 25)
+-- OS4006 VIEW SAL_PIVOT_XML: PIVOT not rewritten (PIVOT XML or UNPIVOT): rewrite as CASE aggregation (line 25)
 -- OS4007 VIEW TOP_EARNER: KEEP (DENSE_RANK FIRST/LAST ...): rewrite with FIRST_VALUE over a window or a subquery (line 30)
 -- OS4010 VIEW SAFE_EMPS: FORCE: the view is created after the objects it reads (line 35)
 -- OS4010 VIEW SAFE_EMPS: WITH READ ONLY not reproduced (line 35)
--- OS4013 VIEW ON_PIVOT: reads SAL_PIVOT, which was not converted (line 27)
+-- OS4013 VIEW ON_PIVOT: reads SAL_PIVOT_XML, which was not converted (line 27)
 -- OS9001 CREATE SEQUENCE: CREATE SEQUENCE emp_seq (line 19)

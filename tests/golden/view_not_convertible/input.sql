@@ -20,11 +20,11 @@ CREATE SEQUENCE emp_seq;
 
 CREATE VIEW next_id AS SELECT emp_seq.NEXTVAL id FROM DUAL;
 
-CREATE VIEW sal_pivot AS
+CREATE VIEW sal_pivot_xml AS
   SELECT * FROM (SELECT deptno, job, sal FROM emp)
-  PIVOT (SUM(sal) FOR job IN ('CLERK' AS clerk, 'MANAGER' AS manager));
+  PIVOT XML (SUM(sal) FOR job IN (ANY));
 
-CREATE VIEW on_pivot AS SELECT deptno FROM sal_pivot;
+CREATE VIEW on_pivot AS SELECT deptno FROM sal_pivot_xml;
 
 CREATE VIEW top_earner AS
   SELECT deptno, MAX(ename) KEEP (DENSE_RANK FIRST ORDER BY sal DESC) top FROM emp GROUP BY deptno;

@@ -1,0 +1,33 @@
+-- orashift: Oracle → duckdb
+
+CREATE TABLE "emp" (
+  "empno" SMALLINT,
+  "ename" VARCHAR,
+  "job" VARCHAR,
+  "mgr" SMALLINT,
+  "hiredate" TIMESTAMP,
+  "sal" NUMERIC(7,2),
+  "comm" NUMERIC(7,2),
+  "deptno" SMALLINT,
+  CONSTRAINT "emp_pk" PRIMARY KEY ("empno")
+);
+
+CREATE TABLE "dept" (
+  "deptno" SMALLINT,
+  "dname" VARCHAR,
+  "loc" VARCHAR,
+  CONSTRAINT "dept_pk" PRIMARY KEY ("deptno")
+);
+
+CREATE VIEW "sal_pivot" AS
+SELECT * FROM (SELECT "deptno", SUM(CASE WHEN "job" = 'CLERK' THEN "sal" END) AS "clerk", SUM(CASE WHEN "job" = 'MANAGER' THEN "sal" END) AS "manager" FROM (SELECT "deptno", "job", "sal" FROM "emp") "orashift_sub1" GROUP BY "deptno") "orashift_pivot1";
+
+CREATE VIEW "job_pivot" AS
+SELECT * FROM (SELECT "deptno", SUM(CASE WHEN "job" = 'CLERK' THEN "sal" END) AS "clerk_total", COUNT(CASE WHEN "job" = 'CLERK' THEN 1 END) AS "clerk_n", SUM(CASE WHEN "job" = 'ANALYST' THEN "sal" END) AS "analyst_total", COUNT(CASE WHEN "job" = 'ANALYST' THEN 1 END) AS "analyst_n" FROM (SELECT "deptno", "job", "sal" FROM "emp") "orashift_sub1" GROUP BY "deptno") "orashift_pivot1";
+
+-- not converted, see the action items of this object:
+-- CREATE VIEW "sal_unpivot" AS
+-- SELECT * FROM "sal_pivot";
+
+-- action items
+-- OS4006 VIEW SAL_UNPIVOT: PIVOT/UNPIVOT/MATCH_RECOGNIZE: rewrite as CASE aggregation (PIVOT) or UNION ALL (UNPIVOT) (line 28)
