@@ -578,7 +578,7 @@ void SqlWriter::push_scope(const SelectCore& s) {
 
 std::string SqlWriter::table_ref(const TableRef& t) {
   std::string out;
-  if (t.pivot.end > t.pivot.begin && upper(sql::compact_text(t.pivot)).rfind("PIVOT", 0) == 0 &&
+  if (t.pivot.end > t.pivot.begin && (upper(sql::compact_text(t.pivot)).rfind("PIVOT", 0) == 0 || upper(sql::compact_text(t.pivot)).rfind("UNPIVOT", 0) == 0) &&
       (t.kind == TableRefKind::Subquery || t.kind == TableRefKind::Table)) {
     if (auto p = pivot(t)) return *p;
     return sql::compact_text(t.span);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "convert/sql_rewrite.h"
+#include "sql/token.h"
 
 namespace orashift::rewrite {
 
@@ -98,6 +99,9 @@ private:
 
   // PIVOT (sql_writer_pivot.cpp): the rewritten FROM item, or nullopt after an OS4006 item
   std::optional<std::string> pivot(const ast::TableRef& t);
+  std::optional<std::string> unpivot(const ast::TableRef& t, const std::vector<sql::Token>& tokens);
+  bool source_columns(const ast::TableRef& t, std::vector<std::string>& cols, std::string& source, std::string& why);
+  std::optional<std::string> converted_from(const std::string& oracle, const ast::TableRef& t, const char* alias_base);
 
   // CONNECT BY (sql_writer_tree.cpp)
   std::string hierarchical(const ast::SelectCore& s);

@@ -42,7 +42,7 @@ CREATE VIEW "safe_emps" ("id", "name") AS
 SELECT "empno", "ename" FROM "emp" WHERE "deptno" = 10;
 
 -- action items
--- OS4006 VIEW SAL_PIVOT_XML: PIVOT not rewritten (PIVOT XML or UNPIVOT): rewrite as CASE aggregation (line 25)
+-- OS4006 VIEW SAL_PIVOT_XML: PIVOT not rewritten (PIVOT XML): rewrite as CASE aggregation (line 25)
 -- OS4007 VIEW TOP_EARNER: KEEP (DENSE_RANK FIRST/LAST ...): rewrite with FIRST_VALUE over a window or a subquery (line 30)
 -- OS4004 VIEW QUARTERS: format element Q of 'Q' has no duckdb equivalent (line 32)
 -- OS4010 VIEW SAFE_EMPS: FORCE: the view is created after the objects it reads (line 35)

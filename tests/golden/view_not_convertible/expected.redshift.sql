@@ -53,7 +53,7 @@ SELECT "empno", "ename" FROM "emp" WHERE "deptno" = 10;
 -- OS2002 TABLE EMP: PRIMARY KEY EMP_PK (line 4)
 -- OS2002 TABLE DEPT: PRIMARY KEY DEPT_PK (line 14)
 -- OS4005 VIEW NEXT_ID: sequence emp_seq.NEXTVAL: Redshift has no sequences (use an IDENTITY column) (line 21)
--- OS4006 VIEW SAL_PIVOT_XML: PIVOT not rewritten (PIVOT XML or UNPIVOT): rewrite as CASE aggregation (line 25)
+-- OS4006 VIEW SAL_PIVOT_XML: PIVOT not rewritten (PIVOT XML): rewrite as CASE aggregation (line 25)
 -- OS4007 VIEW TOP_EARNER: KEEP (DENSE_RANK FIRST/LAST ...): rewrite with FIRST_VALUE over a window or a subquery (line 30)
 -- OS4010 VIEW SAFE_EMPS: FORCE: the view is created after the objects it reads (line 35)
 -- OS4010 VIEW SAFE_EMPS: WITH READ ONLY not reproduced (line 35)

@@ -33,11 +33,12 @@ SELECT * FROM (SELECT "deptno", SUM(CASE WHEN "job" = 'CLERK' THEN "sal" END) AS
 CREATE VIEW "job_pivot" AS
 SELECT * FROM (SELECT "deptno", SUM(CASE WHEN "job" = 'CLERK' THEN "sal" END) AS "clerk_total", COUNT(CASE WHEN "job" = 'CLERK' THEN 1 END) AS "clerk_n", SUM(CASE WHEN "job" = 'ANALYST' THEN "sal" END) AS "analyst_total", COUNT(CASE WHEN "job" = 'ANALYST' THEN 1 END) AS "analyst_n" FROM (SELECT "deptno", "job", "sal" FROM "emp") "orashift_sub1" GROUP BY "deptno") "orashift_pivot1";
 
--- not converted, see the action items of this object:
--- CREATE VIEW "sal_unpivot" AS
--- SELECT * FROM "sal_pivot";
+CREATE VIEW "sal_unpivot" AS
+SELECT * FROM (SELECT "deptno", 'CLERK' AS "job", "clerk" AS "sal" FROM (SELECT "deptno", "clerk", "manager" FROM "sal_pivot") "orashift_sub2" WHERE "clerk" IS NOT NULL UNION ALL SELECT "deptno", 'MANAGER' AS "job", "manager" AS "sal" FROM (SELECT "deptno", "clerk", "manager" FROM "sal_pivot") "orashift_sub1" WHERE "manager" IS NOT NULL) "orashift_unpivot1";
+
+CREATE VIEW "emp_unpivot" AS
+SELECT * FROM (SELECT "empno", "ename", "job", "mgr", "hiredate", "deptno", 'SAL' AS "kind", "sal" AS "amount" FROM "emp" UNION ALL SELECT "empno", "ename", "job", "mgr", "hiredate", "deptno", 'COMM' AS "kind", "comm" AS "amount" FROM "emp") "orashift_unpivot1";
 
 -- action items
 -- OS2002 TABLE EMP: PRIMARY KEY EMP_PK (line 4)
 -- OS2002 TABLE DEPT: PRIMARY KEY DEPT_PK (line 14)
--- OS4006 VIEW SAL_UNPIVOT: PIVOT/UNPIVOT/MATCH_RECOGNIZE: rewrite as CASE aggregation (PIVOT) or UNION ALL (UNPIVOT) (line 28)

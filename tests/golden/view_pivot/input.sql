@@ -1,5 +1,5 @@
 -- PIVOT → conditional aggregation (one aggregate, and two with combined column names);
--- UNPIVOT stays an action item.
+-- UNPIVOT → UNION ALL (NULLs excluded unless INCLUDE NULLS).
 CREATE TABLE emp (
   empno    NUMBER(4) CONSTRAINT emp_pk PRIMARY KEY,
   ename    VARCHAR2(10),
@@ -25,4 +25,8 @@ CREATE VIEW job_pivot AS
   PIVOT (SUM(sal) AS total, COUNT(*) AS n FOR job IN ('CLERK' AS clerk, 'ANALYST' AS analyst));
 
 CREATE VIEW sal_unpivot AS
-  SELECT * FROM sal_pivot UNPIVOT (sal FOR job IN (clerk AS 'CLERK', manager AS 'MANAGER'));
+  SELECT * FROM (SELECT deptno, clerk, manager FROM sal_pivot)
+  UNPIVOT (sal FOR job IN (clerk AS 'CLERK', manager AS 'MANAGER'));
+
+CREATE VIEW emp_unpivot AS
+  SELECT * FROM emp UNPIVOT INCLUDE NULLS (amount FOR kind IN (sal, comm));
