@@ -1,6 +1,7 @@
 #include "dialect/ddl_generator.h"
 
 #include "dialect/naming.h"
+#include "dialect/view_generator.h"
 
 namespace orashift {
 
@@ -38,7 +39,10 @@ public:
     for (const auto& t : cat_.tables) foreign_keys(t);
     for (const auto& i : cat_.indexes) index(i);
     for (const auto& t : cat_.tables) comments(t);
-    for (const auto& u : cat_.unmodelled) unmodelled(u);
+    // Views and materialized views: converted by the SQL rewriter, after everything else.
+    std::vector<bool> views = generate_views(cat_, opt_.dialect, out_.objects, items_);
+    for (size_t i = 0; i < cat_.unmodelled.size(); ++i)
+      if (!views[i]) unmodelled(cat_.unmodelled[i]);
     return std::move(out_);
   }
 

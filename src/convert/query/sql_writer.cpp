@@ -1,0 +1,832 @@
+#include "convert/query/sql_writer.h"
+
+#include <algorithm>
+
+#include "dialect/naming.h"
+#include "sql/parser.h"
+#include "sql/printer.h"
+
+namespace orashift::rewrite {
+
+using namespace sql::ast;
+
+std::string upper(std::string_view s) {
+  std::string o(s);
+  for (char& c : o)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return o;
+}
+
+std::string string_literal_value(std::string_view t) {
+  if (!t.empty() && (t[0] == 'N' || t[0] == 'n') && t.size() > 1 && (t[1] == '\'' || t[1] == 'q' || t[1] == 'Q'))
+    t.remove_prefix(1);
+  if (t.size() >= 5 && (t[0] == 'q' || t[0] == 'Q') && t[1] == '\'') return std::string(t.substr(3, t.size() - 5));
+  std::string out;
+  if (t.size() < 2) return out;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    out.push_back(t[i]);
+    if (t[i] == '\'' && t[i + 1] == '\'') ++i;
+  }
+  return out;
+}
+
+void SqlWriter::item(std::string_view code, const std::string& message, Span span, bool breaks) {
+  res_.items.add(code, ctx_.object, message, span, dialect_name(d_));
+  if (breaks) res_.convertible = false;
+}
+
+std::string SqlWriter::ident(const Ident& i) { return quote_ident(target_name(normalize_identifier(i.text))); }
+
+std::string SqlWriter::text_type() const { return redshift() ? "VARCHAR(MAX)" : postgres() ? "TEXT" : "VARCHAR"; }
+
+std::string SqlWriter::exprs(const std::vector<ExprPtr>& v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + expr(*v[i]);
+  return out;
+}
+
+std::string SqlWriter::order_items(const std::vector<OrderItem>& v) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ", ";
+    out += expr(*v[i].expr);
+    if (v[i].asc) out += " ASC";
+    if (v[i].desc) out += " DESC";
+    if (!v[i].nulls.empty()) {
+      out += " NULLS " + upper(v[i].nulls);
+    } else if (duckdb()) {
+      // Oracle sorts NULLs as the highest value; DuckDB puts them last in both directions.
+      out += v[i].desc ? " NULLS FIRST" : " NULLS LAST";
+    }
+  }
+  return out;
+}
+
+std::string SqlWriter::window(const WindowSpec& w) {
+  std::string out = " OVER ";
+  if (w.name && w.partition_by.empty() && w.order_by.empty() && w.frame_unit.empty()) return out + ident(*w.name);
+  out += "(";
+  std::string inner;
+  if (w.name) inner += ident(*w.name);
+  if (!w.partition_by.empty()) inner += (inner.empty() ? "" : " ") + std::string("PARTITION BY ") + exprs(w.partition_by);
+  if (!w.order_by.empty()) inner += (inner.empty() ? "" : " ") + std::string("ORDER BY ") + order_items(w.order_by);
+  if (!w.frame_unit.empty()) {
+    auto bound = [&](const FrameBound& b) -> std::string {
+      switch (b.kind) {
+        case FrameBoundKind::UnboundedPreceding: return "UNBOUNDED PRECEDING";
+        case FrameBoundKind::UnboundedFollowing: return "UNBOUNDED FOLLOWING";
+        case FrameBoundKind::CurrentRow: return "CURRENT ROW";
+        case FrameBoundKind::Preceding: return expr(*b.offset) + " PRECEDING";
+        case FrameBoundKind::Following: return expr(*b.offset) + " FOLLOWING";
+      }
+      return "";
+    };
+    inner += " " + upper(w.frame_unit) + " ";
+    inner += w.frame_between ? "BETWEEN " + bound(w.frame_start) + " AND " + bound(w.frame_end) : bound(w.frame_start);
+    if (w.exclude.end > w.exclude.begin) inner += " " + sql::compact_text(w.exclude);
+    if (redshift() && upper(w.frame_unit) != "ROWS")
+      item("OS4013", "window frame " + upper(w.frame_unit) + ": Redshift supports ROWS frames only", w.exclude.file ? w.exclude : Span{});
+  }
+  return out + inner + ")";
+}
+
+// ------------------------------------------------------------------ names and types
+
+const Column* SqlWriter::resolve_column(const NameExpr& n) const {
+  if (n.parts.empty() || n.parts.size() > 3) return nullptr;
+  std::string col = normalize_identifier(n.parts.back().text);
+  if (n.parts.size() == 1) {
+    for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s)
+      for (const auto& e : *s)
+        if (e.table)
+          if (const Column* c = e.table->find_column(col)) return c;
+    if (ctx_.table) return ctx_.table->find_column(col);
+    return nullptr;
+  }
+  std::string q = normalize_identifier(n.parts[n.parts.size() - 2].text);
+  for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s)
+    for (const auto& e : *s)
+      if (e.name == q) return e.table ? e.table->find_column(col) : nullptr;
+  return nullptr;
+}
+
+static ValueType type_of_oracle(const OracleType& t) {
+  const std::string& n = t.name;
+  if (n == "DATE" || n.rfind("TIMESTAMP", 0) == 0) return ValueType::Date;
+  if (n == "NUMBER" || n == "INTEGER" || n == "INT" || n == "SMALLINT" || n == "FLOAT" || n == "DECIMAL" ||
+      n == "NUMERIC" || n == "BINARY_FLOAT" || n == "BINARY_DOUBLE" || n == "REAL" || n == "DOUBLE PRECISION")
+    return ValueType::Number;
+  if (n == "VARCHAR2" || n == "VARCHAR" || n == "CHAR" || n == "NCHAR" || n == "NVARCHAR2" || n == "CLOB" ||
+      n == "NCLOB" || n == "LONG")
+    return ValueType::Text;
+  if (n == "INTERVAL") return ValueType::Interval;
+  return ValueType::Unknown;
+}
+
+ValueType SqlWriter::type_of(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Literal: {
+      auto& l = static_cast<const LiteralExpr&>(e);
+      switch (l.literal) {
+        case LiteralKind::Number: return ValueType::Number;
+        case LiteralKind::String:
+        case LiteralKind::NationalString: return ValueType::Text;
+        case LiteralKind::Date:
+        case LiteralKind::Timestamp: return ValueType::Date;
+        case LiteralKind::Interval: return ValueType::Interval;
+        default: return ValueType::Unknown;
+      }
+    }
+    case ExprKind::Name: {
+      auto& n = static_cast<const NameExpr&>(e);
+      if (n.parts.size() == 1 && !n.parts[0].quoted()) {
+        std::string w = upper(n.parts[0].text);
+        if (w == "SYSDATE" || w == "SYSTIMESTAMP" || w == "CURRENT_DATE" || w == "CURRENT_TIMESTAMP" ||
+            w == "LOCALTIMESTAMP")
+          return ValueType::Date;
+        if (w == "ROWNUM" || w == "LEVEL") return ValueType::Number;
+      }
+      if (const Column* c = resolve_column(n)) return type_of_oracle(c->type);
+      return ValueType::Unknown;
+    }
+    case ExprKind::List: {
+      auto& l = static_cast<const ListExpr&>(e);
+      return l.items.size() == 1 ? type_of(*l.items[0]) : ValueType::Unknown;
+    }
+    case ExprKind::Unary: {
+      auto& u = static_cast<const UnaryExpr&>(e);
+      return u.op == UnaryOp::Neg || u.op == UnaryOp::Plus ? type_of(*u.operand) : ValueType::Unknown;
+    }
+    case ExprKind::Binary: {
+      auto& b = static_cast<const BinaryExpr&>(e);
+      if (b.op == BinaryOp::Concat) return ValueType::Text;
+      ValueType l = type_of(*b.lhs), r = type_of(*b.rhs);
+      if (b.op == BinaryOp::Add) {
+        if (l == ValueType::Date || r == ValueType::Date) return ValueType::Date;
+        if (l == ValueType::Number && r == ValueType::Number) return ValueType::Number;
+      }
+      if (b.op == BinaryOp::Sub) {
+        if (l == ValueType::Date && r == ValueType::Date) return ValueType::Number;
+        if (l == ValueType::Date) return ValueType::Date;
+        if (l == ValueType::Number && r == ValueType::Number) return ValueType::Number;
+      }
+      if (b.op == BinaryOp::Mul || b.op == BinaryOp::Div) return ValueType::Number;
+      return ValueType::Unknown;
+    }
+    case ExprKind::Cast: {
+      auto& c = static_cast<const CastExpr&>(e);
+      OracleType t;
+      t.name = c.type->name;
+      return type_of_oracle(t);
+    }
+    case ExprKind::Extract: return ValueType::Number;
+    case ExprKind::Call: {
+      auto& c = static_cast<const CallExpr&>(e);
+      if (c.name.size() != 1) return ValueType::Unknown;
+      std::string f = upper(c.name[0].text);
+      for (const char* n : {"TO_DATE", "TO_TIMESTAMP", "ADD_MONTHS", "LAST_DAY", "NEXT_DAY", "SYSDATE", "NEW_TIME"})
+        if (f == n) return ValueType::Date;
+      for (const char* n : {"TO_CHAR", "SUBSTR", "UPPER", "LOWER", "INITCAP", "TRIM", "LTRIM", "RTRIM", "LPAD", "RPAD",
+                            "REPLACE", "LISTAGG", "CONCAT", "SYS_CONNECT_BY_PATH", "TRANSLATE", "CHR"})
+        if (f == n) return ValueType::Text;
+      for (const char* n : {"TO_NUMBER", "LENGTH", "INSTR", "MONTHS_BETWEEN", "COUNT", "SUM", "AVG", "ABS", "MOD",
+                            "FLOOR", "CEIL", "ROW_NUMBER", "RANK", "DENSE_RANK"})
+        if (f == n) return ValueType::Number;
+      if ((f == "TRUNC" || f == "ROUND") && !c.args.empty()) return type_of(*c.args[0].value);
+      if ((f == "NVL" || f == "COALESCE" || f == "GREATEST" || f == "LEAST" || f == "MIN" || f == "MAX") && !c.args.empty())
+        return type_of(*c.args[0].value);
+      return ValueType::Unknown;
+    }
+    case ExprKind::Case: {
+      auto& c = static_cast<const CaseExpr&>(e);
+      for (const auto& w : c.whens) {
+        ValueType t = type_of(*w.second);
+        if (t != ValueType::Unknown) return t;
+      }
+      return c.else_value ? type_of(*c.else_value) : ValueType::Unknown;
+    }
+    default: return ValueType::Unknown;
+  }
+}
+
+// ------------------------------------------------------------------ expressions
+
+std::string SqlWriter::literal(const LiteralExpr& l) {
+  switch (l.literal) {
+    case LiteralKind::Null: return "NULL";
+    case LiteralKind::String:
+    case LiteralKind::NationalString: {
+      std::string v = string_literal_value(l.text);
+      return v.empty() ? "NULL" : quote_literal(v);  // Oracle: '' IS NULL
+    }
+    case LiteralKind::Number: {
+      std::string t(l.text);
+      if (!t.empty() && (t.back() == 'f' || t.back() == 'F' || t.back() == 'd' || t.back() == 'D')) t.pop_back();
+      return t;
+    }
+    case LiteralKind::Date: return "TIMESTAMP " + quote_literal(string_literal_value(l.text));  // DATE maps to TIMESTAMP
+    case LiteralKind::Timestamp: return "TIMESTAMP " + quote_literal(string_literal_value(l.text));
+    case LiteralKind::Interval: {
+      std::string q = upper(l.qualifier);
+      std::string v = string_literal_value(l.text);
+      // INTERVAL '5' DAY → INTERVAL '5 day' is understood by all three targets.
+      if (q.find(" TO ") == std::string::npos && q.find('(') == std::string::npos) {
+        std::string unit = q;
+        for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return "INTERVAL " + quote_literal(v + " " + unit);
+      }
+      if (q.rfind("DAY", 0) == 0 && q.find("TO SECOND") != std::string::npos) return "INTERVAL " + quote_literal(v);
+      item("OS4013", "INTERVAL literal with qualifier " + q, l.span);
+      return "INTERVAL " + quote_literal(v);
+    }
+    case LiteralKind::Boolean: return upper(l.text);
+  }
+  return std::string(l.text);
+}
+
+bool SqlWriter::is_rownum(const Expr& e) const {
+  if (e.kind == ExprKind::List) {
+    auto& l = static_cast<const ListExpr&>(e);
+    return l.items.size() == 1 && is_rownum(*l.items[0]);
+  }
+  if (e.kind != ExprKind::Name) return false;
+  auto& n = static_cast<const NameExpr&>(e);
+  return n.parts.size() == 1 && !n.parts[0].quoted() && upper(n.parts[0].text) == "ROWNUM";
+}
+
+std::string SqlWriter::name(const NameExpr& n) {
+  if (!n.dblink.empty()) item("OS5018", "remote object " + sql::compact_text(n.span), n.span);
+  if (n.parts.size() == 1 && !n.parts[0].quoted() && !resolve_column(n)) {
+    std::string w = upper(n.parts[0].text);
+    if (w == "SYSDATE" || w == "CURRENT_DATE")  // Oracle DATE: date and time to the second, session time
+      return redshift() ? "GETDATE()" : duckdb() ? "CAST(date_trunc('second', current_localtimestamp()) AS TIMESTAMP)"
+                                                 : "LOCALTIMESTAMP(0)";
+    if (w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP") return redshift() ? "SYSDATE" : "CURRENT_TIMESTAMP";
+    if (w == "LOCALTIMESTAMP") return duckdb() ? "current_localtimestamp()" : "LOCALTIMESTAMP";
+    if (w == "USER") return "CURRENT_USER";
+    if (w == "ROWNUM") {
+      item("OS4001", "ROWNUM used where it cannot become LIMIT; printed as ROW_NUMBER() OVER (), numbered before any "
+                     "ORDER BY like Oracle, but filters on it need rewriting",
+           n.span);
+      return "ROW_NUMBER() OVER ()";
+    }
+    if (w == "LEVEL" && tree_ && tree_->final_select) return tree_->level_col;
+    if (w == "LEVEL" && tree_ && tree_->in_recursive) return "(" + tree_->prior_alias + ".\"orashift_level\" + 1)";
+    if (w == "LEVEL" || w == "CONNECT_BY_ISLEAF" || w == "CONNECT_BY_ISCYCLE") {
+      item("OS4002", w + " outside a convertible CONNECT BY", n.span);
+      return w;
+    }
+    if (w == "ROWID" || w == "UID") {
+      item("OS4013", w + " has no equivalent on the target", n.span);
+      return w;
+    }
+  }
+  // seq.NEXTVAL / schema.seq.CURRVAL
+  if (n.parts.size() >= 2 && !n.parts.back().quoted()) {
+    std::string w = upper(n.parts.back().text);
+    if (w == "NEXTVAL" || w == "CURRVAL") {
+      std::string seq = target_name(normalize_identifier(n.parts[n.parts.size() - 2].text));
+      if (redshift()) {
+        item("OS4005", "sequence " + seq + "." + w + ": Redshift has no sequences (use an IDENTITY column)", n.span);
+        return "NULL";
+      }
+      return (w == "NEXTVAL" ? "nextval(" : "currval(") + quote_literal(quote_ident(seq)) + ")";
+    }
+  }
+  std::string out;
+  // Tables lose their schema on the target (the DDL generator creates them unqualified): t.c, not s.t.c.
+  size_t first = n.parts.size() == 3 ? 1 : 0;
+  if (tree_ && n.parts.size() <= 2) {
+    // Inside CONNECT BY: PRIOR x is the previous level (the recursive CTE), x the row joined to it.
+    if (tree_->in_recursive) {
+      std::string col = ident(n.parts.back());
+      if (n.outer_join) item("OS4009", "(+) inside CONNECT BY", n.span);
+      return (tree_->in_prior ? tree_->prior_alias : tree_->ref) + "." + col;
+    }
+  }
+  for (size_t i = first; i < n.parts.size(); ++i) out += (i > first ? "." : "") + ident(n.parts[i]);
+  return out;
+}
+
+std::string SqlWriter::unary(const UnaryExpr& u) {
+  switch (u.op) {
+    case UnaryOp::Neg: {
+      std::string s = expr(*u.operand);
+      return (!s.empty() && (s[0] == '-' || s[0] == '+')) ? "- " + s : "-" + s;
+    }
+    case UnaryOp::Plus: return expr(*u.operand);
+    case UnaryOp::Not: return "NOT " + expr(*u.operand);
+    case UnaryOp::Exists: return "EXISTS " + expr(*u.operand);
+    case UnaryOp::Prior: {
+      if (tree_ && tree_->in_recursive) {
+        tree_->in_prior = true;
+        std::string s = expr(*u.operand);
+        tree_->in_prior = false;
+        return s;
+      }
+      item("OS4002", "PRIOR outside a convertible CONNECT BY", u.span);
+      return "PRIOR " + expr(*u.operand);
+    }
+    case UnaryOp::ConnectByRoot: {
+      if (tree_ && tree_->final_select) {
+        std::string name = "\"orashift_root" + std::to_string(tree_->extra_names.size() + 1) + "\"";
+        TreeState* t = tree_;
+        tree_ = nullptr;  // the operand is printed as a column of the row
+        std::string anchor = expr(*u.operand);
+        tree_ = t;
+        t->extra_cols.push_back({anchor, t->prior_alias + "." + name});
+        t->extra_names.push_back(name);
+        return t->ref + "." + name;
+      }
+      item("OS4002", "CONNECT_BY_ROOT outside a convertible CONNECT BY", u.span);
+      return "CONNECT_BY_ROOT " + expr(*u.operand);
+    }
+  }
+  return "";
+}
+
+std::string SqlWriter::concat(const BinaryExpr& b) {
+  // Flatten a || b || c; Oracle treats NULL as '' here, so NULL must not null the result.
+  std::vector<const Expr*> parts;
+  std::vector<const Expr*> stack{&b};
+  while (!stack.empty()) {
+    const Expr* e = stack.back();
+    stack.pop_back();
+    if (e->kind == ExprKind::Binary && static_cast<const BinaryExpr*>(e)->op == BinaryOp::Concat) {
+      auto* x = static_cast<const BinaryExpr*>(e);
+      stack.push_back(x->rhs.get());
+      stack.push_back(x->lhs.get());
+    } else {
+      parts.push_back(e);
+    }
+  }
+  // '' and NULL parts add nothing (Oracle: NULL is '' here).
+  std::vector<const Expr*> kept;
+  for (const Expr* p : parts) {
+    bool null_literal = p->kind == ExprKind::Literal &&
+                        (static_cast<const LiteralExpr*>(p)->literal == LiteralKind::Null ||
+                         (static_cast<const LiteralExpr*>(p)->literal == LiteralKind::String &&
+                          string_literal_value(static_cast<const LiteralExpr*>(p)->text).empty()));
+    if (!null_literal) kept.push_back(p);
+  }
+  if (kept.empty()) return "NULL";
+  parts = kept;
+  bool never_empty = false;
+  for (const Expr* p : parts)
+    if (p->kind == ExprKind::Literal && static_cast<const LiteralExpr*>(p)->literal == LiteralKind::String &&
+        !string_literal_value(static_cast<const LiteralExpr*>(p)->text).empty())
+      never_empty = true;
+  std::string out;
+  if (redshift()) {
+    // Redshift's || and CONCAT return NULL for a NULL operand.
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const Expr* p = parts[i];
+      std::string s = expr(*p);
+      bool literal = p->kind == ExprKind::Literal && static_cast<const LiteralExpr*>(p)->literal == LiteralKind::String &&
+                     s != "NULL";
+      if (!literal) s = type_of(*p) == ValueType::Text ? "COALESCE(" + s + ", '')"
+                                                        : "COALESCE(CAST(" + s + " AS VARCHAR(MAX)), '')";
+      out += (i ? " || " : "") + s;
+    }
+    out = "(" + out + ")";
+  } else {
+    // PostgreSQL and DuckDB CONCAT skip NULLs.
+    out = "CONCAT(";
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + expr(*parts[i]);
+    out += ")";
+  }
+  // Oracle's result is NULL when every part is NULL or empty.
+  return never_empty ? out : "NULLIF(" + out + ", '')";
+}
+
+std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType rt) {
+  std::string l = expr(*b.lhs), r = expr(*b.rhs);
+  if (b.op == BinaryOp::Sub && lt == ValueType::Date && rt == ValueType::Date) {
+    // DATE - DATE is a number of days (with a fraction for the time of day).
+    if (redshift()) return "(DATEDIFF(second, " + r + ", " + l + ") / 86400.0)";
+    return "((EXTRACT(EPOCH FROM " + l + ") - EXTRACT(EPOCH FROM " + r + ")) / 86400)";
+  }
+  if (lt == ValueType::Date && (rt == ValueType::Number || rt == ValueType::Unknown)) {
+    if (rt == ValueType::Unknown)
+      item("OS4008", "the type of '" + sql::compact_text(b.rhs->span) + "' is unknown; assumed a number of days",
+           b.rhs->span, false);
+    const char* op = b.op == BinaryOp::Add ? " + " : " - ";
+    // DuckDB: microseconds, not an interval. Its n * INTERVAL '1 day' takes integers only, and
+    // DuckDB 1.4 treats the constant intervals 30 days and 1 month as the same expression (it
+    // compares intervals normalised), so `d + 30 days` and `d + 1 month` in one select collapsed.
+    if (duckdb()) return "make_timestamp(epoch_us(" + l + ")" + op + "CAST(ROUND((" + r + ") * 86400000000) AS BIGINT))";
+    // Redshift: DATEADD takes whole units; Oracle DATE arithmetic is exact to the second.
+    if (redshift())
+      return "DATEADD(second, " + std::string(b.op == BinaryOp::Add ? "" : "-") + "CAST(ROUND((" + r +
+             ") * 86400) AS INTEGER), " + l + ")";
+    return "(" + l + op + "(" + r + ") * INTERVAL '1 day')";
+  }
+  if (b.op == BinaryOp::Add && rt == ValueType::Date && lt == ValueType::Number) {
+    if (duckdb()) return "make_timestamp(epoch_us(" + r + ") + CAST(ROUND((" + l + ") * 86400000000) AS BIGINT))";
+    if (redshift()) return "DATEADD(second, CAST(ROUND((" + l + ") * 86400) AS INTEGER), " + r + ")";
+    return "(" + r + " + (" + l + ") * INTERVAL '1 day')";
+  }
+  return l + (b.op == BinaryOp::Add ? " + " : " - ") + r;  // DATE ± INTERVAL is the same on the targets
+}
+
+std::string SqlWriter::binary(const BinaryExpr& b) {
+  if (b.op == BinaryOp::Concat) return concat(b);
+  if (b.op == BinaryOp::Add || b.op == BinaryOp::Sub) {
+    ValueType lt = type_of(*b.lhs), rt = type_of(*b.rhs);
+    if (lt == ValueType::Date || rt == ValueType::Date) return date_arith(b, lt, rt);
+  }
+  if (b.op >= BinaryOp::MemberOf) {
+    item("OS4013", std::string("collection operator ") + binary_op_text(b.op), b.span);
+    return expr(*b.lhs) + " " + binary_op_text(b.op) + " " + expr(*b.rhs);
+  }
+  const char* op = b.op == BinaryOp::Ne ? "<>" : b.op == BinaryOp::Power ? "^" : binary_op_text(b.op);
+  if (b.op == BinaryOp::Mod) op = "%";
+  std::string out = expr(*b.lhs) + " " + op + " ";
+  if (!b.quantifier.empty()) out += upper(b.quantifier) + " ";
+  return out + expr(*b.rhs);
+}
+
+std::string SqlWriter::cast(const CastExpr& c) {
+  Column col;
+  col.name = "CAST";
+  col.type.name = c.type->name;
+  col.type.precision = c.type->precision;
+  col.type.scale = c.type->scale;
+  col.type.length = c.type->length;
+  col.type.char_semantics = c.type->char_semantics;
+  col.type.suffix = c.type->suffix;
+  if (c.type->user_type) item("OS4013", "CAST to user-defined type " + c.type->name, c.span);
+  ActionItems ignored;  // precision notes belong to columns, not to expressions
+  MappedType m = map_type(col, ctx_.object, d_, TypeMappingSettings{}, &ignored);
+  if (c.default_on_error || !c.format.empty())
+    item("OS4013", "CAST ... DEFAULT ON CONVERSION ERROR / format arguments", c.span);
+  return "CAST(" + expr(*c.operand) + " AS " + m.sql + ")";
+}
+
+std::string SqlWriter::expr(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Literal: return literal(static_cast<const LiteralExpr&>(e));
+    case ExprKind::Name: return name(static_cast<const NameExpr&>(e));
+    case ExprKind::Star: {
+      auto& s = static_cast<const StarExpr&>(e);
+      if (s.qualifier.empty()) return "*";
+      return ident(s.qualifier.back()) + ".*";
+    }
+    case ExprKind::Bind: {
+      auto& b = static_cast<const BindExpr&>(e);
+      item("OS4013", std::string(b.substitution ? "SQL*Plus substitution " : "bind variable ") + std::string(b.text) +
+                         " in a schema object",
+           e.span);
+      return std::string(b.text);
+    }
+    case ExprKind::Unary: return unary(static_cast<const UnaryExpr&>(e));
+    case ExprKind::Binary: return binary(static_cast<const BinaryExpr&>(e));
+    case ExprKind::IsNull: {
+      auto& n = static_cast<const IsNullExpr&>(e);
+      std::string test = upper(sql::compact_text(n.test));
+      if (test != "NULL") item("OS4013", "IS " + test + " test", e.span);
+      return expr(*n.operand) + (n.negated ? " IS NOT " : " IS ") + test;
+    }
+    case ExprKind::Like: {
+      auto& l = static_cast<const LikeExpr&>(e);
+      if (upper(l.op) != "LIKE") item("OS4013", upper(l.op) + " has no equivalent", e.span);
+      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + expr(*l.pattern);
+      if (l.escape) out += " ESCAPE " + expr(*l.escape);
+      return out;
+    }
+    case ExprKind::In: {
+      auto& n = static_cast<const InExpr&>(e);
+      std::string out = expr(*n.lhs) + (n.negated ? " NOT IN (" : " IN (");
+      if (n.list.size() == 1 && n.list[0]->kind == ExprKind::Subquery)
+        out += query(*static_cast<const SubqueryExpr&>(*n.list[0]).query);
+      else
+        out += exprs(n.list);
+      return out + ")";
+    }
+    case ExprKind::Between: {
+      auto& b = static_cast<const BetweenExpr&>(e);
+      return expr(*b.operand) + (b.negated ? " NOT BETWEEN " : " BETWEEN ") + expr(*b.low) + " AND " + expr(*b.high);
+    }
+    case ExprKind::Call: return call(static_cast<const CallExpr&>(e));
+    case ExprKind::Case: {
+      auto& c = static_cast<const CaseExpr&>(e);
+      std::string out = "CASE";
+      if (c.operand) out += " " + expr(*c.operand);
+      for (const auto& [w, t] : c.whens) out += " WHEN " + expr(*w) + " THEN " + expr(*t);
+      if (c.else_value) out += " ELSE " + expr(*c.else_value);
+      return out + " END";
+    }
+    case ExprKind::Subquery: return "(" + query(*static_cast<const SubqueryExpr&>(e).query) + ")";
+    case ExprKind::List: {
+      auto& l = static_cast<const ListExpr&>(e);
+      if (l.as_type) item("OS4013", "(x AS type) treat expression", e.span);
+      return "(" + exprs(l.items) + ")";
+    }
+    case ExprKind::Raw:
+      item("OS4013", "construct kept as text: " + sql::compact_text(e.span).substr(0, 80), e.span);
+      return sql::compact_text(e.span);
+    case ExprKind::Cast: return cast(static_cast<const CastExpr&>(e));
+    case ExprKind::Extract: {
+      auto& x = static_cast<const ExtractExpr&>(e);
+      std::string f = upper(x.field);
+      if (f.rfind("TIMEZONE", 0) == 0) item("OS4013", "EXTRACT(" + f + ")", e.span);
+      return "EXTRACT(" + f + " FROM " + expr(*x.operand) + ")";
+    }
+    case ExprKind::Grouping: {
+      auto& g = static_cast<const GroupingExpr&>(e);
+      const char* w = g.grouping == GroupingKind::Rollup ? "ROLLUP (" : g.grouping == GroupingKind::Cube ? "CUBE (" : "GROUPING SETS (";
+      return w + exprs(g.items) + ")";
+    }
+    case ExprKind::Postfix:
+      item("OS4013", "PL/SQL selector " + sql::compact_text(e.span), e.span);
+      return sql::compact_text(e.span);
+  }
+  return "";
+}
+
+// ------------------------------------------------------------------ queries
+
+void SqlWriter::collect_scope(const TableRef& t, std::vector<ScopeEntry>& out) const {
+  switch (t.kind) {
+    case TableRefKind::Table: {
+      auto& n = static_cast<const TableName&>(t);
+      ScopeEntry e;
+      std::string table = normalize_identifier(n.name.name().text);
+      e.name = t.alias ? normalize_identifier(t.alias->text) : table;
+      if (ctx_.catalog) e.table = ctx_.catalog->find_table(table);
+      out.push_back(e);
+      return;
+    }
+    case TableRefKind::Join: {
+      auto& j = static_cast<const Join&>(t);
+      collect_scope(*j.left, out);
+      collect_scope(*j.right, out);
+      return;
+    }
+    case TableRefKind::Paren: collect_scope(*static_cast<const ParenRef&>(t).inner, out); return;
+    default:
+      if (t.alias) out.push_back({normalize_identifier(t.alias->text), nullptr});
+      return;
+  }
+}
+
+void SqlWriter::push_scope(const SelectCore& s) {
+  std::vector<ScopeEntry> scope;
+  for (const auto& f : s.from) collect_scope(*f, scope);
+  scopes_.push_back(std::move(scope));
+}
+
+std::string SqlWriter::table_ref(const TableRef& t) {
+  std::string out;
+  if (t.pivot.end > t.pivot.begin && (upper(sql::compact_text(t.pivot)).rfind("PIVOT", 0) == 0 || upper(sql::compact_text(t.pivot)).rfind("UNPIVOT", 0) == 0) &&
+      (t.kind == TableRefKind::Subquery || t.kind == TableRefKind::Table)) {
+    if (auto p = pivot(t)) return *p;
+    return sql::compact_text(t.span);
+  }
+  switch (t.kind) {
+    case TableRefKind::Table: {
+      auto& n = static_cast<const TableName&>(t);
+      out = ident(n.name.name());
+      if (!n.name.dblink.empty()) item("OS5018", "remote table " + sql::compact_text(n.name.span), n.span);
+      if (n.partition_ext.end > n.partition_ext.begin || n.versions.end > n.versions.begin || !n.as_of.empty() ||
+          n.sample_percent)
+        item("OS4013", "partition extension / flashback / SAMPLE clause on " + sql::compact_text(n.name.span), n.span);
+      std::string rel = normalize_identifier(n.name.name().text);
+      if (!cte_defining_.empty() && rel == cte_defining_) cte_self_reference_ = true;
+      bool known = rel == "DUAL" || std::find(cte_names_.begin(), cte_names_.end(), rel) != cte_names_.end() ||
+                   (ctx_.other_relations && ctx_.other_relations->count(rel));
+      if (!known && ctx_.catalog && !ctx_.catalog->find_table(rel))
+        item("OS4013", "reads " + sql::compact_text(n.name.span) + ", which is not in the converted schema (another "
+                       "schema, a dictionary view or an object not converted): convert it first or rewrite the query",
+             n.name.span);
+      break;
+    }
+    case TableRefKind::Subquery: {
+      auto& s = static_cast<const SubqueryRef&>(t);
+      out = std::string(s.lateral ? "LATERAL " : "") + "(" + query(*s.query) + ")";
+      if (!s.with_option.empty()) item("OS4010", "subquery restriction " + upper(s.with_option) + " dropped", s.span, false);
+      break;
+    }
+    case TableRefKind::Function:
+      item("OS4013", "table function in FROM: " + sql::compact_text(t.span).substr(0, 60), t.span);
+      return sql::compact_text(t.span);
+    case TableRefKind::Join: {
+      auto& j = static_cast<const Join&>(t);
+      if (j.left_partition.end > j.left_partition.begin || j.right_partition.end > j.right_partition.begin)
+        item("OS4009", "partitioned outer join", j.span);
+      out = table_ref(*j.left);
+      std::string kw;
+      switch (j.type) {
+        case JoinType::Inner: kw = "JOIN"; break;
+        case JoinType::Left: kw = "LEFT JOIN"; break;
+        case JoinType::Right: kw = "RIGHT JOIN"; break;
+        case JoinType::Full: kw = "FULL JOIN"; break;
+        case JoinType::Cross: kw = "CROSS JOIN"; break;
+        case JoinType::CrossApply: kw = "CROSS JOIN LATERAL"; break;
+        case JoinType::OuterApply: kw = "LEFT JOIN LATERAL"; break;
+      }
+      if ((j.type == JoinType::CrossApply || j.type == JoinType::OuterApply) && redshift())
+        item("OS4013", "CROSS/OUTER APPLY: Redshift has no LATERAL join", j.span);
+      out += std::string(j.natural ? " NATURAL " : " ") + kw + " " + table_ref(*j.right);
+      if (j.on) {
+        out += " ON " + expr(*j.on);
+      } else if (!j.using_columns.empty()) {
+        out += " USING (";
+        for (size_t i = 0; i < j.using_columns.size(); ++i) out += (i ? ", " : "") + ident(j.using_columns[i]);
+        out += ")";
+      } else if (j.type == JoinType::OuterApply) {
+        out += " ON TRUE";
+      }
+      break;
+    }
+    case TableRefKind::Paren: out = "(" + table_ref(*static_cast<const ParenRef&>(t).inner) + ")"; break;
+  }
+  if (t.pivot.end > t.pivot.begin)
+    item("OS4006", "PIVOT/UNPIVOT/MATCH_RECOGNIZE: rewrite as CASE aggregation (PIVOT) or UNION ALL (UNPIVOT)", t.pivot);
+  if (t.alias)
+    out += " " + ident(*t.alias);
+  else if (t.kind == TableRefKind::Subquery)  // PostgreSQL before 16 and Redshift need a derived-table alias
+    out += " \"orashift_sub" + std::to_string(++subquery_count_) + "\"";
+  return out;
+}
+
+static bool is_dual(const TableRef& t) {
+  if (t.kind != TableRefKind::Table) return false;
+  auto& n = static_cast<const TableName&>(t);
+  return n.name.parts.size() <= 2 && normalize_identifier(n.name.name().text) == "DUAL";
+}
+
+std::string SqlWriter::plain_from(const SelectCore& s) {
+  std::string out;
+  for (const auto& f : s.from) {
+    if (is_dual(*f)) continue;  // FROM DUAL: the targets select without FROM
+    out += (out.empty() ? "" : ", ") + table_ref(*f);
+  }
+  return out;
+}
+
+std::string SqlWriter::select_items(const SelectCore& s) {
+  std::string out;
+  for (size_t i = 0; i < s.items.size(); ++i) {
+    const auto& it = s.items[i];
+    // SELECT ROWNUM: numbered as rows come, before any ORDER BY, as in Oracle.
+    bool numbering = is_rownum(*it.expr) && s.group_by.empty() && !tree_;
+    out += (i ? ", " : "") + (numbering ? std::string("ROW_NUMBER() OVER ()") : expr(*it.expr));
+    if (it.alias) out += " AS " + ident(*it.alias);
+  }
+  return out;
+}
+
+static void conjuncts_of(const Expr& e, std::vector<const Expr*>& out) {
+  if (e.kind == ExprKind::Binary && static_cast<const BinaryExpr&>(e).op == BinaryOp::And) {
+    auto& b = static_cast<const BinaryExpr&>(e);
+    conjuncts_of(*b.lhs, out);
+    conjuncts_of(*b.rhs, out);
+    return;
+  }
+  out.push_back(&e);
+}
+
+std::string SqlWriter::select(const SelectCore& s, std::string* limit_out) {
+  if (s.connect_by) return hierarchical(s);
+  push_scope(s);
+  std::string out = "SELECT ";
+  std::string q = upper(s.quantifier);
+  if (q == "DISTINCT" || q == "UNIQUE") out += "DISTINCT ";
+  if (!s.into.empty()) item("OS4013", "SELECT INTO belongs to PL/SQL", s.span);
+  if (s.start_with) item("OS4002", "START WITH without CONNECT BY", s.start_with->span);
+  if (s.model.end > s.model.begin) item("OS4006", "MODEL clause", s.model);
+
+  std::vector<const Expr*> conj;
+  if (s.where) conjuncts_of(*s.where, conj);
+  std::set<const Expr*> consumed;
+  std::string limit;
+  for (const Expr* c : conj)
+    if (auto l = rownum_limit(*c)) {
+      bool grouped = !s.group_by.empty() || s.having || q == "DISTINCT" || q == "UNIQUE";
+      if (grouped || !limit_out) {
+        item("OS4001", "ROWNUM limit on a grouped/DISTINCT query or in a set operation: Oracle limits the rows "
+                       "before grouping; rewrite with a subquery",
+             c->span);
+      } else {
+        consumed.insert(c);
+        limit = limit.empty() ? *l : "LEAST(" + limit + ", " + *l + ")";
+      }
+    }
+  FromPlan plan;
+  bool planned = outer_join_plan(s, conj, plan);
+  for (const Expr* c : plan.consumed) consumed.insert(c);
+  out += select_items(s);
+  // SELECT * FROM (SELECT .. ORDER BY ..) WHERE ROWNUM <= n: the inner query takes the LIMIT too,
+  // so the first n rows of its order are the ones kept (Oracle's top-n idiom).
+  if (!limit.empty() && s.from.size() == 1 && s.from[0]->kind == TableRefKind::Subquery &&
+      !static_cast<const SubqueryRef&>(*s.from[0]).query->order_by.empty())
+    inner_limit_ = limit;
+  std::string from = planned ? plan.from : plain_from(s);
+  inner_limit_.clear();
+  if (!from.empty()) out += " FROM " + from;
+  std::string where;
+  for (const Expr* c : conj)
+    if (!consumed.count(c)) where += (where.empty() ? "" : " AND ") + expr(*c);
+  if (!where.empty()) out += " WHERE " + where;
+  if (!s.group_by.empty()) out += " GROUP BY " + exprs(s.group_by);
+  if (s.having) out += " HAVING " + expr(*s.having);
+  scopes_.pop_back();
+  if (limit_out) *limit_out = limit;
+  return out;
+}
+
+std::string SqlWriter::body(const QueryBody& b, bool direct, std::string* limit_out) {
+  switch (b.kind) {
+    case QueryBodyKind::Select: {
+      std::string limit;
+      std::string s = select(static_cast<const SelectCore&>(b), &limit);
+      if (limit.empty()) return s;
+      if (direct && limit_out) {
+        *limit_out = limit;
+        return s;
+      }
+      return "(" + s + " LIMIT " + limit + ")";
+    }
+    case QueryBodyKind::SetOp: {
+      auto& s = static_cast<const SetOp&>(b);
+      const char* op = "";
+      switch (s.op) {
+        case SetOpKind::Union: op = " UNION "; break;
+        case SetOpKind::UnionAll: op = " UNION ALL "; break;
+        case SetOpKind::Intersect: op = " INTERSECT "; break;
+        case SetOpKind::Minus:
+        case SetOpKind::Except: op = " EXCEPT "; break;
+      }
+      return body(*s.lhs, false, nullptr) + op + body(*s.rhs, false, nullptr);
+    }
+    case QueryBodyKind::Paren: return "(" + query(*static_cast<const ParenQuery&>(b).query) + ")";
+  }
+  return "";
+}
+
+std::string SqlWriter::query(const Query& q) {
+  std::string pushed_limit = std::move(inner_limit_);
+  inner_limit_.clear();
+  std::vector<std::string> ctes;
+  auto* saved_ctes = ctes_;
+  bool saved_rec = ctes_recursive_;
+  ctes_ = &ctes;
+  ctes_recursive_ = false;
+  if (q.with_plsql.end > q.with_plsql.begin) item("OS4013", "WITH FUNCTION (PL/SQL in a query)", q.with_plsql);
+  for (const auto& c : q.with) {
+    std::string def = ident(c.name);
+    if (!c.columns.empty()) {
+      def += " (";
+      for (size_t i = 0; i < c.columns.size(); ++i) def += (i ? ", " : "") + ident(c.columns[i]);
+      def += ")";
+    }
+    std::string saved_def = cte_defining_;
+    cte_defining_ = normalize_identifier(c.name.text);
+    cte_names_.push_back(cte_defining_);
+    cte_self_reference_ = false;
+    def += " AS (" + query(*c.query) + ")";
+    if (cte_self_reference_) ctes_recursive_ = true;
+    cte_defining_ = saved_def;
+    if (c.search_cycle.end > c.search_cycle.begin) item("OS4003", "SEARCH/CYCLE clause of a recursive WITH", c.search_cycle);
+    ctes.push_back(def);
+  }
+  std::string limit;
+  size_t cte_scope = cte_names_.size() - q.with.size();
+  bool hierarchical_body = q.body->kind == QueryBodyKind::Select && static_cast<const SelectCore&>(*q.body).connect_by;
+  std::string out = body(*q.body, true, &limit);
+  if (q.order_siblings)  // the rows are right, their order is not reproduced
+    item("OS4003", "ORDER SIBLINGS BY is not reproduced: order by a sibling path column instead", q.span,
+         !hierarchical_body);
+  if (!q.order_by.empty()) {
+    if (!limit.empty()) {
+      item("OS4001", "ROWNUM and ORDER BY in the same query block: Oracle numbers the rows before sorting them",
+           q.span);
+    }
+    if (!q.order_siblings) out += " ORDER BY " + order_items(q.order_by);
+  }
+  if (limit.empty() && !q.fetch_count && !q.offset) limit = pushed_limit;
+  if (!limit.empty()) out += " LIMIT " + limit;
+  if (q.fetch_count || q.offset) {
+    if (q.fetch_percent || (q.with_ties && !postgres()))
+      item("OS4013", "FETCH FIRST ... PERCENT / WITH TIES", q.span);
+    if (q.with_ties && postgres()) {
+      if (q.offset) out += " OFFSET " + expr(*q.offset) + " ROWS";
+      out += " FETCH FIRST " + expr(*q.fetch_count) + " ROWS WITH TIES";
+    } else {
+      if (q.fetch_count) out += " LIMIT " + expr(*q.fetch_count);
+      if (q.offset) out += " OFFSET " + expr(*q.offset);
+    }
+  }
+  if (q.for_update) item("OS4013", "FOR UPDATE in a converted query", q.span);
+  cte_names_.resize(cte_scope);
+  ctes_ = saved_ctes;
+  bool rec = ctes_recursive_;
+  ctes_recursive_ = saved_rec;
+  if (ctes.empty()) return out;
+  std::string with = rec ? "WITH RECURSIVE " : "WITH ";
+  for (size_t i = 0; i < ctes.size(); ++i) with += (i ? ", " : "") + ctes[i];
+  return with + " " + out;
+}
+
+}  // namespace orashift::rewrite

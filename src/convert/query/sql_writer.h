@@ -1,0 +1,141 @@
+#pragma once
+// The SQL writer behind sql_rewrite.h: prints the Oracle AST as target SQL, rewriting as it
+// goes. Split by concern: sql_writer.cpp (expressions, queries), sql_writer_calls.cpp (function
+// map, dates, format models), sql_writer_joins.cpp ((+) joins, ROWNUM), sql_writer_tree.cpp
+// (CONNECT BY). The writer never mutates the tree: rewrites are decided while printing.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "convert/sql_rewrite.h"
+#include "sql/token.h"
+
+namespace orashift::rewrite {
+
+namespace ast = sql::ast;
+
+// What a rewrite needs to know of a value's type; from the catalog, literals and functions.
+enum class ValueType { Unknown, Date, Number, Text, Interval };
+
+// A FROM item visible by one name (alias, or table name) and, when known, its catalog table.
+struct ScopeEntry {
+  std::string name;          // normalised (upper case unless quoted)
+  const Table* table = nullptr;
+};
+
+class SqlWriter {
+public:
+  SqlWriter(Dialect dialect, const RewriteContext& ctx, RewriteResult& result)
+      : d_(dialect), ctx_(ctx), res_(result) {}
+
+  std::string expr(const ast::Expr& e);
+  std::string query(const ast::Query& q);
+  std::string statement(const ast::Statement& s);  // sql_writer_dml.cpp: SELECT, INSERT (ALL/FIRST), MERGE
+
+  bool redshift() const { return d_ == Dialect::Redshift; }
+  bool postgres() const { return d_ == Dialect::Postgres; }
+  bool duckdb() const { return d_ == Dialect::DuckDb; }
+
+  // Raises an action item at `span`; `breaks` = the printed SQL is not valid/equivalent.
+  void item(std::string_view code, const std::string& message, Span span, bool breaks = true);
+
+  ValueType type_of(const ast::Expr& e);
+  std::string ident(const ast::Ident& i);  // quoted target name
+  std::string text_type() const;           // the target's unbounded text type for casts
+
+private:
+  // expressions (sql_writer.cpp)
+  std::string literal(const ast::LiteralExpr& l);
+  std::string name(const ast::NameExpr& n);
+  std::string binary(const ast::BinaryExpr& b);
+  std::string concat(const ast::BinaryExpr& b);
+  std::string date_arith(const ast::BinaryExpr& b, ValueType lt, ValueType rt);
+  std::string unary(const ast::UnaryExpr& u);
+  std::string cast(const ast::CastExpr& c);
+  std::string exprs(const std::vector<ast::ExprPtr>& v);
+  std::string order_items(const std::vector<ast::OrderItem>& v);
+  std::string window(const ast::WindowSpec& w);
+  const Column* resolve_column(const ast::NameExpr& n) const;
+
+  // calls (sql_writer_calls.cpp)
+  std::string call(const ast::CallExpr& c);
+  std::string call_generic(const ast::CallExpr& c, const std::string& target_name);
+  std::string call_tail(const ast::CallExpr& c);  // KEEP / WITHIN GROUP / OVER
+  std::string decode(const ast::CallExpr& c);
+  std::string to_char(const ast::CallExpr& c);
+  std::string to_date(const ast::CallExpr& c, bool timestamp);
+  std::string to_number(const ast::CallExpr& c);
+  std::string trunc_round(const ast::CallExpr& c, bool round);
+  std::string date_call(const ast::CallExpr& c, const std::string& fn);
+  std::string listagg(const ast::CallExpr& c);
+  std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
+  std::string date_format(const ast::Expr& mask, bool parsing, Span where);
+
+  // queries (sql_writer.cpp)
+  std::string body(const ast::QueryBody& b, bool direct, std::string* limit_out);
+  std::string select(const ast::SelectCore& s, std::string* limit_out);
+  std::string select_items(const ast::SelectCore& s);
+  std::string table_ref(const ast::TableRef& t);
+  std::string plain_from(const ast::SelectCore& s);
+  void push_scope(const ast::SelectCore& s);
+  void collect_scope(const ast::TableRef& t, std::vector<ScopeEntry>& out) const;
+
+  // joins and ROWNUM (sql_writer_joins.cpp)
+  struct FromPlan {
+    std::string from;                    // the FROM clause text (without FROM)
+    std::set<const ast::Expr*> consumed; // WHERE conjuncts the plan moved into ON clauses
+  };
+  bool outer_join_plan(const ast::SelectCore& s, const std::vector<const ast::Expr*>& conjuncts, FromPlan& plan);
+  std::optional<std::string> rownum_limit(const ast::Expr& conjunct);
+  bool is_rownum(const ast::Expr& e) const;
+  int item_of(const ast::NameExpr& n, const std::vector<std::vector<ScopeEntry>>& items) const;
+
+  // DML (sql_writer_dml.cpp)
+  std::string insert(const ast::Insert& s);
+  std::string merge(const ast::Merge& s);
+  std::string set_clauses(const std::vector<ast::SetClause>& sets);
+
+  // PIVOT (sql_writer_pivot.cpp): the rewritten FROM item, or nullopt after an OS4006 item
+  std::optional<std::string> pivot(const ast::TableRef& t);
+  std::optional<std::string> unpivot(const ast::TableRef& t, const std::vector<sql::Token>& tokens);
+  bool source_columns(const ast::TableRef& t, std::vector<std::string>& cols, std::string& source, std::string& why);
+  std::optional<std::string> converted_from(const std::string& oracle, const ast::TableRef& t, const char* alias_base);
+
+  // CONNECT BY (sql_writer_tree.cpp)
+  std::string hierarchical(const ast::SelectCore& s);
+
+public:
+  // Hierarchical-query state, read by name()/call() while a CONNECT BY is printed.
+  struct TreeState {
+    std::string ref;          // quoted reference name of the table in the tree
+    std::string prior_alias;  // quoted alias of the previous level in the recursive member
+    std::string level_col;    // quoted LEVEL column
+    bool in_recursive = false;  // printing the recursive member's join condition
+    bool in_prior = false;      // inside PRIOR's operand
+    bool final_select = false;  // printing the outer select over the tree
+    std::vector<std::pair<std::string, std::string>> extra_cols;  // (anchor expr, recursive expr) per extra column
+    std::vector<std::string> extra_names;
+  };
+
+private:
+  Dialect d_;
+  const RewriteContext& ctx_;
+  RewriteResult& res_;
+  std::vector<std::vector<ScopeEntry>> scopes_;    // innermost last
+  std::vector<std::string>* ctes_ = nullptr;       // CTEs the current query must define first
+  bool ctes_recursive_ = false;
+  TreeState* tree_ = nullptr;
+  int tree_count_ = 0;
+  int subquery_count_ = 0;
+  std::string cte_defining_;                        // name of the CTE whose body is printed
+  bool cte_self_reference_ = false;
+  std::string inner_limit_;
+  std::vector<std::string> cte_names_;  // CTEs in scope (Oracle names): FROM may read them  // ROWNUM limit pushed into the ordered subquery printed next
+};
+
+std::string upper(std::string_view s);
+std::string string_literal_value(std::string_view token);  // 'a''b' / q'[..]' / N'..' → value
+
+}  // namespace orashift::rewrite

@@ -1,0 +1,549 @@
+// Oracle functions → target functions (the table in docs/sql-rewrites.md), date functions and
+// format models. Functions the targets spell the same are printed as written.
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "convert/query/format_model.h"
+#include "convert/query/sql_writer.h"
+#include "dialect/naming.h"
+#include "sql/parser.h"
+
+namespace orashift::rewrite {
+
+using namespace sql::ast;
+
+namespace {
+
+// Same name, same meaning on all three targets.
+const std::set<std::string>& same_everywhere() {
+  static const std::set<std::string> s = {
+      "COALESCE", "NULLIF", "ABS", "CEIL", "FLOOR", "SIGN", "SQRT", "EXP", "LN", "POWER", "MOD", "ROUND",
+      "UPPER", "LOWER", "LENGTH", "LTRIM", "RTRIM", "TRIM", "LPAD", "RPAD", "ASCII", "CHR", "COUNT", "SUM", "AVG",
+      "MIN", "MAX", "STDDEV", "VARIANCE", "STDDEV_POP", "STDDEV_SAMP", "VAR_POP", "VAR_SAMP", "ROW_NUMBER", "RANK",
+      "DENSE_RANK", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTILE", "CUME_DIST", "PERCENT_RANK",
+      "PERCENTILE_CONT", "PERCENTILE_DISC", "NTH_VALUE", "CORR", "COVAR_POP", "COVAR_SAMP", "TRANSLATE", "GROUPING",
+      "REGEXP_REPLACE", "REGEXP_SUBSTR", "REGEXP_INSTR", "REGEXP_COUNT", "REPLACE"};
+  return s;
+}
+
+// Oracle built-ins with no mapping: an item, never a silent pass-through.
+const std::set<std::string>& unmapped() {
+  static const std::set<std::string> s = {
+      "DUMP", "VSIZE", "ORA_HASH", "STANDARD_HASH", "USERENV", "SYS_CONTEXT", "EMPTY_CLOB", "EMPTY_BLOB", "NANVL",
+      "XMLAGG", "XMLELEMENT", "XMLFOREST", "XMLTYPE", "EXTRACTVALUE", "XMLQUERY", "XMLSERIALIZE", "JSON_VALUE",
+      "JSON_QUERY", "JSON_OBJECT", "JSON_ARRAYAGG", "JSON_OBJECTAGG", "JSON_ARRAY", "TREAT", "DEREF", "REF", "VALUE",
+      "SOUNDEX", "NLSSORT", "NLS_UPPER", "NLS_LOWER", "NLS_INITCAP", "RAWTOHEX", "HEXTORAW", "UTL_RAW", "SYS_EXTRACT_UTC",
+      "FROM_TZ", "NEW_TIME", "TZ_OFFSET", "SESSIONTIMEZONE", "DBTIMEZONE", "NUMTODSINTERVAL", "NUMTOYMINTERVAL",
+      "TO_DSINTERVAL", "TO_YMINTERVAL", "COLLECT", "CARDINALITY", "SET", "POWERMULTISET", "RATIO_TO_REPORT_X",
+      "APPROX_COUNT_DISTINCT", "CONNECT_BY_ROOT", "SYS_TYPEID", "BFILENAME", "TO_CLOB", "TO_BLOB", "TO_NCHAR",
+      "TO_MULTI_BYTE", "TO_SINGLE_BYTE", "CONVERT", "COMPOSE", "DECOMPOSE", "UNISTR", "ASCIISTR", "LNNVL",
+      "WIDTH_BUCKET", "SCN_TO_TIMESTAMP", "TIMESTAMP_TO_SCN", "ORA_ROWSCN", "MULTISET", "MAKE_REF", "SYS_XMLGEN",
+      "XMLCAST", "XMLCONCAT", "XMLROOT", "XMLPARSE", "EXISTSNODE", "UPDATEXML", "JSON_SERIALIZE", "JSON_MERGEPATCH"};
+  return s;
+}
+
+bool is_string_literal(const Expr& e, std::string* value = nullptr) {
+  if (e.kind != ExprKind::Literal) return false;
+  auto& l = static_cast<const LiteralExpr&>(e);
+  if (l.literal != LiteralKind::String && l.literal != LiteralKind::NationalString) return false;
+  if (value) *value = string_literal_value(l.text);
+  return true;
+}
+
+bool is_null_literal(const Expr& e) {
+  std::string v;
+  if (is_string_literal(e, &v)) return v.empty();
+  return e.kind == ExprKind::Literal && static_cast<const LiteralExpr&>(e).literal == LiteralKind::Null;
+}
+
+// TRUNC/ROUND(date, 'fmt') unit names.
+std::string trunc_unit(std::string f) {
+  for (char& c : f) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (f == "YYYY" || f == "YEAR" || f == "Y" || f == "YY" || f == "YYY" || f == "SYYYY" || f == "SYEAR" ||
+      f == "RRRR" || f == "RR")
+    return "year";
+  if (f == "Q") return "quarter";
+  if (f == "MM" || f == "MON" || f == "MONTH" || f == "RM") return "month";
+  if (f == "DD" || f == "DDD" || f == "J") return "day";
+  if (f == "IW") return "week";
+  if (f == "HH" || f == "HH12" || f == "HH24") return "hour";
+  if (f == "MI") return "minute";
+  if (f == "CC" || f == "SCC") return "";  // century: not the targets' (Oracle's starts at year 1, 01)
+  return "";
+}
+
+// UNISTR's escapes (\XXXX UTF-16 units, \\ a backslash) decoded to UTF-8; false when malformed.
+bool decode_unistr(std::string_view in, std::string& out) {
+  auto hex = [](std::string_view h, uint32_t& v) {
+    v = 0;
+    for (char c : h) {
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+      else return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] != '\\') {
+      out.push_back(in[i]);
+      continue;
+    }
+    if (i + 1 < in.size() && in[i + 1] == '\\') {
+      out.push_back('\\');
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0, lo = 0;
+    if (i + 5 > in.size() || !hex(in.substr(i + 1, 4), cp)) return false;
+    i += 4;
+    if (cp >= 0xD800 && cp < 0xDC00) {  // a surrogate pair: the low half follows as \XXXX
+      if (i + 6 > in.size() || in[i + 1] != '\\' || !hex(in.substr(i + 2, 4), lo) || lo < 0xDC00 || lo > 0xDFFF)
+        return false;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+      i += 5;
+    }
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string SqlWriter::call_tail(const CallExpr& c) {
+  std::string out;
+  if (!c.keep.empty()) {
+    item("OS4007", "KEEP (DENSE_RANK FIRST/LAST ...): rewrite with FIRST_VALUE over a window or a subquery", c.span);
+    out += " KEEP (DENSE_RANK " + upper(c.keep) + " ORDER BY " + order_items(c.keep_order_by) + ")";
+  }
+  if (c.has_within_group) out += " WITHIN GROUP (ORDER BY " + order_items(c.within_group) + ")";
+  if (!c.nulls_treatment.empty()) {
+    if (postgres()) item("OS4007", upper(c.nulls_treatment) + " NULLS: PostgreSQL has no null treatment in window functions", c.span);
+    out += " " + upper(c.nulls_treatment) + " NULLS";
+  }
+  if (c.over) out += window(*c.over);
+  return out;
+}
+
+std::string SqlWriter::call_generic(const CallExpr& c, const std::string& fn) {
+  std::string out = fn + "(";
+  if (!c.set_quantifier.empty()) {
+    std::string q = upper(c.set_quantifier);
+    out += (q == "UNIQUE" ? std::string("DISTINCT") : q) + " ";
+  }
+  if (c.star) out += "*";
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    const CallArg& a = c.args[i];
+    if (i) out += ", ";
+    if (!a.name.empty()) item("OS4007", "named argument " + std::string(a.name) + " =>", a.value->span);
+    out += expr(*a.value);
+    if (a.tail.end > a.tail.begin) out += " " + sql::compact_text(a.tail);
+  }
+  if (!c.arg_order_by.empty()) out += " ORDER BY " + order_items(c.arg_order_by);
+  return out + ")" + call_tail(c);
+}
+
+std::string SqlWriter::decode(const CallExpr& c) {
+  if (c.args.size() < 3) {
+    item("OS4007", "DECODE with fewer than 3 arguments", c.span);
+    return call_generic(c, "DECODE");
+  }
+  if (redshift()) return call_generic(c, "DECODE");  // native, and NULL matches NULL there as in Oracle
+  // DECODE matches NULL to NULL: IS NOT DISTINCT FROM, or IS NULL for a NULL search value.
+  std::string x = arg(c, 0);
+  std::string out = "CASE";
+  size_t i = 1;
+  for (; i + 1 < c.args.size(); i += 2) {
+    const Expr& search = *c.args[i].value;
+    if (is_null_literal(search))
+      out += " WHEN " + x + " IS NULL";
+    else if (search.kind == ExprKind::Literal)
+      out += " WHEN " + x + " = " + expr(search);
+    else
+      out += " WHEN " + x + " IS NOT DISTINCT FROM " + expr(search);
+    out += " THEN " + arg(c, i + 1);
+  }
+  if (i < c.args.size()) out += " ELSE " + arg(c, i);
+  return out + " END";
+}
+
+std::string SqlWriter::date_format(const Expr& mask, bool parsing, Span where) {
+  std::string m;
+  if (!is_string_literal(mask, &m)) {
+    item("OS4004", "format model is not a literal: " + sql::compact_text(mask.span), where);
+    return expr(mask);
+  }
+  FormatModel f = convert_date_format(m, d_, parsing);
+  if (!f.unsupported.empty())
+    item("OS4004", "format element " + f.unsupported + " of '" + m + "' has no " + dialect_name(d_) + " equivalent", where);
+  return quote_literal(f.mask);
+}
+
+std::string SqlWriter::to_char(const CallExpr& c) {
+  if (c.args.empty() || c.args.size() > 3) return call_generic(c, "TO_CHAR");
+  if (c.args.size() == 3) item("OS4004", "TO_CHAR NLS parameter ignored", c.args[2].value->span, false);
+  const Expr& v = *c.args[0].value;
+  ValueType t = type_of(v);
+  std::string mask;
+  bool has_mask = c.args.size() >= 2 && is_string_literal(*c.args[1].value, &mask);
+  if (t == ValueType::Unknown && has_mask) {
+    // A mask with a datetime element says what the value is.
+    FormatModel probe = convert_date_format(mask, Dialect::Postgres, false);
+    t = probe.unsupported.empty() ? ValueType::Date : ValueType::Number;
+  }
+  if (c.args.size() == 1) {
+    if (t == ValueType::Date) {
+      item("OS4012", "TO_CHAR(date) without a format uses NLS_DATE_FORMAT; DD-MON-RR assumed", c.span, false);
+      if (duckdb()) return "upper(strftime(" + expr(v) + ", '%d-%b-%y'))";
+      return "TO_CHAR(" + expr(v) + ", 'DD-MON-YY')";
+    }
+    return "CAST(" + expr(v) + " AS " + text_type() + ")";
+  }
+  if (t == ValueType::Date) {
+    std::string m = date_format(*c.args[1].value, false, c.args[1].value->span);
+    if (duckdb()) {
+      FormatModel f = convert_date_format(mask, d_, false);
+      std::string s = "strftime(" + expr(v) + ", " + m + ")";
+      return f.upper_case ? "upper(" + s + ")" : s;
+    }
+    return "TO_CHAR(" + expr(v) + ", " + m + ")";
+  }
+  // Numbers: PostgreSQL and Redshift take Oracle's number masks (9, 0, ., ',', D, G, FM, S, MI, $).
+  if (duckdb()) {
+    item("OS4004", "TO_CHAR(number, '" + mask + "'): DuckDB has no number format models; use printf()", c.span);
+    return "CAST(" + expr(v) + " AS VARCHAR)";
+  }
+  if (t == ValueType::Unknown && !has_mask)
+    item("OS4008", "TO_CHAR argument type unknown; assumed a number", c.span, false);
+  return "TO_CHAR(" + expr(v) + ", " + expr(*c.args[1].value) + ")";
+}
+
+std::string SqlWriter::to_date(const CallExpr& c, bool timestamp) {
+  if (c.args.empty()) return call_generic(c, timestamp ? "TO_TIMESTAMP" : "TO_DATE");
+  std::string s = arg(c, 0);
+  if (c.args.size() == 1) {
+    item("OS4012", std::string(timestamp ? "TO_TIMESTAMP" : "TO_DATE") +
+                       " without a format uses the NLS format; the target's own parsing is used",
+         c.span, false);
+    return "CAST(" + s + " AS TIMESTAMP)";
+  }
+  if (c.args.size() == 3) item("OS4004", "NLS parameter ignored", c.args[2].value->span, false);
+  std::string m = date_format(*c.args[1].value, true, c.args[1].value->span);
+  if (duckdb()) return "strptime(" + s + ", " + m + ")";
+  return "CAST(TO_TIMESTAMP(" + s + ", " + m + ") AS TIMESTAMP)";
+}
+
+std::string SqlWriter::to_number(const CallExpr& c) {
+  if (c.args.empty()) return call_generic(c, "TO_NUMBER");
+  std::string s = arg(c, 0);
+  if (c.args.size() == 1) return "CAST(" + s + " AS NUMERIC)";
+  if (duckdb()) {
+    item("OS4004", "TO_NUMBER with a format: DuckDB has no number format models", c.span);
+    return "CAST(" + s + " AS DECIMAL(38,10))";
+  }
+  return "TO_NUMBER(" + s + ", " + arg(c, 1) + ")";
+}
+
+std::string SqlWriter::trunc_round(const CallExpr& c, bool round) {
+  const char* fn = round ? "ROUND" : "TRUNC";
+  if (c.args.empty() || c.args.size() > 2) return call_generic(c, fn);
+  ValueType t = type_of(*c.args[0].value);
+  std::string fmt;
+  bool fmt_literal = c.args.size() == 2 && is_string_literal(*c.args[1].value, &fmt);
+  if (t == ValueType::Unknown && fmt_literal) t = ValueType::Date;
+  if (t == ValueType::Unknown) {
+    item("OS4008", std::string(fn) + " argument type unknown; assumed a number", c.span, false);
+    t = ValueType::Number;
+  }
+  if (t == ValueType::Number) {
+    if (!round && duckdb() && c.args.size() == 2)  // DuckDB's trunc() takes no digits
+      return "(CASE WHEN " + arg(c, 0) + " < 0 THEN CEIL(" + arg(c, 0) + " * POWER(10, " + arg(c, 1) +
+             ")) ELSE FLOOR(" + arg(c, 0) + " * POWER(10, " + arg(c, 1) + ")) END / POWER(10, " + arg(c, 1) + "))";
+    return call_generic(c, fn);
+  }
+  std::string unit = "day";
+  if (c.args.size() == 2) {
+    if (!fmt_literal) {
+      item("OS4004", std::string(fn) + "(date, fmt) with a format that is not a literal", c.span);
+      return call_generic(c, fn);
+    }
+    unit = trunc_unit(fmt);
+    if (unit.empty()) {
+      item("OS4004", std::string(fn) + "(date, '" + fmt + "'): no DATE_TRUNC unit", c.span);
+      return call_generic(c, fn);
+    }
+  }
+  std::string d = arg(c, 0);
+  // DuckDB's DATE_TRUNC returns a DATE for units of a day or more; Oracle keeps a DATE (TIMESTAMP here).
+  auto typed = [&](std::string s) { return duckdb() ? "CAST(" + s + " AS TIMESTAMP)" : s; };
+  if (!round) return typed("DATE_TRUNC('" + unit + "', " + d + ")");
+  // ROUND rounds half up: truncate after adding half a unit (exact for day and smaller units).
+  static const std::map<std::string, std::string> half = {
+      {"day", "12 hours"}, {"hour", "30 minutes"}, {"minute", "30 seconds"}};
+  auto h = half.find(unit);
+  if (h == half.end()) {
+    item("OS4004", "ROUND(date, '" + fmt + "') is only converted for day, hour and minute", c.span);
+    return "DATE_TRUNC('" + unit + "', " + d + ")";
+  }
+  return typed("DATE_TRUNC('" + unit + "', " + d + " + INTERVAL '" + h->second + "')");
+}
+
+std::string SqlWriter::date_call(const CallExpr& c, const std::string& f) {
+  auto need = [&](size_t n) {
+    if (c.args.size() == n) return true;
+    item("OS4007", f + " with " + std::to_string(c.args.size()) + " arguments", c.span);
+    return false;
+  };
+  if (f == "ADD_MONTHS") {
+    if (!need(2)) return call_generic(c, f);
+    if (redshift()) return call_generic(c, f);  // native, with Oracle's end-of-month rule
+    item("OS4012", "ADD_MONTHS: Oracle moves a month's last day to the last day of the result month; "
+                   "interval arithmetic keeps the day number (clamped)",
+         c.span, false);
+    // Oracle uses the integer part of n. DuckDB multiplies a month interval into days, so it
+    // gets to_months().
+    if (duckdb()) return "(" + arg(c, 0) + " + to_months(CAST(TRUNC(" + arg(c, 1) + ") AS INTEGER)))";
+    return "(" + arg(c, 0) + " + CAST(TRUNC(" + arg(c, 1) + ") AS INTEGER) * INTERVAL '1 month')";
+  }
+  if (f == "MONTHS_BETWEEN") {
+    if (!need(2)) return call_generic(c, f);
+    if (redshift()) return call_generic(c, f);
+    std::string a = arg(c, 0), b = arg(c, 1);
+    item("OS4012", "MONTHS_BETWEEN: Oracle treats two month-ends as whole months; the formula uses a 31-day month "
+                   "for the fraction like Oracle otherwise",
+         c.span, false);
+    return "((EXTRACT(YEAR FROM " + a + ") - EXTRACT(YEAR FROM " + b + ")) * 12 + EXTRACT(MONTH FROM " + a +
+           ") - EXTRACT(MONTH FROM " + b + ") + (EXTRACT(EPOCH FROM " + a + " - DATE_TRUNC('month', " + a +
+           ")) - EXTRACT(EPOCH FROM " + b + " - DATE_TRUNC('month', " + b + "))) / 2678400)";
+  }
+  if (f == "LAST_DAY") {
+    if (!need(1)) return call_generic(c, f);
+    std::string d = arg(c, 0);
+    // Keeps the time of day, as Oracle does (Redshift's LAST_DAY returns a DATE).
+    if (redshift())
+      return "DATEADD(second, DATEDIFF(second, DATE_TRUNC('day', " + d + "), " + d + "), CAST(LAST_DAY(" + d +
+             ") AS TIMESTAMP))";
+    return "(DATE_TRUNC('month', " + d + ") + INTERVAL '1 month' - INTERVAL '1 day' + (" + d + " - DATE_TRUNC('day', " +
+           d + ")))";
+  }
+  if (f == "NEXT_DAY") {
+    if (!need(2)) return call_generic(c, f);
+    if (redshift()) return call_generic(c, f);
+    std::string day;
+    static const char* names[] = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
+    int dow = -1;
+    if (is_string_literal(*c.args[1].value, &day))
+      for (int k = 0; k < 7; ++k)
+        if (upper(day).rfind(names[k], 0) == 0) dow = k;
+    if (dow < 0) {
+      item("OS4007", "NEXT_DAY with a day that is not an English day-name literal", c.span);
+      return call_generic(c, f);
+    }
+    std::string d = arg(c, 0);
+    std::string days = "((" + std::to_string(dow + 6) + " - CAST(EXTRACT(DOW FROM " + d + ") AS INTEGER)) % 7 + 1)";
+    return "(" + d + " + " + days + " * INTERVAL '1 day')";
+  }
+  return call_generic(c, f);
+}
+
+std::string SqlWriter::listagg(const CallExpr& c) {
+  if (c.args.empty()) return call_generic(c, "LISTAGG");
+  for (const auto& a : c.args)
+    if (a.tail.end > a.tail.begin)
+      item("OS4014", "LISTAGG " + sql::compact_text(a.tail) + ": the target does not truncate the result", a.tail, false);
+  std::string sep = c.args.size() > 1 ? arg(c, 1) : "''";
+  if (sep == "NULL") sep = "''";
+  std::string distinct = upper(c.set_quantifier) == "DISTINCT" ? "DISTINCT " : "";
+  if (redshift()) {
+    std::string out = "LISTAGG(" + distinct + arg(c, 0) + ", " + sep + ")";
+    if (c.has_within_group) out += " WITHIN GROUP (ORDER BY " + order_items(c.within_group) + ")";
+    if (c.over) out += window(*c.over);
+    return out;
+  }
+  std::string v = arg(c, 0);
+  if (type_of(*c.args[0].value) != ValueType::Text) v = "CAST(" + v + " AS " + text_type() + ")";
+  std::string out = "STRING_AGG(" + distinct + v + ", " + sep;
+  if (c.has_within_group && !c.over) out += " ORDER BY " + order_items(c.within_group);
+  out += ")";
+  if (c.over) {
+    if (c.has_within_group) item("OS4014", "LISTAGG ... WITHIN GROUP as an analytic function: order inside the window is not kept", c.span, false);
+    out += window(*c.over);
+  }
+  return out;
+}
+
+std::string SqlWriter::call(const CallExpr& c) {
+  if (c.name.size() != 1) {
+    std::string full;
+    for (const auto& p : c.name) full += (full.empty() ? "" : ".") + std::string(p.text);
+    item("OS4007", "call to " + full + ": package functions must be converted and exist on the target", c.span);
+    std::string out;
+    for (const auto& p : c.name) out += (out.empty() ? "" : ".") + ident(p);
+    return call_generic(c, out);
+  }
+  std::string f = c.name[0].quoted() ? std::string() : upper(c.name[0].text);
+  size_t n = c.args.size();
+  if (f == "NVL") {
+    if (n != 2) return call_generic(c, f);
+    return call_generic(c, redshift() ? "NVL" : "COALESCE");
+  }
+  if (f == "NVL2") {
+    if (n != 3 || redshift()) return call_generic(c, "NVL2");
+    return "CASE WHEN " + arg(c, 0) + " IS NOT NULL THEN " + arg(c, 1) + " ELSE " + arg(c, 2) + " END";
+  }
+  if (f == "DECODE") return decode(c);
+  if (f == "GREATEST" || f == "LEAST") {
+    // Oracle returns NULL when any argument is NULL; the targets skip NULLs.
+    std::string any_null;
+    for (size_t i = 0; i < n; ++i) any_null += (i ? " OR " : "") + arg(c, i) + " IS NULL";
+    return "CASE WHEN " + any_null + " THEN NULL ELSE " + call_generic(c, f) + " END";
+  }
+  if (f == "SUBSTR" || f == "SUBSTRB") {
+    if (n < 2 || n > 3) return call_generic(c, f);
+    if (f == "SUBSTRB") item("OS4007", "SUBSTRB counts bytes; converted as SUBSTR (characters)", c.span, false);
+    std::string s = arg(c, 0), p = arg(c, 1);
+    const Expr& pe = *c.args[1].value;
+    bool positive = pe.kind == ExprKind::Literal && p != "0" && p.front() != '-';
+    // Oracle: position 0 is 1, a negative position counts from the end.
+    if (!positive) p = "CASE WHEN " + p + " > 0 THEN " + p + " WHEN " + p + " = 0 THEN 1 ELSE LENGTH(" + s + ") + " + p + " + 1 END";
+    return "SUBSTR(" + s + ", " + p + (n == 3 ? ", " + arg(c, 2) : std::string()) + ")";
+  }
+  if (f == "INSTR") {
+    if (n != 2) {
+      item("OS4007", "INSTR with a start position or occurrence", c.span);
+      return call_generic(c, f);
+    }
+    return "STRPOS(" + arg(c, 0) + ", " + arg(c, 1) + ")";
+  }
+  if (f == "LENGTHB") return "OCTET_LENGTH(" + (n ? arg(c, 0) : std::string()) + ")";
+  if (f == "CONCAT" && n == 2) {
+    // CONCAT(a, b) is a || b.
+    BinaryExpr tmp;
+    tmp.op = BinaryOp::Concat;
+    tmp.span = c.span;
+    // Borrow the arguments without owning them.
+    tmp.lhs.reset(const_cast<Expr*>(c.args[0].value.get()));
+    tmp.rhs.reset(const_cast<Expr*>(c.args[1].value.get()));
+    std::string out = concat(tmp);
+    (void)tmp.lhs.release();
+    (void)tmp.rhs.release();
+    return out;
+  }
+  if (f == "REPLACE" && n == 2) return "REPLACE(" + arg(c, 0) + ", " + arg(c, 1) + ", '')";
+  if ((f == "LPAD" || f == "RPAD") && n == 2 && duckdb()) return f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", ' ')";
+  if (f == "INITCAP") {
+    if (duckdb()) item("OS4007", "INITCAP: DuckDB has no INITCAP", c.span);
+    return call_generic(c, f);
+  }
+  if (f == "TO_CHAR") return to_char(c);
+  if (f == "TO_DATE") return to_date(c, false);
+  if (f == "TO_TIMESTAMP") return to_date(c, true);
+  if (f == "TO_NUMBER") return to_number(c);
+  if (f == "TRUNC") return trunc_round(c, false);
+  if (f == "ROUND") {
+    if (n >= 1 && type_of(*c.args[0].value) == ValueType::Date) return trunc_round(c, true);
+    if (n == 2 && n >= 1) {
+      std::string fmt;
+      if (is_string_literal(*c.args[1].value, &fmt)) return trunc_round(c, true);
+    }
+    return call_generic(c, f);
+  }
+  if (f == "ADD_MONTHS" || f == "MONTHS_BETWEEN" || f == "LAST_DAY" || f == "NEXT_DAY") return date_call(c, f);
+  if (f == "LISTAGG") return listagg(c);
+  if (f == "MEDIAN") {
+    if (postgres() && n == 1 && !c.over) return "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + arg(c, 0) + ")";
+    if (postgres()) item("OS4007", "MEDIAN as an analytic function", c.span);
+    return call_generic(c, "MEDIAN");
+  }
+  if (f == "GROUPING_ID") return call_generic(c, redshift() ? "GROUPING_ID" : "GROUPING");
+  if (f == "BITAND" && n == 2) return "(" + arg(c, 0) + " & " + arg(c, 1) + ")";
+  if (f == "SYS_GUID") {
+    if (redshift()) {
+      item("OS4007", "SYS_GUID: Redshift has no UUID generator", c.span);
+      return "NULL";
+    }
+    // Oracle returns RAW(16); the column maps to BYTEA / BLOB.
+    if (duckdb()) return "unhex(replace(CAST(uuid() AS VARCHAR), '-', ''))";
+    return "decode(replace(CAST(gen_random_uuid() AS TEXT), '-', ''), 'hex')";
+  }
+  if (f == "RATIO_TO_REPORT" && n == 1 && c.over)
+    return "(" + arg(c, 0) + " / SUM(" + arg(c, 0) + ")" + window(*c.over) + ")";
+  if (f == "REGEXP_LIKE") {
+    if (n < 2 || n > 3) return call_generic(c, f);
+    std::string flags;
+    if (n == 3 && (!is_string_literal(*c.args[2].value, &flags) || (flags != "i" && flags != "c"))) {
+      item("OS4007", "REGEXP_LIKE match parameter other than 'i'/'c'", c.span);
+    }
+    if (duckdb()) return "regexp_matches(" + arg(c, 0) + ", " + arg(c, 1) + (flags == "i" ? ", 'i'" : "") + ")";
+    return "(" + arg(c, 0) + (flags == "i" ? " ~* " : " ~ ") + arg(c, 1) + ")";
+  }
+  if (f == "REGEXP_REPLACE" && !redshift() && n == 3)  // Oracle replaces every match
+    return "REGEXP_REPLACE(" + arg(c, 0) + ", " + arg(c, 1) + ", " + arg(c, 2) + ", 'g')";
+  if ((f == "REGEXP_SUBSTR" || f == "REGEXP_INSTR" || f == "REGEXP_COUNT") && duckdb()) {
+    if (f == "REGEXP_SUBSTR" && n == 2) return "NULLIF(regexp_extract(" + arg(c, 0) + ", " + arg(c, 1) + "), '')";
+    item("OS4007", f + " on DuckDB", c.span);
+    return call_generic(c, f);
+  }
+  if (f == "SYS_CONNECT_BY_PATH") {
+    if (tree_ && tree_->final_select && n == 2) {
+      std::string name = "\"orashift_path" + std::to_string(tree_->extra_names.size() + 1) + "\"";
+      TreeState* t = tree_;
+      tree_ = nullptr;
+      std::string col = "COALESCE(CAST(" + arg(c, 0) + " AS " + text_type() + "), '')";
+      std::string sep = arg(c, 1);
+      tree_ = t;
+      t->in_recursive = true;  // the child row's column, qualified with the table reference
+      std::string rec_col = "COALESCE(CAST(" + arg(c, 0) + " AS " + text_type() + "), '')";
+      t->in_recursive = false;
+      t->extra_cols.push_back({"CAST(" + sep + " || " + col + " AS " + text_type() + ")",
+                               t->prior_alias + "." + name + " || " + sep + " || " + rec_col});
+      t->extra_names.push_back(name);
+      return t->ref + "." + name;
+    }
+    item("OS4002", "SYS_CONNECT_BY_PATH outside a convertible CONNECT BY", c.span);
+    return call_generic(c, f);
+  }
+  if (f == "UNISTR" && n == 1) {
+    std::string v, decoded;
+    if (is_string_literal(*c.args[0].value, &v) && decode_unistr(v, decoded))
+      return decoded.empty() ? "NULL" : quote_literal(decoded);  // decoded here: no target shares the escapes
+  }
+  if (f == "TO_YMINTERVAL" && n == 1) {
+    std::string v;
+    int years = 0, months = 0;
+    if (is_string_literal(*c.args[0].value, &v) && std::sscanf(v.c_str(), " %d-%d", &years, &months) == 2 && months >= 0) {
+      std::string sign = v.find('-') < v.find_first_of("0123456789") ? "-" : "";
+      return "INTERVAL " + quote_literal(sign + std::to_string(std::abs(years)) + " years " + sign +
+                                         std::to_string(months) + " months");
+    }
+  }
+  if (f == "TREAT" || unmapped().count(f)) {
+    item("OS4007", f + " has no " + std::string(dialect_name(d_)) + " equivalent in the function map", c.span);
+    return call_generic(c, f);
+  }
+  if (same_everywhere().count(f) || f == "CAST") return call_generic(c, f);
+  if (f.empty()) return call_generic(c, ident(c.name[0]));
+  // Not an Oracle built-in we know: a user function, which must be converted separately.
+  item("OS4007", "call to " + f + ": not in the built-in function map; a user function (or type constructor) "
+                 "must be converted and exist on the target first",
+       c.span);
+  return call_generic(c, ident(c.name[0]));
+}
+
+}  // namespace orashift::rewrite

@@ -1,0 +1,125 @@
+// DML: INSERT (single, and Oracle's multi-table INSERT ALL / INSERT FIRST) and MERGE.
+//
+// INSERT ALL has no target equivalent: each INTO becomes INSERT INTO t (cols) SELECT values
+// FROM (source) WHERE its condition; INSERT FIRST adds "and no earlier condition held". The
+// source query then runs once per INTO (volatile functions in it are evaluated each time).
+// MERGE maps onto the SQL-standard MERGE of PostgreSQL 15+ and DuckDB 1.4: Oracle's
+// UPDATE ... WHERE c becomes WHEN MATCHED AND c; DELETE WHERE (applied after the update to the
+// updated rows) has no equivalent. Redshift's MERGE takes a table as its source, one matched and
+// one not-matched clause, and no extra conditions.
+#include "convert/query/sql_writer.h"
+#include "sql/parser.h"
+
+namespace orashift::rewrite {
+
+using namespace sql::ast;
+
+std::string SqlWriter::statement(const Statement& s) {
+  switch (s.kind) {
+    case StmtKind::Select: return query(*static_cast<const SelectStmt&>(s).query);
+    case StmtKind::Insert: return insert(static_cast<const Insert&>(s));
+    case StmtKind::Merge: return merge(static_cast<const Merge&>(s));
+    default:
+      item("OS4013", s.kind_name + " is not converted by the SQL rewriter", s.span);
+      return sql::compact_text(s.span);
+  }
+}
+
+std::string SqlWriter::set_clauses(const std::vector<SetClause>& sets) {
+  std::string out;
+  for (const auto& c : sets) {
+    if (c.row_form) {
+      item("OS4013", "SET (a, b) = (subquery)", c.value->span);
+      continue;
+    }
+    // The targets name SET columns without a qualifier.
+    auto& n = static_cast<const NameExpr&>(*c.columns[0]);
+    std::string col = c.columns[0]->kind == ExprKind::Name ? ident(n.parts.back()) : expr(*c.columns[0]);
+    out += (out.empty() ? "" : ", ") + col + " = " + expr(*c.value);
+  }
+  return out;
+}
+
+static std::string column_names(SqlWriter& w, const std::vector<Ident>& cols) {
+  if (cols.empty()) return "";
+  std::string out = " (";
+  for (size_t i = 0; i < cols.size(); ++i) out += (i ? ", " : "") + w.ident(cols[i]);
+  return out + ")";
+}
+
+std::string SqlWriter::insert(const Insert& s) {
+  if (s.error_logging.end > s.error_logging.begin) item("OS4013", "LOG ERRORS clause", s.error_logging);
+  if (s.returning) item("OS4013", "RETURNING INTO belongs to PL/SQL", s.span);
+  if (s.multi.empty()) {
+    std::string out = "INSERT INTO " + table_ref(*s.single.table) + column_names(*this, s.single.columns);
+    if (s.single.has_values) {
+      if (!s.single.values_parens) item("OS4013", "VALUES of a PL/SQL record", s.single.span);
+      return out + " VALUES (" + exprs(s.single.values) + ")";
+    }
+    return out + " " + query(*s.query);
+  }
+  if (!s.query) {
+    item("OS4013", "INSERT ALL without a source query", s.span);
+    return sql::compact_text(s.span);
+  }
+  std::string source = "(" + query(*s.query) + ") \"orashift_src\"";
+  bool first = upper(s.multi) == "FIRST";
+  std::string out, earlier;  // earlier: the conditions of the WHEN clauses before this one
+  for (const auto& w : s.whens) {
+    std::string cond = w.condition ? expr(*w.condition) : std::string();
+    std::string none_before = earlier.empty() ? "" : "NOT COALESCE(" + earlier + ", FALSE)";
+    std::string where;
+    if (!w.condition && s.conditional)
+      where = none_before;  // ELSE: no WHEN held
+    else if (!cond.empty())
+      where = first && !none_before.empty() ? "(" + cond + ") AND " + none_before : cond;
+    for (const auto& t : w.targets) {
+      out += "INSERT INTO " + table_ref(*t.table) + column_names(*this, t.columns) + " SELECT " +
+             (t.has_values ? exprs(t.values) : std::string("*")) + " FROM " + source;
+      if (!where.empty()) out += " WHERE " + where;
+      out += ";\n";
+    }
+    if (!cond.empty()) earlier += (earlier.empty() ? "" : " OR ") + std::string("(") + cond + ")";
+  }
+  if (!out.empty()) out.erase(out.size() - 2);  // the caller adds the final ';'
+  return out;
+}
+
+std::string SqlWriter::merge(const Merge& s) {
+  if (s.error_logging.end > s.error_logging.begin) item("OS4013", "LOG ERRORS clause", s.error_logging);
+  std::vector<ScopeEntry> scope;
+  collect_scope(*s.target, scope);
+  collect_scope(*s.source, scope);
+  scopes_.push_back(scope);
+  std::string out = "MERGE INTO " + table_ref(*s.target) + " USING " + table_ref(*s.source) + " ON " + expr(*s.on);
+  if (redshift()) {
+    if (s.source->kind != TableRefKind::Table)
+      item("OS4013", "Redshift's MERGE takes a table as its source: stage the query into a table first", s.source->span);
+    if (!s.matched || !s.not_matched || (s.matched && s.matched->where) || (s.not_matched && s.not_matched->where))
+      item("OS4013", "Redshift's MERGE needs one WHEN MATCHED and one WHEN NOT MATCHED clause without conditions", s.span);
+  }
+  auto matched = [&] {
+    if (!s.matched) return;
+    const auto& m = *s.matched;
+    if (m.delete_where)
+      item("OS4013", "MERGE ... DELETE WHERE (Oracle deletes updated rows that then meet the condition)", m.delete_where->span);
+    out += " WHEN MATCHED" + (m.where ? " AND " + expr(*m.where) : std::string()) + " THEN UPDATE SET " + set_clauses(m.sets);
+  };
+  auto not_matched = [&] {
+    if (!s.not_matched) return;
+    const auto& n = *s.not_matched;
+    out += " WHEN NOT MATCHED" + (n.where ? " AND " + expr(*n.where) : std::string()) + " THEN INSERT" +
+           column_names(*this, n.columns) + " VALUES (" + exprs(n.values) + ")";
+  };
+  if (s.matched_first) {
+    matched();
+    not_matched();
+  } else {
+    not_matched();
+    matched();
+  }
+  scopes_.pop_back();
+  return out;
+}
+
+}  // namespace orashift::rewrite

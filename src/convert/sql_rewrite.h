@@ -1,0 +1,61 @@
+#pragma once
+// Oracle SQL → target SQL for queries and expressions (issue 4 item 4).
+//
+// The rewriter prints the typed Oracle AST (sql/ast*.h) as SQL for Redshift, PostgreSQL or
+// DuckDB, rewriting what the target spells differently: (+) joins, ROWNUM, CONNECT BY, DECODE,
+// NVL/NVL2, SYSDATE, date arithmetic, format models, '' as NULL, MINUS, DUAL, sequences, LISTAGG.
+// docs/sql-rewrites.md lists every rule. What it cannot convert becomes an action item (OS4xxx)
+// located at the construct's span; the SQL then still prints but `convertible` is false, so a
+// caller never applies it as if it were right.
+//
+// Column DEFAULTs and CHECK conditions (helper "apply"): convert_expression_text() parses the
+// Oracle text kept in the catalog (Column::default_sql, Constraint::check_sql), e.g.
+//   RewriteContext ctx;  ctx.catalog = &cat;  ctx.table = &table;  ctx.object = "TABLE T";
+//   RewriteResult r = convert_expression_text(col.default_sql, col.span, Dialect::Postgres, ctx);
+//   if (r.convertible) sql += " DEFAULT " + r.sql;   // SYSDATE → LOCALTIMESTAMP(0), ...
+//   for (auto& i : r.items.items()) items.add(...);  // or merge_items(r, items)
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "assess/action_item.h"
+#include "catalog/catalog.h"
+#include "convert/type_mapping.h"
+#include "sql/ast_stmt.h"
+
+namespace orashift {
+
+struct RewriteContext {
+  const Catalog* catalog = nullptr;  // column types for type-dependent rewrites (DATE - DATE); may be null
+  const Table* table = nullptr;      // DEFAULT/CHECK: unqualified column names resolve in this table
+  std::string object;                // action items' object, e.g. "VIEW EMP_V" or "TABLE EMP"
+  // Relations a query may read besides the catalog's tables (the source's views), Oracle names.
+  // With a catalog, reading anything else (another schema's table, V$ views) is an OS4013 item.
+  const std::set<std::string>* other_relations = nullptr;
+};
+
+struct RewriteResult {
+  std::string sql;          // target SQL text (no trailing ';')
+  ActionItems items;        // OS4xxx items raised while converting, located at source spans
+  bool convertible = true;  // false when an item says the SQL is not valid or not equivalent on the target
+};
+
+// One expression (a DEFAULT value, a CHECK condition, a select item).
+RewriteResult convert_expression(const sql::ast::Expr& expr, Dialect dialect, const RewriteContext& ctx);
+
+// The same from Oracle text (as kept in the catalog); `origin` locates items and parse errors
+// (an unparsable text gives convertible = false and an OS4013 item).
+RewriteResult convert_expression_text(std::string_view oracle_sql, Span origin, Dialect dialect,
+                                      const RewriteContext& ctx);
+
+// A whole query (SELECT ... / WITH ...), e.g. a view's body.
+RewriteResult convert_query(const sql::ast::Query& query, Dialect dialect, const RewriteContext& ctx);
+
+// A statement: SELECT, INSERT (incl. INSERT ALL/FIRST → one INSERT ... SELECT per target) or
+// MERGE (PostgreSQL 15+ and DuckDB 1.4 MERGE; Redshift's needs a table source). Others: OS4013.
+RewriteResult convert_statement(const sql::ast::Statement& stmt, Dialect dialect, const RewriteContext& ctx);
+
+// Appends r's items to `into`.
+void merge_items(const RewriteResult& r, ActionItems& into);
+
+}  // namespace orashift
