@@ -113,6 +113,10 @@ Assessment build_assessment(const RunSummary& s) {
   if (s.catalog) {
     for (const auto& t : s.catalog->tables) add_object(object("TABLE", t.name, t.span));
     for (const auto& i : s.catalog->indexes) add_object(object("INDEX", i.name, i.span));
+    for (const auto& q : s.catalog->sequences) add_object(object("SEQUENCE", q.name, q.span));
+    // Public synonyms are database-level, as before they were modelled (is_object_statement).
+    for (const auto& y : s.catalog->synonyms)
+      if (!y.is_public) add_object(object("SYNONYM", y.name, y.span));
     for (const auto& u : s.catalog->unmodelled) {
       if (!is_object_statement(u.kind)) continue;
       std::string kind = object_kind(u.kind);
@@ -123,7 +127,9 @@ Assessment build_assessment(const RunSummary& s) {
   }
   if (s.schema)
     for (const auto& c : s.schema->objects) {
-      std::string key = (c.kind == "INDEX" ? "INDEX " : "TABLE ") + (c.kind == "INDEX" ? c.name : c.table);
+      std::string key = c.kind == "INDEX" || c.kind == "SEQUENCE" ? c.kind + " " + c.name
+                        : c.kind == "VIEW"                        ? "SYNONYM " + c.name  // a synonym's view
+                                                                  : "TABLE " + c.table;
       auto it = by_name.find(key);
       if (it != by_name.end()) a.objects[it->second].converted += c.sql;
     }

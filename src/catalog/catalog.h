@@ -46,6 +46,10 @@ struct Column {
   std::string default_sql;        // Oracle expression text as written, empty if none
   std::string comment;
   Span span;
+  bool default_on_null = false;   // DEFAULT ON NULL: the default also replaces explicit NULLs
+  std::string identity_sql{};     // GENERATED … AS IDENTITY [(options)] as written, empty if none
+  std::string virtual_sql{};      // GENERATED ALWAYS AS (expr) [VIRTUAL]: the expression text
+  bool invisible = false;         // INVISIBLE: hidden from SELECT * in Oracle
 };
 
 enum class ConstraintKind { PrimaryKey, Unique, ForeignKey, Check, NotNull };
@@ -66,12 +70,17 @@ struct Partition {
   std::string name;
   std::string bound_sql;          // VALUES LESS THAN (...) / VALUES (...) text as written
   std::string options_sql;        // e.g. COMPRESS, TABLESPACE x
+  std::string bound_kind{};       // "LESS THAN", "VALUES" (list) or "" (hash)
+  std::vector<std::string> bounds{};  // each bound value's text (MAXVALUE, DEFAULT as words)
 };
 
 struct Partitioning {
   std::string method;             // RANGE, LIST, HASH, INTERVAL ("" when not partitioned)
   std::vector<std::string> columns;
   std::vector<Partition> partitions;
+  std::string interval_sql;       // INTERVAL (expr) text of an interval-partitioned table
+  std::string subpartition_sql;   // SUBPARTITION BY … text (not re-created)
+  std::optional<int> hash_count;  // PARTITIONS n
 };
 
 struct Index {
@@ -93,10 +102,37 @@ struct Table {
   std::string comment;
   std::string physical_sql;       // storage clauses as written (kept, not converted)
   Span span;
+  bool global_temporary = false;  // GLOBAL TEMPORARY: rows private to a session/transaction
+  std::string on_commit{};        // ON COMMIT DELETE ROWS / PRESERVE ROWS as written
+  bool index_organized = false;   // ORGANIZATION INDEX
+  std::string of_type{};          // object table: CREATE TABLE t OF type
 
   const Column* find_column(std::string_view name) const;
   Column* find_column(std::string_view name);
   const Constraint* primary_key() const;
+};
+
+struct SequenceOption {
+  std::string name;   // upper case words: START WITH, INCREMENT BY, MAXVALUE, NOCACHE, CYCLE, …
+  std::string value;  // the number as written ("" for flags)
+};
+
+struct Sequence {
+  std::string schema;
+  std::string name;
+  std::vector<SequenceOption> options;
+  Span span;
+};
+
+// CREATE [PUBLIC] SYNONYM name FOR [schema.]object[@dblink].
+struct Synonym {
+  std::string schema;             // owner of a private synonym ("" = the script's schema)
+  std::string name;
+  bool is_public = false;
+  std::string target_schema;
+  std::string target;             // the object it stands for
+  std::string db_link;            // @link: a remote object
+  Span span;
 };
 
 // A source statement the model does not hold (yet): views, PL/SQL units, CREATE TABLE AS
@@ -110,6 +146,8 @@ struct UnmodelledStatement {
 struct Catalog {
   std::vector<Table> tables;
   std::vector<Index> indexes;
+  std::vector<Sequence> sequences;
+  std::vector<Synonym> synonyms;
   std::vector<UnmodelledStatement> unmodelled;
 
   Table* find_table(std::string_view name);

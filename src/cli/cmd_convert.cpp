@@ -9,7 +9,7 @@ namespace orashift::cli {
 
 void add_convert_command(CLI::App& app, std::function<int()>& action) {
   struct Opts {
-    std::string source, target = "redshift", out, effort_settings;
+    std::string source, target = "redshift", out, effort_settings, type_map;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("convert", "Convert an Oracle schema to target DDL and report action items");
@@ -17,6 +17,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--target", o->target, "redshift | postgres | duckdb")->check(CLI::IsMember({"redshift", "postgres", "duckdb"}));
   cmd->add_option("--out", o->out, "output directory")->required();
   cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
+  cmd->add_option("--type-map", o->type_map, "JSON file overriding type mapping rules (docs/type-mapping.md)");
   cmd->callback([o, &action] {
     action = [o] {
       Dialect dialect;
@@ -24,7 +25,8 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       EffortModel model = o->effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o->effort_settings);
       auto source = make_source(o->source);
       size_t errors = print_diagnostics(source->diagnostics());
-      ConversionOutput conv = convert_and_write(*source, dialect, o->out);
+      TypeMappingSettings types = o->type_map.empty() ? TypeMappingSettings{} : load_type_mapping_settings(o->type_map);
+      ConversionOutput conv = convert_and_write(*source, dialect, o->out, types);
       RunSummary s;
       s.command = "convert";
       s.source = source->describe();

@@ -21,6 +21,7 @@ int run(int argc, char** argv) {
   add_load_command(app, action);
   add_assess_command(app, action);
   add_validate_command(app, action);
+  add_apply_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "convert/type_refinement.h"
+#include "dialect/apply_manifest.h"
 #include "dialect/naming.h"
 
 namespace orashift::cli {
@@ -24,15 +25,17 @@ static void write_file(const std::string& path, const std::string& text) {
   if (!f) throw std::runtime_error("cannot write " + path);
 }
 
-ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir) {
-  return convert_catalog_and_write(source.catalog(), source, dialect, out_dir);
+ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
+                                   const TypeMappingSettings& types) {
+  return convert_catalog_and_write(source.catalog(), source, dialect, out_dir, types);
 }
 
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
-                                           const std::string& out_dir) {
+                                           const std::string& out_dir, const TypeMappingSettings& types) {
   ConversionOutput out;
   ConvertOptions opt;
   opt.dialect = dialect;
+  opt.types = types;
   opt.row_estimates = source.row_estimates();
   out.catalog = std::move(catalog);
   refine_key_types(out.catalog, dialect, out.items);
@@ -43,13 +46,19 @@ ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint
   std::filesystem::create_directories(out.dir);
   // One file per object, numbered in apply order, so a reader (or psql -f) can follow along.
   int n = 0;
+  std::vector<const ConvertedObject*> ordered;
+  std::vector<std::string> files;
   for (ApplyPhase phase : {ApplyPhase::BeforeLoad, ApplyPhase::AfterLoad})
     for (const auto& o : out.schema.objects) {
       if (o.phase != phase) continue;
       std::string name = fmt::format("{:03}_{}_{}.sql", ++n, file_part(o.kind), file_part(o.name));
       write_file(out.dir + "/" + name, o.sql);
+      ordered.push_back(&o);
+      files.push_back(name);
     }
   write_file(out.dir + "/apply.sql", out.schema.script());
+  // What `orashift apply` reads: the files in order with their Oracle source locations.
+  write_file(out.dir + "/manifest.json", manifest_json(build_manifest(out.schema, ordered, files, out.items)));
   return out;
 }
 

@@ -18,11 +18,12 @@ struct ConversionOutput {
 // Converts the source's catalog and writes OUT/<dialect>/NNN_<kind>_<name>.sql plus apply.sql.
 // The catalog is refined first (key types, see type_refinement.h); the refined model is kept
 // in the output because the loader must type its batches the same way.
-ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir);
+ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
+                                   const TypeMappingSettings& types = {});
 // The same for a given model (e.g. the tables a task selected); `source` supplies diagnostics
 // and row estimates.
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
-                                           const std::string& out_dir);
+                                           const std::string& out_dir, const TypeMappingSettings& types = {});
 
 // Prints the source diagnostics (compiler style) to stderr; returns the error count.
 size_t print_diagnostics(const Diagnostics& diags);

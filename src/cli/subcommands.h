@@ -13,5 +13,6 @@ void add_parse_command(CLI::App& app, std::function<int()>& action);
 void add_load_command(CLI::App& app, std::function<int()>& action);
 void add_assess_command(CLI::App& app, std::function<int()>& action);
 void add_validate_command(CLI::App& app, std::function<int()>& action);
+void add_apply_command(CLI::App& app, std::function<int()>& action);
 
 }  // namespace orashift::cli

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sql/ast_stmt.h"
 #include "sql/parser.h"
 
 namespace orashift {
@@ -69,6 +70,11 @@ Column to_column(const ast::ColumnDef& c, std::vector<Constraint>& constraints) 
   col.name = norm(c.name);
   if (c.type) col.type = to_type(*c.type);
   col.default_sql = expr_text(c.default_value);
+  col.default_on_null = c.default_on_null;
+  col.identity_sql = compact_text(c.identity);
+  col.virtual_sql = expr_text(c.virtual_expr);
+  for (const auto& e : c.extras)
+    if (normalize_identifier(compact_text(e)) == "INVISIBLE") col.invisible = true;
   col.span = c.span;
   for (const auto& k : c.constraints) {
     if (k.type == ast::ConstraintType::NotNull) {
@@ -91,6 +97,8 @@ public:
       case ast::StmtKind::CreateIndex: return create_index(static_cast<const ast::CreateIndex&>(s));
       case ast::StmtKind::AlterTable: return alter_table(static_cast<const ast::AlterTable&>(s));
       case ast::StmtKind::Comment: return comment(static_cast<const ast::CommentOn&>(s));
+      case ast::StmtKind::CreateSequence: return create_sequence(static_cast<const ast::CreateSequence&>(s));
+      case ast::StmtKind::CreateSynonym: return create_synonym(static_cast<const ast::CreateSynonym&>(s));
       default: return false;
     }
   }
@@ -109,6 +117,12 @@ private:
     t.name = norm(ct.name.name());
     if (ct.name.schema()) t.schema = norm(*ct.name.schema());
     t.span = ct.span;
+    t.global_temporary = ct.global_temporary || ct.private_temporary;
+    if (ct.of_type) t.of_type = norm(ct.of_type->name());
+    for (const auto& p : ct.properties) {
+      if (p.kind == ast::PropertyKind::OnCommit) t.on_commit = normalize_identifier(compact_text(p.span));
+      if (p.kind == ast::PropertyKind::Organization && normalize_identifier(p.value) == "INDEX") t.index_organized = true;
+    }
     for (const auto& c : ct.columns) t.columns.push_back(to_column(c, t.constraints));
     for (const auto& c : ct.constraints) t.constraints.push_back(to_constraint(c, {}));
     for (const auto& p : ct.properties) {
@@ -119,9 +133,14 @@ private:
       const auto& ps = *ct.partitioning;
       t.partitioning.method = ps.interval ? "INTERVAL" : ps.method;
       for (const auto& c : ps.columns) t.partitioning.columns.push_back(norm(c));
+      t.partitioning.interval_sql = expr_text(ps.interval);
+      t.partitioning.subpartition_sql = compact_text(ps.subpartition);
+      t.partitioning.hash_count = ps.hash_count;
       for (const auto& p : ps.partitions) {
         Partition part;
         if (p.name) part.name = norm(*p.name);
+        part.bound_kind = std::string(p.bound_kind);
+        for (const auto& b : p.bounds) part.bounds.push_back(expr_text(b));
         part.bound_sql = compact_text(p.bound);
         part.options_sql = compact_text(p.options);
         t.partitioning.partitions.push_back(std::move(part));
@@ -145,6 +164,13 @@ private:
       if (c.descending) col += " DESC";
       ix.columns.push_back(std::move(col));
     }
+    auto& ixs = out_.catalog.indexes;
+    for (size_t i = 0; i < ixs.size(); ++i)
+      if (ixs[i].name == ix.name) {
+        out_.diagnostics.warning("L0003", "index " + ix.name + " is created twice; the later definition wins", ci.name.span);
+        ixs.erase(ixs.begin() + static_cast<long>(i));
+        break;
+      }
     if (!find_table(out_.catalog, ci.table))
       out_.diagnostics.warning("L0002", "index " + ix.name + " is on table " + ix.table + ", which no script creates",
                                ci.table.span);
@@ -168,6 +194,40 @@ private:
       applied = true;
     }
     return applied;
+  }
+
+  bool create_sequence(const ast::CreateSequence& cs) {
+    Sequence seq;
+    seq.name = norm(cs.name.name());
+    if (cs.name.schema()) seq.schema = norm(*cs.name.schema());
+    seq.span = cs.span;
+    auto& seqs = out_.catalog.sequences;
+    for (size_t i = 0; i < seqs.size(); ++i)
+      if (seqs[i].name == seq.name) {
+        out_.diagnostics.warning("L0003", "sequence " + seq.name + " is created twice; the later definition wins", cs.name.span);
+        seqs.erase(seqs.begin() + static_cast<long>(i));
+        break;
+      }
+    for (const auto& o : cs.options) {
+      std::string words;
+      for (char c : o.name) words.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+      seq.options.push_back({words, expr_text(o.value)});
+    }
+    out_.catalog.sequences.push_back(std::move(seq));
+    return true;
+  }
+
+  bool create_synonym(const ast::CreateSynonym& cs) {
+    Synonym syn;
+    syn.name = norm(cs.name.name());
+    if (cs.name.schema()) syn.schema = norm(*cs.name.schema());
+    syn.is_public = cs.is_public;
+    syn.target = norm(cs.target.name());
+    if (cs.target.schema()) syn.target_schema = norm(*cs.target.schema());
+    for (const auto& l : cs.target.dblink) syn.db_link += (syn.db_link.empty() ? "" : ".") + norm(l);
+    syn.span = cs.span;
+    out_.catalog.synonyms.push_back(std::move(syn));
+    return true;
   }
 
   bool comment(const ast::CommentOn& c) {

@@ -91,6 +91,17 @@ MappedType map_character(const Ctx& c) {
   return {std::string(fixed ? "CHAR(" : "VARCHAR(") + std::to_string(len) + ")", true};
 }
 
+// A settings-file override for this column's type, exact text first, then the type name.
+const std::string* override_for(const OracleType& t, Dialect dialect, const TypeMappingSettings& s) {
+  for (const std::string& key : {t.text(), t.name}) {
+    auto it = s.overrides.find(key);
+    if (it == s.overrides.end()) continue;
+    auto d = it->second.find(dialect_name(dialect));
+    if (d != it->second.end()) return &d->second;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 MappedType map_type(const Column& column, const std::string& object, Dialect dialect, const TypeMappingSettings& settings,
@@ -98,6 +109,9 @@ MappedType map_type(const Column& column, const std::string& object, Dialect dia
   Ctx c{column, object, dialect, items};
   const OracleType& t = column.type;
   const std::string& n = t.name;
+  if (const std::string* o = override_for(t, dialect, settings)) return {*o, true};  // the user's decision
+  bool rs = dialect == Dialect::Redshift, pg = dialect == Dialect::Postgres;
+  const std::string text_type = rs ? "VARCHAR(65535)" : pg ? "TEXT" : "VARCHAR";
   if (n == "NUMBER" || n == "NUMERIC" || n == "DECIMAL" || n == "DEC") return map_number(c, settings);
   if (n == "INTEGER" || n == "INT" || n == "SMALLINT") return {"NUMERIC(38,0)", true};
   if (n == "VARCHAR2" || n == "VARCHAR" || n == "CHAR" || n == "NCHAR" || n == "NVARCHAR2" || n == "CHARACTER")
@@ -128,8 +142,41 @@ MappedType map_type(const Column& column, const std::string& object, Dialect dia
     if (dialect == Dialect::Redshift) return {"VARBYTE(" + std::to_string(t.length.value_or(1024000)) + ")", true};
     return {dialect == Dialect::DuckDb ? "BLOB" : "BYTEA", true};
   }
-  c.item("OS1002", "column " + column.name + " " + t.text() + " has no mapping in this version → VARCHAR");
-  return {dialect == Dialect::Redshift ? "VARCHAR(65535)" : "VARCHAR", false};
+  if (n == "BOOLEAN" || n == "BOOL") return {"BOOLEAN", true};
+  if (n == "INTERVAL") {
+    if (!rs) return {"INTERVAL", true};
+    c.item("OS1002", "column " + column.name + " " + t.text() + " → VARCHAR(64): Redshift tables have no INTERVAL columns");
+    return {"VARCHAR(64)", false};
+  }
+  if (n == "JSON") {
+    if (rs) return {"SUPER", true};
+    return {pg ? "JSONB" : "JSON", true};
+  }
+  if (n == "XMLTYPE" || n == "SYS.XMLTYPE") {
+    if (pg) return {"XML", true};
+    c.item("OS1006", "column " + column.name + " XMLTYPE → " + text_type + " (XML text, no XML functions or validation)");
+    return {text_type, false};
+  }
+  if (n == "SDO_GEOMETRY" || n == "MDSYS.SDO_GEOMETRY") {
+    if (rs) {
+      c.item("OS1006", "column " + column.name + " SDO_GEOMETRY → GEOMETRY: load it as WKB/EWKB (SDO_UTIL.TO_WKBGEOMETRY)");
+      return {"GEOMETRY", false};
+    }
+    c.item("OS1006", "column " + column.name + " SDO_GEOMETRY → " + text_type +
+                         " holding WKT (PostGIS / DuckDB spatial not assumed)");
+    return {text_type, false};
+  }
+  if (n == "ROWID" || n == "UROWID") {
+    c.item("OS1006", "column " + column.name + " " + n + " → VARCHAR: Oracle row addresses mean nothing on the target");
+    return {rs ? "VARCHAR(4000)" : "VARCHAR(4000)", false};
+  }
+  if (n == "BFILE") {
+    c.item("OS1006", "column " + column.name + " BFILE → " + text_type + " holding the file's directory and name");
+    return {text_type, false};
+  }
+  // Anything else is a user-defined object, VARRAY or nested-table type (or an unknown name).
+  c.item("OS1007", "column " + column.name + " " + t.text() + " → " + text_type);
+  return {text_type, false};
 }
 
 }  // namespace orashift

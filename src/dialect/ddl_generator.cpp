@@ -1,7 +1,14 @@
 #include "dialect/ddl_generator.h"
 
+#include <set>
+
+#include "convert/default_translation.h"
+#include "convert/simple_expression.h"
 #include "dialect/naming.h"
 #include "dialect/view_generator.h"
+#include "dialect/partition_ddl.h"
+#include "dialect/sequence_ddl.h"
+#include "sql/lexer.h"
 
 namespace orashift {
 
@@ -35,7 +42,10 @@ public:
   ConvertedSchema run() {
     out_.dialect = opt_.dialect;
     if (opt_.dialect == Dialect::Redshift) out_.designs = advise_physical_design(cat_, opt_.row_estimates, opt_.physical);
+    integer_identity_keys();
+    for (const auto& s : cat_.sequences) sequence(s);
     for (const auto& t : cat_.tables) table(t);
+    for (const auto& s : cat_.synonyms) synonym(s);
     for (const auto& t : cat_.tables) foreign_keys(t);
     for (const auto& i : cat_.indexes) index(i);
     for (const auto& t : cat_.tables) comments(t);
@@ -62,22 +72,45 @@ private:
   }
 
   void table(const Table& t) {
+    if (!t.of_type.empty()) {
+      // Rows of an object table are instances of a user-defined type (with OIDs and methods):
+      // the type must be designed into columns first.
+      items_.add("OS2012", object(t), "CREATE TABLE " + t.name + " OF " + t.of_type, t.span, dialect());
+      flag("TABLE", t.name, t.span, "OS2012");
+      return;
+    }
+    std::string before;  // statements the table needs first (DuckDB identity sequences)
     std::string sql;
     if (opt_.dialect == Dialect::Redshift) {
       const TableDesign& d = out_.designs[t.name];
       for (const auto& r : d.reasons) sql += "-- " + r + "\n";
     }
-    sql += "CREATE TABLE " + table_ref(t) + " (\n";
+    bool pg = opt_.dialect == Dialect::Postgres;
+    if (t.global_temporary) {
+      items_.add("OS2013", object(t), "GLOBAL TEMPORARY " + t.on_commit, t.span, dialect());
+      sql += "-- Oracle GLOBAL TEMPORARY TABLE " + t.on_commit + ": rows were private to each session\n";
+    }
+    if (t.index_organized) items_.add("OS2014", object(t), "ORGANIZATION INDEX", t.span, dialect());
+    sql += std::string("CREATE ") + (t.global_temporary && pg ? "UNLOGGED " : "") + "TABLE " + table_ref(t) + " (\n";
     bool first = true;
     for (const auto& c : t.columns) {
       MappedType mt = map_type(c, object(t), opt_.dialect, opt_.types, &items_);
       sql += first ? "  " : ",\n  ";
       first = false;
+      // Identity columns must be integers on Redshift and PostgreSQL (NUMBER → NUMERIC(38,0) is not).
+      if (bigint_columns_.count(t.name + "." + c.name) && mt.sql != "SMALLINT" && mt.sql != "INTEGER") mt.sql = "BIGINT";
       sql += q(c.name) + " " + mt.sql;
+      if (!c.virtual_sql.empty()) {
+        sql += virtual_column(t, c);
+        if (opt_.dialect == Dialect::Redshift) sql += encoding(t, c, mt);
+        continue;
+      }
+      // Order as every target's grammar has it: DEFAULT / identity, then ENCODE (Redshift), then NOT NULL.
+      if (!c.identity_sql.empty()) sql += identity(t, c, before);
+      if (!c.default_sql.empty() && c.identity_sql.empty()) sql += column_default(t, c, mt);
       if (opt_.dialect == Dialect::Redshift) sql += encoding(t, c, mt);
       if (!c.nullable) sql += " NOT NULL";
-      if (!c.default_sql.empty())
-        items_.add("OS2005", object(t), "column " + c.name + " DEFAULT " + c.default_sql, c.span, dialect());
+      if (c.invisible) items_.add("OS2011", object(t), "column " + c.name + " INVISIBLE", c.span, dialect());
     }
     bool informational_noted = false;
     for (const auto& c : t.constraints) {
@@ -87,9 +120,15 @@ private:
           items_.add("OS2004", object(t), "CHECK (" + c.check_sql + ")", c.span, dialect());
           continue;
         }
-        // CHECK conditions are Oracle expressions; translating them needs the expression
-        // converter (a later layer), so they are reported rather than emitted untranslated.
-        items_.add("OS2005", object(t), "CHECK (" + c.check_sql + ") not translated yet", c.span, dialect());
+        if (!keep_key(t, c)) continue;
+        auto cond = translate_simple_expression(c.check_sql, t);
+        if (!cond) {
+          items_.add("OS2005", object(t), "CHECK (" + c.check_sql + ") not translated", c.span, dialect());
+          continue;
+        }
+        sql += ",\n  ";
+        if (!c.name.empty()) sql += "CONSTRAINT " + q(c.name) + " ";
+        sql += "CHECK (" + *cond + ")";
         continue;
       }
       if (!keep_key(t, c)) continue;
@@ -102,13 +141,144 @@ private:
       sql += std::string(constraint_word(c.kind)) + " (" + column_list(c.columns) + ")";
     }
     sql += "\n)";
+    std::string partitions;
+    if (!t.partitioning.method.empty()) partitions = partitioning(t, sql);
     if (opt_.dialect == Dialect::Redshift) sql += redshift_table_attributes(t);
-    sql += ";\n";
-    if (!t.partitioning.method.empty())
-      items_.add("OS2006", object(t), "PARTITION BY " + t.partitioning.method + " with " +
-                 std::to_string(t.partitioning.partitions.size()) + " partitions", t.span, dialect());
+    sql += ";\n" + partitions;
     if (!t.physical_sql.empty()) items_.add("OS3004", object(t), t.physical_sql, t.span, dialect());
-    out_.objects.push_back({"TABLE", t.name, t.name, sql, ApplyPhase::BeforeLoad, t.span});
+    out_.objects.push_back({"TABLE", t.name, t.name, before + sql, ApplyPhase::BeforeLoad, t.span});
+  }
+
+  // Identity columns must be integers on Redshift and PostgreSQL (NUMBER/INTEGER map to NUMERIC,
+  // which they refuse), so they become BIGINT — and so do the foreign-key columns referencing
+  // them, because PostgreSQL cannot build a foreign key between NUMERIC and BIGINT.
+  void integer_identity_keys() {
+    if (opt_.dialect == Dialect::DuckDb) return;
+    for (const auto& t : cat_.tables)
+      for (const auto& c : t.columns)
+        if (!c.identity_sql.empty()) bigint_columns_.insert(t.name + "." + c.name);
+    for (const auto& t : cat_.tables)
+      for (const auto& k : t.constraints) {
+        if (k.kind != ConstraintKind::ForeignKey) continue;
+        std::vector<std::string> refs = k.ref_columns;
+        if (refs.empty())
+          if (const Table* rt = cat_.find_table(k.ref_table))
+            if (const Constraint* pk = rt->primary_key()) refs = pk->columns;
+        for (size_t i = 0; i < refs.size() && i < k.columns.size(); ++i)
+          if (bigint_columns_.count(k.ref_table + "." + refs[i])) bigint_columns_.insert(t.name + "." + k.columns[i]);
+      }
+  }
+
+  // Appends the PARTITION BY clause to `sql` (PostgreSQL) and returns the partition statements.
+  std::string partitioning(const Table& t, std::string& sql) {
+    const Partitioning& p = t.partitioning;
+    std::string what = "PARTITION BY " + p.method + " with " + std::to_string(p.partitions.size()) + " partitions";
+    if (opt_.dialect != Dialect::Postgres) {
+      items_.add("OS2006", object(t), what, t.span, dialect());
+      return "";
+    }
+    std::string why;
+    auto ddl = postgres_partitions(t, why);
+    if (!ddl) {
+      items_.add("OS2006", object(t), what + ": created whole because " + why, t.span, dialect());
+      return "";
+    }
+    if (!ddl->note.empty()) items_.add("OS2008", object(t), ddl->note, t.span, dialect());
+    sql += ddl->clause;
+    return ddl->partitions;
+  }
+
+  std::string column_default(const Table& t, const Column& c, const MappedType& mt) {
+    auto d = translate_default(c, mt, t, opt_.dialect);
+    if (!d) {
+      items_.add("OS2005", object(t), "column " + c.name + " DEFAULT " + c.default_sql, c.span, dialect());
+      return "";
+    }
+    if (!d->needs.empty() && !has_sequence(d->needs))
+      items_.add("OS2015", object(t), "column " + c.name + " DEFAULT uses sequence " + d->needs +
+                 ", which the scripts do not create", c.span, dialect());
+    // DEFAULT ON NULL also replaces explicit NULLs in Oracle; targets apply defaults only to omitted columns.
+    if (c.default_on_null) items_.add("OS2016", object(t), "column " + c.name + " DEFAULT ON NULL", c.span, dialect());
+    return " DEFAULT " + d->sql;
+  }
+
+  bool has_sequence(const std::string& name) const {
+    for (const auto& s : cat_.sequences)
+      if (s.name == name) return true;
+    return false;
+  }
+
+  std::string identity(const Table& t, const Column& c, std::string& before) {
+    SequenceClauses sc = sequence_clauses(identity_options(c.identity_sql), opt_.dialect);
+    if (!sc.dropped.empty()) items_.add("OS2007", object(t), "identity " + c.name + ": " + join(sc.dropped), c.span, dialect());
+    if (opt_.dialect == Dialect::Redshift) {
+      items_.add("OS2017", object(t), "column " + c.name + " " + c.identity_sql, c.span, dialect());
+      return " IDENTITY(" + sc.start + ", " + sc.increment + ")";
+    }
+    if (opt_.dialect == Dialect::Postgres)
+      return std::string(" GENERATED ") + (identity_always(c.identity_sql) ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY" +
+             (sc.sql.empty() ? "" : " (" + sc.sql.substr(1) + ")");
+    // DuckDB has no identity columns: a sequence of its own and DEFAULT nextval.
+    std::string seq = target_name(t.name) + "_" + target_name(c.name) + "_seq";
+    before += "CREATE SEQUENCE " + quote_ident(seq) + sc.sql + ";\n";
+    items_.add("OS2017", object(t), "column " + c.name + " " + c.identity_sql + " → sequence " + seq, c.span, dialect());
+    return " DEFAULT nextval(" + quote_literal(quote_ident(seq)) + ")";
+  }
+
+  std::string virtual_column(const Table& t, const Column& c) {
+    auto e = opt_.dialect == Dialect::Redshift ? std::nullopt : translate_simple_expression(c.virtual_sql, t);
+    if (!e) {
+      // The column is still created (plain, nullable) so that code selecting it compiles; its
+      // values must come from a view or the load.
+      items_.add("OS2010", object(t), "column " + c.name + " AS (" + c.virtual_sql + ")", c.span, dialect());
+      return "";
+    }
+    return " GENERATED ALWAYS AS (" + *e + ")" + (opt_.dialect == Dialect::Postgres ? " STORED" : "");
+  }
+
+  void sequence(const Sequence& s) {
+    std::string name = "SEQUENCE " + s.name;
+    if (opt_.dialect == Dialect::Redshift) {
+      items_.add("OS2009", name, "", s.span, dialect());
+      flag("SEQUENCE", s.name, s.span, "OS2009");
+      return;
+    }
+    std::vector<std::string> dropped;
+    std::string sql = create_sequence_sql(s, opt_.dialect, dropped);
+    if (!dropped.empty()) items_.add("OS2007", name, join(dropped), s.span, dialect());
+    out_.objects.push_back({"SEQUENCE", s.name, "", sql, ApplyPhase::BeforeLoad, s.span});
+  }
+
+  // Synonyms: the rewriter resolves references through the catalog, so a private synonym for a
+  // table of the same conversion needs no object. Public synonyms (and private ones for tables
+  // of this conversion referenced under another owner) become views so that code naming them
+  // keeps working; synonyms for anything else are listed.
+  void synonym(const Synonym& s) {
+    std::string name = std::string(s.is_public ? "PUBLIC SYNONYM " : "SYNONYM ") + s.name;
+    std::string to = (s.target_schema.empty() ? "" : s.target_schema + ".") + s.target + (s.db_link.empty() ? "" : "@" + s.db_link);
+    const Table* t = s.db_link.empty() ? cat_.find_table(s.target) : nullptr;
+    if (!t) {
+      items_.add("OS2019", name, "for " + to + ", which this conversion does not create", s.span, dialect());
+      flag("SYNONYM", s.name, s.span, "OS2019");
+      return;
+    }
+    if (!s.is_public && target_name(s.name) == target_name(s.target)) {
+      items_.add("OS2018", name, "for " + to + ": references resolve to the table itself", s.span, dialect());
+      return;
+    }
+    std::string sql = "CREATE VIEW " + q(s.name) + " AS SELECT * FROM " + table_ref(*t) + ";\n";
+    out_.objects.push_back({"VIEW", s.name, t->name, sql, ApplyPhase::BeforeLoad, s.span});
+  }
+
+  static std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+    return out;
+  }
+
+  // An object the source defines but this conversion does not create.
+  void flag(const std::string& kind, const std::string& name, Span span, const std::string& code) {
+    out_.flagged.push_back({kind, name, span, code});
   }
 
   std::string encoding(const Table& t, const Column& c, const MappedType& mt) {
@@ -134,6 +304,11 @@ private:
     for (const auto& c : t.constraints) {
       if (c.kind != ConstraintKind::ForeignKey) continue;
       if (!keep_key(t, c)) continue;
+      if (!cat_.find_table(c.ref_table)) {
+        items_.add("OS2020", object(t), c.name + " FOREIGN KEY (" + column_list(c.columns) + ") REFERENCES " + c.ref_table,
+                   c.span, dialect());
+        continue;
+      }
       if (opt_.dialect == Dialect::DuckDb) {
         items_.add("OS2003", object(t), c.name + " FOREIGN KEY (" + column_list(c.columns) + ") REFERENCES " + c.ref_table,
                    c.span, dialect());
@@ -148,6 +323,17 @@ private:
     }
   }
 
+  // The primary or unique key whose own index this one duplicates: Oracle scripts often create
+  // the index first and the key USING it; the target creates the key's index itself.
+  const Constraint* key_with_index(const Table& t, const Index& i) const {
+    for (const auto& c : t.constraints) {
+      if (c.kind != ConstraintKind::PrimaryKey && c.kind != ConstraintKind::Unique) continue;
+      if (!c.enabled && opt_.dialect != Dialect::Redshift) continue;  // not created: the index is still needed
+      if ((!c.name.empty() && c.name == i.name) || (i.unique && c.columns == i.columns)) return &c;
+    }
+    return nullptr;
+  }
+
   void index(const Index& i) {
     const Table* t = cat_.find_table(i.table);
     std::string object = "INDEX " + i.name;
@@ -158,6 +344,11 @@ private:
     }
     if (opt_.dialect == Dialect::DuckDb) {
       items_.add("OS3003", object, "on " + i.table, i.span, dialect());
+      return;
+    }
+    if (const Constraint* key = key_with_index(*t, i)) {
+      items_.add("OS3005", object, "on " + i.table + " (" + column_list(i.columns) + "): the index of " +
+                 (key->name.empty() ? std::string(constraint_word(key->kind)) : key->name), i.span, dialect());
       return;
     }
     if (i.bitmap) items_.add("OS3002", object, "on " + i.table + " (" + column_list(i.columns) + ")", i.span, dialect());
@@ -191,6 +382,29 @@ private:
       if (u.kind.rfind(n, 0) == 0) object = false;
     std::string name = u.span.file ? first_line(u.span.text()) : "";
     items_.add(object ? "OS9001" : "OS9003", u.kind, name, u.span, dialect());
+    if (object) flag(u.kind.size() > 7 ? u.kind.substr(7) : u.kind, statement_object_name(u), u.span, "OS9001");
+  }
+
+  // The name a CREATE statement defines: the (possibly qualified) name after its kind's last word.
+  static std::string statement_object_name(const UnmodelledStatement& u) {
+    if (!u.span.file) return "";
+    std::string_view text = u.span.text().substr(0, 600);
+    SourceFile file("<statement>", std::string(text));
+    std::vector<sql::Token> toks = sql::tokenize(file);
+    std::string kind = u.kind.substr(0, u.kind.find(" AS SELECT"));  // CREATE TABLE AS SELECT names a table
+    std::string last = kind.substr(kind.rfind(' ') + 1);
+    for (size_t i = 0; i + 1 < toks.size(); ++i) {
+      if (!toks[i].is_word() || normalize_identifier(toks[i].text) != last) continue;
+      std::string name;
+      size_t j = i + 1;
+      while (j < toks.size() && toks[j].is_word()) {
+        name = normalize_identifier(toks[j].text);  // the last part: schema.name → NAME
+        if (j + 1 < toks.size() && toks[j + 1].kind == sql::TokenKind::Dot) j += 2;
+        else break;
+      }
+      if (!name.empty()) return name;
+    }
+    return "";
   }
 
   static std::string first_line(std::string_view s) {
@@ -203,6 +417,7 @@ private:
   const ConvertOptions& opt_;
   ActionItems& items_;
   ConvertedSchema out_;
+  std::set<std::string> bigint_columns_;  // TABLE.COLUMN created as BIGINT (identity keys and their references)
 };
 
 }  // namespace

@@ -17,7 +17,7 @@ namespace orashift {
 enum class ApplyPhase { BeforeLoad, AfterLoad };
 
 struct ConvertedObject {
-  std::string kind;       // TABLE, CONSTRAINT, INDEX, COMMENT
+  std::string kind;       // SEQUENCE, TABLE, VIEW, CONSTRAINT, INDEX, COMMENT
   std::string name;       // Oracle name of the object ("SALES", "SALES_PK")
   std::string table;      // table it belongs to
   std::string sql;        // complete statement(s), each ending in ';'
@@ -25,9 +25,18 @@ struct ConvertedObject {
   Span span;              // source location of the object
 };
 
+// A source object the conversion did not create (its action item says why).
+struct FlaggedObject {
+  std::string kind;       // TABLE, SEQUENCE, SYNONYM, VIEW, PROCEDURE, …
+  std::string name;
+  Span span;
+  std::string code;       // the action item code
+};
+
 struct ConvertedSchema {
   Dialect dialect = Dialect::DuckDb;
   std::vector<ConvertedObject> objects;
+  std::vector<FlaggedObject> flagged;
   std::map<std::string, TableDesign> designs;  // Redshift only
   // Everything, in apply order, as one script.
   std::string script() const;

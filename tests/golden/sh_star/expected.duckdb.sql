@@ -23,7 +23,7 @@ CREATE TABLE "sales" (
   "amount_sold" NUMERIC(10,2) NOT NULL,
   "big_amount" NUMERIC(20,0),
   "notes" VARCHAR,
-  "created" TIMESTAMP
+  "created" TIMESTAMP DEFAULT now()
 );
 
 COMMENT ON TABLE "sales" IS 'facts: one row per sale; it''s partitioned by time';
@@ -33,7 +33,6 @@ COMMENT ON COLUMN "sales"."amount_sold" IS 'invoiced amount';
 -- OS3004 TABLE CHANNELS: PCTFREE 5 NOLOGGING (line 5)
 -- OS1001 TABLE SALES: column PROD_ID NUMBER → NUMERIC(38,10) (line 21)
 -- OS1002 TABLE SALES: column CREATED TIMESTAMP(9): fractional seconds beyond 6 digits are rounded (line 28)
--- OS2005 TABLE SALES: column CREATED DEFAULT SYSTIMESTAMP (line 28)
 -- OS2006 TABLE SALES: PARTITION BY RANGE with 2 partitions (line 20)
 -- OS3004 TABLE SALES: PCTFREE 5 NOLOGGING COMPRESS (line 20)
 -- OS2003 TABLE SALES: SALES_TIME_FK FOREIGN KEY ("time_id") REFERENCES TIMES (line 35)

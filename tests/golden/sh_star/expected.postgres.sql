@@ -23,8 +23,10 @@ CREATE TABLE "sales" (
   "amount_sold" NUMERIC(10,2) NOT NULL,
   "big_amount" NUMERIC(20,0),
   "notes" TEXT,
-  "created" TIMESTAMP(6)
-);
+  "created" TIMESTAMP(6) DEFAULT CURRENT_TIMESTAMP
+) PARTITION BY RANGE ("time_id");
+CREATE TABLE "sales_sales_1998" PARTITION OF "sales" FOR VALUES FROM (MINVALUE) TO ('1999-01-01 00:00:00');
+CREATE TABLE "sales_sales_max" PARTITION OF "sales" FOR VALUES FROM ('1999-01-01 00:00:00') TO (MAXVALUE);
 
 ALTER TABLE "sales" ADD CONSTRAINT "sales_time_fk" FOREIGN KEY ("time_id") REFERENCES "times" ("time_id");
 
@@ -38,8 +40,6 @@ COMMENT ON COLUMN "sales"."amount_sold" IS 'invoiced amount';
 -- action items
 -- OS3004 TABLE CHANNELS: PCTFREE 5 NOLOGGING (line 5)
 -- OS1002 TABLE SALES: column CREATED TIMESTAMP(9): fractional seconds beyond 6 digits are rounded (line 28)
--- OS2005 TABLE SALES: column CREATED DEFAULT SYSTIMESTAMP (line 28)
--- OS2006 TABLE SALES: PARTITION BY RANGE with 2 partitions (line 20)
 -- OS3004 TABLE SALES: PCTFREE 5 NOLOGGING COMPRESS (line 20)
 -- OS2001 TABLE SALES: SALES_CHANNEL_FK FOREIGN KEY (DISABLE NOVALIDATE) (line 36)
 -- OS3002 INDEX SALES_CHANNEL_BIX: on SALES ("channel_id") (line 39)

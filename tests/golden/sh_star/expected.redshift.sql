@@ -33,7 +33,7 @@ CREATE TABLE "sales" (
   "amount_sold" NUMERIC(10,2) ENCODE AZ64 NOT NULL,
   "big_amount" NUMERIC(20,0) ENCODE AZ64,
   "notes" VARCHAR(65535) ENCODE ZSTD,
-  "created" TIMESTAMP ENCODE AZ64
+  "created" TIMESTAMP DEFAULT SYSDATE ENCODE AZ64
 )
 DISTSTYLE AUTO
 COMPOUND SORTKEY ("time_id");
@@ -54,7 +54,6 @@ COMMENT ON COLUMN "sales"."amount_sold" IS 'invoiced amount';
 -- OS1001 TABLE SALES: column PROD_ID NUMBER → NUMERIC(38,10) (line 21)
 -- OS1002 TABLE SALES: column NOTES CLOB → VARCHAR(65535): values above 64 KB cannot be loaded (line 27)
 -- OS1002 TABLE SALES: column CREATED TIMESTAMP(9): fractional seconds beyond 6 digits are rounded (line 28)
--- OS2005 TABLE SALES: column CREATED DEFAULT SYSTIMESTAMP (line 28)
 -- OS2006 TABLE SALES: PARTITION BY RANGE with 2 partitions (line 20)
 -- OS3004 TABLE SALES: PCTFREE 5 NOLOGGING COMPRESS (line 20)
 -- OS3001 INDEX SALES_CHANNEL_BIX: on SALES ("channel_id") (line 39)

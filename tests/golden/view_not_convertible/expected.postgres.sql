@@ -1,5 +1,7 @@
 -- orashift: Oracle → postgres
 
+CREATE SEQUENCE "emp_seq";
+
 CREATE TABLE "emp" (
   "empno" SMALLINT,
   "ename" VARCHAR(10),
@@ -46,4 +48,3 @@ SELECT "empno", "ename" FROM "emp" WHERE "deptno" = 10;
 -- OS4010 VIEW SAFE_EMPS: FORCE: the view is created after the objects it reads (line 35)
 -- OS4010 VIEW SAFE_EMPS: WITH READ ONLY not reproduced (line 35)
 -- OS4013 VIEW ON_PIVOT: reads SAL_PIVOT_XML, which was not converted (line 27)
--- OS9001 CREATE SEQUENCE: CREATE SEQUENCE emp_seq (line 19)

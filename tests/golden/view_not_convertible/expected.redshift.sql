@@ -50,6 +50,7 @@ CREATE VIEW "safe_emps" ("id", "name") AS
 SELECT "empno", "ename" FROM "emp" WHERE "deptno" = 10;
 
 -- action items
+-- OS2009 SEQUENCE EMP_SEQ:  (line 19)
 -- OS2002 TABLE EMP: PRIMARY KEY EMP_PK (line 4)
 -- OS2002 TABLE DEPT: PRIMARY KEY DEPT_PK (line 14)
 -- OS4005 VIEW NEXT_ID: sequence emp_seq.NEXTVAL: Redshift has no sequences (use an IDENTITY column) (line 21)
@@ -58,4 +59,3 @@ SELECT "empno", "ename" FROM "emp" WHERE "deptno" = 10;
 -- OS4010 VIEW SAFE_EMPS: FORCE: the view is created after the objects it reads (line 35)
 -- OS4010 VIEW SAFE_EMPS: WITH READ ONLY not reproduced (line 35)
 -- OS4013 VIEW ON_PIVOT: reads SAL_PIVOT_XML, which was not converted (line 27)
--- OS9001 CREATE SEQUENCE: CREATE SEQUENCE emp_seq (line 19)

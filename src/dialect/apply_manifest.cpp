@@ -1,0 +1,76 @@
+#include "dialect/apply_manifest.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+namespace orashift {
+
+namespace {
+
+// An action item belongs to an object when its location lies inside the object's source text.
+bool inside(const Span& item, const Span& object) {
+  return item.file && item.file == object.file && item.begin >= object.begin && item.begin < std::max(object.end, object.begin + 1);
+}
+
+}  // namespace
+
+ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<const ConvertedObject*>& ordered,
+                             const std::vector<std::string>& files, const ActionItems& items) {
+  ApplyManifest m;
+  m.dialect = dialect_name(schema.dialect);
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    const ConvertedObject& o = *ordered[i];
+    ManifestObject mo{files[i], o.kind, o.name, o.table, o.phase == ApplyPhase::BeforeLoad ? "before_load" : "after_load",
+                      o.span.file ? o.span.location() : "", {}};
+    for (const auto& it : items.items()) {
+      if (!inside(it.span, o.span)) continue;
+      std::string code = it.kind->code;
+      bool seen = false;
+      for (const auto& c : mo.codes) seen = seen || c == code;
+      if (!seen) mo.codes.push_back(code);
+    }
+    m.objects.push_back(std::move(mo));
+  }
+  for (const auto& f : schema.flagged)
+    m.flagged.push_back({f.kind, f.name, f.span.file ? f.span.location() : "", f.code});
+  return m;
+}
+
+std::string manifest_json(const ApplyManifest& m) {
+  nlohmann::json j;
+  j["format"] = 1;
+  j["dialect"] = m.dialect;
+  j["objects"] = nlohmann::json::array();
+  for (const auto& o : m.objects)
+    j["objects"].push_back({{"file", o.file}, {"kind", o.kind}, {"name", o.name}, {"table", o.table}, {"phase", o.phase},
+                            {"source", o.location}, {"action_items", o.codes}});
+  j["flagged"] = nlohmann::json::array();
+  for (const auto& f : m.flagged)
+    j["flagged"].push_back({{"kind", f.kind}, {"name", f.name}, {"source", f.location}, {"code", f.code}});
+  return j.dump(2) + "\n";
+}
+
+ApplyManifest read_manifest(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path + " (run orashift convert --out DIR first)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  ApplyManifest m;
+  try {
+    auto j = nlohmann::json::parse(ss.str());
+    if (j.value("format", 0) != 1) throw std::runtime_error("unknown manifest format");
+    m.dialect = j.at("dialect").get<std::string>();
+    for (const auto& o : j.at("objects"))
+      m.objects.push_back({o.at("file"), o.at("kind"), o.at("name"), o.value("table", ""), o.value("phase", "before_load"),
+                           o.value("source", ""), o.value("action_items", std::vector<std::string>{})});
+    for (const auto& f : j.at("flagged"))
+      m.flagged.push_back({f.at("kind"), f.at("name"), f.value("source", ""), f.at("code")});
+  } catch (const std::exception& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+  return m;
+}
+
+}  // namespace orashift

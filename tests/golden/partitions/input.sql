@@ -1,0 +1,38 @@
+-- Partitions: PostgreSQL declarative partitions; Redshift sort key; DuckDB whole table.
+CREATE TABLE sales (
+  prod_id  NUMBER(6) NOT NULL,
+  time_id  DATE NOT NULL,
+  amount   NUMBER(10,2)
+)
+PARTITION BY RANGE (time_id)
+( PARTITION sales_2018 VALUES LESS THAN (TO_DATE('2019-01-01','YYYY-MM-DD','NLS_DATE_LANGUAGE = American')),
+  PARTITION sales_h1_2019 VALUES LESS THAN (TO_DATE('01-JUL-2019','DD-MON-YYYY')),
+  PARTITION sales_max VALUES LESS THAN (MAXVALUE) COMPRESS
+);
+CREATE TABLE regions_by_code (
+  code   VARCHAR2(2),
+  name   VARCHAR2(40)
+)
+PARTITION BY LIST (code)
+( PARTITION r_eu VALUES ('DE', 'FR'),
+  PARTITION r_us VALUES ('US'),
+  PARTITION r_other VALUES (DEFAULT)
+);
+CREATE TABLE logs (
+  log_id NUMBER(12),
+  msg    VARCHAR2(200)
+)
+PARTITION BY HASH (log_id) PARTITIONS 4;
+CREATE TABLE readings (
+  sensor NUMBER(6),
+  taken  DATE,
+  value  NUMBER
+)
+PARTITION BY RANGE (taken) INTERVAL (NUMTOYMINTERVAL(1, 'MONTH'))
+( PARTITION r_start VALUES LESS THAN (TO_DATE('2020-01-01', 'YYYY-MM-DD')) );
+CREATE TABLE keyed (
+  id   NUMBER(6) CONSTRAINT keyed_pk PRIMARY KEY,
+  day  DATE
+)
+PARTITION BY RANGE (day)
+( PARTITION k1 VALUES LESS THAN (TO_DATE('2020-01-01', 'YYYY-MM-DD')) );

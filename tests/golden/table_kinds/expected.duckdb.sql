@@ -1,0 +1,20 @@
+-- orashift: Oracle → duckdb
+
+CREATE TABLE "lookup" (
+  "code" VARCHAR,
+  "text" VARCHAR,
+  CONSTRAINT "lookup_pk" PRIMARY KEY ("code")
+);
+
+-- Oracle GLOBAL TEMPORARY TABLE ON COMMIT PRESERVE ROWS: rows were private to each session
+CREATE TABLE "session_cart" (
+  "item_id" BIGINT,
+  "qty" INTEGER
+);
+
+-- action items
+-- OS2014 TABLE LOOKUP: ORGANIZATION INDEX (line 2)
+-- OS3004 TABLE LOOKUP: ORGANIZATION INDEX (line 2)
+-- OS2013 TABLE SESSION_CART: GLOBAL TEMPORARY ON COMMIT PRESERVE ROWS (line 6)
+-- OS3004 TABLE SESSION_CART: ON COMMIT PRESERVE ROWS (line 6)
+-- OS2012 TABLE PEOPLE: CREATE TABLE PEOPLE OF PERSON_TYP (line 10)
