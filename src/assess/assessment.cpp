@@ -29,8 +29,8 @@ std::string status_of(const AssessedObject& o, const std::vector<Occurrence>& it
     all_na = all_na && not_applicable_code(items[i].kind->code);
   }
   if (all_na) return kStatusNotApplicable;
-  // This version converts no code: a code object with work on it is manual, whatever the
-  // severity of its constructs.
+  // A code object this version did not convert (PL/SQL units; views the rewriter flagged) is
+  // manual, whatever the severity of its constructs.
   if (o.code && o.converted.empty()) return kStatusManual;
   if (worst >= static_cast<int>(ItemSeverity::High)) return kStatusManual;
   if (worst >= static_cast<int>(ItemSeverity::Low)) return kStatusWarn;
@@ -127,10 +127,11 @@ Assessment build_assessment(const RunSummary& s) {
   }
   if (s.schema)
     for (const auto& c : s.schema->objects) {
-      std::string key = c.kind == "INDEX" || c.kind == "SEQUENCE" ? c.kind + " " + c.name
-                        : c.kind == "VIEW"                        ? "SYNONYM " + c.name  // a synonym's view
-                                                                  : "TABLE " + c.table;
+      if (!c.flagged_code.empty()) continue;  // kept commented out in the script: not converted
+      bool view = c.kind == "VIEW" || c.kind == "MATERIALIZED VIEW";
+      std::string key = c.kind == "INDEX" || c.kind == "SEQUENCE" || view ? c.kind + " " + c.name : "TABLE " + c.table;
       auto it = by_name.find(key);
+      if (it == by_name.end() && c.kind == "VIEW") it = by_name.find("SYNONYM " + c.name);  // a synonym's view
       if (it != by_name.end()) a.objects[it->second].converted += c.sql;
     }
 

@@ -22,6 +22,10 @@ ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<co
   m.dialect = dialect_name(schema.dialect);
   for (size_t i = 0; i < ordered.size(); ++i) {
     const ConvertedObject& o = *ordered[i];
+    if (!o.flagged_code.empty()) {
+      m.flagged.push_back({o.kind, o.name, o.span.file ? o.span.location() : "", o.flagged_code});
+      continue;
+    }
     ManifestObject mo{files[i], o.kind, o.name, o.table, o.phase == ApplyPhase::BeforeLoad ? "before_load" : "after_load",
                       o.span.file ? o.span.location() : "", {}};
     for (const auto& it : items.items()) {

@@ -146,7 +146,7 @@ private:
     if (opt_.dialect == Dialect::Redshift) sql += redshift_table_attributes(t);
     sql += ";\n" + partitions;
     if (!t.physical_sql.empty()) items_.add("OS3004", object(t), t.physical_sql, t.span, dialect());
-    out_.objects.push_back({"TABLE", t.name, t.name, before + sql, ApplyPhase::BeforeLoad, t.span});
+    out_.objects.push_back({"TABLE", t.name, t.name, before + sql, ApplyPhase::BeforeLoad, t.span, {}});
   }
 
   // Identity columns must be integers on Redshift and PostgreSQL (NUMBER/INTEGER map to NUMERIC,
@@ -246,7 +246,7 @@ private:
     std::vector<std::string> dropped;
     std::string sql = create_sequence_sql(s, opt_.dialect, dropped);
     if (!dropped.empty()) items_.add("OS2007", name, join(dropped), s.span, dialect());
-    out_.objects.push_back({"SEQUENCE", s.name, "", sql, ApplyPhase::BeforeLoad, s.span});
+    out_.objects.push_back({"SEQUENCE", s.name, "", sql, ApplyPhase::BeforeLoad, s.span, {}});
   }
 
   // Synonyms: the rewriter resolves references through the catalog, so a private synonym for a
@@ -267,7 +267,7 @@ private:
       return;
     }
     std::string sql = "CREATE VIEW " + q(s.name) + " AS SELECT * FROM " + table_ref(*t) + ";\n";
-    out_.objects.push_back({"VIEW", s.name, t->name, sql, ApplyPhase::BeforeLoad, s.span});
+    out_.objects.push_back({"VIEW", s.name, t->name, sql, ApplyPhase::BeforeLoad, s.span, {}});
   }
 
   static std::string join(const std::vector<std::string>& v) {
@@ -319,7 +319,7 @@ private:
       sql += "FOREIGN KEY (" + column_list(c.columns) + ") REFERENCES " + q(c.ref_table);
       if (!c.ref_columns.empty()) sql += " (" + column_list(c.ref_columns) + ")";
       sql += ";\n";
-      out_.objects.push_back({"CONSTRAINT", c.name, t.name, sql, ApplyPhase::AfterLoad, c.span});
+      out_.objects.push_back({"CONSTRAINT", c.name, t.name, sql, ApplyPhase::AfterLoad, c.span, {}});
     }
   }
 
@@ -360,7 +360,7 @@ private:
       }
     std::string sql = std::string("CREATE ") + (i.unique ? "UNIQUE " : "") + "INDEX " + q(i.name) + " ON " + table_ref(*t) +
                       " (" + column_list(i.columns) + ");\n";
-    out_.objects.push_back({"INDEX", i.name, i.table, sql, ApplyPhase::AfterLoad, i.span});
+    out_.objects.push_back({"INDEX", i.name, i.table, sql, ApplyPhase::AfterLoad, i.span, {}});
   }
 
   void comments(const Table& t) {
@@ -369,7 +369,7 @@ private:
     for (const auto& c : t.columns)
       if (!c.comment.empty())
         sql += "COMMENT ON COLUMN " + table_ref(t) + "." + q(c.name) + " IS " + quote_literal(c.comment) + ";\n";
-    if (!sql.empty()) out_.objects.push_back({"COMMENT", t.name, t.name, sql, ApplyPhase::AfterLoad, t.span});
+    if (!sql.empty()) out_.objects.push_back({"COMMENT", t.name, t.name, sql, ApplyPhase::AfterLoad, t.span, {}});
   }
 
   // Schema objects this version cannot convert are work for someone (OS9001); statements that

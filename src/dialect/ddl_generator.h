@@ -23,6 +23,9 @@ struct ConvertedObject {
   std::string sql;        // complete statement(s), each ending in ';'
   ApplyPhase phase = ApplyPhase::BeforeLoad;
   Span span;              // source location of the object
+  // Set when the object could not be converted and `sql` is its Oracle text commented out (kept
+  // in the script for the reader): apply counts it as skipped under this action item code.
+  std::string flagged_code;
 };
 
 // A source object the conversion did not create (its action item says why).

@@ -26,8 +26,16 @@ struct ParsedView {
   std::string failure;            // why it could not be parsed
   std::string sql;                // converted statement
   bool convertible = true;
+  std::string flag_code;          // when not convertible: the action item that says why
   Span span;
 };
+
+// The code a non-convertible view is listed under: its first High item (the blocking one), else its first.
+std::string blocking_code(const ActionItems& items) {
+  for (const auto& it : items.items())
+    if (it.kind->severity == ItemSeverity::High) return it.kind->code;
+  return items.items().empty() ? "OS4013" : std::string(items.items().front().kind->code);
+}
 
 // Splits each file once and finds the statement that starts at a span.
 class StatementFinder {
@@ -176,6 +184,7 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     if (!v.query) {
       items.add("OS4013", object, "view not converted: " + v.failure, v.span, target);
       v.convertible = false;
+      v.flag_code = "OS4013";
       v.sql = std::string(v.span.text()) + ";";
       continue;
     }
@@ -186,6 +195,7 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     RewriteResult r = convert_query(*v.query, dialect, ctx);
     merge_items(r, items);
     v.convertible = r.convertible;
+    if (!v.convertible) v.flag_code = blocking_code(r.items);
     std::string name = quote_ident(target_name(v.name)) + column_list(v.columns);
     if (!v.materialized) {
       auto& cv = static_cast<const ast::CreateView&>(*v.stmt);
@@ -243,6 +253,7 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
         if (v.words.count(b)) {
           items.add("OS4013", object, "reads " + b + ", which was not converted", v.span, target);
           v.convertible = false;
+          v.flag_code = "OS4013";
           break;
         }
     if (!v.convertible) broken.insert(v.name);
@@ -252,6 +263,7 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     o.sql = v.convertible ? v.sql : commented(v.sql);
     o.phase = ApplyPhase::AfterLoad;  // materialized views and DuckDB's tables read the loaded data
     o.span = v.span;
+    if (!v.convertible) o.flagged_code = v.flag_code;
     out.push_back(std::move(o));
   }
   return handled;

@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Two tables, a view the conversion flags (OS9001 on this branch) and an index; the second
+// Two tables, a view the conversion flags (PIVOT XML: OS4006) and an index; the second
 // table already exists on the target in the failure tests, so its CREATE fails.
 const char* kDdl = R"(CREATE TABLE regions (
   region_id NUMBER(4) CONSTRAINT regions_pk PRIMARY KEY,
@@ -23,7 +23,8 @@ CREATE TABLE countries (
   region_id NUMBER(4) CONSTRAINT countries_region_fk REFERENCES regions (region_id)
 );
 CREATE INDEX countries_region_ix ON countries (region_id);
-CREATE OR REPLACE VIEW region_names AS SELECT name FROM regions;
+CREATE OR REPLACE VIEW region_names AS
+  SELECT * FROM (SELECT region_id, name FROM regions) PIVOT XML (COUNT(*) FOR name IN (ANY));
 COMMENT ON TABLE regions IS 'applied after the tables';
 )";
 

@@ -137,7 +137,7 @@ TEST(ApplyManifest, RoundTripsThroughJson) {
   SourceFile f("hr.sql", "CREATE TABLE t (a NUMBER);\nCREATE VIEW v AS SELECT 1 FROM dual;\n");
   ConvertedSchema s;
   s.dialect = Dialect::Postgres;
-  s.objects.push_back({"TABLE", "T", "T", "CREATE TABLE \"t\" (\"a\" NUMERIC);\n", ApplyPhase::BeforeLoad, Span{&f, 0, 26}});
+  s.objects.push_back({"TABLE", "T", "T", "CREATE TABLE \"t\" (\"a\" NUMERIC);\n", ApplyPhase::BeforeLoad, Span{&f, 0, 26}, {}});
   s.flagged.push_back({"VIEW", "V", Span{&f, 27, 60}, "OS9001"});
   ActionItems items;
   items.add("OS1001", "TABLE T", "column A", Span{&f, 16, 24}, "postgres");
