@@ -226,7 +226,9 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "Fix the syntax error (or report a parser gap) and convert again.", 1.0},
       {"OS9003", ItemSeverity::Info, "unsupported", "Statement outside the schema not converted",
        "Grants, users, data changes and session settings are not part of the converted schema; re-create what "
-       "the target needs (users, grants) with the target's own tools.",
+       "the target needs (users, grants) with the target's own tools. Data changes (INSERT, UPDATE, DELETE, MERGE, "
+       "COMMIT, …) are listed once per file and statement kind with their count: load such data with "
+       "`orashift load` or `migrate`.",
        0.0},
   };
   return kinds;
