@@ -241,7 +241,7 @@ private:
   void sequence(const Sequence& s) {
     std::string name = "SEQUENCE " + s.name;
     if (opt_.dialect == Dialect::Redshift) {
-      items_.add("OS2009", name, "", s.span, dialect());
+      items_.add("OS2009", name, "Redshift has no sequences: not created (use an IDENTITY column)", s.span, dialect());
       flag("SEQUENCE", s.name, s.span, "OS2009");
       return;
     }

@@ -21,7 +21,7 @@ DISTSTYLE AUTO
 COMPOUND SORTKEY ("order_id");
 
 -- action items
--- OS2009 SEQUENCE ORDER_SEQ:  (line 2)
+-- OS2009 SEQUENCE ORDER_SEQ: Redshift has no sequences: not created (use an IDENTITY column) (line 2)
 -- OS2005 TABLE ORDERS: column ORDER_ID DEFAULT order_seq.NEXTVAL (line 4)
 -- OS2005 TABLE ORDERS: column GUID_RAW DEFAULT SYS_GUID() (line 8)
 -- OS2005 TABLE ORDERS: column GUID_TEXT DEFAULT SYS_GUID() (line 9)

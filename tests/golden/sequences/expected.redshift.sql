@@ -1,5 +1,5 @@
 -- orashift: Oracle → redshift
 
 -- action items
--- OS2009 SEQUENCE LOCATIONS_SEQ:  (line 2)
--- OS2009 SEQUENCE BIG_SEQ:  (line 8)
+-- OS2009 SEQUENCE LOCATIONS_SEQ: Redshift has no sequences: not created (use an IDENTITY column) (line 2)
+-- OS2009 SEQUENCE BIG_SEQ: Redshift has no sequences: not created (use an IDENTITY column) (line 8)

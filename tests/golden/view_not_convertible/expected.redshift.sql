@@ -50,7 +50,7 @@ CREATE VIEW "safe_emps" ("id", "name") AS
 SELECT "empno", "ename" FROM "emp" WHERE "deptno" = 10;
 
 -- action items
--- OS2009 SEQUENCE EMP_SEQ:  (line 19)
+-- OS2009 SEQUENCE EMP_SEQ: Redshift has no sequences: not created (use an IDENTITY column) (line 19)
 -- OS2002 TABLE EMP: PRIMARY KEY EMP_PK (line 4)
 -- OS2002 TABLE DEPT: PRIMARY KEY DEPT_PK (line 14)
 -- OS4005 VIEW NEXT_ID: sequence emp_seq.NEXTVAL: Redshift has no sequences (use an IDENTITY column) (line 21)
