@@ -73,7 +73,7 @@ man = json.load(open(os.path.join(d, "os/postgres/manifest.json")))
 res = json.load(open(os.path.join(d, "os.json")))
 failed = {(f["kind"], f["name"]) for f in res["failed"]}
 failed_tables = {o["table"] for o in man["objects"] if (o["kind"], o["name"]) in failed and o["table"]}
-os_objects = [o for o in man["objects"] if o["kind"] in KINDS]
+os_objects = [o for o in man["objects"] if o["kind"].split()[-1] in KINDS]
 clean_os = sum(1 for o in os_objects if (o["kind"], o["name"]) not in failed and o["name"] not in failed_tables)
 source_objects = len(os_objects) + sum(1 for f in man["flagged"] if f["kind"].split()[-1] in KINDS)
 # ora2pg: split its scripts into statements, run each, attribute failures to the object named.
