@@ -2,7 +2,7 @@
 // DuckDB as a target (`duckdb:FILE`), through DuckDB's C API: the embedded default target.
 #include <string>
 
-#include <duckdb.h>
+#include "endpoints/duckdb/duckdb_api.h"
 
 #include "load/endpoint.h"
 

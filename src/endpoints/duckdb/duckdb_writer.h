@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <duckdb.h>
+#include "endpoints/duckdb/duckdb_api.h"
 
 #include "load/endpoint.h"
 
