@@ -9,7 +9,7 @@ namespace orashift::cli {
 
 void add_convert_command(CLI::App& app, std::function<int()>& action) {
   struct Opts {
-    std::string source, target = "redshift", out, effort_settings, type_map;
+    std::string source, target = "redshift", out, effort_settings, type_map, design;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("convert", "Convert an Oracle schema to target DDL and report action items");
@@ -18,6 +18,8 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--out", o->out, "output directory")->required();
   cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
   cmd->add_option("--type-map", o->type_map, "JSON file overriding type mapping rules (docs/type-mapping.md)");
+  cmd->add_option("--design", o->design,
+                  "JSON file with the Redshift design advisor's thresholds and statistics (docs/physical-design.md)");
   cmd->callback([o, &action] {
     action = [o] {
       Dialect dialect;
@@ -26,7 +28,8 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       auto source = make_source(o->source);
       size_t errors = print_diagnostics(source->diagnostics());
       TypeMappingSettings types = o->type_map.empty() ? TypeMappingSettings{} : load_type_mapping_settings(o->type_map);
-      ConversionOutput conv = convert_and_write(*source, dialect, o->out, types);
+      PhysicalDesignInput design = o->design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o->design);
+      ConversionOutput conv = convert_and_write(*source, dialect, o->out, types, design);
       RunSummary s;
       s.command = "convert";
       s.source = source->describe();

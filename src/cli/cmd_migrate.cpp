@@ -18,7 +18,7 @@ namespace orashift::cli {
 namespace {
 
 struct MigrateOptions {
-  std::string source, target, out, effort_settings;
+  std::string source, target, out, effort_settings, type_map, design;
   size_t parallel = 2;
   size_t batch_rows = 16384;
   bool replace = false;
@@ -82,7 +82,9 @@ int migrate(const MigrateOptions& o) {
 
   // 1. assess + convert
   size_t source_errors = print_diagnostics(source->diagnostics());
-  ConversionOutput conv = convert_and_write(*source, dialect, o.out);
+  TypeMappingSettings types = o.type_map.empty() ? TypeMappingSettings{} : load_type_mapping_settings(o.type_map);
+  PhysicalDesignInput design = o.design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o.design);
+  ConversionOutput conv = convert_and_write(*source, dialect, o.out, types, design);
   log(fmt::format("converted {} tables into {} objects ({} action items) → {}", source->catalog().tables.size(),
                   conv.schema.objects.size(), conv.items.items().size(), conv.dir));
 
@@ -150,6 +152,9 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action) {
       ->required();
   cmd->add_option("--out", o->out, "directory for converted DDL, rejects and the report")->required();
   cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
+  cmd->add_option("--type-map", o->type_map, "JSON file overriding type mapping rules (docs/type-mapping.md)");
+  cmd->add_option("--design", o->design,
+                  "JSON file with the Redshift design advisor's thresholds and statistics (docs/physical-design.md)");
   cmd->add_option("--parallel", o->parallel, "load units in flight")->check(CLI::Range(1, 64));
   cmd->add_option("--batch-rows", o->batch_rows, "rows per batch")->check(CLI::Range(64, 1000000));
   cmd->add_flag("--replace", o->replace, "drop the schema's tables on the target first");

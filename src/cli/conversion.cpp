@@ -26,16 +26,18 @@ static void write_file(const std::string& path, const std::string& text) {
 }
 
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
-                                   const TypeMappingSettings& types) {
-  return convert_catalog_and_write(source.catalog(), source, dialect, out_dir, types);
+                                   const TypeMappingSettings& types, const PhysicalDesignInput& design) {
+  return convert_catalog_and_write(source.catalog(), source, dialect, out_dir, types, design);
 }
 
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
-                                           const std::string& out_dir, const TypeMappingSettings& types) {
+                                           const std::string& out_dir, const TypeMappingSettings& types,
+                                           const PhysicalDesignInput& design) {
   ConversionOutput out;
   ConvertOptions opt;
   opt.dialect = dialect;
   opt.types = types;
+  opt.physical = design;
   opt.row_estimates = source.row_estimates();
   out.catalog = std::move(catalog);
   refine_key_types(out.catalog, dialect, out.items);

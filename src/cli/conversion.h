@@ -19,11 +19,12 @@ struct ConversionOutput {
 // The catalog is refined first (key types, see type_refinement.h); the refined model is kept
 // in the output because the loader must type its batches the same way.
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
-                                   const TypeMappingSettings& types = {});
+                                   const TypeMappingSettings& types = {}, const PhysicalDesignInput& design = {});
 // The same for a given model (e.g. the tables a task selected); `source` supplies diagnostics
 // and row estimates.
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
-                                           const std::string& out_dir, const TypeMappingSettings& types = {});
+                                           const std::string& out_dir, const TypeMappingSettings& types = {},
+                                           const PhysicalDesignInput& design = {});
 
 // Prints the source diagnostics (compiler style) to stderr; returns the error count.
 size_t print_diagnostics(const Diagnostics& diags);

@@ -1,113 +1,222 @@
 #include "convert/physical_design.h"
 
 #include <algorithm>
-#include <optional>
 #include <set>
 
 namespace orashift {
 
 namespace {
 
-std::optional<uint64_t> rows_of(const std::map<std::string, uint64_t>& est, const std::string& t) {
-  auto it = est.find(t);
-  if (it == est.end()) return std::nullopt;
-  return it->second;
-}
+class Advisor {
+public:
+  Advisor(const Catalog& cat, const std::map<std::string, uint64_t>& est, const PhysicalDesignSettings& s,
+          const SchemaStatistics& stats)
+      : cat_(cat), est_(est), s_(s), stats_(stats) {}
 
-bool is_date_type(const Column& c) { return c.type.name == "DATE" || c.type.name.rfind("TIMESTAMP", 0) == 0; }
+  std::map<std::string, TableDesign> run() {
+    // Tables that other tables reference are dimensions; tables with foreign keys to two or more
+    // dimensions are facts (the star schema's shape).
+    for (const auto& t : cat_.tables)
+      for (const auto& c : t.constraints)
+        if (c.kind == ConstraintKind::ForeignKey) referenced_.insert(c.ref_table);
+    for (const auto& t : cat_.tables) {
+      TableDesign d;
+      distribution(t, d);
+      sort_key(t, d);
+      out_[t.name] = std::move(d);
+    }
+    colocate_dimensions();
+    return std::move(out_);
+  }
 
-}  // namespace
+private:
+  std::optional<uint64_t> rows_of(const std::string& table) const {
+    if (auto s = stats_.find(table); s != stats_.end() && s->second.rows) return s->second.rows;
+    if (auto it = est_.find(table); it != est_.end()) return it->second;
+    return std::nullopt;
+  }
 
-std::map<std::string, TableDesign> advise_physical_design(const Catalog& catalog,
-                                                          const std::map<std::string, uint64_t>& est,
-                                                          const PhysicalDesignSettings& settings) {
-  // Tables that other tables reference are dimensions; tables with foreign keys to two or more
-  // dimensions are facts (the star schema's shape).
-  std::set<std::string> referenced;
-  for (const auto& t : catalog.tables)
-    for (const auto& c : t.constraints)
-      if (c.kind == ConstraintKind::ForeignKey) referenced.insert(c.ref_table);
+  const ColumnStatistics* column_stats(const std::string& table, const std::string& column) const {
+    auto t = stats_.find(table);
+    if (t == stats_.end()) return nullptr;
+    auto c = t->second.columns.find(column);
+    return c == t->second.columns.end() ? nullptr : &c->second;
+  }
 
-  std::map<std::string, TableDesign> out;
-  for (const auto& t : catalog.tables) {
-    TableDesign d;
+  // Why a column would distribute rows unevenly, from its statistics; "" when it would not (or
+  // nothing is known, in which case a join key is assumed to be spread like the dimension's keys).
+  std::string skew(const std::string& table, const std::string& column) const {
+    const ColumnStatistics* c = column_stats(table, column);
+    if (!c) return "";
+    if (c->distinct && *c->distinct < s_.key_min_distinct)
+      return column + " has only " + std::to_string(*c->distinct) + " distinct values (< " +
+             std::to_string(s_.key_min_distinct) + ")";
+    auto rows = rows_of(table);
+    if (c->nulls && rows && *rows > 0 && static_cast<double>(*c->nulls) / static_cast<double>(*rows) > s_.key_max_null_fraction)
+      return column + " is NULL in " + std::to_string(*c->nulls * 100 / *rows) + "% of the rows";
+    return "";
+  }
+
+  static std::vector<const Constraint*> single_column_fks(const Table& t) {
     std::vector<const Constraint*> fks;
     for (const auto& c : t.constraints)
       if (c.kind == ConstraintKind::ForeignKey && c.columns.size() == 1) fks.push_back(&c);
-    auto rows = rows_of(est, t.name);
+    return fks;
+  }
 
-    if (fks.size() >= 2) {
-      // Fact: co-locate with the largest dimension it joins, so that join needs no redistribution.
-      const Constraint* best = nullptr;
-      uint64_t best_rows = 0;
-      bool known = false;
-      for (const Constraint* fk : fks) {
-        auto r = rows_of(est, fk->ref_table);
-        if (r && (!known || *r > best_rows)) {
-          best = fk;
-          best_rows = *r;
-          known = true;
-        }
-      }
-      if (best) {
-        d.diststyle = "KEY";
-        d.distkey = best->columns[0];
-        d.reasons.push_back("fact table: DISTKEY " + d.distkey + " joins the largest dimension " + best->ref_table + " (about " +
-                            std::to_string(best_rows) + " rows)");
-      } else {
-        d.diststyle = "AUTO";
-        d.reasons.push_back("fact table without dimension statistics: DISTSTYLE AUTO lets Redshift choose");
-      }
-    } else if (referenced.count(t.name)) {
-      if (rows && *rows <= settings.all_distribution_max_rows) {
+  void distribution(const Table& t, TableDesign& d) const {
+    auto fks = single_column_fks(t);
+    auto rows = rows_of(t.name);
+    if (fks.size() >= 2) return fact_distribution(t, fks, d);
+    if (referenced_.count(t.name)) {
+      if (rows && *rows <= s_.all_distribution_max_rows) {
         d.diststyle = "ALL";
         d.reasons.push_back("dimension of about " + std::to_string(*rows) + " rows (≤ " +
-                            std::to_string(settings.all_distribution_max_rows) + "): DISTSTYLE ALL copies it to every node");
+                            std::to_string(s_.all_distribution_max_rows) + "): DISTSTYLE ALL copies it to every node");
       } else {
         d.diststyle = "AUTO";
         d.reasons.push_back(rows ? "large dimension: DISTSTYLE AUTO" : "dimension without statistics: DISTSTYLE AUTO");
       }
-    } else {
-      d.diststyle = "AUTO";
-      d.reasons.push_back("no join evidence: DISTSTYLE AUTO");
+      return;
     }
+    d.diststyle = "AUTO";
+    d.reasons.push_back("no join evidence: DISTSTYLE AUTO");
+  }
 
-    // Sort: partition keys first (they were the source's pruning key), else the first date column
-    // (range filters), else the primary key of a dimension (merge joins and lookups).
-    if (!t.partitioning.columns.empty()) {
-      d.sortkey = t.partitioning.columns;
-      d.reasons.push_back("SORTKEY on the partition key, which Oracle used for pruning");
-    } else if (auto it = std::find_if(t.columns.begin(), t.columns.end(), is_date_type); it != t.columns.end() && fks.size() >= 2) {
-      d.sortkey = {it->name};
-      d.reasons.push_back("SORTKEY on the first date column " + it->name + " for range filters");
-    } else if (const Constraint* pk = t.primary_key(); pk && !pk->columns.empty()) {
-      d.sortkey = pk->columns;
-      d.reasons.push_back("SORTKEY on the primary key for joins and lookups");
+  // A fact is co-located with the largest dimension it joins, so that join needs no
+  // redistribution; a join column that would skew the slices is passed over; if every one
+  // would, the rows are spread round-robin (EVEN).
+  void fact_distribution(const Table& t, std::vector<const Constraint*> fks, TableDesign& d) const {
+    std::vector<std::pair<uint64_t, const Constraint*>> known;
+    for (const Constraint* fk : fks)
+      if (auto r = rows_of(fk->ref_table)) known.push_back({*r, fk});
+    if (known.empty()) {
+      d.diststyle = "AUTO";
+      d.reasons.push_back("fact table without dimension statistics: DISTSTYLE AUTO lets Redshift choose");
+      return;
     }
-    out[t.name] = std::move(d);
-  }
-  // The dimension a fact is distributed by is distributed on the same key (not copied to
-  // every node), so that the fact's largest join stays node-local.
-  for (const auto& t : catalog.tables) {
-    const TableDesign& fact = out[t.name];
-    if (fact.diststyle != "KEY") continue;
-    for (const auto& c : t.constraints) {
-      if (c.kind != ConstraintKind::ForeignKey || c.columns.size() != 1 || c.columns[0] != fact.distkey) continue;
-      const Table* dim = catalog.find_table(c.ref_table);
-      if (!dim) continue;
-      std::string key = !c.ref_columns.empty() ? c.ref_columns[0]
-                        : dim->primary_key() && dim->primary_key()->columns.size() == 1 ? dim->primary_key()->columns[0]
-                                                                                         : "";
-      if (key.empty()) continue;
-      TableDesign& d = out[dim->name];
+    std::stable_sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> skipped;
+    for (const auto& [dim_rows, fk] : known) {
+      std::string why = skew(t.name, fk->columns[0]);
+      if (!why.empty()) {
+        skipped.push_back(why);
+        continue;
+      }
       d.diststyle = "KEY";
-      d.distkey = key;
-      d.reasons.erase(d.reasons.begin());  // the dist reason decided before this pass
-      d.reasons.insert(d.reasons.begin(), "largest dimension of " + t.name + ": DISTKEY " + key +
-                                               " co-locates it with " + t.name + "." + c.columns[0]);
+      d.distkey = fk->columns[0];
+      d.reasons.push_back("fact table: DISTKEY " + d.distkey + " joins the largest dimension " + fk->ref_table +
+                          " (about " + std::to_string(dim_rows) + " rows)" +
+                          (skipped.empty() ? "" : "; not " + join(skipped, "; not ")));
+      return;
+    }
+    d.diststyle = "EVEN";
+    d.reasons.push_back("fact table whose join keys would skew the slices (" + join(skipped, "; ") +
+                        "): DISTSTYLE EVEN");
+  }
+
+  static std::string join(const std::vector<std::string>& v, const std::string& sep) {
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? sep : "") + v[i];
+    return out;
+  }
+
+  static bool is_date(const Column& c) { return c.type.name == "DATE" || c.type.name.rfind("TIMESTAMP", 0) == 0; }
+
+  // Compound sort key: the partition key (Oracle's pruning key) first; then, for facts, the
+  // first date column (range filters); for dimensions, their primary key (joins); then the leading columns of the table's indexes (the
+  // filters the application was tuned for), date columns first; a table with none of these is
+  // sorted by its primary key (merge joins and lookups). At most sortkey_max_columns columns.
+  void sort_key(const Table& t, TableDesign& d) const {
+    std::vector<std::string> key;
+    auto add = [&](const std::string& c) {
+      if (key.size() < s_.sortkey_max_columns && t.find_column(c) && std::find(key.begin(), key.end(), c) == key.end())
+        key.push_back(c);
+    };
+    std::vector<std::string> why;
+    if (!t.partitioning.columns.empty()) {
+      for (const auto& c : t.partitioning.columns) add(c);
+      why.push_back("the partition key, which Oracle used for pruning");
+    }
+    bool fact = single_column_fks(t).size() >= 2;
+    if (fact) {
+      auto it = std::find_if(t.columns.begin(), t.columns.end(), is_date);
+      if (it != t.columns.end() && key.size() < s_.sortkey_max_columns &&
+          std::find(key.begin(), key.end(), it->name) == key.end()) {
+        add(it->name);
+        why.push_back("the first date column " + it->name + " for range filters");
+      }
+    }
+    const Constraint* pk = t.primary_key();
+    if (key.empty() && !fact && referenced_.count(t.name) && pk && !pk->columns.empty()) {
+      // A dimension is read mostly through joins on its key: sorted by it, those can merge.
+      for (const auto& c : pk->columns) add(c);
+      d.sortkey = key;  // unique: a column after it would never order anything
+      d.reasons.push_back("SORTKEY on the primary key, which the tables referencing it join on");
+      return;
+    }
+    std::vector<std::string> indexed_dates, indexed_other;
+    for (const auto& ix : cat_.indexes) {
+      if (ix.table != t.name || ix.columns.empty()) continue;
+      const Column* c = t.find_column(ix.columns[0]);
+      if (!c || (pk && pk->columns.size() == 1 && pk->columns[0] == c->name)) continue;  // expressions; the key itself
+      (is_date(*c) ? indexed_dates : indexed_other).push_back(c->name);
+    }
+    size_t before = key.size();
+    for (const auto& c : indexed_dates) add(c);
+    for (const auto& c : indexed_other) add(c);
+    if (key.size() > before)
+      why.push_back("indexed filter column" + std::string(key.size() - before > 1 ? "s " : " ") +
+                    join(std::vector<std::string>(key.begin() + static_cast<long>(before), key.end()), ", "));
+    if (key.empty() && pk && !pk->columns.empty()) {
+      for (const auto& c : pk->columns) add(c);
+      why.push_back("the primary key for joins and lookups");
+    }
+    if (key.empty()) return;
+    d.sortkey = key;
+    d.reasons.push_back("SORTKEY on " + join(why, ", then "));
+  }
+
+  // The dimension a fact is distributed by is distributed on the same key (not copied to every
+  // node), so that the fact's largest join stays node-local.
+  void colocate_dimensions() {
+    for (const auto& t : cat_.tables) {
+      const TableDesign& fact = out_[t.name];
+      if (fact.diststyle != "KEY") continue;
+      for (const auto& c : t.constraints) {
+        if (c.kind != ConstraintKind::ForeignKey || c.columns.size() != 1 || c.columns[0] != fact.distkey) continue;
+        const Table* dim = cat_.find_table(c.ref_table);
+        if (!dim) continue;
+        const Constraint* dpk = dim->primary_key();
+        std::string key = !c.ref_columns.empty() ? c.ref_columns[0]
+                          : dpk && dpk->columns.size() == 1 ? dpk->columns[0]
+                                                            : "";
+        if (key.empty()) continue;
+        TableDesign& d = out_[dim->name];
+        d.diststyle = "KEY";
+        d.distkey = key;
+        d.reasons.erase(d.reasons.begin());  // the distribution reason decided before this pass
+        d.reasons.insert(d.reasons.begin(), "largest dimension of " + t.name + ": DISTKEY " + key +
+                                                 " co-locates it with " + t.name + "." + c.columns[0]);
+      }
     }
   }
-  return out;
+
+  const Catalog& cat_;
+  const std::map<std::string, uint64_t>& est_;
+  const PhysicalDesignSettings& s_;
+  const SchemaStatistics& stats_;
+  std::set<std::string> referenced_;
+  std::map<std::string, TableDesign> out_;
+};
+
+}  // namespace
+
+std::map<std::string, TableDesign> advise_physical_design(const Catalog& catalog,
+                                                          const std::map<std::string, uint64_t>& row_estimates,
+                                                          const PhysicalDesignSettings& settings,
+                                                          const SchemaStatistics& stats) {
+  return Advisor(catalog, row_estimates, settings, stats).run();
 }
 
 }  // namespace orashift

@@ -42,7 +42,7 @@ public:
 
   ConvertedSchema run() {
     out_.dialect = opt_.dialect;
-    if (opt_.dialect == Dialect::Redshift) out_.designs = advise_physical_design(cat_, opt_.row_estimates, opt_.physical);
+    if (opt_.dialect == Dialect::Redshift) out_.designs = advise_physical_design(cat_, opt_.row_estimates, opt_.physical.settings, opt_.physical.statistics);
     integer_identity_keys();
     for (const auto& s : cat_.sequences) sequence(s);
     for (const auto& t : cat_.tables) table(t);
@@ -287,11 +287,16 @@ private:
     const TableDesign& d = out_.designs[t.name];
     // The leading sort key stays RAW so that zone maps work on uncompressed values.
     if (!d.sortkey.empty() && d.sortkey.front() == c.name) return " ENCODE RAW";
+    // AZ64 takes only SMALLINT/INTEGER/BIGINT/DECIMAL/DATE/TIMESTAMP/TIMESTAMPTZ; ZSTD the text,
+    // binary and SUPER types; anything else (BOOLEAN, REAL, GEOMETRY, TIME, INTERVAL) stays RAW,
+    // which every type accepts (Redshift "Compression encodings").
     const std::string& s = mt.sql;
-    if (s.rfind("VARCHAR", 0) == 0 || s.rfind("CHAR", 0) == 0) return " ENCODE ZSTD";
-    if (s == "VARBYTE" || s.rfind("VARBYTE", 0) == 0) return " ENCODE ZSTD";
-    if (s == "REAL" || s == "DOUBLE PRECISION") return " ENCODE RAW";
-    return " ENCODE AZ64";
+    auto starts = [&](const char* p) { return s.rfind(p, 0) == 0; };
+    if (starts("VARCHAR") || starts("CHAR") || starts("VARBYTE") || s == "SUPER") return " ENCODE ZSTD";
+    if (s == "SMALLINT" || s == "INTEGER" || s == "BIGINT" || starts("NUMERIC") || starts("DECIMAL") || s == "DATE" ||
+        s == "TIMESTAMP" || s == "TIMESTAMPTZ")
+      return " ENCODE AZ64";
+    return " ENCODE RAW";
   }
 
   std::string redshift_table_attributes(const Table& t) {

@@ -48,7 +48,7 @@ struct ConvertedSchema {
 struct ConvertOptions {
   Dialect dialect = Dialect::DuckDb;
   TypeMappingSettings types;
-  PhysicalDesignSettings physical;
+  PhysicalDesignInput physical;  // Redshift advisor thresholds and statistics
   std::map<std::string, uint64_t> row_estimates;
 };
 
