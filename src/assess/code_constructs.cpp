@@ -1,4 +1,5 @@
 #include "assess/code_constructs.h"
+#include "common/ascii.h"
 
 #include <cctype>
 
@@ -10,12 +11,6 @@ namespace {
 
 using sql::Token;
 using sql::TokenKind;
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Significant tokens of the span with their upper-cased word text.
 struct Tok {
@@ -31,7 +26,7 @@ std::vector<Tok> tokens_of(Span span) {
     Token t = lex.next();
     if (t.kind == TokenKind::End || t.span.begin >= span.end) break;
     if (t.kind == TokenKind::Comment || t.kind == TokenKind::Hint) continue;
-    out.push_back({t, t.kind == TokenKind::Identifier ? upper(t.text) : std::string()});
+    out.push_back({t, t.kind == TokenKind::Identifier ? ascii_upper(t.text) : std::string()});
   }
   return out;
 }

@@ -1,4 +1,5 @@
 #include "convert/default_translation.h"
+#include "common/ascii.h"
 
 #include "convert/simple_expression.h"
 #include "dialect/naming.h"
@@ -12,12 +13,6 @@ using sql::Token;
 using sql::TokenKind;
 
 bool is_binary(const MappedType& t) { return t.sql == "BYTEA" || t.sql == "BLOB" || t.sql.rfind("VARBYTE", 0) == 0; }
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Oracle's current date/time and user functions.
 std::optional<std::string> builtin(const std::string& word, Dialect d) {
@@ -56,7 +51,7 @@ std::optional<TranslatedDefault> translate_default(const Column& column, const M
     t = std::vector<Token>(t.begin() + 1, t.end() - 1);
   if (t.empty()) return std::nullopt;
   if (t.size() == 1 && t[0].kind == TokenKind::Identifier) {
-    std::string w = upper(t[0].text);
+    std::string w = ascii_upper(t[0].text);
     if (w == "NULL") return TranslatedDefault{"NULL", ""};
     if (auto b = builtin(w, dialect)) return TranslatedDefault{*b, ""};
   }
@@ -68,7 +63,7 @@ std::optional<TranslatedDefault> translate_default(const Column& column, const M
     return TranslatedDefault{quote_literal(v), ""};
   }
   // SYS_GUID(): 16 random bytes in Oracle; a random UUID's bytes (binary) or its 32 hex digits (text).
-  if (t.size() == 3 && upper(t[0].text) == "SYS_GUID" && t[1].kind == TokenKind::LParen && t[2].kind == TokenKind::RParen) {
+  if (t.size() == 3 && ascii_upper(t[0].text) == "SYS_GUID" && t[1].kind == TokenKind::LParen && t[2].kind == TokenKind::RParen) {
     bool bin = is_binary(mapped);
     if (dialect == Dialect::Postgres)
       return TranslatedDefault{bin ? "decode(replace(gen_random_uuid()::text, '-', ''), 'hex')"
@@ -79,7 +74,7 @@ std::optional<TranslatedDefault> translate_default(const Column& column, const M
     return std::nullopt;  // Redshift has no UUID generator usable in DEFAULT
   }
   // [schema.]seq.NEXTVAL
-  if ((t.size() == 3 || t.size() == 5) && upper(t.back().text) == "NEXTVAL" && t[t.size() - 2].kind == TokenKind::Dot) {
+  if ((t.size() == 3 || t.size() == 5) && ascii_upper(t.back().text) == "NEXTVAL" && t[t.size() - 2].kind == TokenKind::Dot) {
     std::string seq = normalize_identifier(t[t.size() - 3].text);
     if (auto call = nextval_call(seq, dialect)) return TranslatedDefault{*call, seq};
     return std::nullopt;

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/ascii.h"
 #include "convert/physical_design.h"
 
 namespace orashift {
@@ -48,11 +49,7 @@ public:
   }
 
   // Names are Oracle names: matched as Oracle folds them (unquoted → upper case).
-  static std::string oracle_name(const std::string& s) {
-    std::string out = s;
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-  }
+  static std::string oracle_name(const std::string& s) { return ascii_upper(s); }
 
   void statistics(const nlohmann::json& j, SchemaStatistics& stats) const {
     if (!j.is_object()) fail("statistics", "expected an object of tables");

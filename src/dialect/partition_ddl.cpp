@@ -1,4 +1,5 @@
 #include "dialect/partition_ddl.h"
+#include "common/ascii.h"
 
 #include "common/datetime.h"
 #include "dialect/naming.h"
@@ -10,12 +11,6 @@ namespace {
 
 using sql::Token;
 using sql::TokenKind;
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // PostgreSQL requires every primary key / unique constraint of a partitioned table to contain
 // the partition key.
@@ -52,11 +47,11 @@ std::optional<std::string> partition_bound_value(std::string_view oracle_text) {
   if (t.size() == 2 && t[0].kind == TokenKind::Minus && t[1].kind == TokenKind::Number) return "-" + std::string(t[1].text);
   if (t.size() == 1 && t[0].kind == TokenKind::String) return quote_literal(sql::string_value(t[0]));
   if (t.size() == 1 && t[0].kind == TokenKind::Identifier) {
-    std::string w = upper(t[0].text);
+    std::string w = ascii_upper(t[0].text);
     if (w == "MAXVALUE" || w == "DEFAULT" || w == "NULL") return w;
   }
   // TO_DATE('text', 'mask' [, 'nls params']) — the mask decides, the NLS language is English anyway.
-  if (t.size() >= 6 && upper(t[0].text) == "TO_DATE" && t[1].kind == TokenKind::LParen && t[2].kind == TokenKind::String &&
+  if (t.size() >= 6 && ascii_upper(t[0].text) == "TO_DATE" && t[1].kind == TokenKind::LParen && t[2].kind == TokenKind::String &&
       t[3].kind == TokenKind::Comma && t[4].kind == TokenKind::String && t.back().kind == TokenKind::RParen) {
     auto mask = DateMask::compile(sql::string_value(t[4]));
     Micros m = 0;
