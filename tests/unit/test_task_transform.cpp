@@ -114,6 +114,8 @@ TEST(TaskTransform, RowsAreMappedConvertedAndExpressionsEvaluated) {
   ASSERT_FALSE(f.issues.has_errors()) << f.issues.render();
   ASSERT_EQ(f.model->routes.count("CUSTOMERS"), 1u);
   EXPECT_EQ(f.model->routes.count("SALES"), 0u);  // unchanged: no mapping step at all
+  EXPECT_TRUE(changes_shape(*f.plan.find("CUSTOMERS")));
+  EXPECT_FALSE(changes_shape(*f.plan.find("SALES")));  // "sales" is the usual fold of SALES
   const TableRoute& r = f.model->routes.at("CUSTOMERS");
   Batch in = empty_batch_for(r.source_columns);
   auto row = [&](int64_t id, const char* first, const char* last, Int128 credit, const char* notes, uint64_t line) {

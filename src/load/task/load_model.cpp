@@ -22,6 +22,13 @@ std::string catalog_name(const std::string& target, const std::string& oracle) {
 std::string target_catalog_name(const PlannedTable& t) { return catalog_name(t.target_table, t.source_table); }
 std::string target_catalog_name(const PlannedColumn& c) { return catalog_name(c.target_name, c.source_name); }
 
+bool changes_shape(const PlannedTable& t) {
+  if (target_catalog_name(t) != t.source_table || !t.removed_columns.empty()) return true;
+  for (const PlannedColumn& c : t.columns)
+    if (c.added || c.dms_type || target_catalog_name(c) != c.source_name) return true;
+  return false;
+}
+
 bool is_lob_type(const OracleType& t) {
   return t.name == "CLOB" || t.name == "NCLOB" || t.name == "BLOB" || t.name == "LONG" || t.name == "LONG RAW";
 }

@@ -22,6 +22,9 @@ namespace orashift {
 std::string target_catalog_name(const PlannedTable& t);
 std::string target_catalog_name(const PlannedColumn& c);
 
+// True when transformation rules change the table's name, columns or column types.
+bool changes_shape(const PlannedTable& t);
+
 // `selected`: the source tables the task selected (foreign keys to unselected tables dropped).
 // Constraints, indexes and partitioning follow renamed columns; those that mention a removed
 // column are dropped (each with a warning in `issues`).
