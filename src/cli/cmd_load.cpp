@@ -247,9 +247,14 @@ int load(const LoadCommandOptions& o) {
     std::fprintf(stderr, "%s: error: %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
 
   std::fputs(format_load_summary(report).c_str(), stdout);
-  for (const auto& [table, p] : outcomes)
+  for (const auto& [table, p] : outcomes) {
     if (p.truncations) std::printf("  %s: %llu LOB values truncated → %s\n", table.c_str(),
                                    static_cast<unsigned long long>(p.truncations), p.truncation_file.c_str());
+    if (!p.stop_reason.empty())
+      std::printf("  %s: %llu rows read after the stop are in the reject file; %s rows not read\n", table.c_str(),
+                  static_cast<unsigned long long>(p.not_loaded),
+                  p.rows_not_read ? ("~" + std::to_string(*p.rows_not_read)).c_str() : "an unknown number of");
+  }
   if (!o.stats_json.empty()) write_stats_json(report, outcomes, o.stats_json);
   bool ok = report.ok() && applied.failures.empty();
   if (ok && settings.validation.enable_validation)
