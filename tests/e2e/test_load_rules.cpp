@@ -154,7 +154,9 @@ TEST_P(LoadRules, TransformationRulesShapeTablesColumnsAndRows) {
                        transformation(12, "column", R"("table-name":"EVENTS","column-name":"CODE")", "include-column"),
                        transformation(13, "column", R"("table-name":"EVENTS","column-name":"EVENT_ID")", "include-column"),
                        transformation(14, "table", R"("table-name":"EVENTS")", "define-primary-key",
-                                      R"("primary-key-def":{"name":"EV_PK","origin":"primary-key","columns":["CODE","EVENT_ID"]})")}),
+                                      R"("primary-key-def":{"name":"EV_PK","origin":"primary-key","columns":["CODE","EVENT_ID"]})"),
+                       // include-column naming one of two columns: the other is not loaded.
+                       transformation(15, "column", R"("table-name":"STG_TAGS_OLD","column-name":"TAG_ID")", "include-column")}),
                 "{}", "t");
   // EVENTS.CODE is text in the source: no data error here.
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -162,7 +164,7 @@ TEST_P(LoadRules, TransformationRulesShapeTablesColumnsAndRows) {
   EXPECT_EQ(columns("DMS_CUSTOMERS"),
             (std::vector<std::string>{"CustomerId", "first_name", "LAST_NAME_TXT", "credit", "notes", "FULL_NAME"}));
   // Rule 4 (replace-prefix) wins over rule 5 (remove-suffix) on the table name: lowest rule-id.
-  EXPECT_EQ(columns("CUR_TAGS_OLD"), (std::vector<std::string>{"tag_id", "tag"}));
+  EXPECT_EQ(columns("CUR_TAGS_OLD"), (std::vector<std::string>{"tag_id"}));
   EXPECT_EQ(columns("events"), (std::vector<std::string>{"EVENT_ID", "CODE"}));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM \"DMS_CUSTOMERS\""), std::to_string(kCustomers));
   EXPECT_EQ(scalar("SELECT \"FULL_NAME\" FROM \"DMS_CUSTOMERS\" WHERE \"CustomerId\" = 7"), "First7 Last7");

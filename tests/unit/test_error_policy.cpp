@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "load/error_policy.h"
 
@@ -127,4 +128,16 @@ TEST(ErrorPolicy, TableErrorPolicyAndNotLoadedRows) {
   ErrorPolicyGuard g2(e, temp_dir());
   g2.table_error("T", "boom");
   EXPECT_TRUE(g2.task_stopped());
+}
+
+TEST(ErrorPolicy, TableErrorEscalationStopsTheTask) {
+  ErrorBehaviorSettings e;
+  e.table_error_escalation_count = 2;  // TableErrorPolicy stays SUSPEND_TABLE
+  ErrorPolicyGuard g(e, temp_dir());
+  g.table_error("A", "cannot open");
+  EXPECT_FALSE(g.task_stopped());
+  EXPECT_TRUE(g.state("A").suspended);
+  g.table_error("B", "cannot open");
+  EXPECT_TRUE(g.task_stopped());
+  EXPECT_NE(g.stop_reason("C").find("TableErrorEscalationCount"), std::string::npos) << g.stop_reason("C");
 }
