@@ -141,6 +141,12 @@ int load(const LoadCommandOptions& o) {
   TaskPlan plan = plan_task(source->catalog(), mappings, po);
   std::fputs(plan.issues.render().c_str(), stderr);
   if (!plan.ok()) return 2;
+  {
+    TaskIssues expressions;
+    check_expressions(plan, expressions);
+    std::fputs(expressions.render().c_str(), stderr);
+    if (expressions.has_errors()) return 2;
+  }
   LoadModelOptions model_options;
   model_options.lobs = settings.target_metadata;
   for (const auto& ts : o.target_settings) {

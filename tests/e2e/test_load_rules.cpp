@@ -298,3 +298,14 @@ TEST_P(LoadRules, LobSettings) {
   ASSERT_EQ(load(only, R"({"TargetMetadata":{"SupportLobs":false}})", "none").exit_code, 0);
   EXPECT_EQ(scalar("SELECT COUNT(notes) FROM customers"), "0");
 }
+
+TEST_P(LoadRules, UnsupportedExpressionStopsBeforeAnythingIsLoaded) {
+  auto r = load(rules({selection(), transformation(2, "column", R"("table-name":"CUSTOMERS")", "add-column",
+                                                   R"j("value":"U","expression":"upper($LAST_NAME)","data-type":{"type":"string","length":40})j")}),
+                "{}", "x");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("rule-id 2"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"upper\" is not supported"), std::string::npos) << r.output;
+  if (GetParam() == "duckdb") EXPECT_FALSE(fs::exists(dir_ / "t.duckdb"));
+  else EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'customers'"), "0");
+}

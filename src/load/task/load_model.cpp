@@ -22,6 +22,19 @@ std::string catalog_name(const std::string& target, const std::string& oracle) {
 std::string target_catalog_name(const PlannedTable& t) { return catalog_name(t.target_table, t.source_table); }
 std::string target_catalog_name(const PlannedColumn& c) { return catalog_name(c.target_name, c.source_name); }
 
+void check_expressions(const TaskPlan& plan, TaskIssues& issues) {
+  for (const PlannedTable& t : plan.tables) {
+    std::vector<LoadColumn> columns;
+    for (const PlannedColumn& c : t.columns) {
+      if (!c.added || c.expression.empty()) continue;
+      if (columns.empty()) columns = load_columns_for(*t.source);
+      std::string err;
+      if (!ColumnExpression::parse(c.expression, columns, &err))
+        issues.error("rule-id " + std::to_string(c.add_rule), "table " + t.label() + ": add-column " + c.target_name + ": " + err);
+    }
+  }
+}
+
 bool changes_shape(const PlannedTable& t) {
   if (target_catalog_name(t) != t.source_table || !t.removed_columns.empty()) return true;
   for (const PlannedColumn& c : t.columns)
@@ -226,8 +239,7 @@ std::unique_ptr<LoadModel> build_load_model(const Catalog& selected, const Catal
         std::string err;
         o.expression = ColumnExpression::parse(pc.expression, r.source_columns, &err);
         if (!o.expression)
-          issues.error("rules (rule-id " + std::to_string(pc.add_rule) + ")", "table " + t.label() + ": add-column " +
-                                                                               pc.target_name + ": " + err);
+          issues.error("rule-id " + std::to_string(pc.add_rule), "table " + t.label() + ": add-column " + pc.target_name + ": " + err);
       }
       r.outputs.push_back(std::move(o));
     }

@@ -22,6 +22,10 @@ namespace orashift {
 std::string target_catalog_name(const PlannedTable& t);
 std::string target_catalog_name(const PlannedColumn& c);
 
+// Checks every add-column expression against its source table before anything is opened:
+// an expression outside the evaluated subset is an error naming the rule.
+void check_expressions(const TaskPlan& plan, TaskIssues& issues);
+
 // True when transformation rules change the table's name, columns or column types.
 bool changes_shape(const PlannedTable& t);
 
