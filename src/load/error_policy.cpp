@@ -133,14 +133,14 @@ bool ErrorPolicyGuard::truncated(const std::string& table, const Truncation& t, 
     if (!f) throw std::runtime_error("cannot write truncation file " + s.truncation_file);
   }
   nlohmann::json j = {{"table", table}, {"source", t.source}, {"line", t.line}, {"column", t.column},
-                      {"original_bytes", t.original_bytes}, {"kept_bytes", t.kept_bytes},
+                      {"original_bytes", t.original_bytes}, {"kept_bytes", t.kept_bytes}, {"limit", t.limit},
                       {"action", keep ? "loaded truncated" : "row not loaded"},
                       {"policy", std::string("DataTruncationErrorPolicy ") + error_policy_name(p)}};
   std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::fwrite(line.data(), 1, line.size(), f);
   std::fflush(f);
-  std::string why = fmt::format("column {}: value of {} bytes truncated to {} (LOB size limit)", t.column,
-                                t.original_bytes, t.kept_bytes);
+  std::string why = fmt::format("column {}: value of {} bytes truncated to {} ({})", t.column, t.original_bytes,
+                                t.kept_bytes, t.limit);
   ++s.data_errors;  // DMS: truncations count towards DataErrorEscalationCount
   if (!keep) {
     RejectSink* file = nullptr;

@@ -24,12 +24,13 @@
 
 namespace orashift {
 
-// A value cut to the LOB size limit.
+// A value cut to a size limit.
 struct Truncation {
   std::string source;   // data file or segment
   uint64_t line = 0;    // source position of the row
   std::string column;   // target column
   uint64_t original_bytes = 0, kept_bytes = 0;
+  std::string limit = "LOB size limit";  // which limit cut it
 };
 
 struct TableErrorState {

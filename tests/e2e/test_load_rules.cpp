@@ -309,3 +309,18 @@ TEST_P(LoadRules, UnsupportedExpressionStopsBeforeAnythingIsLoaded) {
   if (GetParam() == "duckdb") EXPECT_FALSE(fs::exists(dir_ / "t.duckdb"));
   else EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'customers'"), "0");
 }
+
+TEST_P(LoadRules, StringTypeLengthTruncates) {
+  // LAST_NAME becomes string(5): 'Last10' … 'Last500' (491 values) are cut, loaded (LOG_ERROR)
+  // and recorded; PostgreSQL's VARCHAR(5) would refuse them uncut.
+  auto r = load(rules({selection("CUSTOMERS"),
+                       transformation(2, "column", R"("table-name":"CUSTOMERS","column-name":"LAST_NAME")",
+                                      "change-data-type", R"("data-type":{"type":"string","length":5})")}),
+                "{}", "s");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto s = stats("s");
+  EXPECT_EQ(s["CUSTOMERS"]["Truncations"], 491);
+  EXPECT_EQ(s["CUSTOMERS"]["FullLoadRows"], kCustomers);
+  EXPECT_EQ(scalar("SELECT last_name FROM customers WHERE cust_id = 123"), "Last1");
+  EXPECT_EQ(count_lines(s["CUSTOMERS"]["TruncationFile"].get<std::string>()), 491u);
+}

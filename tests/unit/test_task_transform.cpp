@@ -1,6 +1,9 @@
 // Transformation rules applied: the target catalog (load/task/load_model.h), the row mapping
 // (load/map/mapping_writer.h), add-column expressions and value conversions.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "dialect/naming.h"
 #include "load/map/column_expression.h"
@@ -252,4 +255,32 @@ TEST(TaskTransform, ValueConversions) {
   EXPECT_TRUE(append_converted(ts, 0, text, &why));
   EXPECT_EQ(text.text(0), "2001-02-03 04:05:06");
   EXPECT_FALSE(append_parsed(ts, "yesterday", &why));
+}
+
+TEST(TaskTransform, StringTypeLengthTruncatesThroughThePolicy) {
+  // FULL_NAME is string(70) in kRules; make it string(8) to force a cut.
+  std::string rules = kRules;
+  rules.replace(rules.find("\"length\":70"), 11, "\"length\":8");
+  Fixture f(rules.c_str());
+  const TableRoute& r = f.model->routes.at("CUSTOMERS");
+  Batch in = empty_batch_for(r.source_columns);
+  in.columns[0].append_int(1);
+  in.columns[1].append_text("\xc3\x89mile");  // "Émile": 5 characters, 6 bytes
+  in.columns[2].append_text("Zola");
+  in.columns[3].append_decimal(100);
+  in.columns[4].append_text("n");
+  in.columns[5].append_text("s");
+  in.source_lines.push_back(3);
+  std::string dir = (std::filesystem::temp_directory_path() / ("orashift-trunc-" + std::to_string(::getpid()))).string();
+  ErrorPolicyGuard policy(ErrorBehaviorSettings{}, dir);
+  Collect rejects;
+  policy.data_sink("CUSTOMERS", rejects);
+  MappingWriter w("CUSTOMERS", r, nullptr, &policy);
+  Batch out = empty_batch_for(r.target_columns);
+  w.map(in, out, rejects, "src");
+  ASSERT_EQ(out.rows(), 1u);
+  EXPECT_EQ(out.columns[5].text(0), "\xc3\x89mile Zo");  // 8 characters, 9 bytes
+  EXPECT_EQ(policy.state("CUSTOMERS").truncations, 1u);
+  EXPECT_TRUE(rejects.rows.empty());  // LOG_ERROR: loaded truncated
+  std::filesystem::remove_all(dir);
 }

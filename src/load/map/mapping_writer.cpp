@@ -30,6 +30,16 @@ size_t utf8_cut(std::string_view s, size_t limit) {
   return n;
 }
 
+// Bytes of the first `chars` UTF-8 characters of `s` (all of it when it has fewer).
+size_t utf8_prefix_chars(std::string_view s, uint64_t chars) {
+  uint64_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == chars) return i;
+  }
+  return s.size();
+}
+
 }  // namespace
 
 void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const std::string& source) {
@@ -37,6 +47,7 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
   struct Cut {
     size_t column;
     uint64_t original, kept;
+    const char* limit;
   };
   std::vector<Cut> cuts;
   for (size_t row = 0; row < in.rows(); ++row) {
@@ -56,7 +67,7 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
             src.text(row).size() > o.lob_limit_bytes) {
           std::string_view v = src.text(row);
           size_t keep = src.kind == ValueKind::Text ? utf8_cut(v, o.lob_limit_bytes) : o.lob_limit_bytes;
-          cuts.push_back({done, v.size(), keep});
+          cuts.push_back({done, v.size(), keep, "LOB size limit"});
           ok = append_parsed(dst, v.substr(0, keep), &why);
         } else {
           ok = append_converted(src, row, dst, &why);
@@ -75,6 +86,17 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
       if (!ok) {
         reason = "column " + target_name(o.name) + ": " + why;
         break;
+      }
+      if (o.char_limit && dst.kind == ValueKind::Text && !dst.is_null(dst.size() - 1)) {
+        std::string_view v = dst.text(dst.size() - 1);
+        size_t keep = utf8_prefix_chars(v, o.char_limit);
+        if (keep < v.size()) {
+          std::string cut(v.substr(0, keep));
+          uint64_t original = v.size();
+          dst.pop_back();
+          dst.append_text(cut);
+          cuts.push_back({done, original, keep, "length of the rule's string type"});
+        }
       }
       if (route_.empty_as_null && dst.kind == ValueKind::Text && !dst.is_null(dst.size() - 1) &&
           dst.text(dst.size() - 1).empty()) {
@@ -103,7 +125,7 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
     for (const Cut& c : cuts) {
       if (!policy_) continue;
       Truncation t{source, row < in.source_lines.size() ? in.source_lines[row] : 0,
-                   target_name(route_.outputs[c.column].name), c.original, c.kept};
+                   target_name(route_.outputs[c.column].name), c.original, c.kept, c.limit};
       if (!policy_->truncated(table_, t, make_reject(""))) {
         keep = false;
         break;

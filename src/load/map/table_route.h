@@ -20,6 +20,9 @@ struct ColumnOutput {
   std::optional<ColumnExpression> expression;
   uint64_t lob_limit_bytes = 0;             // > 0: truncate longer values (limited LOB mode)
   bool lob_as_null = false;                 // SupportLobs false: the LOB is not migrated
+  // > 0: a text value longer than this many characters is cut (a string(n) / wstring(n) type
+  // set by change-data-type or add-column), a truncation like a LOB cut.
+  uint64_t char_limit = 0;
   std::string name;                         // target column name, for messages
 };
 

@@ -235,7 +235,12 @@ std::unique_ptr<LoadModel> build_load_model(const Catalog& selected, const Catal
           o.lob_as_null = !p.lobs.migrate;
           o.lob_limit_bytes = p.lobs.limit_bytes;
         }
-      } else if (!pc.expression.empty()) {
+      }
+      // A string(n) the rules set: longer values are cut to n characters (DMS truncates them
+      // too; the truncation error policy decides what happens to the row).
+      if (pc.dms_type && (pc.dms_type->type == "string" || pc.dms_type->type == "wstring") && pc.dms_type->length)
+        o.char_limit = static_cast<uint64_t>(*pc.dms_type->length);
+      if (pc.added && !pc.expression.empty()) {
         std::string err;
         o.expression = ColumnExpression::parse(pc.expression, r.source_columns, &err);
         if (!o.expression)
