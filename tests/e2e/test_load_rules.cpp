@@ -324,3 +324,16 @@ TEST_P(LoadRules, StringTypeLengthTruncates) {
   EXPECT_EQ(scalar("SELECT last_name FROM customers WHERE cust_id = 123"), "Last1");
   EXPECT_EQ(count_lines(s["CUSTOMERS"]["TruncationFile"].get<std::string>()), 491u);
 }
+
+TEST_P(LoadRules, PrepModesUseTheRenamedTable) {
+  const std::string m = rules({selection("STG_TAGS_OLD"), transformation(2, "table", R"("table-name":"STG_TAGS_OLD")",
+                                                                         "rename", R"("value":"Tags")")});
+  auto mode = [](const char* p) { return std::string(R"({"FullLoadSettings":{"TargetTablePrepMode":")") + p + "\"}}"; };
+  ASSERT_EQ(load(m, mode("DROP_AND_CREATE"), "a").exit_code, 0);
+  ASSERT_EQ(load(m, mode("TRUNCATE_BEFORE_LOAD"), "b").exit_code, 0);  // truncates "Tags", then loads
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM \"Tags\""), std::to_string(kTags));
+  auto r = load(m, mode("DO_NOTHING"), "c");  // appends: every row refused by the key
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_EQ(stats("c")["STG_TAGS_OLD"]["FullLoadErrorRows"], kTags);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM \"Tags\""), std::to_string(kTags));
+}
