@@ -1,20 +1,26 @@
 // `orashift load`: a DMS-style full-load task. Table mappings select tables (with source
 // filters and load order), task settings give the prep mode, parallelism and commit size.
-// First cut of issue 6: transformation rules are parsed and validated but not applied yet,
-// so a task that uses them stops with an error instead of loading something else.
+// Transformation rules shape the target catalog (load/task/load_model.h) and the rows on their
+// way to the writers (load/map/); ErrorBehavior is applied by load/error_policy.h.
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <cctype>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "dialect/naming.h"
 #include "endpoints/factory.h"
+#include "load/error_policy.h"
 #include "load/executor.h"
+#include "load/map/transforming_target.h"
+#include "load/task/load_model.h"
 #include "load/schema_apply.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
@@ -26,6 +32,7 @@ namespace {
 
 struct LoadCommandOptions {
   std::string source, target, out, mappings, settings, stats_json, source_schema;
+  std::vector<std::string> target_settings;  // NAME=VALUE, DMS endpoint settings
   bool no_progress = false;
 };
 
@@ -34,17 +41,23 @@ constexpr const char* kIncludeAll =
     R"({"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":)"
     R"({"schema-name":"%","table-name":"%"},"rule-action":"include"}]})";
 
-// Transformations change names, columns or types; the writers cannot honour them yet.
-std::string unsupported_transformation(const PlannedTable& t) {
-  if (t.target_table != target_name(t.source_table)) return "renames the table to " + t.target_table;
-  if (!t.removed_columns.empty()) return "removes column " + t.removed_columns.front();
-  for (const auto& c : t.columns) {
-    if (c.added) return "adds column " + c.target_name;
-    if (c.dms_type) return "changes the type of " + c.source_name;
-    if (c.target_name != target_name(c.source_name)) return "renames column " + c.source_name;
+// Target endpoint settings of DMS that apply to every orashift target. DMS has EmptyAsNull on
+// its Redshift endpoint; orashift applies it in the mapping step, so it works on any target.
+bool apply_target_setting(const std::string& name_value, LoadModelOptions& o, std::string& error) {
+  auto eq = name_value.find('=');
+  std::string name = name_value.substr(0, eq), value = eq == std::string::npos ? "" : name_value.substr(eq + 1);
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (lower != "emptyasnull") {
+    error = "--target-setting " + name + ": not a setting orashift load applies (EmptyAsNull)";
+    return false;
   }
-  if (t.primary_key && t.primary_key->rule >= 0) return "defines a primary key";
-  return "";
+  if (value != "true" && value != "false") {
+    error = "--target-setting EmptyAsNull: \"" + value + "\" is not one of true, false";
+    return false;
+  }
+  o.empty_as_null = value == "true";
+  return true;
 }
 
 // The tables the task selected, with foreign keys only between selected tables.
@@ -64,11 +77,33 @@ Catalog selected_catalog(const Catalog& all, const TaskPlan& plan) {
   return c;
 }
 
-void write_stats_json(const LoadReport& r, const std::string& path) {
+// What the error policies did to a table, beside the executor's statistics.
+struct PolicyOutcome {
+  std::string stop_reason;
+  bool suspended = false, cancelled = false;
+  uint64_t truncations = 0, not_loaded = 0;
+  std::optional<uint64_t> rows_not_read;  // estimated from the source's row count
+  std::string truncation_file;
+};
+
+std::string dms_table_state(const TableLoadStats& t, const PolicyOutcome& p) {
+  if (p.cancelled) return "Table cancelled";
+  if (p.suspended || t.state == "error") return "Table error";
+  return t.sources.empty() ? "Table not loaded" : "Table completed";
+}
+
+void write_stats_json(const LoadReport& r, const std::map<std::string, PolicyOutcome>& outcomes, const std::string& path) {
   nlohmann::json tables = nlohmann::json::array();
   for (const auto& t : r.tables) {
+    PolicyOutcome p;
+    if (auto it = outcomes.find(t.table); it != outcomes.end()) p = it->second;
     tables.push_back({{"TableName", t.table},
-                      {"TableState", t.state == "error" ? "Table error" : t.sources.empty() ? "Table not loaded" : "Table completed"},
+                      {"TableState", dms_table_state(t, p)},
+                      {"Truncations", p.truncations},
+                      {"TruncationFile", p.truncation_file},
+                      {"RowsNotLoadedAfterStop", p.not_loaded},
+                      {"RowsNotRead", p.rows_not_read ? nlohmann::json(*p.rows_not_read) : nlohmann::json(nullptr)},
+                      {"StopReason", p.stop_reason},
                       {"FullLoadRows", t.rows_loaded},
                       {"FullLoadErrorRows", t.rows_rejected},
                       {"FullLoadCondtnlChkFailedRows", t.rows_filtered},
@@ -106,10 +141,25 @@ int load(const LoadCommandOptions& o) {
   TaskPlan plan = plan_task(source->catalog(), mappings, po);
   std::fputs(plan.issues.render().c_str(), stderr);
   if (!plan.ok()) return 2;
+  {
+    TaskIssues expressions;
+    check_expressions(plan, expressions);
+    std::fputs(expressions.render().c_str(), stderr);
+    if (expressions.has_errors()) return 2;
+  }
+  LoadModelOptions model_options;
+  model_options.lobs = settings.target_metadata;
+  for (const auto& ts : o.target_settings) {
+    std::string err;
+    if (!apply_target_setting(ts, model_options, err)) {
+      log("error: " + err);
+      return 2;
+    }
+  }
   for (const auto& t : plan.tables)
-    if (std::string why = unsupported_transformation(t); !why.empty()) {
-      log("error: table " + t.label() + ": a transformation rule " + why +
-          "; transformation rules are validated but not applied by this version");
+    if (t.target_schema != target_name(t.source_schema) && !t.target_schema.empty() && !t.source_schema.empty()) {
+      log("error: table " + t.label() + ": a schema rule maps it to schema " + t.target_schema +
+          "; orashift load writes into the connection's default schema only");
       return 2;
     }
   if (plan.tables.empty()) {
@@ -126,7 +176,13 @@ int load(const LoadCommandOptions& o) {
     return run_validation(*source, *target, plan, settings.validation, o.out, "orashift-load") ? 0 : 1;
   Dialect dialect;
   parse_dialect(target->dialect(), dialect);
-  ConversionOutput conv = convert_catalog_and_write(selected_catalog(source->catalog(), plan), *source, dialect, o.out);
+  Catalog selected = selected_catalog(source->catalog(), plan);
+  TaskIssues model_issues;
+  ConversionOutput conv =
+      convert_catalog_and_write(build_target_catalog(selected, plan, model_issues), *source, dialect, o.out);
+  std::unique_ptr<LoadModel> model = build_load_model(selected, conv.catalog, plan, model_options, model_issues);
+  std::fputs(model_issues.render().c_str(), stderr);
+  if (model_issues.has_errors()) return 2;
   ApplyResult applied;
   switch (settings.full_load.target_table_prep_mode) {
     case TablePrepMode::DropAndCreate:
@@ -136,7 +192,7 @@ int load(const LoadCommandOptions& o) {
     case TablePrepMode::TruncateBeforeLoad:
       for (const auto& t : plan.tables) {
         try {
-          target->execute("TRUNCATE TABLE " + quote_ident(target_name(t.source->name)));
+          target->execute("TRUNCATE TABLE " + quote_ident(target_name(target_catalog_name(t))));
         } catch (const std::exception& e) {
           applied.failures.push_back({"TRUNCATE " + t.source->name, t.source->span.location(), e.what()});
         }
@@ -159,7 +215,9 @@ int load(const LoadCommandOptions& o) {
   lo.parallel = static_cast<size_t>(settings.full_load.max_full_load_subtasks);
   lo.batch_rows = static_cast<size_t>(settings.full_load.commit_rate);
   lo.reject_dir = o.out + "/rejects";
-  lo.catalog = &conv.catalog;
+  lo.catalog = &model->reader;
+  ErrorPolicyGuard policy(settings.error_behavior, lo.reject_dir, log);
+  lo.guard = &policy;
   lo.progress = !o.no_progress && isatty(STDERR_FILENO);
   if (!lo.progress) lo.log = log;
   for (const auto& t : plan.tables)
@@ -167,14 +225,43 @@ int load(const LoadCommandOptions& o) {
       RowFilter f = t.filter;
       lo.row_filters[t.source->name] = [f](const Batch& b, size_t row) { return f.keep(b, row); };
     }
-  LoadReport report = run_load(*source, *target, units, lo);
+  TransformingTarget mapped_target(*target, model->routes, &policy);
+  LoadReport report = run_load(*source, mapped_target, units, lo);
+  // The error policies' outcome per table; a stopped table is an error of the load.
+  std::map<std::string, PolicyOutcome> outcomes;
+  auto estimates = source->row_estimates();
+  for (auto& t : report.tables) {
+    TableErrorState st = policy.state(t.table);
+    PolicyOutcome& p = outcomes[t.table];
+    p.truncations = st.truncations;
+    p.truncation_file = st.truncation_file;
+    p.not_loaded = st.not_loaded;
+    p.stop_reason = st.stop_reason;
+    if (st.stop_reason.empty()) continue;
+    p.suspended = st.suspended;
+    p.cancelled = !st.suspended && policy.task_stopped();
+    if (auto e = estimates.find(t.table); e != estimates.end())
+      p.rows_not_read = e->second > t.rows_read ? e->second - t.rows_read : 0;
+    t.state = p.cancelled ? "cancelled" : "suspended";
+    if (t.error.empty()) t.error = st.stop_reason;
+    log(fmt::format("{}: {}; {} rows read, {} of them not loaded after the stop, ~{} rows not read", t.table, t.state,
+                    t.rows_read, p.not_loaded, p.rows_not_read ? std::to_string(*p.rows_not_read) : "?"));
+  }
   if (settings.full_load.target_table_prep_mode == TablePrepMode::DropAndCreate)
     apply_phase(*target, conv.schema, ApplyPhase::AfterLoad, applied);
   for (const auto& f : applied.failures)
     std::fprintf(stderr, "%s: error: %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
 
   std::fputs(format_load_summary(report).c_str(), stdout);
-  if (!o.stats_json.empty()) write_stats_json(report, o.stats_json);
+  for (const auto& [table, p] : outcomes) {
+    if (p.truncations) std::printf("  %s: %llu LOB values truncated → %s\n", table.c_str(),
+                                   static_cast<unsigned long long>(p.truncations), p.truncation_file.c_str());
+    if (!p.stop_reason.empty())
+      std::printf("  %s: %llu rows read after the stop are in the reject file; %s rows not read\n", table.c_str(),
+                  static_cast<unsigned long long>(p.not_loaded),
+                  p.rows_not_read ? ("~" + std::to_string(*p.rows_not_read)).c_str() : "an unknown number of");
+  }
+  if (!o.stats_json.empty()) write_stats_json(report, outcomes, o.stats_json);
   bool ok = report.ok() && applied.failures.empty();
   if (ok && settings.validation.enable_validation)
     ok = run_validation(*source, *target, plan, settings.validation, o.out, "orashift-load");
@@ -193,6 +280,8 @@ void add_load_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--settings", o->settings, "DMS task-settings JSON (default: DMS's defaults)");
   cmd->add_option("--source-schema", o->source_schema, "schema name of source tables that carry none (e.g. SH)");
   cmd->add_option("--stats-json", o->stats_json, "write per-table statistics (DMS vocabulary) to this file");
+  cmd->add_option("--target-setting", o->target_settings,
+                  "DMS target endpoint setting NAME=VALUE (EmptyAsNull=true: empty strings load as NULL)");
   cmd->add_flag("--no-progress", o->no_progress, "no live progress display");
   cmd->callback([o, &action] { action = [o] { return load(*o); }; });
 }

@@ -1,5 +1,7 @@
 #include "dialect/apply_manifest.h"
 
+#include "dialect/verbatim_name.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -23,10 +25,11 @@ ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<co
   for (size_t i = 0; i < ordered.size(); ++i) {
     const ConvertedObject& o = *ordered[i];
     if (!o.flagged_code.empty()) {
-      m.flagged.push_back({o.kind, o.name, o.span.file ? o.span.location() : "", o.flagged_code});
+      m.flagged.push_back({o.kind, std::string(display_name(o.name)), o.span.file ? o.span.location() : "", o.flagged_code});
       continue;
     }
-    ManifestObject mo{files[i], o.kind, o.name, o.table, o.phase == ApplyPhase::BeforeLoad ? "before_load" : "after_load",
+    // Names for people: without the loader's verbatim mark (dialect/verbatim_name.h).
+    ManifestObject mo{files[i], o.kind, std::string(display_name(o.name)), std::string(display_name(o.table)), o.phase == ApplyPhase::BeforeLoad ? "before_load" : "after_load",
                       o.span.file ? o.span.location() : "", {}};
     for (const auto& it : items.items()) {
       if (!inside(it.span, o.span)) continue;

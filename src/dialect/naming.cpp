@@ -1,10 +1,23 @@
 #include "dialect/naming.h"
+#include "dialect/verbatim_name.h"
 
 #include <cctype>
 
 namespace orashift {
 
+constexpr char kVerbatimMark = '\x01';
+
+std::string verbatim_name(std::string_view name) {
+  if (!name.empty() && name[0] == kVerbatimMark) return std::string(name);
+  return kVerbatimMark + std::string(name);
+}
+
+std::string_view display_name(std::string_view name) {
+  return !name.empty() && name[0] == kVerbatimMark ? name.substr(1) : name;
+}
+
 std::string target_name(std::string_view n) {
+  if (!n.empty() && n[0] == kVerbatimMark) return std::string(n.substr(1));
   bool has_lower = false;
   for (char c : n)
     if (std::islower(static_cast<unsigned char>(c))) has_lower = true;

@@ -58,7 +58,9 @@ std::string safe_file_name(const std::string& table) {
 // Runs one unit: a reader thread feeds batches through a bounded queue to this thread's writer.
 void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts, const LoadOptions& opt,
               std::mutex& stats_mu) {
-  std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, *ts.rejects);
+  RejectSink& rejects = opt.guard ? opt.guard->data_sink(unit.table, *ts.rejects) : *ts.rejects;
+  auto stopped = [&] { return opt.guard && !opt.guard->stop_reason(unit.table).empty(); };
+  std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, rejects);
   BoundedQueue<Batch> full(opt.queue_batches);
   BoundedQueue<Batch> empty(opt.queue_batches + 2);
   for (size_t i = 0; i < opt.queue_batches + 2; ++i) {
@@ -79,6 +81,7 @@ void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts
     try {
       std::vector<uint8_t> keep;
       while (auto b = empty.pop()) {
+        if (stopped()) break;  // suspended table or stopped task: read no further
         bool more = reader->next(*b, opt.batch_rows);
         ts.live_bytes.store(reader->bytes_read());
         if (ts.filter && b->rows() > 0) {
@@ -102,10 +105,12 @@ void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts
   std::exception_ptr writer_error;
   try {
     while (auto b = full.pop()) {
-      uint64_t n;
-      {
+      uint64_t n = 0;
+      if (stopped()) {
+        opt.guard->not_loaded(unit.table, *b, *ts.rejects, unit.data);  // still accounted for
+      } else {
         std::lock_guard lock(ts.write_mu);
-        n = ts.writer->write(*b, *ts.rejects, unit.data);
+        n = ts.writer->write(*b, rejects, unit.data);
       }
       loaded += n;
       ts.live_rows.fetch_add(b->rows());
@@ -131,6 +136,7 @@ void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts
     } catch (const std::exception& e) {
       if (!ts.stats.error.empty()) ts.stats.error += "; ";
       ts.stats.error += unit.label + ": " + e.what();
+      if (opt.guard) opt.guard->table_error(unit.table, e.what());
     }
   }
 }
@@ -201,6 +207,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       ts->writer = target.open_writer(*ts->table, ts->columns);
     } catch (const std::exception& e) {
       ts->stats.error = e.what();
+      if (opt.guard) opt.guard->table_error(ts->stats.table, e.what());
     }
   }
 
@@ -230,6 +237,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       if (i >= work.size()) return;
       Work& w = work[i];
       if (!w.state->writer) continue;
+      if (opt.guard && !opt.guard->stop_reason(w.unit->table).empty()) continue;  // its rows are not read
       {
         std::lock_guard lock(stats_mu);
         if (!w.state->started_set) {

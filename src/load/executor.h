@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load/endpoint.h"
+#include "load/load_guard.h"
 
 namespace orashift {
 
@@ -23,6 +24,9 @@ struct LoadOptions {
   // Source filters per table (DMS selection-rule filters): rows for which the function returns
   // false are counted as filtered, not loaded. Batches are typed as load_columns_for(table).
   std::map<std::string, std::function<bool(const Batch&, size_t)>> row_filters;
+  // The error policies (DMS ErrorBehavior): rejects go through it, and a table it stops reads
+  // and writes no further rows. Null: every reject is logged and loading goes on.
+  LoadGuard* guard = nullptr;
   bool progress = false;        // live progress line on stderr (a terminal)
   std::function<void(const std::string&)> log;  // plain log lines (never prints secrets)
 };

@@ -1,0 +1,148 @@
+#include "load/map/mapping_writer.h"
+
+#include "dialect/naming.h"
+#include "load/copy_text.h"
+#include "load/map/value_convert.h"
+
+namespace orashift {
+
+Batch empty_batch_for(const std::vector<LoadColumn>& columns) {
+  Batch b;
+  b.columns.resize(columns.size());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    b.columns[c].kind = columns[c].kind;
+    b.columns[c].scale = columns[c].scale;
+  }
+  return b;
+}
+
+MappingWriter::MappingWriter(std::string table, const TableRoute& route, std::unique_ptr<TableWriter> inner,
+                             ErrorPolicyGuard* policy)
+    : table_(std::move(table)), route_(route), inner_(std::move(inner)), policy_(policy),
+      out_(empty_batch_for(route.target_columns)) {}
+
+namespace {
+
+// The longest prefix of `s` of at most `limit` bytes that does not split a UTF-8 character.
+size_t utf8_cut(std::string_view s, size_t limit) {
+  size_t n = std::min(limit, s.size());
+  while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+// Bytes of the first `chars` UTF-8 characters of `s` (all of it when it has fewer).
+size_t utf8_prefix_chars(std::string_view s, uint64_t chars) {
+  uint64_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == chars) return i;
+  }
+  return s.size();
+}
+
+}  // namespace
+
+void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const std::string& source) {
+  out.clear();
+  struct Cut {
+    size_t column;
+    uint64_t original, kept;
+    const char* limit;
+  };
+  std::vector<Cut> cuts;
+  for (size_t row = 0; row < in.rows(); ++row) {
+    std::string reason;
+    size_t done = 0;
+    cuts.clear();
+    for (; done < route_.outputs.size(); ++done) {
+      const ColumnOutput& o = route_.outputs[done];
+      ColumnVector& dst = out.columns[done];
+      bool ok = true;
+      std::string why;
+      if (o.lob_as_null) {
+        dst.append_null();
+      } else if (o.source >= 0) {
+        const ColumnVector& src = in.columns[static_cast<size_t>(o.source)];
+        if (o.lob_limit_bytes && !src.is_null(row) && (src.kind == ValueKind::Text || src.kind == ValueKind::Bytes) &&
+            src.text(row).size() > o.lob_limit_bytes) {
+          std::string_view v = src.text(row);
+          size_t keep = src.kind == ValueKind::Text ? utf8_cut(v, o.lob_limit_bytes) : o.lob_limit_bytes;
+          cuts.push_back({done, v.size(), keep, "LOB size limit"});
+          ok = append_parsed(dst, v.substr(0, keep), &why);
+        } else {
+          ok = append_converted(src, row, dst, &why);
+        }
+      } else if (o.expression) {
+        if (auto col = o.expression->single_column()) {
+          ok = append_converted(in.columns[*col], row, dst, &why);
+        } else if (!o.expression->eval_text(in, row, scratch_)) {
+          dst.append_null();
+        } else {
+          ok = append_parsed(dst, scratch_, &why);
+        }
+      } else {
+        dst.append_null();
+      }
+      if (!ok) {
+        reason = "column " + target_name(o.name) + ": " + why;
+        break;
+      }
+      if (o.char_limit && dst.kind == ValueKind::Text && !dst.is_null(dst.size() - 1)) {
+        std::string_view v = dst.text(dst.size() - 1);
+        size_t keep = utf8_prefix_chars(v, o.char_limit);
+        if (keep < v.size()) {
+          std::string cut(v.substr(0, keep));
+          uint64_t original = v.size();
+          dst.pop_back();
+          dst.append_text(cut);
+          cuts.push_back({done, original, keep, "length of the rule's string type"});
+        }
+      }
+      if (route_.empty_as_null && dst.kind == ValueKind::Text && !dst.is_null(dst.size() - 1) &&
+          dst.text(dst.size() - 1).empty()) {
+        dst.pop_back();
+        dst.append_null();
+      }
+    }
+    auto undo = [&](size_t columns) {
+      for (size_t c = 0; c < columns; ++c) out.columns[c].pop_back();
+    };
+    auto make_reject = [&](std::string why) {
+      Reject r;
+      r.table = table_;
+      r.source = source;
+      r.line = row < in.source_lines.size() ? in.source_lines[row] : 0;
+      r.reason = std::move(why);
+      r.record = copy_row_text(in, row);
+      return r;
+    };
+    if (done < route_.outputs.size()) {
+      undo(done);
+      rejects.reject(make_reject(std::move(reason)));
+      continue;
+    }
+    bool keep = true;
+    for (const Cut& c : cuts) {
+      if (!policy_) continue;
+      Truncation t{source, row < in.source_lines.size() ? in.source_lines[row] : 0,
+                   target_name(route_.outputs[c.column].name), c.original, c.kept, c.limit};
+      if (!policy_->truncated(table_, t, make_reject(""))) {
+        keep = false;
+        break;
+      }
+    }
+    if (!keep) {
+      undo(route_.outputs.size());
+      continue;
+    }
+    out.source_lines.push_back(row < in.source_lines.size() ? in.source_lines[row] : 0);
+  }
+}
+
+uint64_t MappingWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
+  map(batch, out_, rejects, source);
+  if (out_.rows() == 0) return 0;
+  return inner_->write(out_, rejects, source);
+}
+
+}  // namespace orashift

@@ -1,0 +1,40 @@
+#pragma once
+// A TableWriter that maps each batch (source columns) to the target table's columns before
+// handing it to the real writer. A row whose value cannot be converted is rejected (a data
+// error); a LOB cut to the size limit is reported to the error policy, which says whether the
+// truncated row loads.
+#include <memory>
+#include <string>
+
+#include "load/error_policy.h"
+#include "load/map/table_route.h"
+
+namespace orashift {
+
+class MappingWriter : public TableWriter {
+public:
+  // `table` is the source table name (as stats and rejects name it); `policy` may be null
+  // (truncated values then load, like LOG_ERROR, without a record).
+  MappingWriter(std::string table, const TableRoute& route, std::unique_ptr<TableWriter> inner, ErrorPolicyGuard* policy);
+
+  uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) override;
+  void finish() override { inner_->finish(); }
+  bool commits_at_finish() const override { return inner_->commits_at_finish(); }
+
+  // Maps rows of `in` into `out` (cleared first); exposed for tests. Rows that fail are
+  // reported to `rejects` (or, for truncations, to the policy) and left out of `out`.
+  void map(const Batch& in, Batch& out, RejectSink& rejects, const std::string& source);
+
+private:
+  std::string table_;
+  const TableRoute& route_;
+  std::unique_ptr<TableWriter> inner_;
+  ErrorPolicyGuard* policy_;
+  Batch out_;
+  std::string scratch_;
+};
+
+// A batch whose columns have the kinds (and scales) of `columns`, with no rows.
+Batch empty_batch_for(const std::vector<LoadColumn>& columns);
+
+}  // namespace orashift
