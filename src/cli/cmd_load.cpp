@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -15,7 +16,11 @@
 #include "dialect/naming.h"
 #include "endpoints/factory.h"
 #include "load/executor.h"
+#include "load/resume.h"
+#include "load/retry_policy.h"
 #include "load/schema_apply.h"
+#include "load/segments.h"
+#include "load/task_state.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
 #include "validate/validation_run.h"
@@ -27,7 +32,27 @@ namespace {
 struct LoadCommandOptions {
   std::string source, target, out, mappings, settings, stats_json, source_schema;
   bool no_progress = false;
+  uint64_t auto_segment_rows = 1000000;
 };
+
+std::string file_text(const std::string& path) {
+  if (path.empty()) return "";
+  std::ifstream f(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
+// What makes two runs "the same command" for resuming: a state file of another task is set aside.
+std::string task_fingerprint(const LoadCommandOptions& o, const SourceEndpoint& source, const TargetEndpoint& target) {
+  return fnv1a_hex(source.describe() + "\n" + target.describe() + "\n" + file_text(o.mappings) + "\n" +
+                   file_text(o.settings) + "\n" + o.source_schema + "\n" + std::to_string(o.auto_segment_rows));
+}
+
+// The objects of `schema` that do not belong to a table in `skip` (kept by a resume).
+ConvertedSchema without_tables(const ConvertedSchema& schema, const std::set<std::string>& skip) {
+  ConvertedSchema out = schema;
+  std::erase_if(out.objects, [&](const ConvertedObject& o) { return skip.count(o.table.empty() ? o.name : o.table) > 0; });
+  return out;
+}
 
 // Every table of every schema: what a task without table mappings loads.
 constexpr const char* kIncludeAll =
@@ -127,14 +152,43 @@ int load(const LoadCommandOptions& o) {
   Dialect dialect;
   parse_dialect(target->dialect(), dialect);
   ConversionOutput conv = convert_catalog_and_write(selected_catalog(source->catalog(), plan), *source, dialect, o.out);
+
+  // Units of the selected tables, in the plan's load order, split into segments.
+  SegmentOptions so;
+  so.subtasks = static_cast<size_t>(settings.full_load.max_full_load_subtasks);
+  so.auto_rows = o.auto_segment_rows;
+  std::vector<LoadUnit> all_units = source->units(), units;
+  for (const auto& t : plan.tables) {
+    std::vector<LoadUnit> mine;
+    for (const auto& u : all_units)
+      if (u.table == t.source->name) mine.push_back(u);
+    for (auto& u : segment_units(*source, t, std::move(mine), so, log)) units.push_back(std::move(u));
+  }
+
+  // Resuming: finished segments are kept, leftovers of unfinished ones deleted (docs/tasks.md).
+  TaskState state(o.out + "/task-state.jsonl", task_fingerprint(o, *source, *target), log);
+  ResumeOptions ro;
+  ro.prep_does_nothing = settings.full_load.target_table_prep_mode == TablePrepMode::DoNothing;
+  ro.target_table = [](const std::string& table) { return quote_ident(target_name(table)); };
+  ro.log = log;
+  std::set<std::string> kept;
+  try {
+    kept = prepare_resume(*target, units, state, ro);
+  } catch (const std::exception& e) {
+    log(std::string("error: cannot prepare the resumed load: ") + e.what());
+    return 1;
+  }
+
   ApplyResult applied;
+  ConvertedSchema prep_schema = without_tables(conv.schema, kept);  // kept tables are not re-created
   switch (settings.full_load.target_table_prep_mode) {
     case TablePrepMode::DropAndCreate:
-      drop_tables(*target, conv.schema, applied);
-      apply_phase(*target, conv.schema, ApplyPhase::BeforeLoad, applied);
+      drop_tables(*target, prep_schema, applied);
+      apply_phase(*target, prep_schema, ApplyPhase::BeforeLoad, applied);
       break;
     case TablePrepMode::TruncateBeforeLoad:
       for (const auto& t : plan.tables) {
+        if (kept.count(t.source->name)) continue;  // resumed: its finished segments stay
         try {
           target->execute("TRUNCATE TABLE " + quote_ident(target_name(t.source->name)));
         } catch (const std::exception& e) {
@@ -149,17 +203,19 @@ int load(const LoadCommandOptions& o) {
     std::fprintf(stderr, "%s: error: %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
   if (!applied.failures.empty()) return 1;
 
-  // Units of the selected tables, in the plan's load order.
-  std::vector<LoadUnit> all_units = source->units(), units;
-  for (const auto& t : plan.tables)
-    for (const auto& u : all_units)
-      if (u.table == t.source->name) units.push_back(u);
-
   LoadOptions lo;
   lo.parallel = static_cast<size_t>(settings.full_load.max_full_load_subtasks);
   lo.batch_rows = static_cast<size_t>(settings.full_load.commit_rate);
   lo.reject_dir = o.out + "/rejects";
   lo.catalog = &conv.catalog;
+  lo.state = &state;
+  RetryPolicy retry;
+  retry.count = settings.error_behavior.recoverable_error_count;
+  retry.interval_seconds = settings.error_behavior.recoverable_error_interval;
+  retry.throttling = settings.error_behavior.recoverable_error_throttling;
+  retry.throttling_max_seconds = settings.error_behavior.recoverable_error_throttling_max;
+  retry.log = log;
+  lo.retry = &retry;
   lo.progress = !o.no_progress && isatty(STDERR_FILENO);
   if (!lo.progress) lo.log = log;
   for (const auto& t : plan.tables)
@@ -176,6 +232,8 @@ int load(const LoadCommandOptions& o) {
   std::fputs(format_load_summary(report).c_str(), stdout);
   if (!o.stats_json.empty()) write_stats_json(report, o.stats_json);
   bool ok = report.ok() && applied.failures.empty();
+  // Everything is loaded: the next run of this command is a new load, not a resume.
+  if (ok) state.complete();
   if (ok && settings.validation.enable_validation)
     ok = run_validation(*source, *target, plan, settings.validation, o.out, "orashift-load");
   return !ok ? 1 : report.rows_rejected() ? 3 : 0;
@@ -194,6 +252,9 @@ void add_load_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--source-schema", o->source_schema, "schema name of source tables that carry none (e.g. SH)");
   cmd->add_option("--stats-json", o->stats_json, "write per-table statistics (DMS vocabulary) to this file");
   cmd->add_flag("--no-progress", o->no_progress, "no live progress display");
+  cmd->add_option("--auto-segment-rows", o->auto_segment_rows,
+                  "split tables with a single-column integer primary key and at least this many estimated rows into "
+                  "key ranges (0: never; default 1000000)");
   cmd->callback([o, &action] { action = [o] { return load(*o); }; });
 }
 
