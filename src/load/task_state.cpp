@@ -47,6 +47,7 @@ TaskState::TaskState(std::string path, std::string fingerprint, std::function<vo
     bool first = true, ours = false;
     size_t torn = 0;
     while (std::getline(in, line)) {
+      if (line.empty()) continue;  // the newline that ended a torn line
       json j = json::parse(line, nullptr, false);
       if (j.is_discarded() || !j.is_object()) {  // a line cut short by a kill
         ++torn;
@@ -91,8 +92,19 @@ TaskState::TaskState(std::string path, std::string fingerprint, std::function<vo
           "moved to " + path_ + ".stale, loading from the start");
     }
   }
+  // A kill while a line was being written leaves it without its newline: end it, or the next
+  // record would be glued to the torn one and lost with it.
+  bool torn_tail = false;
+  if (resuming_) {
+    std::ifstream in(path_, std::ios::binary | std::ios::ate);
+    if (in.tellg() > 0) {
+      in.seekg(-1, std::ios::end);
+      torn_tail = in.get() != '\n';
+    }
+  }
   file_ = std::fopen(path_.c_str(), "a");
   if (!file_) throw std::runtime_error("cannot write task state file " + path_);
+  if (torn_tail) append("");
   if (!resuming_) {
     append(json{{"event", "task"}, {"fingerprint", fingerprint}}.dump());
     sync_dir(fs::path(path_).parent_path());

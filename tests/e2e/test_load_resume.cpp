@@ -311,3 +311,53 @@ TEST_F(LoadResume, SqliteRangesIntoDuckDb) {
   EXPECT_EQ(q.rows[0][2].value_or(""), std::to_string(qty));
   EXPECT_EQ(q.rows[0][3].value_or(""), std::to_string(regions));
 }
+
+// The same crash with a SQLite source and a DuckDB target: DuckDB replays its WAL on reopen,
+// and the resumed run deletes the unfinished segments' rows through DuckDB.
+TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
+  const int rows = 1500000;
+  fs::path sq = dir_ / "src.sqlite";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(sq.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         ("CREATE TABLE lines (id INTEGER PRIMARY KEY, qty INTEGER, label VARCHAR(40));"
+                          "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < " +
+                          std::to_string(rows) + ") INSERT INTO lines SELECT n, n % 101, 'label-' || n FROM g;")
+                             .c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  write(dir_ / "s.json", R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})");
+  std::string duck = (dir_ / "t.duckdb").string();
+  std::vector<std::string> args = {"load", "--source", "sqlite:" + sq.string(), "--target", "duckdb:" + duck, "--out",
+                                   (dir_ / "out").string(), "--settings", (dir_ / "s.json").string(),
+                                   "--auto-segment-rows", "100000", "--no-progress"};
+  const fs::path state = dir_ / "out" / "task-state.jsonl";
+  Child c = spawn_orashift(args, dir_ / "run1.log");
+  bool killed = false;
+  for (int i = 0; i < 60000 && c.running(); ++i) {
+    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
+      killed = kill(c.pid, SIGKILL) == 0;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  int st = c.wait_status();
+  ASSERT_TRUE(killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+      << "the load was not killed mid-way\n" << read(dir_ / "run1.log");
+  ASSERT_LT(count_lines_with(state, "\"event\":\"done\""), 15u) << read(state);
+  auto r = e2e::run_orashift(args);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("finished by an earlier run"), std::string::npos) << r.output;
+  auto target = orashift::make_target("duckdb:" + duck);
+  auto q = target->query("SELECT count(*), count(DISTINCT id), sum(qty), sum(length(label)), min(id), max(id) FROM lines");
+  int64_t qty = 0, len = 0;
+  for (int n = 1; n <= rows; ++n) qty += n % 101, len += 6 + static_cast<int64_t>(std::to_string(n).size());
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0][0].value_or(""), std::to_string(rows));
+  EXPECT_EQ(q.rows[0][1].value_or(""), std::to_string(rows));
+  EXPECT_EQ(q.rows[0][2].value_or(""), std::to_string(qty));
+  EXPECT_EQ(q.rows[0][3].value_or(""), std::to_string(len));
+  EXPECT_EQ(q.rows[0][4].value_or(""), "1");
+  EXPECT_EQ(q.rows[0][5].value_or(""), std::to_string(rows));
+}
