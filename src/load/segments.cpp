@@ -80,8 +80,10 @@ std::vector<LoadUnit> by_key(const SourceEndpoint& source, const PlannedTable& t
   if (it == est.end() || it->second < opt.auto_rows) return {};
   auto bounds = source.key_bounds(t.source->name, key);
   if (!bounds) return {};
+  // Segments of about auto_rows rows: a crash costs at most one segment's work per subtask.
+  // Not one per subtask: on a small machine eight COPYs into one table were slower than one.
   uint64_t by_size = (it->second + opt.auto_rows - 1) / opt.auto_rows;
-  size_t n = std::min<uint64_t>(opt.max_auto_segments, std::max<uint64_t>(opt.subtasks, by_size));
+  size_t n = std::min<uint64_t>(opt.max_auto_segments, std::max<uint64_t>(2, by_size));
   auto source_conds = key_range_conditions(quote_ident(key), bounds->first, bounds->second, n);
   auto target_conds = key_range_conditions(quote_ident(target_name(key)), bounds->first, bounds->second, n);
   if (source_conds.size() < 2) return {};

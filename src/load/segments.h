@@ -6,7 +6,8 @@
 // - `partitions-auto`: one per partition of the source (PostgreSQL declarative partitions);
 // - `partitions-list`: the listed partitions first, then every other one (no row is lost);
 // - automatically, for a table without a parallel-load setting whose single-column integer
-//   primary key spans at least `auto_rows` estimated rows: key ranges of equal width.
+//   primary key has at least `auto_rows` estimated rows: ceil(rows / auto_rows) key ranges of
+//   equal width.
 // Conditions are built from quoted identifiers and literals only; each segment also carries
 // the same rows as a condition on the target (target_where), for resuming.
 #include <cstdint>
@@ -20,7 +21,7 @@
 namespace orashift {
 
 struct SegmentOptions {
-  size_t subtasks = 8;           // MaxFullLoadSubTasks: automatic splits make at least this many
+  size_t subtasks = 8;           // MaxFullLoadSubTasks (segments in flight; informational here)
   uint64_t auto_rows = 1000000;  // estimated rows from which a table is split by key (0: never)
   size_t max_auto_segments = 256;
 };
