@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <cctype>
 #include <map>
@@ -20,8 +21,12 @@
 #include "load/error_policy.h"
 #include "load/executor.h"
 #include "load/map/transforming_target.h"
+#include "load/resume.h"
+#include "load/retry_policy.h"
 #include "load/task/load_model.h"
 #include "load/schema_apply.h"
+#include "load/segments.h"
+#include "load/task_state.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
 #include "validate/validation_run.h"
@@ -34,7 +39,27 @@ struct LoadCommandOptions {
   std::string source, target, out, mappings, settings, stats_json, source_schema;
   std::vector<std::string> target_settings;  // NAME=VALUE, DMS endpoint settings
   bool no_progress = false;
+  uint64_t auto_segment_rows = 1000000;
 };
+
+std::string file_text(const std::string& path) {
+  if (path.empty()) return "";
+  std::ifstream f(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
+// What makes two runs "the same command" for resuming: a state file of another task is set aside.
+std::string task_fingerprint(const LoadCommandOptions& o, const SourceEndpoint& source, const TargetEndpoint& target) {
+  return fnv1a_hex(source.describe() + "\n" + target.describe() + "\n" + file_text(o.mappings) + "\n" +
+                   file_text(o.settings) + "\n" + o.source_schema + "\n" + std::to_string(o.auto_segment_rows));
+}
+
+// The objects of `schema` that do not belong to a table in `skip` (kept by a resume).
+ConvertedSchema without_tables(const ConvertedSchema& schema, const std::set<std::string>& skip) {
+  ConvertedSchema out = schema;
+  std::erase_if(out.objects, [&](const ConvertedObject& o) { return skip.count(o.table.empty() ? o.name : o.table) > 0; });
+  return out;
+}
 
 // Every table of every schema: what a task without table mappings loads.
 constexpr const char* kIncludeAll =
@@ -183,14 +208,55 @@ int load(const LoadCommandOptions& o) {
   std::unique_ptr<LoadModel> model = build_load_model(selected, conv.catalog, plan, model_options, model_issues);
   std::fputs(model_issues.render().c_str(), stderr);
   if (model_issues.has_errors()) return 2;
+
+  // Units of the selected tables, in the plan's load order, split into segments. A table that
+  // transformation rules reshape keeps its segments on the source, but its rows cannot be
+  // found on the target by the source's columns: a resume reloads it whole.
+  SegmentOptions so;
+  so.subtasks = static_cast<size_t>(settings.full_load.max_full_load_subtasks);
+  so.auto_rows = o.auto_segment_rows;
+  std::vector<LoadUnit> all_units = source->units(), units;
+  std::map<std::string, std::string> target_tables;  // source table → target catalog name
+  for (const auto& t : plan.tables) {
+    target_tables[t.source->name] = target_catalog_name(t);
+    std::vector<LoadUnit> mine;
+    for (const auto& u : all_units)
+      if (u.table == t.source->name) mine.push_back(u);
+    for (auto& u : segment_units(*source, t, std::move(mine), so, log)) {
+      if (changes_shape(t)) u.target_where.clear();
+      units.push_back(std::move(u));
+    }
+  }
+
+  // Resuming: finished segments are kept, leftovers of unfinished ones deleted (docs/tasks.md).
+  TaskState state(o.out + "/task-state.jsonl", task_fingerprint(o, *source, *target), log);
+  ResumeOptions ro;
+  ro.prep_does_nothing = settings.full_load.target_table_prep_mode == TablePrepMode::DoNothing;
+  ro.target_table = [&target_tables](const std::string& table) {
+    auto it = target_tables.find(table);
+    return quote_ident(target_name(it == target_tables.end() ? table : it->second));
+  };
+  ro.log = log;
+  std::set<std::string> kept;
+  try {
+    kept = prepare_resume(*target, units, state, ro);
+  } catch (const std::exception& e) {
+    log(std::string("error: cannot prepare the resumed load: ") + e.what());
+    return 1;
+  }
+
   ApplyResult applied;
+  std::set<std::string> kept_targets;  // conv.schema names tables by their target catalog names
+  for (const auto& t : kept) kept_targets.insert(target_tables.count(t) ? target_tables.at(t) : t);
+  ConvertedSchema prep_schema = without_tables(conv.schema, kept_targets);  // kept tables are not re-created
   switch (settings.full_load.target_table_prep_mode) {
     case TablePrepMode::DropAndCreate:
-      drop_tables(*target, conv.schema, applied);
-      apply_phase(*target, conv.schema, ApplyPhase::BeforeLoad, applied);
+      drop_tables(*target, prep_schema, applied);
+      apply_phase(*target, prep_schema, ApplyPhase::BeforeLoad, applied);
       break;
     case TablePrepMode::TruncateBeforeLoad:
       for (const auto& t : plan.tables) {
+        if (kept.count(t.source->name)) continue;  // resumed: its finished segments stay
         try {
           target->execute("TRUNCATE TABLE " + quote_ident(target_name(target_catalog_name(t))));
         } catch (const std::exception& e) {
@@ -205,12 +271,6 @@ int load(const LoadCommandOptions& o) {
     std::fprintf(stderr, "%s: error: %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
   if (!applied.failures.empty()) return 1;
 
-  // Units of the selected tables, in the plan's load order.
-  std::vector<LoadUnit> all_units = source->units(), units;
-  for (const auto& t : plan.tables)
-    for (const auto& u : all_units)
-      if (u.table == t.source->name) units.push_back(u);
-
   LoadOptions lo;
   lo.parallel = static_cast<size_t>(settings.full_load.max_full_load_subtasks);
   lo.batch_rows = static_cast<size_t>(settings.full_load.commit_rate);
@@ -218,6 +278,14 @@ int load(const LoadCommandOptions& o) {
   lo.catalog = &model->reader;
   ErrorPolicyGuard policy(settings.error_behavior, lo.reject_dir, log);
   lo.guard = &policy;
+  lo.state = &state;
+  RetryPolicy retry;
+  retry.count = settings.error_behavior.recoverable_error_count;
+  retry.interval_seconds = settings.error_behavior.recoverable_error_interval;
+  retry.throttling = settings.error_behavior.recoverable_error_throttling;
+  retry.throttling_max_seconds = settings.error_behavior.recoverable_error_throttling_max;
+  retry.log = log;
+  lo.retry = &retry;
   lo.progress = !o.no_progress && isatty(STDERR_FILENO);
   if (!lo.progress) lo.log = log;
   for (const auto& t : plan.tables)
@@ -263,6 +331,8 @@ int load(const LoadCommandOptions& o) {
   }
   if (!o.stats_json.empty()) write_stats_json(report, outcomes, o.stats_json);
   bool ok = report.ok() && applied.failures.empty();
+  // Everything is loaded: the next run of this command is a new load, not a resume.
+  if (ok) state.complete();
   if (ok && settings.validation.enable_validation)
     ok = run_validation(*source, *target, plan, settings.validation, o.out, "orashift-load");
   return !ok ? 1 : report.rows_rejected() ? 3 : 0;
@@ -283,6 +353,9 @@ void add_load_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--target-setting", o->target_settings,
                   "DMS target endpoint setting NAME=VALUE (EmptyAsNull=true: empty strings load as NULL)");
   cmd->add_flag("--no-progress", o->no_progress, "no live progress display");
+  cmd->add_option("--auto-segment-rows", o->auto_segment_rows,
+                  "split tables with a single-column integer primary key and at least this many estimated rows into "
+                  "key ranges (0: never; default 1000000)");
   cmd->callback([o, &action] { action = [o] { return load(*o); }; });
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -49,6 +50,14 @@ struct LoadUnit {
   std::string data;     // e.g. the data file
   bool missing = false; // the data the source says should exist is not there
   std::string missing_reason;
+  // A segment of the table (src/load/segments.h; only sources with can_segment()):
+  std::string segment;      // id, stable across runs of one task ("" = the whole table)
+  std::string where;        // condition on the source's columns ("" = every row)
+  std::string relation;     // partition (child table) to read instead of the table ("" = the table)
+  // The same rows as a condition on the target table, so a segment redone after a crash can
+  // first delete what it left there; "" with a segment id means it cannot be expressed.
+  std::string target_where;
+  bool whole_table() const { return where.empty() && relation.empty(); }
 };
 
 class TableReader {
@@ -90,7 +99,17 @@ public:
   virtual QueryResult query(const std::string& /*sql*/) const {
     throw std::logic_error(describe() + " cannot run SQL");
   }
+  // True when open() honours LoadUnit::where and ::relation (segmented loads).
+  virtual bool can_segment() const { return false; }
+  // MIN and MAX of an integer column (automatic key-range segments); nullopt when unknown
+  // or the table is empty.
+  virtual std::optional<std::pair<int64_t, int64_t>> key_bounds(const std::string& /*table*/,
+                                                                const std::string& /*column*/) const {
+    return std::nullopt;
+  }
 };
+
+struct RetryPolicy;
 
 class TableWriter {
 public:
@@ -102,6 +121,9 @@ public:
   // True when rows only become durable in finish() (Redshift's COPY of the staged files): if
   // finish() fails, none of the rows write() accepted is in the target.
   virtual bool commits_at_finish() const { return false; }
+  // How to retry when the connection to the target drops (DMS RecoverableError* settings);
+  // writers without a connection to lose ignore it. The policy outlives the writer.
+  virtual void set_retry(const RetryPolicy& /*policy*/) {}
 };
 
 class TargetEndpoint {

@@ -42,6 +42,7 @@ struct TableState {
   std::mutex write_mu;
   std::function<bool(const Batch&, size_t)> filter;
   std::atomic<uint64_t> filtered{0};
+  uint64_t prior_rejected = 0;  // rejects of segments finished by an earlier run
   std::atomic<uint64_t> live_rows{0};
   std::atomic<uint64_t> live_bytes{0};
   uint64_t bytes_total = 0;
@@ -55,12 +56,42 @@ std::string safe_file_name(const std::string& table) {
   return s;
 }
 
+// Forwards to the table's reject file and counts one unit's rejects (for its state record).
+class CountingSink : public RejectSink {
+public:
+  explicit CountingSink(RejectSink& inner) : inner_(inner) {}
+  void reject(Reject r) override {
+    count_.fetch_add(1);
+    inner_.reject(std::move(r));
+  }
+  uint64_t count() const { return count_.load(); }
+
+private:
+  RejectSink& inner_;
+  std::atomic<uint64_t> count_{0};
+};
+
 // Runs one unit: a reader thread feeds batches through a bounded queue to this thread's writer.
-void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts, const LoadOptions& opt,
-              std::mutex& stats_mu) {
-  RejectSink& rejects = opt.guard ? opt.guard->data_sink(unit.table, *ts.rejects) : *ts.rejects;
+// Each unit has a writer (a target connection) of its own, so segments of one table load in
+// parallel, unless the table's writer only commits at finish (Redshift): that one is shared.
+void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUnit& unit, TableState& ts,
+              const LoadOptions& opt, std::mutex& stats_mu, std::mutex& open_mu) {
   auto stopped = [&] { return opt.guard && !opt.guard->stop_reason(unit.table).empty(); };
+  const bool shared = ts.writer->commits_at_finish();
+  std::unique_ptr<TableWriter> own;
+  if (!shared) {
+    std::lock_guard lock(open_mu);  // targets open connections one at a time
+    own = target.open_writer(*ts.table, ts.columns);
+    if (opt.retry) own->set_retry(*opt.retry);
+  }
+  TableWriter& writer = shared ? *ts.writer : *own;
+  // Only a writer whose batches are committed as they are written can say a segment is done.
+  TaskState* state = shared ? nullptr : opt.state;
+  if (state) state->record_start(unit);
+  // Rejects go through the table's error policy, and are counted per unit for its state record.
+  CountingSink rejects(opt.guard ? opt.guard->data_sink(unit.table, *ts.rejects) : *ts.rejects);
   std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, rejects);
+  std::atomic<uint64_t> unit_filtered{0};
   BoundedQueue<Batch> full(opt.queue_batches);
   BoundedQueue<Batch> empty(opt.queue_batches + 2);
   for (size_t i = 0; i < opt.queue_batches + 2; ++i) {
@@ -87,7 +118,9 @@ void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts
         if (ts.filter && b->rows() > 0) {
           keep.assign(b->rows(), 1);
           for (size_t r = 0; r < b->rows(); ++r) keep[r] = ts.filter(*b, r) ? 1 : 0;
-          ts.filtered.fetch_add(b->retain(keep));
+          uint64_t dropped = b->retain(keep);
+          ts.filtered.fetch_add(dropped);
+          unit_filtered.fetch_add(dropped);
         }
         if (b->rows() == 0 && more) {
           empty.push(std::move(*b));
@@ -108,9 +141,11 @@ void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts
       uint64_t n = 0;
       if (stopped()) {
         opt.guard->not_loaded(unit.table, *b, *ts.rejects, unit.data);  // still accounted for
-      } else {
+      } else if (shared) {
         std::lock_guard lock(ts.write_mu);
-        n = ts.writer->write(*b, rejects, unit.data);
+        n = writer.write(*b, rejects, unit.data);
+      } else {
+        n = writer.write(*b, rejects, unit.data);
       }
       loaded += n;
       ts.live_rows.fetch_add(b->rows());
@@ -122,6 +157,17 @@ void run_unit(const SourceEndpoint& source, const LoadUnit& unit, TableState& ts
   empty.close();
   full.close();
   producer.join();
+  if (own && !reader_error && !writer_error) {
+    try {
+      own->finish();
+    } catch (...) {
+      writer_error = std::current_exception();
+    }
+  }
+  // A unit cut short by a stopped table is not done: a resume redoes it.
+  if (state && !reader_error && !writer_error && !stopped())
+    state->record_done(unit, {reader->rows_read(), loaded, rejects.count(), reader->rows_filtered() + unit_filtered.load(),
+                              reader->bytes_read()});
 
   std::lock_guard lock(stats_mu);
   ts.stats.rows_read += reader->rows_read();
@@ -186,7 +232,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       ts->stats.table = u.table;
       ts->table = (opt.catalog ? *opt.catalog : source.catalog()).find_table(u.table);
       ts->stats.reject_file = opt.reject_dir + "/" + safe_file_name(u.table) + ".rejects.jsonl";
-      ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file);
+      ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file, opt.state && opt.state->resuming());
       if (auto f = opt.row_filters.find(u.table); f != opt.row_filters.end()) ts->filter = f->second;
       if (!ts->table) ts->stats.error = "table " + u.table + " is not in the source catalog";
     }
@@ -194,7 +240,19 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       ts->stats.missing.push_back(u.missing_reason);
       continue;
     }
-    if (ts->table) work.push_back({&u, ts});
+    if (!ts->table) continue;
+    if (const SegmentCounts* c = opt.state ? opt.state->finished(u) : nullptr) {
+      ts->stats.rows_read += c->read;
+      ts->stats.rows_loaded += c->loaded;
+      ts->stats.rows_filtered += c->filtered;
+      ts->stats.bytes_read += c->bytes;
+      ts->prior_rejected += c->rejected;
+      ts->stats.sources.push_back(u.data + " (finished earlier)");
+      ++ts->stats.segments_skipped;
+      log("skipping " + u.label + ": finished by an earlier run");
+      continue;
+    }
+    work.push_back({&u, ts});
   }
   // Open one writer per table up front (sequentially: targets create their own connections).
   for (auto& ts : states) {
@@ -205,13 +263,14 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
     ts->columns = load_columns_for(*ts->table);
     try {
       ts->writer = target.open_writer(*ts->table, ts->columns);
+      if (opt.retry) ts->writer->set_retry(*opt.retry);
     } catch (const std::exception& e) {
       ts->stats.error = e.what();
       if (opt.guard) opt.guard->table_error(ts->stats.table, e.what());
     }
   }
 
-  std::mutex stats_mu;
+  std::mutex stats_mu, open_mu;
   std::atomic<size_t> next{0};
   std::atomic<bool> done{false};
   Progress progress(opt.progress);
@@ -247,10 +306,17 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
         }
       }
       log("loading " + w.unit->label);
-      auto u0 = Clock::now();
-      run_unit(source, *w.unit, *w.state, opt, stats_mu);
+      try {
+        run_unit(source, target, *w.unit, *w.state, opt, stats_mu, open_mu);
+      } catch (const std::exception& e) {  // the unit could not start (writer, reader, state file)
+        std::lock_guard lock(stats_mu);
+        if (!w.state->stats.error.empty()) w.state->stats.error += "; ";
+        w.state->stats.error += w.unit->label + ": " + e.what();
+      }
       std::lock_guard lock(stats_mu);
-      w.state->stats.seconds += seconds_since(u0);
+      // Wall time from the table's first segment start to its last segment end: segments of
+      // a table overlap, so summing them would understate its rows/s.
+      w.state->stats.seconds = std::max(w.state->stats.seconds, seconds_since(w.state->started));
       w.state->stats.end_time = utc_now_iso();
     }
   };
@@ -273,7 +339,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
   LoadReport report;
   for (auto& ts : states) {
     TableLoadStats s = ts->stats;
-    s.rows_rejected = ts->rejects->count();
+    s.rows_rejected = ts->rejects->count() + ts->prior_rejected;
     s.rows_filtered += ts->filtered.load();
     if (s.rows_rejected == 0) s.reject_file.clear();
     if (!s.error.empty()) s.state = "error";

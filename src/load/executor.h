@@ -10,6 +10,8 @@
 
 #include "load/endpoint.h"
 #include "load/load_guard.h"
+#include "load/retry_policy.h"
+#include "load/task_state.h"
 
 namespace orashift {
 
@@ -27,6 +29,12 @@ struct LoadOptions {
   // The error policies (DMS ErrorBehavior): rejects go through it, and a table it stops reads
   // and writes no further rows. Null: every reject is logged and loading goes on.
   LoadGuard* guard = nullptr;
+  // Resumable loads: segments the state records as finished are skipped (their counts come
+  // from the state); every other one is recorded when it starts and when it is committed.
+  // Reject files are appended to when resuming.
+  TaskState* state = nullptr;
+  // Dropped target connections (writers that have one).
+  const RetryPolicy* retry = nullptr;
   bool progress = false;        // live progress line on stderr (a terminal)
   std::function<void(const std::string&)> log;  // plain log lines (never prints secrets)
 };
@@ -38,7 +46,8 @@ struct TableLoadStats {
   uint64_t bytes_read = 0;
   double seconds = 0;
   std::string start_time, end_time;   // UTC, ISO 8601 (DMS's FullLoadStartTime/EndTime)
-  std::vector<std::string> sources;   // data files loaded
+  std::vector<std::string> sources;   // data files (segments) loaded
+  size_t segments_skipped = 0;        // finished by an earlier run (resume)
   std::vector<std::string> missing;   // data the source names but does not have
   std::string reject_file;
   std::string error;

@@ -18,7 +18,7 @@ void RejectFile::reject(Reject r) {
   std::lock_guard lock(mu_);
   if (!file_) {
     std::filesystem::create_directories(std::filesystem::path(path_).parent_path());
-    file_ = std::fopen(path_.c_str(), "w");
+    file_ = std::fopen(path_.c_str(), append_ ? "a" : "w");
     if (!file_) throw std::runtime_error("cannot write reject file " + path_);
   }
   std::fwrite(line.data(), 1, line.size(), file_);

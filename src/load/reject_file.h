@@ -13,7 +13,8 @@ namespace orashift {
 class RejectFile : public RejectSink {
 public:
   // The file is created on the first reject only: no empty files for clean tables.
-  explicit RejectFile(std::string path) : path_(std::move(path)) {}
+  // `append`: keep the records of an earlier run (a resumed load).
+  explicit RejectFile(std::string path, bool append = false) : path_(std::move(path)), append_(append) {}
   ~RejectFile() override;
   void reject(Reject r) override;
   uint64_t count() const { return count_.load(); }
@@ -23,6 +24,7 @@ public:
 
 private:
   std::string path_;
+  bool append_ = false;
   mutable std::mutex mu_;
   std::FILE* file_ = nullptr;
   std::atomic<uint64_t> count_{0};

@@ -29,6 +29,18 @@ PgConnection::PgConnection(const std::string& conninfo) : secrets_(conninfo_pass
   }
 }
 
+void PgConnection::reset() {
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn_);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    throw std::runtime_error("postgres: cannot reconnect: " + scrub(message));
+  }
+  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  if (PQsetClientEncoding(conn_, "UTF8") != 0)
+    throw std::runtime_error("postgres: cannot use UTF8 client encoding: " + scrub(PQerrorMessage(conn_)));
+}
+
 PgConnection::~PgConnection() {
   if (conn_) PQfinish(conn_);
 }

@@ -24,6 +24,9 @@ public:
 
   PGconn* get() const { return conn_; }
   bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // Reconnects with the same parameters after the connection dropped (PQreset); throws,
+  // scrubbed, when the server cannot be reached. Session settings must be set again.
+  void reset();
   std::string scrub(std::string message) const;
   // The server's primary message and detail for a failed result (or libpq's), scrubbed.
   std::string error_of(const PGresult* result) const;

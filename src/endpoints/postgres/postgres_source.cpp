@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 
 #include "dialect/naming.h"
@@ -51,16 +52,20 @@ OracleType oracle_type_for(const std::string& data_type, const std::optional<std
 
 class CopyReader : public TableReader {
 public:
-  CopyReader(const std::string& conninfo, const std::string& table, const std::vector<LoadColumn>& cols,
+  CopyReader(const std::string& conninfo, const LoadUnit& unit, const std::vector<LoadColumn>& cols,
              RejectSink& rejects)
-      : conn_(conninfo), table_(table), cols_(cols), rejects_(rejects) {
+      : conn_(conninfo), table_(unit.table), cols_(cols), rejects_(rejects) {
     conn_.execute("SET TimeZone = 'UTC'");
     conn_.execute("SET DateStyle = 'ISO, YMD'");
     conn_.execute("SET extra_float_digits = 3");
     std::string sql = "COPY (SELECT ";
     // Names come from PostgreSQL's own catalog: quoted exactly as they are.
     for (size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i].name);
-    sql += " FROM " + quote_ident(table) + ") TO STDOUT";
+    // A segment reads its partition (a child table) and/or the rows its condition selects;
+    // the condition was built from quoted identifiers and literals (src/load/segments.cpp).
+    sql += " FROM " + quote_ident(unit.relation.empty() ? unit.table : unit.relation);
+    if (!unit.where.empty()) sql += " WHERE " + unit.where;
+    sql += ") TO STDOUT";
     PgResult r(PQexec(conn_.get(), sql.c_str()), &PQclear);
     if (PQresultStatus(r.get()) != PGRES_COPY_OUT) throw std::runtime_error("postgres: " + conn_.error_of(r.get()));
   }
@@ -261,10 +266,34 @@ PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Im
     for (auto& k : t->constraints)
       if (k.kind == ConstraintKind::PrimaryKey) k.columns.push_back(*r[2]);
   }
+  // Declarative partitions: each child of a partitioned table is a partition of its parent
+  // (read through it, never as a table of its own, or its rows would load twice). The target
+  // table is created unpartitioned (method stays empty); bound_sql keeps the partition's
+  // constraint as a condition on the parent's columns, which resuming uses to delete a
+  // partially loaded partition's rows on the target.
+  QueryResult parts = c.query(
+      "SELECT p.relname, ch.relname, pg_get_partition_constraintdef(ch.oid), "
+      "GREATEST(ch.reltuples, 0)::bigint FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
+      "JOIN pg_class ch ON ch.oid = i.inhrelid WHERE p.relkind = 'p' "
+      "AND p.relnamespace = current_schema()::regnamespace AND ch.relnamespace = p.relnamespace "
+      "ORDER BY p.relname, ch.relname");
+  std::set<std::string> children;
+  for (const auto& r : parts.rows) {
+    Table* t = catalog_.find_table(*r[0]);
+    if (!t) continue;
+    Partition part;
+    part.name = *r[1];
+    part.bound_sql = r[2].value_or("");
+    t->partitioning.partitions.push_back(std::move(part));
+    children.insert(*r[1]);
+    estimates_[*r[0]] += std::stoull(r[3].value_or("0"));
+  }
+  std::erase_if(catalog_.tables, [&](const Table& t) { return children.count(t.name) > 0; });
   QueryResult est = c.query(
       "SELECT relname, GREATEST(reltuples, 0)::bigint FROM pg_class WHERE relkind = 'r' "
       "AND relnamespace = current_schema()::regnamespace");
-  for (const auto& r : est.rows) estimates_[*r[0]] = std::stoull(r[1].value_or("0"));
+  for (const auto& r : est.rows)
+    if (!children.count(*r[0])) estimates_[*r[0]] = std::stoull(r[1].value_or("0"));
 }
 
 PostgresSource::~PostgresSource() = default;
@@ -281,7 +310,15 @@ std::string PostgresSource::describe() const { return redact_conninfo(impl_->con
 
 std::unique_ptr<TableReader> PostgresSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                                   RejectSink& rejects) const {
-  return std::make_unique<CopyReader>(impl_->conninfo, unit.table, columns, rejects);
+  return std::make_unique<CopyReader>(impl_->conninfo, unit, columns, rejects);
+}
+
+std::optional<std::pair<int64_t, int64_t>> PostgresSource::key_bounds(const std::string& table,
+                                                                      const std::string& column) const {
+  QueryResult r = query("SELECT MIN(" + quote_ident(column) + ")::bigint, MAX(" + quote_ident(column) +
+                        ")::bigint FROM " + quote_ident(table));
+  if (r.rows.empty() || !r.rows[0][0] || !r.rows[0][1]) return std::nullopt;
+  return std::make_pair(std::stoll(*r.rows[0][0]), std::stoll(*r.rows[0][1]));
 }
 
 }  // namespace orashift

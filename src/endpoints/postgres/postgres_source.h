@@ -21,6 +21,9 @@ public:
   // Validation runs its checksum queries here, in a UTC session (as the reader's).
   std::string query_dialect() const override { return "postgres"; }
   QueryResult query(const std::string& sql) const override;
+  bool can_segment() const override { return true; }
+  std::optional<std::pair<int64_t, int64_t>> key_bounds(const std::string& table,
+                                                        const std::string& column) const override;
 
 private:
   struct Impl;

@@ -6,6 +6,7 @@
 #include "dialect/naming.h"
 #include "load/bisect.h"
 #include "load/copy_text.h"
+#include "load/retry_policy.h"
 
 namespace orashift {
 
@@ -101,10 +102,33 @@ std::optional<std::string> PostgresWriter::finish_copy() {
   return error;
 }
 
-std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi) {
-  start_copy();
-  send(lo ? ends_[lo - 1] : 0, ends_[hi - 1]);
-  return finish_copy();
+bool PostgresWriter::recover(int64_t& attempt, const std::string& error) {
+  if (conn_.ok() || !retry_) return false;  // not a lost connection: the caller rethrows
+  std::string what = "postgres: connection lost while loading " + quote_ident(target_name(table_)) + " (" + error +
+                     "); the batch in flight was rolled back by the server";
+  for (;;) {
+    ++attempt;
+    if (!retry_->before_retry(attempt, what)) return false;
+    try {
+      conn_.reset();
+      if (retry_->log) retry_->log("postgres: reconnected; resending the batch for " + quote_ident(target_name(table_)));
+      return true;
+    } catch (const std::exception& e) {
+      what = e.what();
+    }
+  }
+}
+
+std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi, int64_t attempt) {
+  for (;;) {
+    try {
+      start_copy();
+      send(lo ? ends_[lo - 1] : 0, ends_[hi - 1]);
+      return finish_copy();
+    } catch (const std::runtime_error& e) {
+      if (!recover(attempt, e.what())) throw;
+    }
+  }
 }
 
 uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
@@ -126,7 +150,19 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
   // The COPY is open while the batch is encoded and sent a chunk at a time, so the server
   // parses rows while the next ones are encoded (encoding first and sending after left the
   // server idle for that long on every batch).
-  start_copy();
+  // A dropped connection stops the streaming; the rows are encoded to the end and sent again
+  // in one COPY once reconnected.
+  std::optional<std::string> lost;
+  auto streamed = [&](auto&& step) {
+    if (lost) return;
+    try {
+      step();
+    } catch (const std::runtime_error& e) {
+      if (conn_.ok()) throw;
+      lost = e.what();
+    }
+  };
+  streamed([&] { start_copy(); });
   size_t sent = 0;
   for (size_t row = 0; row < batch.rows(); ++row) {
     if (auto why = check_row(batch, row)) {
@@ -145,12 +181,21 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
     ends_.push_back(encoded_.size());
     rows.push_back(static_cast<uint32_t>(row));
     if (encoded_.size() - sent >= kStreamChunk) {
-      send(sent, encoded_.size());
+      streamed([&] { send(sent, encoded_.size()); });
       sent = encoded_.size();
     }
   }
-  send(sent, encoded_.size());
-  std::optional<std::string> refused = finish_copy();
+  std::optional<std::string> refused;
+  streamed([&] {
+    send(sent, encoded_.size());
+    refused = finish_copy();
+  });
+  if (lost) {
+    int64_t attempt = 0;
+    if (!recover(attempt, *lost)) throw std::runtime_error(*lost);
+    if (rows.empty()) return 0;  // nothing to resend: every row of the batch was rejected
+    refused = copy_rows(0, rows.size(), attempt);
+  }
   if (!refused) return rows.size();
   // Refused as a whole (and rolled back by the server): redo in halves down to single rows.
   auto try_range = [&](size_t lo, size_t hi) { return copy_rows(lo, hi); };

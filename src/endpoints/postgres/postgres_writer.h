@@ -2,7 +2,9 @@
 // Streams batches into one PostgreSQL table with COPY ... FROM STDIN (text format), one COPY
 // per batch so a refused batch is rolled back whole by the server; it is then redone in
 // halves, down to single rows, so exactly the refused rows become rejects. Rows are sent while
-// the batch is still being encoded.
+// the batch is still being encoded. When the connection drops, the COPY in flight (one
+// transaction) is rolled back by the server: the writer reconnects per the RetryPolicy and
+// sends the same rows again, so none is lost or doubled.
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@ public:
 
   uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) override;
   void finish() override {}
+  void set_retry(const RetryPolicy& policy) override { retry_ = &policy; }
 
 private:
   struct NumericLimit {
@@ -31,7 +34,11 @@ private:
 
   std::optional<std::string> check_row(const Batch& batch, size_t row) const;
   // COPYs the encoded rows [lo, hi) in one statement; returns the server's message if refused.
-  std::optional<std::string> copy_rows(size_t lo, size_t hi);
+  // Retries after a dropped connection; `attempt` is the number of retries already made.
+  std::optional<std::string> copy_rows(size_t lo, size_t hi, int64_t attempt = 0);
+  // After a failed COPY: when the connection is lost and the policy allows retry `attempt`,
+  // waits, reconnects and returns true (a failed reconnect uses up further attempts).
+  bool recover(int64_t& attempt, const std::string& error);
   void start_copy();
   void send(size_t from, size_t to);  // bytes [from, to) of encoded_
   // Ends the COPY: the server's message if it refused the rows; throws for fatal errors.
@@ -44,6 +51,7 @@ private:
   std::vector<NumericLimit> limits_;
   std::string encoded_;        // COPY text of the batch's loadable rows, each ending in '\n'
   std::vector<size_t> ends_;   // end offset of each encoded row
+  const RetryPolicy* retry_ = nullptr;  // none: a dropped connection fails the batch
 };
 
 }  // namespace orashift

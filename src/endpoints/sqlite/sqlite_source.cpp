@@ -47,13 +47,15 @@ Stmt prepare(sqlite3* db, const std::string& sql) {
 
 class SqliteReader : public TableReader {
 public:
-  SqliteReader(const std::string& path, const std::string& table, const std::vector<LoadColumn>& cols, RejectSink& rejects)
-      : table_(table), cols_(cols), rejects_(rejects), stmt_(nullptr, &sqlite3_finalize) {
+  SqliteReader(const std::string& path, const LoadUnit& unit, const std::vector<LoadColumn>& cols, RejectSink& rejects)
+      : table_(unit.table), cols_(cols), rejects_(rejects), stmt_(nullptr, &sqlite3_finalize) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
       throw std::runtime_error("sqlite: cannot open " + path);
     std::string sql = "SELECT ";
     for (size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i].name);
-    sql += " FROM " + quote_ident(table);
+    sql += " FROM " + quote_ident(table_);
+    // A segment's condition: quoted identifiers and literals only (src/load/segments.cpp).
+    if (!unit.where.empty()) sql += " WHERE " + unit.where;
     stmt_ = prepare(db_, sql);
   }
   ~SqliteReader() override {
@@ -256,7 +258,23 @@ std::string SqliteSource::describe() const { return "sqlite:" + impl_->path; }
 
 std::unique_ptr<TableReader> SqliteSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                                 RejectSink& rejects) const {
-  return std::make_unique<SqliteReader>(impl_->path, unit.table, columns, rejects);
+  return std::make_unique<SqliteReader>(impl_->path, unit, columns, rejects);
+}
+
+std::optional<std::pair<int64_t, int64_t>> SqliteSource::key_bounds(const std::string& table,
+                                                                    const std::string& column) const {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(impl_->path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("sqlite: cannot open " + impl_->path);
+  }
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> guard(db, &sqlite3_close);
+  Stmt s = prepare(db, "SELECT MIN(" + quote_ident(column) + "), MAX(" + quote_ident(column) + ") FROM " + quote_ident(table));
+  if (sqlite3_step(s.get()) != SQLITE_ROW || sqlite3_column_type(s.get(), 0) != SQLITE_INTEGER ||
+      sqlite3_column_type(s.get(), 1) != SQLITE_INTEGER)
+    return std::nullopt;
+  return std::make_pair(static_cast<int64_t>(sqlite3_column_int64(s.get(), 0)),
+                        static_cast<int64_t>(sqlite3_column_int64(s.get(), 1)));
 }
 
 }  // namespace orashift

@@ -19,6 +19,9 @@ public:
   std::string describe() const override;
   std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                     RejectSink& rejects) const override;
+  bool can_segment() const override { return true; }
+  std::optional<std::pair<int64_t, int64_t>> key_bounds(const std::string& table,
+                                                        const std::string& column) const override;
 
 private:
   struct Impl;

@@ -20,6 +20,7 @@ public:
   uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) override;
   void finish() override { inner_->finish(); }
   bool commits_at_finish() const override { return inner_->commits_at_finish(); }
+  void set_retry(const RetryPolicy& policy) override { inner_->set_retry(policy); }
 
   // Maps rows of `in` into `out` (cleared first); exposed for tests. Rows that fail are
   // reported to `rejects` (or, for truncations, to the policy) and left out of `out`.

@@ -88,27 +88,29 @@ static std::string literal(const TypedConstant& k) {
   return k.text();
 }
 
-std::string RangeSegments::below_sql(size_t b) const {
+std::string RangeSegments::below_sql(size_t b, const NameMap& name) const {
+  auto col = [&](size_t i) { return quote_ident(name ? name(names_[i]) : names_[i]); };
   std::string out = "(";
   for (size_t i = 0; i < names_.size(); ++i) {
     if (i) out += " OR ";
     out += "(";
-    for (size_t k = 0; k < i; ++k) out += std::string("(") + quote_ident(names_[k]) + " = " + literal(boundaries_[b][k]) + ") AND ";
-    out += std::string("(") + quote_ident(names_[i]) + " < " + literal(boundaries_[b][i]) + "))";
+    for (size_t k = 0; k < i; ++k) out += std::string("(") + col(k) + " = " + literal(boundaries_[b][k]) + ") AND ";
+    out += std::string("(") + col(i) + " < " + literal(boundaries_[b][i]) + "))";
   }
   return out + ")";
 }
 
-std::string RangeSegments::where_sql(size_t segment) const {
+std::string RangeSegments::where_sql(size_t segment, const NameMap& name) const {
   std::string not_null, any_null;
   for (size_t i = 0; i < names_.size(); ++i) {
-    not_null += (i ? " AND " : "") + quote_ident(names_[i]) + " IS NOT NULL";
-    any_null += (i ? " OR " : "") + quote_ident(names_[i]) + " IS NULL";
+    std::string c = quote_ident(name ? name(names_[i]) : names_[i]);
+    not_null += (i ? " AND " : "") + c + " IS NOT NULL";
+    any_null += (i ? " OR " : "") + c + " IS NULL";
   }
   if (segment == null_segment()) return "(" + any_null + ")";
   std::string out = "(" + not_null + ")";
-  if (segment > 0) out += " AND NOT " + below_sql(segment - 1);
-  if (segment < boundaries_.size()) out += " AND " + below_sql(segment);
+  if (segment > 0) out += " AND NOT " + below_sql(segment - 1, name);
+  if (segment < boundaries_.size()) out += " AND " + below_sql(segment, name);
   return out;
 }
 

@@ -7,6 +7,7 @@
 //   (C1 < v1) OR (C1 = v1 AND C2 < v2) OR (C1 = v1 AND C2 = v2 AND C3 < v3).
 // DMS does not replicate rows with a NULL in a range column. orashift loses no row: they get
 // one more segment of their own (null_segment()), documented in docs/tasks.md.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +28,10 @@ public:
   size_t null_segment() const { return boundaries_.size() + 1; }
   // The segment a row belongs to (columns at their bound indexes, catalog order by default).
   size_t segment_of(const Batch& batch, size_t row) const;
-  // The segment as a SQL condition (double-quoted identifiers, ANSI literals).
-  std::string where_sql(size_t segment) const;
+  // The segment as a SQL condition (double-quoted identifiers, ANSI literals). `name` maps a
+  // source column name to the one to write (the target's, to delete a segment's rows there).
+  using NameMap = std::function<std::string(const std::string&)>;
+  std::string where_sql(size_t segment, const NameMap& name = {}) const;
   const std::vector<std::string>& columns() const { return names_; }
   // Re-points column indexes at a reader's column list; false when one is not read.
   bool bind(const std::vector<LoadColumn>& read_columns, std::string* missing = nullptr);
@@ -36,7 +39,7 @@ public:
 private:
   // Sign of (row tuple - boundary b); no NULLs in the row.
   int compare_row(const Batch& batch, size_t row, size_t b) const;
-  std::string below_sql(size_t b) const;
+  std::string below_sql(size_t b, const NameMap& name) const;
 
   std::vector<std::string> names_;
   std::vector<size_t> indexes_;

@@ -1,0 +1,38 @@
+#pragma once
+// Splits a table's load into segments, each a LoadUnit of its own (so up to
+// MaxFullLoadSubTasks of them load at once, and each can be finished, recorded and skipped on
+// resume by itself):
+// - DMS parallel-load `ranges`: one segment per range (RangeSegments), plus one for NULL keys;
+// - `partitions-auto`: one per partition of the source (PostgreSQL declarative partitions);
+// - `partitions-list`: the listed partitions first, then every other one (no row is lost);
+// - automatically, for a table without a parallel-load setting whose single-column integer
+//   primary key has at least `auto_rows` estimated rows: ceil(rows / auto_rows) key ranges of
+//   equal width.
+// Conditions are built from quoted identifiers and literals only; each segment also carries
+// the same rows as a condition on the target (target_where), for resuming.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "load/endpoint.h"
+#include "load/task/selection.h"
+
+namespace orashift {
+
+struct SegmentOptions {
+  size_t subtasks = 8;           // MaxFullLoadSubTasks (segments in flight; informational here)
+  uint64_t auto_rows = 1000000;  // estimated rows from which a table is split by key (0: never)
+  size_t max_auto_segments = 256;
+};
+
+// `units` are the source's units of table `t` (several for file sources: one per data file,
+// which are segments already). Sources that cannot segment (can_segment() false) keep them.
+std::vector<LoadUnit> segment_units(const SourceEndpoint& source, const PlannedTable& t, std::vector<LoadUnit> units,
+                                    const SegmentOptions& opt, const std::function<void(const std::string&)>& log);
+
+// Equal-width key ranges over [lo, hi] as `n` conditions on `column` (quoted): the first is
+// open below, the last open above, so rows outside the bounds seen at planning still load.
+std::vector<std::string> key_range_conditions(const std::string& column, int64_t lo, int64_t hi, size_t n);
+
+}  // namespace orashift

@@ -1,0 +1,367 @@
+// The load engine's segments, resume after kill -9 and dropped-connection retries, end to end
+// against a real PostgreSQL (source and target databases on the test server), and SQLite →
+// DuckDB for ranges. Every check compares the target with the source: row counts and an
+// ordered md5 of every row, so a lost or doubled row fails.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "e2e_util.h"
+#include "endpoints/factory.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+std::string read(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
+class Pg {
+public:
+  explicit Pg(const std::string& uri) : c_(PQconnectdb(uri.c_str())) {}
+  ~Pg() { PQfinish(c_); }
+  bool ok() const { return PQstatus(c_) == CONNECTION_OK; }
+  void exec(const std::string& sql) {
+    PGresult* r = PQexec(c_, sql.c_str());
+    auto st = PQresultStatus(r);
+    std::string err = PQresultErrorMessage(r);
+    PQclear(r);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw std::runtime_error(sql + ": " + err);
+  }
+  std::string value(const std::string& sql) {
+    PGresult* r = PQexec(c_, sql.c_str());
+    std::string out = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "<error>";
+    PQclear(r);
+    return out;
+  }
+
+private:
+  PGconn* c_;
+};
+
+// Count and an md5 over every row in key order: equal only when the same rows are there once.
+std::string fingerprint(Pg& db, const std::string& table, const std::string& row_text, const std::string& order) {
+  return db.value("SELECT count(*) || ':' || coalesce(md5(string_agg(" + row_text + ", ',' ORDER BY " + order +
+                  ")), '-') FROM " + table + " t");
+}
+
+// The load runs as a child process, so it can be killed like a crashed task would be.
+struct Child {
+  pid_t pid = -1;
+  int wait_status() {
+    int st = 0;
+    waitpid(pid, &st, 0);
+    return st;
+  }
+  bool running() {
+    int st = 0;
+    return waitpid(pid, &st, WNOHANG) == 0;
+  }
+};
+
+Child spawn_orashift(const std::vector<std::string>& args, const fs::path& log) {
+  Child c;
+  c.pid = fork();
+  if (c.pid == 0) {
+    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    std::vector<char*> argv;
+    std::string bin = ORASHIFT_BINARY;
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return c;
+}
+
+size_t count_lines_with(const fs::path& p, const std::string& needle) {
+  std::ifstream f(p);
+  std::string line;
+  size_t n = 0;
+  while (std::getline(f, line))
+    if (line.find(needle) != std::string::npos) ++n;
+  return n;
+}
+
+}  // namespace
+
+class LoadResume : public ::testing::Test {
+protected:
+  void SetUp() override {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    if (name.find("Sqlite") == std::string::npos) {
+      src_ = e2e::fresh_pg_database("rs_src_" + name);
+      tgt_ = e2e::fresh_pg_database("rs_tgt_" + name);
+    }
+    dir_ = e2e::temp_dir("resume-" + name);
+    // The SQLite → DuckDB tests need no server.
+    if (name.find("Sqlite") == std::string::npos && (src_.empty() || tgt_.empty()))
+      GTEST_SKIP() << "ORASHIFT_TEST_PG is not set or not reachable";
+  }
+  void TearDown() override {
+    if (!HasFailure() && !dir_.empty()) fs::remove_all(dir_);
+  }
+  std::vector<std::string> load_args(const std::string& mappings, const std::string& settings,
+                                     std::vector<std::string> extra = {}) {
+    write(dir_ / "mappings.json", mappings);
+    write(dir_ / "settings.json", settings);
+    std::vector<std::string> a = {"load", "--source", src_, "--target", tgt_, "--out", (dir_ / "out").string(),
+                                  "--mappings", (dir_ / "mappings.json").string(), "--settings",
+                                  (dir_ / "settings.json").string(), "--stats-json", (dir_ / "stats.json").string(),
+                                  "--no-progress"};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  }
+  uint64_t stats_rows(const std::string& table) {
+    json doc = e2e::read_json(dir_ / "stats.json");  // kept alive: the loop walks inside it
+    for (const auto& t : doc["tables"])
+      if (t["TableName"] == table) return t["FullLoadRows"].get<uint64_t>();
+    return 0;
+  }
+  std::string src_, tgt_;
+  fs::path dir_;
+};
+
+constexpr const char* kAll = R"({"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"all",
+  "object-locator":{"schema-name":"%","table-name":"%"},"rule-action":"include"}]})";
+
+TEST_F(LoadResume, SegmentsByRangesPartitionsAndKeys) {
+  {
+    Pg s(src_);
+    ASSERT_TRUE(s.ok());
+    // grp NULL on some rows: DMS would drop them with ranges; orashift gives them a segment.
+    s.exec("CREATE TABLE items (id bigint PRIMARY KEY, grp int, note text)");
+    s.exec("INSERT INTO items SELECT g, CASE WHEN g % 17 = 0 THEN NULL ELSE g % 10 END, 'n' || g "
+           "FROM generate_series(1, 20000) g");
+    s.exec("CREATE TABLE events (id int NOT NULL, at date NOT NULL, what text) PARTITION BY RANGE (at)");
+    s.exec("CREATE TABLE events_2023 PARTITION OF events FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')");
+    s.exec("CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+    s.exec("CREATE TABLE events_other PARTITION OF events DEFAULT");
+    s.exec("INSERT INTO events SELECT g, DATE '2022-06-01' + (g % 1200), 'e' || g FROM generate_series(1, 9000) g");
+    s.exec("CREATE TABLE big (id int PRIMARY KEY, v text)");
+    s.exec("INSERT INTO big SELECT g * 3, repeat('x', g % 7) FROM generate_series(1, 30000) g");
+    s.exec("ANALYZE");
+  }
+  auto r = e2e::run_orashift(load_args(R"({"rules":[
+    {"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":{"schema-name":"%","table-name":"%"},"rule-action":"include"},
+    {"rule-type":"table-settings","rule-id":"2","rule-name":"r","object-locator":{"schema-name":"%","table-name":"items"},
+     "parallel-load":{"type":"ranges","columns":["grp"],"boundaries":[["3"],["6"]]}},
+    {"rule-type":"table-settings","rule-id":"3","rule-name":"p","object-locator":{"schema-name":"%","table-name":"events"},
+     "parallel-load":{"type":"partitions-auto"}}]})",
+                                       R"({"FullLoadSettings":{"MaxFullLoadSubTasks":4}})",
+                                       {"--auto-segment-rows", "10000"}));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  // Every segment was a unit of its own.
+  for (const char* seg : {"items [range 1/3]", "items [range 3/3]", "items [range NULL]", "events [partition events_2023]",
+                          "events [partition events_other]", "big [key 1/3]", "big [key 3/3]"})
+    EXPECT_NE(r.output.find(std::string("loading ") + seg), std::string::npos) << seg << "\n" << r.output;
+  // The partitions are read through their parent, not loaded as tables of their own.
+  EXPECT_EQ(r.output.find("loading events_2023"), std::string::npos) << r.output;
+  Pg s(src_), t(tgt_);
+  EXPECT_EQ(fingerprint(t, "items", "id || ':' || coalesce(grp::text, '~') || ':' || note", "id"),
+            fingerprint(s, "items", "id || ':' || coalesce(grp::text, '~') || ':' || note", "id"));
+  EXPECT_EQ(fingerprint(t, "events", "id || ':' || at::date || ':' || what", "id"),
+            fingerprint(s, "events", "id || ':' || at::date || ':' || what", "id"));
+  EXPECT_EQ(fingerprint(t, "big", "id || ':' || v", "id"), fingerprint(s, "big", "id || ':' || v", "id"));
+  EXPECT_EQ(t.value("SELECT count(*) FROM pg_class WHERE relname = 'events_2023'"), "0");
+  EXPECT_EQ(stats_rows("items"), 20000u);
+  EXPECT_EQ(stats_rows("events"), 9000u);
+  // A completed task leaves its state file as a record, so the next run loads afresh.
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "task-state.done.jsonl"));
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "task-state.jsonl"));
+}
+
+TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
+  const int rows = 1200000;
+  {
+    Pg s(src_);
+    ASSERT_TRUE(s.ok());
+    s.exec("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), note text)");
+    s.exec("INSERT INTO orders SELECT g, g % 977, (g % 100000) / 100.0, md5(g::text) FROM generate_series(1, " +
+           std::to_string(rows) + ") g");
+    s.exec("ANALYZE");
+  }
+  auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})",
+                        {"--auto-segment-rows", "100000"});
+  const fs::path state = dir_ / "out" / "task-state.jsonl";
+  Child c = spawn_orashift(args, dir_ / "run1.log");
+  // Kill once at least one segment is committed and recorded, i.e. in the middle of the load.
+  bool killed = false;
+  for (int i = 0; i < 60000 && c.running(); ++i) {
+    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
+      killed = kill(c.pid, SIGKILL) == 0;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  int st = c.wait_status();
+  ASSERT_TRUE(killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+      << "the load was not killed mid-way (make the table larger?)\n" << read(dir_ / "run1.log");
+  size_t done_before = count_lines_with(state, "\"event\":\"done\"");
+  ASSERT_LT(done_before, 12u) << read(state);  // 12 key ranges: some were left to do
+  Pg t(tgt_);
+  std::string partial = t.value("SELECT count(*) FROM orders");
+
+  auto r = e2e::run_orashift(args);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("resuming from"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("finished by an earlier run"), std::string::npos) << r.output;
+  Pg s(src_);
+  const std::string row = "id || ':' || customer || ':' || amount || ':' || note";
+  EXPECT_EQ(fingerprint(t, "orders", row, "id"), fingerprint(s, "orders", row, "id")) << "partial count was " << partial;
+  // The primary key is created after the load: it would fail on a doubled row.
+  EXPECT_EQ(t.value("SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND conrelid = 'orders'::regclass"), "1")
+      << r.output;
+  // Rows of skipped segments are counted from the state file: the statistics cover the table.
+  EXPECT_EQ(stats_rows("orders"), static_cast<uint64_t>(rows));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "task-state.done.jsonl"));
+}
+
+TEST_F(LoadResume, DroppedTargetConnectionIsRetried) {
+  const int rows = 600000;
+  {
+    Pg s(src_);
+    ASSERT_TRUE(s.ok());
+    s.exec("CREATE TABLE accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84))");
+    s.exec("INSERT INTO accounts SELECT g, g / 1000, g % 5000 - 2500, 'f' || g FROM generate_series(1, " +
+           std::to_string(rows) + ") g");
+  }
+  // A password in the target URI (the test server trusts local connections, so it is not
+  // checked): it must not appear in any log line.
+  std::string tgt_pw = tgt_;
+  tgt_pw.replace(tgt_pw.find("postgres@"), 9, "postgres:Sekr1tPw@");
+  auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":1,"CommitRate":2000},
+    "ErrorBehavior":{"RecoverableErrorCount":5,"RecoverableErrorInterval":1,"RecoverableErrorThrottling":true,
+    "RecoverableErrorThrottlingMax":4}})",
+                        {"--auto-segment-rows", "0"});
+  args[4] = tgt_pw;
+  Child c = spawn_orashift(args, dir_ / "run.log");
+  Pg t(tgt_);
+  std::string tgt_db = tgt_.substr(tgt_.rfind('/') + 1);
+  // Terminate the writer's backend (its last statement is a COPY) once rows are arriving.
+  int terminated = 0;
+  for (int i = 0; i < 30000 && c.running() && terminated < 2; ++i) {
+    std::string n = t.value("SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'accounts' AND n_tup_ins > 0");
+    if (n == "1" || t.value("SELECT count(*) > 0 FROM (SELECT 1 FROM accounts LIMIT 1) x") == "t") {
+      std::string k = t.value("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '" +
+                              tgt_db + "' AND query LIKE 'COPY %' AND pid <> pg_backend_pid()");
+      if (k != "0" && k != "<error>") {
+        ++terminated;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // let it reconnect, then drop it again
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  int st = c.wait_status();
+  std::string out = read(dir_ / "run.log");
+  ASSERT_TRUE(WIFEXITED(st)) << out;
+  ASSERT_GE(terminated, 1) << "the load ended before its connection could be dropped\n" << out;
+  EXPECT_EQ(WEXITSTATUS(st), 0) << out;
+  EXPECT_NE(out.find("connection lost while loading"), std::string::npos) << out;
+  EXPECT_NE(out.find("retry 1 of 5"), std::string::npos) << out;
+  EXPECT_NE(out.find("reconnected"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Sekr1tPw"), std::string::npos) << out;
+  Pg s(src_);
+  const std::string row = "aid || ':' || bid || ':' || abalance || ':' || filler";
+  EXPECT_EQ(fingerprint(t, "accounts", row, "aid"), fingerprint(s, "accounts", row, "aid"));
+  EXPECT_EQ(stats_rows("accounts"), static_cast<uint64_t>(rows));
+}
+
+TEST_F(LoadResume, SqliteRangesIntoDuckDb) {
+  fs::path sq = dir_ / "src.sqlite";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(sq.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TABLE sales (id INTEGER PRIMARY KEY, region VARCHAR(10), qty INTEGER);"
+                         "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 5000) "
+                         "INSERT INTO sales SELECT n, CASE n % 4 WHEN 0 THEN 'east' WHEN 1 THEN 'north' WHEN 2 THEN "
+                         "'south' ELSE NULL END, n % 13 FROM g;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  write(dir_ / "m.json", R"({"rules":[
+    {"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":{"schema-name":"%","table-name":"%"},"rule-action":"include"},
+    {"rule-type":"table-settings","rule-id":"2","rule-name":"r","object-locator":{"schema-name":"%","table-name":"sales"},
+     "parallel-load":{"type":"ranges","columns":["region","id"],"boundaries":[["north","100"],["south","0"]]}}]})");
+  std::string duck = (dir_ / "t.duckdb").string();
+  auto r = e2e::run_orashift({"load", "--source", "sqlite:" + sq.string(), "--target", "duckdb:" + duck, "--out",
+                              (dir_ / "out").string(), "--mappings", (dir_ / "m.json").string(), "--no-progress"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("loading sales [range NULL]"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("loading sales [range 3/3]"), std::string::npos) << r.output;
+  auto target = orashift::make_target("duckdb:" + duck);
+  auto q = target->query(
+      "SELECT count(*), count(DISTINCT id), sum(qty), count(region), min(id), max(id) FROM sales");
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0][0].value_or(""), "5000");
+  EXPECT_EQ(q.rows[0][1].value_or(""), "5000");
+  int64_t qty = 0, regions = 0;
+  for (int n = 1; n <= 5000; ++n) qty += n % 13, regions += n % 4 != 3;
+  EXPECT_EQ(q.rows[0][2].value_or(""), std::to_string(qty));
+  EXPECT_EQ(q.rows[0][3].value_or(""), std::to_string(regions));
+}
+
+// The same crash with a SQLite source and a DuckDB target: DuckDB replays its WAL on reopen,
+// and the resumed run deletes the unfinished segments' rows through DuckDB.
+TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
+  const int rows = 1500000;
+  fs::path sq = dir_ / "src.sqlite";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(sq.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         ("CREATE TABLE lines (id INTEGER PRIMARY KEY, qty INTEGER, label VARCHAR(40));"
+                          "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < " +
+                          std::to_string(rows) + ") INSERT INTO lines SELECT n, n % 101, 'label-' || n FROM g;")
+                             .c_str(),
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  write(dir_ / "s.json", R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})");
+  std::string duck = (dir_ / "t.duckdb").string();
+  std::vector<std::string> args = {"load", "--source", "sqlite:" + sq.string(), "--target", "duckdb:" + duck, "--out",
+                                   (dir_ / "out").string(), "--settings", (dir_ / "s.json").string(),
+                                   "--auto-segment-rows", "100000", "--no-progress"};
+  const fs::path state = dir_ / "out" / "task-state.jsonl";
+  Child c = spawn_orashift(args, dir_ / "run1.log");
+  bool killed = false;
+  for (int i = 0; i < 60000 && c.running(); ++i) {
+    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
+      killed = kill(c.pid, SIGKILL) == 0;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  int st = c.wait_status();
+  ASSERT_TRUE(killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+      << "the load was not killed mid-way\n" << read(dir_ / "run1.log");
+  ASSERT_LT(count_lines_with(state, "\"event\":\"done\""), 15u) << read(state);
+  auto r = e2e::run_orashift(args);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("finished by an earlier run"), std::string::npos) << r.output;
+  auto target = orashift::make_target("duckdb:" + duck);
+  auto q = target->query("SELECT count(*), count(DISTINCT id), sum(qty), sum(length(label)), min(id), max(id) FROM lines");
+  int64_t qty = 0, len = 0;
+  for (int n = 1; n <= rows; ++n) qty += n % 101, len += 6 + static_cast<int64_t>(std::to_string(n).size());
+  ASSERT_EQ(q.rows.size(), 1u);
+  EXPECT_EQ(q.rows[0][0].value_or(""), std::to_string(rows));
+  EXPECT_EQ(q.rows[0][1].value_or(""), std::to_string(rows));
+  EXPECT_EQ(q.rows[0][2].value_or(""), std::to_string(qty));
+  EXPECT_EQ(q.rows[0][3].value_or(""), std::to_string(len));
+  EXPECT_EQ(q.rows[0][4].value_or(""), "1");
+  EXPECT_EQ(q.rows[0][5].value_or(""), std::to_string(rows));
+}
