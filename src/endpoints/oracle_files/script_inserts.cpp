@@ -1,0 +1,199 @@
+#include "endpoints/oracle_files/script_inserts.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "catalog/catalog.h"
+#include "sql/parser.h"
+
+namespace orashift {
+
+namespace {
+
+using sql::Kw;
+using sql::Token;
+using sql::TokenKind;
+
+bool word_is(const Token& t, std::string_view w) {
+  if (t.kind != TokenKind::Identifier || t.text.size() != w.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i)
+    if (std::toupper(static_cast<unsigned char>(t.text[i])) != w[i]) return false;
+  return true;
+}
+
+// PL/SQL that may run an INSERT zero or many times: its rows cannot be known statically.
+bool has_control_flow(std::span<const Token> toks) {
+  for (const Token& t : toks)
+    if (word_is(t, "LOOP") || word_is(t, "IF") || word_is(t, "WHILE") || word_is(t, "GOTO") || word_is(t, "FORALL") ||
+        word_is(t, "CASE"))
+      return true;
+  return false;
+}
+
+// Words after which a PL/SQL statement may start.
+bool statement_start(std::span<const Token> toks, size_t i) {
+  if (i == 0) return true;
+  const Token& p = toks[i - 1];
+  return p.kind == TokenKind::Semicolon || p.kind == TokenKind::RLabel || p.kw == Kw::BEGIN || p.kw == Kw::THEN ||
+         p.kw == Kw::ELSE || word_is(p, "LOOP");
+}
+
+// Target tables of an INSERT from its tokens: INTO [schema.]name, at paren depth 0.
+std::vector<std::string> insert_tables(std::span<const Token> toks) {
+  std::vector<std::string> out;
+  int depth = 0;
+  for (size_t i = 1; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (t.kind == TokenKind::LParen) ++depth;
+    else if (t.kind == TokenKind::RParen) --depth;
+    else if (depth == 0 && t.kw == Kw::INTO && i + 1 < toks.size() && toks[i + 1].is_word()) {
+      size_t k = i + 1;
+      while (k + 2 < toks.size() && toks[k + 1].kind == TokenKind::Dot && toks[k + 2].is_word()) k += 2;
+      std::string name = normalize_identifier(toks[k].text);
+      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+    } else if (depth == 0 && (t.kw == Kw::VALUES || t.kw == Kw::SELECT) && out.size() == 1 && toks[1].kw == Kw::INTO) {
+      break;  // single-table insert: no further INTO is a target
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ScriptInsertStream::ScriptInsertStream(std::string path, std::string& error, size_t chunk_bytes)
+    : path_(std::move(path)), in_(path_, std::ios::binary), chunk_bytes_(chunk_bytes) {
+  if (!in_) {
+    error = "cannot open " + path_;
+    eof_ = true;
+    return;
+  }
+  in_.seekg(0, std::ios::end);
+  total_ = static_cast<uint64_t>(in_.tellg());
+  in_.seekg(0);
+}
+
+ScriptInsertStream::~ScriptInsertStream() = default;
+
+uint64_t ScriptInsertStream::line_of(const Span& s) const { return base_line_ + s.line() - 1; }
+
+std::string ScriptInsertStream::location(const Span& s) const {
+  return path_ + ":" + std::to_string(line_of(s)) + ":" + std::to_string(s.column());
+}
+
+// Reads the next chunk and lists its INSERT statements. The chunk ends after the last
+// statement that is complete in it; the rest is carried into the next chunk.
+bool ScriptInsertStream::load_chunk() {
+  if (file_) {
+    base_line_ += static_cast<uint64_t>(std::count(file_->text().begin(), file_->text().end(), '\n'));
+    file_.reset();
+  }
+  current_.reset();
+  ranges_.clear();
+  next_range_ = 0;
+  if (eof_ && carry_.empty()) return false;
+  std::string buf = std::move(carry_);
+  carry_.clear();
+  size_t want = chunk_bytes_;
+  for (;;) {
+    if (!eof_) {
+      size_t old = buf.size();
+      buf.resize(old + want);
+      in_.read(buf.data() + old, static_cast<std::streamsize>(want));
+      buf.resize(old + static_cast<size_t>(in_.gcount()));
+      if (static_cast<size_t>(in_.gcount()) < want) eof_ = true;
+    }
+    auto probe = std::make_unique<SourceFile>(path_, buf);
+    sql::Script script = sql::split_script(*probe);
+    size_t cut = buf.size();
+    if (!eof_) {
+      cut = 0;
+      // After the last statement completed in the buffer, at the end of its terminator's line.
+      for (size_t s = script.statements.size(); s-- > 0;) {
+        const auto& st = script.statements[s];
+        if (!st.terminated || (s + 1 == script.statements.size() && st.span.end >= buf.size())) continue;
+        size_t p = st.span.end;
+        while (p < buf.size() && std::isspace(static_cast<unsigned char>(buf[p])) && buf[p] != '\n') ++p;
+        if (p < buf.size() && buf[p] == '\n') ++p;
+        while (p < buf.size() && std::isspace(static_cast<unsigned char>(buf[p])) && buf[p] != '\n') ++p;
+        if (p < buf.size() && (buf[p] == ';' || buf[p] == '/')) ++p;
+        size_t nl = buf.find('\n', p);
+        cut = nl == std::string::npos ? buf.size() : nl + 1;
+        break;
+      }
+      if (cut == 0 && !script.statements.empty()) {
+        // One statement larger than the buffer (a big PL/SQL block): cut after a `;` ending a line.
+        const auto& st = script.statements.back();
+        auto toks = script.tokens_of(st);
+        for (size_t i = toks.size(); i-- > 0;) {
+          if (toks[i].kind != TokenKind::Semicolon) continue;
+          size_t nl = buf.find('\n', toks[i].span.end);
+          if (nl == std::string::npos) continue;
+          bool blank = true;
+          for (size_t k = toks[i].span.end; k < nl; ++k) blank = blank && std::isspace(static_cast<unsigned char>(buf[k]));
+          if (!blank) continue;
+          cut = nl + 1;
+          break;
+        }
+      }
+      if (cut == 0) {  // nothing complete yet: read more
+        want *= 2;
+        continue;
+      }
+    }
+    carry_ = buf.substr(cut);
+    buf.resize(cut);
+    consumed_ += cut;
+    file_ = std::make_unique<SourceFile>(path_, std::move(buf));
+    script_ = sql::split_script(*file_);  // spans must point into the kept chunk
+    break;
+  }
+  for (const auto& st : script_.statements) {
+    auto toks = script_.tokens_of(st);
+    if (toks.empty()) continue;
+    if (!st.plsql) {
+      if (toks[0].kw == Kw::INSERT) ranges_.push_back({st.first_token, st.token_count, false});
+      else if (toks[0].kw == Kw::UPDATE || toks[0].kw == Kw::DELETE || toks[0].kw == Kw::MERGE || toks[0].kw == Kw::TRUNCATE)
+        other_dml_.push_back(location(st.span) + ": " + std::string(toks[0].text));
+      continue;
+    }
+    bool flow = has_control_flow(toks);
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].kw != Kw::INSERT || !statement_start(toks, i)) continue;
+      size_t j = i;
+      int depth = 0;
+      for (; j < toks.size(); ++j) {
+        if (toks[j].kind == TokenKind::LParen) ++depth;
+        else if (toks[j].kind == TokenKind::RParen) --depth;
+        else if (toks[j].kind == TokenKind::Semicolon && depth <= 0) break;
+      }
+      ranges_.push_back({st.first_token + static_cast<uint32_t>(i), static_cast<uint32_t>(j - i), flow});
+      i = j;
+    }
+  }
+  return true;
+}
+
+bool ScriptInsertStream::next(ScriptInsert& out) {
+  while (next_range_ >= ranges_.size())
+    if (!load_chunk()) return false;
+  const Range& r = ranges_[next_range_++];
+  std::span<const Token> toks(script_.tokens.data() + r.first, r.count);
+  Span whole{file_.get(), toks.front().span.begin, toks.back().span.end};
+  Diagnostics diags;
+  current_ = sql::parse_tokens(toks, false, whole, diags);
+  out = ScriptInsert{};
+  out.span = whole;
+  out.line = line_of(whole);
+  out.column = whole.column();
+  out.in_control_flow = r.flow;
+  out.tables = insert_tables(toks);
+  if (current_->kind == sql::ast::StmtKind::Insert) {
+    out.stmt = static_cast<const sql::ast::Insert*>(current_.get());
+  } else {
+    out.parse_error = diags.items().empty() ? "not an INSERT statement orashift can read"
+                                            : location(diags.items().front().span) + ": " + diags.items().front().message;
+  }
+  return true;
+}
+
+}  // namespace orashift

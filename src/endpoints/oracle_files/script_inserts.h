@@ -1,0 +1,65 @@
+#pragma once
+// Streams the INSERT statements of a SQL*Plus script, in script order, with bounded memory:
+// the file is read in chunks cut after whole statements (or, inside a huge PL/SQL block,
+// after a `;` that ends a line), each chunk split by the SQL*Plus layer and its INSERTs
+// parsed by the SQL front end. INSERTs are found at the top level and inside anonymous
+// PL/SQL blocks (Oracle's sample schemas wrap thousands of them in BEGIN … END;).
+#include <cstdint>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "sql/ast_stmt.h"
+#include "sql/script.h"
+
+namespace orashift {
+
+struct ScriptInsert {
+  const sql::ast::Insert* stmt = nullptr;  // null when the statement does not parse
+  std::string parse_error;                  // why it does not parse
+  std::vector<std::string> tables;          // target tables (normalised), from the tokens
+  bool in_control_flow = false;             // inside a PL/SQL block with LOOP / IF / WHILE …
+  Span span;                                // the statement in the current chunk
+  uint64_t line = 0, column = 0;            // where it starts in the file (1-based)
+  std::string_view text() const { return span.text(); }
+};
+
+class ScriptInsertStream {
+public:
+  // `error` is set when the file cannot be read.
+  ScriptInsertStream(std::string path, std::string& error, size_t chunk_bytes = 4u << 20);
+  ~ScriptInsertStream();
+  // The next INSERT; its pointers are valid until the next call. False at the end.
+  bool next(ScriptInsert& out);
+  // "path:line:col" of a span of the current chunk.
+  std::string location(const Span& s) const;
+  uint64_t line_of(const Span& s) const;
+  const std::string& path() const { return path_; }
+  uint64_t bytes_read() const { return consumed_; }
+  uint64_t bytes_total() const { return total_; }
+  // Top-level UPDATE / DELETE / MERGE / TRUNCATE statements seen so far (not applied).
+  const std::vector<std::string>& other_dml() const { return other_dml_; }
+
+private:
+  struct Range {
+    uint32_t first, count;
+    bool flow;
+  };
+  bool load_chunk();
+  std::string path_;
+  std::ifstream in_;
+  size_t chunk_bytes_;
+  std::string carry_;
+  bool eof_ = false;
+  uint64_t base_line_ = 1, consumed_ = 0, total_ = 0;
+  std::unique_ptr<SourceFile> file_;
+  sql::Script script_;
+  std::vector<Range> ranges_;
+  size_t next_range_ = 0;
+  sql::ast::StatementPtr current_;
+  std::vector<std::string> other_dml_;
+};
+
+}  // namespace orashift
