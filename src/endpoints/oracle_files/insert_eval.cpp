@@ -209,6 +209,14 @@ bool InsertEvaluator::eval(const ast::Expr& e, SqlValue& out, std::string& error
         if (last == "SYSDATE" || last == "CURRENT_DATE") out.time -= out.time % kMicrosPerSecond;
         return true;
       }
+      if (n.parts.size() == 1 && vars_) {
+        auto it = vars_->find(ident_name(n.parts[0]));
+        if (it != vars_->end()) {
+          if (!it->second.error.empty()) return fail(e, "variable " + it->first + ": " + it->second.error, error, where);
+          out = it->second.value;
+          return true;
+        }
+      }
       if (n.parts.size() >= 2 && n.dblink.empty() && (last == "NEXTVAL" || last == "CURRVAL")) {
         std::string seq = ident_name(n.parts[n.parts.size() - 2]);
         Int128 v;
@@ -399,6 +407,20 @@ bool InsertEvaluator::call(const ast::CallExpr& c, SqlValue& out, std::string& e
     if (!parse_number_value(v, out)) return fail(c, "ORA-01722: invalid number ('" + v + "')", error, where);
     return true;
   }
+  if (name == "CHR") {  // the character with that code in an AL32UTF8 database: its bytes
+    if (args.size() != 1) return fail(c, "CHR takes 1 argument here (USING NCHAR_CS is not evaluated)", error, where);
+    if (args[0].kind == SqlValue::Kind::Null) return true;
+    SqlValue n = args[0];
+    if (n.kind == SqlValue::Kind::Text && !parse_number_value(n.text, n)) return fail(c, "ORA-01722: invalid number", error, where);
+    if (n.kind != SqlValue::Kind::Number || n.scale != 0 || n.number < 0 || n.number > 0xFFFFFFFF)
+      return fail(c, "CHR of a value that is not a whole number 0..4294967295", error, where);
+    std::string bytes;
+    for (uint32_t v = static_cast<uint32_t>(n.number); v; v >>= 8) bytes.insert(bytes.begin(), static_cast<char>(v & 0xFF));
+    if (bytes.empty()) bytes.push_back('\0');
+    out.kind = SqlValue::Kind::Text;
+    out.text = std::move(bytes);
+    return true;
+  }
   if (name == "HEXTORAW" || name == "UTL_RAW.CAST_TO_RAW" || name == "SYS.UTL_RAW.CAST_TO_RAW") {
     if (args.size() != 1) return fail(c, name + " takes 1 argument", error, where);
     if (args[0].kind == SqlValue::Kind::Null) return true;
@@ -428,7 +450,7 @@ bool InsertEvaluator::call(const ast::CallExpr& c, SqlValue& out, std::string& e
     }
     return true;
   }
-  return fail(c, "cannot evaluate function " + name + " (orashift evaluates TO_DATE, TO_TIMESTAMP, TO_NUMBER, HEXTORAW, UTL_RAW.CAST_TO_RAW)", error, where);
+  return fail(c, "cannot evaluate function " + name + " (orashift evaluates TO_DATE, TO_TIMESTAMP, TO_NUMBER, CHR, HEXTORAW, UTL_RAW.CAST_TO_RAW)", error, where);
 }
 
 }  // namespace orashift

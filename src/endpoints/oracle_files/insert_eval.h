@@ -51,9 +51,17 @@ private:
   uint64_t row_ = 0;
 };
 
+// A PL/SQL variable of an anonymous block, set by `name := expr;`: its value, or why it has none.
+struct BlockVariable {
+  SqlValue value;
+  std::string error;
+};
+
 class InsertEvaluator {
 public:
   InsertEvaluator(Micros now, SequenceCounters& sequences) : now_(now), seqs_(sequences) {}
+  // Variables a bare name may refer to (the current anonymous block's assignments).
+  void set_variables(const std::map<std::string, BlockVariable>* vars) { vars_ = vars; }
   // On failure `error` says why and `where` is the sub-expression at fault.
   bool eval(const sql::ast::Expr& e, SqlValue& out, std::string& error, Span& where);
 
@@ -65,6 +73,7 @@ private:
   Micros now_;
   SequenceCounters& seqs_;
   std::map<std::string, DateMask> masks_;
+  const std::map<std::string, BlockVariable>* vars_ = nullptr;
 };
 
 }  // namespace orashift

@@ -25,7 +25,7 @@ class InsertReader final : public TableReader {
 public:
   // `scripts` are read in order; `table` is the catalog table, `columns` what the load wants.
   InsertReader(std::vector<std::string> scripts, const Catalog& catalog, const Table& table,
-               std::vector<LoadColumn> columns, RejectSink& rejects, size_t chunk_bytes = 4u << 20);
+               std::vector<LoadColumn> columns, RejectSink& rejects, size_t chunk_bytes = 512u << 10);
   ~InsertReader() override;
   bool next(Batch& batch, size_t max_rows) override;
   uint64_t rows_read() const override;

@@ -84,7 +84,8 @@ std::string ScriptInsertStream::location(const Span& s) const {
 // statement that is complete in it; the rest is carried into the next chunk.
 bool ScriptInsertStream::load_chunk() {
   if (file_) {
-    base_line_ += static_cast<uint64_t>(std::count(file_->text().begin(), file_->text().end(), '\n'));
+    const std::string& t = file_->text();
+    base_line_ += static_cast<uint64_t>(std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(chunk_end_), '\n'));
     file_.reset();
   }
   current_.reset();
@@ -140,25 +141,42 @@ bool ScriptInsertStream::load_chunk() {
         continue;
       }
     }
+    // The split text is kept as it is; only what lies before `cut` is used now, the rest is
+    // read again with the next chunk.
     carry_ = buf.substr(cut);
-    buf.resize(cut);
     consumed_ += cut;
-    file_ = std::make_unique<SourceFile>(path_, std::move(buf));
-    script_ = sql::split_script(*file_);  // spans must point into the kept chunk
+    chunk_end_ = cut;
+    file_ = std::move(probe);
+    script_ = std::move(script);
     break;
   }
   for (const auto& st : script_.statements) {
+    if (st.span.begin >= chunk_end_) break;
     auto toks = script_.tokens_of(st);
+    while (!toks.empty() && toks.back().span.end > chunk_end_) toks = toks.first(toks.size() - 1);
     if (toks.empty()) continue;
-    if (!st.plsql) {
-      if (toks[0].kw == Kw::INSERT) ranges_.push_back({st.first_token, st.token_count, false});
+    bool assign = toks.size() > 2 && toks[0].is_word() && toks[1].kind == TokenKind::Assign;
+    if (!st.plsql) {  // (a block cut between chunks continues as plain statements)
+      if (toks[0].kw == Kw::INSERT) ranges_.push_back({st.first_token, static_cast<uint32_t>(toks.size()), false, ScriptInsert::Kind::Insert});
+      else if (assign) ranges_.push_back({st.first_token, static_cast<uint32_t>(toks.size()), false, ScriptInsert::Kind::Assign});
       else if (toks[0].kw == Kw::UPDATE || toks[0].kw == Kw::DELETE || toks[0].kw == Kw::MERGE || toks[0].kw == Kw::TRUNCATE)
         other_dml_.push_back(location(st.span) + ": " + std::string(toks[0].text));
       continue;
     }
+    // Only anonymous blocks run when the script runs; a procedure's INSERTs run when called.
+    if (toks[0].kw != Kw::BEGIN && toks[0].kw != Kw::DECLARE && toks[0].kind != TokenKind::LLabel) {
+      bool trigger = std::any_of(toks.begin(), toks.begin() + std::min<size_t>(toks.size(), 8),
+                                 [](const Token& t) { return t.kw == Kw::TRIGGER; });
+      if (trigger && std::any_of(toks.begin(), toks.end(), [](const Token& t) { return t.kw == Kw::INSERT; }))
+        other_dml_.push_back(location(st.span) + ": CREATE TRIGGER (not run on the loaded rows)");
+      continue;
+    }
     bool flow = has_control_flow(toks);
+    ranges_.push_back({st.first_token, 0, flow, ScriptInsert::Kind::BlockStart});
     for (size_t i = 0; i < toks.size(); ++i) {
-      if (toks[i].kw != Kw::INSERT || !statement_start(toks, i)) continue;
+      bool is_insert = toks[i].kw == Kw::INSERT;
+      bool is_assign = i + 1 < toks.size() && toks[i].is_word() && toks[i + 1].kind == TokenKind::Assign;
+      if ((!is_insert && !is_assign) || !statement_start(toks, i)) continue;
       size_t j = i;
       int depth = 0;
       for (; j < toks.size(); ++j) {
@@ -166,7 +184,9 @@ bool ScriptInsertStream::load_chunk() {
         else if (toks[j].kind == TokenKind::RParen) --depth;
         else if (toks[j].kind == TokenKind::Semicolon && depth <= 0) break;
       }
-      ranges_.push_back({st.first_token + static_cast<uint32_t>(i), static_cast<uint32_t>(j - i), flow});
+      // Declarations (`x VARCHAR2(10) := …`) before BEGIN are not statements: skip them.
+      ranges_.push_back({st.first_token + static_cast<uint32_t>(i), static_cast<uint32_t>(j - i), flow,
+                         is_insert ? ScriptInsert::Kind::Insert : ScriptInsert::Kind::Assign});
       i = j;
     }
   }
@@ -177,11 +197,33 @@ bool ScriptInsertStream::next(ScriptInsert& out) {
   while (next_range_ >= ranges_.size())
     if (!load_chunk()) return false;
   const Range& r = ranges_[next_range_++];
+  out = ScriptInsert{};
+  out.kind = r.kind;
+  if (r.kind == ScriptInsert::Kind::BlockStart) return true;
   std::span<const Token> toks(script_.tokens.data() + r.first, r.count);
   Span whole{file_.get(), toks.front().span.begin, toks.back().span.end};
   Diagnostics diags;
+  if (r.kind == ScriptInsert::Kind::Assign) {
+    // The expression after `:=`, parsed by the SQL parser as the one value of an INSERT.
+    out.variable = normalize_identifier(toks[0].text);
+    out.span = whole;
+    out.line = line_of(whole);
+    out.column = whole.column();
+    out.in_control_flow = r.flow;
+    Span expr{file_.get(), toks[2].span.begin, toks.back().span.end};
+    wrapper_ = std::make_unique<SourceFile>(path_, "INSERT INTO t VALUES (" + std::string(expr.text()) + ");");
+    wrapper_script_ = sql::split_script(*wrapper_);
+    current_.reset();
+    if (wrapper_script_.statements.size() == 1)
+      current_ = sql::parse_statement(wrapper_script_, wrapper_script_.statements[0], diags);
+    if (current_ && current_->kind == sql::ast::StmtKind::Insert) {
+      const auto& ins = static_cast<const sql::ast::Insert&>(*current_);
+      if (ins.single.values.size() == 1) out.value = ins.single.values[0].get();
+    }
+    if (!out.value) out.parse_error = "the value assigned to " + out.variable + " does not parse";
+    return true;
+  }
   current_ = sql::parse_tokens(toks, false, whole, diags);
-  out = ScriptInsert{};
   out.span = whole;
   out.line = line_of(whole);
   out.column = whole.column();

@@ -17,7 +17,14 @@
 namespace orashift {
 
 struct ScriptInsert {
-  const sql::ast::Insert* stmt = nullptr;  // null when the statement does not parse
+  // Insert: an INSERT statement. Assign: `name := expr;` in an anonymous PL/SQL block (Oracle's
+  // CO script builds long JSON texts in a variable). BlockStart: a new anonymous block begins,
+  // so earlier blocks' variables are gone.
+  enum class Kind { Insert, Assign, BlockStart };
+  Kind kind = Kind::Insert;
+  std::string variable;                     // Assign: the variable (normalised)
+  const sql::ast::Expr* value = nullptr;    // Assign: the expression, null when it does not parse
+  const sql::ast::Insert* stmt = nullptr;   // null when the statement does not parse
   std::string parse_error;                  // why it does not parse
   std::vector<std::string> tables;          // target tables (normalised), from the tokens
   bool in_control_flow = false;             // inside a PL/SQL block with LOOP / IF / WHILE …
@@ -29,7 +36,7 @@ struct ScriptInsert {
 class ScriptInsertStream {
 public:
   // `error` is set when the file cannot be read.
-  ScriptInsertStream(std::string path, std::string& error, size_t chunk_bytes = 4u << 20);
+  ScriptInsertStream(std::string path, std::string& error, size_t chunk_bytes = 512u << 10);
   ~ScriptInsertStream();
   // The next INSERT; its pointers are valid until the next call. False at the end.
   bool next(ScriptInsert& out);
@@ -39,13 +46,15 @@ public:
   const std::string& path() const { return path_; }
   uint64_t bytes_read() const { return consumed_; }
   uint64_t bytes_total() const { return total_; }
-  // Top-level UPDATE / DELETE / MERGE / TRUNCATE statements seen so far (not applied).
+  // Top-level UPDATE / DELETE / MERGE / TRUNCATE statements and triggers on INSERT seen so far
+  // (not applied / not run).
   const std::vector<std::string>& other_dml() const { return other_dml_; }
 
 private:
   struct Range {
     uint32_t first, count;
     bool flow;
+    ScriptInsert::Kind kind;
   };
   bool load_chunk();
   std::string path_;
@@ -55,10 +64,13 @@ private:
   bool eof_ = false;
   uint64_t base_line_ = 1, consumed_ = 0, total_ = 0;
   std::unique_ptr<SourceFile> file_;
+  size_t chunk_end_ = 0;  // bytes of file_ that belong to this chunk
   sql::Script script_;
   std::vector<Range> ranges_;
   size_t next_range_ = 0;
   sql::ast::StatementPtr current_;
+  std::unique_ptr<SourceFile> wrapper_;  // an assignment's expression, parsed as INSERT … VALUES (expr)
+  sql::Script wrapper_script_;
   std::vector<std::string> other_dml_;
 };
 
