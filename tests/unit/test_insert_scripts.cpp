@@ -320,3 +320,43 @@ TEST_F(InsertScripts, IdentityVariablesAndProceduresLikeTheSampleSchemas) {
   EXPECT_NE(sink.rejects[1].reason.find(":14:"), std::string::npos) << sink.rejects[1].reason;
   EXPECT_NE(sink.rejects[1].reason.find("cannot evaluate doc"), std::string::npos) << sink.rejects[1].reason;
 }
+
+// SQL*Plus would replace &name (DEFINE is on by default): such rows are not guessed. INSERTs
+// in an exception handler run only when the block fails: they are no rows.
+TEST_F(InsertScripts, SubstitutionVariablesAndExceptionHandlers) {
+  write(dir_ / "b_data.sql",
+        "INSERT INTO logs VALUES (1, 'AT&T');\n"
+        "INSERT INTO logs VALUES (2, 'a & b');\n"
+        "SET DEFINE OFF\n"
+        "INSERT INTO logs VALUES (3, 'AT&T');\n"
+        "SET DEFINE ^\n"
+        "INSERT INTO logs VALUES (4, 'x^y');\n"
+        "BEGIN\n"
+        "  BEGIN\n"
+        "    INSERT INTO logs VALUES (5, 'inner');\n"
+        "  EXCEPTION WHEN OTHERS THEN\n"
+        "    INSERT INTO logs VALUES (6, 'handler');\n"
+        "  END;\n"
+        "  INSERT INTO logs VALUES (7, 'after');\n"
+        "END;\n"
+        "/\n");
+  OracleFilesSource src(options(dir_));
+  EXPECT_EQ(src.row_estimates()["LOGS"], 6u);
+  const Table& logs = *src.catalog().find_table("LOGS");
+  Collect sink;
+  InsertReader reader({(dir_ / "b_data.sql").string()}, src.catalog(), logs, load_columns_for(logs), sink);
+  auto rows = drain(reader);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0], "2.0000000000|a & b");
+  EXPECT_EQ(rows[1], "3.0000000000|AT&T");
+  EXPECT_EQ(rows[2], "5.0000000000|inner");
+  EXPECT_EQ(rows[3], "7.0000000000|after");
+  ASSERT_EQ(sink.rejects.size(), 2u);
+  EXPECT_NE(sink.rejects[0].reason.find(":1:32: SQL*Plus substitution variable"), std::string::npos) << sink.rejects[0].reason;
+  EXPECT_NE(sink.rejects[1].reason.find(":6:31: SQL*Plus substitution variable (SET DEFINE is on, prefix '^')"), std::string::npos)
+      << sink.rejects[1].reason;
+  bool handler_note = false;
+  for (const auto& d : src.diagnostics().items())
+    if (d.code == "LDR016" && d.message.find(":11:5: INSERT in an EXCEPTION handler") != std::string::npos) handler_note = true;
+  EXPECT_TRUE(handler_note);
+}

@@ -156,9 +156,20 @@ struct InsertReader::Impl {
     BlockVariable v;
     Span where;
     if (si.in_control_flow) v.error = "assigned inside PL/SQL with LOOP/IF/WHILE/CASE; its value is not known statically";
+    else if (substitution_at(si) != std::string::npos) v.error = "its value holds a SQL*Plus substitution variable (SET DEFINE is on)";
     else if (!si.value) v.error = si.parse_error;
     else if (!eval.eval(*si.value, v.value, v.error, where)) v.error = "its value: " + v.error;
     variables[si.variable] = std::move(v);
+  }
+
+  // Where SQL*Plus would substitute a variable (prefix + name, quotes or not); npos if nowhere.
+  static size_t substitution_at(const ScriptInsert& si) {
+    if (!si.define_char) return std::string::npos;
+    std::string_view t = si.text();
+    for (size_t p = t.find(si.define_char); p != std::string_view::npos; p = t.find(si.define_char, p + 1))
+      if (p + 1 < t.size() && (std::isalnum(static_cast<unsigned char>(t[p + 1])) || t[p + 1] == '_' || t[p + 1] == si.define_char))
+        return p;
+    return std::string::npos;
   }
 
   void reject(const ScriptInsert& si, const std::string& where, const std::string& why) {
@@ -215,6 +226,12 @@ struct InsertReader::Impl {
     ++read;
     if (si.in_control_flow) {
       reject(si, stream->location(si.span), "INSERT inside PL/SQL with LOOP/IF/WHILE/CASE: how often it runs is not known statically");
+      return false;
+    }
+    if (size_t at = substitution_at(si); at != std::string::npos) {
+      Span s{si.span.file, si.span.begin + static_cast<uint32_t>(at), si.span.begin + static_cast<uint32_t>(at) + 1};
+      reject(si, stream->location(s), std::string("SQL*Plus substitution variable (SET DEFINE is on, prefix '") + si.define_char +
+                                          "'): the value SQL*Plus would put here is not known");
       return false;
     }
     if (!target.has_values || !target.values_parens) {

@@ -150,15 +150,33 @@ bool ScriptInsertStream::load_chunk() {
     script_ = std::move(script);
     break;
   }
+  // SET DEFINE commands change what SQL*Plus does to `&` in the statements after them.
+  size_t next_cmd = 0;
+  auto apply_commands_before = [&](uint32_t offset) {
+    for (; next_cmd < script_.commands.size() && script_.commands[next_cmd].span.begin < offset; ++next_cmd) {
+      const auto& c = script_.commands[next_cmd];
+      if (c.kind != sql::SqlPlusCommandKind::Set) continue;
+      std::string a(c.argument);
+      for (char& ch : a) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (a.rfind("DEFINE", 0) != 0 && a.rfind("DEF ", 0) != 0) continue;
+      std::string v = a.substr(a.find(' ') == std::string::npos ? a.size() : a.find(' ') + 1);
+      while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+      if (v == "OFF") define_char_ = 0;
+      else if (v == "ON") define_char_ = '&';
+      else if (v.size() == 1) define_char_ = c.argument[c.argument.size() - 1];
+      else if (v.size() == 3 && v.front() == '\'' && v.back() == '\'') define_char_ = v[1];
+    }
+  };
   for (const auto& st : script_.statements) {
     if (st.span.begin >= chunk_end_) break;
+    apply_commands_before(st.span.begin);
     auto toks = script_.tokens_of(st);
     while (!toks.empty() && toks.back().span.end > chunk_end_) toks = toks.first(toks.size() - 1);
     if (toks.empty()) continue;
     bool assign = toks.size() > 2 && toks[0].is_word() && toks[1].kind == TokenKind::Assign;
     if (!st.plsql) {  // (a block cut between chunks continues as plain statements)
-      if (toks[0].kw == Kw::INSERT) ranges_.push_back({st.first_token, static_cast<uint32_t>(toks.size()), false, ScriptInsert::Kind::Insert});
-      else if (assign) ranges_.push_back({st.first_token, static_cast<uint32_t>(toks.size()), false, ScriptInsert::Kind::Assign});
+      if (toks[0].kw == Kw::INSERT) ranges_.push_back({st.first_token, static_cast<uint32_t>(toks.size()), false, ScriptInsert::Kind::Insert, define_char_});
+      else if (assign) ranges_.push_back({st.first_token, static_cast<uint32_t>(toks.size()), false, ScriptInsert::Kind::Assign, define_char_});
       else if (toks[0].kw == Kw::UPDATE || toks[0].kw == Kw::DELETE || toks[0].kw == Kw::MERGE || toks[0].kw == Kw::TRUNCATE)
         other_dml_.push_back(location(st.span) + ": " + std::string(toks[0].text));
       continue;
@@ -172,8 +190,17 @@ bool ScriptInsertStream::load_chunk() {
       continue;
     }
     bool flow = has_control_flow(toks);
-    ranges_.push_back({st.first_token, 0, flow, ScriptInsert::Kind::BlockStart});
+    ranges_.push_back({st.first_token, 0, flow, ScriptInsert::Kind::BlockStart, define_char_});
+    // BEGIN … EXCEPTION … END nesting: statements of an exception handler run only when the
+    // block fails, so their INSERTs are no rows of the script's run.
+    std::vector<bool> in_handler;
     for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].kw == Kw::BEGIN) in_handler.push_back(false);
+      else if (word_is(toks[i], "EXCEPTION") && statement_start(toks, i) && !in_handler.empty()) in_handler.back() = true;
+      else if (toks[i].kw == Kw::END && !(i + 1 < toks.size() && (word_is(toks[i + 1], "LOOP") || word_is(toks[i + 1], "IF") ||
+                                                                     word_is(toks[i + 1], "CASE"))) &&
+               !in_handler.empty())
+        in_handler.pop_back();
       bool is_insert = toks[i].kw == Kw::INSERT;
       bool is_assign = i + 1 < toks.size() && toks[i].is_word() && toks[i + 1].kind == TokenKind::Assign;
       if ((!is_insert && !is_assign) || !statement_start(toks, i)) continue;
@@ -184,9 +211,13 @@ bool ScriptInsertStream::load_chunk() {
         else if (toks[j].kind == TokenKind::RParen) --depth;
         else if (toks[j].kind == TokenKind::Semicolon && depth <= 0) break;
       }
-      // Declarations (`x VARCHAR2(10) := …`) before BEGIN are not statements: skip them.
+      if (std::find(in_handler.begin(), in_handler.end(), true) != in_handler.end()) {
+        if (is_insert) other_dml_.push_back(location(toks[i].span) + ": INSERT in an EXCEPTION handler (runs only when the block fails)");
+        i = j;
+        continue;
+      }
       ranges_.push_back({st.first_token + static_cast<uint32_t>(i), static_cast<uint32_t>(j - i), flow,
-                         is_insert ? ScriptInsert::Kind::Insert : ScriptInsert::Kind::Assign});
+                         is_insert ? ScriptInsert::Kind::Insert : ScriptInsert::Kind::Assign, define_char_});
       i = j;
     }
   }
@@ -199,6 +230,7 @@ bool ScriptInsertStream::next(ScriptInsert& out) {
   const Range& r = ranges_[next_range_++];
   out = ScriptInsert{};
   out.kind = r.kind;
+  out.define_char = r.define_char;
   if (r.kind == ScriptInsert::Kind::BlockStart) return true;
   std::span<const Token> toks(script_.tokens.data() + r.first, r.count);
   Span whole{file_.get(), toks.front().span.begin, toks.back().span.end};

@@ -28,6 +28,7 @@ struct ScriptInsert {
   std::string parse_error;                  // why it does not parse
   std::vector<std::string> tables;          // target tables (normalised), from the tokens
   bool in_control_flow = false;             // inside a PL/SQL block with LOOP / IF / WHILE …
+  char define_char = '&';                   // SQL*Plus substitution prefix in force, 0 = SET DEFINE OFF
   Span span;                                // the statement in the current chunk
   uint64_t line = 0, column = 0;            // where it starts in the file (1-based)
   std::string_view text() const { return span.text(); }
@@ -55,6 +56,7 @@ private:
     uint32_t first, count;
     bool flow;
     ScriptInsert::Kind kind;
+    char define_char;
   };
   bool load_chunk();
   std::string path_;
@@ -72,6 +74,7 @@ private:
   std::unique_ptr<SourceFile> wrapper_;  // an assignment's expression, parsed as INSERT … VALUES (expr)
   sql::Script wrapper_script_;
   std::vector<std::string> other_dml_;
+  char define_char_ = '&';  // SET DEFINE state, carried across chunks
 };
 
 }  // namespace orashift
