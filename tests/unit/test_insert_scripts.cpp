@@ -360,3 +360,29 @@ TEST_F(InsertScripts, SubstitutionVariablesAndExceptionHandlers) {
     if (d.code == "LDR016" && d.message.find(":11:5: INSERT in an EXCEPTION handler") != std::string::npos) handler_note = true;
   EXPECT_TRUE(handler_note);
 }
+
+// Oracle's OE scripts: translated names through UNISTR, timestamps with an NLS parameter.
+TEST_F(InsertScripts, UnistrAndNlsDateLanguage) {
+  write(dir_ / "b_data.sql",
+        "SET DEFINE OFF\n"
+        "INSERT INTO logs VALUES (1, UNISTR('\\00e9t\\00e9 \\d83d\\de00 a\\\\b'));\n"
+        "INSERT INTO items (id, ts) VALUES (2, TO_TIMESTAMP('16-AUG-07 02.34.12.234359 PM', 'DD-MON-RR HH.MI.SS.FF AM', "
+        "'NLS_DATE_LANGUAGE = American'));\n"
+        "INSERT INTO items (id, ts) VALUES (3, TO_TIMESTAMP('16-AOÛ-07', 'DD-MON-RR', 'NLS_DATE_LANGUAGE=French'));\n"
+        "INSERT INTO logs VALUES (4, UNISTR('\\d83d'));\n");
+  OracleFilesSource src(options(dir_));
+  Collect sink;
+  const Table& logs = *src.catalog().find_table("LOGS");
+  InsertReader r1({(dir_ / "b_data.sql").string()}, src.catalog(), logs, load_columns_for(logs), sink);
+  auto rows = drain(r1);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], "1.0000000000|\xC3\xA9t\xC3\xA9 \xF0\x9F\x98\x80 a\\b");
+  const Table& items = *src.catalog().find_table("ITEMS");
+  InsertReader r2({(dir_ / "b_data.sql").string()}, src.catalog(), items, load_columns_for(items), sink);
+  rows = drain(r2);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(split(rows[0])[4], "2007-08-16 14:34:12.234359");
+  ASSERT_EQ(sink.rejects.size(), 2u);
+  EXPECT_NE(sink.rejects[0].reason.find("surrogate"), std::string::npos) << sink.rejects[0].reason;
+  EXPECT_NE(sink.rejects[1].reason.find("NLS_DATE_LANGUAGE"), std::string::npos) << sink.rejects[1].reason;
+}

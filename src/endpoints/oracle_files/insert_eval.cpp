@@ -369,7 +369,15 @@ bool InsertEvaluator::call(const ast::CallExpr& c, SqlValue& out, std::string& e
   bool to_date = name == "TO_DATE", to_ts = name == "TO_TIMESTAMP";
   if (to_date || to_ts) {
     if (args.empty() || args.size() > 3) return fail(c, name + " takes 1 to 3 arguments", error, where);
-    if (args.size() == 3) return fail(c, name + " with an NLS parameter is not evaluated", error, where);
+    if (args.size() == 3) {
+      // Month and day names are English here, so only an English date language is exact.
+      std::string nls;
+      if (args[2].kind == SqlValue::Kind::Text)
+        for (char ch : args[2].text)
+          if (ch != ' ') nls += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (nls != "NLS_DATE_LANGUAGE=AMERICAN" && nls != "NLS_DATE_LANGUAGE=ENGLISH")
+        return fail(c, name + " with NLS parameter other than NLS_DATE_LANGUAGE=American/English is not evaluated", error, where);
+    }
     if (args[0].kind == SqlValue::Kind::Null) return true;
     if (args[0].kind == SqlValue::Kind::Time) {  // TO_DATE(date) is the date
       out = args[0];
@@ -405,6 +413,59 @@ bool InsertEvaluator::call(const ast::CallExpr& c, SqlValue& out, std::string& e
       v = plain;
     }
     if (!parse_number_value(v, out)) return fail(c, "ORA-01722: invalid number ('" + v + "')", error, where);
+    return true;
+  }
+  if (name == "UNISTR") {  // \hhhh (UTF-16 code units) and \\ → UTF-8
+    if (args.size() != 1) return fail(c, "UNISTR takes 1 argument", error, where);
+    if (args[0].kind == SqlValue::Kind::Null) return true;
+    std::string v;
+    if (!text_arg(0, v)) return fail(c, "UNISTR of a DATE or RAW", error, where);
+    auto hex4 = [&](size_t at, uint32_t& u) {
+      if (at + 4 > v.size()) return false;
+      u = 0;
+      for (size_t k = at; k < at + 4; ++k) {
+        char ch = v[k];
+        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+        if (d < 0) return false;
+        u = u * 16 + static_cast<uint32_t>(d);
+      }
+      return true;
+    };
+    std::string s;
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (v[i] != '\\') {
+        s.push_back(v[i]);
+        continue;
+      }
+      if (i + 1 < v.size() && v[i + 1] == '\\') {
+        s.push_back('\\');
+        ++i;
+        continue;
+      }
+      uint32_t cp;
+      if (!hex4(i + 1, cp)) return fail(c, "ORA-30186: '\\' must be followed by four hexadecimal characters or another '\\'", error, where);
+      i += 4;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
+        uint32_t lo;
+        if (i + 1 < v.size() && v[i + 1] == '\\' && hex4(i + 2, lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          i += 5;
+        } else {
+          return fail(c, "UNISTR: unpaired UTF-16 surrogate", error, where);
+        }
+      } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        return fail(c, "UNISTR: unpaired UTF-16 surrogate", error, where);
+      }
+      if (cp < 0x80) s.push_back(static_cast<char>(cp));
+      else if (cp < 0x800) s += {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+      else if (cp < 0x10000)
+        s += {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+      else
+        s += {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    }
+    out.kind = s.empty() ? SqlValue::Kind::Null : SqlValue::Kind::Text;
+    out.text = std::move(s);
     return true;
   }
   if (name == "CHR") {  // the character with that code in an AL32UTF8 database: its bytes
@@ -450,7 +511,7 @@ bool InsertEvaluator::call(const ast::CallExpr& c, SqlValue& out, std::string& e
     }
     return true;
   }
-  return fail(c, "cannot evaluate function " + name + " (orashift evaluates TO_DATE, TO_TIMESTAMP, TO_NUMBER, CHR, HEXTORAW, UTL_RAW.CAST_TO_RAW)", error, where);
+  return fail(c, "cannot evaluate function " + name + " (orashift evaluates TO_DATE, TO_TIMESTAMP, TO_NUMBER, CHR, UNISTR, HEXTORAW, UTL_RAW.CAST_TO_RAW)", error, where);
 }
 
 }  // namespace orashift

@@ -228,6 +228,11 @@ struct OracleFilesSource::Impl {
       u.label = table + " (INSERT statements)";
       u.control = kInsertControl;
       u.data = sources;
+      if (ddl.catalog.find_table(table)->columns.empty()) {  // e.g. CREATE TABLE t OF object_type
+        u.missing = true;
+        u.missing_reason = std::to_string(rows) + " INSERT row(s) not loaded: the table has no columns orashift models "
+                           "(an object table)";
+      }
       add_unit(std::move(u), nullptr, UnitKind::Inserts);
     }
   }
