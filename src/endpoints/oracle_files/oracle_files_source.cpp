@@ -228,10 +228,15 @@ struct OracleFilesSource::Impl {
       u.label = table + " (INSERT statements)";
       u.control = kInsertControl;
       u.data = sources;
-      if (ddl.catalog.find_table(table)->columns.empty()) {  // e.g. CREATE TABLE t OF object_type
+      const Table& t = *ddl.catalog.find_table(table);
+      if (!t.of_type.empty() || t.columns.empty()) {  // CREATE TABLE t OF object_type: not converted (OS2012)
         u.missing = true;
-        u.missing_reason = std::to_string(rows) + " INSERT row(s) not loaded: the table has no columns orashift models "
-                           "(an object table)";
+        u.missing_reason = std::to_string(rows) + " INSERT row(s) not loaded: " + table + " is an object table (OF " +
+                           t.of_type + "), which orashift does not convert";
+      } else if (t.global_temporary) {  // its rows end with the session that inserted them
+        u.missing = true;
+        u.missing_reason = std::to_string(rows) + " INSERT row(s) not loaded: " + table +
+                           " is a global temporary table; its rows do not outlive the installing session";
       }
       add_unit(std::move(u), nullptr, UnitKind::Inserts);
     }
