@@ -141,7 +141,7 @@ struct InsertReader::Impl {
   InsertEvaluator eval;
   RejectSink* rejects = nullptr;
   uint64_t read = 0, rejected = 0, done_bytes = 0, total_bytes = 0;
-  std::string error, scratch;
+  std::string error, scratch, convert_scratch;
   std::vector<SqlValue> values;
   std::vector<int> value_of;  // per load column: index into `values`, -1 = omitted
   std::map<std::string, BlockVariable> variables;  // of the current anonymous block
@@ -336,8 +336,7 @@ struct InsertReader::Impl {
         break;
       }
     }
-    std::string conv_scratch;
-    return append_converted(t, f, col, error, conv_scratch);
+    return append_converted(t, f, col, error, convert_scratch);
   }
 
   // Statements into other tables still advance the sequences they draw from.
