@@ -23,28 +23,32 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// True when the text has CREATE [GLOBAL TEMPORARY] TABLE, in any case and spacing.
-bool creates_table(const std::string& text) {
-  std::string w[4];
-  size_t i = 0, n = text.size();
-  while (i < n) {
-    while (i < n && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    size_t b = i;
-    while (i < n && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
-    std::string word = text.substr(b, i - b);
-    for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+// True when the file has CREATE [GLOBAL TEMPORARY] TABLE, in any case and spacing. Read in
+// blocks with the last words carried over, so a large INSERT script costs no memory here.
+bool creates_table(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string w[4], word;
+  char buf[1 << 16];
+  auto end_word = [&] {
+    if (word.empty()) return false;
     for (int k = 0; k < 3; ++k) w[k] = std::move(w[k + 1]);
     w[3] = std::move(word);
-    if (w[3] == "TABLE" && (w[2] == "CREATE" || (w[2] == "TEMPORARY" && w[1] == "GLOBAL" && w[0] == "CREATE"))) return true;
+    word.clear();
+    return w[3] == "TABLE" && (w[2] == "CREATE" || (w[2] == "TEMPORARY" && w[1] == "GLOBAL" && w[0] == "CREATE"));
+  };
+  while (in) {
+    in.read(buf, sizeof buf);
+    std::streamsize n = in.gcount();
+    for (std::streamsize i = 0; i < n; ++i) {
+      unsigned char c = static_cast<unsigned char>(buf[i]);
+      if (std::isalnum(c) || (c == '_' && !word.empty())) {
+        if (word.size() < 16) word.push_back(static_cast<char>(std::toupper(c)));
+      } else if (end_word()) {
+        return true;
+      }
+    }
   }
-  return false;
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return end_word();
 }
 
 class NullSink : public RejectSink {
@@ -84,7 +88,7 @@ struct OracleFilesSource::Impl {
     std::vector<std::string> roots;
     for (const auto& m : graph.mains())
       for (const auto& s : graph.reachable_from({m}))
-        if (creates_table(read_text(fs::path(options.dir) / s))) {
+        if (creates_table(fs::path(options.dir) / s)) {
           roots.push_back(m);
           break;
         }
@@ -99,7 +103,7 @@ struct OracleFilesSource::Impl {
       }
       for (const auto& s : graph.scripts)
         if (std::find(reached.begin(), reached.end(), s) == reached.end() &&
-            creates_table(read_text(fs::path(options.dir) / s)))
+            creates_table(fs::path(options.dir) / s))
           diags.add({Severity::Note, "LDR012", "not read: DDL script not run by the main script " + mains,
                      file_span((fs::path(options.dir) / s).string())});
       options.ddl_files = std::move(found);
@@ -117,7 +121,7 @@ struct OracleFilesSource::Impl {
       std::string path = e.path().string();
       if (std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), path) != pairing.loader_scripts.end()) continue;
       all_sql.push_back(path);
-      if (creates_table(read_text(e.path()))) found.push_back(path);
+      if (creates_table(e.path())) found.push_back(path);
     }
     std::sort(found.begin(), found.end());
     std::sort(all_sql.begin(), all_sql.end());
