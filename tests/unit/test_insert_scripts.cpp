@@ -386,3 +386,56 @@ TEST_F(InsertScripts, UnistrAndNlsDateLanguage) {
   EXPECT_NE(sink.rejects[0].reason.find("surrogate"), std::string::npos) << sink.rejects[0].reason;
   EXPECT_NE(sink.rejects[1].reason.find("NLS_DATE_LANGUAGE"), std::string::npos) << sink.rejects[1].reason;
 }
+
+// A block longer than a chunk goes on in the next chunk as the same block: its loop is still
+// seen (the INSERT inside is rejected, not dropped), the INSERTs outside it load, and
+// locations stay exact.
+TEST_F(InsertScripts, BlockCutBetweenChunksKeepsItsLoopAndLocations) {
+  std::string text = "BEGIN\n";
+  for (int i = 1; i <= 40; ++i) text += "  INSERT INTO logs (id, msg) VALUES (" + std::to_string(i) + ", 'plain');\n";
+  text += "  FOR i IN 1 .. 3 LOOP\n    INSERT INTO logs (id, msg) VALUES (i, 'looped');\n  END LOOP;\nEND;\n/\n";
+  write(dir_ / "b_data.sql", text);
+  OracleFilesSource src(options(dir_));
+  const Table& logs = *src.catalog().find_table("LOGS");
+  for (size_t chunk : {size_t(512), size_t(700), size_t(1) << 20}) {
+    SCOPED_TRACE(chunk);
+    Collect sink;
+    InsertReader reader({(dir_ / "b_data.sql").string()}, src.catalog(), logs, load_columns_for(logs), sink, chunk);
+    auto rows = drain(reader);
+    EXPECT_EQ(reader.rows_read(), 41u);
+    ASSERT_EQ(sink.rejects.size(), 1u);
+    EXPECT_NE(sink.rejects[0].reason.find(":43:5: INSERT inside PL/SQL with LOOP"), std::string::npos) << sink.rejects[0].reason;
+    // The INSERTs outside the loop run once each: they load, whatever the chunk size.
+    ASSERT_EQ(rows.size(), 40u);
+    EXPECT_EQ(rows[39], "40.0000000000|plain");
+  }
+}
+
+TEST_F(InsertScripts, OnlyInsertsInsideLoopsIfAndForallAreOfUnknownCount) {
+  write(dir_ / "b_data.sql",
+        "BEGIN\n"
+        "  INSERT INTO logs VALUES (1, 'before');\n"
+        "  IF 1 = 1 THEN\n"
+        "    INSERT INTO logs VALUES (2, 'in if');\n"
+        "  END IF;\n"
+        "  FORALL i IN 1 .. 2\n"
+        "    INSERT INTO logs VALUES (3, 'forall');\n"
+        "  WHILE false LOOP\n"
+        "    INSERT INTO logs VALUES (4, 'while');\n"
+        "  END LOOP;\n"
+        "  INSERT INTO logs VALUES (5, 'after');\n"
+        "END;\n"
+        "/\n");
+  OracleFilesSource src(options(dir_));
+  const Table& logs = *src.catalog().find_table("LOGS");
+  Collect sink;
+  InsertReader reader({(dir_ / "b_data.sql").string()}, src.catalog(), logs, load_columns_for(logs), sink);
+  auto rows = drain(reader);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0], "1.0000000000|before");
+  EXPECT_EQ(rows[1], "5.0000000000|after");
+  ASSERT_EQ(sink.rejects.size(), 3u);
+  EXPECT_EQ(sink.rejects[0].line, 4u);
+  EXPECT_EQ(sink.rejects[1].line, 7u);
+  EXPECT_EQ(sink.rejects[2].line, 9u);
+}

@@ -21,15 +21,6 @@ bool word_is(const Token& t, std::string_view w) {
   return true;
 }
 
-// PL/SQL that may run an INSERT zero or many times: its rows cannot be known statically.
-bool has_control_flow(std::span<const Token> toks) {
-  for (const Token& t : toks)
-    if (word_is(t, "LOOP") || word_is(t, "IF") || word_is(t, "WHILE") || word_is(t, "GOTO") || word_is(t, "FORALL") ||
-        word_is(t, "CASE"))
-      return true;
-  return false;
-}
-
 // Words after which a PL/SQL statement may start.
 bool statement_start(std::span<const Token> toks, size_t i) {
   if (i == 0) return true;
@@ -77,7 +68,9 @@ ScriptInsertStream::~ScriptInsertStream() = default;
 uint64_t ScriptInsertStream::line_of(const Span& s) const { return base_line_ + s.line() - 1; }
 
 std::string ScriptInsertStream::location(const Span& s) const {
-  return path_ + ":" + std::to_string(line_of(s)) + ":" + std::to_string(s.column());
+  uint64_t col = s.column();
+  if (prefix_ && s.file == file_.get() && s.line() == 1) col -= prefix_;
+  return path_ + ":" + std::to_string(line_of(s)) + ":" + std::to_string(col);
 }
 
 // Reads the next chunk and lists its INSERT statements. The chunk ends after the last
@@ -92,8 +85,12 @@ bool ScriptInsertStream::load_chunk() {
   ranges_.clear();
   next_range_ = 0;
   if (eof_ && carry_.empty()) return false;
-  std::string buf = std::move(carry_);
+  // A PL/SQL block cut between chunks goes on under a synthetic "BEGIN " (no line break, so
+  // line numbers hold; columns of the first line are corrected in location()).
+  prefix_ = continue_block_ ? kBlockPrefix.size() : 0;
+  std::string buf = continue_block_ ? std::string(kBlockPrefix) + carry_ : std::move(carry_);
   carry_.clear();
+  bool cut_in_block = false;
   size_t want = chunk_bytes_;
   for (;;) {
     if (!eof_) {
@@ -133,6 +130,7 @@ bool ScriptInsertStream::load_chunk() {
           for (size_t k = toks[i].span.end; k < nl; ++k) blank = blank && std::isspace(static_cast<unsigned char>(buf[k]));
           if (!blank) continue;
           cut = nl + 1;
+          cut_in_block = true;
           break;
         }
       }
@@ -144,12 +142,14 @@ bool ScriptInsertStream::load_chunk() {
     // The split text is kept as it is; only what lies before `cut` is used now, the rest is
     // read again with the next chunk.
     carry_ = buf.substr(cut);
-    consumed_ += cut;
+    consumed_ += cut - prefix_;
     chunk_end_ = cut;
     file_ = std::move(probe);
     script_ = std::move(script);
     break;
   }
+  bool continued = continue_block_;
+  continue_block_ = cut_in_block;
   // SET DEFINE commands change what SQL*Plus does to `&` in the statements after them.
   size_t next_cmd = 0;
   auto apply_commands_before = [&](uint32_t offset) {
@@ -189,21 +189,34 @@ bool ScriptInsertStream::load_chunk() {
         other_dml_.push_back(location(st.span) + ": CREATE TRIGGER (not run on the loaded rows)");
       continue;
     }
-    bool flow = has_control_flow(toks);
-    ranges_.push_back({st.first_token, 0, flow, ScriptInsert::Kind::BlockStart, define_char_});
-    // BEGIN … EXCEPTION … END nesting: statements of an exception handler run only when the
-    // block fails, so their INSERTs are no rows of the script's run.
-    std::vector<bool> in_handler;
+    // The continuation of a cut block keeps its variables and its control flow.
+    bool continuation = continued && st.span.begin == 0;
+    // GOTO can run any statement again: the whole block's INSERTs are of unknown count.
+    bool any_goto = std::any_of(toks.begin(), toks.end(), [](const Token& t) { return word_is(t, "GOTO"); });
+    if (!continuation) ranges_.push_back({st.first_token, 0, false, ScriptInsert::Kind::BlockStart, define_char_});
+    // Nesting as the block runs: LOOP/IF/CASE … END LOOP/IF/CASE (an INSERT inside runs an
+    // unknown number of times), and BEGIN … EXCEPTION … END (statements of a handler run only
+    // when the block fails, so their INSERTs are no rows of the script's run). A block cut
+    // between chunks resumes with the nesting it had at the cut.
+    std::vector<bool> in_handler = continuation ? continue_handler_ : std::vector<bool>{};
+    int flow_depth = continuation ? continue_depth_ : 0;
+    bool forall = false;
     for (size_t i = 0; i < toks.size(); ++i) {
-      if (toks[i].kw == Kw::BEGIN) in_handler.push_back(false);
-      else if (word_is(toks[i], "EXCEPTION") && statement_start(toks, i) && !in_handler.empty()) in_handler.back() = true;
-      else if (toks[i].kw == Kw::END && !(i + 1 < toks.size() && (word_is(toks[i + 1], "LOOP") || word_is(toks[i + 1], "IF") ||
-                                                                     word_is(toks[i + 1], "CASE"))) &&
+      const Token& t = toks[i];
+      bool after_end = i > 0 && toks[i - 1].kw == Kw::END;
+      if (t.kw == Kw::BEGIN && !(continuation && i == 0)) in_handler.push_back(false);
+      else if (word_is(t, "EXCEPTION") && statement_start(toks, i) && !in_handler.empty()) in_handler.back() = true;
+      else if (t.kw == Kw::END && !(i + 1 < toks.size() && (word_is(toks[i + 1], "LOOP") || word_is(toks[i + 1], "IF") ||
+                                                              toks[i + 1].kw == Kw::CASE)) &&
                !in_handler.empty())
         in_handler.pop_back();
-      bool is_insert = toks[i].kw == Kw::INSERT;
-      bool is_assign = i + 1 < toks.size() && toks[i].is_word() && toks[i + 1].kind == TokenKind::Assign;
-      if ((!is_insert && !is_assign) || !statement_start(toks, i)) continue;
+      if ((word_is(t, "LOOP") || word_is(t, "IF") || t.kw == Kw::CASE) && statement_start(toks, i) && !after_end) ++flow_depth;
+      else if (word_is(t, "LOOP") && !after_end) ++flow_depth;  // FOR … LOOP, WHILE … LOOP
+      else if ((word_is(t, "LOOP") || word_is(t, "IF") || t.kw == Kw::CASE) && after_end && flow_depth > 0) --flow_depth;
+      if (word_is(t, "FORALL") && statement_start(toks, i)) forall = true;
+      bool is_insert = t.kw == Kw::INSERT;
+      bool is_assign = i + 1 < toks.size() && t.is_word() && toks[i + 1].kind == TokenKind::Assign;
+      if ((!is_insert && !is_assign) || !(statement_start(toks, i) || (is_insert && forall))) continue;
       size_t j = i;
       int depth = 0;
       for (; j < toks.size(); ++j) {
@@ -211,14 +224,20 @@ bool ScriptInsertStream::load_chunk() {
         else if (toks[j].kind == TokenKind::RParen) --depth;
         else if (toks[j].kind == TokenKind::Semicolon && depth <= 0) break;
       }
+      bool flow = flow_depth > 0 || forall || any_goto;
+      forall = false;
       if (std::find(in_handler.begin(), in_handler.end(), true) != in_handler.end()) {
-        if (is_insert) other_dml_.push_back(location(toks[i].span) + ": INSERT in an EXCEPTION handler (runs only when the block fails)");
+        if (is_insert) other_dml_.push_back(location(t.span) + ": INSERT in an EXCEPTION handler (runs only when the block fails)");
         i = j;
         continue;
       }
       ranges_.push_back({st.first_token + static_cast<uint32_t>(i), static_cast<uint32_t>(j - i), flow,
                          is_insert ? ScriptInsert::Kind::Insert : ScriptInsert::Kind::Assign, define_char_});
       i = j;
+    }
+    if (continue_block_ && st.span.end >= chunk_end_ - 1) {  // the block cut at this chunk's end
+      continue_handler_ = in_handler;
+      continue_depth_ = flow_depth;
     }
   }
   return true;
@@ -258,7 +277,7 @@ bool ScriptInsertStream::next(ScriptInsert& out) {
   current_ = sql::parse_tokens(toks, false, whole, diags);
   out.span = whole;
   out.line = line_of(whole);
-  out.column = whole.column();
+  out.column = whole.column() - (prefix_ && whole.line() == 1 ? prefix_ : 0);
   out.in_control_flow = r.flow;
   out.tables = insert_tables(toks);
   if (current_->kind == sql::ast::StmtKind::Insert) {

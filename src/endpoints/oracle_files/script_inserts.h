@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -75,6 +76,11 @@ private:
   sql::Script wrapper_script_;
   std::vector<std::string> other_dml_;
   char define_char_ = '&';  // SET DEFINE state, carried across chunks
+  static constexpr std::string_view kBlockPrefix = "BEGIN ";
+  bool continue_block_ = false;  // this chunk ended inside a PL/SQL block
+  std::vector<bool> continue_handler_;  // … its BEGIN nesting (true: in an EXCEPTION handler)
+  int continue_depth_ = 0;              // … its LOOP/IF/CASE nesting
+  size_t prefix_ = 0;            // bytes of kBlockPrefix at the start of the current chunk
 };
 
 }  // namespace orashift
