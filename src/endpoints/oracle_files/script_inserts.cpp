@@ -87,10 +87,10 @@ bool ScriptInsertStream::load_chunk() {
   if (eof_ && carry_.empty()) return false;
   // A PL/SQL block cut between chunks goes on under a synthetic "BEGIN " (no line break, so
   // line numbers hold; columns of the first line are corrected in location()).
-  prefix_ = continue_block_ ? kBlockPrefix.size() : 0;
-  std::string buf = continue_block_ ? std::string(kBlockPrefix) + carry_ : std::move(carry_);
+  prefix_ = continue_prefix_.size();
+  std::string buf = prefix_ ? std::string(continue_prefix_) + carry_ : std::move(carry_);
   carry_.clear();
-  bool cut_in_block = false;
+  std::string_view cut_prefix;  // how the statement cut at this chunk's end goes on
   size_t want = chunk_bytes_;
   for (;;) {
     if (!eof_) {
@@ -130,7 +130,9 @@ bool ScriptInsertStream::load_chunk() {
           for (size_t k = toks[i].span.end; k < nl; ++k) blank = blank && std::isspace(static_cast<unsigned char>(buf[k]));
           if (!blank) continue;
           cut = nl + 1;
-          cut_in_block = true;
+          // An anonymous block goes on as one; a procedure/package body as a unit that is skipped.
+          bool anonymous = toks[0].kw == Kw::BEGIN || toks[0].kw == Kw::DECLARE || toks[0].kind == TokenKind::LLabel;
+          cut_prefix = anonymous ? kBlockPrefix : kUnitPrefix;
           break;
         }
       }
@@ -148,8 +150,9 @@ bool ScriptInsertStream::load_chunk() {
     script_ = std::move(script);
     break;
   }
-  bool continued = continue_block_;
-  continue_block_ = cut_in_block;
+  bool continued = continue_prefix_ == kBlockPrefix;
+  continue_prefix_ = cut_prefix;
+  bool block_cut_here = cut_prefix == kBlockPrefix;
   // SET DEFINE commands change what SQL*Plus does to `&` in the statements after them.
   size_t next_cmd = 0;
   auto apply_commands_before = [&](uint32_t offset) {
@@ -235,7 +238,7 @@ bool ScriptInsertStream::load_chunk() {
                          is_insert ? ScriptInsert::Kind::Insert : ScriptInsert::Kind::Assign, define_char_});
       i = j;
     }
-    if (continue_block_ && st.span.end >= chunk_end_ - 1) {  // the block cut at this chunk's end
+    if (block_cut_here && st.span.end >= chunk_end_ - 1) {  // the block cut at this chunk's end
       continue_handler_ = in_handler;
       continue_depth_ = flow_depth;
     }
@@ -259,7 +262,7 @@ bool ScriptInsertStream::next(ScriptInsert& out) {
     out.variable = normalize_identifier(toks[0].text);
     out.span = whole;
     out.line = line_of(whole);
-    out.column = whole.column();
+    out.column = whole.column() - (prefix_ && whole.line() == 1 ? prefix_ : 0);
     out.in_control_flow = r.flow;
     Span expr{file_.get(), toks[2].span.begin, toks.back().span.end};
     wrapper_ = std::make_unique<SourceFile>(path_, "INSERT INTO t VALUES (" + std::string(expr.text()) + ");");

@@ -76,8 +76,12 @@ private:
   sql::Script wrapper_script_;
   std::vector<std::string> other_dml_;
   char define_char_ = '&';  // SET DEFINE state, carried across chunks
+  // A PL/SQL unit cut between chunks goes on in the next chunk under a synthetic head without a
+  // line break (line numbers hold; the first line's columns are corrected): an anonymous block
+  // as a block, anything else (a package body) as a unit whose INSERTs do not run.
   static constexpr std::string_view kBlockPrefix = "BEGIN ";
-  bool continue_block_ = false;  // this chunk ended inside a PL/SQL block
+  static constexpr std::string_view kUnitPrefix = "CREATE PROCEDURE orashift_cut IS BEGIN ";
+  std::string_view continue_prefix_;  // empty: the last chunk ended between statements
   std::vector<bool> continue_handler_;  // … its BEGIN nesting (true: in an EXCEPTION handler)
   int continue_depth_ = 0;              // … its LOOP/IF/CASE nesting
   size_t prefix_ = 0;            // bytes of kBlockPrefix at the start of the current chunk
