@@ -101,16 +101,13 @@ InsertScan scan_insert_scripts(const std::vector<std::string>& scripts) {
       out.errors.push_back(error);
       continue;
     }
+    s.set_parse(false);  // the targets come from the tokens: counting needs no parse
     ScriptInsert si;
     bool any = false;
     while (s.next(si)) {
       if (si.kind != ScriptInsert::Kind::Insert) continue;
       any = true;
-      if (!si.stmt) {
-        for (const auto& t : si.tables) ++out.rows[t];
-        continue;
-      }
-      for_each_target(*si.stmt, [&](const ast::InsertTarget& t) { ++out.rows[target_table(t)]; });
+      for (const auto& t : si.targets) ++out.rows[t];
     }
     if (any) out.scripts_with_rows.push_back(path);
     for (const auto& d : s.other_dml()) out.other_dml.push_back(d);

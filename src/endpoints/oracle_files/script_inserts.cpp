@@ -29,21 +29,23 @@ bool statement_start(std::span<const Token> toks, size_t i) {
          p.kw == Kw::ELSE || word_is(p, "LOOP");
 }
 
-// Target tables of an INSERT from its tokens: INTO [schema.]name, at paren depth 0.
-std::vector<std::string> insert_tables(std::span<const Token> toks) {
+// Target tables of an INSERT from its tokens: INTO [schema.]name at paren depth 0, one entry per
+// INTO clause (INSERT ALL names a table once per row it inserts).
+std::vector<std::string> insert_targets(std::span<const Token> toks) {
   std::vector<std::string> out;
+  size_t first = 1;
+  while (first < toks.size() && toks[first].kind == TokenKind::Hint) ++first;
+  bool single = first < toks.size() && toks[first].kw == Kw::INTO;
   int depth = 0;
-  for (size_t i = 1; i < toks.size(); ++i) {
+  for (size_t i = first; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (t.kind == TokenKind::LParen) ++depth;
     else if (t.kind == TokenKind::RParen) --depth;
     else if (depth == 0 && t.kw == Kw::INTO && i + 1 < toks.size() && toks[i + 1].is_word()) {
       size_t k = i + 1;
       while (k + 2 < toks.size() && toks[k + 1].kind == TokenKind::Dot && toks[k + 2].is_word()) k += 2;
-      std::string name = normalize_identifier(toks[k].text);
-      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
-    } else if (depth == 0 && (t.kw == Kw::VALUES || t.kw == Kw::SELECT) && out.size() == 1 && toks[1].kw == Kw::INTO) {
-      break;  // single-table insert: no further INTO is a target
+      out.push_back(normalize_identifier(toks[k].text));
+      if (single) break;  // a single-table insert: a later INTO is RETURNING … INTO
     }
   }
   return out;
@@ -264,6 +266,7 @@ bool ScriptInsertStream::next(ScriptInsert& out) {
     out.line = line_of(whole);
     out.column = whole.column() - (prefix_ && whole.line() == 1 ? prefix_ : 0);
     out.in_control_flow = r.flow;
+    if (!parse_) return true;
     Span expr{file_.get(), toks[2].span.begin, toks.back().span.end};
     wrapper_ = std::make_unique<SourceFile>(path_, "INSERT INTO t VALUES (" + std::string(expr.text()) + ");");
     wrapper_script_ = sql::split_script(*wrapper_);
@@ -277,12 +280,15 @@ bool ScriptInsertStream::next(ScriptInsert& out) {
     if (!out.value) out.parse_error = "the value assigned to " + out.variable + " does not parse";
     return true;
   }
-  current_ = sql::parse_tokens(toks, false, whole, diags);
   out.span = whole;
   out.line = line_of(whole);
   out.column = whole.column() - (prefix_ && whole.line() == 1 ? prefix_ : 0);
   out.in_control_flow = r.flow;
-  out.tables = insert_tables(toks);
+  out.targets = insert_targets(toks);
+  for (const auto& t : out.targets)
+    if (std::find(out.tables.begin(), out.tables.end(), t) == out.tables.end()) out.tables.push_back(t);
+  if (!parse_) return true;  // counting only
+  current_ = sql::parse_tokens(toks, false, whole, diags);
   if (current_->kind == sql::ast::StmtKind::Insert) {
     out.stmt = static_cast<const sql::ast::Insert*>(current_.get());
   } else {

@@ -27,7 +27,8 @@ struct ScriptInsert {
   const sql::ast::Expr* value = nullptr;    // Assign: the expression, null when it does not parse
   const sql::ast::Insert* stmt = nullptr;   // null when the statement does not parse
   std::string parse_error;                  // why it does not parse
-  std::vector<std::string> tables;          // target tables (normalised), from the tokens
+  std::vector<std::string> tables;          // target tables (normalised, each once), from the tokens
+  std::vector<std::string> targets;         // one per INTO clause: the rows the statement inserts
   bool in_control_flow = false;             // inside a PL/SQL block with LOOP / IF / WHILE …
   char define_char = '&';                   // SQL*Plus substitution prefix in force, 0 = SET DEFINE OFF
   Span span;                                // the statement in the current chunk
@@ -40,6 +41,8 @@ public:
   // `error` is set when the file cannot be read.
   ScriptInsertStream(std::string path, std::string& error, size_t chunk_bytes = 512u << 10);
   ~ScriptInsertStream();
+  // Without parsing, next() gives only kinds, locations and targets (counting rows is cheap).
+  void set_parse(bool parse) { parse_ = parse; }
   // The next INSERT; its pointers are valid until the next call. False at the end.
   bool next(ScriptInsert& out);
   // "path:line:col" of a span of the current chunk.
@@ -81,7 +84,8 @@ private:
   // as a block, anything else (a package body) as a unit whose INSERTs do not run.
   static constexpr std::string_view kBlockPrefix = "BEGIN ";
   static constexpr std::string_view kUnitPrefix = "CREATE PROCEDURE orashift_cut IS BEGIN ";
-  std::string_view continue_prefix_;  // empty: the last chunk ended between statements
+  std::string_view continue_prefix_;
+  bool parse_ = true;  // empty: the last chunk ended between statements
   std::vector<bool> continue_handler_;  // … its BEGIN nesting (true: in an EXCEPTION handler)
   int continue_depth_ = 0;              // … its LOOP/IF/CASE nesting
   size_t prefix_ = 0;            // bytes of kBlockPrefix at the start of the current chunk
