@@ -180,6 +180,7 @@ bool DateMask::parse(std::string_view s, Micros& out, std::string* error) const 
   CivilDateTime c;
   c.year = 1970;
   bool pm = false, has_meridian = false, hour12 = false;
+  bool round_up = false;  // digits past the microsecond: Oracle rounds into TIMESTAMP(6)
   size_t i = 0;
   auto fail = [&](const std::string& why) {
     if (error) *error = why;
@@ -277,6 +278,7 @@ bool DateMask::parse(std::string_view s, Micros& out, std::string* error) const 
         int n = 0;
         while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) && n < 9) {
           if (n < 6) frac = frac * 10 + (s[i] - '0');
+          if (n == 6) round_up = s[i] >= '5';
           ++n;
           ++i;
         }
@@ -313,7 +315,7 @@ bool DateMask::parse(std::string_view s, Micros& out, std::string* error) const 
   if (c.year < -4711 || c.year > 9999) return fail("year out of range (-4712..9999)");
   if (c.month < 1 || c.month > 12) return fail("not a valid month");
   if (!valid_civil(c)) return fail("not a valid date/time");
-  out = micros_from_civil(c);
+  out = micros_from_civil(c) + (round_up ? 1 : 0);
   return true;
 }
 

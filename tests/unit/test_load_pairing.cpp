@@ -113,7 +113,9 @@ TEST(OracleFilesSource, UnitsReadersAndBadControlFiles) {
   b.type.length = 5;
   t.columns = {a, b};
   cat.tables.push_back(t);
-  OracleFilesSource src(OracleFilesOptions{d.path.string(), {}}, cat);
+  OracleFilesOptions o;
+  o.dir = d.path.string();
+  OracleFilesSource src(o, cat);
   auto units = src.units();
   ASSERT_EQ(units.size(), 2u);
   EXPECT_EQ(units[0].label, "bad.ctl (bad.dat)");  // the parse stopped before the table was known

@@ -86,4 +86,20 @@ bool LineSource::next(std::string_view& line) {
   }
 }
 
+std::string read_file_text(const std::string& path) {
+  std::string out;
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return out;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) out.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
 }  // namespace orashift

@@ -8,6 +8,9 @@
 
 namespace orashift {
 
+// The whole file in one allocation (no stream copies): scripts can be large INSERT scripts.
+std::string read_file_text(const std::string& path);
+
 class LineSource {
 public:
   // Reads `path` from byte `offset`; `error` is set when the file cannot be opened.

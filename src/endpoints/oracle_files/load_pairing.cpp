@@ -1,5 +1,7 @@
 #include "endpoints/oracle_files/load_pairing.h"
 
+#include "endpoints/oracle_files/line_source.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -27,12 +29,7 @@ std::string stem(const std::string& name) {
   size_t dot = name.rfind('.');
   return dot == std::string::npos ? name : name.substr(0, dot);
 }
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_text(const fs::path& p) { return read_file_text(p.string()); }
 
 class Pairer {
 public:

@@ -1,5 +1,6 @@
-// `oracle-files:DIR`: the catalog from DIR's DDL scripts, the rows from its SQL*Loader files.
-// Every control/data pair becomes a LoadUnit; a pair that cannot be loaded (data file absent,
+// `oracle-files:DIR`: the catalog from DIR's DDL scripts, the rows from its SQL*Loader files,
+// its TABLE.csv files and the INSERT statements of its scripts.
+// Every control/data pair, CSV file and table with INSERTs becomes a LoadUnit; a unit that cannot be loaded (data file absent,
 // control file with errors, table not in the DDL) is still listed, with `missing` and the
 // reason, so the load summary accounts for it instead of silently dropping it.
 #include "endpoints/oracle_files/oracle_files_source.h"
@@ -12,6 +13,7 @@
 #include <stdexcept>
 
 #include "endpoints/oracle_files/data_reader.h"
+#include "endpoints/oracle_files/insert_reader.h"
 #include "endpoints/oracle_files/load_pairing.h"
 #include "endpoints/oracle_files/script_graph.h"
 
@@ -21,28 +23,32 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// True when the text has CREATE [GLOBAL TEMPORARY] TABLE, in any case and spacing.
-bool creates_table(const std::string& text) {
-  std::string w[4];
-  size_t i = 0, n = text.size();
-  while (i < n) {
-    while (i < n && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    size_t b = i;
-    while (i < n && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
-    std::string word = text.substr(b, i - b);
-    for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+// True when the file has CREATE [GLOBAL TEMPORARY] TABLE, in any case and spacing. Read in
+// blocks with the last words carried over, so a large INSERT script costs no memory here.
+bool creates_table(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string w[4], word;
+  char buf[1 << 16];
+  auto end_word = [&] {
+    if (word.empty()) return false;
     for (int k = 0; k < 3; ++k) w[k] = std::move(w[k + 1]);
     w[3] = std::move(word);
-    if (w[3] == "TABLE" && (w[2] == "CREATE" || (w[2] == "TEMPORARY" && w[1] == "GLOBAL" && w[0] == "CREATE"))) return true;
+    word.clear();
+    return w[3] == "TABLE" && (w[2] == "CREATE" || (w[2] == "TEMPORARY" && w[1] == "GLOBAL" && w[0] == "CREATE"));
+  };
+  while (in) {
+    in.read(buf, sizeof buf);
+    std::streamsize n = in.gcount();
+    for (std::streamsize i = 0; i < n; ++i) {
+      unsigned char c = static_cast<unsigned char>(buf[i]);
+      if (std::isalnum(c) || (c == '_' && !word.empty())) {
+        if (word.size() < 16) word.push_back(static_cast<char>(std::toupper(c)));
+      } else if (end_word()) {
+        return true;
+      }
+    }
   }
-  return false;
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return end_word();
 }
 
 class NullSink : public RejectSink {
@@ -52,8 +58,15 @@ public:
 
 }  // namespace
 
+// Where a unit's rows come from.
+enum class UnitKind { Loader, Csv, Inserts, None };
+constexpr const char* kInsertControl = "INSERT statements";
+
 struct OracleFilesSource::Impl {
   OracleFilesOptions options;
+  std::vector<UnitKind> unit_kinds;   // parallel to units
+  std::vector<std::string> insert_scripts;  // scripts read for INSERTs, in run order
+  InsertScan inserts;
   DdlLoad ddl;
   Diagnostics diags;
   Pairing pairing;
@@ -66,13 +79,16 @@ struct OracleFilesSource::Impl {
   // is one that runs others and that nothing runs; only mains that reach a CREATE TABLE count
   // (sh_main.sql, not the optional OLAP scripts beside it). Loader scripts are data, not DDL.
   void discover_ddl() {
-    if (!options.ddl_files.empty()) return;
+    if (!options.ddl_files.empty()) {
+      insert_scripts = options.ddl_files;
+      return;
+    }
     std::vector<std::string> found;
     ScriptGraph graph = build_script_graph(options.dir);
     std::vector<std::string> roots;
     for (const auto& m : graph.mains())
       for (const auto& s : graph.reachable_from({m}))
-        if (creates_table(read_text(fs::path(options.dir) / s))) {
+        if (creates_table(fs::path(options.dir) / s)) {
           roots.push_back(m);
           break;
         }
@@ -87,13 +103,15 @@ struct OracleFilesSource::Impl {
       }
       for (const auto& s : graph.scripts)
         if (std::find(reached.begin(), reached.end(), s) == reached.end() &&
-            creates_table(read_text(fs::path(options.dir) / s)))
+            creates_table(fs::path(options.dir) / s))
           diags.add({Severity::Note, "LDR012", "not read: DDL script not run by the main script " + mains,
                      file_span((fs::path(options.dir) / s).string())});
       options.ddl_files = std::move(found);
+      insert_scripts = options.ddl_files;  // the installer's scripts, in the order it runs them
       return;
     }
     std::error_code ec;
+    std::vector<std::string> all_sql;
     for (const auto& e : fs::directory_iterator(options.dir, ec)) {
       if (!e.is_regular_file(ec)) continue;
       std::string name = e.path().filename().string();
@@ -102,10 +120,13 @@ struct OracleFilesSource::Impl {
       if (ext != ".sql") continue;
       std::string path = e.path().string();
       if (std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), path) != pairing.loader_scripts.end()) continue;
-      if (creates_table(read_text(e.path()))) found.push_back(path);
+      all_sql.push_back(path);
+      if (creates_table(e.path())) found.push_back(path);
     }
     std::sort(found.begin(), found.end());
+    std::sort(all_sql.begin(), all_sql.end());
     options.ddl_files = std::move(found);
+    insert_scripts = std::move(all_sql);  // no installer: every script, by name
   }
 
   Span file_span(const std::string& path) {
@@ -127,9 +148,10 @@ struct OracleFilesSource::Impl {
       u.label = (u.table.empty() ? fs::path(p.control).filename().string() : u.table) + " (" +
                 fs::path(p.data).filename().string() + ")";
       if (!u.missing) check(p, u);
-      units.push_back(std::move(u));
-      unit_pairs.push_back(&p);
+      add_unit(std::move(u), &p, UnitKind::Loader);
     }
+    add_csv_units();
+    add_insert_units();
     // A table with no data at all is listed too: the summary must say why it stays empty.
     for (const auto& t : ddl.catalog.tables) {
       bool loaded = std::any_of(units.begin(), units.end(), [&](const LoadUnit& u) { return u.table == t.name; });
@@ -138,9 +160,89 @@ struct OracleFilesSource::Impl {
       u.table = t.name;
       u.label = t.name + " (no data file)";
       u.missing = true;
-      u.missing_reason = "no SQL*Loader control file in the folder loads this table";
-      units.push_back(std::move(u));
-      unit_pairs.push_back(nullptr);
+      u.missing_reason = "no SQL*Loader control file, TABLE.csv file or INSERT statement in the folder loads this table";
+      add_unit(std::move(u), nullptr, UnitKind::None);
+    }
+  }
+
+  void add_unit(LoadUnit u, const LoadPair* pair, UnitKind kind) {
+    units.push_back(std::move(u));
+    unit_pairs.push_back(pair);
+    unit_kinds.push_back(kind);
+  }
+
+  // TABLE.csv files that no control file already loads; the header must fit the table.
+  void add_csv_units() {
+    std::vector<fs::path> csvs;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(options.dir, ec)) {
+      if (!e.is_regular_file(ec)) continue;
+      std::string ext = e.path().extension().string();
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (ext != ".csv") continue;
+      bool paired = std::any_of(pairing.pairs.begin(), pairing.pairs.end(), [&](const LoadPair& p) {
+        return fs::path(p.data).filename() == e.path().filename();
+      });
+      if (!paired) csvs.push_back(e.path());
+    }
+    std::sort(csvs.begin(), csvs.end());
+    for (const auto& path : csvs) {
+      std::string name = path.filename().string(), error;
+      std::string table = csv_table_for(name, ddl.catalog, error);
+      if (table.empty()) {
+        diags.add({error.empty() ? Severity::Note : Severity::Error, "LDR013",
+                   error.empty() ? "not loaded: no table named " + path.stem().string() + " (any case) is created by the DDL scripts" : error,
+                   file_span(path.string())});
+        continue;
+      }
+      LoadUnit u;
+      u.table = table;
+      u.label = table + " (" + name + ")";
+      u.data = path.string();
+      NullSink sink;
+      const Table* t = ddl.catalog.find_table(table);
+      if (!CsvReader::create(u.data, *t, load_columns_for(*t), options.csv, sink, error)) {
+        u.missing = true;
+        u.missing_reason = error;
+        diags.add({Severity::Error, "LDR014", error, file_span(path.string())});
+      }
+      add_unit(std::move(u), nullptr, UnitKind::Csv);
+    }
+  }
+
+  // One unit per table that the scripts INSERT into, reading every script in run order.
+  void add_insert_units() {
+    inserts = scan_insert_scripts(insert_scripts);
+    for (const auto& e : inserts.errors) diags.add({Severity::Error, "LDR015", e, file_span(options.dir)});
+    size_t shown = 0;
+    for (const auto& d : inserts.other_dml)
+      if (shown++ < 10)
+        diags.add({Severity::Warning, "LDR016", "not applied to the loaded data: " + d +
+                   " (only INSERT statements of the scripts become rows)", file_span(options.dir)});
+    std::string sources;
+    for (const auto& s : inserts.scripts_with_rows) sources += (sources.empty() ? "" : ", ") + s;
+    for (const auto& [table, rows] : inserts.rows) {
+      if (!ddl.catalog.find_table(table)) {
+        diags.add({Severity::Warning, "LDR015", std::to_string(rows) + " INSERT row(s) into " + table +
+                   ", a table the DDL scripts do not create, are not loaded", file_span(options.dir)});
+        continue;
+      }
+      LoadUnit u;
+      u.table = table;
+      u.label = table + " (INSERT statements)";
+      u.control = kInsertControl;
+      u.data = sources;
+      const Table& t = *ddl.catalog.find_table(table);
+      if (!t.of_type.empty() || t.columns.empty()) {  // CREATE TABLE t OF object_type: not converted (OS2012)
+        u.missing = true;
+        u.missing_reason = std::to_string(rows) + " INSERT row(s) not loaded: " + table + " is an object table (OF " +
+                           t.of_type + "), which orashift does not convert";
+      } else if (t.global_temporary) {  // its rows end with the session that inserted them
+        u.missing = true;
+        u.missing_reason = std::to_string(rows) + " INSERT row(s) not loaded: " + table +
+                           " is a global temporary table; its rows do not outlive the installing session";
+      }
+      add_unit(std::move(u), nullptr, UnitKind::Inserts);
     }
   }
 
@@ -198,8 +300,13 @@ const DdlLoad& OracleFilesSource::ddl() const { return impl_->ddl; }
 std::map<std::string, uint64_t> OracleFilesSource::row_estimates() const {
   constexpr size_t kSample = 1 << 20;
   std::map<std::string, uint64_t> out;
-  for (const auto& u : impl_->units) {
+  for (size_t i = 0; i < impl_->units.size(); ++i) {
+    const LoadUnit& u = impl_->units[i];
     if (u.missing || u.data.empty()) continue;
+    if (impl_->unit_kinds[i] == UnitKind::Inserts) {
+      out[u.table] += impl_->inserts.rows.at(u.table);
+      continue;
+    }
     std::error_code ec;
     uint64_t size = fs::file_size(u.data, ec);
     if (ec) continue;
@@ -210,6 +317,7 @@ std::map<std::string, uint64_t> OracleFilesSource::row_estimates() const {
     uint64_t lines = static_cast<uint64_t>(std::count(buf.begin(), buf.end(), '\n'));
     if (!buf.empty() && buf.back() != '\n' && buf.size() == size) ++lines;
     if (buf.size() < size && !buf.empty()) lines = lines * size / buf.size();
+    if (impl_->unit_kinds[i] == UnitKind::Csv && lines > 0) --lines;  // the header
     out[u.table] += lines;
   }
   return out;
@@ -218,14 +326,25 @@ std::map<std::string, uint64_t> OracleFilesSource::row_estimates() const {
 std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                                      RejectSink& rejects) const {
   const LoadPair* pair = nullptr;
+  UnitKind kind = UnitKind::None;
   for (size_t i = 0; i < impl_->units.size(); ++i)
-    if (impl_->units[i].control == unit.control && impl_->units[i].data == unit.data) {
+    if (impl_->units[i].control == unit.control && impl_->units[i].data == unit.data &&
+        impl_->units[i].table == unit.table) {
       if (impl_->units[i].missing) throw std::runtime_error(unit.label + ": " + impl_->units[i].missing_reason);
       pair = impl_->unit_pairs[i];
+      kind = impl_->unit_kinds[i];
     }
-  if (!pair) throw std::runtime_error("oracle-files: unknown load unit " + unit.label);
   const Table* table = impl_->ddl.catalog.find_table(unit.table);
   if (!table) throw std::runtime_error("oracle-files: table " + unit.table + " is not in the catalog");
+  if (kind == UnitKind::Csv) {
+    std::string error;
+    auto reader = CsvReader::create(unit.data, *table, columns, impl_->options.csv, rejects, error);
+    if (!reader) throw std::runtime_error(error);
+    return reader;
+  }
+  if (kind == UnitKind::Inserts)
+    return std::make_unique<InsertReader>(impl_->inserts.scripts_with_rows, impl_->ddl.catalog, *table, columns, rejects);
+  if (!pair) throw std::runtime_error("oracle-files: unknown load unit " + unit.label);
   const ControlFile& ctl = *pair->ctl;
   DataSource src;
   src.path = pair->data;

@@ -1,11 +1,13 @@
 #pragma once
 // `oracle-files:DIR`: an Oracle schema as files. The catalog comes from the DDL scripts in DIR;
-// rows come from SQL*Loader control + data files (pairing documented in docs/sources.md).
+// rows come from SQL*Loader control + data files (pairing documented in docs/sources.md),
+// from `TABLE.csv` files with a header, and from the INSERT statements of the scripts.
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "convert/ddl_loader.h"
+#include "endpoints/oracle_files/csv_reader.h"
 #include "load/endpoint.h"
 
 namespace orashift {
@@ -13,6 +15,7 @@ namespace orashift {
 struct OracleFilesOptions {
   std::string dir;
   std::vector<std::string> ddl_files;  // empty: discover (*.sql files that create tables)
+  CsvOptions csv;                      // how TABLE.csv values are read (date formats)
 };
 
 class OracleFilesSource : public SourceEndpoint {

@@ -1,5 +1,7 @@
 #include "endpoints/oracle_files/script_graph.h"
 
+#include "endpoints/oracle_files/line_source.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -28,10 +30,7 @@ ScriptGraph build_script_graph(const std::string& dir) {
     if (e.is_regular_file(ec) && is_sql(e.path().filename().string())) g.scripts.push_back(e.path().filename().string());
   std::sort(g.scripts.begin(), g.scripts.end());
   for (const auto& s : g.scripts) {
-    std::ifstream in(fs::path(dir) / s, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    g.events[s] = scan_sqlplus_script(ss.str());
+    g.events[s] = scan_sqlplus_script(read_file_text((fs::path(dir) / s).string()));
   }
   for (const auto& caller : g.scripts) {
     // A script's open variables (its @-arguments) bind once per caller, by matching files.
