@@ -88,7 +88,10 @@ std::string canonical_value_sql(const std::string& d, const std::string& col, co
         v = "trim_scale(" + col + "::numeric)::text";
       } else {
         std::string s = "CAST(" + col + " AS VARCHAR)";
-        v = "(CASE WHEN " + s + " LIKE '%.%' THEN rtrim(rtrim(" + s + ", '0'), '.') ELSE " + s + " END)";
+        std::string t = "(CASE WHEN " + s + " LIKE '%.%' THEN rtrim(rtrim(" + s + ", '0'), '.') ELSE " + s + " END)";
+        // DuckDB prints DECIMAL(p,s) with p = s without the leading zero (".4", ".00"): add it back.
+        v = "(CASE WHEN " + t + " IN ('', '-') THEN '0' WHEN " + t + " LIKE '.%' THEN '0' || " + t + " WHEN " + t +
+            " LIKE '-.%' THEN '-0' || substr(" + t + ", 2) ELSE " + t + " END)";
       }
       break;
     case ValueKind::Double: v = pg ? col + "::float8::text" : "CAST(CAST(" + col + " AS DOUBLE) AS VARCHAR)"; break;

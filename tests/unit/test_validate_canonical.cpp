@@ -93,6 +93,24 @@ TEST(ValidateCanonical, DuckDbComputesTheSameRowText) {
   EXPECT_EQ(r.rows[0][1], std::to_string(hash60(s.row(0))));
 }
 
+// DuckDB prints DECIMAL(2,2) 0.4 as ".4"; the canonical form is "0.4" on every side.
+TEST(ValidateCanonical, DuckDbDecimalWithoutIntegerDigits) {
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE t (x DECIMAL(2,2))");
+  db.execute("INSERT INTO t VALUES (0.4), (-0.05), (0)");
+  CanonicalColumn how{"X", ValueKind::Decimal, 2, false};
+  QueryResult r = db.query("SELECT " + canonical_value_sql("duckdb", "x", how) + " FROM t ORDER BY x");
+  ASSERT_EQ(r.rows.size(), 3u);
+  EXPECT_EQ(r.rows[0][0], "v-0.05");
+  EXPECT_EQ(r.rows[1][0], "v0");
+  EXPECT_EQ(r.rows[2][0], "v0.4");
+  Batch b = batch_for({load_col("X", ValueKind::Decimal, 2)});
+  b.columns[0].append_decimal(40);
+  std::string streamed;
+  append_canonical_value(streamed, b.columns[0], 0, how);
+  EXPECT_EQ(streamed, "v0.4");
+}
+
 TEST(ValidateCanonical, PostgresComputesTheSameRowText) {
   const char* uri = std::getenv("ORASHIFT_TEST_PG");
   if (!uri) GTEST_SKIP() << "ORASHIFT_TEST_PG not set";
