@@ -7,6 +7,15 @@
 
 namespace orashift {
 
+void start_batch(Batch& batch, const std::vector<ColumnTarget>& targets) {
+  batch.clear();
+  batch.columns.resize(targets.size());
+  for (size_t i = 0; i < targets.size(); ++i) {
+    batch.columns[i].kind = targets[i].kind;
+    batch.columns[i].scale = targets[i].scale;
+  }
+}
+
 ColumnTarget make_column_target(const LoadColumn& lc, bool not_null, const DateMask* field_mask) {
   ColumnTarget t;
   t.name = lc.name;

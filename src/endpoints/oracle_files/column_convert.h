@@ -27,6 +27,9 @@ struct ColumnTarget {
   const DateMask* mask = nullptr;  // text → timestamp; the field's mask or Oracle's default
 };
 
+// Empties `batch` and gives its columns the kinds and scales of `targets` (each reader's next()).
+void start_batch(Batch& batch, const std::vector<ColumnTarget>& targets);
+
 // Fills `t` from the catalog column (and its batch kind); `field_mask` is the ctl DATE mask.
 ColumnTarget make_column_target(const LoadColumn& lc, bool not_null, const DateMask* field_mask);
 

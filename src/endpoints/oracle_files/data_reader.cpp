@@ -232,12 +232,7 @@ uint64_t DelimitedReader::bytes_total() const { return impl_->lines->bytes_total
 
 bool DelimitedReader::next(Batch& batch, size_t max_rows) {
   Impl& m = *impl_;
-  batch.clear();
-  batch.columns.resize(m.targets.size());
-  for (size_t i = 0; i < m.targets.size(); ++i) {
-    batch.columns[i].kind = m.targets[i].kind;
-    batch.columns[i].scale = m.targets[i].scale;
-  }
+  start_batch(batch, m.targets);
   if (m.done) return false;
   std::string_view line;
   while (batch.rows() < max_rows) {

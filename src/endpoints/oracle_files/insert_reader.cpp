@@ -427,12 +427,7 @@ uint64_t InsertReader::bytes_total() const { return impl_->total_bytes; }
 
 bool InsertReader::next(Batch& batch, size_t max_rows) {
   Impl& m = *impl_;
-  batch.clear();
-  batch.columns.resize(m.targets.size());
-  for (size_t i = 0; i < m.targets.size(); ++i) {
-    batch.columns[i].kind = m.targets[i].kind;
-    batch.columns[i].scale = m.targets[i].scale;
-  }
+  start_batch(batch, m.targets);
   ScriptInsert si;
   while (batch.rows() < max_rows) {
     if (!m.stream) {
