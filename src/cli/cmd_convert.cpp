@@ -25,7 +25,8 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       Dialect dialect;
       parse_dialect(o->target, dialect);
       EffortModel model = o->effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o->effort_settings);
-      auto source = make_source(o->source);
+      // Row counts only feed the Redshift design advisor: other targets need the schema alone.
+      auto source = make_source(o->source, dialect == Dialect::Redshift ? SourceUse::Load : SourceUse::SchemaOnly);
       size_t errors = print_diagnostics(source->diagnostics());
       TypeMappingSettings types = o->type_map.empty() ? TypeMappingSettings{} : load_type_mapping_settings(o->type_map);
       PhysicalDesignInput design = o->design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o->design);

@@ -14,9 +14,10 @@ namespace orashift {
 
 static bool starts_with(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
 
-std::unique_ptr<SourceEndpoint> make_source(const std::string& url) {
+std::unique_ptr<SourceEndpoint> make_source(const std::string& url, SourceUse use) {
   if (starts_with(url, "oracle-files:")) {
     OracleFilesOptions o;
+    o.schema_only = use == SourceUse::SchemaOnly;
     o.dir = url.substr(std::string_view("oracle-files:").size());
     return std::make_unique<OracleFilesSource>(o);
   }

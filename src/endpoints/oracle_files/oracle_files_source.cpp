@@ -150,8 +150,10 @@ struct OracleFilesSource::Impl {
       if (!u.missing) check(p, u);
       add_unit(std::move(u), &p, UnitKind::Loader);
     }
-    add_csv_units();
-    add_insert_units();
+    if (!options.schema_only) {
+      add_csv_units();
+      add_insert_units();
+    }
     // A table with no data at all is listed too: the summary must say why it stays empty.
     for (const auto& t : ddl.catalog.tables) {
       bool loaded = std::any_of(units.begin(), units.end(), [&](const LoadUnit& u) { return u.table == t.name; });

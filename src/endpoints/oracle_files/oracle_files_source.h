@@ -16,6 +16,9 @@ struct OracleFilesOptions {
   std::string dir;
   std::vector<std::string> ddl_files;  // empty: discover (*.sql files that create tables)
   CsvOptions csv;                      // how TABLE.csv values are read (date formats)
+  // For commands that only convert the schema: CSV files and the INSERT statements of the
+  // scripts are not scanned for rows (the scan parses every script a second time).
+  bool schema_only = false;
 };
 
 class OracleFilesSource : public SourceEndpoint {
