@@ -232,6 +232,50 @@ TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
   EXPECT_TRUE(fs::exists(dir_ / "out" / "task-state.done.jsonl"));
 }
 
+// Transformation rules and resume together: a renamed table with a renamed column cannot be
+// matched on the target by its source segments, so the resumed run reloads it whole, under its
+// target name, and every row is there once.
+TEST_F(LoadResume, KilledLoadOfARenamedTableIsReloadedWhole) {
+  const int rows = 1200000;
+  {
+    Pg s(src_);
+    ASSERT_TRUE(s.ok());
+    s.exec("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), note text)");
+    s.exec("INSERT INTO orders SELECT g, g % 977, (g % 100000) / 100.0, md5(g::text) FROM generate_series(1, " +
+           std::to_string(rows) + ") g");
+    s.exec("ANALYZE");
+  }
+  auto args = load_args(R"({"rules":[
+    {"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":{"schema-name":"%","table-name":"%"},"rule-action":"include"},
+    {"rule-type":"transformation","rule-id":"2","rule-name":"t","rule-target":"table","rule-action":"add-prefix","value":"dms_",
+     "object-locator":{"schema-name":"%","table-name":"orders"}},
+    {"rule-type":"transformation","rule-id":"3","rule-name":"c","rule-target":"column","rule-action":"rename","value":"client",
+     "object-locator":{"schema-name":"%","table-name":"orders","column-name":"customer"}}]})",
+                        R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})",
+                        {"--auto-segment-rows", "100000"});
+  const fs::path state = dir_ / "out" / "task-state.jsonl";
+  Child c = spawn_orashift(args, dir_ / "run1.log");
+  bool killed = false;
+  for (int i = 0; i < 60000 && c.running(); ++i) {
+    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
+      killed = kill(c.pid, SIGKILL) == 0;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  int st = c.wait_status();
+  ASSERT_TRUE(killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+      << "the load was not killed mid-way\n" << read(dir_ / "run1.log");
+
+  auto r = e2e::run_orashift(args);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("reloaded whole"), std::string::npos) << r.output;
+  Pg s(src_), t(tgt_);
+  EXPECT_EQ(fingerprint(t, "\"dms_orders\"", "id || ':' || client || ':' || amount || ':' || note", "id"),
+            fingerprint(s, "orders", "id || ':' || customer || ':' || amount || ':' || note", "id"));
+  EXPECT_EQ(t.value("SELECT count(*) FROM pg_class WHERE relname = 'orders'"), "0");
+}
+
 TEST_F(LoadResume, DroppedTargetConnectionIsRetried) {
   const int rows = 600000;
   {
