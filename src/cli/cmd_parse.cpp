@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/subcommands.h"
+#include "common/text_encoding.h"
 #include "sql/parser.h"
 
 namespace orashift::cli {
@@ -49,7 +50,7 @@ std::vector<fs::path> collect(const std::vector<std::string>& paths, std::vector
 }
 
 struct Counts {
-  size_t files = 0, statements = 0, typed = 0, other = 0, unparsed = 0, failed = 0, bytes = 0;
+  size_t unreadable = 0, files = 0, statements = 0, typed = 0, other = 0, unparsed = 0, failed = 0, bytes = 0;
   std::map<std::string, size_t> by_kind;
 };
 
@@ -58,6 +59,7 @@ struct Counts {
 void add_parse_command(CLI::App& app, std::function<int()>& action) {
   struct Opts {
     std::vector<std::string> paths;
+    std::string encoding;
     bool json = false;
   };
   auto o = std::make_shared<Opts>();
@@ -65,6 +67,8 @@ void add_parse_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("paths", o->paths, "files or directories (recursed for .sql .pks .pkb .pls .plb .tps .tpb .trg .fnc .prc .vw .plsql)")
       ->required();
   cmd->add_flag("--json", o->json, "print the summary as one JSON object");
+  cmd->add_option("--encoding", o->encoding,
+                  "encoding of the files (an iconv name: UTF-8, ISO-8859-1, CP1252, …); default: detect");
   cmd->callback([o, &action] {
     action = [o] {
       std::vector<std::string> missing;
@@ -76,8 +80,20 @@ void add_parse_command(CLI::App& app, std::function<int()>& action) {
         std::ifstream in(path, std::ios::binary);
         std::ostringstream buf;
         buf << in.rdbuf();
-        SourceFile file(path.string(), buf.str());
         Diagnostics diags;
+        DecodedText text;
+        try {
+          text = decode_source_text(buf.str(), o->encoding);
+        } catch (const std::exception& e) {
+          SourceFile empty(path.string(), "");
+          fmt::print(stderr, "{}", Diagnostic{Severity::Error, sql::kEncoding, e.what(), Span{&empty, 0, 0}}.render());
+          ++c.files;
+          ++c.unreadable;
+          continue;
+        }
+        SourceFile file(path.string(), std::move(text.utf8));
+        if (text.converted)
+          diags.add({Severity::Note, sql::kEncoding, "not UTF-8: read as " + text.encoding, Span{&file, 0, 0}});
         auto t0 = std::chrono::steady_clock::now();
         sql::ParsedScript ps = sql::parse_script(file, diags);
         seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -111,6 +127,7 @@ void add_parse_command(CLI::App& app, std::function<int()>& action) {
         j["recognised_only"] = c.other;
         j["typed_parse_gave_up"] = c.unparsed;
         j["failed"] = c.failed;
+        j["unreadable_files"] = c.unreadable;
         j["bytes"] = c.bytes;
         j["seconds"] = seconds;
         j["mb_per_s"] = mbps;
@@ -123,8 +140,9 @@ void add_parse_command(CLI::App& app, std::function<int()>& action) {
                    "        parser models but could not read fully)\n",
                    c.statements - c.failed, c.typed, c.other, c.unparsed);
         fmt::print("failed: {}\nbytes: {}\nseconds: {:.3f}\nMB/s: {:.1f}\n", c.failed, c.bytes, seconds, mbps);
+        if (c.unreadable) fmt::print("unreadable files (encoding): {}\n", c.unreadable);
       }
-      return (c.failed || !missing.empty()) ? 1 : 0;
+      return (c.failed || c.unreadable || !missing.empty()) ? 1 : 0;
     };
   });
 }

@@ -1,5 +1,7 @@
 #include "convert/ddl_loader.h"
 
+#include "common/text_encoding.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -284,8 +286,11 @@ DdlLoad load_ddl(const std::vector<std::string>& paths) {
     }
     std::ostringstream buf;
     buf << in.rdbuf();
-    out.files.push_back(std::make_unique<SourceFile>(path, buf.str()));
+    DecodedText text = decode_source_text(buf.str());  // detection never throws
+    out.files.push_back(std::make_unique<SourceFile>(path, std::move(text.utf8)));
     const SourceFile& file = *out.files.back();
+    if (text.converted)
+      out.diagnostics.add({Severity::Note, kEncoding, "not UTF-8: read as " + text.encoding, Span{&file, 0, 0}});
     ParsedScript parsed = parse_script(file, out.diagnostics);
     for (const auto& s : parsed.statements) {
       ++out.statements;
