@@ -98,6 +98,22 @@ size_t count_lines_with(const fs::path& p, const std::string& needle) {
   return n;
 }
 
+// Runs the load and kills it with SIGKILL once its state file records a finished segment, i.e.
+// in the middle of the load; true when it died that way.
+bool killed_after_first_segment(const std::vector<std::string>& args, const fs::path& state, const fs::path& log) {
+  Child c = spawn_orashift(args, log);
+  bool killed = false;
+  for (int i = 0; i < 60000 && c.running(); ++i) {
+    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
+      killed = kill(c.pid, SIGKILL) == 0;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  int st = c.wait_status();
+  return killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL;
+}
+
 }  // namespace
 
 class LoadResume : public ::testing::Test {
@@ -199,18 +215,7 @@ TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
   auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})",
                         {"--auto-segment-rows", "100000"});
   const fs::path state = dir_ / "out" / "task-state.jsonl";
-  Child c = spawn_orashift(args, dir_ / "run1.log");
-  // Kill once at least one segment is committed and recorded, i.e. in the middle of the load.
-  bool killed = false;
-  for (int i = 0; i < 60000 && c.running(); ++i) {
-    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
-      killed = kill(c.pid, SIGKILL) == 0;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  int st = c.wait_status();
-  ASSERT_TRUE(killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+  ASSERT_TRUE(killed_after_first_segment(args, state, dir_ / "run1.log"))
       << "the load was not killed mid-way (make the table larger?)\n" << read(dir_ / "run1.log");
   size_t done_before = count_lines_with(state, "\"event\":\"done\"");
   ASSERT_LT(done_before, 12u) << read(state);  // 12 key ranges: some were left to do
@@ -254,18 +259,8 @@ TEST_F(LoadResume, KilledLoadOfARenamedTableIsReloadedWhole) {
                         R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})",
                         {"--auto-segment-rows", "100000"});
   const fs::path state = dir_ / "out" / "task-state.jsonl";
-  Child c = spawn_orashift(args, dir_ / "run1.log");
-  bool killed = false;
-  for (int i = 0; i < 60000 && c.running(); ++i) {
-    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
-      killed = kill(c.pid, SIGKILL) == 0;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  int st = c.wait_status();
-  ASSERT_TRUE(killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
-      << "the load was not killed mid-way\n" << read(dir_ / "run1.log");
+  ASSERT_TRUE(killed_after_first_segment(args, state, dir_ / "run1.log"))
+      << "the load was not killed mid-way (make the table larger?)\n" << read(dir_ / "run1.log");
 
   auto r = e2e::run_orashift(args);
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -381,18 +376,8 @@ TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
                                    (dir_ / "out").string(), "--settings", (dir_ / "s.json").string(),
                                    "--auto-segment-rows", "100000", "--no-progress"};
   const fs::path state = dir_ / "out" / "task-state.jsonl";
-  Child c = spawn_orashift(args, dir_ / "run1.log");
-  bool killed = false;
-  for (int i = 0; i < 60000 && c.running(); ++i) {
-    if (fs::exists(state) && count_lines_with(state, "\"event\":\"done\"") >= 1) {
-      killed = kill(c.pid, SIGKILL) == 0;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  int st = c.wait_status();
-  ASSERT_TRUE(killed && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
-      << "the load was not killed mid-way\n" << read(dir_ / "run1.log");
+  ASSERT_TRUE(killed_after_first_segment(args, state, dir_ / "run1.log"))
+      << "the load was not killed mid-way (make the table larger?)\n" << read(dir_ / "run1.log");
   ASSERT_LT(count_lines_with(state, "\"event\":\"done\""), 15u) << read(state);
   auto r = e2e::run_orashift(args);
   ASSERT_EQ(r.exit_code, 0) << r.output;
