@@ -265,7 +265,8 @@ struct ConstraintDef {
 enum class StmtKind {
   CreateTable, CreateIndex, AlterTable, Comment, Other, Invalid,
   Select, Insert, Update, Delete, Merge, CreateView, CreateSequence, CreateSynonym,
-  PlBlock, CreateSubprogram, CreatePackage, CreateTrigger, CreateType, CreateTypeBody  // ast_plsql.h
+  PlBlock, CreateSubprogram, CreatePackage, CreateTrigger, CreateType, CreateTypeBody,  // ast_plsql.h
+  Grant, Drop  // ast_admin.h
 };
 
 struct Statement {

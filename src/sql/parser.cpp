@@ -157,7 +157,8 @@ ast::StatementPtr Parser::statement(bool /*plsql*/) {
   else if (kind == "COMMENT")
     s = comment_on();
   else if (kind == "SELECT" || kind == "INSERT" || kind == "UPDATE" || kind == "DELETE" || kind == "MERGE" ||
-           kind == "CREATE VIEW" || kind == "CREATE SEQUENCE" || kind == "CREATE SYNONYM" || is_plsql_kind(kind))
+           kind == "CREATE VIEW" || kind == "CREATE SEQUENCE" || kind == "CREATE SYNONYM" || is_plsql_kind(kind) ||
+           kind == "GRANT" || kind == "REVOKE" || kind.rfind("DROP ", 0) == 0)
     s = typed_or_other(kind);
   else
     s = other(kind);
@@ -189,6 +190,10 @@ ast::StatementPtr Parser::typed_or_other(const std::string& kind) {
       s = create_sequence();
     else if (is_plsql_kind(kind))
       s = plsql_unit(kind);
+    else if (kind == "GRANT" || kind == "REVOKE")
+      s = grant();
+    else if (kind.rfind("DROP ", 0) == 0)
+      s = drop();
     else
       s = create_synonym();
     if (!at_end()) fail(peek(), "end of statement");

@@ -124,6 +124,8 @@ private:
   ast::StatementPtr create_view();
   ast::StatementPtr create_sequence();
   ast::StatementPtr create_synonym();
+  ast::StatementPtr grant();  // also REVOKE (parse_admin.cpp)
+  ast::StatementPtr drop();
   std::string_view hint();
   ast::TableRefPtr dml_target();
   ast::ExprPtr value_expr();

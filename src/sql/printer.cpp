@@ -1,5 +1,6 @@
 #include "sql/printer.h"
 
+#include "sql/ast_admin.h"
 #include "sql/parser.h"
 
 namespace orashift::sql {
@@ -759,6 +760,38 @@ public:
         qname(y.target);
         return;
       }
+      case StmtKind::Grant: {
+        auto& g = static_cast<const Grant&>(s);
+        put(g.revoke ? "REVOKE" : "GRANT");
+        for (size_t i = 0; i < g.privileges.size(); ++i) {
+          if (i) glue(",");
+          for (auto w : g.privileges[i].words) put(upper(w));
+          if (!g.privileges[i].columns.empty()) ident_list(g.privileges[i].columns);
+        }
+        if (g.object) {
+          put("ON");
+          for (auto w : g.object_kind) put(upper(w));
+          qname(*g.object);
+        }
+        put(g.revoke ? "FROM" : "TO");
+        idents(g.grantees, ", ");
+        for (size_t i = 0; i < g.options.size(); ++i) {  // a password (IDENTIFIED BY x) or quoted name as written
+          std::string_view w = g.options[i];
+          bool password = i >= 2 && upper(g.options[i - 2]) == "IDENTIFIED" && upper(g.options[i - 1]) == "BY";
+          put(password || (!w.empty() && w.front() == '"') ? std::string(w) : upper(w));
+        }
+        return;
+      }
+      case StmtKind::Drop: {
+        auto& d = static_cast<const Drop&>(s);
+        put("DROP");
+        if (d.is_public) put("PUBLIC");
+        for (auto w : d.object_kind) put(upper(w));
+        if (d.if_exists) put("IF EXISTS");
+        qname(d.name);
+        for (auto w : d.options) put(!w.empty() && w.front() == '"' ? std::string(w) : upper(w));
+        return;
+      }
       case StmtKind::PlBlock:
       case StmtKind::CreateSubprogram:
       case StmtKind::CreatePackage:
@@ -787,7 +820,9 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::CreatePackage:
     case StmtKind::CreateTrigger:
     case StmtKind::CreateType:
-    case StmtKind::CreateTypeBody: return true;
+    case StmtKind::CreateTypeBody:
+    case StmtKind::Grant:
+    case StmtKind::Drop: return true;
     default: return false;
   }
 }

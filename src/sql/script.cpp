@@ -193,7 +193,7 @@ private:
     switch (t.kw) {
       case Kw::CREATE: case Kw::ALTER: case Kw::DROP: case Kw::COMMENT: case Kw::INSERT: case Kw::UPDATE:
       case Kw::DELETE: case Kw::GRANT: case Kw::REVOKE: case Kw::DECLARE: case Kw::BEGIN: case Kw::TRUNCATE:
-      case Kw::MERGE:
+      case Kw::MERGE: case Kw::SELECT: case Kw::WITH:
         return true;
       default: return false;
     }

@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "sql/ast_admin.h"
+#include "sql/printer.h"
+
 #include "sql/parser.h"
 
 using namespace orashift;
@@ -312,11 +317,13 @@ begin null; end;
 truncate table t;)");
   ASSERT_EQ(p->diags.items().size(), 0u) << errors(p->diags);
   std::vector<std::string> kinds;
-  // PL/SQL units are typed now (test_plsql.cpp); the rest stay explicit Other nodes.
+  // PL/SQL units (test_plsql.cpp), GRANT and DROP are typed now; the rest stay explicit Other nodes.
+  std::map<std::string, ast::StmtKind> typed = {{"CREATE PACKAGE BODY", ast::StmtKind::CreatePackage},
+                                                {"PL/SQL BLOCK", ast::StmtKind::PlBlock},
+                                                {"GRANT", ast::StmtKind::Grant},
+                                                {"DROP TABLE", ast::StmtKind::Drop}};
   for (auto& s : p->script.statements) {
-    bool plsql = s->kind_name == "CREATE PACKAGE BODY" || s->kind_name == "PL/SQL BLOCK";
-    EXPECT_EQ(s->kind, plsql ? (s->kind_name == "PL/SQL BLOCK" ? ast::StmtKind::PlBlock : ast::StmtKind::CreatePackage)
-                             : ast::StmtKind::Other);
+    EXPECT_EQ(s->kind, typed.count(s->kind_name) ? typed[s->kind_name] : ast::StmtKind::Other) << s->kind_name;
     kinds.push_back(s->kind_name);
   }
   std::vector<std::string> want = {"CREATE MATERIALIZED VIEW", "CREATE PACKAGE BODY", "GRANT", "DROP TABLE",
@@ -402,4 +409,54 @@ TEST(Parser, IsTestsBeyondNull) {
 TEST(Parser, CompactText) {
   SourceFile f("t.sql", "VALUES LESS THAN\n     (TO_DATE('a  b', -- c\n 'x'))");
   EXPECT_EQ(compact_text(Span{&f, 0, static_cast<uint32_t>(f.text().size())}), "VALUES LESS THAN (TO_DATE('a  b', 'x'))");
+}
+
+TEST(Parser, GrantRevokeAndDropParts) {
+  auto p = parse(R"(grant select, update (salary, bonus) on hr.employees to clerk, public with grant option;
+GRANT CREATE ANY TABLE, dba TO admin WITH ADMIN OPTION;
+grant read on directory data_dir to &&app_user;
+revoke all on t from u cascade constraints;
+drop public synonym emp_syn;
+DROP MATERIALIZED VIEW LOG ON sales;
+drop type body t_body;
+drop table log cascade constraints purge;
+drop user "Mixed" cascade;)");
+  ASSERT_EQ(p->diags.items().size(), 0u) << errors(p->diags);
+  ASSERT_EQ(p->script.statements.size(), 9u);
+  auto& g = static_cast<const ast::Grant&>(*p->script.statements[0]);
+  ASSERT_EQ(g.kind, ast::StmtKind::Grant);
+  ASSERT_EQ(g.privileges.size(), 2u);
+  EXPECT_EQ(g.privileges[1].words.at(0), "update");
+  EXPECT_EQ(g.privileges[1].columns.size(), 2u);
+  ASSERT_TRUE(g.object);
+  EXPECT_EQ(g.object->name().text, "employees");
+  EXPECT_EQ(g.grantees.size(), 2u);
+  EXPECT_EQ(g.options.size(), 3u);  // WITH GRANT OPTION
+  auto& sys = static_cast<const ast::Grant&>(*p->script.statements[1]);
+  EXPECT_FALSE(sys.object);
+  EXPECT_EQ(sys.privileges[0].words.size(), 3u);  // CREATE ANY TABLE
+  auto& dir = static_cast<const ast::Grant&>(*p->script.statements[2]);
+  EXPECT_EQ(dir.object_kind.size(), 1u);  // DIRECTORY
+  EXPECT_TRUE(static_cast<const ast::Grant&>(*p->script.statements[3]).revoke);
+  auto& syn = static_cast<const ast::Drop&>(*p->script.statements[4]);
+  EXPECT_TRUE(syn.is_public);
+  auto& log = static_cast<const ast::Drop&>(*p->script.statements[5]);
+  EXPECT_EQ(log.object_kind.size(), 4u);  // MATERIALIZED VIEW LOG ON
+  EXPECT_EQ(log.name.name().text, "sales");
+  auto& body = static_cast<const ast::Drop&>(*p->script.statements[6]);
+  EXPECT_EQ(body.object_kind.size(), 2u);  // TYPE BODY
+  auto& tab = static_cast<const ast::Drop&>(*p->script.statements[7]);
+  EXPECT_EQ(tab.name.name().text, "log");  // a kind word as the name
+  EXPECT_EQ(tab.options.size(), 3u);
+  // Printed from the tree and read back the same.
+  std::vector<std::string> printed;
+  for (auto& s : p->script.statements) printed.push_back(sql::print_statement(*s));
+  EXPECT_EQ(printed[0], "GRANT SELECT, UPDATE (salary, bonus) ON hr.employees TO clerk, public WITH GRANT OPTION");
+  EXPECT_EQ(printed[5], "DROP MATERIALIZED VIEW LOG ON sales");
+  EXPECT_EQ(printed[8], "DROP USER \"Mixed\" CASCADE");
+  for (const auto& text : printed) {
+    auto again = parse(text + ";");
+    ASSERT_EQ(again->script.statements.size(), 1u) << text;
+    EXPECT_EQ(sql::print_statement(*again->script.statements[0]), text);
+  }
 }

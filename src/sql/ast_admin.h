@@ -1,0 +1,42 @@
+#pragma once
+// Administrative statements: GRANT / REVOKE and DROP. They carry no schema to convert, but a
+// migration reads them (who may use what; what an install script removes first), so they are
+// parsed into their parts rather than kept as raw text.
+#include <vector>
+
+#include "sql/ast.h"
+
+namespace orashift::sql::ast {
+
+// One granted privilege or role: its words ("SELECT", "CREATE ANY TABLE", "DBA") and the
+// column list of a column privilege (UPDATE (a, b)).
+struct Privilege {
+  std::vector<std::string_view> words;
+  std::vector<Ident> columns;
+};
+
+// GRANT privileges [ON [kind] object] TO grantees [WITH ... OPTION]
+// REVOKE privileges [ON [kind] object] FROM grantees [CASCADE CONSTRAINTS] [FORCE]
+struct Grant : Statement {
+  Grant() : Statement(StmtKind::Grant) {}
+  bool revoke = false;
+  std::vector<Privilege> privileges;
+  std::vector<std::string_view> object_kind;  // DIRECTORY, JAVA SOURCE, USER, … (empty: a schema object)
+  std::optional<QualifiedName> object;        // ON object; absent for system privileges and roles
+  std::vector<Ident> grantees;                // names, PUBLIC included
+  std::vector<std::string_view> options;      // WITH GRANT OPTION, CASCADE CONSTRAINTS, … (the words)
+};
+
+// DROP [PUBLIC] kind [IF EXISTS] name [options]: kind words as written (TABLE, PACKAGE BODY,
+// MATERIALIZED VIEW LOG ON, DATABASE LINK, …), options the trailing words (CASCADE
+// CONSTRAINTS, PURGE, FORCE, VALIDATE, INCLUDING CONTENTS AND DATAFILES, …).
+struct Drop : Statement {
+  Drop() : Statement(StmtKind::Drop) {}
+  bool is_public = false;
+  std::vector<std::string_view> object_kind;
+  bool if_exists = false;
+  QualifiedName name;
+  std::vector<std::string_view> options;
+};
+
+}  // namespace orashift::sql::ast

@@ -1,0 +1,82 @@
+// GRANT / REVOKE and DROP (ast_admin.h).
+#include <array>
+
+#include "sql/ast_admin.h"
+#include "sql/parser_impl.h"
+
+namespace orashift::sql {
+
+namespace {
+
+// What DROP removes, as Oracle spells it; the longest phrase that matches is taken, so
+// DROP MATERIALIZED VIEW LOG ON t and DROP TABLE log both read right.
+constexpr std::array<std::array<std::string_view, 4>, 40> kDropKinds = {{
+    {"MATERIALIZED", "VIEW", "LOG", "ON"}, {"SNAPSHOT", "LOG", "ON"}, {"MATERIALIZED", "VIEW"}, {"PACKAGE", "BODY"},
+    {"TYPE", "BODY"}, {"DATABASE", "LINK"}, {"JAVA", "SOURCE"}, {"JAVA", "CLASS"}, {"JAVA", "RESOURCE"},
+    {"ANALYTIC", "VIEW"}, {"ATTRIBUTE", "DIMENSION"}, {"AUDIT", "POLICY"}, {"MATERIALIZED", "ZONEMAP"},
+    {"TABLE"}, {"VIEW"}, {"INDEX"}, {"SEQUENCE"}, {"SYNONYM"}, {"PACKAGE"}, {"PROCEDURE"}, {"FUNCTION"},
+    {"TRIGGER"}, {"TYPE"}, {"USER"}, {"ROLE"}, {"DIRECTORY"}, {"DIMENSION"}, {"SNAPSHOT"}, {"CONTEXT"},
+    {"TABLESPACE"}, {"DATABASE"}, {"LIBRARY"}, {"CLUSTER"}, {"EDITION"}, {"PROFILE"}, {"OPERATOR"},
+    {"INDEXTYPE"}, {"OUTLINE"}, {"HIERARCHY"}, {"DOMAIN"},
+}};
+
+}  // namespace
+
+ast::StatementPtr Parser::grant() {
+  auto s = std::make_unique<ast::Grant>();
+  if (accept(Kw::REVOKE)) s->revoke = true;
+  else expect(Kw::GRANT);
+  const char* to = s->revoke ? "FROM" : "TO";
+  do {
+    ast::Privilege p;
+    while (peek().kind == TokenKind::Identifier && peek().kw != Kw::ON && !is_word(0, to)) p.words.push_back(advance().text);
+    if (p.words.empty()) fail(peek(), "a privilege or role");
+    if (peek().kind == TokenKind::LParen) p.columns = ident_list();
+    s->privileges.push_back(std::move(p));
+  } while (accept(TokenKind::Comma));
+  if (accept(Kw::ON)) {
+    // ON DIRECTORY d, ON JAVA SOURCE j, ON SQL TRANSLATION PROFILE p, ON USER u, …
+    size_t kind_words = is_word(0, "DIRECTORY") || is_word(0, "EDITION") || is_word(0, "USER") ? 1
+                        : is_word(0, "JAVA") || is_word(0, "MINING")                           ? 2
+                        : is_word(0, "SQL") && is_word(1, "TRANSLATION")                       ? 3
+                                                                                               : 0;
+    if (kind_words && peek(kind_words).is_word())
+      for (size_t i = 0; i < kind_words; ++i) s->object_kind.push_back(advance().text);
+    s->object = qualified_name("the object of the privilege");
+  }
+  if (!accept_word(to)) fail(peek(), to);
+  do s->grantees.push_back(ident("a user or role"));
+  while (accept(TokenKind::Comma));
+  // WITH GRANT / ADMIN / HIERARCHY / DELEGATE OPTION, IDENTIFIED BY …, CASCADE CONSTRAINTS, FORCE
+  while (!at_end()) {
+    if (!peek().is_word()) fail(peek(), "end of statement");
+    s->options.push_back(advance().text);
+  }
+  return s;
+}
+
+ast::StatementPtr Parser::drop() {
+  auto s = std::make_unique<ast::Drop>();
+  expect(Kw::DROP);
+  s->is_public = accept(Kw::PUBLIC);
+  for (const auto& phrase : kDropKinds) {
+    size_t n = 0;
+    while (n < phrase.size() && !phrase[n].empty() && is_word(n, phrase[n])) ++n;
+    if (n == 0 || (n < phrase.size() && !phrase[n].empty())) continue;  // not the whole phrase
+    for (size_t i = 0; i < n; ++i) s->object_kind.push_back(advance().text);
+    break;
+  }
+  if (s->object_kind.empty()) fail(peek(), "the kind of object to drop");
+  if (is_word(0, "IF") && is_word(1, "EXISTS")) {
+    pos_ += 2;
+    s->if_exists = true;
+  }
+  s->name = qualified_name("the name of the object to drop");
+  while (!at_end()) {
+    if (!peek().is_word()) fail(peek(), "end of statement");
+    s->options.push_back(advance().text);
+  }
+  return s;
+}
+
+}  // namespace orashift::sql
