@@ -39,4 +39,41 @@ struct Drop : Statement {
   std::vector<std::string_view> options;
 };
 
+// COMMIT [WORK] [COMMENT 'text'] · ROLLBACK [WORK] [TO [SAVEPOINT] name] · SAVEPOINT name
+struct Transaction : Statement {
+  Transaction() : Statement(StmtKind::Transaction) {}
+  std::string_view verb;  // COMMIT, ROLLBACK, SAVEPOINT (as written)
+  bool work = false;
+  bool to_savepoint_word = false;  // ROLLBACK TO SAVEPOINT x (the word SAVEPOINT written)
+  std::optional<Ident> savepoint;
+  std::string_view comment;  // COMMIT COMMENT: the literal as written
+};
+
+// ALTER SESSION SET name = value [name = value …]: values as written (a literal, a number, a
+// word or a substitution variable).
+struct AlterSession : Statement {
+  AlterSession() : Statement(StmtKind::AlterSession) {}
+  struct Parameter {
+    Ident name;
+    std::string_view value;
+  };
+  std::vector<Parameter> parameters;
+};
+
+// TRUNCATE TABLE name [PRESERVE/PURGE MATERIALIZED VIEW LOG] [DROP/REUSE STORAGE] [CASCADE]
+struct Truncate : Statement {
+  Truncate() : Statement(StmtKind::Truncate) {}
+  std::string_view object_kind;  // TABLE or CLUSTER
+  QualifiedName name;
+  std::vector<std::string_view> options;
+};
+
+// CREATE [OR REPLACE] DIRECTORY name AS 'path'
+struct CreateDirectory : Statement {
+  CreateDirectory() : Statement(StmtKind::CreateDirectory) {}
+  bool or_replace = false;
+  Ident name;
+  std::string_view path;  // the literal as written
+};
+
 }  // namespace orashift::sql::ast

@@ -79,4 +79,70 @@ ast::StatementPtr Parser::drop() {
   return s;
 }
 
+ast::StatementPtr Parser::transaction() {
+  auto s = std::make_unique<ast::Transaction>();
+  const Token& verb = advance();  // COMMIT, ROLLBACK or SAVEPOINT (the statement's kind)
+  s->verb = verb.text;
+  if (verb.kw == Kw::SAVEPOINT) {
+    s->savepoint = ident("a savepoint name");
+    return s;
+  }
+  s->work = accept_word("WORK");
+  if (verb.kw == Kw::ROLLBACK && accept(Kw::TO)) {
+    s->to_savepoint_word = accept(Kw::SAVEPOINT);
+    s->savepoint = ident("a savepoint name");
+  } else if (verb.kw == Kw::COMMIT && accept(Kw::COMMENT)) {
+    if (peek().kind != TokenKind::String) fail(peek(), "the comment's text");
+    s->comment = advance().text;
+  }
+  return s;
+}
+
+ast::StatementPtr Parser::alter_session() {
+  auto s = std::make_unique<ast::AlterSession>();
+  expect(Kw::ALTER);
+  if (!accept_word("SESSION")) fail(peek(), "SESSION");
+  expect(Kw::SET);
+  while (!at_end()) {
+    ast::AlterSession::Parameter p;
+    p.name = ident("a session parameter");
+    expect(TokenKind::Eq, "'='");
+    const Token& v = peek();
+    if (v.kind != TokenKind::String && v.kind != TokenKind::Number && !v.is_word() && v.kind != TokenKind::Substitution)
+      fail(v, "a parameter value");
+    p.value = advance().text;
+    s->parameters.push_back(p);
+  }
+  if (s->parameters.empty()) fail(peek(), "a session parameter");
+  return s;
+}
+
+ast::StatementPtr Parser::truncate() {
+  auto s = std::make_unique<ast::Truncate>();
+  expect(Kw::TRUNCATE);
+  if (!is_word(0, "TABLE") && !is_word(0, "CLUSTER")) fail(peek(), "TABLE or CLUSTER");
+  s->object_kind = advance().text;
+  s->name = qualified_name("the table to truncate");
+  while (!at_end()) {
+    if (!peek().is_word()) fail(peek(), "end of statement");
+    s->options.push_back(advance().text);
+  }
+  return s;
+}
+
+ast::StatementPtr Parser::create_directory() {
+  auto s = std::make_unique<ast::CreateDirectory>();
+  expect(Kw::CREATE);
+  if (accept(Kw::OR)) {
+    expect(Kw::REPLACE);
+    s->or_replace = true;
+  }
+  if (!accept_word("DIRECTORY")) fail(peek(), "DIRECTORY");
+  s->name = ident("a directory name");
+  expect(Kw::AS);
+  if (peek().kind != TokenKind::String) fail(peek(), "the directory's path");
+  s->path = advance().text;
+  return s;
+}
+
 }  // namespace orashift::sql

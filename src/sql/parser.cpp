@@ -158,7 +158,9 @@ ast::StatementPtr Parser::statement(bool /*plsql*/) {
     s = comment_on();
   else if (kind == "SELECT" || kind == "INSERT" || kind == "UPDATE" || kind == "DELETE" || kind == "MERGE" ||
            kind == "CREATE VIEW" || kind == "CREATE SEQUENCE" || kind == "CREATE SYNONYM" || is_plsql_kind(kind) ||
-           kind == "GRANT" || kind == "REVOKE" || kind.rfind("DROP ", 0) == 0)
+           kind == "GRANT" || kind == "REVOKE" || kind.rfind("DROP ", 0) == 0 || kind == "COMMIT" ||
+           kind == "ROLLBACK" || kind == "SAVEPOINT" || kind == "ALTER SESSION" || kind == "TRUNCATE" ||
+           kind == "CREATE DIRECTORY")
     s = typed_or_other(kind);
   else
     s = other(kind);
@@ -194,6 +196,14 @@ ast::StatementPtr Parser::typed_or_other(const std::string& kind) {
       s = grant();
     else if (kind.rfind("DROP ", 0) == 0)
       s = drop();
+    else if (kind == "COMMIT" || kind == "ROLLBACK" || kind == "SAVEPOINT")
+      s = transaction();
+    else if (kind == "ALTER SESSION")
+      s = alter_session();
+    else if (kind == "TRUNCATE")
+      s = truncate();
+    else if (kind == "CREATE DIRECTORY")
+      s = create_directory();
     else
       s = create_synonym();
     if (!at_end()) fail(peek(), "end of statement");

@@ -126,6 +126,10 @@ private:
   ast::StatementPtr create_synonym();
   ast::StatementPtr grant();  // also REVOKE (parse_admin.cpp)
   ast::StatementPtr drop();
+  ast::StatementPtr transaction();
+  ast::StatementPtr alter_session();
+  ast::StatementPtr truncate();
+  ast::StatementPtr create_directory();
   std::string_view hint();
   ast::TableRefPtr dml_target();
   ast::ExprPtr value_expr();

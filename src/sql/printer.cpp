@@ -792,6 +792,46 @@ public:
         for (auto w : d.options) put(!w.empty() && w.front() == '"' ? std::string(w) : upper(w));
         return;
       }
+      case StmtKind::Transaction: {
+        auto& t = static_cast<const Transaction&>(s);
+        put(upper(t.verb));
+        if (t.work) put("WORK");
+        if (t.savepoint) {
+          if (upper(t.verb) == "ROLLBACK") put(t.to_savepoint_word ? "TO SAVEPOINT" : "TO");
+          ident(*t.savepoint);
+        }
+        if (!t.comment.empty()) {
+          put("COMMENT");
+          put(t.comment);
+        }
+        return;
+      }
+      case StmtKind::AlterSession: {
+        auto& a = static_cast<const AlterSession&>(s);
+        put("ALTER SESSION SET");
+        for (const auto& p : a.parameters) {
+          ident(p.name);
+          put("=");
+          put(p.value);
+        }
+        return;
+      }
+      case StmtKind::Truncate: {
+        auto& t = static_cast<const Truncate&>(s);
+        put("TRUNCATE");
+        put(upper(t.object_kind));
+        qname(t.name);
+        for (auto w : t.options) put(upper(w));
+        return;
+      }
+      case StmtKind::CreateDirectory: {
+        auto& d = static_cast<const CreateDirectory&>(s);
+        put(d.or_replace ? "CREATE OR REPLACE DIRECTORY" : "CREATE DIRECTORY");
+        ident(d.name);
+        put("AS");
+        put(d.path);
+        return;
+      }
       case StmtKind::PlBlock:
       case StmtKind::CreateSubprogram:
       case StmtKind::CreatePackage:
@@ -822,7 +862,11 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::CreateType:
     case StmtKind::CreateTypeBody:
     case StmtKind::Grant:
-    case StmtKind::Drop: return true;
+    case StmtKind::Drop:
+    case StmtKind::Transaction:
+    case StmtKind::AlterSession:
+    case StmtKind::Truncate:
+    case StmtKind::CreateDirectory: return true;
     default: return false;
   }
 }
