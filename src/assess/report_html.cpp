@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "common/redact.h"
 #include "assess/report_html_parts.h"
 #include "assess/report_writers.h"
 #include "assess/summary_report.h"
@@ -101,7 +102,8 @@ std::string source_snippet(Span sp, uint32_t context, uint32_t max_lines, bool h
   uint32_t to = std::min(total, shown_last + context);
   std::string out = "<pre class=\"code\">";
   for (uint32_t l = from; l <= to; ++l) {
-    std::string_view text = f.line_text(l);
+    std::string line = redact_passwords(f.line_text(l));  // same length: columns stay right
+    std::string_view text = line;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     bool hit = highlight && l >= first && l <= shown_last;
     out += fmt::format("<span class=\"{}\"><span class=\"ln\">{}</span>", hit ? "hit" : "ctx", l);

@@ -1,5 +1,7 @@
 #include "common/diagnostic.h"
 
+#include "common/redact.h"
+
 #include <algorithm>
 
 namespace orashift {
@@ -50,7 +52,8 @@ const char* severity_name(Severity s) {
 std::string Diagnostic::render() const {
   std::string out = span.location() + ": " + severity_name(severity) + " [" + code + "] " + message + "\n";
   if (span.file) {
-    std::string_view src = span.file->line_text(span.line());
+    std::string line = redact_passwords(span.file->line_text(span.line()));  // same length: the caret stays right
+    std::string_view src = line;
     out.append(src).append("\n");
     // Keep tabs so the caret lines up with the source line as a terminal shows it.
     uint32_t col = span.column();

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "common/redact.h"
 #include "convert/default_translation.h"
 #include "convert/simple_expression.h"
 #include "dialect/naming.h"
@@ -449,7 +450,7 @@ private:
   static std::string first_line(std::string_view s) {
     std::string_view line = s.substr(0, s.find('\n'));
     if (line.size() > 120) line = line.substr(0, 120);
-    return std::string(line);
+    return redact_passwords(line);
   }
 
   const Catalog& cat_;
