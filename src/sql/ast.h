@@ -266,7 +266,8 @@ enum class StmtKind {
   CreateTable, CreateIndex, AlterTable, Comment, Other, Invalid,
   Select, Insert, Update, Delete, Merge, CreateView, CreateSequence, CreateSynonym,
   PlBlock, CreateSubprogram, CreatePackage, CreateTrigger, CreateType, CreateTypeBody,  // ast_plsql.h
-  Grant, Drop, Transaction, AlterSession, Truncate, CreateDirectory  // ast_admin.h
+  Grant, Drop, Transaction, AlterSession, Truncate, CreateDirectory, User,
+  CreateDimension  // ast_admin.h
 };
 
 struct Statement {

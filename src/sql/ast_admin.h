@@ -76,4 +76,51 @@ struct CreateDirectory : Statement {
   std::string_view path;  // the literal as written
 };
 
+// CREATE USER / ALTER USER name clauses: each clause its words as written, starting with its
+// keyword (IDENTIFIED BY x, DEFAULT TABLESPACE t, QUOTA UNLIMITED ON t, TEMPORARY TABLESPACE t,
+// PROFILE p, PASSWORD EXPIRE, ACCOUNT LOCK, DEFAULT ROLE …, CONTAINER = ALL, …).
+struct User : Statement {
+  User() : Statement(StmtKind::User) {}
+  bool alter = false;
+  Ident name;
+  struct Clause {
+    std::vector<std::string_view> words;
+  };
+  std::vector<Clause> clauses;
+};
+
+// CREATE DIMENSION: levels (the columns that identify them), hierarchies (levels from child
+// to parent, with the join keys of snowflaked levels) and attributes (columns a level determines).
+struct CreateDimension : Statement {
+  CreateDimension() : Statement(StmtKind::CreateDimension) {}
+  struct Level {
+    Ident name;
+    std::vector<QualifiedName> columns;
+    bool parenthesized = false;
+    bool skip_when_null = false;
+  };
+  struct JoinKey {
+    std::vector<QualifiedName> columns;
+    bool parenthesized = false;
+    Ident level;
+  };
+  struct Hierarchy {
+    Ident name;
+    std::vector<Ident> levels;  // child first: levels[i] CHILD OF levels[i + 1]
+    std::vector<JoinKey> join_keys;
+  };
+  struct Attribute {
+    std::optional<Ident> name;  // extended form: ATTRIBUTE name LEVEL level DETERMINES …
+    Ident level;
+    std::vector<QualifiedName> columns;
+    bool parenthesized = false;
+  };
+  bool or_replace = false;
+  QualifiedName name;
+  std::vector<Level> levels;
+  std::vector<Hierarchy> hierarchies;
+  std::vector<Attribute> attributes;
+  std::vector<char> order;  // 'L', 'H', 'A' in source order, so the printer keeps it
+};
+
 }  // namespace orashift::sql::ast

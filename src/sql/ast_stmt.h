@@ -120,6 +120,7 @@ struct CreateSynonym : Statement {
   bool or_replace = false;
   bool is_public = false;
   std::string_view edition;
+  std::string_view substituted_modifier;  // create &action_type. synonym: the variable as written
   QualifiedName name;
   QualifiedName target;
 };

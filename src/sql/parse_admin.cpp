@@ -145,4 +145,108 @@ ast::StatementPtr Parser::create_directory() {
   return s;
 }
 
+ast::StatementPtr Parser::user() {
+  auto s = std::make_unique<ast::User>();
+  s->alter = accept(Kw::ALTER);
+  if (!s->alter) expect(Kw::CREATE);
+  if (!accept_word("USER")) fail(peek(), "USER");
+  s->name = ident("a user name");
+  static constexpr std::array<std::string_view, 13> kClauseStarts = {
+      "IDENTIFIED", "NO", "DEFAULT", "LOCAL", "TEMPORARY", "QUOTA", "PROFILE", "PASSWORD", "ACCOUNT", "ENABLE",
+      "CONTAINER", "GRANT", "REVOKE"};
+  auto starts_clause = [&](size_t k) {
+    for (auto w : kClauseStarts)
+      if (is_word(k, w)) return true;
+    return false;
+  };
+  while (!at_end()) {
+    if (!starts_clause(0)) fail(peek(), "a user clause (IDENTIFIED, DEFAULT, QUOTA, TEMPORARY, PROFILE, ...)");
+    ast::User::Clause c;
+    c.words.push_back(advance().text);
+    // A clause runs to the next clause keyword. BY / AS take the next token whatever it is (a
+    // password or name may be spelled like a keyword).
+    while (!at_end() && !starts_clause(0)) {
+      const Token& t = peek();
+      if (!t.is_word() && t.kind != TokenKind::Number && t.kind != TokenKind::String &&
+          t.kind != TokenKind::Substitution && t.kind != TokenKind::Eq && t.kind != TokenKind::Comma)
+        fail(t, "a user clause");
+      bool takes_value = t.is_word() && (is_word(0, "BY") || is_word(0, "AS"));
+      c.words.push_back(advance().text);
+      if (takes_value && !at_end()) c.words.push_back(advance().text);
+    }
+    s->clauses.push_back(std::move(c));
+  }
+  return s;
+}
+
+// A column or a parenthesised list of them (LEVEL … IS, JOIN KEY, DETERMINES).
+std::vector<ast::QualifiedName> Parser::dimension_columns(bool& parenthesized) {
+  std::vector<ast::QualifiedName> cols;
+  parenthesized = accept(TokenKind::LParen);
+  do cols.push_back(qualified_name("a column"));
+  while (parenthesized && accept(TokenKind::Comma));
+  if (parenthesized) expect(TokenKind::RParen, "',' or ')'");
+  return cols;
+}
+
+ast::StatementPtr Parser::create_dimension() {
+  auto s = std::make_unique<ast::CreateDimension>();
+  expect(Kw::CREATE);
+  if (accept(Kw::OR)) {
+    expect(Kw::REPLACE);
+    s->or_replace = true;
+  }
+  if (!accept_word("DIMENSION")) fail(peek(), "DIMENSION");
+  s->name = qualified_name("a dimension name");
+  while (!at_end()) {
+    if (accept_word("LEVEL")) {
+      ast::CreateDimension::Level l;
+      l.name = ident("a level name");
+      expect(Kw::IS);
+      l.columns = dimension_columns(l.parenthesized);
+      if (is_word(0, "SKIP")) {
+        ++pos_;
+        if (!accept_word("WHEN") || !accept(Kw::NULL_)) fail(peek(), "SKIP WHEN NULL");
+        l.skip_when_null = true;
+      }
+      s->levels.push_back(std::move(l));
+      s->order.push_back('L');
+    } else if (accept_word("HIERARCHY")) {
+      ast::CreateDimension::Hierarchy h;
+      h.name = ident("a hierarchy name");
+      expect(TokenKind::LParen, "'('");
+      h.levels.push_back(ident("a level"));
+      while (accept_word("CHILD")) {
+        if (!accept_word("OF")) fail(peek(), "OF");
+        h.levels.push_back(ident("a level"));
+      }
+      while (accept_word("JOIN")) {
+        if (!accept_word("KEY")) fail(peek(), "KEY");
+        ast::CreateDimension::JoinKey k;
+        k.columns = dimension_columns(k.parenthesized);
+        if (!accept_word("REFERENCES")) fail(peek(), "REFERENCES");
+        k.level = ident("a level");
+        h.join_keys.push_back(std::move(k));
+      }
+      expect(TokenKind::RParen, "')'");
+      s->hierarchies.push_back(std::move(h));
+      s->order.push_back('H');
+    } else if (accept_word("ATTRIBUTE")) {
+      ast::CreateDimension::Attribute a;
+      a.level = ident("a level or attribute name");
+      if (accept_word("LEVEL")) {
+        a.name = a.level;
+        a.level = ident("a level");
+      }
+      if (!accept_word("DETERMINES")) fail(peek(), "DETERMINES");
+      a.columns = dimension_columns(a.parenthesized);
+      s->attributes.push_back(std::move(a));
+      s->order.push_back('A');
+    } else {
+      fail(peek(), "LEVEL, HIERARCHY or ATTRIBUTE");
+    }
+  }
+  return s;
+}
+
 }  // namespace orashift::sql

@@ -117,6 +117,7 @@ ast::StatementPtr Parser::create_synonym() {
   size_t e = pos_;
   while (peek().kw == Kw::EDITIONABLE || peek().kw == Kw::NONEDITIONABLE) ++pos_;
   s->edition = span_from(e).text();
+  if (peek().kind == TokenKind::Substitution) s->substituted_modifier = advance().text;
   s->is_public = accept(Kw::PUBLIC);
   expect(Kw::SYNONYM);
   s->name = qualified_name("a synonym name");

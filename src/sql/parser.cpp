@@ -160,7 +160,8 @@ ast::StatementPtr Parser::statement(bool /*plsql*/) {
            kind == "CREATE VIEW" || kind == "CREATE SEQUENCE" || kind == "CREATE SYNONYM" || is_plsql_kind(kind) ||
            kind == "GRANT" || kind == "REVOKE" || kind.rfind("DROP ", 0) == 0 || kind == "COMMIT" ||
            kind == "ROLLBACK" || kind == "SAVEPOINT" || kind == "ALTER SESSION" || kind == "TRUNCATE" ||
-           kind == "CREATE DIRECTORY")
+           kind == "CREATE DIRECTORY" || kind == "CREATE USER" || kind == "ALTER USER" ||
+           kind == "CREATE DIMENSION")
     s = typed_or_other(kind);
   else
     s = other(kind);
@@ -204,6 +205,10 @@ ast::StatementPtr Parser::typed_or_other(const std::string& kind) {
       s = truncate();
     else if (kind == "CREATE DIRECTORY")
       s = create_directory();
+    else if (kind == "CREATE USER" || kind == "ALTER USER")
+      s = user();
+    else if (kind == "CREATE DIMENSION")
+      s = create_dimension();
     else
       s = create_synonym();
     if (!at_end()) fail(peek(), "end of statement");
@@ -230,6 +235,9 @@ bool is(const Token& t, std::string_view up) {
 
 // Words between CREATE/ALTER/DROP and the object type that do not change what is created.
 bool is_modifier(const Token& t) {
+  // `create &action_type. synonym …` (utPLSQL): a substitution variable standing for a modifier
+  // such as PUBLIC or OR REPLACE; the object word after it still gives the kind.
+  if (t.kind == TokenKind::Substitution) return true;
   switch (t.kw) {
     case Kw::OR:
     case Kw::REPLACE:

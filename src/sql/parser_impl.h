@@ -130,6 +130,9 @@ private:
   ast::StatementPtr alter_session();
   ast::StatementPtr truncate();
   ast::StatementPtr create_directory();
+  ast::StatementPtr user();  // CREATE USER, ALTER USER
+  ast::StatementPtr create_dimension();
+  std::vector<ast::QualifiedName> dimension_columns(bool& parenthesized);
   std::string_view hint();
   ast::TableRefPtr dml_target();
   ast::ExprPtr value_expr();

@@ -753,6 +753,10 @@ public:
         auto& y = static_cast<const CreateSynonym&>(s);
         put(y.or_replace ? "CREATE OR REPLACE" : "CREATE");
         if (!y.edition.empty()) put(upper(compact(y.edition)));
+        if (!y.substituted_modifier.empty()) {
+          put(y.substituted_modifier);
+          glue(" ");  // its terminating '.' belongs to the variable, not to a qualified name
+        }
         if (y.is_public) put("PUBLIC");
         put("SYNONYM");
         qname(y.name);
@@ -832,6 +836,68 @@ public:
         put(d.path);
         return;
       }
+      case StmtKind::User: {
+        auto& u = static_cast<const User&>(s);
+        put(u.alter ? "ALTER USER" : "CREATE USER");
+        ident(u.name);
+        for (const auto& c : u.clauses)
+          for (size_t i = 0; i < c.words.size(); ++i) {
+            if (c.words[i] == "," || c.words[i] == "=") glue(std::string(c.words[i]) + " ");
+            else put(c.words[i]);  // as written: passwords and names keep their case
+          }
+        return;
+      }
+      case StmtKind::CreateDimension: {
+        auto& d = static_cast<const CreateDimension&>(s);
+        put(d.or_replace ? "CREATE OR REPLACE DIMENSION" : "CREATE DIMENSION");
+        qname(d.name);
+        auto columns = [&](const std::vector<QualifiedName>& cols, bool paren) {
+          if (paren) put("(");
+          for (size_t i = 0; i < cols.size(); ++i) {
+            if (i) glue(",");
+            qname(cols[i]);
+          }
+          if (paren) glue(")");
+        };
+        size_t l = 0, h = 0, a = 0;
+        for (char k : d.order) {
+          if (k == 'L') {
+            const auto& lv = d.levels[l++];
+            put("LEVEL");
+            ident(lv.name);
+            put("IS");
+            columns(lv.columns, lv.parenthesized);
+            if (lv.skip_when_null) put("SKIP WHEN NULL");
+          } else if (k == 'H') {
+            const auto& hi = d.hierarchies[h++];
+            put("HIERARCHY");
+            ident(hi.name);
+            put("(");
+            for (size_t i = 0; i < hi.levels.size(); ++i) {
+              if (i) put("CHILD OF");
+              ident(hi.levels[i]);
+            }
+            for (const auto& jk : hi.join_keys) {
+              put("JOIN KEY");
+              columns(jk.columns, jk.parenthesized);
+              put("REFERENCES");
+              ident(jk.level);
+            }
+            glue(")");
+          } else {
+            const auto& at = d.attributes[a++];
+            put("ATTRIBUTE");
+            if (at.name) {
+              ident(*at.name);
+              put("LEVEL");
+            }
+            ident(at.level);
+            put("DETERMINES");
+            columns(at.columns, at.parenthesized);
+          }
+        }
+        return;
+      }
       case StmtKind::PlBlock:
       case StmtKind::CreateSubprogram:
       case StmtKind::CreatePackage:
@@ -866,7 +932,9 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::Transaction:
     case StmtKind::AlterSession:
     case StmtKind::Truncate:
-    case StmtKind::CreateDirectory: return true;
+    case StmtKind::CreateDirectory:
+    case StmtKind::User:
+    case StmtKind::CreateDimension: return true;
     default: return false;
   }
 }

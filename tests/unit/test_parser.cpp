@@ -499,3 +499,44 @@ create or replace directory data_dir as '/u01/data';)");
   auto bad = parse("alter session set;");
   EXPECT_EQ(bad->script.statements.at(0)->kind, ast::StmtKind::Other);
 }
+
+TEST(Parser, UsersDimensionsAndSubstitutedModifiers) {
+  auto p = parse(R"(CREATE USER hr IDENTIFIED BY "&pass" DEFAULT TABLESPACE &tbs QUOTA UNLIMITED ON &tbs;
+alter user app identified by default_is_a_password account unlock;
+CREATE DIMENSION times_dim
+  LEVEL day IS times.time_id
+  LEVEL month IS (times.calendar_month_desc) SKIP WHEN NULL
+  LEVEL year IS times.calendar_year
+  HIERARCHY cal_rollup (day CHILD OF month CHILD OF year)
+  HIERARCHY geo (city CHILD OF country JOIN KEY (customers.country_id) REFERENCES country)
+  ATTRIBUTE day DETERMINES (day_name, day_number_in_week)
+  ATTRIBUTE mname LEVEL month DETERMINES times.calendar_month_name;
+create &action_type. synonym &ut3_user.ut for &&ut3_owner..ut;)");
+  ASSERT_EQ(p->diags.items().size(), 0u) << errors(p->diags);
+  ASSERT_EQ(p->script.statements.size(), 4u);
+  auto& u = static_cast<const ast::User&>(*p->script.statements[0]);
+  ASSERT_EQ(u.kind, ast::StmtKind::User);
+  EXPECT_EQ(u.name.text, "hr");
+  ASSERT_EQ(u.clauses.size(), 3u);  // IDENTIFIED, DEFAULT TABLESPACE, QUOTA
+  auto& a = static_cast<const ast::User&>(*p->script.statements[1]);
+  EXPECT_TRUE(a.alter);
+  EXPECT_EQ(a.clauses.size(), 2u);  // the password spelled like a clause keyword stays a value
+  auto& d = static_cast<const ast::CreateDimension&>(*p->script.statements[2]);
+  ASSERT_EQ(d.kind, ast::StmtKind::CreateDimension);
+  EXPECT_EQ(d.levels.size(), 3u);
+  EXPECT_TRUE(d.levels[1].skip_when_null);
+  ASSERT_EQ(d.hierarchies.size(), 2u);
+  EXPECT_EQ(d.hierarchies[0].levels.size(), 3u);
+  EXPECT_EQ(d.hierarchies[1].join_keys.size(), 1u);
+  ASSERT_EQ(d.attributes.size(), 2u);
+  EXPECT_TRUE(d.attributes[1].name.has_value());
+  auto& syn = static_cast<const ast::CreateSynonym&>(*p->script.statements[3]);
+  EXPECT_EQ(syn.kind, ast::StmtKind::CreateSynonym);
+  EXPECT_EQ(syn.substituted_modifier, "&action_type.");
+  for (auto& s : p->script.statements) {
+    std::string text = sql::print_statement(*s);
+    auto again = parse(text + ";");
+    ASSERT_EQ(again->script.statements.size(), 1u) << text;
+    EXPECT_EQ(sql::print_statement(*again->script.statements[0]), text);
+  }
+}
