@@ -143,6 +143,16 @@ protected:
     a.insert(a.end(), extra.begin(), extra.end());
     return a;
   }
+  // The source table both kill -9 tests load: big enough to be killed mid-way.
+  bool make_orders(int rows) {
+    Pg s(src_);
+    if (!s.ok()) return false;
+    s.exec("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), note text)");
+    s.exec("INSERT INTO orders SELECT g, g % 977, (g % 100000) / 100.0, md5(g::text) FROM generate_series(1, " +
+           std::to_string(rows) + ") g");
+    s.exec("ANALYZE");
+    return true;
+  }
   uint64_t stats_rows(const std::string& table) {
     json doc = e2e::read_json(dir_ / "stats.json");  // kept alive: the loop walks inside it
     for (const auto& t : doc["tables"])
@@ -204,14 +214,7 @@ TEST_F(LoadResume, SegmentsByRangesPartitionsAndKeys) {
 
 TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
   const int rows = 1200000;
-  {
-    Pg s(src_);
-    ASSERT_TRUE(s.ok());
-    s.exec("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), note text)");
-    s.exec("INSERT INTO orders SELECT g, g % 977, (g % 100000) / 100.0, md5(g::text) FROM generate_series(1, " +
-           std::to_string(rows) + ") g");
-    s.exec("ANALYZE");
-  }
+  ASSERT_TRUE(make_orders(rows));
   auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})",
                         {"--auto-segment-rows", "100000"});
   const fs::path state = dir_ / "out" / "task-state.jsonl";
@@ -242,14 +245,7 @@ TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
 // target name, and every row is there once.
 TEST_F(LoadResume, KilledLoadOfARenamedTableIsReloadedWhole) {
   const int rows = 1200000;
-  {
-    Pg s(src_);
-    ASSERT_TRUE(s.ok());
-    s.exec("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), note text)");
-    s.exec("INSERT INTO orders SELECT g, g % 977, (g % 100000) / 100.0, md5(g::text) FROM generate_series(1, " +
-           std::to_string(rows) + ") g");
-    s.exec("ANALYZE");
-  }
+  ASSERT_TRUE(make_orders(rows));
   auto args = load_args(R"({"rules":[
     {"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":{"schema-name":"%","table-name":"%"},"rule-action":"include"},
     {"rule-type":"transformation","rule-id":"2","rule-name":"t","rule-target":"table","rule-action":"add-prefix","value":"dms_",

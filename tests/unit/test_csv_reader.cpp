@@ -1,6 +1,8 @@
 // TABLE.csv with a header: RFC 4180 quoting, CRLF, '' as NULL, exact conversion with the
 // column's Oracle type, and every bad record rejected with file:line.
 #include <gtest/gtest.h>
+
+#include "reader_test_util.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,32 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Collect : RejectSink {
-  std::vector<Reject> rejects;
-  void reject(Reject r) override { rejects.push_back(std::move(r)); }
-};
+using Collect = orashift::testing::CollectRejects;
+using orashift::testing::drain;
 
-std::string cell(const ColumnVector& v, size_t r) {
-  if (v.is_null(r)) return "NULL";
-  switch (v.kind) {
-    case ValueKind::Int64: return std::to_string(v.ints[r]);
-    case ValueKind::Decimal: return format_decimal(v.decimals[r], v.scale);
-    case ValueKind::Timestamp: return format_timestamp(v.ints[r]);
-    default: return std::string(v.text(r));
-  }
-}
-
-std::vector<std::string> drain(TableReader& reader, size_t batch_rows = 1000) {
-  std::vector<std::string> rows;
-  Batch b;
-  while (reader.next(b, batch_rows))
-    for (size_t r = 0; r < b.rows(); ++r) {
-      std::string s;
-      for (size_t c = 0; c < b.columns.size(); ++c) s += (c ? "|" : "") + cell(b.columns[c], r);
-      rows.push_back(s);
-    }
-  return rows;
-}
 
 OracleFilesOptions options(const fs::path& dir) {
   OracleFilesOptions o;

@@ -1,6 +1,8 @@
 // INSERT scripts as a row source: literals, conversion functions and sequences evaluated the
 // way Oracle evaluates them; what cannot be evaluated is rejected with file:line:col.
 #include <gtest/gtest.h>
+
+#include "reader_test_util.h"
 #include <unistd.h>
 
 #include <chrono>
@@ -16,41 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Collect : RejectSink {
-  std::vector<Reject> rejects;
-  void reject(Reject r) override { rejects.push_back(std::move(r)); }
-};
+using Collect = orashift::testing::CollectRejects;
+using orashift::testing::drain;
 
-std::string cell(const ColumnVector& v, size_t r) {
-  if (v.is_null(r)) return "NULL";
-  switch (v.kind) {
-    case ValueKind::Int64: return std::to_string(v.ints[r]);
-    case ValueKind::Decimal: return format_decimal(v.decimals[r], v.scale);
-    case ValueKind::Timestamp: return format_timestamp(v.ints[r]);
-    case ValueKind::Bytes: {
-      std::string hex;
-      for (unsigned char c : v.text(r)) {
-        hex += "0123456789ABCDEF"[c >> 4];
-        hex += "0123456789ABCDEF"[c & 15];
-      }
-      return hex;
-    }
-    default: return std::string(v.text(r));
-  }
-}
-
-// All rows of a reader as text, "a|b|c" per row.
-std::vector<std::string> drain(TableReader& reader, size_t batch_rows = 1000) {
-  std::vector<std::string> rows;
-  Batch b;
-  while (reader.next(b, batch_rows))
-    for (size_t r = 0; r < b.rows(); ++r) {
-      std::string s;
-      for (size_t c = 0; c < b.columns.size(); ++c) s += (c ? "|" : "") + cell(b.columns[c], r);
-      rows.push_back(s);
-    }
-  return rows;
-}
 
 std::vector<std::string> split(const std::string& row) {
   std::vector<std::string> out(1);
