@@ -5,7 +5,9 @@
 #include <map>
 
 #include "endpoints/postgres/pg_conninfo.h"
+#include "endpoints/postgres/pg_copy_binary.h"
 #include "endpoints/postgres/postgres_target.h"
+#include "endpoints/postgres/postgres_writer.h"
 #include "load/copy_text.h"
 #include "target_test_util.h"
 
@@ -73,20 +75,36 @@ TEST(CopyText, EscapesLikePostgres) {
   EXPECT_EQ(d, "0.1NaN");
 }
 
-TEST(PostgresTarget, RoundTripsEveryValueKind) {
-  REQUIRE_PG();
+namespace {
+
+// The same rows through both COPY formats: `flag_type` is the type of one more text column,
+// text (every column has a binary form: binary COPY) or boolean (none: the whole table in text).
+void round_trip_every_value_kind(const std::string& flag_type, bool expect_binary) {
   PostgresTarget pg(test_pg());
   EXPECT_EQ(pg.dialect(), "postgres");
+  const std::string t = "kinds_" + flag_type;  // one table per variant: ctest runs them at once
   pg.execute(
-      "DROP TABLE IF EXISTS kinds; CREATE TABLE kinds (id bigint, big numeric(38,0), amt numeric(10,2), small "
-      "numeric(4,1), dbl double precision, ts timestamp, txt text, raw bytea)");
+      "DROP TABLE IF EXISTS " + t + "; CREATE TABLE " + t + " (id bigint, big numeric(38,0), amt numeric(10,2), small "
+      "numeric(4,1), dbl double precision, ts timestamp, txt text, raw bytea, i4 integer, i2 smallint, "
+      "ch char(3), vc varchar(5), flag " + flag_type + ")");
   std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64),      load_col("BIG", ValueKind::Decimal, 0),
                                   load_col("AMT", ValueKind::Decimal, 4), load_col("SMALL", ValueKind::Decimal, 1),
                                   load_col("DBL", ValueKind::Double),     load_col("TS", ValueKind::Timestamp),
-                                  load_col("TXT", ValueKind::Text),       load_col("RAW", ValueKind::Bytes)};
+                                  load_col("TXT", ValueKind::Text),       load_col("RAW", ValueKind::Bytes),
+                                  load_col("I4", ValueKind::Int64),       load_col("I2", ValueKind::Int64),
+                                  load_col("CH", ValueKind::Text),        load_col("VC", ValueKind::Text),
+                                  load_col("FLAG", ValueKind::Text)};
   Batch b = batch_for(cols);
   auto row = [&](int64_t id, Int128 big, Int128 amt, Int128 small, double dbl, Micros ts, std::string_view txt,
                  std::string_view raw) {
+    int64_t i4s[] = {0, 2147483647, -2147483648LL, 0, 0, -7};
+    int64_t i2s[] = {0, 32767, -32768, 0, 0, 1};
+    const char* chs[] = {"", "a", "abc", "", "", "é"};
+    b.columns[8].append_int(i4s[id]);
+    b.columns[9].append_int(i2s[id]);
+    b.columns[10].append_text(chs[id]);
+    b.columns[11].append_text(chs[id]);
+    b.columns[12].append_text(id % 2 ? "t" : "f");
     b.columns[0].append_int(id);
     b.columns[1].append_decimal(big);
     b.columns[2].append_decimal(amt);
@@ -109,27 +127,135 @@ TEST(PostgresTarget, RoundTripsEveryValueKind) {
   b.source_lines.push_back(4);
 
   CollectRejects rejects;
-  auto writer = pg.open_writer(table_named("KINDS"), cols);
+  auto writer = pg.open_writer(table_named(t), cols);
+  auto* pg_writer = dynamic_cast<PostgresWriter*>(writer.get());
+  ASSERT_TRUE(pg_writer);
+  EXPECT_EQ(pg_writer->uses_binary_copy(), expect_binary);
   EXPECT_EQ(writer->write(b, rejects, "test"), 5u);
   writer->finish();
   ASSERT_TRUE(rejects.rejects.empty()) << rejects.rejects[0].reason;
 
-  EXPECT_EQ(column_texts(pg, "SELECT big::text FROM kinds ORDER BY id"),
+  EXPECT_EQ(column_texts(pg, "SELECT big::text FROM " + t + " ORDER BY id"),
             (std::vector<std::string>{"99999999999999999999999999999999999999",
                                       "-99999999999999999999999999999999999999", "0", "<NULL>", "1"}));
-  EXPECT_EQ(column_texts(pg, "SELECT amt::text FROM kinds ORDER BY id"),
+  EXPECT_EQ(column_texts(pg, "SELECT amt::text FROM " + t + " ORDER BY id"),
             (std::vector<std::string>{"12345678.99", "-0.01", "0.00", "<NULL>", "1.00"}));
-  EXPECT_EQ(column_texts(pg, "SELECT small::text FROM kinds ORDER BY id"),
+  EXPECT_EQ(column_texts(pg, "SELECT small::text FROM " + t + " ORDER BY id"),
             (std::vector<std::string>{"999.9", "-999.9", "0.0", "<NULL>", "0.1"}));
-  EXPECT_EQ(column_texts(pg, "SELECT dbl::text FROM kinds ORDER BY id"),
+  EXPECT_EQ(column_texts(pg, "SELECT dbl::text FROM " + t + " ORDER BY id"),
             (std::vector<std::string>{"NaN", "-0", "1e+308", "<NULL>", "0.1"}));
-  EXPECT_EQ(column_texts(pg, "SELECT ts::text FROM kinds ORDER BY id"),
+  EXPECT_EQ(column_texts(pg, "SELECT ts::text FROM " + t + " ORDER BY id"),
             (std::vector<std::string>{"2024-02-29 23:59:59.123456", "1850-07-01 00:00:00.000001",
                                       "0044-03-15 12:00:00 BC", "<NULL>", "1970-01-01 00:00:00"}));
-  EXPECT_EQ(column_texts(pg, "SELECT txt FROM kinds ORDER BY id"),
+  EXPECT_EQ(column_texts(pg, "SELECT txt FROM " + t + " ORDER BY id"),
             (std::vector<std::string>{"", "it's \"q\"\ttab\nnl\r\\bs \\N", "Grüße, 日本語, 🙂", "<NULL>", "\\N"}));
-  EXPECT_EQ(column_texts(pg, "SELECT encode(raw, 'hex') FROM kinds ORDER BY id"),
+  EXPECT_EQ(column_texts(pg, "SELECT encode(raw, 'hex') FROM " + t + " ORDER BY id"),
             (std::vector<std::string>{"00ff", "616263", "", "<NULL>", "5c"}));
+  EXPECT_EQ(column_texts(pg, "SELECT concat_ws('|', i4, i2, ch, octet_length(ch), vc, flag) FROM " + t + " ORDER BY id"),
+            (std::vector<std::string>{"2147483647|32767|a  |3|a|t", "-2147483648|-32768|abc|3|abc|f", "0|0|   |3||t", "",
+                                      "-7|1|é  |4|é|t"}));
+}
+
+}  // namespace
+
+TEST(PostgresTarget, RoundTripsEveryValueKindInBinaryCopy) {
+  REQUIRE_PG();
+  round_trip_every_value_kind("text", true);
+}
+
+TEST(PostgresTarget, RoundTripsEveryValueKindInTextCopy) {
+  REQUIRE_PG();
+  round_trip_every_value_kind("boolean", false);
+}
+
+// Every decimal shape through NUMERIC's binary form: base-10000 groups across the point,
+// leading and trailing zero groups, scales not a multiple of 4, 38 digits, both signs. What
+// PostgreSQL stores must print as our own formatter prints the value.
+TEST(PostgresTarget, BinaryNumericMatchesTheDecimalText) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  const int scales[] = {0, 1, 3, 4, 5, 8, 19, 20, 37, 38};
+  std::string ddl = "DROP TABLE IF EXISTS nums; CREATE TABLE nums (id bigint";
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64)};
+  for (size_t i = 0; i < std::size(scales); ++i) {
+    ddl += ", n" + std::to_string(i) + " numeric";
+    cols.push_back(load_col("N" + std::to_string(i), ValueKind::Decimal, scales[i]));
+  }
+  pg.execute(ddl + ")");
+  Batch b = batch_for(cols);
+  std::vector<std::vector<std::string>> expected(std::size(scales));
+  uint64_t seed = 42;
+  auto next = [&] { return seed = seed * 6364136223846793005ULL + 1442695040888963407ULL; };
+  const int rows = 3000;
+  for (int r = 0; r < rows; ++r) {
+    b.columns[0].append_int(r);
+    for (size_t c = 0; c < std::size(scales); ++c) {
+      int digits = static_cast<int>(next() >> 33) % 39;  // 0 … 38 significant digits
+      Int128 v = 0;
+      for (int d = 0; d < digits; ++d) v = v * 10 + static_cast<int>((next() >> 33) % 10);
+      if (r % 7 == 0) v = v / pow10_i128(std::min(digits, 6)) * pow10_i128(std::min(digits, 6));  // trailing zeros
+      if (next() & 1) v = -v;
+      b.columns[c + 1].append_decimal(v);
+      expected[c].push_back(format_decimal(v, scales[c]));
+    }
+    b.source_lines.push_back(r + 1);
+  }
+  CollectRejects rejects;
+  auto writer = pg.open_writer(table_named("NUMS"), cols);
+  ASSERT_TRUE(dynamic_cast<PostgresWriter*>(writer.get())->uses_binary_copy());
+  EXPECT_EQ(writer->write(b, rejects, "test"), static_cast<uint64_t>(rows));
+  ASSERT_TRUE(rejects.rejects.empty()) << rejects.rejects[0].reason;
+  for (size_t c = 0; c < std::size(scales); ++c) {
+    std::vector<std::string> got = column_texts(pg, "SELECT n" + std::to_string(c) + "::text FROM nums ORDER BY id");
+    ASSERT_EQ(got.size(), expected[c].size());
+    for (size_t r = 0; r < got.size(); ++r)
+      ASSERT_EQ(got[r], expected[c][r]) << "scale " << scales[c] << ", row " << r;
+  }
+  pg.execute("DROP TABLE nums");
+}
+
+TEST(PostgresTarget, BinaryCopyRejectsIntegersOutsideTheColumnType) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  pg.execute("DROP TABLE IF EXISTS ints; CREATE TABLE ints (i4 integer, i2 smallint)");
+  std::vector<LoadColumn> cols = {load_col("I4", ValueKind::Int64), load_col("I2", ValueKind::Int64)};
+  Batch b = batch_for(cols);
+  int64_t i4s[] = {1, 2147483648LL, 3, -2147483649LL};
+  int64_t i2s[] = {1, 2, 32768, 4};
+  for (int r = 0; r < 4; ++r) {
+    b.columns[0].append_int(i4s[r]);
+    b.columns[1].append_int(i2s[r]);
+    b.source_lines.push_back(r + 1);
+  }
+  CollectRejects rejects;
+  auto writer = pg.open_writer(table_named("INTS"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "f.dat"), 1u);
+  ASSERT_EQ(rejects.rejects.size(), 3u);
+  EXPECT_EQ(rejects.rejects[0].reason, "column i4: value 2147483648 is out of range for type integer");
+  EXPECT_EQ(rejects.rejects[0].record, "2147483648\t2");
+  EXPECT_EQ(rejects.rejects[1].reason, "column i2: value 32768 is out of range for type smallint");
+  EXPECT_EQ(rejects.rejects[2].reason, "column i4: value -2147483649 is out of range for type integer");
+  EXPECT_EQ(column_texts(pg, "SELECT i4 || ',' || i2 FROM ints"), (std::vector<std::string>{"1,1"}));
+  pg.execute("DROP TABLE ints");
+}
+
+TEST(PgCopyBinary, NumericGroupsAroundThePoint) {
+  auto encode = [](Int128 v, int scale) {
+    std::string out;
+    PgCopyBinaryEncoder::append_numeric(out, v, scale);
+    std::vector<int> words;  // after the 4-byte length: ndigits, weight, sign, dscale, digits…
+    for (size_t i = 4; i + 1 < out.size(); i += 2)
+      words.push_back(static_cast<int16_t>((static_cast<uint8_t>(out[i]) << 8) | static_cast<uint8_t>(out[i + 1])));
+    return words;
+  };
+  EXPECT_EQ(encode(12345678, 4), (std::vector<int>{2, 0, 0, 4, 1234, 5678}));
+  EXPECT_EQ(encode(1, 4), (std::vector<int>{1, -1, 0, 4, 1}));
+  EXPECT_EQ(encode(100000000, 0), (std::vector<int>{1, 2, 0, 0, 1}));
+  EXPECT_EQ(encode(-125, 1), (std::vector<int>{2, 0, 0x4000, 1, 12, 5000}));
+  EXPECT_EQ(encode(0, 3), (std::vector<int>{0, 0, 0, 3}));
+  EXPECT_EQ(encode(5, 9), (std::vector<int>{1, -3, 0, 9, 5000}));  // 0.0000 0000 5000
+  EXPECT_EQ(encode(pow10_i128(37), 37), (std::vector<int>{1, 0, 0, 37, 1}));  // 1.000…, the general path
+  EXPECT_EQ(encode(-pow10_i128(30) * 7, 0), (std::vector<int>{1, 7, 0x4000, 0, 700}));  // -7e30 = -700 × 10000^7
 }
 
 TEST(PostgresTarget, RejectsExactlyTheRefusedRows) {

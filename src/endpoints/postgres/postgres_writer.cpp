@@ -27,6 +27,7 @@ PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, s
       {quote_ident(target)});
   if (attrs.rows.empty()) throw std::runtime_error("postgres: table " + quote_ident(target) + " does not exist");
   std::string column_list;
+  std::vector<PgCopyBinaryEncoder::Column> binary_columns;
   for (const LoadColumn& c : columns_) {
     const std::string name = target_name(c.name);
     const std::vector<std::optional<std::string>>* attr = nullptr;
@@ -35,7 +36,9 @@ PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, s
     if (!attr) throw std::runtime_error("postgres: table " + quote_ident(target) + " has no column " + quote_ident(name));
     NumericLimit limit;
     int typmod = std::stoi(attr->at(2).value_or("-1"));
-    if (std::stoul(attr->at(1).value_or("0")) == kNumericOid && typmod >= 4 &&
+    unsigned oid = static_cast<unsigned>(std::stoul(attr->at(1).value_or("0")));
+    binary_columns.push_back({name, c.kind, oid});
+    if (oid == kNumericOid && typmod >= 4 &&
         (c.kind == ValueKind::Decimal || c.kind == ValueKind::Int64)) {
       // NUMERIC(p,s) typmod: ((p << 16) | (s & 0x7ff)) + 4, s an 11-bit signed number.
       limit.check = true;
@@ -53,6 +56,12 @@ PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, s
     column_list += quote_ident(name);
   }
   copy_sql_ = "COPY " + quote_ident(target) + " (" + column_list + ") FROM STDIN";
+  bool all_binary = true;
+  for (const auto& b : binary_columns) all_binary = all_binary && PgCopyBinaryEncoder::supports(b.kind, b.type_oid);
+  if (all_binary) {
+    binary_.emplace(std::move(binary_columns));
+    copy_sql_ += " (FORMAT binary)";
+  }
 }
 
 // NUMERIC(p,s) rounds extra fractional digits without a word; we refuse them instead.
@@ -76,18 +85,30 @@ void PostgresWriter::start_copy() {
   PgResult start(PQexec(conn_.get(), copy_sql_.c_str()), &PQclear);
   if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN)
     throw std::runtime_error("postgres: " + copy_sql_ + ": " + conn_.error_of(start.get()));
+  if (binary_) {
+    std::string header;
+    PgCopyBinaryEncoder::append_header(header);
+    put(header);
+  }
+}
+
+void PostgresWriter::put(std::string_view bytes) {
+  if (PQputCopyData(conn_.get(), bytes.data(), static_cast<int>(bytes.size())) != 1)
+    throw std::runtime_error("postgres: COPY data not sent: " + conn_.error_of(nullptr));
 }
 
 void PostgresWriter::send(size_t from, size_t to) {
-  for (size_t at = from; at < to; at += kSendChunk) {
-    int n = static_cast<int>(std::min(kSendChunk, to - at));
-    if (PQputCopyData(conn_.get(), encoded_.data() + at, n) != 1)
-      throw std::runtime_error("postgres: COPY data not sent: " + conn_.error_of(nullptr));
-  }
+  for (size_t at = from; at < to; at += kSendChunk)
+    put(std::string_view(encoded_).substr(at, std::min(kSendChunk, to - at)));
 }
 
 std::optional<std::string> PostgresWriter::finish_copy() {
   PGconn* pg = conn_.get();
+  if (binary_) {
+    std::string trailer;
+    PgCopyBinaryEncoder::append_trailer(trailer);
+    put(trailer);
+  }
   if (PQputCopyEnd(pg, nullptr) != 1) throw std::runtime_error("postgres: COPY not finished: " + conn_.error_of(nullptr));
   std::optional<std::string> error;
   bool fatal = false;
@@ -169,15 +190,22 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
       reject(row, std::move(*why), copy_row_text(batch, row));
       continue;
     }
-    size_t begin = encoded_.size();
-    int nul_column = append_copy_row(encoded_, batch, row);
-    if (nul_column >= 0) {
-      reject(row, "column " + target_name(columns_[nul_column].name) + ": text contains a NUL byte, which PostgreSQL cannot store",
-             encoded_.substr(begin));
-      encoded_.resize(begin);
-      continue;
+    if (binary_) {
+      if (auto why = binary_->append_row(encoded_, batch, row)) {
+        reject(row, std::move(*why), copy_row_text(batch, row));
+        continue;
+      }
+    } else {
+      size_t begin = encoded_.size();
+      int nul_column = append_copy_row(encoded_, batch, row);
+      if (nul_column >= 0) {
+        reject(row, "column " + target_name(columns_[nul_column].name) + ": text contains a NUL byte, which PostgreSQL cannot store",
+               encoded_.substr(begin));
+        encoded_.resize(begin);
+        continue;
+      }
+      encoded_.push_back('\n');
     }
-    encoded_.push_back('\n');
     ends_.push_back(encoded_.size());
     rows.push_back(static_cast<uint32_t>(row));
     if (encoded_.size() - sent >= kStreamChunk) {
@@ -199,10 +227,7 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
   if (!refused) return rows.size();
   // Refused as a whole (and rolled back by the server): redo in halves down to single rows.
   auto try_range = [&](size_t lo, size_t hi) { return copy_rows(lo, hi); };
-  auto reject_row = [&](size_t k, const std::string& reason) {
-    size_t begin = k ? ends_[k - 1] : 0;
-    reject(rows[k], reason, encoded_.substr(begin, ends_[k] - begin - 1));
-  };
+  auto reject_row = [&](size_t k, const std::string& reason) { reject(rows[k], reason, copy_row_text(batch, rows[k])); };
   if (rows.size() == 1) {
     reject_row(0, *refused);
     return 0;

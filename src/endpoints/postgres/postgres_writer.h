@@ -1,15 +1,18 @@
 #pragma once
-// Streams batches into one PostgreSQL table with COPY ... FROM STDIN (text format), one COPY
+// Streams batches into one PostgreSQL table with COPY ... FROM STDIN, one COPY
 // per batch so a refused batch is rolled back whole by the server; it is then redone in
 // halves, down to single rows, so exactly the refused rows become rejects. Rows are sent while
 // the batch is still being encoded. When the connection drops, the COPY in flight (one
 // transaction) is rolled back by the server: the writer reconnects per the RetryPolicy and
-// sends the same rows again, so none is lost or doubled.
+// sends the same rows again, so none is lost or doubled. The binary format is used when every
+// column has an exact binary form for its target type (pg_copy_binary.h), the text format
+// otherwise.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "endpoints/postgres/pg_connection.h"
+#include "endpoints/postgres/pg_copy_binary.h"
 #include "load/endpoint.h"
 
 namespace orashift {
@@ -23,6 +26,7 @@ public:
   uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) override;
   void finish() override {}
   void set_retry(const RetryPolicy& policy) override { retry_ = &policy; }
+  bool uses_binary_copy() const { return binary_.has_value(); }
 
 private:
   struct NumericLimit {
@@ -41,6 +45,7 @@ private:
   bool recover(int64_t& attempt, const std::string& error);
   void start_copy();
   void send(size_t from, size_t to);  // bytes [from, to) of encoded_
+  void put(std::string_view bytes);    // one PQputCopyData
   // Ends the COPY: the server's message if it refused the rows; throws for fatal errors.
   std::optional<std::string> finish_copy();
 
@@ -49,7 +54,8 @@ private:
   std::string copy_sql_;
   std::vector<LoadColumn> columns_;
   std::vector<NumericLimit> limits_;
-  std::string encoded_;        // COPY text of the batch's loadable rows, each ending in '\n'
+  std::optional<PgCopyBinaryEncoder> binary_;  // set: COPY in binary format
+  std::string encoded_;        // the batch's loadable rows in the COPY format (text rows end in '\n')
   std::vector<size_t> ends_;   // end offset of each encoded row
   const RetryPolicy* retry_ = nullptr;  // none: a dropped connection fails the batch
 };
