@@ -1,5 +1,5 @@
 #pragma once
-// PostgreSQL's binary COPY format for batch rows, used by the PostgreSQL writer when every
+// PostgreSQL's binary COPY format. Encoding: batch rows, used by the PostgreSQL writer when every
 // column's value kind has an exact binary form for its target type (pg_copy_binary.cpp lists
 // them). Binary spares the server the text parsing of every field (numeric_in, timestamp_in,
 // line splitting and de-escaping), which was most of a load's server time; any other column
@@ -41,5 +41,18 @@ public:
 private:
   std::vector<Column> columns_;
 };
+
+// Decoding, for the PostgreSQL source (pg_copy_binary_decode.cpp): the reader uses the binary
+// format when every column's source type decodes exactly into its value kind.
+bool pg_binary_decodes(unsigned type_oid, ValueKind kind);
+
+// Appends one non-NULL binary field of type `type_oid` to `v` (kind `v.kind`, scale `v.scale`).
+// False, appending nothing, when the value has no exact form in that kind: NaN or infinite
+// numerics and datetimes, more fractional digits than the scale, more than 38 digits.
+bool append_binary_field(ColumnVector& v, unsigned type_oid, std::string_view bytes);
+
+// The field as PostgreSQL's text output spells it ("-12.50", "2020-01-02 03:04:05", "\\x00ff"),
+// for reject reasons and records.
+std::string binary_field_text(unsigned type_oid, std::string_view bytes);
 
 }  // namespace orashift

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -10,6 +11,7 @@
 #include "dialect/naming.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/postgres/pg_connection.h"
+#include "endpoints/postgres/pg_copy_binary.h"
 
 namespace orashift {
 
@@ -58,19 +60,27 @@ public:
     conn_.execute("SET TimeZone = 'UTC'");
     conn_.execute("SET DateStyle = 'ISO, YMD'");
     conn_.execute("SET extra_float_digits = 3");
+    const std::string& relation = unit.relation.empty() ? unit.table : unit.relation;
+    choose_format(relation);
     std::string sql = "COPY (SELECT ";
     // Names come from PostgreSQL's own catalog: quoted exactly as they are.
     for (size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i].name);
     // A segment reads its partition (a child table) and/or the rows its condition selects;
     // the condition was built from quoted identifiers and literals (src/load/segments.cpp).
-    sql += " FROM " + quote_ident(unit.relation.empty() ? unit.table : unit.relation);
+    sql += " FROM " + quote_ident(relation);
     if (!unit.where.empty()) sql += " WHERE " + unit.where;
     sql += ") TO STDOUT";
+    if (binary_) sql += " (FORMAT binary)";
     PgResult r(PQexec(conn_.get(), sql.c_str()), &PQclear);
     if (PQresultStatus(r.get()) != PGRES_COPY_OUT) throw std::runtime_error("postgres: " + conn_.error_of(r.get()));
   }
 
+  ~CopyReader() override {
+    if (message_) PQfreemem(message_);
+  }
+
   bool next(Batch& batch, size_t max_rows) override {
+    if (binary_) return next_binary(batch, max_rows);
     batch.clear();
     while (batch.rows() < max_rows) {
       char* line = nullptr;
@@ -94,6 +104,136 @@ public:
   uint64_t bytes_read() const override { return bytes_; }
 
 private:
+  // Binary when every column's source type decodes exactly into its kind (pg_copy_binary.h):
+  // the server skips formatting every value as text and we skip parsing it back.
+  void choose_format(const std::string& relation) {
+    QueryResult attrs = conn_.query_params(
+        "SELECT a.attname, a.atttypid FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 "
+        "AND NOT a.attisdropped",
+        {quote_ident(relation)});
+    binary_ = true;
+    for (const LoadColumn& c : cols_) {
+      unsigned oid = 0;
+      for (const auto& row : attrs.rows)
+        if (row[0] == c.name) oid = static_cast<unsigned>(std::stoul(row[1].value_or("0")));
+      oids_.push_back(oid);
+      binary_ = binary_ && pg_binary_decodes(oid, c.kind);
+    }
+  }
+
+  // Next CopyData message into message_/size_; false at the end of the data.
+  bool next_message() {
+    if (message_) PQfreemem(message_);
+    message_ = nullptr;
+    at_ = size_ = 0;
+    int n = PQgetCopyData(conn_.get(), &message_, 0);
+    if (n == -1) {  // end of data: collect the COPY's final status
+      PgResult r(PQgetResult(conn_.get()), &PQclear);
+      if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw std::runtime_error("postgres: " + conn_.error_of(r.get()));
+      return false;
+    }
+    if (n < 0) throw std::runtime_error("postgres: COPY failed: " + conn_.error_of(nullptr));
+    size_ = static_cast<size_t>(n);
+    bytes_ += size_;
+    return true;
+  }
+
+  void malformed() { throw std::runtime_error("postgres: malformed binary COPY data from " + table_); }
+
+  // The server sends a row per CopyData message (the header rides with the first, the
+  // trailer may share one), so a message is read as a sequence of tuples.
+  bool next_binary(Batch& batch, size_t max_rows) {
+    batch.clear();
+    while (batch.rows() < max_rows) {
+      if (at_ == size_) {
+        if (ended_ || !next_message()) {
+          ended_ = true;
+          return false;  // the rows of this batch still count (TableReader::next)
+        }
+        if (done_) malformed();  // data after the trailer
+        if (!header_read_) {
+          // "PGCOPY\n\377\r\n\0", flags, extension length, extension.
+          if (size_ < 19 || std::memcmp(message_, "PGCOPY\n\377\r\n\0", 11) != 0) malformed();
+          uint32_t ext = (uint32_t(uint8_t(message_[15])) << 24) | (uint32_t(uint8_t(message_[16])) << 16) |
+                         (uint32_t(uint8_t(message_[17])) << 8) | uint8_t(message_[18]);
+          at_ = 19 + ext;
+          if (at_ > size_) malformed();
+          header_read_ = true;
+          continue;
+        }
+      }
+      auto take = [&](size_t n) {
+        if (size_ - at_ < n) malformed();
+        const char* p = message_ + at_;
+        at_ += n;
+        return p;
+      };
+      auto u16 = [](const char* p) { return uint16_t((uint8_t(p[0]) << 8) | uint8_t(p[1])); };
+      int16_t fields = static_cast<int16_t>(u16(take(2)));
+      if (fields == -1) {  // the trailer: the end of data follows
+        done_ = true;
+        if (at_ != size_) malformed();
+        continue;
+      }
+      if (static_cast<size_t>(fields) != cols_.size()) malformed();
+      ++rows_;
+      fields_.clear();
+      for (size_t c = 0; c < cols_.size(); ++c) {
+        const char* p = take(4);
+        int32_t len = static_cast<int32_t>((uint32_t(u16(p)) << 16) | u16(p + 2));
+        if (len < 0) fields_.emplace_back();
+        else fields_.emplace_back(std::string_view(take(static_cast<size_t>(len)), static_cast<size_t>(len)));
+      }
+      add_binary_row(batch);
+    }
+    return true;
+  }
+
+  void add_binary_row(Batch& batch) {
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      if (!fields_[c]) {
+        batch.columns[c].append_null();
+        continue;
+      }
+      if (append_binary_field(batch.columns[c], oids_[c], *fields_[c])) continue;
+      for (size_t k = 0; k < c; ++k) batch.columns[k].pop_back();
+      rejects_.reject({table_, "COPY " + table_, rows_, cannot_read(c, binary_field_text(oids_[c], *fields_[c])),
+                       binary_row_text()});
+      return;
+    }
+    batch.source_lines.push_back(rows_);
+  }
+
+  // The row as the text format would have carried it, for the reject record.
+  std::string binary_row_text() const {
+    std::string out;
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      if (c) out += '\t';
+      if (!fields_[c]) {
+        out += "\\N";
+        continue;
+      }
+      for (char ch : binary_field_text(oids_[c], *fields_[c])) {
+        switch (ch) {
+          case '\\': out += "\\\\"; break;
+          case '\t': out += "\\t"; break;
+          case '\n': out += "\\n"; break;
+          case '\r': out += "\\r"; break;
+          default: out += ch;
+        }
+      }
+    }
+    return out;
+  }
+
+  std::string cannot_read(size_t col, const std::string& text) const {
+    std::string reason = "column " + cols_[col].name + ": cannot read '" + text + "' as " + value_kind_name(cols_[col].kind);
+    if (cols_[col].kind == ValueKind::Decimal)
+      reason += " with " + std::to_string(cols_[col].scale) +
+                " fractional digits (NUMERIC without precision travels as NUMERIC(38,10), see OS1001)";
+    return reason;
+  }
+
   // Converts one COPY line; a value that does not fit its column rejects the whole row.
   void add_row(Batch& batch, std::string_view row) {
     size_t col = 0, start = 0;
@@ -109,10 +249,7 @@ private:
       std::string_view f = row.substr(start, i - start);
       if (!append(batch.columns[col], cols_[col], f)) {
         failed_at = col;
-        reason = "column " + cols_[col].name + ": cannot read '" + std::string(f) + "' as " + value_kind_name(cols_[col].kind);
-        if (cols_[col].kind == ValueKind::Decimal)
-          reason += " with " + std::to_string(cols_[col].scale) +
-                    " fractional digits (NUMERIC without precision travels as NUMERIC(38,10), see OS1001)";
+        reason = cannot_read(col, std::string(f));
       }
       ++col;
       if (tab == std::string_view::npos || !reason.empty()) break;
@@ -218,6 +355,13 @@ private:
   RejectSink& rejects_;
   std::string scratch_;
   uint64_t rows_ = 0, bytes_ = 0;
+  // Binary format: the column types, the message being read and the fields of the row.
+  bool binary_ = false;
+  std::vector<unsigned> oids_;
+  char* message_ = nullptr;
+  size_t size_ = 0, at_ = 0;
+  bool header_read_ = false, done_ = false, ended_ = false;
+  std::vector<std::optional<std::string_view>> fields_;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // `postgres://…` as a source: the catalog from information_schema (the connection's current
-// schema), rows with COPY … TO STDOUT in text format, one load unit per table. PostgreSQL
+// schema), rows with COPY … TO STDOUT (binary when every column's type decodes exactly into its
+// value kind, text otherwise), one load unit per table. PostgreSQL
 // types are expressed as the Oracle types that map back to them (the catalog is Oracle-typed):
 // docs/sources.md lists the correspondence.
 #include <memory>
