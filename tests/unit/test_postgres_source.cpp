@@ -10,6 +10,28 @@
 
 using namespace orashift;
 
+namespace {
+
+// A fresh schema on the test server, dropped at the end; `conn` connects with it as the search path.
+struct TestSchema {
+  std::string name, conn;
+  PgConnection admin;
+  explicit TestSchema(std::string schema) : name(std::move(schema)), admin(std::getenv("ORASHIFT_TEST_PG")) {
+    admin.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+    admin.execute("CREATE SCHEMA " + name);
+    std::string base = std::getenv("ORASHIFT_TEST_PG");
+    conn = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + name;
+  }
+  ~TestSchema() {
+    try {
+      admin.execute("DROP SCHEMA " + name + " CASCADE");
+    } catch (const std::exception&) {  // a test failing mid-way leaves it for the next run's DROP
+    }
+  }
+};
+
+}  // namespace
+
 TEST(PgCopyDecode, EscapesAndTimestamps) {
   std::string out;
   decode_copy_text("a\\tb\\\\c\\nd\\x41\\101", out);
@@ -25,13 +47,9 @@ TEST(PgCopyDecode, EscapesAndTimestamps) {
 }
 
 TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
-  const char* uri = std::getenv("ORASHIFT_TEST_PG");
-  if (!uri) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
-  PgConnection admin(uri);
-  admin.execute("DROP SCHEMA IF EXISTS pgsrc_test CASCADE");
-  admin.execute("CREATE SCHEMA pgsrc_test");
-  std::string base = uri;
-  std::string conn = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3Dpgsrc_test";
+  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
+  TestSchema schema("pgsrc_test");
+  const std::string& conn = schema.conn;
   PgConnection c(conn);
   c.execute("CREATE TABLE t (id integer PRIMARY KEY, amount numeric(12,3), free numeric, ts timestamp, "
             "label varchar(20), note text, raw bytea)");
@@ -68,19 +86,14 @@ TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
   EXPECT_FALSE(b.columns[5].is_null(0));  // PostgreSQL keeps '' apart from NULL, and so do we
   EXPECT_EQ(b.columns[5].text(0), "");
   EXPECT_EQ(b.columns[6].text(0), std::string("\0\xff", 2));
-  admin.execute("DROP SCHEMA pgsrc_test CASCADE");
 }
 
 // NUMERIC text takes a digits-only fast path when it can; every value must read exactly as the
 // general decimal parser reads it, on both sides of the 18-digit and 38-digit edges.
 TEST(PostgresSource, NumericFastPathReadsLikeTheDecimalParser) {
-  const char* uri = std::getenv("ORASHIFT_TEST_PG");
-  if (!uri) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
-  PgConnection admin(uri);
-  admin.execute("DROP SCHEMA IF EXISTS pgsrc_num CASCADE");
-  admin.execute("CREATE SCHEMA pgsrc_num");
-  std::string base = uri;
-  std::string conn = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3Dpgsrc_num";
+  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
+  TestSchema schema("pgsrc_num");
+  const std::string& conn = schema.conn;
   PgConnection c(conn);
   const std::vector<std::string> values = {"0", "-0.5", "1.5", "-123.4500", "999999999999999999", "-999999999999999999",
                                            "1000000000000000000", "12345678.9012345678", "1234567890123456789.0123456789",
@@ -109,20 +122,15 @@ TEST(PostgresSource, NumericFastPathReadsLikeTheDecimalParser) {
       EXPECT_TRUE(b.columns[2].decimals[i] == expected) << values[i];
     }
   }
-  admin.execute("DROP SCHEMA pgsrc_num CASCADE");
 }
 
 // The binary and the text COPY formats must read every value the same, reject the same rows
 // with the same reasons and records. `flag` decides the format: a text column (every column
 // decodes from binary) or a boolean (read from text, so the whole table is).
 TEST(PostgresSource, BinaryAndTextFormatsReadAlike) {
-  const char* uri = std::getenv("ORASHIFT_TEST_PG");
-  if (!uri) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
-  PgConnection admin(uri);
-  admin.execute("DROP SCHEMA IF EXISTS pgsrc_fmt CASCADE");
-  admin.execute("CREATE SCHEMA pgsrc_fmt");
-  std::string base = uri;
-  std::string conn = base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3Dpgsrc_fmt";
+  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
+  TestSchema schema("pgsrc_fmt");
+  const std::string& conn = schema.conn;
   PgConnection c(conn);
   const std::string columns =
       "id integer PRIMARY KEY, i2 smallint, i8 bigint, n0 numeric(12,0), n numeric(20,4), nu numeric, f8 float8, "
@@ -179,5 +187,4 @@ TEST(PostgresSource, BinaryAndTextFormatsReadAlike) {
   EXPECT_NE(bin.rejects[0].find("cannot read 'NaN'"), std::string::npos) << bin.rejects[0];
   EXPECT_NE(bin.rejects[1].find("cannot read '0.123456789012'"), std::string::npos) << bin.rejects[1];
   EXPECT_NE(bin.rows[0].find("-32768\t9223372036854775807\t-999999999999\t12345678.9012\t"), std::string::npos) << bin.rows[0];
-  admin.execute("DROP SCHEMA pgsrc_fmt CASCADE");
 }

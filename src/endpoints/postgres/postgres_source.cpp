@@ -83,20 +83,14 @@ public:
     if (binary_) return next_binary(batch, max_rows);
     batch.clear();
     while (batch.rows() < max_rows) {
-      char* line = nullptr;
-      int n = PQgetCopyData(conn_.get(), &line, 0);
-      if (n == -1) {  // end of data: collect the COPY's final status
-        PgResult r(PQgetResult(conn_.get()), &PQclear);
-        if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) throw std::runtime_error("postgres: " + conn_.error_of(r.get()));
+      if (ended_ || !next_message()) {
+        ended_ = true;
         return false;
       }
-      if (n < 0) throw std::runtime_error("postgres: COPY failed: " + conn_.error_of(nullptr));
-      std::string_view row(line, static_cast<size_t>(n));
+      std::string_view row(message_, size_);  // one line per message
       if (!row.empty() && row.back() == '\n') row.remove_suffix(1);
-      bytes_ += static_cast<uint64_t>(n);
       ++rows_;
       add_row(batch, row);
-      PQfreemem(line);
     }
     return true;
   }
@@ -355,12 +349,13 @@ private:
   RejectSink& rejects_;
   std::string scratch_;
   uint64_t rows_ = 0, bytes_ = 0;
-  // Binary format: the column types, the message being read and the fields of the row.
+  char* message_ = nullptr;  // the CopyData message being read
+  size_t size_ = 0, at_ = 0;
+  bool ended_ = false;
+  // Binary format: the column types, its header and trailer, and the fields of the row.
   bool binary_ = false;
   std::vector<unsigned> oids_;
-  char* message_ = nullptr;
-  size_t size_ = 0, at_ = 0;
-  bool header_read_ = false, done_ = false, ended_ = false;
+  bool header_read_ = false, done_ = false;
   std::vector<std::optional<std::string_view>> fields_;
 };
 
