@@ -29,7 +29,7 @@ TEST(SqliteSource, EveryValueCheckedAgainstItsColumn) {
   ASSERT_EQ(sqlite3_exec(db,
                          "CREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL, price DECIMAL(10,2), "
                          "made DATETIME, note TEXT, pic BLOB);"
-                         "INSERT INTO items VALUES (1,'apple',1.5,'2020-01-02 03:04:05','',x'00ff'),"
+                         "INSERT INTO items VALUES (1,'apple',1.5,'2020-01-02T03:04:05Z','',x'00ff'),"
                          "(2,'pear',2,'2020-02-29T10:00:00.5',NULL,NULL),(3,'bad','abc',NULL,NULL,NULL),"
                          "(4,'round',1.005,NULL,NULL,NULL),(5,'when',1,'yesterday',NULL,NULL);",
                          nullptr, nullptr, nullptr),
@@ -52,6 +52,7 @@ TEST(SqliteSource, EveryValueCheckedAgainstItsColumn) {
   EXPECT_EQ(rejects.rejects[1].line, 4u);
   EXPECT_EQ(rejects.rejects[2].line, 5u);
   EXPECT_EQ(format_decimal(b.columns[2].decimals[0], 2), "1.50");
+  EXPECT_EQ(format_timestamp(b.columns[3].ints[0]), "2020-01-02 03:04:05");  // ISO 8601 with T and Z
   EXPECT_EQ(format_timestamp(b.columns[3].ints[1]), "2020-02-29 10:00:00.5");
   EXPECT_EQ(b.columns[4].text(0), "");
   EXPECT_FALSE(b.columns[4].is_null(0));
