@@ -204,7 +204,8 @@ int load(const LoadCommandOptions& o) {
   Catalog selected = selected_catalog(source->catalog(), plan);
   TaskIssues model_issues;
   ConversionOutput conv =
-      convert_catalog_and_write(build_target_catalog(selected, plan, model_issues), *source, dialect, o.out);
+      convert_catalog_and_write(build_target_catalog(selected, plan, model_issues), *source, dialect, o.out, {}, {},
+                                settings.full_load.create_pk_after_full_load);
   std::unique_ptr<LoadModel> model = build_load_model(selected, conv.catalog, plan, model_options, model_issues);
   std::fputs(model_issues.render().c_str(), stderr);
   if (model_issues.has_errors()) return 2;

@@ -32,9 +32,10 @@ ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect
 
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
                                            const std::string& out_dir, const TypeMappingSettings& types,
-                                           const PhysicalDesignInput& design) {
+                                           const PhysicalDesignInput& design, bool keys_after_load) {
   ConversionOutput out;
   ConvertOptions opt;
+  opt.keys_after_load = keys_after_load;
   opt.dialect = dialect;
   opt.types = types;
   opt.physical = design;

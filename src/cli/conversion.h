@@ -24,7 +24,7 @@ ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect
 // and row estimates.
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
                                            const std::string& out_dir, const TypeMappingSettings& types = {},
-                                           const PhysicalDesignInput& design = {});
+                                           const PhysicalDesignInput& design = {}, bool keys_after_load = false);
 
 // Prints the source diagnostics (compiler style) to stderr; returns the error count.
 size_t print_diagnostics(const Diagnostics& diags);

@@ -48,6 +48,8 @@ public:
     for (const auto& s : cat_.sequences) sequence(s);
     for (const auto& t : cat_.tables) table(t);
     for (const auto& s : cat_.synonyms) synonym(s);
+    // Keys added after the load come before the foreign keys that need them.
+    for (auto& k : deferred_keys_) out_.objects.push_back(std::move(k));
     for (const auto& t : cat_.tables) foreign_keys(t);
     for (const auto& i : cat_.indexes) index(i);
     for (const auto& t : cat_.tables) comments(t);
@@ -139,9 +141,15 @@ private:
         items_.add("OS2002", object(t), std::string(constraint_word(c.kind)) + " " + c.name, c.span, dialect());
         informational_noted = true;
       }
-      sql += ",\n  ";
-      if (!c.name.empty()) sql += "CONSTRAINT " + q(c.name) + " ";
-      sql += std::string(constraint_word(c.kind)) + " (" + column_list(c.columns) + ")";
+      std::string key;
+      if (!c.name.empty()) key += "CONSTRAINT " + q(c.name) + " ";
+      key += std::string(constraint_word(c.kind)) + " (" + column_list(c.columns) + ")";
+      if (opt_.keys_after_load && opt_.dialect != Dialect::DuckDb) {
+        deferred_keys_.push_back(
+            {"CONSTRAINT", c.name, t.name, "ALTER TABLE " + table_ref(t) + " ADD " + key + ";\n", ApplyPhase::AfterLoad, c.span, {}});
+        continue;
+      }
+      sql += ",\n  " + key;
     }
     sql += "\n)";
     std::string partitions;
@@ -457,6 +465,7 @@ private:
   const ConvertOptions& opt_;
   ActionItems& items_;
   ConvertedSchema out_;
+  std::vector<ConvertedObject> deferred_keys_;  // keys_after_load: added after the load
   std::set<std::string> bigint_columns_;  // TABLE.COLUMN created as BIGINT (identity keys and their references)
 };
 

@@ -50,6 +50,10 @@ struct ConvertOptions {
   TypeMappingSettings types;
   PhysicalDesignInput physical;  // Redshift advisor thresholds and statistics
   std::map<std::string, uint64_t> row_estimates;
+  // DMS's CreatePkAfterFullLoad: primary and unique keys are added after the load (building an
+  // index over loaded rows beats maintaining it row by row) instead of inside CREATE TABLE.
+  // DuckDB keeps them inline: its ALTER TABLE cannot add a UNIQUE constraint.
+  bool keys_after_load = false;
 };
 
 ConvertedSchema generate_ddl(const Catalog& catalog, const ConvertOptions& options, ActionItems& items);

@@ -55,9 +55,6 @@ public:
     // the load's CPU).
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
       throw std::runtime_error("sqlite: cannot open " + path);
-    // Pages mapped instead of pread into SQLite's cache: the reads were a twentieth of a load.
-    // Read-only, so a mapping cannot be written through; SQLite caps it at its compile-time limit.
-    sqlite3_exec(db_, "PRAGMA mmap_size = 1073741824", nullptr, nullptr, nullptr);
     std::string sql = "SELECT ";
     for (size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i].name);
     sql += " FROM " + quote_ident(table_);
