@@ -828,6 +828,17 @@ public:
         for (auto w : t.options) put(upper(w));
         return;
       }
+      case StmtKind::Comment: {
+        auto& c = static_cast<const CommentOn&>(s);
+        put("COMMENT ON");
+        put(upper(compact(c.object_kind)));
+        qname(c.target);
+        put("IS");
+        std::string lit = "'";  // the text was unescaped (q'[…]' too): written back in plain quotes
+        for (char ch : c.text) lit += ch == '\'' ? std::string("''") : std::string(1, ch);
+        put(lit + "'");
+        return;
+      }
       case StmtKind::CreateDirectory: {
         auto& d = static_cast<const CreateDirectory&>(s);
         put(d.or_replace ? "CREATE OR REPLACE DIRECTORY" : "CREATE DIRECTORY");
@@ -933,6 +944,7 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::AlterSession:
     case StmtKind::Truncate:
     case StmtKind::CreateDirectory:
+    case StmtKind::Comment:
     case StmtKind::User:
     case StmtKind::CreateDimension: return true;
     default: return false;

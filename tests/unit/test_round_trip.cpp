@@ -104,3 +104,27 @@ TEST(RoundTrip, WholeCorpus) {
   EXPECT_GT(checked, 0u);
   EXPECT_TRUE(failures.empty());
 }
+
+// COMMENT is printed from its node: the object kind, the name and the unescaped text quoted
+// again (q'[…]' becomes plain quotes with '' for a quote), so it reads back the same.
+TEST(RoundTrip, CommentPrintedFromItsNode) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"comment on column hr.employees.last_name is q'[it's the \"last\" name]'",
+       "COMMENT ON COLUMN hr.employees.last_name IS 'it''s the \"last\" name'"},
+      {"COMMENT ON materialized   view sales_mv IS ''", "COMMENT ON MATERIALIZED VIEW sales_mv IS ''"},
+      {"comment on table \"Mixed\" is 'two\nlines'", "COMMENT ON TABLE \"Mixed\" IS 'two\nlines'"},
+  };
+  for (const auto& c : cases) {
+    SourceFile f("t.sql", std::string(c.in) + ";\n");
+    Diagnostics d;
+    ParsedScript ps = parse_script(f, d);
+    ASSERT_EQ(ps.statements.size(), 1u) << c.in;
+    ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << c.in;
+    std::string p1 = print_statement(*ps.statements[0]), why;
+    EXPECT_EQ(p1, c.out);
+    EXPECT_EQ(reprint(p1, why), p1) << why;
+  }
+}
