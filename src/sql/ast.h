@@ -344,8 +344,10 @@ struct IndexColumn {
 struct CreateIndex : Statement {
   CreateIndex() : Statement(StmtKind::CreateIndex) {}
   QualifiedName name;
-  QualifiedName table;
-  bool unique = false, bitmap = false;
+  QualifiedName table;                // or the cluster (on_cluster)
+  bool unique = false, bitmap = false, multivalue = false;
+  bool on_cluster = false;            // CREATE INDEX i ON CLUSTER c: no column list
+  std::optional<Ident> table_alias;   // bitmap join indexes: ON sales s (…)
   bool local = false, global = false;
   std::vector<IndexColumn> columns;
   Span options;  // everything after the column list

@@ -11,16 +11,17 @@ ast::StatementPtr Parser::create_index() {
     ix->unique = true;
   else if (accept(Kw::BITMAP))
     ix->bitmap = true;
-  else
-    accept_word("MULTIVALUE");
+  else if (accept_word("MULTIVALUE"))
+    ix->multivalue = true;
   expect(Kw::INDEX);
   ix->name = qualified_name("index name");
   expect(Kw::ON);
   if (accept_word("CLUSTER")) {  // cluster index: no column list
+    ix->on_cluster = true;
     ix->table = qualified_name("cluster name");
   } else {
     ix->table = qualified_name("table name");
-    if (peek().is_word()) ++pos_;  // table alias (bitmap join indexes)
+    if (peek().is_word()) ix->table_alias = ident();  // table alias (bitmap join indexes)
     expect(TokenKind::LParen, "'(' with the indexed columns");
     do {
       size_t a = pos_;

@@ -828,6 +828,31 @@ public:
         for (auto w : t.options) put(upper(w));
         return;
       }
+      case StmtKind::CreateIndex: {
+        auto& ix = static_cast<const CreateIndex&>(s);
+        put("CREATE");
+        if (ix.unique) put("UNIQUE");
+        if (ix.bitmap) put("BITMAP");
+        if (ix.multivalue) put("MULTIVALUE");
+        put("INDEX");
+        qname(ix.name);
+        put("ON");
+        if (ix.on_cluster) put("CLUSTER");
+        qname(ix.table);
+        if (ix.table_alias) ident(*ix.table_alias);
+        if (!ix.on_cluster) {
+          put("(");
+          for (size_t i = 0; i < ix.columns.size(); ++i) {
+            if (i) glue(",");
+            expr(*ix.columns[i].expr);
+            if (ix.columns[i].descending) put("DESC");
+          }
+          glue(")");
+        }
+        // Kept as written: tokens only (a comment could swallow the rest of a joined line).
+        if (std::string options = compact_text(ix.options); !options.empty()) put(options);
+        return;
+      }
       case StmtKind::Comment: {
         auto& c = static_cast<const CommentOn&>(s);
         put("COMMENT ON");
@@ -945,6 +970,7 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::Truncate:
     case StmtKind::CreateDirectory:
     case StmtKind::Comment:
+    case StmtKind::CreateIndex:
     case StmtKind::User:
     case StmtKind::CreateDimension: return true;
     default: return false;

@@ -128,3 +128,29 @@ TEST(RoundTrip, CommentPrintedFromItsNode) {
     EXPECT_EQ(reprint(p1, why), p1) << why;
   }
 }
+
+// CREATE INDEX from its node: every flag the parser reads comes back, options as their tokens.
+TEST(RoundTrip, CreateIndexPrintedFromItsNode) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"create unique index hr.emp_ix on hr.employees (upper(last_name), hire_date desc) tablespace users -- why\n"
+       "  compute statistics",
+       "CREATE UNIQUE INDEX hr.emp_ix ON hr.employees (upper(last_name), hire_date DESC) tablespace users compute statistics"},
+      {"create bitmap index s_bjix on sales s (c.cust_city) from sales s, customers c where s.cust_id = c.cust_id local",
+       "CREATE BITMAP INDEX s_bjix ON sales s (c.cust_city) from sales s, customers c where s.cust_id = c.cust_id local"},
+      {"create multivalue index mv_ix on docs d (d.doc.tags.string())", "CREATE MULTIVALUE INDEX mv_ix ON docs d (d.doc.tags.string())"},
+      {"create index c_ix on cluster personnel", "CREATE INDEX c_ix ON CLUSTER personnel"},
+  };
+  for (const auto& c : cases) {
+    SourceFile f("t.sql", std::string(c.in) + ";\n");
+    Diagnostics d;
+    ParsedScript ps = parse_script(f, d);
+    ASSERT_EQ(ps.statements.size(), 1u) << c.in;
+    ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << c.in;
+    std::string p1 = print_statement(*ps.statements[0]), why;
+    EXPECT_EQ(p1, c.out);
+    EXPECT_EQ(reprint(p1, why), p1) << why;
+  }
+}
