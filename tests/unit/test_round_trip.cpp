@@ -40,6 +40,23 @@ std::string reprint(const std::string& text, std::string& why) {
   return print_statement(s);
 }
 
+// One statement parsed, printed from its tree (as `out`, when given), and printed the same
+// after re-parsing.
+struct PrintCase {
+  const char* in;
+  const char* out;
+};
+void expect_printed_as(const char* in, const char* out) {
+  SourceFile f("t.sql", std::string(in) + ";\n");
+  Diagnostics d;
+  ParsedScript ps = parse_script(f, d);
+  ASSERT_EQ(ps.statements.size(), 1u) << in;
+  ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << in;
+  std::string p1 = print_statement(*ps.statements[0]), why;
+  if (out) EXPECT_EQ(p1, out);
+  EXPECT_EQ(reprint(p1, why), p1) << why;
+}
+
 }  // namespace
 
 TEST(RoundTrip, PrintParsePrintIsStable) {
@@ -54,15 +71,7 @@ TEST(RoundTrip, PrintParsePrintIsStable) {
       "select x multiset union all y, set(z) from xmltable(xmlnamespaces(default 'urn:x'), '/a' passing d)",
       "begin l := (self as t_base).f(1) + sql%rowcount + t(i).c; end",
   };
-  for (const char* c : cases) {
-    SourceFile f("t.sql", std::string(c) + ";\n");
-    Diagnostics d;
-    ParsedScript ps = parse_script(f, d);
-    ASSERT_EQ(ps.statements.size(), 1u) << c;
-    ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << c;
-    std::string p1 = print_statement(*ps.statements[0]), why;
-    EXPECT_EQ(reprint(p1, why), p1) << why;
-  }
+  for (const char* c : cases) expect_printed_as(c, nullptr);
 }
 
 TEST(RoundTrip, WholeCorpus) {
@@ -108,33 +117,18 @@ TEST(RoundTrip, WholeCorpus) {
 // COMMENT is printed from its node: the object kind, the name and the unescaped text quoted
 // again (q'[…]' becomes plain quotes with '' for a quote), so it reads back the same.
 TEST(RoundTrip, CommentPrintedFromItsNode) {
-  struct Case {
-    const char* in;
-    const char* out;
-  } cases[] = {
+  const PrintCase cases[] = {
       {"comment on column hr.employees.last_name is q'[it's the \"last\" name]'",
        "COMMENT ON COLUMN hr.employees.last_name IS 'it''s the \"last\" name'"},
       {"COMMENT ON materialized   view sales_mv IS ''", "COMMENT ON MATERIALIZED VIEW sales_mv IS ''"},
       {"comment on table \"Mixed\" is 'two\nlines'", "COMMENT ON TABLE \"Mixed\" IS 'two\nlines'"},
   };
-  for (const auto& c : cases) {
-    SourceFile f("t.sql", std::string(c.in) + ";\n");
-    Diagnostics d;
-    ParsedScript ps = parse_script(f, d);
-    ASSERT_EQ(ps.statements.size(), 1u) << c.in;
-    ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << c.in;
-    std::string p1 = print_statement(*ps.statements[0]), why;
-    EXPECT_EQ(p1, c.out);
-    EXPECT_EQ(reprint(p1, why), p1) << why;
-  }
+  for (const auto& c : cases) expect_printed_as(c.in, c.out);
 }
 
 // CREATE INDEX from its node: every flag the parser reads comes back, options as their tokens.
 TEST(RoundTrip, CreateIndexPrintedFromItsNode) {
-  struct Case {
-    const char* in;
-    const char* out;
-  } cases[] = {
+  const PrintCase cases[] = {
       {"create unique index hr.emp_ix on hr.employees (upper(last_name), hire_date desc) tablespace users -- why\n"
        "  compute statistics",
        "CREATE UNIQUE INDEX hr.emp_ix ON hr.employees (upper(last_name), hire_date DESC) tablespace users compute statistics"},
@@ -143,14 +137,5 @@ TEST(RoundTrip, CreateIndexPrintedFromItsNode) {
       {"create multivalue index mv_ix on docs d (d.doc.tags.string())", "CREATE MULTIVALUE INDEX mv_ix ON docs d (d.doc.tags.string())"},
       {"create index c_ix on cluster personnel", "CREATE INDEX c_ix ON CLUSTER personnel"},
   };
-  for (const auto& c : cases) {
-    SourceFile f("t.sql", std::string(c.in) + ";\n");
-    Diagnostics d;
-    ParsedScript ps = parse_script(f, d);
-    ASSERT_EQ(ps.statements.size(), 1u) << c.in;
-    ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << c.in;
-    std::string p1 = print_statement(*ps.statements[0]), why;
-    EXPECT_EQ(p1, c.out);
-    EXPECT_EQ(reprint(p1, why), p1) << why;
-  }
+  for (const auto& c : cases) expect_printed_as(c.in, c.out);
 }
