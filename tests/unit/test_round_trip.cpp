@@ -53,7 +53,9 @@ void expect_printed_as(const char* in, const char* out) {
   ASSERT_EQ(ps.statements.size(), 1u) << in;
   ASSERT_TRUE(printed_from_tree(*ps.statements[0])) << in;
   std::string p1 = print_statement(*ps.statements[0]), why;
-  if (out) EXPECT_EQ(p1, out);
+  if (out) {
+    EXPECT_EQ(p1, out);
+  }
   EXPECT_EQ(reprint(p1, why), p1) << why;
 }
 
