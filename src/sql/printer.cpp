@@ -615,6 +615,97 @@ public:
     }
   }
 
+  // ------------------------------------------------------------ table DDL parts
+
+  // Tokens of a clause kept as text (USING INDEX …, ENCRYPT …, identity options).
+  void clause(const Span& span) {
+    if (std::string t = compact_text(span); !t.empty()) put(t);
+  }
+
+  void constraint_state(const ConstraintState& st) {
+    if (st.rely) put("RELY");
+    if (st.deferrable) put("DEFERRABLE");
+    if (st.initially_deferred) put("INITIALLY DEFERRED");
+    clause(st.using_index);
+    if (st.enable) put(*st.enable ? "ENABLE" : "DISABLE");
+    if (st.validate) put(*st.validate ? "VALIDATE" : "NOVALIDATE");
+    clause(st.exceptions);
+  }
+
+  // Out-of-line (table) constraints name their columns; inline (column) ones do not.
+  void constraint(const ConstraintDef& c) {
+    if (c.name) {
+      put("CONSTRAINT");
+      ident(*c.name);
+    }
+    switch (c.type) {
+      case ConstraintType::NotNull: put("NOT NULL"); break;
+      case ConstraintType::Null: put("NULL"); break;
+      case ConstraintType::PrimaryKey: put("PRIMARY KEY"); break;
+      case ConstraintType::Unique: put("UNIQUE"); break;
+      case ConstraintType::ForeignKey:
+        if (!c.columns.empty()) put("FOREIGN KEY");
+        break;
+      case ConstraintType::Check:
+        put("CHECK (");
+        expr(*c.check);
+        glue(")");
+        break;
+    }
+    if (!c.columns.empty()) ident_list(c.columns);
+    if (c.ref_table) {
+      put("REFERENCES");
+      qname(*c.ref_table);
+      if (!c.ref_columns.empty()) ident_list(c.ref_columns);
+      if (!c.on_delete.empty()) {
+        put("ON DELETE");
+        put(upper(compact(c.on_delete)));
+      }
+    }
+    constraint_state(c.state);
+  }
+
+  // Oracle's order: type, COLLATE / SORT / VISIBLE, DEFAULT or identity or virtual, ENCRYPT,
+  // then the inline constraints.
+  void column(const ColumnDef& c) {
+    ident(c.name);
+    if (c.type) put(print_data_type(*c.type));
+    auto is_encrypt = [](const Span& x) {
+      std::string t = upper(compact_text(x));
+      return t.rfind("ENCRYPT", 0) == 0;
+    };
+    for (const Span& x : c.extras)
+      if (!is_encrypt(x)) clause(x);
+    if (c.default_value) {
+      put(c.default_on_null ? "DEFAULT ON NULL" : "DEFAULT");
+      expr(*c.default_value);
+    }
+    clause(c.identity);
+    if (c.virtual_expr) {
+      put("GENERATED ALWAYS AS (");
+      expr(*c.virtual_expr);
+      glue(") VIRTUAL");
+    }
+    for (const Span& x : c.extras)
+      if (is_encrypt(x)) clause(x);
+    for (const auto& k : c.constraints) constraint(k);
+  }
+
+  template <typename T, typename F>
+  void add_list(const std::vector<T>& items, F&& one) {
+    put("ADD");
+    if (items.size() == 1) {
+      one(items[0]);
+      return;
+    }
+    put("(");
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) glue(",");
+      one(items[i]);
+    }
+    glue(")");
+  }
+
   void statement(const Statement& s) {
     switch (s.kind) {
       case StmtKind::Select: query(*static_cast<const SelectStmt&>(s).query); return;
@@ -853,6 +944,21 @@ public:
         if (std::string options = compact_text(ix.options); !options.empty()) put(options);
         return;
       }
+      case StmtKind::AlterTable: {
+        auto& a = static_cast<const AlterTable&>(s);
+        put("ALTER TABLE");
+        qname(a.name);
+        for (const auto& act : a.actions) {
+          switch (act.kind) {
+            case AlterActionKind::AddConstraint:
+              add_list(act.constraints, [&](const ConstraintDef& c) { constraint(c); });
+              break;
+            case AlterActionKind::AddColumns: add_list(act.columns, [&](const ColumnDef& c) { column(c); }); break;
+            case AlterActionKind::Other: clause(act.span); break;  // MODIFY, DROP, RENAME…: kept as text
+          }
+        }
+        return;
+      }
       case StmtKind::Comment: {
         auto& c = static_cast<const CommentOn&>(s);
         put("COMMENT ON");
@@ -971,6 +1077,7 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::CreateDirectory:
     case StmtKind::Comment:
     case StmtKind::CreateIndex:
+    case StmtKind::AlterTable:
     case StmtKind::User:
     case StmtKind::CreateDimension: return true;
     default: return false;
