@@ -328,6 +328,7 @@ struct CreateTable : Statement {
   QualifiedName name;
   bool global_temporary = false;
   bool private_temporary = false;
+  Span modifiers;                        // SHARDED / DUPLICATED / IMMUTABLE / BLOCKCHAIN, as written
   std::optional<QualifiedName> of_type;  // object table: CREATE TABLE t OF type
   std::vector<ColumnDef> columns;
   std::vector<ConstraintDef> constraints;

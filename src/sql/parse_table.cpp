@@ -253,8 +253,10 @@ ast::StatementPtr Parser::create_table() {
     expect(Kw::TEMPORARY);
     t->private_temporary = true;
   } else {
+    size_t m = pos_;
     while (accept_word("SHARDED") || accept_word("DUPLICATED") || accept_word("IMMUTABLE") || accept_word("BLOCKCHAIN")) {
     }
+    t->modifiers = span_from(m);
   }
   expect(Kw::TABLE);
   t->name = qualified_name("table name");

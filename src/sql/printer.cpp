@@ -706,6 +706,35 @@ public:
     glue(")");
   }
 
+  void partitioning(const PartitionSpec& p) {
+    put("PARTITION BY");
+    put(p.method);
+    if (p.method != "SYSTEM") ident_list(p.columns);
+    if (p.interval) {
+      put("INTERVAL (");
+      expr(*p.interval);
+      glue(")");
+    }
+    if (p.hash_count) put("PARTITIONS " + std::to_string(*p.hash_count));
+    clause(p.extra);
+    clause(p.subpartition);
+    if (p.partitions.empty()) return;
+    put("(");
+    for (size_t i = 0; i < p.partitions.size(); ++i) {
+      const PartitionDef& d = p.partitions[i];
+      if (i) glue(",");
+      put("PARTITION");
+      if (d.name) ident(*d.name);
+      if (!d.bound_kind.empty()) {
+        put(d.bound_kind == "LESS THAN" ? "VALUES LESS THAN (" : "VALUES (");
+        exprs(d.bounds);
+        glue(")");
+      }
+      clause(d.options);
+    }
+    glue(")");
+  }
+
   void statement(const Statement& s) {
     switch (s.kind) {
       case StmtKind::Select: query(*static_cast<const SelectStmt&>(s).query); return;
@@ -944,6 +973,45 @@ public:
         if (std::string options = compact_text(ix.options); !options.empty()) put(options);
         return;
       }
+      case StmtKind::CreateTable: {
+        auto& t = static_cast<const CreateTable&>(s);
+        put("CREATE");
+        if (t.global_temporary) put("GLOBAL TEMPORARY");
+        if (t.private_temporary) put("PRIVATE TEMPORARY");
+        clause(t.modifiers);
+        put("TABLE");
+        qname(t.name);
+        if (t.of_type) {
+          put("OF");
+          qname(*t.of_type);
+        }
+        if (!t.columns.empty() || !t.constraints.empty()) {
+          put("(");
+          bool first = true;
+          for (const auto& c : t.columns) {
+            if (!first) glue(",");
+            first = false;
+            column(c);
+          }
+          for (const auto& c : t.constraints) {  // after the columns: Oracle takes either order
+            if (!first) glue(",");
+            first = false;
+            constraint(c);
+          }
+          glue(")");
+        }
+        // Properties (kept as their tokens) and the partitioning clause, in the order written.
+        bool partitioned = false;
+        for (const auto& p : t.properties) {
+          if (t.partitioning && !partitioned && t.partitioning->span.begin < p.span.begin) {
+            partitioning(*t.partitioning);
+            partitioned = true;
+          }
+          clause(p.span);
+        }
+        if (t.partitioning && !partitioned) partitioning(*t.partitioning);
+        return;
+      }
       case StmtKind::AlterTable: {
         auto& a = static_cast<const AlterTable&>(s);
         put("ALTER TABLE");
@@ -1078,6 +1146,7 @@ bool printed_from_tree(const ast::Statement& s) {
     case StmtKind::Comment:
     case StmtKind::CreateIndex:
     case StmtKind::AlterTable:
+    case StmtKind::CreateTable:
     case StmtKind::User:
     case StmtKind::CreateDimension: return true;
     default: return false;
