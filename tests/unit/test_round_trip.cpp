@@ -101,7 +101,8 @@ TEST(RoundTrip, PrintParsePrintIsStable) {
 TEST(RoundTrip, WholeCorpus) {
   fs::path root = fs::path(ORASHIFT_SOURCE_DIR) / ".." / "shared" / "corpus";
   if (!fs::exists(root)) GTEST_SKIP() << "corpus not found at " << root.string();
-  const std::vector<std::string> exts = {".sql", ".pks", ".pkb", ".tps", ".tpb", ".trg", ".plsql"};
+  // The extensions `orashift parse` reads (src/cli/cmd_parse.cpp).
+  const std::vector<std::string> exts = {".sql", ".pks", ".pkb", ".pls", ".plb", ".tps", ".tpb", ".trg", ".fnc", ".prc", ".vw", ".plsql"};
   size_t checked = 0, ddl_checked = 0;
   std::vector<std::string> failures, unfaithful;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
