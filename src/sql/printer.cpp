@@ -969,8 +969,7 @@ public:
           }
           glue(")");
         }
-        // Kept as written: tokens only (a comment could swallow the rest of a joined line).
-        if (std::string options = compact_text(ix.options); !options.empty()) put(options);
+        clause(ix.options);
         return;
       }
       case StmtKind::CreateTable: {

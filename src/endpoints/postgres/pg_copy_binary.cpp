@@ -4,14 +4,10 @@
 
 namespace orashift {
 
+using namespace pg_binary;
+
 namespace {
 
-// PostgreSQL type OIDs (pg_type.dat) with a binary form the writer produces.
-constexpr unsigned kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kFloat8 = 701, kBpchar = 1042,
-                   kVarchar = 1043, kTimestamp = 1114, kNumeric = 1700;
-
-// Microseconds from 1970-01-01 (ours) to 2000-01-01 (PostgreSQL's timestamp epoch).
-constexpr int64_t kPgEpochMicros = 946684800LL * 1000000;
 
 void put16(std::string& out, uint16_t v) {
   char b[2] = {static_cast<char>(v >> 8), static_cast<char>(v)};

@@ -13,6 +13,14 @@
 
 namespace orashift {
 
+// Shared by the encoder and the decoder: PostgreSQL type OIDs (pg_type.dat) with a binary form
+// handled here, and the distance from our 1970-based microseconds to PostgreSQL's 2000 epoch.
+namespace pg_binary {
+constexpr unsigned kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kFloat8 = 701, kBpchar = 1042,
+                   kVarchar = 1043, kDate = 1082, kTimestamp = 1114, kTimestampTz = 1184, kNumeric = 1700;
+constexpr int64_t kPgEpochMicros = 946684800LL * 1000000;
+}  // namespace pg_binary
+
 class PgCopyBinaryEncoder {
 public:
   struct Column {

@@ -8,11 +8,10 @@
 
 namespace orashift {
 
+using namespace pg_binary;
+
 namespace {
 
-constexpr unsigned kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kFloat8 = 701, kBpchar = 1042,
-                   kVarchar = 1043, kDate = 1082, kTimestamp = 1114, kTimestampTz = 1184, kNumeric = 1700;
-constexpr int64_t kPgEpochMicros = 946684800LL * 1000000;  // 2000-01-01 in our 1970-based micros
 constexpr int64_t kPgEpochDays = 10957;
 constexpr uint16_t kNumericNeg = 0x4000;
 
