@@ -34,6 +34,7 @@ struct Reject {
   uint64_t line = 0;    // 1-based line (record) number in that file, 0 if not applicable
   std::string reason;
   std::string record;   // the raw record text as read
+  std::string segment = {};  // the load unit's segment id (set by the engine; lets a resume drop a redone segment's records)
 };
 
 class RejectSink {

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <exception>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "common/progress.h"
@@ -56,18 +57,21 @@ std::string safe_file_name(const std::string& table) {
   return s;
 }
 
-// Forwards to the table's reject file and counts one unit's rejects (for its state record).
+// Forwards to the table's reject file, stamping the unit's segment id on each record, and counts
+// one unit's rejects (for its state record).
 class CountingSink : public RejectSink {
 public:
-  explicit CountingSink(RejectSink& inner) : inner_(inner) {}
+  CountingSink(RejectSink& inner, const std::string& segment) : inner_(inner), segment_(segment) {}
   void reject(Reject r) override {
     count_.fetch_add(1);
+    r.segment = segment_;
     inner_.reject(std::move(r));
   }
   uint64_t count() const { return count_.load(); }
 
 private:
   RejectSink& inner_;
+  const std::string& segment_;
   std::atomic<uint64_t> count_{0};
 };
 
@@ -89,7 +93,8 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   TaskState* state = shared ? nullptr : opt.state;
   if (state) state->record_start(unit);
   // Rejects go through the table's error policy, and are counted per unit for its state record.
-  CountingSink rejects(opt.guard ? opt.guard->data_sink(unit.table, *ts.rejects) : *ts.rejects);
+  CountingSink rejects(opt.guard ? opt.guard->data_sink(unit.table, *ts.rejects) : *ts.rejects, unit.segment);
+  CountingSink unread(*ts.rejects, unit.segment);  // rows of a stopped table: no data errors
   std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, rejects);
   std::atomic<uint64_t> unit_filtered{0};
   BoundedQueue<Batch> full(opt.queue_batches);
@@ -140,7 +145,7 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
     while (auto b = full.pop()) {
       uint64_t n = 0;
       if (stopped()) {
-        opt.guard->not_loaded(unit.table, *b, *ts.rejects, unit.data);  // still accounted for
+        opt.guard->not_loaded(unit.table, *b, unread, unit.data);  // still accounted for
       } else if (shared) {
         std::lock_guard lock(ts.write_mu);
         n = writer.write(*b, rejects, unit.data);
@@ -232,7 +237,14 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       ts->stats.table = u.table;
       ts->table = (opt.catalog ? *opt.catalog : source.catalog()).find_table(u.table);
       ts->stats.reject_file = opt.reject_dir + "/" + safe_file_name(u.table) + ".rejects.jsonl";
-      ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file, opt.state && opt.state->resuming());
+      if (opt.state && opt.state->resuming()) {
+        std::set<std::string> finished;
+        for (const auto& other : units)
+          if (other.table == u.table && opt.state->finished(other)) finished.insert(other.segment);
+        ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file, finished);
+      } else {
+        ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file);
+      }
       if (auto f = opt.row_filters.find(u.table); f != opt.row_filters.end()) ts->filter = f->second;
       if (!ts->table) ts->stats.error = "table " + u.table + " is not in the source catalog";
     }

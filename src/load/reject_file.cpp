@@ -1,10 +1,39 @@
 #include "load/reject_file.h"
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace orashift {
+
+RejectFile::RejectFile(std::string path, const std::set<std::string>& finished) : path_(std::move(path)), append_(true) {
+  std::ifstream in(path_);
+  if (!in) return;  // no rejects in the earlier run
+  std::string kept, line;
+  size_t dropped = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    // A torn last line (killed while writing it) belongs to an unfinished segment: dropped.
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    bool keep = !j.is_discarded() && (!j.contains("segment") || finished.count(j["segment"].get<std::string>()));
+    if (keep) {
+      kept += line;
+      kept += '\n';
+    } else {
+      ++dropped;
+    }
+  }
+  in.close();
+  if (dropped == 0) return;
+  std::string tmp = path_ + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << kept;
+    if (!out.flush()) throw std::runtime_error("cannot write reject file " + tmp);
+  }
+  std::filesystem::rename(tmp, path_);
+}
 
 RejectFile::~RejectFile() {
   if (file_) std::fclose(file_);
@@ -13,6 +42,7 @@ RejectFile::~RejectFile() {
 void RejectFile::reject(Reject r) {
   nlohmann::json j = {{"table", r.table}, {"source", r.source}, {"line", r.line}, {"reason", r.reason},
                       {"record", r.record}};
+  if (!r.segment.empty()) j["segment"] = r.segment;
   // Records may hold invalid UTF-8 (that can be why they were rejected): replace, never throw.
   std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   std::lock_guard lock(mu_);

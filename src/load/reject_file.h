@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdio>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "load/endpoint.h"
@@ -13,8 +14,11 @@ namespace orashift {
 class RejectFile : public RejectSink {
 public:
   // The file is created on the first reject only: no empty files for clean tables.
-  // `append`: keep the records of an earlier run (a resumed load).
-  explicit RejectFile(std::string path, bool append = false) : path_(std::move(path)), append_(append) {}
+  explicit RejectFile(std::string path) : path_(std::move(path)) {}
+  // A resumed load: the records an earlier run wrote for the segments in `finished` stay (those
+  // segments are not loaded again); those of every other segment are removed now, because a
+  // redone segment rejects its rows again. Records without a segment id are kept.
+  RejectFile(std::string path, const std::set<std::string>& finished);
   ~RejectFile() override;
   void reject(Reject r) override;
   uint64_t count() const { return count_.load(); }

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "e2e_util.h"
@@ -353,6 +354,9 @@ TEST_F(LoadResume, SqliteRangesIntoDuckDb) {
 
 // The same crash with a SQLite source and a DuckDB target: DuckDB replays its WAL on reopen,
 // and the resumed run deletes the unfinished segments' rows through DuckDB.
+// Every 1000th row has a qty SQLite stores as text, so the load rejects it: after the kill and
+// the resume, each of those rows is in the reject file exactly once (the redone segments'
+// records of the killed run are dropped) and the counts reconcile.
 TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
   const int rows = 1500000;
   fs::path sq = dir_ / "src.sqlite";
@@ -361,7 +365,9 @@ TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
   ASSERT_EQ(sqlite3_exec(db,
                          ("CREATE TABLE lines (id INTEGER PRIMARY KEY, qty INTEGER, label VARCHAR(40));"
                           "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < " +
-                          std::to_string(rows) + ") INSERT INTO lines SELECT n, n % 101, 'label-' || n FROM g;")
+                          std::to_string(rows) +
+                          ") INSERT INTO lines SELECT n, CASE WHEN n % 1000 = 0 THEN 'bad' ELSE n % 101 END, "
+                          "'label-' || n FROM g;")
                              .c_str(),
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -370,23 +376,36 @@ TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
   std::string duck = (dir_ / "t.duckdb").string();
   std::vector<std::string> args = {"load", "--source", "sqlite:" + sq.string(), "--target", "duckdb:" + duck, "--out",
                                    (dir_ / "out").string(), "--settings", (dir_ / "s.json").string(),
-                                   "--auto-segment-rows", "100000", "--no-progress"};
+                                   "--auto-segment-rows", "100000", "--no-progress", "--stats-json",
+                                   (dir_ / "stats.json").string()};
   const fs::path state = dir_ / "out" / "task-state.jsonl";
   ASSERT_TRUE(killed_after_first_segment(args, state, dir_ / "run1.log"))
       << "the load was not killed mid-way (make the table larger?)\n" << read(dir_ / "run1.log");
   ASSERT_LT(count_lines_with(state, "\"event\":\"done\""), 15u) << read(state);
   auto r = e2e::run_orashift(args);
-  ASSERT_EQ(r.exit_code, 0) << r.output;
+  ASSERT_EQ(r.exit_code, 3) << r.output;  // rows were rejected
   EXPECT_NE(r.output.find("finished by an earlier run"), std::string::npos) << r.output;
+  const int bad = rows / 1000;
   auto target = orashift::make_target("duckdb:" + duck);
   auto q = target->query("SELECT count(*), count(DISTINCT id), sum(qty), sum(length(label)), min(id), max(id) FROM lines");
   int64_t qty = 0, len = 0;
-  for (int n = 1; n <= rows; ++n) qty += n % 101, len += 6 + static_cast<int64_t>(std::to_string(n).size());
+  for (int n = 1; n <= rows; ++n)
+    if (n % 1000 != 0) qty += n % 101, len += 6 + static_cast<int64_t>(std::to_string(n).size());
   ASSERT_EQ(q.rows.size(), 1u);
-  EXPECT_EQ(q.rows[0][0].value_or(""), std::to_string(rows));
-  EXPECT_EQ(q.rows[0][1].value_or(""), std::to_string(rows));
+  EXPECT_EQ(q.rows[0][0].value_or(""), std::to_string(rows - bad));
+  EXPECT_EQ(q.rows[0][1].value_or(""), std::to_string(rows - bad));
   EXPECT_EQ(q.rows[0][2].value_or(""), std::to_string(qty));
   EXPECT_EQ(q.rows[0][3].value_or(""), std::to_string(len));
   EXPECT_EQ(q.rows[0][4].value_or(""), "1");
-  EXPECT_EQ(q.rows[0][5].value_or(""), std::to_string(rows));
+  EXPECT_EQ(q.rows[0][5].value_or(""), std::to_string(rows - 1));  // row 1,500,000 is a bad one
+  // The reject file: one record per bad row, none twice.
+  std::set<std::string> records;
+  size_t lines = 0;
+  std::ifstream rejects(dir_ / "out" / "rejects" / "lines.rejects.jsonl");
+  for (std::string line; std::getline(rejects, line); ++lines) records.insert(json::parse(line)["record"].get<std::string>());
+  EXPECT_EQ(lines, static_cast<size_t>(bad));
+  EXPECT_EQ(records.size(), static_cast<size_t>(bad));
+  json stats = e2e::read_json(dir_ / "stats.json");
+  ASSERT_EQ(stats["tables"].size(), 1u);
+  EXPECT_EQ(stats["tables"][0]["FullLoadRows"].get<uint64_t>(), static_cast<uint64_t>(rows - bad));
 }
