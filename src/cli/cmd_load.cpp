@@ -147,14 +147,32 @@ void write_stats_json(const LoadReport& r, const std::map<std::string, PolicyOut
   if (!f) throw std::runtime_error("cannot write " + path);
 }
 
+// The one schema the task's tables go to: TargetSchema or a schema rule's name, or "" for the
+// connection's default (no schema named). Tables going to different schemas are refused: the
+// target's session works in one schema (use_schema).
+bool target_schema_of(const TaskPlan& plan, std::string& schema, const std::function<void(const std::string&)>& log) {
+  const PlannedTable* first = nullptr;
+  for (const auto& t : plan.tables) {
+    const std::string mine = t.schema_named ? t.target_schema : "";
+    if (!first) {
+      first = &t;
+      schema = mine;
+    } else if (mine != schema) {
+      auto name = [](const std::string& s) { return s.empty() ? std::string("the connection's default schema") : "schema " + s; };
+      log("error: table " + first->label() + " goes to " + name(schema) + " but table " + t.label() + " to " + name(mine) +
+          "; orashift load writes every table of a task into one schema");
+      return false;
+    }
+  }
+  return true;
+}
+
 int load(const LoadCommandOptions& o) {
   auto log = [](const std::string& s) { std::fprintf(stderr, "orashift: %s\n", s.c_str()); };
   TaskIssues issues;
   TableMappings mappings = o.mappings.empty() ? parse_table_mappings_text(kIncludeAll, issues)
                                               : load_table_mappings(o.mappings, issues);
   TaskSettings settings = o.settings.empty() ? parse_task_settings_text("{}", issues) : load_task_settings(o.settings, issues);
-  if (!settings.target_metadata.target_schema.empty())
-    issues.error("TargetMetadata.TargetSchema", "a target schema other than the connection's default is not supported yet");
   std::fputs(issues.render().c_str(), stderr);
   if (issues.has_errors()) return 2;
   auto source = make_source(o.source);
@@ -163,6 +181,7 @@ int load(const LoadCommandOptions& o) {
 
   PlanOptions po;
   po.default_schema = o.source_schema;
+  po.target_schema = settings.target_metadata.target_schema;
   TaskPlan plan = plan_task(source->catalog(), mappings, po);
   std::fputs(plan.issues.render().c_str(), stderr);
   if (!plan.ok()) return 2;
@@ -181,12 +200,8 @@ int load(const LoadCommandOptions& o) {
       return 2;
     }
   }
-  for (const auto& t : plan.tables)
-    if (t.target_schema != target_name(t.source_schema) && !t.target_schema.empty() && !t.source_schema.empty()) {
-      log("error: table " + t.label() + ": a schema rule maps it to schema " + t.target_schema +
-          "; orashift load writes into the connection's default schema only");
-      return 2;
-    }
+  std::string target_schema;  // "" = the connection's default schema
+  if (!target_schema_of(plan, target_schema, log)) return 2;
   if (plan.tables.empty()) {
     log("no table selected by the table mappings");
     return settings.error_behavior.fail_on_no_tables_captured ? 1 : 0;
@@ -197,6 +212,10 @@ int load(const LoadCommandOptions& o) {
 
   // Prepare the target tables (the target is opened only once the task is known to be valid).
   auto target = make_target(o.target);
+  if (!target_schema.empty()) {
+    target->use_schema(target_schema);
+    log("target schema: " + quote_ident(target_schema));
+  }
   if (settings.validation.enable_validation && settings.validation.validation_only)  // DMS's validation-only task
     return run_validation(*source, *target, plan, settings.validation, o.out, "orashift-load") ? 0 : 1;
   Dialect dialect;

@@ -135,6 +135,10 @@ public:
   virtual void execute(const std::string& sql) = 0;
   virtual QueryResult query(const std::string& sql) = 0;
   virtual std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) = 0;
+  // TargetMetadata.TargetSchema: creates `schema` when missing and makes it where every later
+  // unqualified name resolves, on this connection and on every writer's (so DDL, COPY, resume
+  // deletes and validation all work in it). Called once, before anything else.
+  virtual void use_schema(const std::string& schema) = 0;
 };
 
 }  // namespace orashift

@@ -369,3 +369,36 @@ TEST_P(LoadRules, CreatePkAfterFullLoad) {
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_EQ(stats("b")["CUSTOMERS"]["FullLoadErrorRows"], kCustomers);
 }
+
+// TargetMetadata.TargetSchema: the tables are created, loaded, truncated, resumed and validated
+// in that schema (created when missing), and nothing lands in the default one. A schema rule
+// names the schema the same way; quoting keeps a name with a space and capitals as written.
+TEST_P(LoadRules, TargetSchemaAndSchemaRules) {
+  const std::string settings = R"({"TargetMetadata":{"TargetSchema":"stage"},"ValidationSettings":{"EnableValidation":true}})";
+  auto r = load(rules({selection()}), settings, "a");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("target schema: \"stage\""), std::string::npos) << r.output;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM stage.customers"), std::to_string(kCustomers));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM stage.events"), std::to_string(kEvents));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'customers' AND table_schema <> 'stage'"),
+            "0");
+  // Validation compared the source with the tables in that schema.
+  json validation = e2e::read_json(dir_ / "a" / "validation.json");
+  size_t validated = 0;
+  for (const auto& t : validation["tables"]) validated += t["ValidationState"] == "Validated";
+  EXPECT_EQ(validated, 3u) << validation.dump(1);
+  // Again into the existing schema and tables, truncating them first.
+  r = load(rules({selection()}),
+           R"({"TargetMetadata":{"TargetSchema":"stage"},"FullLoadSettings":{"TargetTablePrepMode":"TRUNCATE_BEFORE_LOAD"}})", "b");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM stage.customers"), std::to_string(kCustomers));
+
+  r = load(rules({selection("STG_TAGS_OLD"), transformation(2, "schema", R"("table-name":"%")", "rename",
+                                                               R"("value":"Sales Hist")")}),
+           "{}", "c");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM \"Sales Hist\".stg_tags_old"), std::to_string(kTags));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'stg_tags_old' "
+                   "AND table_schema NOT IN ('stage', 'Sales Hist')"),
+            "0");
+}

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "dialect/naming.h"
 #include "endpoints/duckdb/duckdb_writer.h"
 
 namespace orashift {
@@ -85,7 +86,13 @@ QueryResult DuckDbTarget::query(const std::string& sql) {
 }
 
 std::unique_ptr<TableWriter> DuckDbTarget::open_writer(const Table& table, const std::vector<LoadColumn>& columns) {
-  return std::make_unique<DuckDbWriter>(db_, table.name, columns);
+  return std::make_unique<DuckDbWriter>(db_, table.name, columns, schema_);
+}
+
+void DuckDbTarget::use_schema(const std::string& schema) {
+  execute("CREATE SCHEMA IF NOT EXISTS " + quote_ident(schema));
+  execute("SET schema = " + quote_literal(schema));
+  schema_ = schema;
 }
 
 }  // namespace orashift

@@ -24,14 +24,16 @@ public:
   // Every cell as DuckDB's text (NULL as nullopt). Through the C API's value accessors, so a
   // VARCHAR holding a NUL byte comes back cut at it (the stored value is complete).
   QueryResult query(const std::string& sql) override;
-  // The writer appends to main.<target_name(table.name)> on a connection of its own, so writers
+  // The writer appends to <schema>.<target_name(table.name)> (main unless use_schema) on a connection of its own, so writers
   // of different tables can run on different threads. It must not outlive this target.
   std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) override;
+  void use_schema(const std::string& schema) override;
 
 private:
   std::string path_;
   duckdb_database db_ = nullptr;
   duckdb_connection conn_ = nullptr;
+  std::string schema_ = "main";  // where writers append
 };
 
 // Runs ';'-separated statements on `conn`; throws std::runtime_error with DuckDB's message.

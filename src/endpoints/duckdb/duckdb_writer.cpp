@@ -69,9 +69,16 @@ void put_decimal(void* data, size_t i, Int128 v) {
 
 }  // namespace
 
-DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns)
-    : table_(std::move(table)), target_table_(target_name(table_)), columns_(std::move(columns)) {
+DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema)
+    : table_(std::move(table)), target_table_(target_name(table_)), schema_(std::move(schema)), columns_(std::move(columns)) {
   if (duckdb_connect(db, &conn_) == DuckDBError) throw std::runtime_error("duckdb: cannot open a connection");
+  if (schema_ != "main") {
+    // The writer's own statements (none today) would resolve names like the target's connection.
+    if (auto error = run(conn_, ("SET schema = " + quote_literal(schema_)).c_str())) {
+      duckdb_disconnect(&conn_);
+      throw std::runtime_error("duckdb: schema " + quote_ident(schema_) + ": " + *error);
+    }
+  }
   open_appender();
   slots_.resize(columns_.size());
   std::vector<duckdb_logical_type> types;
@@ -106,7 +113,7 @@ DuckDbWriter::~DuckDbWriter() {
 }
 
 void DuckDbWriter::open_appender() {
-  if (duckdb_appender_create_ext(conn_, nullptr, "main", target_table_.c_str(), &appender_) == DuckDBError) {
+  if (duckdb_appender_create_ext(conn_, nullptr, schema_.c_str(), target_table_.c_str(), &appender_) == DuckDBError) {
     std::string message = appender_ ? duckdb_appender_error(appender_) : "cannot create appender";
     close_appender();
     throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": " + message);

@@ -17,7 +17,8 @@ public:
   // Opens a connection of its own on `db` and an appender on main.<target_name(table)>, for
   // `columns` in batch order (other table columns get their defaults). Throws
   // std::runtime_error with DuckDB's message when the table or a column does not exist.
-  DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns);
+  // Appends to `schema`.<target_name(table)>.
+  DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema = "main");
   ~DuckDbWriter() override;
   DuckDbWriter(const DuckDbWriter&) = delete;
   DuckDbWriter& operator=(const DuckDbWriter&) = delete;
@@ -44,6 +45,7 @@ private:
 
   std::string table_;         // catalog name, as rejects report it
   std::string target_table_;  // name in DuckDB
+  std::string schema_;
   std::vector<LoadColumn> columns_;
   duckdb_connection conn_ = nullptr;
   duckdb_appender appender_ = nullptr;

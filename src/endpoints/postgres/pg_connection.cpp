@@ -39,6 +39,12 @@ void PgConnection::reset() {
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
   if (PQsetClientEncoding(conn_, "UTF8") != 0)
     throw std::runtime_error("postgres: cannot use UTF8 client encoding: " + scrub(PQerrorMessage(conn_)));
+  if (!session_sql_.empty()) execute(session_sql_);
+}
+
+void PgConnection::set_session(std::string sql) {
+  session_sql_ = std::move(sql);
+  if (!session_sql_.empty()) execute(session_sql_);
 }
 
 PgConnection::~PgConnection() {

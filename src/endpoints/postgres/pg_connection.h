@@ -27,6 +27,8 @@ public:
   // Reconnects with the same parameters after the connection dropped (PQreset); throws,
   // scrubbed, when the server cannot be reached. Session settings must be set again.
   void reset();
+  // Runs `sql` now and again after every reset (session settings such as search_path).
+  void set_session(std::string sql);
   std::string scrub(std::string message) const;
   // The server's primary message and detail for a failed result (or libpq's), scrubbed.
   std::string error_of(const PGresult* result) const;
@@ -40,6 +42,7 @@ private:
   QueryResult collect(PgResult result);
   PGconn* conn_ = nullptr;
   std::vector<std::string> secrets_;
+  std::string session_sql_;
 };
 
 // True for SQLSTATEs that are not about the rows being loaded (connection, resources, access,

@@ -20,12 +20,15 @@ public:
   void execute(const std::string& sql) override;
   QueryResult query(const std::string& sql) override;
   // The writer COPYs into <target_name(table.name)> in the default schema (search_path,
-  // normally public), on a connection of its own so writers can run on different threads.
+  // normally public, or use_schema's), on a connection of its own so writers can run on
+  // different threads.
   std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) override;
+  void use_schema(const std::string& schema) override;
 
 private:
   std::string conninfo_;
   PgConnection conn_;
+  std::string session_sql_;  // SET search_path for every connection, once use_schema was called
 };
 
 }  // namespace orashift

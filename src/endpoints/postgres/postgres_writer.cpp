@@ -18,8 +18,10 @@ constexpr size_t kStreamChunk = 128 << 10;  // encoded bytes sent while the batc
 
 }  // namespace
 
-PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, std::vector<LoadColumn> columns)
+PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, std::vector<LoadColumn> columns,
+                               const std::string& session_sql)
     : conn_(conninfo), table_(std::move(table)), columns_(std::move(columns)) {
+  conn_.set_session(session_sql);
   const std::string target = target_name(table_);
   QueryResult attrs = conn_.query_params(
       "SELECT a.attname, a.atttypid, a.atttypmod FROM pg_attribute a "

@@ -21,7 +21,9 @@ class PostgresWriter : public TableWriter {
 public:
   // Opens its own connection and reads the table's column types (to refuse decimals that
   // NUMERIC(p,s) would round). Throws when the table or a column does not exist.
-  PostgresWriter(const std::string& conninfo, std::string table, std::vector<LoadColumn> columns);
+  // `session_sql` (e.g. SET search_path) runs on its connection first and after reconnects.
+  PostgresWriter(const std::string& conninfo, std::string table, std::vector<LoadColumn> columns,
+                 const std::string& session_sql = {});
 
   uint64_t write(const Batch& batch, RejectSink& rejects, const std::string& source) override;
   void finish() override {}

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "dialect/naming.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/redshift/redshift_writer.h"
 #include "s3/credentials.h"
@@ -108,6 +109,19 @@ QueryResult RedshiftTarget::query(const std::string& sql) {
   if (ctx_.stage_only()) throw std::runtime_error("redshift: stage-only mode has no connection to query");
   std::lock_guard lock(ctx_.mu);
   return ctx_.conn->query(sql);
+}
+
+void RedshiftTarget::use_schema(const std::string& schema) {
+  const std::string create = "CREATE SCHEMA IF NOT EXISTS " + quote_ident(schema);
+  const std::string path = "SET search_path TO " + quote_ident(schema);
+  std::lock_guard lock(ctx_.mu);
+  if (ctx_.stage_only()) {
+    write_file(ddl_path_, create + ";\n" + path + ";\n\n", true);
+    write_file(ctx_.copy_sql_path, path + ";\n\n", true);
+    return;
+  }
+  ctx_.conn->execute(create);
+  ctx_.conn->set_session(path);
 }
 
 std::unique_ptr<TableWriter> RedshiftTarget::open_writer(const Table& table, const std::vector<LoadColumn>& columns) {

@@ -24,6 +24,8 @@ public:
   // Stage-only: throws (there is nothing to ask).
   QueryResult query(const std::string& sql) override;
   std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) override;
+  // Stage-only: the CREATE SCHEMA and SET search_path lead ddl.sql and copy.sql.
+  void use_schema(const std::string& schema) override;
 
   bool stage_only() const { return ctx_.stage_only(); }
   const StageContext& context() const { return ctx_; }

@@ -19,6 +19,7 @@ public:
   std::string dialect() const override { return inner_.dialect(); }
   void execute(const std::string& sql) override { inner_.execute(sql); }
   QueryResult query(const std::string& sql) override { return inner_.query(sql); }
+  void use_schema(const std::string& schema) override { inner_.use_schema(schema); }
   std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) override {
     auto it = routes_.find(table.name);
     if (it == routes_.end()) return inner_.open_writer(table, columns);

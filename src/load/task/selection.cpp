@@ -70,6 +70,7 @@ struct Planner {
     if (schema_rule) t.target_schema = apply_naming_action(schema_rule->transformation, schema);
     else if (!opt.target_schema.empty()) t.target_schema = opt.target_schema;
     else t.target_schema = target_name(schema);
+    t.schema_named = schema_rule || !opt.target_schema.empty();
 
     auto table_rule = pick(transformation_hits(schema, &t.source_table, nullptr, [](const MappingRule& r) {
                              return r.transformation.target == TransformTarget::Table && is_naming_action(r.transformation.action);

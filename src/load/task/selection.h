@@ -48,6 +48,7 @@ struct PlannedTable {
   const Table* source = nullptr;
   std::string source_schema, source_table;
   std::string target_schema, target_table;
+  bool schema_named = false;  // target_schema comes from a schema rule or TargetSchema
   int64_t load_order = 0;
   std::vector<PlannedColumn> columns;          // target order: kept source columns, then added
   std::vector<std::string> removed_columns;    // source columns not loaded
