@@ -145,8 +145,10 @@ private:
       if (!c.name.empty()) key += "CONSTRAINT " + q(c.name) + " ";
       key += std::string(constraint_word(c.kind)) + " (" + column_list(c.columns) + ")";
       if (opt_.keys_after_load && opt_.dialect != Dialect::DuckDb) {
-        deferred_keys_.push_back(
-            {"CONSTRAINT", c.name, t.name, "ALTER TABLE " + table_ref(t) + " ADD " + key + ";\n", ApplyPhase::AfterLoad, c.span, {}});
+        std::vector<std::string> key_columns;
+        for (const auto& k : c.columns) key_columns.push_back(target_name(k));
+        deferred_keys_.push_back({"CONSTRAINT", c.name, t.name, "ALTER TABLE " + table_ref(t) + " ADD " + key + ";\n",
+                                  ApplyPhase::AfterLoad, c.span, {}, std::move(key_columns)});
         continue;
       }
       sql += ",\n  " + key;

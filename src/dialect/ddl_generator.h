@@ -26,6 +26,9 @@ struct ConvertedObject {
   // Set when the object could not be converted and `sql` is its Oracle text commented out (kept
   // in the script for the reader): apply counts it as skipped under this action item code.
   std::string flagged_code;
+  // A primary or unique key added after the load (CreatePkAfterFullLoad): its columns' target
+  // names, so duplicates can be found when adding it fails (load/deferred_keys.h).
+  std::vector<std::string> key_columns = {};
 };
 
 // A source object the conversion did not create (its action item says why).

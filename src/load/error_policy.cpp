@@ -1,4 +1,5 @@
 #include "load/error_policy.h"
+#include "load/reject_file.h"
 
 #include <fmt/format.h>
 
@@ -12,12 +13,6 @@ namespace orashift {
 
 namespace {
 
-// The same file naming as the executor's reject files, so both sit side by side.
-std::string safe_file_name(const std::string& table) {
-  std::string s;
-  for (char c : table) s.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '_');
-  return s;
-}
 
 // The first few errors of a table are logged (LOG_ERROR writes "to the task log"); after that
 // the reject file has them all and the log says so once.

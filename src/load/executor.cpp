@@ -51,12 +51,6 @@ struct TableState {
   bool started_set = false;
 };
 
-std::string safe_file_name(const std::string& table) {
-  std::string s;
-  for (char c : table) s.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '_');
-  return s;
-}
-
 // Forwards to the table's reject file, stamping the unit's segment id on each record, and counts
 // one unit's rejects (for its state record).
 class CountingSink : public RejectSink {
@@ -236,7 +230,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
       ts = states.back().get();
       ts->stats.table = u.table;
       ts->table = (opt.catalog ? *opt.catalog : source.catalog()).find_table(u.table);
-      ts->stats.reject_file = opt.reject_dir + "/" + safe_file_name(u.table) + ".rejects.jsonl";
+      ts->stats.reject_file = reject_file_path(opt.reject_dir, u.table);
       if (opt.state && opt.state->resuming()) {
         std::set<std::string> finished;
         for (const auto& other : units)

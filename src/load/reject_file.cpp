@@ -7,6 +7,16 @@
 
 namespace orashift {
 
+std::string safe_file_name(const std::string& table) {
+  std::string s;
+  for (char c : table) s.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '_');
+  return s;
+}
+
+std::string reject_file_path(const std::string& dir, const std::string& table) {
+  return dir + "/" + safe_file_name(table) + ".rejects.jsonl";
+}
+
 RejectFile::RejectFile(std::string path, const std::set<std::string>& finished) : path_(std::move(path)), append_(true) {
   std::ifstream in(path_);
   if (!in) return;  // no rejects in the earlier run

@@ -11,10 +11,17 @@
 
 namespace orashift {
 
+// A table's name as a file name (letters, digits and '_' kept, anything else '_'): reject and
+// truncation files of one table sit side by side under these names.
+std::string safe_file_name(const std::string& table);
+// DIR/<table>.rejects.jsonl
+std::string reject_file_path(const std::string& dir, const std::string& table);
+
 class RejectFile : public RejectSink {
 public:
   // The file is created on the first reject only: no empty files for clean tables.
-  explicit RejectFile(std::string path) : path_(std::move(path)) {}
+  // `append`: after the records already there (rows rejected once the load was over).
+  explicit RejectFile(std::string path, bool append = false) : path_(std::move(path)), append_(append) {}
   // A resumed load: the records an earlier run wrote for the segments in `finished` stay (those
   // segments are not loaded again); those of every other segment are removed now, because a
   // redone segment rejects its rows again. Records without a segment id are kept.
