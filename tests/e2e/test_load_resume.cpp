@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "e2e_util.h"
+#include "lossy_proxy.h"
 #include "endpoints/factory.h"
 
 namespace fs = std::filesystem;
@@ -408,4 +409,31 @@ TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
   json stats = e2e::read_json(dir_ / "stats.json");
   ASSERT_EQ(stats["tables"].size(), 1u);
   EXPECT_EQ(stats["tables"][0]["FullLoadRows"].get<uint64_t>(), static_cast<uint64_t>(rows - bad));
+}
+
+// The connection is lost after the server committed a batch but before its answer reached
+// orashift (a proxy withholds the answer to the third COMMIT and cuts the connection). The
+// reconnected writer asks the server whether that transaction committed and does not send the
+// batch again: every row once. The table has no key, so a resent batch would double its rows.
+TEST_F(LoadResume, LostCommitAnswerDoesNotDoubleTheBatch) {
+  const int rows = 50000;
+  {
+    Pg s(src_);
+    ASSERT_TRUE(s.ok());
+    s.exec("CREATE TABLE notes (id int, note text)");
+    s.exec("INSERT INTO notes SELECT g, 'note ' || g FROM generate_series(1, " + std::to_string(rows) + ") g");
+  }
+  const size_t colon = tgt_.rfind(':'), slash = tgt_.rfind('/');
+  const auto server_port = static_cast<uint16_t>(std::stoi(tgt_.substr(colon + 1, slash - colon - 1)));
+  e2e::LossyProxy proxy(server_port, 3);
+  auto args = load_args(kAll, R"({"FullLoadSettings":{"CommitRate":2000},
+    "ErrorBehavior":{"RecoverableErrorCount":3,"RecoverableErrorInterval":1}})");
+  args[4] = tgt_.substr(0, colon + 1) + std::to_string(proxy.port()) + tgt_.substr(slash) + "?sslmode=disable&gssencmode=disable";
+  auto r = e2e::run_orashift(args);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  ASSERT_TRUE(proxy.dropped()) << "the proxy saw " << proxy.commits_seen() << " COMMITs\n" << r.output;
+  EXPECT_NE(r.output.find("had been committed, not resending"), std::string::npos) << r.output;
+  Pg t(tgt_);
+  EXPECT_EQ(t.value("SELECT count(*) || ':' || count(DISTINCT id) FROM notes"), std::to_string(rows) + ":" + std::to_string(rows));
+  EXPECT_EQ(stats_rows("notes"), static_cast<uint64_t>(rows));
 }

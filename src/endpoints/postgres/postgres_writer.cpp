@@ -1,6 +1,8 @@
 #include "endpoints/postgres/postgres_writer.h"
 
 #include <stdexcept>
+#include <thread>
+#include <chrono>
 
 #include "common/decimal_rescale.h"
 #include "dialect/naming.h"
@@ -83,7 +85,14 @@ std::optional<std::string> PostgresWriter::check_row(const Batch& batch, size_t 
   return std::nullopt;
 }
 
+// Each batch is one explicit transaction whose id is read first: a connection lost around the
+// COMMIT leaves the client unable to tell whether the rows are in; the id lets the reconnected
+// writer ask (txid_status) instead of resending a committed batch and doubling its rows.
 void PostgresWriter::start_copy() {
+  xid_.clear();
+  QueryResult begin = conn_.query("BEGIN; SELECT txid_current()");
+  if (begin.rows.empty() || !begin.rows[0][0]) throw std::runtime_error("postgres: no transaction id for the batch");
+  xid_ = *begin.rows[0][0];
   PgResult start(PQexec(conn_.get(), copy_sql_.c_str()), &PQclear);
   if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN)
     throw std::runtime_error("postgres: " + copy_sql_ + ": " + conn_.error_of(start.get()));
@@ -122,19 +131,38 @@ std::optional<std::string> PostgresWriter::finish_copy() {
     }
   }
   if (error && (fatal || !conn_.ok())) throw std::runtime_error("postgres: " + copy_sql_ + ": " + *error);
+  conn_.execute(error ? "ROLLBACK" : "COMMIT");
   return error;
+}
+
+bool PostgresWriter::batch_committed() {
+  for (int waited_ms = 0;; waited_ms += 100) {
+    QueryResult r = conn_.query("SELECT txid_status(" + xid_ + ")");
+    std::string status = r.rows.empty() ? "" : r.rows[0][0].value_or("");
+    if (status == "committed") return true;
+    if (status == "aborted") return false;
+    // "in progress": the old backend has not noticed the lost connection yet.
+    if (status != "in progress" || waited_ms >= 60000)
+      throw std::runtime_error("postgres: cannot tell whether the batch sent before the connection was lost (transaction " +
+                               xid_ + ") was committed: " + (status.empty() ? "no status" : status));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
 }
 
 bool PostgresWriter::recover(int64_t& attempt, const std::string& error) {
   if (conn_.ok() || !retry_) return false;  // not a lost connection: the caller rethrows
-  std::string what = "postgres: connection lost while loading " + quote_ident(target_name(table_)) + " (" + error +
-                     "); the batch in flight was rolled back by the server";
+  std::string what = "postgres: connection lost while loading " + quote_ident(target_name(table_)) + " (" + error + ")";
   for (;;) {
     ++attempt;
     if (!retry_->before_retry(attempt, what)) return false;
     try {
       conn_.reset();
-      if (retry_->log) retry_->log("postgres: reconnected; resending the batch for " + quote_ident(target_name(table_)));
+      committed_ = !xid_.empty() && batch_committed();
+      if (retry_->log)
+        retry_->log("postgres: reconnected; " +
+                    std::string(committed_ ? "the batch in flight had been committed, not resending it"
+                                           : "resending the batch") +
+                    " for " + quote_ident(target_name(table_)));
       return true;
     } catch (const std::exception& e) {
       what = e.what();
@@ -150,6 +178,7 @@ std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi, int64
       return finish_copy();
     } catch (const std::runtime_error& e) {
       if (!recover(attempt, e.what())) throw;
+      if (committed_) return std::nullopt;
     }
   }
 }
@@ -223,6 +252,7 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
   if (lost) {
     int64_t attempt = 0;
     if (!recover(attempt, *lost)) throw std::runtime_error(*lost);
+    if (committed_) return rows.size();
     if (rows.empty()) return 0;  // nothing to resend: every row of the batch was rejected
     refused = copy_rows(0, rows.size(), attempt);
   }

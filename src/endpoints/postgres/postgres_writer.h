@@ -1,10 +1,11 @@
 #pragma once
-// Streams batches into one PostgreSQL table with COPY ... FROM STDIN, one COPY
-// per batch so a refused batch is rolled back whole by the server; it is then redone in
-// halves, down to single rows, so exactly the refused rows become rejects. Rows are sent while
-// the batch is still being encoded. When the connection drops, the COPY in flight (one
-// transaction) is rolled back by the server: the writer reconnects per the RetryPolicy and
-// sends the same rows again, so none is lost or doubled. The binary format is used when every
+// Streams batches into one PostgreSQL table with COPY ... FROM STDIN, one COPY in one explicit
+// transaction per batch, so a refused batch is rolled back whole by the server; it is then
+// redone in halves, down to single rows, so exactly the refused rows become rejects. Rows are
+// sent while the batch is still being encoded. When the connection drops, the writer
+// reconnects per the RetryPolicy and asks the server (txid_status) whether the batch's
+// transaction committed: if not, it sends the same rows again; if its answer was lost after the
+// commit, it does not — so no row is lost or doubled. The binary format is used when every
 // column has an exact binary form for its target type (pg_copy_binary.h), the text format
 // otherwise.
 #include <optional>
@@ -43,12 +44,18 @@ private:
   // Retries after a dropped connection; `attempt` is the number of retries already made.
   std::optional<std::string> copy_rows(size_t lo, size_t hi, int64_t attempt = 0);
   // After a failed COPY: when the connection is lost and the policy allows retry `attempt`,
-  // waits, reconnects and returns true (a failed reconnect uses up further attempts).
+  // waits, reconnects and returns true (a failed reconnect uses up further attempts). Then
+  // `committed_` says whether the lost batch's transaction had committed (nothing to resend).
   bool recover(int64_t& attempt, const std::string& error);
+  // Whether transaction `xid_` committed, asked on the new connection (waits while the old
+  // backend has not yet noticed the loss); throws when the server cannot tell.
+  bool batch_committed();
+  // Begins the batch's transaction (noting its id) and the COPY.
   void start_copy();
   void send(size_t from, size_t to);  // bytes [from, to) of encoded_
   void put(std::string_view bytes);    // one PQputCopyData
-  // Ends the COPY: the server's message if it refused the rows; throws for fatal errors.
+  // Ends the COPY and commits (or rolls back and returns the server's message if it refused
+  // the rows); throws for fatal errors and a lost connection.
   std::optional<std::string> finish_copy();
 
   PgConnection conn_;
@@ -60,6 +67,8 @@ private:
   std::string encoded_;        // the batch's loadable rows in the COPY format (text rows end in '\n')
   std::vector<size_t> ends_;   // end offset of each encoded row
   const RetryPolicy* retry_ = nullptr;  // none: a dropped connection fails the batch
+  std::string xid_;         // transaction id of the batch in flight ("" before it is known)
+  bool committed_ = false;  // set by recover()
 };
 
 }  // namespace orashift
