@@ -18,11 +18,10 @@
 #include "cli/subcommands.h"
 #include "dialect/naming.h"
 #include "endpoints/factory.h"
-#include "load/deferred_keys.h"
+#include "load/after_load.h"
 #include "load/error_policy.h"
 #include "load/executor.h"
 #include "load/map/transforming_target.h"
-#include "load/reject_file.h"
 #include "load/resume.h"
 #include "load/retry_policy.h"
 #include "load/task/load_model.h"
@@ -61,41 +60,6 @@ ConvertedSchema without_tables(const ConvertedSchema& schema, const std::set<std
   ConvertedSchema out = schema;
   std::erase_if(out.objects, [&](const ConvertedObject& o) { return skip.count(o.table.empty() ? o.name : o.table) > 0; });
   return out;
-}
-
-// The after-load phase: keys first (duplicates they find leave the table for its reject file,
-// and the table's counts follow), then foreign keys and indexes.
-void apply_after_load(TargetEndpoint& target, const ConvertedSchema& schema, const std::map<std::string, std::string>& target_tables,
-                      const std::string& reject_dir, LoadReport& report, ApplyResult& applied,
-                      const std::function<void(const std::string&)>& log) {
-  ConvertedSchema rest = schema;
-  std::erase_if(rest.objects, [](const ConvertedObject& o) { return o.phase == ApplyPhase::AfterLoad && !o.key_columns.empty(); });
-  for (const auto& key : schema.objects) {
-    if (key.phase != ApplyPhase::AfterLoad || key.key_columns.empty()) continue;
-    TableLoadStats* stats = nullptr;  // the table's line in the report, by its target catalog name
-    for (auto& t : report.tables) {
-      auto it = target_tables.find(t.table);
-      if ((it == target_tables.end() ? t.table : it->second) == key.table) stats = &t;
-    }
-    const std::string source_table = stats ? stats->table : key.table;
-    try {
-      RejectFile rejects(reject_file_path(reject_dir, source_table), true);
-      DeferredKeyResult r = add_key_after_load(target, key, rejects);
-      ++applied.applied;
-      if (r.already_there) log("key " + key.name + " of " + key.table + " was added by the earlier run");
-      if (r.duplicates == 0) continue;
-      log(fmt::format("{}: {} rows with a duplicate key moved to {} before adding key {}", source_table, r.duplicates,
-                      rejects.path(), key.name));
-      if (!stats) continue;
-      stats->rows_loaded -= std::min(stats->rows_loaded, r.duplicates);
-      stats->rows_rejected += r.duplicates;
-      stats->reject_file = rejects.path();
-      if (stats->state == "completed") stats->state = "completed with rejects";
-    } catch (const std::exception& e) {
-      applied.failures.push_back({key.kind + " " + key.name, key.span.location(), e.what()});
-    }
-  }
-  apply_phase(target, rest, ApplyPhase::AfterLoad, applied);
 }
 
 // Every table of every schema: what a task without table mappings loads.
@@ -372,8 +336,10 @@ int load(const LoadCommandOptions& o) {
     log(fmt::format("{}: {}; {} rows read, {} of them not loaded after the stop, ~{} rows not read", t.table, t.state,
                     t.rows_read, p.not_loaded, p.rows_not_read ? std::to_string(*p.rows_not_read) : "?"));
   }
-  if (settings.full_load.target_table_prep_mode == TablePrepMode::DropAndCreate)
-    apply_after_load(*target, conv.schema, target_tables, lo.reject_dir, report, applied, log);
+  if (settings.full_load.target_table_prep_mode == TablePrepMode::DropAndCreate) {
+    AfterLoadContext after{target_tables, lo.reject_dir, state.resuming(), log};
+    apply_after_load(*target, conv.schema, after, report, applied);
+  }
   for (const auto& f : applied.failures)
     std::fprintf(stderr, "%s: error: %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
 

@@ -27,7 +27,7 @@ struct ConvertedObject {
   // in the script for the reader): apply counts it as skipped under this action item code.
   std::string flagged_code;
   // A primary or unique key added after the load (CreatePkAfterFullLoad): its columns' target
-  // names, so duplicates can be found when adding it fails (load/deferred_keys.h).
+  // names, so duplicates can be found when adding it fails (load/after_load.h).
   std::vector<std::string> key_columns = {};
 };
 
