@@ -30,6 +30,8 @@ cleanup() { bash "$ROOT/tests/e2e/pg_server.sh" stop "$DIR/pg" >/dev/null 2>&1 |
 trap cleanup EXIT
 URI=$(bash tests/e2e/pg_server.sh start "$DIR/pg" "$PORT")
 P="psql -h 127.0.0.1 -p $PORT -U postgres -qAt"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"  # quiesce, stats
 
 $P -c "CREATE DATABASE src"
 pgbench -h 127.0.0.1 -p "$PORT" -U postgres -i -s "$SCALE" -q src >/dev/null 2>&1
@@ -46,21 +48,6 @@ measure() {  # name run-key command… → "seconds peak_kb"
   local out=$DIR/time.$1.$2
   /usr/bin/time -f "%e %M" -o "$out" "${@:3}" >"$DIR/log.$1.$2" 2>&1 || { echo "FAILED: $1 $2" >&2; cat "$DIR/log.$1.$2" >&2; echo "nan 0" >"$out"; }
   cat "$out"
-}
-
-# A load leaves dirty pages behind (written by a checkpoint some time later) and a table that
-# autovacuum will visit; both would run during the next tool's clock. Flush them first, wait for
-# autovacuum workers to finish (at most 60 s, then measure anyway), and let the machine settle.
-quiesce() {
-  local i n=0
-  $P -c "CHECKPOINT"
-  for (( i = 0; i < 300; i++ )); do
-    n=$($P -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
-    if [ "$n" = 0 ]; then break; fi
-    sleep 0.2
-  done
-  [ "$n" = 0 ] || echo "WARNING: $n autovacuum worker(s) still running after 60 s; measuring anyway" >&2
-  sleep 1
 }
 
 declare -A SEC MEM MED LO HI OK BEST_PGL
@@ -107,13 +94,6 @@ EOF
   $P -c "DROP DATABASE $db"
   SEC[$tool.$t]="${SEC[$tool.$t]:-} $s"
   if (( m > ${MEM[$tool.$t]:-0} )); then MEM[$tool.$t]=$m; fi
-}
-
-stats() {  # seconds… → "median min max ok" over the runs that did not fail (nan if none did)
-  awk 'BEGIN {
-    for (i = 1; i < ARGC; i++) if (ARGV[i] != "nan") { v = ARGV[i] + 0; for (j = n++; j > 0 && a[j] > v; j--) a[j + 1] = a[j]; a[j + 1] = v }
-    if (n == 0) { print "nan nan nan 0"; exit }
-    print (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2), a[1], a[n], n }' "$@"
 }
 
 for t in "${TABLES[@]}"; do

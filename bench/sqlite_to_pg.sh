@@ -26,27 +26,14 @@ cleanup() { bash "$ROOT/tests/e2e/pg_server.sh" stop "$DIR/pg" >/dev/null 2>&1 |
 trap cleanup EXIT
 URI=$(bash tests/e2e/pg_server.sh start "$DIR/pg" "$PORT")
 P="psql -h 127.0.0.1 -p $PORT -U postgres -qAt"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"  # quiesce, stats
 sqlite3 "$DIR/src.db" "CREATE TABLE sales (id INTEGER PRIMARY KEY, cust_id INTEGER NOT NULL, amount DECIMAL(12,2),
   sold_at DATETIME, label TEXT, qty INTEGER);
   WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < $ROWS)
   INSERT INTO sales SELECT n, n % 50000, (n % 100000) / 100.0, datetime(978307200 + n, 'unixepoch'),
     CASE WHEN n % 5 = 0 THEN NULL ELSE 'label ' || n END, CASE WHEN n % 4 = 0 THEN NULL ELSE n % 1000 END FROM g;"
 measure() { /usr/bin/time -f "%e %M" -o "$DIR/time.$1" "${@:2}" >"$DIR/log.$1" 2>&1 || { cat "$DIR/log.$1" >&2; echo "nan 0" >"$DIR/time.$1"; }; cat "$DIR/time.$1"; }
-
-# A load leaves dirty pages behind (written by a checkpoint some time later) and a table that
-# autovacuum will visit; both would run during the next tool's clock. Flush them first, wait for
-# autovacuum workers to finish (at most 60 s, then measure anyway), and let the machine settle.
-quiesce() {
-  local i n=0
-  $P -c "CHECKPOINT"
-  for (( i = 0; i < 300; i++ )); do
-    n=$($P -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
-    if [ "$n" = 0 ]; then break; fi
-    sleep 0.2
-  done
-  [ "$n" = 0 ] || echo "WARNING: $n autovacuum worker(s) still running after 60 s; measuring anyway" >&2
-  sleep 1
-}
 
 TOOLS=(orashift orashift_pk pgloader pgloader_pf)
 declare -A LABEL=([orashift]="orashift" [orashift_pk]="orashift, CreatePkAfterFullLoad"
@@ -81,13 +68,6 @@ run() {  # tool round: one measured load into a fresh dst_<tool>
   $P -c "DROP DATABASE $db"
   SEC[$tool]="${SEC[$tool]:-} $s"
   if (( m > ${MEM[$tool]:-0} )); then MEM[$tool]=$m; fi
-}
-
-stats() {  # seconds… → "median min max ok" over the runs that did not fail (nan if none did)
-  awk 'BEGIN {
-    for (i = 1; i < ARGC; i++) if (ARGV[i] != "nan") { v = ARGV[i] + 0; for (j = n++; j > 0 && a[j] > v; j--) a[j + 1] = a[j]; a[j + 1] = v }
-    if (n == 0) { print "nan nan nan 0"; exit }
-    print (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2), a[1], a[n], n }' "$@"
 }
 
 for (( r = 1; r <= RUNS; r++ )); do

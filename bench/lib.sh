@@ -1,0 +1,23 @@
+# Shared by the load benchmarks (sourced; they set P, the psql command for their server).
+
+# A load leaves dirty pages behind (written by a checkpoint some time later) and a table that
+# autovacuum will visit; both would run during the next tool's clock. Flush them first, wait for
+# autovacuum workers to finish (at most 60 s, then measure anyway), and let the machine settle.
+quiesce() {
+  local i n=0
+  $P -c "CHECKPOINT"
+  for (( i = 0; i < 300; i++ )); do
+    n=$($P -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
+    if [ "$n" = 0 ]; then break; fi
+    sleep 0.2
+  done
+  [ "$n" = 0 ] || echo "WARNING: $n autovacuum worker(s) still running after 60 s; measuring anyway" >&2
+  sleep 1
+}
+
+stats() {  # seconds… → "median min max ok" over the runs that did not fail (nan if none did)
+  awk 'BEGIN {
+    for (i = 1; i < ARGC; i++) if (ARGV[i] != "nan") { v = ARGV[i] + 0; for (j = n++; j > 0 && a[j] > v; j--) a[j + 1] = a[j]; a[j + 1] = v }
+    if (n == 0) { print "nan nan nan 0"; exit }
+    print (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2), a[1], a[n], n }' "$@"
+}
