@@ -3,7 +3,6 @@
 // Transformation rules shape the target catalog (load/task/load_model.h) and the rows on their
 // way to the writers (load/map/); ErrorBehavior is applied by load/error_policy.h.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -16,6 +15,7 @@
 
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
+#include "cli/terminal_progress.h"
 #include "dialect/naming.h"
 #include "endpoints/factory.h"
 #include "load/after_load.h"
@@ -30,7 +30,7 @@
 #include "load/task_state.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
-#include "validate/validation_run.h"
+#include "cli/validation_run.h"
 
 namespace orashift::cli {
 
@@ -307,7 +307,7 @@ int load(const LoadCommandOptions& o) {
   retry.throttling_max_seconds = settings.error_behavior.recoverable_error_throttling_max;
   retry.log = log;
   lo.retry = &retry;
-  lo.progress = !o.no_progress && isatty(STDERR_FILENO);
+  lo.progress = terminal_progress(o.no_progress);
   if (!lo.progress) lo.log = log;
   for (const auto& t : plan.tables)
     if (!t.filter.empty()) {

@@ -1,11 +1,11 @@
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
 
 #include "assess/summary_report.h"
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
+#include "cli/terminal_progress.h"
 #include "endpoints/factory.h"
 #include "endpoints/redshift/dms_settings.h"
 #include "endpoints/redshift/redshift_target.h"
@@ -99,7 +99,7 @@ int migrate(const MigrateOptions& o) {
   lo.batch_rows = o.batch_rows;
   lo.reject_dir = o.out + "/rejects";
   lo.catalog = &conv.catalog;
-  lo.progress = !o.no_progress && isatty(STDERR_FILENO);
+  lo.progress = terminal_progress(o.no_progress);
   if (!lo.progress) lo.log = log;
   std::vector<LoadUnit> units = source->units();
   LoadReport load = run_load(*source, *target, units, lo);

@@ -7,7 +7,7 @@
 #include "endpoints/factory.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
-#include "validate/validation_run.h"
+#include "cli/validation_run.h"
 
 namespace orashift::cli {
 

@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
+#include <algorithm>
 
 namespace orashift {
 
 void Progress::draw(const std::vector<ProgressRow>& rows) {
-  if (!enabled_) return;
+  if (!sink_) return;
   std::string out;
   if (lines_drawn_) out += fmt::format("\x1b[{}A", lines_drawn_);  // back to the first line
   for (const auto& r : rows) {
@@ -23,16 +23,15 @@ void Progress::draw(const std::vector<ProgressRow>& rows) {
                        std::string(20 - filled, '.'), pct, r.rows, rate, eta);
   }
   lines_drawn_ = rows.size();
-  std::fputs(out.c_str(), stderr);
-  std::fflush(stderr);
+  sink_(out);
 }
 
 void Progress::clear() {
-  if (!enabled_ || !lines_drawn_) return;
+  if (!sink_ || !lines_drawn_) return;
   std::string out = fmt::format("\x1b[{}A", lines_drawn_);
   for (size_t i = 0; i < lines_drawn_; ++i) out += "\x1b[2K\n";
   out += fmt::format("\x1b[{}A", lines_drawn_);
-  std::fputs(out.c_str(), stderr);
+  sink_(out);
   lines_drawn_ = 0;
 }
 

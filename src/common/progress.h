@@ -1,6 +1,9 @@
 #pragma once
-// A live progress display for terminals: one line per running table, redrawn in place.
+// A live progress display for terminals: one line per running table, redrawn in place. The
+// text (with its cursor movements) goes to a sink the CLI gives, so nothing below the CLI
+// writes to the terminal itself.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,12 +19,14 @@ struct ProgressRow {
 
 class Progress {
 public:
-  explicit Progress(bool enabled) : enabled_(enabled) {}
+  using Sink = std::function<void(const std::string&)>;
+  // An empty sink: no display.
+  explicit Progress(Sink sink) : sink_(std::move(sink)) {}
   void draw(const std::vector<ProgressRow>& rows);
   void clear();
 
 private:
-  bool enabled_;
+  Sink sink_;
   size_t lines_drawn_ = 0;
 };
 

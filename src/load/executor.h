@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/progress.h"
 #include "load/endpoint.h"
 #include "load/load_guard.h"
 #include "load/retry_policy.h"
@@ -35,7 +36,7 @@ struct LoadOptions {
   TaskState* state = nullptr;
   // Dropped target connections (writers that have one).
   const RetryPolicy* retry = nullptr;
-  bool progress = false;        // live progress line on stderr (a terminal)
+  Progress::Sink progress;      // live progress lines (a terminal); empty: none
   std::function<void(const std::string&)> log;  // plain log lines (never prints secrets)
 };
 

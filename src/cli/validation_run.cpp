@@ -1,4 +1,4 @@
-#include "validate/validation_run.h"
+#include "cli/validation_run.h"
 
 #include <cstdio>
 #include <fstream>
