@@ -214,10 +214,13 @@ TEST_F(LoadResume, SegmentsByRangesPartitionsAndKeys) {
   EXPECT_FALSE(fs::exists(dir_ / "out" / "task-state.jsonl"));
 }
 
+// Into a TargetSchema, so the resumed run's deletes of unfinished segments and its key work
+// there too.
 TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
   const int rows = 1200000;
   ASSERT_TRUE(make_orders(rows));
-  auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000}})",
+  auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":2,"CommitRate":5000},
+    "TargetMetadata":{"TargetSchema":"stage"}})",
                         {"--auto-segment-rows", "100000"});
   const fs::path state = dir_ / "out" / "task-state.jsonl";
   ASSERT_TRUE(killed_after_first_segment(args, state, dir_ / "run1.log"))
@@ -225,7 +228,7 @@ TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
   size_t done_before = count_lines_with(state, "\"event\":\"done\"");
   ASSERT_LT(done_before, 12u) << read(state);  // 12 key ranges: some were left to do
   Pg t(tgt_);
-  std::string partial = t.value("SELECT count(*) FROM orders");
+  std::string partial = t.value("SELECT count(*) FROM stage.orders");
 
   auto r = e2e::run_orashift(args);
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -233,9 +236,10 @@ TEST_F(LoadResume, KilledLoadResumesWithEveryRowOnce) {
   EXPECT_NE(r.output.find("finished by an earlier run"), std::string::npos) << r.output;
   Pg s(src_);
   const std::string row = "id || ':' || customer || ':' || amount || ':' || note";
-  EXPECT_EQ(fingerprint(t, "orders", row, "id"), fingerprint(s, "orders", row, "id")) << "partial count was " << partial;
+  EXPECT_EQ(fingerprint(t, "stage.orders", row, "id"), fingerprint(s, "orders", row, "id")) << "partial count was " << partial;
+  EXPECT_EQ(t.value("SELECT count(*) FROM pg_class WHERE relname = 'orders'"), "1");  // none outside the schema
   // The primary key is created after the load: it would fail on a doubled row.
-  EXPECT_EQ(t.value("SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND conrelid = 'orders'::regclass"), "1")
+  EXPECT_EQ(t.value("SELECT count(*) FROM pg_constraint WHERE contype = 'p' AND conrelid = 'stage.orders'::regclass"), "1")
       << r.output;
   // Rows of skipped segments are counted from the state file: the statistics cover the table.
   EXPECT_EQ(stats_rows("orders"), static_cast<uint64_t>(rows));
