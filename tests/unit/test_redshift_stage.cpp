@@ -124,6 +124,24 @@ TEST(RedshiftStageOnly, WritesDdlPartsManifestAndCopySqlAndConnectsNowhere) {
   fs::remove_all(dir);
 }
 
+// TargetSchema in stage-only mode: both scripts start by working in that schema, so the
+// tables are created and loaded there when they are run.
+TEST(RedshiftStageOnly, TargetSchemaLeadsDdlAndCopySql) {
+  fs::path dir = fresh_dir("stage-schema");
+  RedshiftOptions o;
+  o.stage_only_dir = dir.string();
+  o.iam_role = "arn:aws:iam::123456789012:role/R";
+  RedshiftTarget t("redshift://u@203.0.113.1:5439/dev", o);
+  t.use_schema("Sales Hist");
+  t.execute("CREATE TABLE \"t\" (\"id\" BIGINT);");
+  std::string ddl = slurp(dir / "ddl.sql"), copy = slurp(dir / "copy.sql");
+  const std::string set_path = "SET search_path TO \"Sales Hist\";\n";
+  EXPECT_NE(ddl.find("CREATE SCHEMA IF NOT EXISTS \"Sales Hist\";\n" + set_path), std::string::npos) << ddl;
+  EXPECT_LT(ddl.find(set_path), ddl.find("CREATE TABLE")) << ddl;
+  EXPECT_NE(copy.find(set_path), std::string::npos) << copy;
+  fs::remove_all(dir);
+}
+
 TEST(RedshiftTargetOptions, NeedsS3UnlessStageOnly) {
   EXPECT_THROW(RedshiftTarget("redshift://u@h/d", RedshiftOptions{}), std::invalid_argument);
   RedshiftOptions bad;
