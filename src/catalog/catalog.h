@@ -81,6 +81,8 @@ struct Partitioning {
   std::string interval_sql;       // INTERVAL (expr) text of an interval-partitioned table
   std::string subpartition_sql;   // SUBPARTITION BY … text (not re-created)
   std::optional<int> hash_count;  // PARTITIONS n
+  // A source's partitioning that could not be read into this model (method stays empty): why.
+  std::string unreadable = {};
 };
 
 struct Index {

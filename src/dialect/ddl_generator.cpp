@@ -156,6 +156,9 @@ private:
     sql += "\n)";
     std::string partitions;
     if (!t.partitioning.method.empty()) partitions = partitioning(t, sql);
+    else if (!t.partitioning.unreadable.empty())
+      items_.add("OS2006", object(t), "source partitioning: created whole because " + t.partitioning.unreadable, t.span,
+                 dialect());
     if (opt_.dialect == Dialect::Redshift) sql += redshift_table_attributes(t);
     sql += ";\n" + partitions;
     if (!t.physical_sql.empty()) items_.add("OS3004", object(t), t.physical_sql, t.span, dialect());

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -12,6 +13,7 @@
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/postgres/pg_connection.h"
 #include "endpoints/postgres/pg_copy_binary.h"
+#include "endpoints/postgres/pg_partitions.h"
 
 namespace orashift {
 
@@ -406,17 +408,21 @@ PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Im
       if (k.kind == ConstraintKind::PrimaryKey) k.columns.push_back(*r[2]);
   }
   // Declarative partitions: each child of a partitioned table is a partition of its parent
-  // (read through it, never as a table of its own, or its rows would load twice). The target
-  // table is created unpartitioned (method stays empty); bound_sql keeps the partition's
-  // constraint as a condition on the parent's columns, which resuming uses to delete a
-  // partially loaded partition's rows on the target.
+  // (read through it, never as a table of its own, or its rows would load twice). bound_sql
+  // keeps the partition's constraint as a condition on the parent's columns, which resuming uses
+  // to delete a partially loaded partition's rows on the target; the partition key and bounds
+  // become the catalog's partitioning (pg_partitions.h), so the target gets the same partitions.
   QueryResult parts = c.query(
       "SELECT p.relname, ch.relname, pg_get_partition_constraintdef(ch.oid), "
-      "GREATEST(ch.reltuples, 0)::bigint FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
+      "GREATEST(ch.reltuples, 0)::bigint, pg_get_partkeydef(p.oid), pg_get_expr(ch.relpartbound, ch.oid), ch.relkind "
+      "FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
       "JOIN pg_class ch ON ch.oid = i.inhrelid WHERE p.relkind = 'p' "
       "AND p.relnamespace = current_schema()::regnamespace AND ch.relnamespace = p.relnamespace "
       "ORDER BY p.relname, ch.relname");
   std::set<std::string> children;
+  std::map<std::string, std::string> key_defs;                        // parent → partition key
+  std::map<std::string, std::map<std::string, std::string>> bounds;  // parent → child → bound
+  std::set<std::string> sub_partitioned;                              // parents with a partitioned child
   for (const auto& r : parts.rows) {
     Table* t = catalog_.find_table(*r[0]);
     if (!t) continue;
@@ -426,6 +432,16 @@ PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Im
     t->partitioning.partitions.push_back(std::move(part));
     children.insert(*r[1]);
     estimates_[*r[0]] += std::stoull(r[3].value_or("0"));
+    key_defs[*r[0]] = r[4].value_or("");
+    bounds[*r[0]][*r[1]] = r[5].value_or("");
+    if (r[6].value_or("") == "p") sub_partitioned.insert(*r[0]);
+  }
+  for (auto& [parent, key_def] : key_defs) {
+    if (children.count(parent)) continue;  // a sub-partition level: read through its top table
+    Table* t = catalog_.find_table(parent);
+    std::string why = sub_partitioned.count(parent) ? "it is sub-partitioned"
+                                                    : read_pg_partitioning(key_def, bounds[parent], t->partitioning);
+    t->partitioning.unreadable = why;
   }
   std::erase_if(catalog_.tables, [&](const Table& t) { return children.count(t.name) > 0; });
   QueryResult est = c.query(
