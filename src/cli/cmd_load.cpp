@@ -16,6 +16,7 @@
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "cli/terminal_progress.h"
+#include "cli/validation_run.h"
 #include "dialect/naming.h"
 #include "endpoints/factory.h"
 #include "load/after_load.h"
@@ -30,7 +31,6 @@
 #include "load/task_state.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
-#include "cli/validation_run.h"
 
 namespace orashift::cli {
 

@@ -4,10 +4,10 @@
 #include <cstdio>
 
 #include "cli/subcommands.h"
+#include "cli/validation_run.h"
 #include "endpoints/factory.h"
 #include "load/task/selection.h"
 #include "load/task/task_settings.h"
-#include "cli/validation_run.h"
 
 namespace orashift::cli {
 

@@ -1,8 +1,8 @@
 #include "load/after_load.h"
 
 #include <fmt/format.h>
-#include <algorithm>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "dialect/naming.h"
@@ -40,11 +40,11 @@ DeferredKeyResult add_key_after_load(TargetEndpoint& target, const ConvertedObje
     target.execute(key.sql);
     return result;
   }
-  const std::string table = quote_ident(target_name(key.table));
   if (already_on_target(target, key)) {
     result.already_there = true;
     return result;
   }
+  const std::string table = quote_ident(target_name(key.table));
   try {
     target.execute(key.sql);
     return result;

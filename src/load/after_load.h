@@ -9,10 +9,9 @@
 // is added again — so duplicates are refused row by row whichever way the key is built, and
 // read = loaded + rejected + filtered still holds.
 #include <cstdint>
-#include <string>
-
 #include <functional>
 #include <map>
+#include <string>
 
 #include "dialect/ddl_generator.h"
 #include "load/endpoint.h"

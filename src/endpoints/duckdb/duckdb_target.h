@@ -24,8 +24,9 @@ public:
   // Every cell as DuckDB's text (NULL as nullopt). Through the C API's value accessors, so a
   // VARCHAR holding a NUL byte comes back cut at it (the stored value is complete).
   QueryResult query(const std::string& sql) override;
-  // The writer appends to <schema>.<target_name(table.name)> (main unless use_schema) on a connection of its own, so writers
-  // of different tables can run on different threads. It must not outlive this target.
+  // The writer appends to <schema>.<target_name(table.name)> (main unless use_schema) on a
+  // connection of its own, so writers of different tables can run on different threads. It
+  // must not outlive this target.
   std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) override;
   void use_schema(const std::string& schema) override;
 

@@ -72,13 +72,6 @@ void put_decimal(void* data, size_t i, Int128 v) {
 DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema)
     : table_(std::move(table)), target_table_(target_name(table_)), schema_(std::move(schema)), columns_(std::move(columns)) {
   if (duckdb_connect(db, &conn_) == DuckDBError) throw std::runtime_error("duckdb: cannot open a connection");
-  if (schema_ != "main") {
-    // The writer's own statements (none today) would resolve names like the target's connection.
-    if (auto error = run(conn_, ("SET schema = " + quote_literal(schema_)).c_str())) {
-      duckdb_disconnect(&conn_);
-      throw std::runtime_error("duckdb: schema " + quote_ident(schema_) + ": " + *error);
-    }
-  }
   open_appender();
   slots_.resize(columns_.size());
   std::vector<duckdb_logical_type> types;

@@ -14,10 +14,9 @@ namespace orashift {
 
 class DuckDbWriter : public TableWriter {
 public:
-  // Opens a connection of its own on `db` and an appender on main.<target_name(table)>, for
+  // Opens a connection of its own on `db` and an appender on <schema>.<target_name(table)>, for
   // `columns` in batch order (other table columns get their defaults). Throws
   // std::runtime_error with DuckDB's message when the table or a column does not exist.
-  // Appends to `schema`.<target_name(table)>.
   DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema = "main");
   ~DuckDbWriter() override;
   DuckDbWriter(const DuckDbWriter&) = delete;

@@ -5,6 +5,8 @@
 #include <optional>
 #include <vector>
 
+#include "common/ascii.h"
+
 namespace orashift {
 
 namespace {
@@ -16,12 +18,7 @@ std::string trim(std::string s) {
   return s.substr(i);
 }
 
-bool starts_with_word(const std::string& s, const std::string& word) {
-  if (s.size() < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(s[i])) != word[i]) return false;
-  return true;
-}
+bool starts_with_word(const std::string& s, const std::string& word) { return ascii_upper(s.substr(0, word.size())) == word; }
 
 // The text inside the parentheses that open at `open`; `end` is set past the closing one.
 std::optional<std::string> parenthesized(const std::string& s, size_t open, size_t& end) {
@@ -76,9 +73,7 @@ std::vector<std::string> items(const std::string& s) {
 
 // The parenthesized list after `keyword` in `s` (e.g. FROM (…)).
 std::optional<std::vector<std::string>> list_after(const std::string& s, const std::string& keyword) {
-  std::string upper = s;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  size_t at = upper.find(keyword + " (");
+  size_t at = ascii_upper(s).find(keyword + " (");
   if (at == std::string::npos) return std::nullopt;
   size_t end = 0;
   auto inside = parenthesized(s, at + keyword.size() + 1, end);

@@ -1,8 +1,8 @@
 #include "endpoints/postgres/postgres_writer.h"
 
+#include <chrono>
 #include <stdexcept>
 #include <thread>
-#include <chrono>
 
 #include "common/decimal_rescale.h"
 #include "dialect/naming.h"
