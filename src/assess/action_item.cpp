@@ -219,6 +219,47 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "Remote objects (@dblink) need a foreign data wrapper (PostgreSQL), federated query (Redshift) or an ETL "
        "step.",
        0.1},
+      // 6xxx: PL/SQL code objects (src/convert/plsql/codes.h)
+      {"OS6001", ItemSeverity::High, "code", "PL/SQL construct not convertible",
+       "The unit is not applied: rewrite the construct named in the message by hand (the converted text of the "
+       "rest of the unit is in the output, commented out), then apply it.",
+       2.0},
+      {"OS6002", ItemSeverity::Medium, "code", "Converted code behaves differently in a stated way",
+       "The unit was converted and applied; the message says what differs from Oracle (error texts, rollback "
+       "scope, NULL handling). Check the callers that depend on it and add a behaviour test.",
+       0.5},
+      {"OS6003", ItemSeverity::Info, "code", "Recognised pattern converted to the target's idiom",
+       "Nothing to do: the message says what was recognised and what replaced it (e.g. a key-from-sequence "
+       "trigger became a column DEFAULT).",
+       0.0},
+      {"OS6004", ItemSeverity::High, "code", "Built-in package without an equivalent on the target",
+       "Replace the call: UTL_FILE → COPY or an external job, UTL_HTTP → a client outside the database, "
+       "DBMS_JOB/DBMS_SCHEDULER → pg_cron or an external scheduler, DBMS_LOB → string functions; the message "
+       "names the call.",
+       2.0},
+      {"OS6005", ItemSeverity::High, "code", "Transaction control the target cannot hold",
+       "COMMIT/ROLLBACK inside a function or trigger, SAVEPOINT inside PL/pgSQL and autonomous transactions have no "
+       "PostgreSQL equivalent: move the commit to the caller (a procedure called outside a transaction block), or "
+       "use dblink/pg_background for an autonomous unit of work.",
+       3.0},
+      {"OS6006", ItemSeverity::High, "code", "Collection semantics not emulated",
+       "Associative arrays indexed by strings, sparse collections (DELETE(i)), MULTISET operators and TABLE() over "
+       "a PL/SQL collection need a redesign: a temporary table, jsonb, or set-based SQL.",
+       3.0},
+      {"OS6007", ItemSeverity::High, "code", "Object type feature not converted",
+       "Object types become composite types; member methods, constructors, inheritance (UNDER) and type bodies are "
+       "not converted yet: write them as functions taking the composite as their first argument.",
+       4.0},
+      {"OS6008", ItemSeverity::High, "code", "The target has no such code object",
+       "DuckDB has no stored procedures, triggers or packages: keep the logic in the application or in SQL "
+       "macros written by hand.",
+       2.0},
+      {"OS6009", ItemSeverity::High, "code", "Unit depends on a unit that was not converted",
+       "Convert the unit named in the message first; this one is then converted with it.", 0.5},
+      {"OS6010", ItemSeverity::Medium, "code", "Dynamic SQL text passed through as written",
+       "The statement text is built at run time, so it was not converted: check that what it builds is valid "
+       "PostgreSQL (quote_ident/format for names, $n placeholders for binds).",
+       1.0},
       // 9xxx: statements the converter does not handle yet
       {"OS9001", ItemSeverity::High, "unsupported", "Statement not converted",
        "This kind of statement is recognised but not converted by this version; convert it by hand.", 2.0},

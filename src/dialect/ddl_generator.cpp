@@ -6,6 +6,7 @@
 #include "common/redact.h"
 #include "convert/default_translation.h"
 #include "convert/simple_expression.h"
+#include "dialect/code_generator.h"
 #include "dialect/naming.h"
 #include "dialect/view_generator.h"
 #include "dialect/partition_ddl.h"
@@ -53,10 +54,16 @@ public:
     for (const auto& t : cat_.tables) foreign_keys(t);
     for (const auto& i : cat_.indexes) index(i);
     for (const auto& t : cat_.tables) comments(t);
-    // Views and materialized views: converted by the SQL rewriter, after everything else.
+    // Code objects, then views (which may call routines), then triggers (after their tables
+    // and views, and after the load: DMS loads with triggers off, orashift creates them after).
+    std::vector<bool> handled(cat_.unmodelled.size(), false);
+    CodeObjects code = generate_code_objects(cat_, opt_, items_, handled);
+    for (auto& o : code.before_views) out_.objects.push_back(std::move(o));
+    for (auto& f : code.flagged) out_.flagged.push_back(std::move(f));
     std::vector<bool> views = generate_views(cat_, opt_.dialect, out_.objects, items_);
+    for (auto& o : code.triggers) out_.objects.push_back(std::move(o));
     for (size_t i = 0; i < cat_.unmodelled.size(); ++i)
-      if (!views[i] && !data_statement(cat_.unmodelled[i])) unmodelled(cat_.unmodelled[i]);
+      if (!views[i] && !handled[i] && !data_statement(cat_.unmodelled[i])) unmodelled(cat_.unmodelled[i]);
     data_statements();
     return std::move(out_);
   }

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "convert/sql_rewrite.h"
+#include "dialect/commented_sql.h"
 #include "dialect/naming.h"
+#include "dialect/statement_finder.h"
 #include "sql/parser.h"
 
 namespace orashift {
@@ -36,22 +38,6 @@ std::string blocking_code(const ActionItems& items) {
     if (it.kind->severity == ItemSeverity::High) return it.kind->code;
   return items.items().empty() ? "OS4013" : std::string(items.items().front().kind->code);
 }
-
-// Splits each file once and finds the statement that starts at a span.
-class StatementFinder {
-public:
-  const sql::ScriptStatement* find(const Span& s, const sql::Script** script) {
-    auto it = scripts_.find(s.file);
-    if (it == scripts_.end()) it = scripts_.emplace(s.file, std::make_unique<sql::Script>(sql::split_script(*s.file))).first;
-    *script = it->second.get();
-    for (const auto& st : it->second->statements)
-      if (st.span.begin == s.begin) return &st;
-    return nullptr;
-  }
-
-private:
-  std::map<const SourceFile*, std::unique_ptr<sql::Script>> scripts_;
-};
 
 bool word(const sql::Token& t, std::string_view w) {
   if (t.kind != sql::TokenKind::Identifier || t.text.size() != w.size()) return false;
@@ -135,18 +121,6 @@ std::string column_list(const std::vector<std::string>& cols) {
   std::string out = " (";
   for (size_t i = 0; i < cols.size(); ++i) out += (i ? ", " : "") + quote_ident(target_name(cols[i]));
   return out + ")";
-}
-
-std::string commented(const std::string& sql) {
-  std::string out = "-- not converted, see the action items of this object:\n";
-  size_t p = 0;
-  while (p < sql.size()) {
-    size_t e = sql.find('\n', p);
-    if (e == std::string::npos) e = sql.size();
-    out += "-- " + sql.substr(p, e - p) + "\n";
-    p = e + 1;
-  }
-  return out;
 }
 
 // Redshift refuses these in a materialized view.

@@ -389,6 +389,8 @@ std::string SqlWriter::listagg(const CallExpr& c) {
 }
 
 std::string SqlWriter::call(const CallExpr& c) {
+  if (ctx_.routine)
+    if (auto s = ctx_.routine->call(c, *this)) return *s;
   if (c.name.size() != 1) {
     std::string full;
     for (const auto& p : c.name) full += (full.empty() ? "" : ".") + std::string(p.text);
@@ -531,6 +533,19 @@ std::string SqlWriter::call(const CallExpr& c) {
       std::string sign = v.find('-') < v.find_first_of("0123456789") ? "-" : "";
       return "INTERVAL " + quote_literal(sign + std::to_string(std::abs(years)) + " years " + sign +
                                          std::to_string(months) + " months");
+    }
+  }
+  if (f == "SYS_CONTEXT" && n == 2 && !duckdb()) {
+    // The USERENV attributes with a session function on the target; the rest stay an item.
+    std::string ns, attr;
+    if (is_string_literal(*c.args[0].value, &ns) && is_string_literal(*c.args[1].value, &attr) && upper(ns) == "USERENV") {
+      std::string a = upper(attr);
+      if (a == "SESSION_USER" || a == "CURRENT_USER") return a;
+      if (a == "CURRENT_SCHEMA") return "current_schema()";
+      if (a == "DB_NAME") return "current_database()";
+      if (a == "SID" || a == "SESSIONID") return "pg_backend_pid()";
+      if ((a == "IP_ADDRESS" || a == "HOST") && postgres()) return "host(inet_client_addr())";
+      if (a == "MODULE" && postgres()) return "current_setting('application_name')";
     }
   }
   if (f == "TREAT" || unmapped().count(f)) {
