@@ -375,8 +375,14 @@ std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
     return call_generic(c, f);
   }
   std::string with = "''";
-  if (n == 3 && !is_null_literal(*c.args[2].value))
-    with = c.args[2].value->kind == ExprKind::Literal ? arg(c, 2) : "COALESCE(" + arg(c, 2) + ", '')";
+  const Expr* r = n == 3 ? c.args[2].value.get() : nullptr;
+  if (r && !is_null_literal(*r)) {
+    with = arg(c, 2);
+    // Oracle converts a number or date replacement to text; COALESCE(…, '') needs text on every target.
+    ValueType t = type_of(*r);
+    if (t != ValueType::Text && t != ValueType::Unknown) with = "CAST(" + with + " AS " + text_type() + ")";
+    if (r->kind != ExprKind::Literal) with = "COALESCE(" + with + ", '')";
+  }
   std::string out = f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", " + with;
   if (f == "REGEXP_REPLACE" && !redshift()) out += ", 'g'";
   return out + ")";

@@ -8,6 +8,6 @@ CREATE TABLE "codes" (
 );
 
 CREATE VIEW "code_parts" AS
-SELECT "id", REPLACE("code", '-', '') AS "no_dash", REPLACE("code", '-', '') AS "no_dash_null", REPLACE("code", '-', '') AS "no_dash_two", REPLACE("code", '-', COALESCE("sep", '')) AS "by_sep", REGEXP_REPLACE("code", '[0-9]', '', 'g') AS "no_digits", REGEXP_REPLACE("code", '[0-9]', '', 'g') AS "no_digits_two", REGEXP_REPLACE("code", '[0-9]', '', 'g') AS "no_digits_null", REGEXP_REPLACE("code", '[0-9]', COALESCE("sep", ''), 'g') AS "digits_by_sep" FROM "codes";
+SELECT "id", REPLACE("code", '-', '') AS "no_dash", REPLACE("code", '-', '') AS "no_dash_null", REPLACE("code", '-', '') AS "no_dash_two", REPLACE("code", '-', COALESCE("sep", '')) AS "by_sep", REPLACE("code", '-', COALESCE(CAST("id" AS TEXT), '')) AS "by_id", REGEXP_REPLACE("code", '[0-9]', '', 'g') AS "no_digits", REGEXP_REPLACE("code", '[0-9]', '', 'g') AS "no_digits_two", REGEXP_REPLACE("code", '[0-9]', '', 'g') AS "no_digits_null", REGEXP_REPLACE("code", '[0-9]', COALESCE("sep", ''), 'g') AS "digits_by_sep" FROM "codes";
 
 -- action items
