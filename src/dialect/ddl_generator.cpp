@@ -107,8 +107,8 @@ private:
       sql += first ? "  " : ",\n  ";
       first = false;
       // Identity columns must be integers on Redshift and PostgreSQL (NUMBER → NUMERIC(38,0) is not),
-      // and INTEGER or BIGINT on Redshift (CREATE TABLE: "The data type for an IDENTITY column
-      // must be either INT or BIGINT"), so a NUMBER(4) identity is an INTEGER there.
+      // and INT or BIGINT on Redshift (CREATE TABLE, IDENTITY), so a NUMBER(4) identity is an
+      // INTEGER there.
       if (bigint_columns_.count(t.name + "." + c.name)) {
         if (mt.sql != "SMALLINT" && mt.sql != "INTEGER") mt.sql = "BIGINT";
         else if (mt.sql == "SMALLINT" && opt_.dialect == Dialect::Redshift) mt.sql = "INTEGER";

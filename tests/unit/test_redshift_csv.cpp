@@ -134,7 +134,7 @@ TEST(RedshiftCsv, BytesAreUnquotedHex) {
   b.append_text("");
   EXPECT_EQ(csv_field(b, 0), "00ff10");
   // An empty BLOB is quoted: COPY loads an empty unquoted field of a non-character type as NULL
-  // ("Empty fields for other data types … are always loaded with NULL", EMPTYASNULL).
+  // (COPY data conversion parameters, BLANKSASNULL/EMPTYASNULL).
   EXPECT_EQ(csv_field(b, 1), "\"\"");
 }
 

@@ -51,8 +51,8 @@ void append_field(std::string& out, const ColumnVector& c, size_t row, bool utc_
       break;
     case ValueKind::Text: append_quoted(out, c.text(row)); break;
     case ValueKind::Bytes:
-      // COPY loads an empty unquoted field of a non-character type as NULL (EMPTYASNULL's
-      // description); quoted, an empty BLOB is the empty hex string, not missing.
+      // COPY loads an empty unquoted field of a non-character type as NULL (COPY data conversion
+      // parameters, BLANKSASNULL/EMPTYASNULL); quoted, an empty BLOB is the empty hex string.
       if (c.text(row).empty()) out += "\"\"";
       else append_hex(out, c.text(row));
       break;
