@@ -491,7 +491,20 @@ std::string SqlWriter::expr(const Expr& e) {
     case ExprKind::Like: {
       auto& l = static_cast<const LikeExpr&>(e);
       if (upper(l.op) != "LIKE") item("OS4013", upper(l.op) + " has no equivalent", e.span);
-      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + expr(*l.pattern);
+      std::string pattern = expr(*l.pattern);
+      // Oracle's LIKE has no escape character unless ESCAPE names one; Redshift's LIKE escapes with
+      // a backslash by default, so a literal pattern's backslashes are doubled to stay literal.
+      if (redshift() && !l.escape && l.pattern->kind == ExprKind::Literal) {
+        auto& lit = static_cast<const LiteralExpr&>(*l.pattern);
+        std::string value = string_literal_value(lit.text);
+        bool text = lit.literal == LiteralKind::String || lit.literal == LiteralKind::NationalString;
+        if (text && value.find('\\') != std::string::npos) {
+          std::string doubled;
+          for (char ch : value) doubled += ch == '\\' ? std::string("\\\\") : std::string(1, ch);
+          pattern = quote_literal(doubled, d_);
+        }
+      }
+      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + pattern;
       if (l.escape) out += " ESCAPE " + expr(*l.escape);
       return out;
     }

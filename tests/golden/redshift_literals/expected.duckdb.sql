@@ -14,6 +14,9 @@ COMMENT ON COLUMN "files"."path" IS 'ends in \';
 CREATE VIEW "digit_paths" AS
 SELECT "id", "path" FROM "files" WHERE regexp_matches("path", '\d') OR "path" LIKE 'C:\_%' ESCAPE '\';
 
+CREATE VIEW "temp_paths" AS
+SELECT "id" FROM "files" WHERE "path" LIKE 'C:\t%';
+
 CREATE VIEW "tagged" AS
 SELECT "id", CONCAT('\n', "code") AS "tag" FROM "files";
 

@@ -17,6 +17,9 @@ COMMENT ON COLUMN "files"."path" IS 'ends in \\';
 CREATE VIEW "digit_paths" AS
 SELECT "id", "path" FROM "files" WHERE ("path" ~ '\\d') OR "path" LIKE 'C:\\_%' ESCAPE '\\';
 
+CREATE VIEW "temp_paths" AS
+SELECT "id" FROM "files" WHERE "path" LIKE 'C:\\\\t%';
+
 CREATE VIEW "tagged" AS
 SELECT "id", ('\\n' || COALESCE("code", '')) AS "tag" FROM "files";
 

@@ -12,5 +12,9 @@ COMMENT ON COLUMN files.path IS 'ends in \';
 CREATE VIEW digit_paths AS
   SELECT id, path FROM files WHERE REGEXP_LIKE(path, '\d') OR path LIKE 'C:\_%' ESCAPE '\';
 
+-- No ESCAPE: Oracle's LIKE has no escape character, Redshift's escapes with '\' by default.
+CREATE VIEW temp_paths AS
+  SELECT id FROM files WHERE path LIKE 'C:\t%';
+
 CREATE VIEW tagged AS
   SELECT id, '\n' || code AS tag FROM files;
