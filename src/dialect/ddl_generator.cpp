@@ -200,10 +200,13 @@ private:
     bool any = false;
     std::vector<std::string> tables;
     for (const auto& t : cat_.tables) tables.push_back(t.name);
-    for (const auto& group : collisions(tables)) {
-      items_.add("OS2021", "TABLES", "table names " + group, cat_.tables.front().span, dialect());
-      any = true;
-    }
+    std::vector<std::string> table_groups = collisions(tables);
+    for (const auto& t : cat_.tables)  // each table of a colliding group, located at its own definition
+      for (const auto& group : table_groups)
+        if (group.find(quote_ident(target_name(t.name))) != std::string::npos) {
+          items_.add("OS2021", object(t), "table names " + group, t.span, dialect());
+          any = true;
+        }
     for (const auto& t : cat_.tables) {
       std::vector<std::string> columns;
       for (const auto& c : t.columns) columns.push_back(c.name);

@@ -64,6 +64,10 @@ CREATE TABLE devices (id NUMBER(4), "MyCol" VARCHAR2(10), mycol VARCHAR2(10));
   EXPECT_LT(rs.script.find("SET enable_case_sensitive_identifier"), rs.script.find("CREATE TABLE \"plain\"")) << rs.script;
   EXPECT_NE(rs.items.find("OS2021 TABLE DEVICES: columns \"MyCol\", \"mycol\""), std::string::npos) << rs.items;
   EXPECT_EQ(rs.items.find("OS2021 TABLE PLAIN"), std::string::npos) << rs.items;  // "Label" alone folds to label: no collision
+  Converted tables = convert("CREATE TABLE \"Orders\" (id NUMBER(4));\nCREATE TABLE orders (id NUMBER(4));", Dialect::Redshift);
+  EXPECT_NE(tables.items.find("OS2021 TABLE Orders: table names \"Orders\", \"orders\""), std::string::npos) << tables.items;
+  EXPECT_NE(tables.items.find("OS2021 TABLE ORDERS: table names \"Orders\", \"orders\""), std::string::npos) << tables.items;
+  EXPECT_EQ(tables.script.find("SET enable_case_sensitive_identifier TO true;\n"), tables.script.find("SET")) << tables.script;
   Converted no_collision = convert("CREATE TABLE plain (id NUMBER(4), \"Label\" VARCHAR2(5));", Dialect::Redshift);
   EXPECT_EQ(no_collision.script.find("enable_case_sensitive_identifier"), std::string::npos) << no_collision.script;
   Converted pg = convert(ddl, Dialect::Postgres);
