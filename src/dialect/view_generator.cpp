@@ -131,6 +131,29 @@ bool redshift_mv_allowed(const ast::Query& q, const std::string& sql) {
   return true;
 }
 
+// A Redshift materialized view cannot reference a standard view (CREATE MATERIALIZED VIEW,
+// "Limitations"): one that reads a view is created as a view itself, which can in turn make a
+// materialized view reading it a view, so this repeats until nothing changes.
+void materialized_views_reading_views(std::vector<ParsedView>& views, ActionItems& items) {
+  const std::string mv = "CREATE MATERIALIZED VIEW ";
+  auto plain_view = [&](const ParsedView& v) { return !v.materialized || v.sql.rfind(mv, 0) != 0; };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& v : views) {
+      if (!v.convertible || v.sql.rfind(mv, 0) != 0) continue;
+      for (const auto& read : views) {
+        if (&read == &v || !plain_view(read) || !v.words.count(read.name)) continue;
+        items.add("OS4011", "MATERIALIZED VIEW " + v.name,
+                  "reads the view " + read.name + ", and a Redshift materialized view cannot reference a view: created as a view",
+                  v.span, dialect_name(Dialect::Redshift));
+        v.sql = "CREATE VIEW " + v.sql.substr(mv.size());
+        changed = true;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::vector<ConvertedObject>& out,
@@ -198,6 +221,8 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
       v.sql = "CREATE MATERIALIZED VIEW " + name + " AS\n" + r.sql + ";\n";
     }
   }
+
+  if (dialect == Dialect::Redshift) materialized_views_reading_views(views, items);
 
   // Dependency order: a view after every view whose name it mentions; source order otherwise.
   std::vector<size_t> order;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dialect/naming.h"
+#include "dialect/sql_literal.h"
 #include "sql/parser.h"
 #include "sql/printer.h"
 
@@ -227,15 +228,15 @@ std::string SqlWriter::literal(const LiteralExpr& l) {
     case LiteralKind::String:
     case LiteralKind::NationalString: {
       std::string v = string_literal_value(l.text);
-      return v.empty() ? "NULL" : quote_literal(v);  // Oracle: '' IS NULL
+      return v.empty() ? "NULL" : quote_literal(v, d_);  // Oracle: '' IS NULL
     }
     case LiteralKind::Number: {
       std::string t(l.text);
       if (!t.empty() && (t.back() == 'f' || t.back() == 'F' || t.back() == 'd' || t.back() == 'D')) t.pop_back();
       return t;
     }
-    case LiteralKind::Date: return "TIMESTAMP " + quote_literal(string_literal_value(l.text));  // DATE maps to TIMESTAMP
-    case LiteralKind::Timestamp: return "TIMESTAMP " + quote_literal(string_literal_value(l.text));
+    case LiteralKind::Date: return "TIMESTAMP " + quote_literal(string_literal_value(l.text), d_);  // DATE maps to TIMESTAMP
+    case LiteralKind::Timestamp: return "TIMESTAMP " + quote_literal(string_literal_value(l.text), d_);
     case LiteralKind::Interval: {
       std::string q = upper(l.qualifier);
       std::string v = string_literal_value(l.text);
@@ -243,11 +244,11 @@ std::string SqlWriter::literal(const LiteralExpr& l) {
       if (q.find(" TO ") == std::string::npos && q.find('(') == std::string::npos) {
         std::string unit = q;
         for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return "INTERVAL " + quote_literal(v + " " + unit);
+        return "INTERVAL " + quote_literal(v + " " + unit, d_);
       }
-      if (q.rfind("DAY", 0) == 0 && q.find("TO SECOND") != std::string::npos) return "INTERVAL " + quote_literal(v);
+      if (q.rfind("DAY", 0) == 0 && q.find("TO SECOND") != std::string::npos) return "INTERVAL " + quote_literal(v, d_);
       item("OS4013", "INTERVAL literal with qualifier " + q, l.span);
-      return "INTERVAL " + quote_literal(v);
+      return "INTERVAL " + quote_literal(v, d_);
     }
     case LiteralKind::Boolean: return upper(l.text);
   }
@@ -311,7 +312,7 @@ std::string SqlWriter::name(const NameExpr& n) {
         item("OS4005", "sequence " + seq + "." + w + ": Redshift has no sequences (use an IDENTITY column)", n.span);
         return "NULL";
       }
-      return (w == "NEXTVAL" ? "nextval(" : "currval(") + quote_literal(quote_ident(seq)) + ")";
+      return (w == "NEXTVAL" ? "nextval(" : "currval(") + quote_literal(quote_ident(seq), d_) + ")";
     }
   }
   std::string out;
@@ -513,7 +514,20 @@ std::string SqlWriter::expr(const Expr& e) {
     case ExprKind::Like: {
       auto& l = static_cast<const LikeExpr&>(e);
       if (upper(l.op) != "LIKE") item("OS4013", upper(l.op) + " has no equivalent", e.span);
-      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + expr(*l.pattern);
+      std::string pattern = expr(*l.pattern);
+      // Oracle's LIKE has no escape character unless ESCAPE names one; Redshift's LIKE escapes with
+      // a backslash by default, so a literal pattern's backslashes are doubled to stay literal.
+      if (redshift() && !l.escape && l.pattern->kind == ExprKind::Literal) {
+        auto& lit = static_cast<const LiteralExpr&>(*l.pattern);
+        std::string value = string_literal_value(lit.text);
+        bool text = lit.literal == LiteralKind::String || lit.literal == LiteralKind::NationalString;
+        if (text && value.find('\\') != std::string::npos) {
+          std::string doubled;
+          for (char ch : value) doubled += ch == '\\' ? std::string("\\\\") : std::string(1, ch);
+          pattern = quote_literal(doubled, d_);
+        }
+      }
+      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + pattern;
       if (l.escape) out += " ESCAPE " + expr(*l.escape);
       return out;
     }

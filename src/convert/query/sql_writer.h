@@ -70,6 +70,7 @@ private:
   std::string trunc_round(const ast::CallExpr& c, bool round);
   std::string date_call(const ast::CallExpr& c, const std::string& fn);
   std::string listagg(const ast::CallExpr& c);
+  std::string replace(const ast::CallExpr& c, const std::string& fn);  // REPLACE, REGEXP_REPLACE
   std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
   std::string date_format(const ast::Expr& mask, bool parsing, Span where);
 
