@@ -124,13 +124,18 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
       if (parts[0] == package_)
         if (const Symbol* s = scope_.find(parts[1]); s && s->kind == SymbolKind::Type) return s->type;
       auto it = p->types.find(parts[1]);
-      if (it != p->types.end()) {
-        if (it->second->kind == ast::PlDeclKind::Subtype)
-          return resolve_type(static_cast<const ast::PlSubtype&>(*it->second).base);
-        // Another package's record/collection type: resolved as that package declares it.
-        auto& td = static_cast<const ast::PlTypeDecl&>(*it->second);
+      if (it != p->types.end() && foreign_frames_ < 3) {
+        // Another package's type or subtype: resolved as that package declares it, with its
+        // members in scope (a SUBTYPE of its own variable's %TYPE).
         auto self = const_cast<Lowerer*>(this);
-        return self->resolve_type_decl(td, parts[0], false);
+        ++self->foreign_frames_;
+        self->add_package_frame(*p, nullptr);
+        TypeInfo out = it->second->kind == ast::PlDeclKind::Subtype
+                           ? resolve_type(static_cast<const ast::PlSubtype&>(*it->second).base)
+                           : self->resolve_type_decl(static_cast<const ast::PlTypeDecl&>(*it->second), parts[0], false);
+        scope_.pop();
+        --self->foreign_frames_;
+        return out;
       }
     }
   auto ot = env_.registry->object_types.find(parts.back());

@@ -161,6 +161,7 @@ private:
   PgBlock* current_block_ = nullptr;  // where implicit declarations (loop records) go
   int loop_records_ = 0;
   mutable int temp_count_ = 0;
+  int foreign_frames_ = 0;  // other packages' frames pushed to resolve their types
   std::string routine_schema_;            // schema of the routine being converted ("" = default)
   std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms
   size_t routine_frame_ = 0;              // scope depth where its parameters start
