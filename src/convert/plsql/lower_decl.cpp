@@ -204,6 +204,31 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
   return r;
 }
 
+// TYPE t IS … / SUBTYPE s IS base: a type symbol; `report` raises the items of what cannot be
+// expressed (once, where the unit being converted declares it).
+void Lowerer::declare_type(const ast::PlDecl& d, const std::string& owner, bool emit, bool report) {
+  Symbol s;
+  s.kind = SymbolKind::Type;
+  std::string name;
+  if (d.kind == ast::PlDeclKind::Type) {
+    auto& t = static_cast<const ast::PlTypeDecl&>(d);
+    name = norm(t.name);
+    s.type = resolve_type_decl(t, owner, emit);
+  } else {
+    auto& t = static_cast<const ast::PlSubtype&>(d);
+    name = norm(t.name);
+    s.type = resolve_type(t.base);
+    if (report && t.constraint.end > t.constraint.begin)
+      item(plsql_codes::kBehaviour, "SUBTYPE " + name + " constraint not enforced: " + sql::compact_text(t.constraint),
+           t.constraint);
+  }
+  if (report && !s.type.problem.empty())
+    item(plsql_codes::kNotConvertible, (d.kind == ast::PlDeclKind::Type ? "type " : "subtype ") + name + ": " + s.type.problem,
+         d.span);
+  if (report && s.type.string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: type " + name, d.span);
+  scope_.add(name, s);
+}
+
 void Lowerer::declare_exception(const std::string& name, const std::string& qualified, Span span) {
   (void)span;
   Symbol s;
@@ -350,29 +375,10 @@ void Lowerer::declarations(const std::vector<const ast::PlDecl*>& decls, PgBlock
         (void)owner;
         break;
       }
-      case ast::PlDeclKind::Type: {
-        auto& t = static_cast<const ast::PlTypeDecl&>(*d);
-        Symbol s;
-        s.kind = SymbolKind::Type;
-        s.type = resolve_type_decl(t, package_.empty() ? object_.substr(object_.find(' ') + 1) : package_);
-        if (!s.type.problem.empty()) item(plsql_codes::kNotConvertible, "type " + norm(t.name) + ": " + s.type.problem, t.span);
-        if (s.type.string_keys)
-          item(plsql_codes::kCollection, "associative array indexed by strings: type " + norm(t.name), t.span);
-        scope_.add(norm(t.name), s);
+      case ast::PlDeclKind::Type:
+      case ast::PlDeclKind::Subtype:
+        declare_type(*d, package_.empty() ? object_.substr(object_.find(' ') + 1) : package_, true, true);
         break;
-      }
-      case ast::PlDeclKind::Subtype: {
-        auto& t = static_cast<const ast::PlSubtype&>(*d);
-        Symbol s;
-        s.kind = SymbolKind::Type;
-        s.type = resolve_type(t.base);
-        if (!s.type.problem.empty()) item(plsql_codes::kNotConvertible, "subtype " + norm(t.name) + ": " + s.type.problem, t.span);
-        if (t.constraint.end > t.constraint.begin)
-          item(plsql_codes::kBehaviour, "SUBTYPE " + norm(t.name) + " constraint not enforced: " + sql::compact_text(t.constraint),
-               t.constraint);
-        scope_.add(norm(t.name), s);
-        break;
-      }
       case ast::PlDeclKind::Cursor: declare_cursor(static_cast<const ast::PlCursorDecl&>(*d), block); break;
       case ast::PlDeclKind::Pragma: pragma(static_cast<const ast::PlPragma&>(*d)); break;
       case ast::PlDeclKind::Subprogram: nested_subprogram(static_cast<const ast::PlSubprogramDecl&>(*d).sub); break;
@@ -408,22 +414,8 @@ void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage*
           declare_exception(norm(e.name), p.name + "." + norm(e.name), e.span);
           break;
         }
-        case ast::PlDeclKind::Type: {
-          auto& t = static_cast<const ast::PlTypeDecl&>(*d);
-          Symbol s;
-          s.kind = SymbolKind::Type;
-          s.type = resolve_type_decl(t, p.name, unit == converting);
-          scope_.add(norm(t.name), s);
-          break;
-        }
-        case ast::PlDeclKind::Subtype: {
-          auto& t = static_cast<const ast::PlSubtype&>(*d);
-          Symbol s;
-          s.kind = SymbolKind::Type;
-          s.type = resolve_type(t.base);
-          scope_.add(norm(t.name), s);
-          break;
-        }
+        case ast::PlDeclKind::Type:
+        case ast::PlDeclKind::Subtype: declare_type(*d, p.name, unit == converting, false); break;
         case ast::PlDeclKind::Cursor: {
           auto& c = static_cast<const ast::PlCursorDecl&>(*d);
           Symbol s;

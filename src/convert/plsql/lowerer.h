@@ -113,6 +113,7 @@ private:
   std::string unit_name() const;
   void declare_variable(const ast::PlVariable& v, PgBlock& block);
   void declare_cursor(const ast::PlCursorDecl& c, PgBlock& block);
+  void declare_type(const ast::PlDecl& d, const std::string& owner, bool emit, bool report);
   void declare_exception(const std::string& name, const std::string& qualified, Span span);
   void pragma(const ast::PlPragma& p);
   std::string exception_condition(const ast::QualifiedName& n, std::string* errcode) const;
