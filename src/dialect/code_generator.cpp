@@ -178,6 +178,19 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   // nothing changes: a TABLE OF t, a routine with a parameter of type t.
   for (bool changed = true; changed;) {
     changed = false;
+    // A package body whose specification is not applied is not applied either.
+    for (auto& body : converted) {
+      if (body.res.blocked || units[body.unit].kind != "PACKAGE BODY") continue;
+      for (const auto& spec : converted)
+        if (spec.res.blocked && units[spec.unit].kind == "PACKAGE" && units[spec.unit].name == units[body.unit].name) {
+          body.res.items.add(plsql_codes::kDependency, body.object, "its specification PACKAGE " + units[spec.unit].name +
+                                                                        " was not converted",
+                             units[body.unit].span, target);
+          body.res.blocked = true;
+          body.res.block_code = plsql_codes::kDependency;
+          changed = true;
+        }
+    }
     std::vector<std::string> missing;
     for (const auto& c : converted)
       if (c.res.blocked && units[c.unit].stmt->kind == ast::StmtKind::CreateType) missing.push_back(units[c.unit].name);

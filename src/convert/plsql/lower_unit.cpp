@@ -227,7 +227,9 @@ void Lowerer::package_spec(const ast::CreatePackage& u) {
     }
     state += variable_functions(pkg, norm(v.name), *s, type);
   }
-  if (!decls->body) {
+  {
+    // The body (when it converts) replaces this init function with one that also runs its
+    // initialisation section; without a body, or with a body that is not applied, this one serves.
     std::string init_body = init_prologue(pkg);
     for (const ast::PlDecl* d : expanded(u.block.decls)) {
       if (d->kind != ast::PlDeclKind::Variable) continue;
@@ -303,7 +305,7 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
   for (const auto& t : aux_types_) types += t;
   aux_types_.clear();
   if (!types.empty()) res_.objects.push_back({"TYPE", pkg + " BODY TYPES", types, u.span, 1});
-  res_.objects.push_back({"PACKAGE STATE", pkg + " BODY", state, u.span, 1});
+  res_.objects.push_back({"PACKAGE STATE", pkg + " BODY", "CREATE SCHEMA IF NOT EXISTS " + q(pkg) + ";\n" + state, u.span, 1});
   for (const ast::PlDecl* d : expanded(u.block.decls)) {
     if (d->kind == ast::PlDeclKind::CondComp)
       item(plsql_codes::kNotConvertible, "conditional compilation ($IF) around package members not settled", d->span);

@@ -276,6 +276,10 @@ std::string SqlWriter::trunc_round(const CallExpr& c, bool round) {
     if (!round && duckdb() && c.args.size() == 2)  // DuckDB's trunc() takes no digits
       return "(CASE WHEN " + arg(c, 0) + " < 0 THEN CEIL(" + arg(c, 0) + " * POWER(10, " + arg(c, 1) +
              ")) ELSE FLOOR(" + arg(c, 0) + " * POWER(10, " + arg(c, 1) + ")) END / POWER(10, " + arg(c, 1) + "))";
+    // PostgreSQL's ROUND/TRUNC take (numeric, integer): a computed digit count is cast, as Oracle
+    // truncates it to an integer.
+    if (postgres() && c.args.size() == 2 && c.args[1].value->kind != ExprKind::Literal)
+      return std::string(fn) + "(" + arg(c, 0) + ", TRUNC(" + arg(c, 1) + ")::INTEGER)";
     return call_generic(c, fn);
   }
   std::string unit = "day";
@@ -489,6 +493,7 @@ std::string SqlWriter::call(const CallExpr& c) {
     if (n == 2 && n >= 1) {
       std::string fmt;
       if (is_string_literal(*c.args[1].value, &fmt)) return trunc_round(c, true);
+      if (postgres() && c.args[1].value->kind != ExprKind::Literal) return trunc_round(c, true);
     }
     return call_generic(c, f);
   }

@@ -11,6 +11,17 @@ CREATE SCHEMA IF NOT EXISTS "shop";
 
 CREATE TYPE "shop"."item_rec" AS ("id" integer, "gross" numeric);
 
+CREATE OR REPLACE FUNCTION "shop"."orashift$init"()
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  IF current_setting('orashift.shop__orashift_init', true) = 'y' THEN
+    RETURN;
+  END IF;
+  PERFORM set_config('orashift.shop__orashift_init', 'y', false);
+END
+$orashift$;
 CREATE OR REPLACE FUNCTION "shop"."c_tax"()
 RETURNS numeric
 LANGUAGE plpgsql
@@ -20,6 +31,7 @@ BEGIN
 END
 $orashift$;
 
+CREATE SCHEMA IF NOT EXISTS "shop";
 CREATE OR REPLACE FUNCTION "shop"."orashift$init"()
 RETURNS void
 LANGUAGE plpgsql
