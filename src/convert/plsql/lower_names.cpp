@@ -347,6 +347,24 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       return "NULL::text";
     }
   }
+  // LOBs are text and bytea on the target: DBMS_LOB's readers and UTL_RAW are string functions.
+  if (pkg == "DBMS_LOB" && !as_statement) {
+    if (fn == "GETLENGTH" && n == 1) return "length(" + arg(0) + ")";
+    if (fn == "SUBSTR" && n >= 1 && n <= 3)  // SUBSTR(lob, amount := 32767, offset := 1)
+      return "substr(" + arg(0) + ", " + (n == 3 ? arg(2) : std::string("1")) + ", " + (n >= 2 ? arg(1) : std::string("32767")) + ")";
+    if (fn == "INSTR" && n == 2) return "strpos(" + arg(0) + ", " + arg(1) + ")";
+  }
+  if (pkg == "UTL_RAW") {
+    if (fn == "CAST_TO_RAW" && n == 1) return "convert_to(" + arg(0) + ", 'UTF8')";
+    if (fn == "CAST_TO_VARCHAR2" && n == 1) return "convert_from(" + arg(0) + ", 'UTF8')";
+    if (fn == "LENGTH" && n == 1) return "length(" + arg(0) + ")";
+    if (fn == "SUBSTR" && (n == 2 || n == 3)) return "substr(" + arg(0) + ", " + arg(1) + (n == 3 ? ", " + arg(2) : std::string()) + ")";
+    if (fn == "CONCAT" && n >= 1) {
+      std::string out;
+      for (size_t i = 0; i < n; ++i) out += (i ? " || " : "") + std::string("COALESCE(") + arg(i) + ", ''::bytea)";
+      return "(" + out + ")";
+    }
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {
