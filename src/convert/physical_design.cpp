@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "convert/type_mapping.h"
+
 namespace orashift {
 
 namespace {
@@ -57,6 +59,17 @@ private:
     return "";
   }
 
+  // " (INTEGER from evidence)" for a column whose type was narrowed from the data (the joins
+  // and zone maps on it are then integer ones), "" otherwise.
+  static std::string evidence_type(const Table& t, const std::string& column) {
+    const Column* c = t.find_column(column);
+    if (!c || c->narrowing.empty()) return "";
+    int p = c->type.precision.value_or(38), s = c->type.scale.value_or(0);
+    std::string type = s == 0 ? integer_type_for_precision(p)
+                              : "NUMERIC(" + std::to_string(p) + "," + std::to_string(s) + ")";
+    return " (" + type + " from evidence)";
+  }
+
   static std::vector<const Constraint*> single_column_fks(const Table& t) {
     std::vector<const Constraint*> fks;
     for (const auto& c : t.constraints)
@@ -105,7 +118,8 @@ private:
       }
       d.diststyle = "KEY";
       d.distkey = fk->columns[0];
-      d.reasons.push_back("fact table: DISTKEY " + d.distkey + " joins the largest dimension " + fk->ref_table +
+      d.reasons.push_back("fact table: DISTKEY " + d.distkey + evidence_type(t, d.distkey) +
+                          " joins the largest dimension " + fk->ref_table +
                           " (about " + std::to_string(dim_rows) + " rows)" +
                           (skipped.empty() ? "" : "; not " + join(skipped, "; not ")));
       return;
@@ -152,7 +166,9 @@ private:
       // A dimension is read mostly through joins on its key: sorted by it, those can merge.
       for (const auto& c : pk->columns) add(c);
       d.sortkey = key;  // unique: a column after it would never order anything
-      d.reasons.push_back("SORTKEY on the primary key, which the tables referencing it join on");
+      std::string typed;
+      for (const auto& c : key) typed += evidence_type(t, c);
+      d.reasons.push_back("SORTKEY on the primary key" + typed + ", which the tables referencing it join on");
       return;
     }
     std::vector<std::string> indexed_dates, indexed_other;
@@ -197,6 +213,7 @@ private:
         d.distkey = key;
         d.reasons.erase(d.reasons.begin());  // the distribution reason decided before this pass
         d.reasons.insert(d.reasons.begin(), "largest dimension of " + t.name + ": DISTKEY " + key +
+                                                 evidence_type(*dim, key) +
                                                  " co-locates it with " + t.name + "." + c.columns[0]);
       }
     }

@@ -1,0 +1,239 @@
+// Types from evidence end to end (docs/type-mapping.md#types-from-evidence): the SH sample and
+// Oracle's own SH files converted with the profiling pass leave no key as NUMERIC(38,10), load
+// into real DuckDB and PostgreSQL with the same rows and channel check as the declared types,
+// `--types declared` reproduces the pre-evidence output byte for byte (tests/data/types_declared,
+// written by orashift before this feature existed), and a value beyond a narrowing made from
+// a sample is that row's reject, naming the narrowing.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "e2e_util.h"
+#include "endpoints/factory.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::string oracle_sh() { return e2e::corpus_dir() + "/oracle-samples__db-sample-schemas/v21.1-legacy/sales_history"; }
+
+// Every `"…_id" NUMERIC(38,10)` column definition in a script: a key left at the declared type.
+std::vector<std::string> numeric_keys(const std::string& sql) {
+  std::vector<std::string> out;
+  std::regex key(R"re("([a-z_]*_id)" NUMERIC\(38,10\))re");
+  for (auto it = std::sregex_iterator(sql.begin(), sql.end(), key); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+std::map<std::string, json> loaded_tables(const json& report) {
+  std::map<std::string, json> out;
+  for (const auto& t : report["load"]["tables"]) out[t["table"]] = t;
+  return out;
+}
+
+class TypesEvidence : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = e2e::temp_dir(std::string("types-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+  std::string sample() {
+    auto r = e2e::run_orashift({"sample", "sh", "--scale", "0.01", "--out", (dir_ / "src").string()});
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return (dir_ / "src").string();
+  }
+  e2e::RunResult convert(const std::string& src, const std::string& target, const std::string& out,
+                         std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"convert", "--source", "oracle-files:" + src, "--target", target, "--out",
+                                     (dir_ / out).string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return e2e::run_orashift(args);
+  }
+  // `--types declared` gives exactly what orashift wrote before types from evidence existed.
+  void expect_declared_golden(const std::string& src, const std::string& golden_name) {
+    for (const char* target : {"redshift", "postgres", "duckdb"}) {
+      auto r = convert(src, target, std::string("declared-") + target, {"--types", "declared"});
+      ASSERT_EQ(r.exit_code, 0) << r.output;
+      fs::path golden = fs::path(ORASHIFT_SOURCE_DIR) / "tests" / "data" / "types_declared" /
+                        (golden_name + "." + target + ".sql");
+      std::string got = read(dir_ / (std::string("declared-") + target) / target / "apply.sql");
+      ASSERT_TRUE(fs::exists(golden)) << golden;
+      EXPECT_EQ(got, read(golden)) << "--types declared differs from the pre-evidence output: " << golden;
+      EXPECT_FALSE(read(dir_ / (std::string("declared-") + target) / "report" / "report.json").find("type_evidence") !=
+                   std::string::npos);
+    }
+  }
+  fs::path dir_;
+};
+
+}  // namespace
+
+TEST_F(TypesEvidence, ShSampleConvertedWithEvidenceLeavesNoKeyAsNumeric) {
+  std::string src = sample();
+  auto r = convert(src, "redshift", "rs");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::string sql = read(dir_ / "rs" / "redshift" / "apply.sql");
+  EXPECT_TRUE(numeric_keys(sql).empty()) << ::testing::PrintToString(numeric_keys(sql));
+  EXPECT_NE(sql.find("-- types from evidence"), std::string::npos);
+  EXPECT_NE(sql.find("\"cust_id\" INTEGER"), std::string::npos) << sql;
+  json report = e2e::read_json(dir_ / "rs" / "report" / "report.json");
+  ASSERT_TRUE(report.contains("type_evidence"));
+  size_t narrowed = 0;
+  for (const auto& e : report["type_evidence"]) {
+    EXPECT_TRUE(e["complete"].get<bool>()) << e.dump();
+    EXPECT_GT(e["rows_seen"].get<uint64_t>(), 0u) << e.dump();
+    narrowed += e["decision"].get<std::string>().find(" → ") != std::string::npos;
+  }
+  EXPECT_GT(narrowed, 0u);
+  size_t items = 0;
+  for (const auto& i : report["action_items"]) items += i["code"] == "OS1008";
+  EXPECT_EQ(items, narrowed);
+  EXPECT_TRUE(fs::exists(dir_ / "rs" / "report" / "type_evidence.csv"));
+  // The same sample with the types as declared: the keys are NUMERIC(38,10), as before.
+  expect_declared_golden(src, "sh_sample_0.01");
+  EXPECT_FALSE(numeric_keys(read(dir_ / "declared-redshift" / "redshift" / "apply.sql")).empty());
+}
+
+TEST_F(TypesEvidence, OracleShFilesConvertedWithEvidenceLeaveNoKeyAsNumeric) {
+  if (!fs::exists(oracle_sh())) GTEST_SKIP() << "corpus not present at " << oracle_sh();
+  auto r = convert(oracle_sh(), "redshift", "rs");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::string sql = read(dir_ / "rs" / "redshift" / "apply.sql");
+  EXPECT_TRUE(numeric_keys(sql).empty()) << ::testing::PrintToString(numeric_keys(sql));
+  // CUSTOMERS.CUST_ID is bare NUMBER in Oracle's DDL; SALES.CUST_ID follows it.
+  EXPECT_NE(sql.find("\"cust_id\" INTEGER"), std::string::npos) << sql;
+  json report = e2e::read_json(dir_ / "rs" / "report" / "report.json");
+  bool customers_noted = false;
+  for (const auto& e : report["type_evidence"])
+    if (e["table"] == "CUSTOMERS" && e["column"] == "CUST_ID")
+      customers_noted = e["coverage"].get<std::string>().find("missing") != std::string::npos;
+  EXPECT_TRUE(customers_noted) << report["type_evidence"].dump();
+  expect_declared_golden(oracle_sh(), "oracle_sh");
+}
+
+TEST_F(TypesEvidence, NarrowedShLoadsTheSameRowsAsDeclaredInDuckDbAndPostgres) {
+  std::string src = sample();
+  auto migrate = [&](const std::string& target, const std::string& out, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"migrate", "--source", "oracle-files:" + src, "--target", target,
+                                     "--out", (dir_ / out).string(), "--no-progress"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = e2e::run_orashift(args);
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return e2e::read_json(dir_ / out / "report" / "report.json");
+  };
+  json declared = migrate("duckdb:" + (dir_ / "declared.duckdb").string(), "declared", {"--types", "declared"});
+  std::vector<std::pair<std::string, json>> runs = {{"duckdb", migrate("duckdb:" + (dir_ / "narrow.duckdb").string(), "narrow")}};
+  std::string uri = e2e::fresh_pg_database("e2e_types");
+  if (!uri.empty()) runs.push_back({"postgres", migrate(uri, "narrow-pg")});
+  auto declared_tables = loaded_tables(declared);
+  for (const auto& [name, report] : runs) {
+    EXPECT_TRUE(report["verification"]["ok"].get<bool>()) << name;
+    EXPECT_EQ(report["verification"]["channels"]["target"], declared["verification"]["channels"]["target"]) << name;
+    EXPECT_EQ(report["verification"]["channels"]["target"], report["verification"]["channels"]["source"]) << name;
+    auto tables = loaded_tables(report);
+    ASSERT_EQ(tables.size(), declared_tables.size()) << name;
+    for (const auto& [t, stats] : declared_tables) {
+      EXPECT_EQ(tables[t]["rows_loaded"], stats["rows_loaded"]) << name << " " << t;
+      EXPECT_EQ(tables[t]["rows_rejected"], 0) << name << " " << t;
+    }
+  }
+  // The targets hold integers where the sample declared bare NUMBER keys.
+  auto column_type = [](orashift::TargetEndpoint& target, const std::string& table, const std::string& column) {
+    return target
+        .query("SELECT data_type FROM information_schema.columns WHERE table_name = '" + table +
+               "' AND column_name = '" + column + "'")
+        .rows.at(0)
+        .at(0)
+        .value_or("");
+  };
+  {
+    auto duck = orashift::make_target("duckdb:" + (dir_ / "narrow.duckdb").string());
+    EXPECT_EQ(column_type(*duck, "customers", "cust_id"), "INTEGER");
+    EXPECT_EQ(column_type(*duck, "sales", "cust_id"), "INTEGER");
+  }
+  if (!uri.empty()) {
+    auto pg = orashift::make_target(uri);
+    EXPECT_EQ(column_type(*pg, "customers", "cust_id"), "integer");
+    EXPECT_EQ(column_type(*pg, "sales", "cust_id"), "integer");
+    // Same rows, same values: the sum of every key is equal on both sides of the narrowing.
+    auto duck = orashift::make_target("duckdb:" + (dir_ / "declared.duckdb").string());
+    std::string q = "SELECT CAST(SUM(cust_id) AS VARCHAR) FROM customers";
+    EXPECT_EQ(pg->query(q).rows.at(0).at(0), duck->query(q).rows.at(0).at(0));
+  }
+}
+
+TEST_F(TypesEvidence, OracleShFilesMigrateWithEvidenceIntoDuckDbAndPostgres) {
+  if (!fs::exists(oracle_sh())) GTEST_SKIP() << "corpus not present at " << oracle_sh();
+  std::vector<std::string> targets = {"duckdb:" + (dir_ / "sh.duckdb").string()};
+  std::string uri = e2e::fresh_pg_database("e2e_types_osh");
+  if (!uri.empty()) targets.push_back(uri);
+  for (size_t i = 0; i < targets.size(); ++i) {
+    std::string out = (dir_ / ("out" + std::to_string(i))).string();
+    auto r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + oracle_sh(), "--target", targets[i], "--out",
+                                out, "--no-progress"});
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    json report = e2e::read_json(fs::path(out) / "report" / "report.json");
+    EXPECT_TRUE(report["verification"]["ok"].get<bool>()) << targets[i];
+    EXPECT_TRUE(report["verification"]["channels"]["applicable"].get<bool>());
+    EXPECT_EQ(report["verification"]["channels"]["target"], report["verification"]["channels"]["source"]);
+    auto tables = loaded_tables(report);
+    EXPECT_EQ(tables["SALES"]["rows_loaded"], 2804);
+    EXPECT_EQ(tables["SALES"]["rows_rejected"], 0);
+    EXPECT_EQ(tables["CUSTOMERS"]["rows_rejected"], 0);
+  }
+}
+
+TEST_F(TypesEvidence, ValueBeyondANarrowingFromASampleIsThatRowsReject) {
+  // 1,000 small ids, then one that needs 12 digits: the first 1,000 rows narrow V to INTEGER.
+  fs::create_directories(dir_ / "src");
+  std::ofstream(dir_ / "src" / "create.sql") << "CREATE TABLE readings (id NUMBER PRIMARY KEY, v NUMBER);\n";
+  {
+    std::ofstream csv(dir_ / "src" / "readings.csv");
+    csv << "ID,V\n";
+    for (int i = 1; i <= 1000; ++i) csv << i << "," << (i % 97) << "\n";
+    csv << "1001,123456789012\n";
+    csv << "1002,5\n";
+  }
+  std::string db = "duckdb:" + (dir_ / "r.duckdb").string();
+  auto r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + (dir_ / "src").string(), "--target", db,
+                              "--out", (dir_ / "out").string(), "--no-progress", "--types", "evidence",
+                              "--profile-rows", "1000"});
+  ASSERT_EQ(r.exit_code, 3) << r.output;  // loaded, with a rejected row
+  json report = e2e::read_json(dir_ / "out" / "report" / "report.json");
+  auto tables = loaded_tables(report);
+  EXPECT_EQ(tables["READINGS"]["rows_loaded"], 1001);
+  EXPECT_EQ(tables["READINGS"]["rows_rejected"], 1);
+  std::string rejects = read(dir_ / "out" / "rejects" / "READINGS.rejects.jsonl");
+  std::istringstream lines(rejects);
+  std::string line;
+  std::vector<json> records;
+  while (std::getline(lines, line))
+    if (!line.empty()) records.push_back(json::parse(line));
+  ASSERT_EQ(records.size(), 1u) << rejects;
+  EXPECT_EQ(records[0]["line"], 1002);  // the header is line 1
+  std::string reason = records[0]["reason"];
+  EXPECT_NE(reason.find("123456789012"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("narrowed READINGS.V from NUMBER to INTEGER"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("a sample of the first 1000 rows"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("--types declared"), std::string::npos) << reason;
+  // The narrowing was announced as made from a sample.
+  bool sampled_item = false;
+  for (const auto& i : report["action_items"])
+    if (i["code"] == "OS1008" && i["message"].get<std::string>().find("from a sample") != std::string::npos) sampled_item = true;
+  EXPECT_TRUE(sampled_item);
+  // Undone with --types declared: every row loads.
+  r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + (dir_ / "src").string(), "--target", db, "--out",
+                         (dir_ / "out2").string(), "--no-progress", "--replace", "--types", "declared"});
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+}
