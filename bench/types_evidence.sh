@@ -23,9 +23,17 @@ echo "SH sample scale $scale, $runs runs per query; $(nproc) cores; load average
 "$build/orashift" sample sh --scale "$scale" --out "$work/src" >/dev/null
 
 # 1. Redshift DDL before (declared) and after (evidence).
+# The profiling pass is the difference between the two convert times (median of $runs).
 for types in declared auto; do
-  "$build/orashift" convert --source "oracle-files:$work/src" --target redshift --out "$work/rs-$types" \
-    --types "$types" >/dev/null
+  times=()
+  for (( i = 0; i < runs; i++ )); do
+    s=$(date +%s.%N)
+    "$build/orashift" convert --source "oracle-files:$work/src" --target redshift --out "$work/rs-$types" \
+      --types "$types" >/dev/null
+    e=$(date +%s.%N)
+    times+=("$(echo "$e - $s" | bc)")
+  done
+  echo "convert --target redshift --types $types: median $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p") s of ${times[*]}"
 done
 for t in channels customers products sales; do
   for types in declared auto; do
