@@ -248,3 +248,34 @@ TEST_F(TypesEvidence, ValueBeyondANarrowingFromASampleIsThatRowsReject) {
                          (dir_ / "out2").string(), "--no-progress", "--replace", "--types", "declared"});
   EXPECT_EQ(r.exit_code, 0) << r.output;
 }
+
+TEST_F(TypesEvidence, PostgresSourceNumericProfiledByAnExactQuery) {
+  std::string uri = e2e::fresh_pg_database("e2e_types_src");
+  if (uri.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable (scripts/test starts one)";
+  {
+    auto pg = orashift::make_target(uri);
+    pg->execute("CREATE TABLE meters (id numeric PRIMARY KEY, reading numeric, spare numeric, label text)");
+    pg->execute("INSERT INTO meters SELECT g, g * 1.25 - 500, NULL, 'm' || g FROM generate_series(1, 2000) g");
+  }
+  auto r = e2e::run_orashift({"convert", "--source", uri, "--target", "duckdb", "--out", (dir_ / "out").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::string sql = read(dir_ / "out" / "duckdb" / "apply.sql");
+  EXPECT_NE(sql.find("\"id\" INTEGER"), std::string::npos) << sql;              // 4 digits + 2 → INTEGER
+  EXPECT_NE(sql.find("\"reading\" NUMERIC(8,2)"), std::string::npos) << sql;    // -498.75 … 2000: 4 + 2 + 2
+  EXPECT_NE(sql.find("\"spare\" NUMERIC(38,10)"), std::string::npos) << sql;    // all NULL: declared
+  json report = e2e::read_json(dir_ / "out" / "report" / "report.json");
+  std::map<std::string, json> evidence;
+  for (const auto& e : report["type_evidence"]) evidence[e["column"]] = e;
+  ASSERT_EQ(evidence.size(), 3u) << report["type_evidence"].dump();
+  EXPECT_EQ(evidence["reading"]["min"], "-498.75");
+  EXPECT_EQ(evidence["reading"]["max"], "2000");
+  EXPECT_EQ(evidence["reading"]["max_scale"], 2);
+  EXPECT_EQ(evidence["reading"]["rows_seen"], 2000);
+  EXPECT_TRUE(evidence["reading"]["complete"].get<bool>());
+  EXPECT_EQ(evidence["spare"]["nulls"], 2000);
+  // The same source with --types declared: as before.
+  r = e2e::run_orashift({"convert", "--source", uri, "--target", "duckdb", "--out", (dir_ / "declared").string(),
+                         "--types", "declared"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(read(dir_ / "declared" / "duckdb" / "apply.sql").find("\"id\" NUMERIC(38,10)"), std::string::npos);
+}
