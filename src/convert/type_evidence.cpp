@@ -137,7 +137,7 @@ std::optional<OracleType> narrowed_type(const ColumnEvidence& e, bool key, std::
     // The smallest of SMALLINT / INTEGER / BIGINT (NUMBER(4/9/18)) holding 100× the largest
     // value; a key never gets SMALLINT, keys grow with the business.
     int p = need <= 4 && !key ? 4 : need <= 9 ? 9 : need <= 18 ? 18 : 38;
-    return OracleType::number(p, 0);
+    return OracleType::number(p, std::nullopt);  // NUMBER(p): scale 0
   }
   if (is_integer_name(e.declared)) {
     why = "fractional values in an integer column: Oracle rounds them, so the declared type is kept";
@@ -165,7 +165,7 @@ void narrow_types_from_evidence(Catalog& catalog, TypeEvidence& evidence, TypesF
       e.decision = "declared type kept: the --type-map file names this column";
       continue;
     }
-    if (!e.complete && mode == TypesFrom::Auto) {
+    if (!e.complete && mode == TypesFrom::Auto && e.numbers() > 0) {
       e.decision = "declared type kept: the evidence is " + e.coverage + ", not every row (--types evidence uses it)";
       continue;
     }

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "e2e_util.h"
 #include "endpoints/factory.h"
@@ -35,6 +36,21 @@ std::vector<std::string> numeric_keys(const std::string& sql) {
     if ((*it)[1].matched) table = (*it)[1];
     else out.push_back(table + "." + std::string((*it)[2]));
   return out;
+}
+
+// The `…_id` columns left NUMERIC(38,10) are exactly those whose evidence proved nothing (no
+// number at all: every row NULL, or no data in the source): none that had values.
+// `following`: foreign-key columns (never profiled) whose referenced key is one of those.
+void expect_only_unproven_left(const std::string& sql, const json& report, const std::set<std::string>& following = {}) {
+  std::map<std::string, json> evidence;
+  for (const auto& e : report["type_evidence"]) evidence[e["table"].get<std::string>() + "." + e["column"].get<std::string>()] = e;
+  for (std::string left : numeric_keys(sql)) {
+    if (following.count(left)) continue;
+    for (char& c : left) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    ASSERT_TRUE(evidence.count(left)) << left << " left NUMERIC(38,10) without evidence";
+    EXPECT_NE(evidence[left]["decision"].get<std::string>().find("declared type kept: no number seen"), std::string::npos)
+        << left << ": " << evidence[left].dump();
+  }
 }
 
 std::map<std::string, json> loaded_tables(const json& report) {
@@ -87,10 +103,16 @@ TEST_F(TypesEvidence, ShSampleConvertedWithEvidenceLeavesNoKeyAsNumeric) {
   auto r = convert(src, "redshift", "rs");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   std::string sql = read(dir_ / "rs" / "redshift" / "apply.sql");
-  EXPECT_TRUE(numeric_keys(sql).empty()) << ::testing::PrintToString(numeric_keys(sql));
-  EXPECT_NE(sql.find("-- types from evidence"), std::string::npos);
-  EXPECT_NE(sql.find("\"cust_id\" INTEGER"), std::string::npos) << sql;
   json report = e2e::read_json(dir_ / "rs" / "report" / "report.json");
+  // Only PRODUCTS.PROD_SRC_ID, NULL in every row of the sample, is left as declared.
+  EXPECT_EQ(numeric_keys(sql), std::vector<std::string>{"products.prod_src_id"});
+  expect_only_unproven_left(sql, report);
+  EXPECT_GT(numeric_keys(read(fs::path(ORASHIFT_SOURCE_DIR) / "tests/data/types_declared/sh_sample_0.01.redshift.sql")).size(),
+            20u);
+  EXPECT_NE(sql.find("-- types from evidence"), std::string::npos);
+  for (const char* key : {"channel_id", "cust_id", "country_id", "prod_category_id", "promo_category_id"})
+    EXPECT_NE(sql.find("\"" + std::string(key) + "\" INTEGER"), std::string::npos) << key << "\n" << sql;
+  EXPECT_NE(sql.find("DISTKEY CUST_ID (INTEGER from evidence)"), std::string::npos) << sql;
   ASSERT_TRUE(report.contains("type_evidence"));
   size_t narrowed = 0;
   for (const auto& e : report["type_evidence"]) {
@@ -113,19 +135,26 @@ TEST_F(TypesEvidence, OracleShFilesConvertedWithEvidenceLeaveNoKeyAsNumeric) {
   auto r = convert(oracle_sh(), "redshift", "rs");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   std::string sql = read(dir_ / "rs" / "redshift" / "apply.sql");
-  // The one key left: SUPPLEMENTARY_DEMOGRAPHICS has no data file in Oracle's folder, so nothing
-  // proves its CUST_ID's values (every other *_ID was NUMERIC(38,10) before, see the golden).
-  EXPECT_EQ(numeric_keys(sql), std::vector<std::string>{"supplementary_demographics.cust_id"});
-  EXPECT_GT(numeric_keys(read(fs::path(ORASHIFT_SOURCE_DIR) / "tests/data/types_declared/oracle_sh.redshift.sql")).size(),
-            20u);
-  // CUSTOMERS.CUST_ID is bare NUMBER in Oracle's DDL; SALES.CUST_ID follows it.
-  EXPECT_NE(sql.find("\"cust_id\" INTEGER"), std::string::npos) << sql;
   json report = e2e::read_json(dir_ / "rs" / "report" / "report.json");
+  // CUSTOMERS and SUPPLEMENTARY_DEMOGRAPHICS have no data file in Oracle's folder (cust1v3.dat,
+  // dem1v3.dat), so nothing proves their CUST_ID's values and they keep the declared type, and
+  // so does SALES.CUST_ID, which references CUSTOMERS.CUST_ID. Every other *_ID that was
+  // NUMERIC(38,10) before (the golden) had values and is narrowed.
+  expect_only_unproven_left(sql, report, {"sales.cust_id"});
+  auto left = numeric_keys(sql);
+  EXPECT_NE(std::find(left.begin(), left.end(), "customers.cust_id"), left.end());
+  EXPECT_NE(std::find(left.begin(), left.end(), "supplementary_demographics.cust_id"), left.end());
+  EXPECT_GT(numeric_keys(read(fs::path(ORASHIFT_SOURCE_DIR) / "tests/data/types_declared/oracle_sh.redshift.sql")).size(),
+            left.size() + 15);
+  for (const char* key : {"channel_id", "calendar_month_id", "prod_subcategory_id", "country_subregion_id"})
+    EXPECT_NE(sql.find("\"" + std::string(key) + "\" INTEGER"), std::string::npos) << key << "\n" << sql;
   std::map<std::string, json> evidence;
   for (const auto& e : report["type_evidence"]) evidence[e["table"].get<std::string>() + "." + e["column"].get<std::string>()] = e;
   ASSERT_TRUE(evidence.count("CUSTOMERS.CUST_ID"));
-  EXPECT_NE(evidence["CUSTOMERS.CUST_ID"]["coverage"].get<std::string>().find("missing"), std::string::npos);
-  EXPECT_TRUE(evidence["CUSTOMERS.CUST_ID"]["complete"].get<bool>());
+  EXPECT_NE(evidence["CUSTOMERS.CUST_ID"]["coverage"].get<std::string>().find("cust1v3.dat"), std::string::npos);
+  ASSERT_TRUE(evidence.count("TIMES.CALENDAR_MONTH_ID"));
+  EXPECT_TRUE(evidence["TIMES.CALENDAR_MONTH_ID"]["complete"].get<bool>());
+  EXPECT_EQ(evidence["TIMES.CALENDAR_MONTH_ID"]["rows_seen"], 1826);
   ASSERT_TRUE(evidence.count("SUPPLEMENTARY_DEMOGRAPHICS.CUST_ID"));
   EXPECT_EQ(evidence["SUPPLEMENTARY_DEMOGRAPHICS.CUST_ID"]["rows_seen"], 0);
   EXPECT_NE(evidence["SUPPLEMENTARY_DEMOGRAPHICS.CUST_ID"]["decision"].get<std::string>().find("declared type kept"),
@@ -206,7 +235,7 @@ TEST_F(TypesEvidence, OracleShFilesMigrateWithEvidenceIntoDuckDbAndPostgres) {
 }
 
 TEST_F(TypesEvidence, ValueBeyondANarrowingFromASampleIsThatRowsReject) {
-  // 1,000 small ids, then one that needs 12 digits: the first 1,000 rows narrow V to INTEGER.
+  // 1,000 small values, then one that needs 12 digits: the first 1,000 rows narrow V to SMALLINT.
   fs::create_directories(dir_ / "src");
   std::ofstream(dir_ / "src" / "create.sql") << "CREATE TABLE readings (id NUMBER PRIMARY KEY, v NUMBER);\n";
   {
@@ -235,7 +264,7 @@ TEST_F(TypesEvidence, ValueBeyondANarrowingFromASampleIsThatRowsReject) {
   EXPECT_EQ(records[0]["line"], 1002);  // the header is line 1
   std::string reason = records[0]["reason"];
   EXPECT_NE(reason.find("123456789012"), std::string::npos) << reason;
-  EXPECT_NE(reason.find("narrowed READINGS.V from NUMBER to INTEGER"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("narrowed READINGS.V from NUMBER to SMALLINT (NUMBER(4))"), std::string::npos) << reason;
   EXPECT_NE(reason.find("a sample of the first 1000 rows"), std::string::npos) << reason;
   EXPECT_NE(reason.find("--types declared"), std::string::npos) << reason;
   // The narrowing was announced as made from a sample.
