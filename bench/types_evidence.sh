@@ -48,7 +48,7 @@ migrate() {  # TARGET OUT TYPES
   local s e
   s=$(date +%s.%N)
   "$build/orashift" migrate --source "oracle-files:$work/src" --target "$1" --out "$work/$2" --no-progress \
-    --replace --types "$3" >/dev/null
+    --replace --types "$3" >/dev/null 2>&1
   e=$(date +%s.%N)
   printf 'migrate %-9s --types %-8s %.2f s wall (convert incl. profiling, load, keys, verify)\n' "${1%%:*}" "$3" \
     "$(echo "$e - $s" | bc)"
@@ -62,7 +62,7 @@ done
 if [ -n "${BENCH_PG:-}" ]; then
   base=${BENCH_PG%/*}
   for types in declared auto; do
-    psql -qAt "$BENCH_PG" -c "DROP DATABASE IF EXISTS types_$types" -c "CREATE DATABASE types_$types" >/dev/null
+    psql -qAt "$BENCH_PG" -c "DROP DATABASE IF EXISTS types_$types" -c "CREATE DATABASE types_$types" >/dev/null 2>&1
     migrate "$base/types_$types" "pg-$types" "$types"
     psql -qAt "$base/types_$types" -c "VACUUM ANALYZE" >/dev/null
     targets+=("$base/types_$types")
@@ -87,7 +87,8 @@ for types in declared auto; do
 done
 if [ -n "${BENCH_PG:-}" ]; then
   for types in declared auto; do
-    psql -qAt "$base/types_$types" -F ' ' -c "SELECT 'postgres $types ' || relname, pg_relation_size(oid), pg_total_relation_size(oid) FROM pg_class WHERE relname IN ('sales','customers','products','channels','promotions') AND relkind = 'r' ORDER BY relname"
+    # Heap bytes and total bytes (indexes, TOAST) of each table, its partitions summed (SALES is partitioned).
+    psql -qAt "$base/types_$types" -F ' ' -c "SELECT 'postgres $types ' || c.relname, (SELECT sum(pg_relation_size(relid)) FROM pg_partition_tree(c.oid)), (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree(c.oid)) FROM pg_class c WHERE c.relname IN ('sales','customers','products','channels','promotions','times') AND c.relkind IN ('r','p') ORDER BY 1"
   done
 fi
 echo "work dir: $work"
