@@ -88,7 +88,7 @@ done
 if [ -n "${BENCH_PG:-}" ]; then
   for types in declared auto; do
     # Heap bytes and total bytes (indexes, TOAST) of each table, its partitions summed (SALES is partitioned).
-    psql -qAt "$base/types_$types" -F ' ' -c "SELECT 'postgres $types ' || c.relname, (SELECT sum(pg_relation_size(relid)) FROM pg_partition_tree(c.oid)), (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree(c.oid)) FROM pg_class c WHERE c.relname IN ('sales','customers','products','channels','promotions','times') AND c.relkind IN ('r','p') ORDER BY 1"
+    psql -qAt "$base/types_$types" -F ' ' -c "SELECT 'postgres $types ' || c.relname, COALESCE((SELECT sum(pg_relation_size(relid)) FROM pg_partition_tree(c.oid)), pg_relation_size(c.oid)), COALESCE((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree(c.oid)), pg_total_relation_size(c.oid)) FROM pg_class c WHERE c.relname IN ('sales','customers','products','channels','promotions','times') AND c.relkind IN ('r','p') ORDER BY 1"
   done
 fi
 echo "work dir: $work"
