@@ -8,9 +8,9 @@
 #include <stdexcept>
 
 #include "convert/type_refinement.h"
-#include "load/evidence_scan.h"
 #include "dialect/apply_manifest.h"
 #include "dialect/naming.h"
+#include "load/evidence_scan.h"
 
 namespace orashift::cli {
 
@@ -43,7 +43,7 @@ ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint
   opt.row_estimates = source.row_estimates();
   out.catalog = std::move(catalog);
   if (types.from != TypesFrom::Declared) {
-    // Keys first, so that the foreign keys below take their narrowed type.
+    // Before refine_key_types, so that foreign keys take the narrowed type of their key.
     out.evidence = scan_type_evidence(source, out.catalog, dialect, types, types.profile_rows);
     narrow_types_from_evidence(out.catalog, out.evidence, types.from, dialect, types, out.items);
   }
