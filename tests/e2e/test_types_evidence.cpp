@@ -112,7 +112,12 @@ TEST_F(TypesEvidence, ShSampleConvertedWithEvidenceLeavesNoKeyAsNumeric) {
   EXPECT_NE(sql.find("-- types from evidence"), std::string::npos);
   for (const char* key : {"channel_id", "cust_id", "country_id", "prod_category_id", "promo_category_id"})
     EXPECT_NE(sql.find("\"" + std::string(key) + "\" INTEGER"), std::string::npos) << key << "\n" << sql;
-  EXPECT_NE(sql.find("DISTKEY CUST_ID (INTEGER from evidence)"), std::string::npos) << sql;
+  // The design's explanation names the narrowed key (at this scale TIMES, keyed by a DATE, is
+  // the largest dimension, so the DISTKEY is TIME_ID; the dimensions sort on integer keys).
+  EXPECT_NE(sql.find("-- SORTKEY on the primary key (INTEGER from evidence), which the tables referencing it join on\n"
+                     "-- types from evidence (every value seen fits): CUST_ID INTEGER"),
+            std::string::npos)
+      << sql;
   ASSERT_TRUE(report.contains("type_evidence"));
   size_t narrowed = 0;
   for (const auto& e : report["type_evidence"]) {
@@ -208,7 +213,7 @@ TEST_F(TypesEvidence, NarrowedShLoadsTheSameRowsAsDeclaredInDuckDbAndPostgres) {
     EXPECT_EQ(column_type(*pg, "sales", "cust_id"), "integer");
     // Same rows, same values: the sum of every key is equal on both sides of the narrowing.
     auto duck = orashift::make_target("duckdb:" + (dir_ / "declared.duckdb").string());
-    std::string q = "SELECT CAST(SUM(cust_id) AS VARCHAR) FROM customers";
+    std::string q = "SELECT CAST(CAST(SUM(cust_id) AS BIGINT) AS VARCHAR) FROM customers";
     EXPECT_EQ(pg->query(q).rows.at(0).at(0), duck->query(q).rows.at(0).at(0));
   }
 }

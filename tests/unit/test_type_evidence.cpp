@@ -120,7 +120,7 @@ TEST(TypeEvidence, FractionsKeepTheirScaleAndGetIntegerHeadroom) {
   EXPECT_EQ(narrowed({"12.345", "1"}), "NUMBER(7,3)");
   EXPECT_EQ(narrowed({"0.5"}), "NUMBER(3,1)");
   EXPECT_EQ(narrowed({"-1.25", "999.5"}), "NUMBER(7,2)");
-  EXPECT_EQ(narrowed({"1.00"}), "NUMBER(9)");  // trailing zeros are not a fraction
+  EXPECT_EQ(narrowed({"1.00"}), "NUMBER(4)");  // trailing zeros are not a fraction
   EXPECT_EQ(target_type("NUMBER(7,3)"), "NUMERIC(7,3)");
   std::string why;
   ColumnEvidence wide = seen({"123456789012345678901234567890.12345678"});
