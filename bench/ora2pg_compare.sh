@@ -42,7 +42,7 @@ for S in "$CORPUS"/main/* "$CORPUS"/v21.1-legacy/*; do
   tag="$(echo "$name" | tr -c 'a-z0-9\n' '_')"
   mkdir -p "$W/$tag"
   # orashift: convert (timed) + apply.
-  t0=$(now); c_os_cpu=$(cpu build/orashift convert --source "oracle-files:$S" --target postgres --out "$W/$tag/os"); t1=$(now)
+  t0=$(now); c_os_cpu=$(cpu build/orashift convert --source "oracle-files:$S" --target postgres --types declared --out "$W/$tag/os"); t1=$(now)
   build/orashift apply "$W/$tag/os/postgres" --target "$(newdb "os_$tag")" --json "$W/$tag/os.json" >/dev/null 2>&1 || true
   # ora2pg gets the same files orashift read (those its objects come from), concatenated in order.
   python3 - "$W/$tag/os/postgres/manifest.json" > "$W/$tag/files.txt" <<'PY'

@@ -48,6 +48,12 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "child tables (or JSON), and convert the values in the load.",
        4.0},
       // 2xxx: constraints and table features
+      {"OS1008", ItemSeverity::Info, "types", "Type narrowed from the evidence of the data",
+       "The column was declared as unconstrained NUMBER (or INTEGER); every value seen fits the narrower type, "
+       "which keeps headroom (integers: 100x the largest value; decimals: 2 more integer digits, the observed "
+       "scale). A later value that does not fit is rejected with this narrowing named, never rounded; rerun with "
+       "--types declared or give the column a type in the --type-map file to undo it.",
+       0.0},
       {"OS2001", ItemSeverity::Info, "constraints", "Constraint is disabled in Oracle and not created on the target",
        "The source does not enforce it (DISABLE/NOVALIDATE). Create it after cleaning the data if it should be "
        "enforced.",

@@ -132,6 +132,7 @@ std::string report_html(const Assessment& a, const RunSummary& s) {
   h += "<nav><a href=\"#summary\">Summary</a><a href=\"#codes\">Action items by code</a><a href=\"#by-object\">"
        "By object</a><a href=\"#code-objects\">Code objects</a><a href=\"#objects\">All objects</a>";
   if (s.schema && !s.schema->designs.empty()) h += "<a href=\"#design\">Physical design</a>";
+  if (s.evidence && !s.evidence->empty()) h += "<a href=\"#evidence\">Types from evidence</a>";
   if (s.diagnostics && !s.diagnostics->empty()) h += "<a href=\"#diagnostics\">Source diagnostics</a>";
   if (s.load) h += "<a href=\"#load\">Data load</a>";
   h += "<a href=\"#model\">Effort model</a></nav></header>\n<main>\n";

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "assess/report_writers.h"
 #include "assess/summary_report.h"
 
 namespace orashift {
@@ -161,6 +162,7 @@ std::string run_details_html(const Assessment& a, const RunSummary& s) {
     h += "</tbody></table><p class=\"muted\">Column encodings: the leading sort key column RAW (zone maps on raw "
          "values), character and binary columns ZSTD, numbers and dates AZ64, floating point RAW.</p></section>\n";
   }
+  if (s.evidence && !s.evidence->empty()) h += type_evidence_html(*s.evidence);
   if (s.diagnostics && !s.diagnostics->empty()) {
     h += fmt::format("<section id=\"diagnostics\"><h2>Source diagnostics</h2><p class=\"muted\">{} diagnostics from "
                      "reading the scripts ({} errors).</p><pre class=\"code\">",

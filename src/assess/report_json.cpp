@@ -103,6 +103,7 @@ json report_json(const Assessment& a, const RunSummary& s) {
       designs[t] = {{"diststyle", d.diststyle}, {"distkey", d.distkey}, {"sortkey", d.sortkey}, {"reasons", d.reasons}};
     if (!designs.empty()) j["physical_design"] = designs;
   }
+  if (s.evidence && !s.evidence->empty()) j["type_evidence"] = type_evidence_json(*s.evidence);
   if (s.load) {
     json tables = json::array();
     for (const auto& t : s.load->tables)

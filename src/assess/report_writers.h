@@ -7,6 +7,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "assess/assessment.h"
+#include "convert/type_evidence.h"
 
 namespace orashift {
 
@@ -16,6 +17,11 @@ nlohmann::json report_json(const Assessment& a, const RunSummary& s);
 std::string report_html(const Assessment& a, const RunSummary& s);
 // action_items.csv (one row per occurrence), action_codes.csv (per code), objects.csv.
 void write_report_csv(const Assessment& a, const std::string& dir);
+
+// type_evidence.csv: one row per profiled column (what was seen, over how many rows, the decision).
+void write_type_evidence_csv(const TypeEvidence& evidence, const std::string& dir);
+nlohmann::json type_evidence_json(const TypeEvidence& evidence);
+std::string type_evidence_html(const TypeEvidence& evidence);
 
 // One row per source of a multi-source assessment.
 struct PortfolioRow {

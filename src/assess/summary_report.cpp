@@ -40,6 +40,7 @@ void write_summary(const RunSummary& s, const std::string& dir) {
   std::filesystem::create_directories(dir);
   Assessment a = build_assessment(s);
   write_report_csv(a, dir);
+  if (s.evidence && !s.evidence->empty()) write_type_evidence_csv(*s.evidence, dir);
   for (auto [name, text] : {std::pair{"report.json", report_json(a, s).dump(2, ' ', false, json::error_handler_t::replace)},
                             std::pair{"report.html", report_html(a, s)}}) {
     std::ofstream f(dir + "/" + name, std::ios::binary);

@@ -8,6 +8,7 @@
 #include "assess/effort_model.h"
 #include "catalog/catalog.h"
 #include "common/diagnostic.h"
+#include "convert/type_evidence.h"
 #include "dialect/ddl_generator.h"
 #include "load/executor.h"
 #include "validate/verify.h"
@@ -27,6 +28,7 @@ struct RunSummary {
   const LoadReport* load = nullptr;           // migrate only
   const Verification* verification = nullptr; // migrate only
   const EffortModel* effort = nullptr;        // nullptr: EffortModel::defaults()
+  const TypeEvidence* evidence = nullptr;     // convert/migrate: what the profiling pass saw per column
   std::string name;                           // the source's name in a portfolio
 };
 
@@ -34,7 +36,7 @@ std::string summary_json(const RunSummary& s);
 std::string summary_html(const RunSummary& s);
 
 // Writes DIR/report.json, DIR/report.html and the CSV files (action_items.csv, action_codes.csv,
-// objects.csv); throws on I/O failure.
+// objects.csv, and type_evidence.csv when there is evidence); throws on I/O failure.
 void write_summary(const RunSummary& s, const std::string& dir);
 
 // HTML-escapes text from the source (also safe inside <script> and attribute values).

@@ -50,6 +50,10 @@ struct Column {
   std::string identity_sql{};     // GENERATED … AS IDENTITY [(options)] as written, empty if none
   std::string virtual_sql{};      // GENERATED ALWAYS AS (expr) [VIRTUAL]: the expression text
   bool invisible = false;         // INVISIBLE: hidden from SELECT * in Oracle
+  // Set when the type was narrowed from evidence (convert/type_evidence.h): what was narrowed,
+  // from what evidence and how to undo it; the loader puts it into the reason of a value that
+  // does not fit.
+  std::string narrowing{};
 };
 
 enum class ConstraintKind { PrimaryKey, Unique, ForeignKey, Check, NotNull };

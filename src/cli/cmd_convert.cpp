@@ -3,13 +3,15 @@
 #include "assess/summary_report.h"
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
+#include "cli/types_options.h"
 #include "endpoints/factory.h"
 
 namespace orashift::cli {
 
 void add_convert_command(CLI::App& app, std::function<int()>& action) {
   struct Opts {
-    std::string source, target = "redshift", out, effort_settings, type_map, design;
+    std::string source, target = "redshift", out, effort_settings, type_map, design, types = "auto";
+    uint64_t profile_rows = 0;
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("convert", "Convert an Oracle schema to target DDL and report action items");
@@ -18,6 +20,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--out", o->out, "output directory")->required();
   cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
   cmd->add_option("--type-map", o->type_map, "JSON file overriding type mapping rules (docs/type-mapping.md)");
+  add_types_options(*cmd, o->types, o->profile_rows);
   cmd->add_option("--design", o->design,
                   "JSON file with the Redshift design advisor's thresholds and statistics (docs/physical-design.md)");
   cmd->callback([o, &action] {
@@ -25,10 +28,12 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       Dialect dialect;
       parse_dialect(o->target, dialect);
       EffortModel model = o->effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o->effort_settings);
-      // Row counts only feed the Redshift design advisor: other targets need the schema alone.
-      auto source = make_source(o->source, dialect == Dialect::Redshift ? SourceUse::Load : SourceUse::SchemaOnly);
+      TypeMappingSettings types = load_types(o->type_map, o->types, o->profile_rows);
+      // Row counts feed the Redshift design advisor and rows the evidence for types: without
+      // either, the schema alone is read.
+      bool rows = dialect == Dialect::Redshift || types.from != TypesFrom::Declared;
+      auto source = make_source(o->source, rows ? SourceUse::Load : SourceUse::SchemaOnly);
       size_t errors = print_diagnostics(source->diagnostics());
-      TypeMappingSettings types = o->type_map.empty() ? TypeMappingSettings{} : load_type_mapping_settings(o->type_map);
       PhysicalDesignInput design = o->design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o->design);
       ConversionOutput conv = convert_and_write(*source, dialect, o->out, types, design);
       RunSummary s;
@@ -40,6 +45,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       s.schema = &conv.schema;
       s.items = &conv.items;
       s.effort = &model;
+      s.evidence = &conv.evidence;
       write_summary(s, o->out + "/report");
       fmt::print("convert: {} tables, {} objects, {} action items, {} source errors → {}\n",
                  source->catalog().tables.size(), conv.schema.objects.size(), conv.items.items().size(), errors, conv.dir);

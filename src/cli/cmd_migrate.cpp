@@ -5,6 +5,7 @@
 #include "assess/summary_report.h"
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
+#include "cli/types_options.h"
 #include "cli/terminal_progress.h"
 #include "endpoints/factory.h"
 #include "endpoints/redshift/dms_settings.h"
@@ -18,7 +19,8 @@ namespace orashift::cli {
 namespace {
 
 struct MigrateOptions {
-  std::string source, target, out, effort_settings, type_map, design;
+  std::string source, target, out, effort_settings, type_map, design, types = "auto";
+  uint64_t profile_rows = 0;
   size_t parallel = 2;
   size_t batch_rows = 16384;
   bool replace = false;
@@ -82,7 +84,7 @@ int migrate(const MigrateOptions& o) {
 
   // 1. assess + convert
   size_t source_errors = print_diagnostics(source->diagnostics());
-  TypeMappingSettings types = o.type_map.empty() ? TypeMappingSettings{} : load_type_mapping_settings(o.type_map);
+  TypeMappingSettings types = load_types(o.type_map, o.types, o.profile_rows);
   PhysicalDesignInput design = o.design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o.design);
   ConversionOutput conv = convert_and_write(*source, dialect, o.out, types, design);
   log(fmt::format("converted {} tables into {} objects ({} action items) → {}", source->catalog().tables.size(),
@@ -131,6 +133,7 @@ int migrate(const MigrateOptions& o) {
   s.load = &load;
   s.verification = stage_only ? nullptr : &verification;
   s.effort = &model;
+  s.evidence = &conv.evidence;
   write_summary(s, o.out + "/report");
   // 0: everything loaded and verified. 3: verified, but rows were rejected or source statements
   // did not parse (see the reject files and diagnostics). 1: something failed or does not match.
@@ -153,6 +156,7 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--out", o->out, "directory for converted DDL, rejects and the report")->required();
   cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
   cmd->add_option("--type-map", o->type_map, "JSON file overriding type mapping rules (docs/type-mapping.md)");
+  add_types_options(*cmd, o->types, o->profile_rows);
   cmd->add_option("--design", o->design,
                   "JSON file with the Redshift design advisor's thresholds and statistics (docs/physical-design.md)");
   cmd->add_option("--parallel", o->parallel, "load units in flight")->check(CLI::Range(1, 64));

@@ -10,6 +10,7 @@
 #include "convert/type_refinement.h"
 #include "dialect/apply_manifest.h"
 #include "dialect/naming.h"
+#include "load/evidence_scan.h"
 
 namespace orashift::cli {
 
@@ -41,6 +42,11 @@ ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint
   opt.physical = design;
   opt.row_estimates = source.row_estimates();
   out.catalog = std::move(catalog);
+  if (types.from != TypesFrom::Declared) {
+    // Before refine_key_types, so that foreign keys take the narrowed type of their key.
+    out.evidence = scan_type_evidence(source, out.catalog, dialect, types, types.profile_rows);
+    narrow_types_from_evidence(out.catalog, out.evidence, types.from, dialect, types, out.items);
+  }
   refine_key_types(out.catalog, dialect, out.items);
   for (const auto& d : source.diagnostics().items())
     if (d.severity == Severity::Error) out.items.add("OS9002", "STATEMENT", d.message, d.span, dialect_name(dialect));

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "assess/action_item.h"
+#include "convert/type_evidence.h"
 #include "dialect/ddl_generator.h"
 #include "load/endpoint.h"
 
@@ -13,11 +14,13 @@ struct ConversionOutput {
   ConvertedSchema schema;
   ActionItems items;
   std::string dir;  // OUT/<dialect>
+  TypeEvidence evidence;  // what the profiling pass saw and decided (empty with --types declared)
 };
 
 // Converts the source's catalog and writes OUT/<dialect>/NNN_<kind>_<name>.sql plus apply.sql.
-// The catalog is refined first (key types, see type_refinement.h); the refined model is kept
-// in the output because the loader must type its batches the same way.
+// The catalog is refined first (types from evidence unless `types.from` is Declared, then key
+// types, see type_evidence.h and type_refinement.h); the refined model is kept in the output
+// because the loader must type its batches the same way.
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
                                    const TypeMappingSettings& types = {}, const PhysicalDesignInput& design = {});
 // The same for a given model (e.g. the tables a task selected); `source` supplies diagnostics

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "convert/type_mapping.h"
+
 namespace orashift {
 
 namespace {
@@ -55,6 +57,17 @@ private:
     if (c->nulls && rows && *rows > 0 && static_cast<double>(*c->nulls) / static_cast<double>(*rows) > s_.key_max_null_fraction)
       return column + " is NULL in " + std::to_string(*c->nulls * 100 / *rows) + "% of the rows";
     return "";
+  }
+
+  // " (INTEGER from evidence)" for a column whose type was narrowed from the data (the joins
+  // and zone maps on it are then integer ones), "" otherwise.
+  static std::string evidence_type(const Table& t, const std::string& column) {
+    const Column* c = t.find_column(column);
+    if (!c || c->narrowing.empty()) return "";
+    int p = c->type.precision.value_or(38), s = c->type.scale.value_or(0);
+    std::string type = s == 0 ? integer_type_for_precision(p)
+                              : "NUMERIC(" + std::to_string(p) + "," + std::to_string(s) + ")";
+    return " (" + type + " from evidence)";
   }
 
   // Why a column cannot be a Redshift sort or distribution key, from its Redshift type; "" when it
@@ -118,7 +131,8 @@ private:
       }
       d.diststyle = "KEY";
       d.distkey = fk->columns[0];
-      d.reasons.push_back("fact table: DISTKEY " + d.distkey + " joins the largest dimension " + fk->ref_table +
+      d.reasons.push_back("fact table: DISTKEY " + d.distkey + evidence_type(t, d.distkey) +
+                          " joins the largest dimension " + fk->ref_table +
                           " (about " + std::to_string(dim_rows) + " rows)" +
                           (skipped.empty() ? "" : "; not " + join(skipped, "; not ")));
       return;
@@ -175,7 +189,11 @@ private:
       // A dimension is read mostly through joins on its key: sorted by it, those can merge.
       for (const auto& c : pk->columns) add(c);
       d.sortkey = key;  // unique: a column after it would never order anything
-      if (!key.empty()) d.reasons.push_back("SORTKEY on the primary key, which the tables referencing it join on");
+      if (!key.empty()) {
+        std::string typed;
+        for (const auto& c : key) typed += evidence_type(t, c);
+        d.reasons.push_back("SORTKEY on the primary key" + typed + ", which the tables referencing it join on");
+      }
       note_skipped();
       return;
     }
@@ -227,6 +245,7 @@ private:
         d.distkey = key;
         d.reasons.erase(d.reasons.begin());  // the distribution reason decided before this pass
         d.reasons.insert(d.reasons.begin(), "largest dimension of " + t.name + ": DISTKEY " + key +
+                                                 evidence_type(*dim, key) +
                                                  " co-locates it with " + t.name + "." + c.columns[0]);
       }
     }

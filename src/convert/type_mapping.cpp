@@ -21,11 +21,13 @@ bool parse_dialect(std::string_view name, Dialect& out) {
   return true;
 }
 
-namespace {
-
-// Redshift VARCHAR holds at most 65535 bytes; lengths are bytes on every target we emit
-// (PostgreSQL/DuckDB count characters, so a byte length is always enough there).
-constexpr int kRedshiftMaxVarchar = 65535;
+bool parse_types_from(std::string_view s, TypesFrom& out) {
+  if (s == "declared") out = TypesFrom::Declared;
+  else if (s == "auto") out = TypesFrom::Auto;
+  else if (s == "evidence") out = TypesFrom::Evidence;
+  else return false;
+  return true;
+}
 
 std::string integer_type_for_precision(int p) {
   if (p <= 4) return "SMALLINT";
@@ -33,6 +35,20 @@ std::string integer_type_for_precision(int p) {
   if (p <= 18) return "BIGINT";
   return "NUMERIC(" + std::to_string(p) + ",0)";
 }
+
+const std::string* column_override(const TypeMappingSettings& s, const std::string& table, const std::string& column,
+                                   Dialect dialect) {
+  auto it = s.column_overrides.find(table + "." + column);
+  if (it == s.column_overrides.end()) return nullptr;
+  auto d = it->second.find(dialect_name(dialect));
+  return d == it->second.end() ? nullptr : &d->second;
+}
+
+namespace {
+
+// Redshift VARCHAR holds at most 65535 bytes; lengths are bytes on every target we emit
+// (PostgreSQL/DuckDB count characters, so a byte length is always enough there).
+constexpr int kRedshiftMaxVarchar = 65535;
 
 struct Ctx {
   const Column& col;

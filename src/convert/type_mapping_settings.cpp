@@ -65,8 +65,24 @@ TypeMappingSettings load_type_mapping_settings(const std::string& path) {
           s.overrides[canonical_key(oracle)][dialect_name(d)] = type.get<std::string>();
         }
       }
+    } else if (key == "columns") {
+      // {"SALES.PROD_ID": {"redshift": "BIGINT"}}: one column's type, whatever the evidence says.
+      if (!value.is_object()) fail("\"columns\" must map TABLE.COLUMN to {dialect: target type}");
+      for (const auto& [column, targets] : value.items()) {
+        std::string name = canonical_key(column);
+        if (name.find('.') == std::string::npos || name.front() == '.' || name.back() == '.')
+          fail("columns." + column + ": expected TABLE.COLUMN");
+        if (!targets.is_object()) fail("columns." + column + " must be an object such as {\"redshift\": \"BIGINT\"}");
+        for (const auto& [dialect, type] : targets.items()) {
+          Dialect d;
+          if (!parse_dialect(dialect, d)) fail("columns." + column + ": unknown target \"" + dialect + "\"");
+          if (!type.is_string() || !plausible_type(type.get<std::string>()))
+            fail("columns." + column + "." + dialect + ": not a type name: " + type.dump());
+          s.column_overrides[name][dialect_name(d)] = type.get<std::string>();
+        }
+      }
     } else {
-      fail("unknown key \"" + key + "\" (expected types, unconstrained_number, postgres_bounded_number)");
+      fail("unknown key \"" + key + "\" (expected types, columns, unconstrained_number, postgres_bounded_number)");
     }
   }
   return s;

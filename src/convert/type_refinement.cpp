@@ -24,6 +24,9 @@ void refine_key_types(Catalog& catalog, Dialect dialect, ActionItems& items) {
                   "column " + child->name + " NUMBER → " + key->type.text() + " of " + parent->name + "." + key->name,
                   child->span, dialect_name(dialect));
         child->type = key->type;
+        if (!key->narrowing.empty())
+          child->narrowing = "foreign key " + t.name + "." + child->name + " takes the type of " + parent->name + "." +
+                             key->name + ": " + key->narrowing;
       }
     }
   }

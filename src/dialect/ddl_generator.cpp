@@ -100,6 +100,7 @@ private:
     if (opt_.dialect == Dialect::Redshift) {
       const TableDesign& d = out_.designs[t.name];
       for (const auto& r : d.reasons) sql += "-- " + r + "\n";
+      sql += narrowed_types_note(t);
     }
     bool pg = opt_.dialect == Dialect::Postgres;
     if (t.global_temporary) {
@@ -110,7 +111,8 @@ private:
     sql += std::string("CREATE ") + (t.global_temporary && pg ? "UNLOGGED " : "") + "TABLE " + table_ref(t) + " (\n";
     bool first = true;
     for (const auto& c : t.columns) {
-      MappedType mt = map_type(c, object(t), opt_.dialect, opt_.types, &items_);
+      const std::string* user_type = column_override(opt_.types, t.name, c.name, opt_.dialect);
+      MappedType mt = user_type ? MappedType{*user_type, true} : map_type(c, object(t), opt_.dialect, opt_.types, &items_);
       sql += first ? "  " : ",\n  ";
       first = false;
       // Identity columns must be integers on Redshift and PostgreSQL (NUMBER → NUMERIC(38,0) is not),
@@ -364,6 +366,21 @@ private:
   // An object the source defines but this conversion does not create.
   void flag(const std::string& kind, const std::string& name, Span span, const std::string& code) {
     out_.flagged.push_back({kind, name, span, code});
+  }
+
+  // The columns typed from evidence, so the reader of the design sees why they are integers
+  // (or narrow decimals) and what that buys on Redshift; "" when none was narrowed.
+  std::string narrowed_types_note(const Table& t) const {
+    std::string list;
+    for (const auto& c : t.columns) {
+      if (c.narrowing.empty() || column_override(opt_.types, t.name, c.name, opt_.dialect)) continue;
+      list += (list.empty() ? "" : ", ") + c.name + " " + map_type(c, object(t), opt_.dialect, opt_.types, nullptr).sql;
+    }
+    if (list.empty()) return "";
+    std::string declared = "NUMERIC(" + std::to_string(opt_.types.unconstrained_number_precision) + "," +
+                           std::to_string(opt_.types.unconstrained_number_scale) + ")";
+    return "-- types from evidence (every value seen fits): " + list + "; joins, DISTKEY and SORTKEY compare these " +
+           "instead of " + declared + " and AZ64 encodes the integers as 2/4/8-byte values\n";
   }
 
   std::string encoding(const Table& t, const Column& c, const MappedType& mt) {

@@ -102,6 +102,9 @@ public:
   }
   // True when open() honours LoadUnit::where and ::relation (segmented loads).
   virtual bool can_segment() const { return false; }
+  // True when reading the rows is how this source learns what its columns hold (files: there
+  // is no dictionary to ask), so types from evidence profile it with open() (load/evidence_scan.h).
+  virtual bool profiles_by_scan() const { return false; }
   // MIN and MAX of an integer column (automatic key-range segments); nullopt when unknown
   // or the table is empty.
   virtual std::optional<std::pair<int64_t, int64_t>> key_bounds(const std::string& /*table*/,

@@ -25,6 +25,7 @@ ColumnTarget make_column_target(const LoadColumn& lc, bool not_null, const DateM
   if (!lc.column) return t;
   const OracleType& ty = lc.column->type;
   t.type_text = ty.text();
+  t.narrowing = lc.column->narrowing;
   const std::string& n = ty.name;
   if (lc.kind == ValueKind::Int64 || lc.kind == ValueKind::Decimal) {
     t.precision = ty.star_precision ? 38 : ty.precision.value_or(0);
@@ -100,6 +101,7 @@ static bool blank(char c) { return c == ' ' || c == '\t'; }
 static bool precision_error(const ColumnTarget& t, std::string_view v, std::string& error) {
   error = "ORA-01438: value larger than specified precision allowed for this column (column " + t.name + ": " +
           quoted(v) + " into " + t.type_text + ")";
+  if (!t.narrowing.empty()) error += "; " + t.narrowing;
   return false;
 }
 
@@ -173,6 +175,13 @@ static bool convert_number(const ColumnTarget& t, std::string_view v, ColumnVect
   if (t.unconstrained_number && rounded) {
     error = "value has more than " + std::to_string(scale) + " decimal places (column " + t.name + ": " + quoted(v) +
             "); orashift carries NUMBER without precision as NUMERIC(38," + std::to_string(scale) + ")";
+    return false;
+  }
+  if (rounded && !t.narrowing.empty()) {
+    // Oracle would round into the declared NUMBER; the narrowed type must not round what the
+    // declared one kept.
+    error = "value has more than " + std::to_string(scale) + " decimal places for " + t.type_text + " (column " +
+            t.name + ": " + quoted(v) + "); " + t.narrowing;
     return false;
   }
   // Compare with 10^p instead of counting digits: this runs for every numeric field.

@@ -24,6 +24,7 @@ struct ColumnTarget {
   bool char_semantics = false;
   bool blank_pad = false;    // CHAR / NCHAR: padded to max_length like Oracle stores them
   std::string type_text;     // for messages: "NUMBER(10,2)"
+  std::string narrowing;     // the type was narrowed from evidence: appended to a value's reject reason
   const DateMask* mask = nullptr;  // text → timestamp; the field's mask or Oracle's default
 };
 

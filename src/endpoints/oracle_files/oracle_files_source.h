@@ -35,6 +35,7 @@ public:
                                     RejectSink& rejects) const override;
   // Counts the lines of small data files and extrapolates large ones from their first MB.
   std::map<std::string, uint64_t> row_estimates() const override;
+  bool profiles_by_scan() const override { return true; }
   const DdlLoad& ddl() const;
 
 private:
