@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <set>
 #include <sstream>
 
 #include "ast_dump.h"
@@ -123,21 +122,6 @@ std::string first_difference(const std::vector<std::string>& a, const std::vecto
          "\n    printed: " + (k < b.size() ? b[k] : std::string("(end of tree)"));
 }
 
-// Statements whose printed form is known to parse into a different tree: "file<TAB>line<TAB>reason"
-// lines of tests/data/corpus/round_trip_tree_exceptions.tsv (# comments). Each must still differ,
-// so a fixed one is removed from the list rather than forgotten.
-std::set<std::string> tree_exceptions() {
-  std::set<std::string> out;
-  std::ifstream in(fs::path(ORASHIFT_SOURCE_DIR) / "tests" / "data" / "corpus" / "round_trip_tree_exceptions.tsv");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
-    if (t1 != std::string::npos && t2 != std::string::npos) out.insert(line.substr(0, t1) + ":" + line.substr(t1 + 1, t2 - t1 - 1));
-  }
-  return out;
-}
-
 }  // namespace
 
 // The dump reads every clause: dropping one from a statement changes it.
@@ -174,46 +158,31 @@ TEST(RoundTrip, PrintParsePrintIsStable) {
 }
 
 TEST(RoundTrip, WholeCorpus) {
-  fs::path root = fs::path(ORASHIFT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(root)) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << root.string();
-  // The extensions `orashift parse` reads (src/cli/cmd_parse.cpp).
-  const std::vector<std::string> exts = {".sql", ".pks", ".pkb", ".pls", ".plb", ".tps", ".tpb", ".trg", ".fnc", ".prc", ".vw", ".plsql"};
+  if (!fs::exists(corpus_root())) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << corpus_root().string();
   size_t checked = 0, ddl_checked = 0;
   std::vector<std::string> failures, unfaithful;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file()) continue;
-    std::string ext = e.path().extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (std::find(exts.begin(), exts.end(), ext) == exts.end()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    SourceFile file(fs::relative(e.path(), root).string(), buf.str());
-    Diagnostics diags;
-    ParsedScript ps = parse_script(file, diags);
-    for (const auto& s : ps.statements) {
-      if (!printed_from_tree(*s)) continue;
-      ++checked;
-      std::string p1 = print_statement(*s), why;
-      if (s->kind == ast::StmtKind::CreateTable || s->kind == ast::StmtKind::AlterTable ||
-          s->kind == ast::StmtKind::CreateIndex || s->kind == ast::StmtKind::Comment) {
-        ++ddl_checked;
-        if (!printed_as_written(*s, p1))
-          unfaithful.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": printed as " + p1.substr(0, 300));
-      }
-      std::string p2 = reprint(p1, why);
-      if (p2 != p1) {
-        // Show where they part: PL/SQL units print long.
-        size_t k = 0;
-        while (k < p1.size() && k < p2.size() && p1[k] == p2[k]) ++k;
-        size_t from = k > 200 ? k - 200 : 0;
-        if (std::getenv("ORASHIFT_ROUND_TRIP_FULL")) from = 0;
-        failures.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": differ at " + std::to_string(k) +
-                           "\n  first:  " + p1.substr(from, std::getenv("ORASHIFT_ROUND_TRIP_FULL") ? std::string::npos : 400) + "\n  second: " + p2.substr(from, 400) + "\n  " + why +
-                           "\n");
-      }
+  for_each_typed_corpus_statement([&](const SourceFile& file, const ast::Statement& st) {
+    const ast::Statement* s = &st;
+    ++checked;
+    std::string p1 = print_statement(*s), why;
+    if (s->kind == ast::StmtKind::CreateTable || s->kind == ast::StmtKind::AlterTable ||
+        s->kind == ast::StmtKind::CreateIndex || s->kind == ast::StmtKind::Comment) {
+      ++ddl_checked;
+      if (!printed_as_written(*s, p1))
+        unfaithful.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": printed as " + p1.substr(0, 300));
     }
-  }
+    std::string p2 = reprint(p1, why);
+    if (p2 != p1) {
+      // Show where they part: PL/SQL units print long.
+      size_t k = 0;
+      while (k < p1.size() && k < p2.size() && p1[k] == p2[k]) ++k;
+      size_t from = k > 200 ? k - 200 : 0;
+      if (std::getenv("ORASHIFT_ROUND_TRIP_FULL")) from = 0;
+      failures.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": differ at " + std::to_string(k) +
+                         "\n  first:  " + p1.substr(from, std::getenv("ORASHIFT_ROUND_TRIP_FULL") ? std::string::npos : 400) + "\n  second: " + p2.substr(from, 400) + "\n  " + why +
+                         "\n");
+    }
+  });
   std::printf("round trip: %zu typed statements checked, %zu differ\n", checked, failures.size());
   for (size_t i = 0; i < failures.size() && i < 40; ++i) std::printf("%s", failures[i].c_str());
   EXPECT_GT(checked, 0u);
@@ -293,13 +262,10 @@ TEST(RoundTrip, CreateTablePrintedFromItsNode) {
 // out a WHERE clause would pass it, not this.
 TEST(RoundTrip, WholeCorpusSameTree) {
   if (!fs::exists(corpus_root())) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << corpus_root().string();
-  const std::set<std::string> expected = tree_exceptions();
-  size_t checked = 0, excepted = 0;
+  size_t checked = 0;
   std::vector<std::string> failures;
-  std::set<std::string> seen_exceptions;
   for_each_typed_corpus_statement([&](const SourceFile& file, const ast::Statement& s) {
     ++checked;
-    std::string where = file.path() + ":" + std::to_string(s.span.line());
     std::string printed = print_statement(s);
     SourceFile again("printed.sql", printed + ";\n");
     Diagnostics d;
@@ -309,21 +275,10 @@ TEST(RoundTrip, WholeCorpusSameTree) {
       diff = "\n    printed text is not one typed statement: " + printed.substr(0, 300);
     else
       diff = first_difference(test::dump_tree(s), test::dump_tree(*ps.statements[0]));
-    if (expected.count(where)) {
-      seen_exceptions.insert(where);
-      if (!diff.empty()) {
-        ++excepted;
-        return;
-      }
-      failures.push_back(where + ": listed in round_trip_tree_exceptions.tsv but now the same tree: remove it");
-      return;
-    }
-    if (!diff.empty()) failures.push_back(where + ": tree differs at" + diff);
+    if (!diff.empty()) failures.push_back(file.path() + ":" + std::to_string(s.span.line()) + ": tree differs at" + diff);
   });
-  std::printf("same tree: %zu typed statements checked, %zu differ, %zu listed exceptions\n", checked, failures.size(),
-              excepted);
+  std::printf("same tree: %zu typed statements checked, %zu differ\n", checked, failures.size());
   for (size_t i = 0; i < failures.size() && i < 20; ++i) std::printf("%s\n", failures[i].c_str());
   EXPECT_GT(checked, 9000u);
   EXPECT_TRUE(failures.empty());
-  for (const auto& e : expected) EXPECT_TRUE(seen_exceptions.count(e)) << e << " listed but not in the corpus";
 }
