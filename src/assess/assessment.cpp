@@ -25,9 +25,13 @@ std::string status_of(const AssessedObject& o, const std::vector<Occurrence>& it
   int worst = -1;
   bool all_na = true;
   for (size_t i : o.items) {
+    // A converted code object's constructs (OS50xx) were converted with it: its own items
+    // (OS6xxx) say what is left to do.
+    if (o.code && !o.converted.empty() && std::string_view(items[i].kind->code).rfind("OS50", 0) == 0) continue;
     worst = std::max(worst, static_cast<int>(items[i].kind->severity));
     all_na = all_na && not_applicable_code(items[i].kind->code);
   }
+  if (worst < 0) return kStatusAuto;
   if (all_na) return kStatusNotApplicable;
   // A code object this version did not convert (PL/SQL units; views the rewriter flagged) is
   // manual, whatever the severity of its constructs.
@@ -128,6 +132,11 @@ Assessment build_assessment(const RunSummary& s) {
   if (s.schema)
     for (const auto& c : s.schema->objects) {
       if (!c.flagged_code.empty()) continue;  // kept commented out in the script: not converted
+      if (!c.unit.empty()) {  // a code object: credited to the PL/SQL unit it came from
+        auto it = by_name.find(c.unit);
+        if (it != by_name.end()) a.objects[it->second].converted += c.sql;
+        continue;
+      }
       bool view = c.kind == "VIEW" || c.kind == "MATERIALIZED VIEW";
       std::string key = c.kind == "INDEX" || c.kind == "SEQUENCE" || view ? c.kind + " " + c.name : "TABLE " + c.table;
       auto it = by_name.find(key);
@@ -202,7 +211,8 @@ Assessment build_assessment(const RunSummary& s) {
       if (!o.code && h.code != std::string_view("OS5011")) continue;  // tables: only GTTs
       ++a.objects[idx].constructs[h.name];
       const ActionItemKind* k = find_action_item_kind(h.code);
-      attach({k, a.objects[idx].display(), h.name, h.span, hours_of(k)}, static_cast<int>(idx));
+      bool converted_unit = o.code && !o.converted.empty() && o.kind != "VIEW" && o.kind != "MATERIALIZED VIEW";
+      attach({k, a.objects[idx].display(), h.name, h.span, converted_unit ? 0.0 : hours_of(k)}, static_cast<int>(idx));
     }
     AssessedObject& ob = a.objects[idx];
     if (!ob.code) continue;

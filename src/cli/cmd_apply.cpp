@@ -62,21 +62,21 @@ int run_apply(const Opts& o) {
     try {
       target->execute(read_text(o.dir + "/" + obj.file));
       ++applied;
-      report["applied"].push_back({{"kind", obj.kind}, {"name", obj.name}, {"file", obj.file}});
+      report["applied"].push_back({{"kind", obj.kind}, {"name", obj.name}, {"file", obj.file}, {"unit", obj.unit}});
     } catch (const std::exception& e) {
       ++failed;
       std::string msg = first_line(e.what());
       fmt::print(stderr, "{}: error: {} {} ({}) failed on {}: {}{}\n", where, obj.kind, obj.name, obj.file,
                  target->dialect(), msg, obj.codes.empty() ? "" : " [action items: " + join(obj.codes) + "]");
       report["failed"].push_back({{"kind", obj.kind}, {"name", obj.name}, {"file", obj.file}, {"source", obj.location},
-                                  {"error", msg}, {"action_items", obj.codes}});
+                                  {"error", msg}, {"action_items", obj.codes}, {"unit", obj.unit}});
     }
   }
   std::map<std::string, size_t> skipped_by_code;
   report["skipped"] = nlohmann::json::array();
   for (const auto& f : m.flagged) {
     ++skipped_by_code[f.code];
-    report["skipped"].push_back({{"kind", f.kind}, {"name", f.name}, {"source", f.location}, {"code", f.code}});
+    report["skipped"].push_back({{"kind", f.kind}, {"name", f.name}, {"source", f.location}, {"code", f.code}, {"unit", f.unit}});
   }
   std::string codes;
   for (const auto& [code, n] : skipped_by_code) codes += fmt::format("{}{} {}", codes.empty() ? "" : ", ", n, code);

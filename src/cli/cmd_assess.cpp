@@ -21,29 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Script and PL/SQL source extensions found in real repositories.
-bool code_file(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* e : {".sql", ".pks", ".pkb", ".pck", ".pkg", ".pls", ".plb", ".prc", ".fnc", ".trg", ".tps", ".tpb",
-                        ".typ", ".vw", ".syn"})
-    if (ext == e) return true;
-  return false;
-}
-
-// The source as an assessment sees it: the installer's scripts when the folder has them (as for
-// convert), otherwise every script below the folder, since code repositories keep packages in
-// subfolders and have no table-creating main script.
+// The source as an assessment sees it: as convert does (the installer's scripts, or every code
+// file below the folder of a code repository: OracleFilesSource's discovery).
 std::unique_ptr<OracleFilesSource> assess_source(const std::string& dir) {
   OracleFilesOptions o;
   o.dir = dir;
-  auto src = std::make_unique<OracleFilesSource>(o);
-  if (!src->ddl().files.empty()) return src;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec) && code_file(it->path())) o.ddl_files.push_back(it->path().string());
-  std::sort(o.ddl_files.begin(), o.ddl_files.end());
-  if (o.ddl_files.empty()) return src;
   return std::make_unique<OracleFilesSource>(o);
 }
 

@@ -174,8 +174,8 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action) {
                 "redshift: stage invalid UTF-8 and let COPY ACCEPTINVCHARS replace it (default: reject the row)");
   cmd->add_option("--redshift-setting", o->redshift_settings,
                   "redshift: a DMS Redshift endpoint setting as Name=Value (TruncateColumns, AcceptAnyDate, TrimBlanks, "
-                  "CompUpdate, ExplicitIds, ReplaceInvalidChars, DateFormat, TimeFormat, EmptyAsNull, MaxFileSize); "
-                  "repeatable");
+                  "CompUpdate, ExplicitIds, ReplaceInvalidChars, DateFormat=auto, TimeFormat=auto, EmptyAsNull, "
+                  "MaxFileSize); repeatable");
   cmd->callback([o, &action] { action = [o] { return migrate(*o); }; });
 }
 

@@ -54,7 +54,9 @@ Constraint to_constraint(const ast::ConstraintDef& c, const std::vector<std::str
   return out;
 }
 
-OracleType to_type(const ast::DataType& d) {
+}  // namespace
+
+OracleType oracle_type_of(const sql::ast::DataType& d) {
   OracleType t;
   t.name = d.name;
   t.precision = d.precision;
@@ -66,6 +68,10 @@ OracleType to_type(const ast::DataType& d) {
   if (t.name == "INTERVAL") t.precision.reset(), t.scale.reset();  // they live in the suffix text
   return t;
 }
+
+namespace {
+
+OracleType to_type(const ast::DataType& d) { return oracle_type_of(d); }
 
 Column to_column(const ast::ColumnDef& c, std::vector<Constraint>& constraints) {
   Column col;

@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.h"
 #include "common/diagnostic.h"
+#include "sql/ast.h"
 
 namespace orashift {
 
@@ -22,5 +23,8 @@ struct DdlLoad {
 // Reads and parses each file in order (later ALTERs and COMMENTs apply to earlier tables).
 // A file that cannot be read is an error diagnostic, not an exception.
 DdlLoad load_ddl(const std::vector<std::string>& paths);
+
+// A parsed data type as the catalog keeps it.
+OracleType oracle_type_of(const sql::ast::DataType& d);
 
 }  // namespace orashift

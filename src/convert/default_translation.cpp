@@ -3,6 +3,7 @@
 
 #include "convert/simple_expression.h"
 #include "dialect/naming.h"
+#include "dialect/sql_literal.h"
 #include "sql/lexer.h"
 
 namespace orashift {
@@ -36,7 +37,7 @@ std::optional<std::string> builtin(const std::string& word, Dialect d) {
 
 std::optional<std::string> nextval_call(const std::string& oracle_sequence, Dialect dialect) {
   if (dialect == Dialect::Redshift) return std::nullopt;
-  return "nextval(" + quote_literal(quote_ident(target_name(oracle_sequence))) + ")";
+  return "nextval(" + quote_literal(quote_ident(target_name(oracle_sequence)), dialect) + ")";
 }
 
 std::optional<TranslatedDefault> translate_default(const Column& column, const MappedType& mapped, const Table& table,
@@ -60,7 +61,7 @@ std::optional<TranslatedDefault> translate_default(const Column& column, const M
     if (v.empty()) return TranslatedDefault{"NULL", ""};  // Oracle stores '' as NULL
     const std::string& n = column.type.name;
     if (n == "DATE" || n.rfind("TIMESTAMP", 0) == 0) return std::nullopt;  // NLS-dependent conversion
-    return TranslatedDefault{quote_literal(v), ""};
+    return TranslatedDefault{quote_literal(v, dialect), ""};
   }
   // SYS_GUID(): 16 random bytes in Oracle; a random UUID's bytes (binary) or its 32 hex digits (text).
   if (t.size() == 3 && ascii_upper(t[0].text) == "SYS_GUID" && t[1].kind == TokenKind::LParen && t[2].kind == TokenKind::RParen) {
@@ -84,7 +85,7 @@ std::optional<TranslatedDefault> translate_default(const Column& column, const M
   for (const auto& x : t)
     if (x.is_word()) literal_only = false;
   if (literal_only)
-    if (auto e = translate_simple_expression(column.default_sql, table)) return TranslatedDefault{*e, ""};
+    if (auto e = translate_simple_expression(column.default_sql, table, dialect)) return TranslatedDefault{*e, ""};
   return std::nullopt;
 }
 

@@ -10,8 +10,8 @@ namespace {
 class Advisor {
 public:
   Advisor(const Catalog& cat, const std::map<std::string, uint64_t>& est, const PhysicalDesignSettings& s,
-          const SchemaStatistics& stats)
-      : cat_(cat), est_(est), s_(s), stats_(stats) {}
+          const SchemaStatistics& stats, const TypeMappingSettings& types)
+      : cat_(cat), est_(est), s_(s), stats_(stats), types_(types) {}
 
   std::map<std::string, TableDesign> run() {
     // Tables that other tables reference are dimensions; tables with foreign keys to two or more
@@ -57,6 +57,18 @@ private:
     return "";
   }
 
+  // Why a column cannot be a Redshift sort or distribution key, from its Redshift type; "" when it
+  // can. CREATE TABLE: VARBYTE, SUPER, GEOMETRY and GEOGRAPHY columns cannot be SORTKEY or DISTKEY
+  // columns (nor HLLSKETCH).
+  std::string key_type_problem(const Table& t, const std::string& column) const {
+    const Column* c = t.find_column(column);
+    if (!c) return "";
+    std::string type = map_type(*c, "", Dialect::Redshift, types_, nullptr).sql;
+    for (const char* p : {"VARBYTE", "SUPER", "GEOMETRY", "GEOGRAPHY", "HLLSKETCH"})
+      if (type.rfind(p, 0) == 0) return column + " is " + type + ", which Redshift cannot use as a sort or distribution key";
+    return "";
+  }
+
   static std::vector<const Constraint*> single_column_fks(const Table& t) {
     std::vector<const Constraint*> fks;
     for (const auto& c : t.constraints)
@@ -98,7 +110,8 @@ private:
     std::stable_sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> skipped;
     for (const auto& [dim_rows, fk] : known) {
-      std::string why = skew(t.name, fk->columns[0]);
+      std::string why = key_type_problem(t, fk->columns[0]);
+      if (why.empty()) why = skew(t.name, fk->columns[0]);
       if (!why.empty()) {
         skipped.push_back(why);
         continue;
@@ -111,7 +124,7 @@ private:
       return;
     }
     d.diststyle = "EVEN";
-    d.reasons.push_back("fact table whose join keys would skew the slices (" + join(skipped, "; ") +
+    d.reasons.push_back("fact table whose join keys would skew the slices or cannot be keys (" + join(skipped, "; ") +
                         "): DISTSTYLE EVEN");
   }
 
@@ -129,9 +142,19 @@ private:
   // sorted by its primary key (merge joins and lookups). At most sortkey_max_columns columns.
   void sort_key(const Table& t, TableDesign& d) const {
     std::vector<std::string> key;
+    std::vector<std::string> not_keys;  // candidates whose type cannot be a sort key
     auto add = [&](const std::string& c) {
-      if (key.size() < s_.sortkey_max_columns && t.find_column(c) && std::find(key.begin(), key.end(), c) == key.end())
-        key.push_back(c);
+      if (key.size() >= s_.sortkey_max_columns || !t.find_column(c) || std::find(key.begin(), key.end(), c) != key.end())
+        return;
+      if (std::string why = key_type_problem(t, c); !why.empty()) {
+        if (std::find(not_keys.begin(), not_keys.end(), why) == not_keys.end()) not_keys.push_back(why);
+        return;
+      }
+      key.push_back(c);
+    };
+    // Said whatever the key ends up being, so a reader sees why a column is missing from it.
+    auto note_skipped = [&] {
+      if (!not_keys.empty()) d.reasons.push_back("not in the SORTKEY: " + join(not_keys, "; "));
     };
     std::vector<std::string> why;
     if (!t.partitioning.columns.empty()) {
@@ -152,7 +175,8 @@ private:
       // A dimension is read mostly through joins on its key: sorted by it, those can merge.
       for (const auto& c : pk->columns) add(c);
       d.sortkey = key;  // unique: a column after it would never order anything
-      d.reasons.push_back("SORTKEY on the primary key, which the tables referencing it join on");
+      if (!key.empty()) d.reasons.push_back("SORTKEY on the primary key, which the tables referencing it join on");
+      note_skipped();
       return;
     }
     std::vector<std::string> indexed_dates, indexed_other;
@@ -172,9 +196,11 @@ private:
       for (const auto& c : pk->columns) add(c);
       why.push_back("the primary key for joins and lookups");
     }
-    if (key.empty()) return;
-    d.sortkey = key;
-    d.reasons.push_back("SORTKEY on " + join(why, ", then "));
+    if (!key.empty()) {
+      d.sortkey = key;
+      d.reasons.push_back("SORTKEY on " + join(why, ", then "));
+    }
+    note_skipped();
   }
 
   // The dimension a fact is distributed by is distributed on the same key (not copied to every
@@ -193,6 +219,10 @@ private:
                                                             : "";
         if (key.empty()) continue;
         TableDesign& d = out_[dim->name];
+        if (std::string why = key_type_problem(*dim, key); !why.empty()) {
+          d.reasons.push_back("not co-located with " + t.name + ": " + why);
+          continue;
+        }
         d.diststyle = "KEY";
         d.distkey = key;
         d.reasons.erase(d.reasons.begin());  // the distribution reason decided before this pass
@@ -206,6 +236,7 @@ private:
   const std::map<std::string, uint64_t>& est_;
   const PhysicalDesignSettings& s_;
   const SchemaStatistics& stats_;
+  const TypeMappingSettings& types_;
   std::set<std::string> referenced_;
   std::map<std::string, TableDesign> out_;
 };
@@ -215,8 +246,9 @@ private:
 std::map<std::string, TableDesign> advise_physical_design(const Catalog& catalog,
                                                           const std::map<std::string, uint64_t>& row_estimates,
                                                           const PhysicalDesignSettings& settings,
-                                                          const SchemaStatistics& stats) {
-  return Advisor(catalog, row_estimates, settings, stats).run();
+                                                          const SchemaStatistics& stats,
+                                                          const TypeMappingSettings& types) {
+  return Advisor(catalog, row_estimates, settings, stats, types).run();
 }
 
 }  // namespace orashift

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "convert/type_mapping.h"
 
 namespace orashift {
 
@@ -46,11 +47,14 @@ struct TableDesign {
 };
 
 // row_estimates: table name → rows from the source (file sizes, catalog estimates); rows in
-// `stats` take precedence.
+// `stats` take precedence. `types` is the conversion's type mapping: a column whose Redshift type
+// cannot be a sort or distribution key (VARBYTE, SUPER, GEOMETRY, GEOGRAPHY, HLLSKETCH) is
+// skipped, and the reasons say so.
 std::map<std::string, TableDesign> advise_physical_design(const Catalog& catalog,
                                                           const std::map<std::string, uint64_t>& row_estimates,
                                                           const PhysicalDesignSettings& settings = {},
-                                                          const SchemaStatistics& stats = {});
+                                                          const SchemaStatistics& stats = {},
+                                                          const TypeMappingSettings& types = {});
 
 // What a user can give the advisor (`--design FILE.json`).
 struct PhysicalDesignInput {

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "dialect/naming.h"
+#include "dialect/sql_literal.h"
 #include "sql/lexer.h"
 
 namespace orashift {
@@ -34,7 +35,8 @@ bool safe_function(const std::string& w) {
 
 }  // namespace
 
-std::optional<std::string> translate_simple_expression(std::string_view oracle_text, const Table& table) {
+std::optional<std::string> translate_simple_expression(std::string_view oracle_text, const Table& table,
+                                                       Dialect dialect) {
   SourceFile file("<expression>", std::string(oracle_text));
   std::vector<Token> toks = sql::tokenize(file);
   std::string out;
@@ -70,7 +72,7 @@ std::optional<std::string> translate_simple_expression(std::string_view oracle_t
       case TokenKind::String: {
         std::string v = sql::string_value(t);
         if (v.empty()) return std::nullopt;  // Oracle's '' is NULL: comparisons with it are never true
-        piece = quote_literal(v);
+        piece = quote_literal(v, dialect);
         has_string = true;
         break;
       }

@@ -10,11 +10,14 @@
 #include <string>
 
 #include "catalog/catalog.h"
+#include "convert/type_mapping.h"
 
 namespace orashift {
 
 // `table` supplies the column names (quoted on output) and their types. Returns the target
-// text, or nullopt when the expression is outside the safe subset.
-std::optional<std::string> translate_simple_expression(std::string_view oracle_text, const Table& table);
+// text (string literals quoted for `dialect`), or nullopt when the expression is outside the
+// safe subset.
+std::optional<std::string> translate_simple_expression(std::string_view oracle_text, const Table& table,
+                                                       Dialect dialect);
 
 }  // namespace orashift

@@ -14,6 +14,7 @@
 //   RewriteResult r = convert_expression_text(col.default_sql, col.span, Dialect::Postgres, ctx);
 //   if (r.convertible) sql += " DEFAULT " + r.sql;   // SYSDATE → LOCALTIMESTAMP(0), ...
 //   for (auto& i : r.items.items()) items.add(...);  // or merge_items(r, items)
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -25,6 +26,32 @@
 
 namespace orashift {
 
+namespace rewrite {
+class SqlWriter;
+// What a rewrite needs to know of a value's type; from the catalog, literals, functions and, in
+// PL/SQL, the routine's declarations.
+enum class ValueType { Unknown, Date, Number, Text, Interval };
+}  // namespace rewrite
+
+// The names a PL/SQL routine declares, for the SQL and expressions inside it (convert/plsql).
+// The writer asks it about every name that is not a column of a FROM item in scope (Oracle
+// resolves columns first inside SQL); nullopt means "not the routine's": the writer goes on as
+// for a view.
+class RoutineNames {
+public:
+  virtual ~RoutineNames() = default;
+  virtual std::optional<std::string> name(const sql::ast::NameExpr& n, rewrite::SqlWriter& w) const = 0;
+  virtual std::optional<std::string> call(const sql::ast::CallExpr& c, rewrite::SqlWriter& w) const = 0;
+  virtual std::optional<std::string> bind(const sql::ast::BindExpr& b, rewrite::SqlWriter& w) const = 0;
+  virtual std::optional<std::string> postfix(const sql::ast::PostfixExpr& p, rewrite::SqlWriter& w) const = 0;
+  virtual rewrite::ValueType value_type(const sql::ast::Expr& e) const = 0;
+  // SELECT .. INTO targets: the INTO clause as the target writes it (" INTO STRICT a, b"), or
+  // nullopt when the targets cannot be written (the routine raised the item).
+  // `strict`: SELECT INTO (exactly one row, as Oracle); RETURNING INTO is not strict.
+  virtual std::optional<std::string> into(const std::vector<sql::ast::ExprPtr>& targets, bool bulk, bool strict,
+                                          Span where, rewrite::SqlWriter& w) const = 0;
+};
+
 struct RewriteContext {
   const Catalog* catalog = nullptr;  // column types for type-dependent rewrites (DATE - DATE); may be null
   const Table* table = nullptr;      // DEFAULT/CHECK: unqualified column names resolve in this table
@@ -32,6 +59,8 @@ struct RewriteContext {
   // Relations a query may read besides the catalog's tables (the source's views), Oracle names.
   // With a catalog, reading anything else (another schema's table, V$ views) is an OS4013 item.
   const std::set<std::string>* other_relations = nullptr;
+  // Inside a PL/SQL routine: its declarations (variables are not columns, SELECT INTO is legal).
+  const RoutineNames* routine = nullptr;
 };
 
 struct RewriteResult {

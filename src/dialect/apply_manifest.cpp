@@ -25,12 +25,12 @@ ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<co
   for (size_t i = 0; i < ordered.size(); ++i) {
     const ConvertedObject& o = *ordered[i];
     if (!o.flagged_code.empty()) {
-      m.flagged.push_back({o.kind, std::string(display_name(o.name)), o.span.file ? o.span.location() : "", o.flagged_code});
+      m.flagged.push_back({o.kind, std::string(display_name(o.name)), o.span.file ? o.span.location() : "", o.flagged_code, o.unit});
       continue;
     }
     // Names for people: without the loader's verbatim mark (dialect/verbatim_name.h).
     ManifestObject mo{files[i], o.kind, std::string(display_name(o.name)), std::string(display_name(o.table)), o.phase == ApplyPhase::BeforeLoad ? "before_load" : "after_load",
-                      o.span.file ? o.span.location() : "", {}};
+                      o.span.file ? o.span.location() : "", {}, o.unit};
     for (const auto& it : items.items()) {
       if (!inside(it.span, o.span)) continue;
       std::string code = it.kind->code;
@@ -41,7 +41,7 @@ ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<co
     m.objects.push_back(std::move(mo));
   }
   for (const auto& f : schema.flagged)
-    m.flagged.push_back({f.kind, f.name, f.span.file ? f.span.location() : "", f.code});
+    m.flagged.push_back({f.kind, f.name, f.span.file ? f.span.location() : "", f.code, f.kind + " " + f.name});
   return m;
 }
 
@@ -53,9 +53,11 @@ std::string manifest_json(const ApplyManifest& m) {
   for (const auto& o : m.objects)
     j["objects"].push_back({{"file", o.file}, {"kind", o.kind}, {"name", o.name}, {"table", o.table}, {"phase", o.phase},
                             {"source", o.location}, {"action_items", o.codes}});
+  for (size_t i = 0; i < m.objects.size(); ++i)
+    if (!m.objects[i].unit.empty()) j["objects"][i]["unit"] = m.objects[i].unit;
   j["flagged"] = nlohmann::json::array();
   for (const auto& f : m.flagged)
-    j["flagged"].push_back({{"kind", f.kind}, {"name", f.name}, {"source", f.location}, {"code", f.code}});
+    j["flagged"].push_back({{"kind", f.kind}, {"name", f.name}, {"source", f.location}, {"code", f.code}, {"unit", f.unit}});
   return j.dump(2) + "\n";
 }
 
@@ -71,9 +73,10 @@ ApplyManifest read_manifest(const std::string& path) {
     m.dialect = j.at("dialect").get<std::string>();
     for (const auto& o : j.at("objects"))
       m.objects.push_back({o.at("file"), o.at("kind"), o.at("name"), o.value("table", ""), o.value("phase", "before_load"),
-                           o.value("source", ""), o.value("action_items", std::vector<std::string>{})});
+                           o.value("source", ""), o.value("action_items", std::vector<std::string>{}),
+                           o.value("unit", "")});
     for (const auto& f : j.at("flagged"))
-      m.flagged.push_back({f.at("kind"), f.at("name"), f.value("source", ""), f.at("code")});
+      m.flagged.push_back({f.at("kind"), f.at("name"), f.value("source", ""), f.at("code"), f.value("unit", "")});
   } catch (const std::exception& e) {
     throw std::runtime_error(path + ": " + e.what());
   }

@@ -17,10 +17,12 @@ struct ManifestObject {
   std::string phase;                  // "before_load" / "after_load"
   std::string location;               // Oracle source file:line:col ("" if none)
   std::vector<std::string> codes;     // action items raised on this object
+  std::string unit = {};              // code objects: the Oracle unit ("PROCEDURE P")
 };
 
 struct ManifestFlagged {
   std::string kind, name, location, code;
+  std::string unit = {};
 };
 
 struct ApplyManifest {

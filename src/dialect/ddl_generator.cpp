@@ -6,9 +6,12 @@
 #include "common/redact.h"
 #include "convert/default_translation.h"
 #include "convert/simple_expression.h"
+#include "dialect/code_generator.h"
 #include "dialect/naming.h"
+#include "dialect/redshift_identifiers.h"
 #include "dialect/view_generator.h"
 #include "dialect/partition_ddl.h"
+#include "dialect/sql_literal.h"
 #include "dialect/sequence_ddl.h"
 #include "sql/lexer.h"
 
@@ -43,20 +46,28 @@ public:
 
   ConvertedSchema run() {
     out_.dialect = opt_.dialect;
-    if (opt_.dialect == Dialect::Redshift) out_.designs = advise_physical_design(cat_, opt_.row_estimates, opt_.physical.settings, opt_.physical.statistics);
+    if (opt_.dialect == Dialect::Redshift) out_.designs = advise_physical_design(cat_, opt_.row_estimates, opt_.physical.settings,
+                                                                          opt_.physical.statistics, opt_.types);
     integer_identity_keys();
     for (const auto& s : cat_.sequences) sequence(s);
     for (const auto& t : cat_.tables) table(t);
+    if (opt_.dialect == Dialect::Redshift) case_folded_names();
     for (const auto& s : cat_.synonyms) synonym(s);
     // Keys added after the load come before the foreign keys that need them.
     for (auto& k : deferred_keys_) out_.objects.push_back(std::move(k));
     for (const auto& t : cat_.tables) foreign_keys(t);
     for (const auto& i : cat_.indexes) index(i);
     for (const auto& t : cat_.tables) comments(t);
-    // Views and materialized views: converted by the SQL rewriter, after everything else.
+    // Code objects, then views (which may call routines), then triggers (after their tables
+    // and views, and after the load: DMS loads with triggers off, orashift creates them after).
+    std::vector<bool> handled(cat_.unmodelled.size(), false);
+    CodeObjects code = generate_code_objects(cat_, opt_, items_, handled);
+    for (auto& o : code.before_views) out_.objects.push_back(std::move(o));
+    for (auto& f : code.flagged) out_.flagged.push_back(std::move(f));
     std::vector<bool> views = generate_views(cat_, opt_.dialect, out_.objects, items_);
+    for (auto& o : code.triggers) out_.objects.push_back(std::move(o));
     for (size_t i = 0; i < cat_.unmodelled.size(); ++i)
-      if (!views[i] && !data_statement(cat_.unmodelled[i])) unmodelled(cat_.unmodelled[i]);
+      if (!views[i] && !handled[i] && !data_statement(cat_.unmodelled[i])) unmodelled(cat_.unmodelled[i]);
     data_statements();
     return std::move(out_);
   }
@@ -102,8 +113,13 @@ private:
       MappedType mt = map_type(c, object(t), opt_.dialect, opt_.types, &items_);
       sql += first ? "  " : ",\n  ";
       first = false;
-      // Identity columns must be integers on Redshift and PostgreSQL (NUMBER → NUMERIC(38,0) is not).
-      if (bigint_columns_.count(t.name + "." + c.name) && mt.sql != "SMALLINT" && mt.sql != "INTEGER") mt.sql = "BIGINT";
+      // Identity columns must be integers on Redshift and PostgreSQL (NUMBER → NUMERIC(38,0) is not),
+      // and INT or BIGINT on Redshift (CREATE TABLE, IDENTITY), so a NUMBER(4) identity is an
+      // INTEGER there.
+      if (bigint_columns_.count(t.name + "." + c.name)) {
+        if (mt.sql != "SMALLINT" && mt.sql != "INTEGER") mt.sql = "BIGINT";
+        else if (mt.sql == "SMALLINT" && opt_.dialect == Dialect::Redshift) mt.sql = "INTEGER";
+      }
       sql += q(c.name) + " " + mt.sql;
       if (!c.virtual_sql.empty()) {
         sql += virtual_column(t, c);
@@ -126,7 +142,7 @@ private:
           continue;
         }
         if (!keep_key(t, c)) continue;
-        auto cond = translate_simple_expression(c.check_sql, t);
+        auto cond = translate_simple_expression(c.check_sql, t, opt_.dialect);
         if (!cond) {
           items_.add("OS2005", object(t), "CHECK (" + c.check_sql + ") not translated", c.span, dialect());
           continue;
@@ -163,6 +179,55 @@ private:
     sql += ";\n" + partitions;
     if (!t.physical_sql.empty()) items_.add("OS3004", object(t), t.physical_sql, t.span, dialect());
     out_.objects.push_back({"TABLE", t.name, t.name, before + sql, ApplyPhase::BeforeLoad, t.span, {}});
+  }
+
+  // Redshift folds quoted identifiers to lower case too unless enable_case_sensitive_identifier is
+  // on, so Oracle's "MyCol" and MYCOL (target names MyCol and mycol) would be one column there.
+  // When names collide that way, the script turns the parameter on before its first table (the
+  // Redshift target repeats it before each COPY), and an action item per table says that sessions
+  // reading those names need it too.
+  void case_folded_names() {
+    auto lower = [](std::string s) {
+      for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return s;
+    };
+    // Groups of distinct target names that fold to the same lower-case name, as "a, A".
+    auto collisions = [&](const std::vector<std::string>& oracle_names) {
+      std::map<std::string, std::set<std::string>> by_folded;
+      for (const auto& n : oracle_names) by_folded[lower(target_name(n))].insert(target_name(n));
+      std::vector<std::string> out;
+      for (const auto& [folded, names] : by_folded) {
+        if (names.size() < 2) continue;
+        std::string group;
+        for (const auto& n : names) group += (group.empty() ? "" : ", ") + quote_ident(n);
+        out.push_back(group);
+      }
+      return out;
+    };
+    bool any = false;
+    std::vector<std::string> tables;
+    for (const auto& t : cat_.tables) tables.push_back(t.name);
+    std::vector<std::string> table_groups = collisions(tables);
+    for (const auto& t : cat_.tables)  // each table of a colliding group, located at its own definition
+      for (const auto& group : table_groups)
+        if (group.find(quote_ident(target_name(t.name))) != std::string::npos) {
+          items_.add("OS2021", object(t), "table names " + group, t.span, dialect());
+          any = true;
+        }
+    for (const auto& t : cat_.tables) {
+      std::vector<std::string> columns;
+      for (const auto& c : t.columns) columns.push_back(c.name);
+      for (const auto& group : collisions(columns)) {
+        items_.add("OS2021", object(t), "columns " + group, t.span, dialect());
+        any = true;
+      }
+    }
+    if (!any) return;
+    for (auto& o : out_.objects)
+      if (o.kind == "TABLE") {
+        o.sql = std::string(kCaseSensitiveIdentifiers) + "\n" + o.sql;
+        break;
+      }
   }
 
   // Identity columns must be integers on Redshift and PostgreSQL (NUMBER/INTEGER map to NUMERIC,
@@ -228,8 +293,12 @@ private:
     SequenceClauses sc = sequence_clauses(identity_options(c.identity_sql), opt_.dialect);
     if (!sc.dropped.empty()) items_.add("OS2007", object(t), "identity " + c.name + ": " + join(sc.dropped), c.span, dialect());
     if (opt_.dialect == Dialect::Redshift) {
-      items_.add("OS2017", object(t), "column " + c.name + " " + c.identity_sql, c.span, dialect());
-      return " IDENTITY(" + sc.start + ", " + sc.increment + ")";
+      // COPY loads the Oracle values (EXPLICIT_IDS) without moving the identity past them.
+      items_.add("OS2017", object(t), "column " + c.name + " " + c.identity_sql +
+                 ": the loaded values do not move the identity's next value", c.span, dialect());
+      // Oracle's BY DEFAULT (also ON NULL) takes explicit values: Redshift's GENERATED BY DEFAULT.
+      return std::string(identity_always(c.identity_sql) ? " IDENTITY(" : " GENERATED BY DEFAULT AS IDENTITY(") +
+             sc.start + ", " + sc.increment + ")";
     }
     if (opt_.dialect == Dialect::Postgres)
       return std::string(" GENERATED ") + (identity_always(c.identity_sql) ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY" +
@@ -238,11 +307,11 @@ private:
     std::string seq = target_name(t.name) + "_" + target_name(c.name) + "_seq";
     before += "CREATE SEQUENCE " + quote_ident(seq) + sc.sql + ";\n";
     items_.add("OS2017", object(t), "column " + c.name + " " + c.identity_sql + " → sequence " + seq, c.span, dialect());
-    return " DEFAULT nextval(" + quote_literal(quote_ident(seq)) + ")";
+    return " DEFAULT nextval(" + quote_literal(quote_ident(seq), opt_.dialect) + ")";
   }
 
   std::string virtual_column(const Table& t, const Column& c) {
-    auto e = opt_.dialect == Dialect::Redshift ? std::nullopt : translate_simple_expression(c.virtual_sql, t);
+    auto e = opt_.dialect == Dialect::Redshift ? std::nullopt : translate_simple_expression(c.virtual_sql, t, opt_.dialect);
     if (!e) {
       // The column is still created (plain, nullable) so that code selecting it compiles; its
       // values must come from a view or the load.
@@ -301,12 +370,13 @@ private:
     const TableDesign& d = out_.designs[t.name];
     // The leading sort key stays RAW so that zone maps work on uncompressed values.
     if (!d.sortkey.empty() && d.sortkey.front() == c.name) return " ENCODE RAW";
-    // AZ64 takes only SMALLINT/INTEGER/BIGINT/DECIMAL/DATE/TIMESTAMP/TIMESTAMPTZ; ZSTD the text,
-    // binary and SUPER types; anything else (BOOLEAN, REAL, GEOMETRY, TIME, INTERVAL) stays RAW,
-    // which every type accepts (Redshift "Compression encodings").
+    // AZ64 takes only SMALLINT/INTEGER/BIGINT/DECIMAL/DATE/TIMESTAMP/TIMESTAMPTZ; ZSTD the text
+    // and SUPER types; anything else (BOOLEAN, REAL, GEOMETRY, TIME, INTERVAL) stays RAW, which
+    // every type accepts (Redshift "Compression encodings"). VARBYTE stays RAW too: the encodings
+    // page does not list which encodings VARBYTE takes, so the one every type takes is used.
     const std::string& s = mt.sql;
     auto starts = [&](const char* p) { return s.rfind(p, 0) == 0; };
-    if (starts("VARCHAR") || starts("CHAR") || starts("VARBYTE") || s == "SUPER") return " ENCODE ZSTD";
+    if (starts("VARCHAR") || starts("CHAR") || s == "SUPER") return " ENCODE ZSTD";
     if (s == "SMALLINT" || s == "INTEGER" || s == "BIGINT" || starts("NUMERIC") || starts("DECIMAL") || s == "DATE" ||
         s == "TIMESTAMP" || s == "TIMESTAMPTZ")
       return " ENCODE AZ64";
@@ -386,10 +456,10 @@ private:
 
   void comments(const Table& t) {
     std::string sql;
-    if (!t.comment.empty()) sql += "COMMENT ON TABLE " + table_ref(t) + " IS " + quote_literal(t.comment) + ";\n";
+    if (!t.comment.empty()) sql += "COMMENT ON TABLE " + table_ref(t) + " IS " + quote_literal(t.comment, opt_.dialect) + ";\n";
     for (const auto& c : t.columns)
       if (!c.comment.empty())
-        sql += "COMMENT ON COLUMN " + table_ref(t) + "." + q(c.name) + " IS " + quote_literal(c.comment) + ";\n";
+        sql += "COMMENT ON COLUMN " + table_ref(t) + "." + q(c.name) + " IS " + quote_literal(c.comment, opt_.dialect) + ";\n";
     if (!sql.empty()) out_.objects.push_back({"COMMENT", t.name, t.name, sql, ApplyPhase::AfterLoad, t.span, {}});
   }
 

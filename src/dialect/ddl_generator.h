@@ -29,6 +29,9 @@ struct ConvertedObject {
   // A primary or unique key added after the load (CreatePkAfterFullLoad): its columns' target
   // names, so duplicates can be found when adding it fails (load/after_load.h).
   std::vector<std::string> key_columns = {};
+  // Code objects: the Oracle unit the object comes from ("PACKAGE BODY PKG"); a unit gives several
+  // objects (a package: its schema, state functions and routines). Empty for other objects.
+  std::string unit = {};
 };
 
 // A source object the conversion did not create (its action item says why).

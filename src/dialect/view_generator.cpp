@@ -5,7 +5,9 @@
 #include <set>
 
 #include "convert/sql_rewrite.h"
+#include "dialect/commented_sql.h"
 #include "dialect/naming.h"
+#include "dialect/statement_finder.h"
 #include "sql/parser.h"
 
 namespace orashift {
@@ -36,22 +38,6 @@ std::string blocking_code(const ActionItems& items) {
     if (it.kind->severity == ItemSeverity::High) return it.kind->code;
   return items.items().empty() ? "OS4013" : std::string(items.items().front().kind->code);
 }
-
-// Splits each file once and finds the statement that starts at a span.
-class StatementFinder {
-public:
-  const sql::ScriptStatement* find(const Span& s, const sql::Script** script) {
-    auto it = scripts_.find(s.file);
-    if (it == scripts_.end()) it = scripts_.emplace(s.file, std::make_unique<sql::Script>(sql::split_script(*s.file))).first;
-    *script = it->second.get();
-    for (const auto& st : it->second->statements)
-      if (st.span.begin == s.begin) return &st;
-    return nullptr;
-  }
-
-private:
-  std::map<const SourceFile*, std::unique_ptr<sql::Script>> scripts_;
-};
 
 bool word(const sql::Token& t, std::string_view w) {
   if (t.kind != sql::TokenKind::Identifier || t.text.size() != w.size()) return false;
@@ -137,24 +123,35 @@ std::string column_list(const std::vector<std::string>& cols) {
   return out + ")";
 }
 
-std::string commented(const std::string& sql) {
-  std::string out = "-- not converted, see the action items of this object:\n";
-  size_t p = 0;
-  while (p < sql.size()) {
-    size_t e = sql.find('\n', p);
-    if (e == std::string::npos) e = sql.size();
-    out += "-- " + sql.substr(p, e - p) + "\n";
-    p = e + 1;
-  }
-  return out;
-}
-
 // Redshift refuses these in a materialized view.
 bool redshift_mv_allowed(const ast::Query& q, const std::string& sql) {
   if (!q.order_by.empty() || q.fetch_count || q.offset) return false;
   for (const char* w : {" LIMIT ", "WITH RECURSIVE", "GETDATE()", "SYSDATE", "CURRENT_USER", "ROW_NUMBER() OVER ()"})
     if (sql.find(w) != std::string::npos) return false;
   return true;
+}
+
+// A Redshift materialized view cannot reference a standard view (CREATE MATERIALIZED VIEW,
+// "Limitations"): one that reads a view is created as a view itself, which can in turn make a
+// materialized view reading it a view, so this repeats until nothing changes.
+void materialized_views_reading_views(std::vector<ParsedView>& views, ActionItems& items) {
+  const std::string mv = "CREATE MATERIALIZED VIEW ";
+  auto plain_view = [&](const ParsedView& v) { return !v.materialized || v.sql.rfind(mv, 0) != 0; };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& v : views) {
+      if (!v.convertible || v.sql.rfind(mv, 0) != 0) continue;
+      for (const auto& read : views) {
+        if (&read == &v || !plain_view(read) || !v.words.count(read.name)) continue;
+        items.add("OS4011", "MATERIALIZED VIEW " + v.name,
+                  "reads the view " + read.name + ", and a Redshift materialized view cannot reference a view: created as a view",
+                  v.span, dialect_name(Dialect::Redshift));
+        v.sql = "CREATE VIEW " + v.sql.substr(mv.size());
+        changed = true;
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -224,6 +221,8 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
       v.sql = "CREATE MATERIALIZED VIEW " + name + " AS\n" + r.sql + ";\n";
     }
   }
+
+  if (dialect == Dialect::Redshift) materialized_views_reading_views(views, items);
 
   // Dependency order: a view after every view whose name it mentions; source order otherwise.
   std::vector<size_t> order;

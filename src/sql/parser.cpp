@@ -334,6 +334,17 @@ ast::StatementPtr parse_tokens(std::span<const Token> tokens, bool plsql, Span w
   }
 }
 
+std::optional<ast::DataType> parse_data_type(std::span<const Token> tokens, Span whole) {
+  Parser p(tokens, whole);
+  try {
+    ast::DataType d = p.data_type();
+    if (!p.finished()) return std::nullopt;
+    return d;
+  } catch (const ParseError&) {
+    return std::nullopt;
+  }
+}
+
 ast::StatementPtr parse_statement(const Script& script, const ScriptStatement& st, Diagnostics& diags) {
   return parse_tokens(script.tokens_of(st), st.plsql, st.span, diags);
 }

@@ -2,6 +2,7 @@
 // Oracle SQL parser: hand-written recursive descent over the tokens of one script statement,
 // precedence climbing for expressions. A statement that does not parse yields exactly one
 // error Diagnostic and an InvalidStatement; the next statement is unaffected.
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@ ast::StatementPtr parse_statement(const Script& script, const ScriptStatement& s
 
 // Same, from a token range (`whole` is the statement's span, used for raw text and errors at its end).
 ast::StatementPtr parse_tokens(std::span<const Token> tokens, bool plsql, Span whole, Diagnostics& diags);
+
+// One data type from its tokens (a PL/SQL declaration's type text: NUMBER(5), VARCHAR2(10 CHAR),
+// TIMESTAMP WITH TIME ZONE); nullopt when the tokens are not exactly one data type.
+std::optional<ast::DataType> parse_data_type(std::span<const Token> tokens, Span whole);
 
 struct ParsedScript {
   Script script;

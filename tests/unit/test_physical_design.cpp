@@ -100,6 +100,46 @@ TEST(PhysicalDesign, SkewedJoinKeyIsPassedOverThenEven) {
   EXPECT_EQ(d["SALES"].distkey, "CUST_ID");
 }
 
+// RAW maps to VARBYTE on Redshift, and VARBYTE (like SUPER, GEOMETRY, GEOGRAPHY) cannot be a
+// sort or distribution key (CREATE TABLE): the advisor passes such columns over and says why.
+TEST(PhysicalDesign, VarbyteColumnsAreNeverKeysAndTheReasonSaysSo) {
+  Star star(R"(
+CREATE TABLE devices (device_guid RAW(16) PRIMARY KEY, name VARCHAR2(20));
+CREATE TABLE regions (region_id NUMBER(4) PRIMARY KEY, name VARCHAR2(20));
+CREATE TABLE readings (
+  device_guid RAW(16) NOT NULL REFERENCES devices,
+  region_id NUMBER(4) NOT NULL REFERENCES regions,
+  value NUMBER(10,2));
+CREATE TABLE blobs (id RAW(16) PRIMARY KEY, payload BLOB);
+CREATE INDEX blobs_payload_ix ON blobs (payload);
+)");
+  auto d = star.advise({{"DEVICES", 50000000}, {"REGIONS", 5000}, {"READINGS", 1000000000}, {"BLOBS", 10}});
+  // DEVICES is the largest dimension, but its key is VARBYTE: the next one distributes.
+  EXPECT_EQ(d["READINGS"].diststyle, "KEY");
+  EXPECT_EQ(d["READINGS"].distkey, "REGION_ID");
+  EXPECT_NE(all_reasons(d["READINGS"]).find("not DEVICE_GUID is VARBYTE(16), which Redshift cannot use as a sort or "
+                                            "distribution key"),
+            std::string::npos)
+      << all_reasons(d["READINGS"]);
+  EXPECT_TRUE(d["DEVICES"].sortkey.empty());
+  EXPECT_NE(all_reasons(d["DEVICES"]).find("not in the SORTKEY: DEVICE_GUID is VARBYTE(16)"), std::string::npos)
+      << all_reasons(d["DEVICES"]);
+  EXPECT_TRUE(d["BLOBS"].sortkey.empty());
+  EXPECT_NE(all_reasons(d["BLOBS"]).find("PAYLOAD is VARBYTE"), std::string::npos) << all_reasons(d["BLOBS"]);
+  EXPECT_NE(all_reasons(d["BLOBS"]).find("ID is VARBYTE(16)"), std::string::npos) << all_reasons(d["BLOBS"]);
+
+  // In the DDL: no key clause names a VARBYTE column, and the comment above the table says why.
+  ActionItems items;
+  ConvertOptions opt;
+  opt.dialect = Dialect::Redshift;
+  opt.row_estimates = {{"DEVICES", 50000000}, {"REGIONS", 5000}, {"READINGS", 1000000000}};
+  std::string script = generate_ddl(star.load.catalog, opt, items).script();
+  EXPECT_EQ(script.find("SORTKEY (\"device_guid\")"), std::string::npos) << script;
+  EXPECT_EQ(script.find("DISTKEY (\"device_guid\")"), std::string::npos) << script;
+  EXPECT_NE(script.find("DISTKEY (\"region_id\")"), std::string::npos) << script;
+  EXPECT_NE(script.find("-- not in the SORTKEY: DEVICE_GUID is VARBYTE(16)"), std::string::npos) << script;
+}
+
 TEST(PhysicalDesign, StatisticsRowsOverrideEstimates) {
   Star star;
   SchemaStatistics st;
@@ -136,7 +176,8 @@ CREATE INDEX events_at_ix ON events (at);
 }
 
 TEST(PhysicalDesign, EncodingsAreValidForTheirTypes) {
-  Star star(R"(CREATE TABLE t (id NUMBER(9) PRIMARY KEY, flag BOOLEAN, f BINARY_DOUBLE, j JSON, s VARCHAR2(5), d DATE);)");
+  Star star(R"(CREATE TABLE t (id NUMBER(9) PRIMARY KEY, flag BOOLEAN, f BINARY_DOUBLE, j JSON, s VARCHAR2(5), d DATE,
+                                r RAW(16));)");
   ActionItems items;
   ConvertOptions opt;
   opt.dialect = Dialect::Redshift;
@@ -147,6 +188,8 @@ TEST(PhysicalDesign, EncodingsAreValidForTheirTypes) {
   EXPECT_NE(sql.find("\"j\" SUPER ENCODE ZSTD"), std::string::npos) << sql;
   EXPECT_NE(sql.find("\"s\" VARCHAR(5) ENCODE ZSTD"), std::string::npos) << sql;
   EXPECT_NE(sql.find("\"d\" TIMESTAMP ENCODE AZ64"), std::string::npos) << sql;
+  // Which encodings VARBYTE takes is not documented: RAW, which every type takes.
+  EXPECT_NE(sql.find("\"r\" VARBYTE(16) ENCODE RAW"), std::string::npos) << sql;
   EXPECT_NE(sql.find("\"id\" INTEGER ENCODE RAW"), std::string::npos) << sql;  // leading sort key
 }
 

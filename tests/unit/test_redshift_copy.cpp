@@ -78,6 +78,18 @@ TEST(RedshiftCopySql, IdentifiersAndUrlAreQuoted) {
   EXPECT_EQ(sql.rfind("COPY \"we\"\"ird\" (\"Mixed Case\")\nFROM 's3://b/it''s/manifest.json'\n", 0), 0u);
 }
 
+// Redshift string literals treat a backslash as an escape: every literal of the COPY doubles it
+// (an ACCEPTINVCHARS replacement '\' would otherwise be an unterminated literal).
+TEST(RedshiftCopySql, BackslashesInLiteralsAreDoubled) {
+  CopyStatement s = sales();
+  s.manifest_url = "s3://b/a\\b/manifest.json";
+  s.settings.replace_invalid_chars = "\\";
+  std::string sql = copy_sql(s, true);
+  EXPECT_NE(sql.find("FROM 's3://b/a\\\\b/manifest.json'\n"), std::string::npos) << sql;
+  EXPECT_NE(sql.find(" ACCEPTINVCHARS AS '\\\\' "), std::string::npos) << sql;
+  EXPECT_NE(sql.find(" NULL AS '\\\\N' "), std::string::npos) << sql;
+}
+
 TEST(RedshiftManifest, EntriesAreMandatoryWithContentLength) {
   EXPECT_EQ(manifest_json({{"s3://b/p/sales/part-00000.csv.gz", 1234}, {"s3://b/p/sales/part-00001.csv.gz", 99}}),
             "{\"entries\":[\n"
@@ -91,10 +103,22 @@ TEST(RedshiftLoadErrors, QueriesAskForTheLastCopy) {
   EXPECT_EQ(stl_load_errors_sql(),
             "SELECT TRIM(filename), line_number, TRIM(colname), err_code, TRIM(err_reason), TRIM(raw_line), "
             "TRIM(raw_field_value) FROM stl_load_errors WHERE query = pg_last_copy_id() ORDER BY filename, line_number");
-  EXPECT_EQ(sys_load_error_detail_sql(),
-            "SELECT TRIM(file_name), line_number, TRIM(column_name), error_code, TRIM(error_message), TRIM(raw_line), "
-            "TRIM(raw_field_value) FROM sys_load_error_detail WHERE query_id = pg_last_copy_id() "
-            "ORDER BY file_name, line_number");
+}
+
+// SYS_LOAD_ERROR_DETAIL documents file_name, line_number, column_name, error_code and
+// error_message, and no raw_line or raw_field_value; its query_id is not pg_last_copy_id()'s, so
+// the latest load of this session reading the table's parts is asked for.
+TEST(RedshiftLoadErrors, SysQueryUsesOnlyDocumentedColumns) {
+  const std::string mine = "session_id = pg_backend_pid() AND STRPOS(file_name, 's3://b/p/it''s\\\\x/') = 1";
+  EXPECT_EQ(sys_load_error_detail_sql("s3://b/p/it's\\x/"),
+            "SELECT TRIM(file_name), line_number, TRIM(column_name), error_code, TRIM(error_message), NULL, NULL "
+            "FROM sys_load_error_detail WHERE query_id = (SELECT MAX(query_id) FROM sys_load_error_detail WHERE " +
+                mine + ") AND " + mine + " ORDER BY file_name, line_number");
+  std::string sql = sys_load_error_detail_sql("s3://b/p/t/");
+  for (const char* undocumented : {"raw_line", "raw_field_value", "pg_last_copy_id"})
+    EXPECT_EQ(sql.find(undocumented), std::string::npos) << undocumented;
+  // STL first (provisioned clusters), then SYS.
+  EXPECT_EQ(load_error_queries("s3://b/p/t/"), (std::vector<std::string>{stl_load_errors_sql(), sql}));
 }
 
 TEST(RedshiftLoadErrors, ErrorRowBecomesReject) {
@@ -147,13 +171,14 @@ TEST(RedshiftDmsSettings, MapOntoCopyOptions) {
   RedshiftOptions o;
   std::string error;
   for (const char* s : {"TruncateColumns=true", "acceptanydate=Y", "TrimBlanks=true", "CompUpdate=false",
-                        "ExplicitIds=true", "ReplaceInvalidChars=^", "DateFormat=YYYY-MM-DD", "MaxFileSize=1024"})
+                        "ExplicitIds=true", "ReplaceInvalidChars=^", "DateFormat=AUTO", "TimeFormat=auto", "MaxFileSize=1024"})
     EXPECT_TRUE(apply_dms_setting(o, s, &error)) << s << ": " << error;
   EXPECT_TRUE(o.copy.truncate_columns && o.copy.accept_any_date && o.copy.trim_blanks && o.copy.explicit_ids);
   EXPECT_EQ(o.copy.comp_update, std::optional<bool>(false));
   EXPECT_EQ(o.copy.replace_invalid_chars, "^");
   EXPECT_TRUE(o.accept_invalid_utf8);
-  EXPECT_EQ(o.copy.date_format, "YYYY-MM-DD");
+  EXPECT_EQ(o.copy.date_format, "auto");
+  EXPECT_EQ(o.copy.time_format, "auto");
   EXPECT_EQ(o.max_file_size, 1024u << 10);
   EXPECT_FALSE(apply_dms_setting(o, "BogusSetting=1", &error));
   EXPECT_NE(error.find("not a DMS Redshift setting"), std::string::npos);
@@ -161,6 +186,20 @@ TEST(RedshiftDmsSettings, MapOntoCopyOptions) {
   EXPECT_FALSE(apply_dms_setting(o, "ReplaceInvalidChars=ab", &error));
   EXPECT_FALSE(apply_dms_setting(o, "MaxFileSize=0", &error));
   EXPECT_FALSE(apply_dms_setting(o, "noequals", &error));
+}
+
+// The parts hold ISO text whatever DMS was told; a format that cannot read it is refused
+// (epochsecs is not even read by 'auto'), not passed on to a COPY that would fail or misread.
+TEST(RedshiftDmsSettings, DateAndTimeFormatsOtherThanAutoAreRefused) {
+  RedshiftOptions o;
+  std::string error;
+  for (const char* s : {"DateFormat=epochsecs", "TimeFormat=epochmillisecs", "TimeFormat=epochsecs",
+                        "DateFormat=YYYY-MM-DD", "TimeFormat=MM/DD/YYYY HH:MI:SS", "DateFormat="}) {
+    EXPECT_FALSE(apply_dms_setting(o, s, &error)) << s;
+    EXPECT_NE(error.find("only 'auto' reads"), std::string::npos) << error;
+  }
+  EXPECT_EQ(o.copy.date_format, "auto");
+  EXPECT_EQ(o.copy.time_format, "auto");
 }
 
 TEST(RedshiftDmsSettings, MaxErrorFollowsTheDataErrorPolicy) {

@@ -104,13 +104,38 @@ TEST(RedshiftCsv, TimestampsKeepFractionsOldDatesAndBC) {
   EXPECT_EQ(csv_field(t, 4), "4713-01-01 00:00:00 BC");
 }
 
+// TIMESTAMPTZ columns carry UTC instants: staged with an explicit "+00" (before a " BC" suffix),
+// so a session time zone other than UTC cannot shift them on the way in; a row's other
+// timestamp columns stay bare.
+TEST(RedshiftCsv, TimestampTzIsStagedWithAnExplicitUtcOffset) {
+  ColumnVector t;
+  t.kind = ValueKind::Timestamp;
+  CivilDateTime c;
+  c.year = 2024, c.month = 2, c.day = 29, c.hour = 23, c.minute = 59, c.second = 59, c.micros = 500000;
+  t.append_int(micros_from_civil(c));
+  c.year = -43, c.month = 3, c.day = 15, c.micros = 0;
+  t.append_int(micros_from_civil(c));
+  EXPECT_EQ(csv_field(t, 0, true), "2024-02-29 23:59:59.5+00");
+  EXPECT_EQ(csv_field(t, 1, true), "0044-03-15 23:59:59+00 BC");
+  EXPECT_EQ(csv_field(t, 0), "2024-02-29 23:59:59.5");
+
+  Batch b = row_of({t, t});
+  CsvPolicy policy;
+  policy.utc_offset = {false, true};
+  std::string out;
+  EXPECT_LT(append_csv_row(out, b, 0, policy).column, 0);
+  EXPECT_EQ(out, "2024-02-29 23:59:59.5,2024-02-29 23:59:59.5+00\n");
+}
+
 TEST(RedshiftCsv, BytesAreUnquotedHex) {
   ColumnVector b;
   b.kind = ValueKind::Bytes;
   b.append_text(std::string("\x00\xff\x10", 3));
   b.append_text("");
   EXPECT_EQ(csv_field(b, 0), "00ff10");
-  EXPECT_EQ(csv_field(b, 1), "");
+  // An empty BLOB is quoted: COPY loads an empty unquoted field of a non-character type as NULL
+  // (COPY data conversion parameters, BLANKSASNULL/EMPTYASNULL).
+  EXPECT_EQ(csv_field(b, 1), "\"\"");
 }
 
 TEST(RedshiftCsv, RowEndsWithNewlineAndSeparatesWithCommas) {

@@ -142,6 +142,35 @@ TEST(RedshiftStageOnly, TargetSchemaLeadsDdlAndCopySql) {
   fs::remove_all(dir);
 }
 
+// When the DDL turned enable_case_sensitive_identifier on (names differing only in case), each
+// COPY turns it on too: its column list must name the columns the CREATE TABLE made.
+TEST(RedshiftStageOnly, CaseSensitiveIdentifiersInTheDdlPrecedeEveryCopy) {
+  for (bool sensitive : {false, true}) {
+    fs::path dir = fresh_dir(std::string("stage-case-") + (sensitive ? "on" : "off"));
+    RedshiftOptions o;
+    o.stage_only_dir = dir.string();
+    RedshiftTarget t("redshift://u@203.0.113.1:5439/dev", o);
+    t.execute(std::string(sensitive ? "SET enable_case_sensitive_identifier TO true;\n" : "") +
+              "CREATE TABLE \"t\" (\"MyCol\" BIGINT, \"mycol\" BIGINT);");
+    std::vector<LoadColumn> cols = {orashift::testing::load_col("MyCol", ValueKind::Int64),
+                                    orashift::testing::load_col("MYCOL", ValueKind::Int64)};
+    auto w = t.open_writer(orashift::testing::table_named("T"), cols);
+    Batch b = orashift::testing::batch_for(cols);
+    b.columns[0].append_int(1);
+    b.columns[1].append_int(2);
+    b.source_lines = {1};
+    orashift::testing::CollectRejects rejects;
+    EXPECT_EQ(w->write(b, rejects, "t.dat"), 1u);
+    w->finish();
+    std::string copy = slurp(dir / "copy.sql");
+    EXPECT_EQ(copy.find("SET enable_case_sensitive_identifier TO true;\nCOPY \"t\" (\"MyCol\", \"mycol\")") !=
+                  std::string::npos,
+              sensitive)
+        << copy;
+    fs::remove_all(dir);
+  }
+}
+
 TEST(RedshiftTargetOptions, NeedsS3UnlessStageOnly) {
   EXPECT_THROW(RedshiftTarget("redshift://u@h/d", RedshiftOptions{}), std::invalid_argument);
   RedshiftOptions bad;

@@ -43,21 +43,30 @@ std::string temp_file(const std::string& name, const std::string& text) {
 
 TEST(SimpleExpression, PortableConditionsAreQuoted) {
   Table t = employees();
-  EXPECT_EQ(translate_simple_expression("salary > 0 AND email IS NOT NULL", t), "\"salary\" > 0 AND \"email\" IS NOT NULL");
-  EXPECT_EQ(translate_simple_expression("email IN ('a', 'b')", t), "\"email\" IN('a', 'b')");
-  EXPECT_EQ(translate_simple_expression("salary ^= 1", t), "\"salary\" <> 1");
-  EXPECT_EQ(translate_simple_expression("email = LOWER(email)", t), "\"email\" = LOWER(\"email\")");
+  EXPECT_EQ(translate_simple_expression("salary > 0 AND email IS NOT NULL", t, Dialect::Postgres), "\"salary\" > 0 AND \"email\" IS NOT NULL");
+  EXPECT_EQ(translate_simple_expression("email IN ('a', 'b')", t, Dialect::Postgres), "\"email\" IN('a', 'b')");
+  EXPECT_EQ(translate_simple_expression("salary ^= 1", t, Dialect::Postgres), "\"salary\" <> 1");
+  EXPECT_EQ(translate_simple_expression("email = LOWER(email)", t, Dialect::Postgres), "\"email\" = LOWER(\"email\")");
+}
+
+// Redshift string literals read a backslash as an escape: the same Oracle literal is written
+// with doubled backslashes there, and as written elsewhere.
+TEST(SimpleExpression, BackslashesAreQuotedPerDialect) {
+  Table t = employees();
+  EXPECT_EQ(translate_simple_expression("email <> 'C:\\temp'", t, Dialect::Redshift), "\"email\" <> 'C:\\\\temp'");
+  EXPECT_EQ(translate_simple_expression("email <> 'C:\\temp'", t, Dialect::Postgres), "\"email\" <> 'C:\\temp'");
+  EXPECT_EQ(translate_simple_expression("email <> 'C:\\temp'", t, Dialect::DuckDb), "\"email\" <> 'C:\\temp'");
 }
 
 TEST(SimpleExpression, RefusesWhatChangesMeaning) {
   Table t = employees();
-  EXPECT_FALSE(translate_simple_expression("email || 'x' = 'x'", t));    // NULL operands
-  EXPECT_FALSE(translate_simple_expression("email <> ''", t));           // '' is NULL
-  EXPECT_FALSE(translate_simple_expression("salary / 2 > 1", t));        // integer division
-  EXPECT_FALSE(translate_simple_expression("hired > '01-JAN-2000'", t)); // NLS conversion
-  EXPECT_FALSE(translate_simple_expression("hired + 1 > hired", t));     // date arithmetic
-  EXPECT_FALSE(translate_simple_expression("nosuch > 0", t));            // unknown name
-  EXPECT_FALSE(translate_simple_expression("REGEXP_LIKE(email, 'x')", t));
+  EXPECT_FALSE(translate_simple_expression("email || 'x' = 'x'", t, Dialect::Postgres));    // NULL operands
+  EXPECT_FALSE(translate_simple_expression("email <> ''", t, Dialect::Postgres));           // '' is NULL
+  EXPECT_FALSE(translate_simple_expression("salary / 2 > 1", t, Dialect::Postgres));        // integer division
+  EXPECT_FALSE(translate_simple_expression("hired > '01-JAN-2000'", t, Dialect::Postgres)); // NLS conversion
+  EXPECT_FALSE(translate_simple_expression("hired + 1 > hired", t, Dialect::Postgres));     // date arithmetic
+  EXPECT_FALSE(translate_simple_expression("nosuch > 0", t, Dialect::Postgres));            // unknown name
+  EXPECT_FALSE(translate_simple_expression("REGEXP_LIKE(email, 'x')", t, Dialect::Postgres));
 }
 
 TEST(DefaultTranslation, PerTarget) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dialect/naming.h"
+#include "dialect/sql_literal.h"
 #include "sql/parser.h"
 #include "sql/printer.h"
 
@@ -110,7 +111,7 @@ const Column* SqlWriter::resolve_column(const NameExpr& n) const {
   return nullptr;
 }
 
-static ValueType type_of_oracle(const OracleType& t) {
+ValueType value_type_of(const OracleType& t) {
   const std::string& n = t.name;
   if (n == "DATE" || n.rfind("TIMESTAMP", 0) == 0) return ValueType::Date;
   if (n == "NUMBER" || n == "INTEGER" || n == "INT" || n == "SMALLINT" || n == "FLOAT" || n == "DECIMAL" ||
@@ -139,6 +140,10 @@ ValueType SqlWriter::type_of(const Expr& e) {
     }
     case ExprKind::Name: {
       auto& n = static_cast<const NameExpr&>(e);
+      if (ctx_.routine && !resolve_column(n) && !names_from_item(n)) {
+        ValueType t = ctx_.routine->value_type(e);
+        if (t != ValueType::Unknown) return t;
+      }
       if (n.parts.size() == 1 && !n.parts[0].quoted()) {
         std::string w = upper(n.parts[0].text);
         if (w == "SYSDATE" || w == "SYSTIMESTAMP" || w == "CURRENT_DATE" || w == "CURRENT_TIMESTAMP" ||
@@ -146,7 +151,7 @@ ValueType SqlWriter::type_of(const Expr& e) {
           return ValueType::Date;
         if (w == "ROWNUM" || w == "LEVEL") return ValueType::Number;
       }
-      if (const Column* c = resolve_column(n)) return type_of_oracle(c->type);
+      if (const Column* c = resolve_column(n)) return value_type_of(c->type);
       return ValueType::Unknown;
     }
     case ExprKind::List: {
@@ -177,11 +182,17 @@ ValueType SqlWriter::type_of(const Expr& e) {
       auto& c = static_cast<const CastExpr&>(e);
       OracleType t;
       t.name = c.type->name;
-      return type_of_oracle(t);
+      return value_type_of(t);
     }
     case ExprKind::Extract: return ValueType::Number;
+    case ExprKind::Bind:
+    case ExprKind::Postfix: return ctx_.routine ? ctx_.routine->value_type(e) : ValueType::Unknown;
     case ExprKind::Call: {
       auto& c = static_cast<const CallExpr&>(e);
+      if (ctx_.routine) {
+        ValueType t = ctx_.routine->value_type(e);
+        if (t != ValueType::Unknown) return t;
+      }
       if (c.name.size() != 1) return ValueType::Unknown;
       std::string f = upper(c.name[0].text);
       for (const char* n : {"TO_DATE", "TO_TIMESTAMP", "ADD_MONTHS", "LAST_DAY", "NEXT_DAY", "SYSDATE", "NEW_TIME"})
@@ -217,15 +228,15 @@ std::string SqlWriter::literal(const LiteralExpr& l) {
     case LiteralKind::String:
     case LiteralKind::NationalString: {
       std::string v = string_literal_value(l.text);
-      return v.empty() ? "NULL" : quote_literal(v);  // Oracle: '' IS NULL
+      return v.empty() ? "NULL" : quote_literal(v, d_);  // Oracle: '' IS NULL
     }
     case LiteralKind::Number: {
       std::string t(l.text);
       if (!t.empty() && (t.back() == 'f' || t.back() == 'F' || t.back() == 'd' || t.back() == 'D')) t.pop_back();
       return t;
     }
-    case LiteralKind::Date: return "TIMESTAMP " + quote_literal(string_literal_value(l.text));  // DATE maps to TIMESTAMP
-    case LiteralKind::Timestamp: return "TIMESTAMP " + quote_literal(string_literal_value(l.text));
+    case LiteralKind::Date: return "TIMESTAMP " + quote_literal(string_literal_value(l.text), d_);  // DATE maps to TIMESTAMP
+    case LiteralKind::Timestamp: return "TIMESTAMP " + quote_literal(string_literal_value(l.text), d_);
     case LiteralKind::Interval: {
       std::string q = upper(l.qualifier);
       std::string v = string_literal_value(l.text);
@@ -233,11 +244,11 @@ std::string SqlWriter::literal(const LiteralExpr& l) {
       if (q.find(" TO ") == std::string::npos && q.find('(') == std::string::npos) {
         std::string unit = q;
         for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return "INTERVAL " + quote_literal(v + " " + unit);
+        return "INTERVAL " + quote_literal(v + " " + unit, d_);
       }
-      if (q.rfind("DAY", 0) == 0 && q.find("TO SECOND") != std::string::npos) return "INTERVAL " + quote_literal(v);
+      if (q.rfind("DAY", 0) == 0 && q.find("TO SECOND") != std::string::npos) return "INTERVAL " + quote_literal(v, d_);
       item("OS4013", "INTERVAL literal with qualifier " + q, l.span);
-      return "INTERVAL " + quote_literal(v);
+      return "INTERVAL " + quote_literal(v, d_);
     }
     case LiteralKind::Boolean: return upper(l.text);
   }
@@ -254,8 +265,19 @@ bool SqlWriter::is_rownum(const Expr& e) const {
   return n.parts.size() == 1 && !n.parts[0].quoted() && upper(n.parts[0].text) == "ROWNUM";
 }
 
+bool SqlWriter::names_from_item(const NameExpr& n) const {
+  if (n.parts.size() < 2) return false;
+  std::string q = normalize_identifier(n.parts[n.parts.size() - 2].text);
+  for (const auto& s : scopes_)
+    for (const auto& e : s)
+      if (e.name == q) return true;
+  return false;
+}
+
 std::string SqlWriter::name(const NameExpr& n) {
   if (!n.dblink.empty()) item("OS5018", "remote object " + sql::compact_text(n.span), n.span);
+  if (ctx_.routine && !resolve_column(n) && !names_from_item(n))
+    if (auto s = ctx_.routine->name(n, *this)) return *s;
   if (n.parts.size() == 1 && !n.parts[0].quoted() && !resolve_column(n)) {
     std::string w = upper(n.parts[0].text);
     if (w == "SYSDATE" || w == "CURRENT_DATE")  // Oracle DATE: date and time to the second, session time
@@ -290,7 +312,7 @@ std::string SqlWriter::name(const NameExpr& n) {
         item("OS4005", "sequence " + seq + "." + w + ": Redshift has no sequences (use an IDENTITY column)", n.span);
         return "NULL";
       }
-      return (w == "NEXTVAL" ? "nextval(" : "currval(") + quote_literal(quote_ident(seq)) + ")";
+      return (w == "NEXTVAL" ? "nextval(" : "currval(") + quote_literal(quote_ident(seq), d_) + ")";
     }
   }
   std::string out;
@@ -474,6 +496,8 @@ std::string SqlWriter::expr(const Expr& e) {
     }
     case ExprKind::Bind: {
       auto& b = static_cast<const BindExpr&>(e);
+      if (ctx_.routine)
+        if (auto s = ctx_.routine->bind(b, *this)) return *s;
       item("OS4013", std::string(b.substitution ? "SQL*Plus substitution " : "bind variable ") + std::string(b.text) +
                          " in a schema object",
            e.span);
@@ -490,7 +514,20 @@ std::string SqlWriter::expr(const Expr& e) {
     case ExprKind::Like: {
       auto& l = static_cast<const LikeExpr&>(e);
       if (upper(l.op) != "LIKE") item("OS4013", upper(l.op) + " has no equivalent", e.span);
-      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + expr(*l.pattern);
+      std::string pattern = expr(*l.pattern);
+      // Oracle's LIKE has no escape character unless ESCAPE names one; Redshift's LIKE escapes with
+      // a backslash by default, so a literal pattern's backslashes are doubled to stay literal.
+      if (redshift() && !l.escape && l.pattern->kind == ExprKind::Literal) {
+        auto& lit = static_cast<const LiteralExpr&>(*l.pattern);
+        std::string value = string_literal_value(lit.text);
+        bool text = lit.literal == LiteralKind::String || lit.literal == LiteralKind::NationalString;
+        if (text && value.find('\\') != std::string::npos) {
+          std::string doubled;
+          for (char ch : value) doubled += ch == '\\' ? std::string("\\\\") : std::string(1, ch);
+          pattern = quote_literal(doubled, d_);
+        }
+      }
+      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + pattern;
       if (l.escape) out += " ESCAPE " + expr(*l.escape);
       return out;
     }
@@ -538,6 +575,8 @@ std::string SqlWriter::expr(const Expr& e) {
       return w + exprs(g.items) + ")";
     }
     case ExprKind::Postfix:
+      if (ctx_.routine)
+        if (auto s = ctx_.routine->postfix(static_cast<const PostfixExpr&>(e), *this)) return *s;
       item("OS4013", "PL/SQL selector " + sql::compact_text(e.span), e.span);
       return sql::compact_text(e.span);
   }
@@ -693,7 +732,13 @@ std::string SqlWriter::select(const SelectCore& s, std::string* limit_out) {
   std::string out = "SELECT ";
   std::string q = upper(s.quantifier);
   if (q == "DISTINCT" || q == "UNIQUE") out += "DISTINCT ";
-  if (!s.into.empty()) item("OS4013", "SELECT INTO belongs to PL/SQL", s.span);
+  std::string into;
+  if (!s.into.empty()) {
+    if (!ctx_.routine)
+      item("OS4013", "SELECT INTO belongs to PL/SQL", s.span);
+    else if (auto i = ctx_.routine->into(s.into, s.bulk_collect, true, s.span, *this))
+      into = *i;
+  }
   if (s.start_with) item("OS4002", "START WITH without CONNECT BY", s.start_with->span);
   if (s.model.end > s.model.begin) item("OS4006", "MODEL clause", s.model);
 
@@ -716,7 +761,7 @@ std::string SqlWriter::select(const SelectCore& s, std::string* limit_out) {
   FromPlan plan;
   bool planned = outer_join_plan(s, conj, plan);
   for (const Expr* c : plan.consumed) consumed.insert(c);
-  out += select_items(s);
+  out += select_items(s) + into;
   // SELECT * FROM (SELECT .. ORDER BY ..) WHERE ROWNUM <= n: the inner query takes the LIMIT too,
   // so the first n rows of its order are the ones kept (Oracle's top-n idiom).
   if (!limit.empty() && s.from.size() == 1 && s.from[0]->kind == TableRefKind::Subquery &&

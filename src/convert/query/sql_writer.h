@@ -16,8 +16,6 @@ namespace orashift::rewrite {
 
 namespace ast = sql::ast;
 
-// What a rewrite needs to know of a value's type; from the catalog, literals and functions.
-enum class ValueType { Unknown, Date, Number, Text, Interval };
 
 // A FROM item visible by one name (alias, or table name) and, when known, its catalog table.
 struct ScopeEntry {
@@ -42,6 +40,8 @@ public:
   void item(std::string_view code, const std::string& message, Span span, bool breaks = true);
 
   ValueType type_of(const ast::Expr& e);
+  // True when n's qualifier is a FROM item in scope (t.c is then a column, never a routine name).
+  bool names_from_item(const ast::NameExpr& n) const;
   std::string ident(const ast::Ident& i);  // quoted target name
   std::string text_type() const;           // the target's unbounded text type for casts
 
@@ -70,6 +70,7 @@ private:
   std::string trunc_round(const ast::CallExpr& c, bool round);
   std::string date_call(const ast::CallExpr& c, const std::string& fn);
   std::string listagg(const ast::CallExpr& c);
+  std::string replace(const ast::CallExpr& c, const std::string& fn);  // REPLACE, REGEXP_REPLACE
   std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
   std::string date_format(const ast::Expr& mask, bool parsing, Span where);
 
@@ -95,6 +96,9 @@ private:
   // DML (sql_writer_dml.cpp)
   std::string insert(const ast::Insert& s);
   std::string merge(const ast::Merge& s);
+  std::string update(const ast::Update& s);
+  std::string delete_stmt(const ast::Delete& s);
+  std::string returning(const std::optional<ast::Returning>& r, Span where);
   std::string set_clauses(const std::vector<ast::SetClause>& sets);
 
   // PIVOT (sql_writer_pivot.cpp): the rewritten FROM item, or nullopt after an OS4006 item
@@ -136,6 +140,7 @@ private:
 };
 
 std::string upper(std::string_view s);
+ValueType value_type_of(const OracleType& t);
 std::string string_literal_value(std::string_view token);  // 'a''b' / q'[..]' / N'..' → value
 
 }  // namespace orashift::rewrite

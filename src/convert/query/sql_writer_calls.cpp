@@ -7,6 +7,7 @@
 #include "convert/query/format_model.h"
 #include "convert/query/sql_writer.h"
 #include "dialect/naming.h"
+#include "dialect/sql_literal.h"
 #include "sql/parser.h"
 
 namespace orashift::rewrite {
@@ -23,7 +24,7 @@ const std::set<std::string>& same_everywhere() {
       "MIN", "MAX", "STDDEV", "VARIANCE", "STDDEV_POP", "STDDEV_SAMP", "VAR_POP", "VAR_SAMP", "ROW_NUMBER", "RANK",
       "DENSE_RANK", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTILE", "CUME_DIST", "PERCENT_RANK",
       "PERCENTILE_CONT", "PERCENTILE_DISC", "NTH_VALUE", "CORR", "COVAR_POP", "COVAR_SAMP", "TRANSLATE", "GROUPING",
-      "REGEXP_REPLACE", "REGEXP_SUBSTR", "REGEXP_INSTR", "REGEXP_COUNT", "REPLACE"};
+      "REGEXP_SUBSTR", "REGEXP_INSTR", "REGEXP_COUNT"};
   return s;
 }
 
@@ -192,7 +193,7 @@ std::string SqlWriter::date_format(const Expr& mask, bool parsing, Span where) {
   FormatModel f = convert_date_format(m, d_, parsing);
   if (!f.unsupported.empty())
     item("OS4004", "format element " + f.unsupported + " of '" + m + "' has no " + dialect_name(d_) + " equivalent", where);
-  return quote_literal(f.mask);
+  return quote_literal(f.mask, d_);
 }
 
 std::string SqlWriter::to_char(const CallExpr& c) {
@@ -362,6 +363,31 @@ std::string SqlWriter::date_call(const CallExpr& c, const std::string& f) {
   return call_generic(c, f);
 }
 
+// REPLACE / REGEXP_REPLACE. Oracle removes the matches when the replacement is missing, '' or
+// NULL (its '' is NULL); every target returns NULL for a NULL replacement, so it becomes '' (a
+// replacement that is an expression is wrapped in COALESCE(…, '')). Oracle's REGEXP_REPLACE
+// replaces every match; PostgreSQL and DuckDB replace the first unless given 'g'; Redshift
+// replaces every match by default.
+std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
+  size_t n = c.args.size();
+  if (n < 2 || n > 3) {
+    if (f == "REGEXP_REPLACE" && n > 3) item("OS4007", "REGEXP_REPLACE with a position, occurrence or match parameter", c.span);
+    return call_generic(c, f);
+  }
+  std::string with = "''";
+  const Expr* r = n == 3 ? c.args[2].value.get() : nullptr;
+  if (r && !is_null_literal(*r)) {
+    with = arg(c, 2);
+    // Oracle converts a number or date replacement to text; COALESCE(…, '') needs text on every target.
+    ValueType t = type_of(*r);
+    if (t != ValueType::Text && t != ValueType::Unknown) with = "CAST(" + with + " AS " + text_type() + ")";
+    if (r->kind != ExprKind::Literal) with = "COALESCE(" + with + ", '')";
+  }
+  std::string out = f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", " + with;
+  if (f == "REGEXP_REPLACE" && !redshift()) out += ", 'g'";
+  return out + ")";
+}
+
 std::string SqlWriter::listagg(const CallExpr& c) {
   if (c.args.empty()) return call_generic(c, "LISTAGG");
   for (const auto& a : c.args)
@@ -389,6 +415,8 @@ std::string SqlWriter::listagg(const CallExpr& c) {
 }
 
 std::string SqlWriter::call(const CallExpr& c) {
+  if (ctx_.routine)
+    if (auto s = ctx_.routine->call(c, *this)) return *s;
   if (c.name.size() != 1) {
     std::string full;
     for (const auto& p : c.name) full += (full.empty() ? "" : ".") + std::string(p.text);
@@ -445,7 +473,7 @@ std::string SqlWriter::call(const CallExpr& c) {
     (void)tmp.rhs.release();
     return out;
   }
-  if (f == "REPLACE" && n == 2) return "REPLACE(" + arg(c, 0) + ", " + arg(c, 1) + ", '')";
+  if (f == "REPLACE" || f == "REGEXP_REPLACE") return replace(c, f);
   if ((f == "LPAD" || f == "RPAD") && n == 2 && duckdb()) return f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", ' ')";
   if (f == "INITCAP") {
     if (duckdb()) item("OS4007", "INITCAP: DuckDB has no INITCAP", c.span);
@@ -493,8 +521,6 @@ std::string SqlWriter::call(const CallExpr& c) {
     if (duckdb()) return "regexp_matches(" + arg(c, 0) + ", " + arg(c, 1) + (flags == "i" ? ", 'i'" : "") + ")";
     return "(" + arg(c, 0) + (flags == "i" ? " ~* " : " ~ ") + arg(c, 1) + ")";
   }
-  if (f == "REGEXP_REPLACE" && !redshift() && n == 3)  // Oracle replaces every match
-    return "REGEXP_REPLACE(" + arg(c, 0) + ", " + arg(c, 1) + ", " + arg(c, 2) + ", 'g')";
   if ((f == "REGEXP_SUBSTR" || f == "REGEXP_INSTR" || f == "REGEXP_COUNT") && duckdb()) {
     if (f == "REGEXP_SUBSTR" && n == 2) return "NULLIF(regexp_extract(" + arg(c, 0) + ", " + arg(c, 1) + "), '')";
     item("OS4007", f + " on DuckDB", c.span);
@@ -522,7 +548,7 @@ std::string SqlWriter::call(const CallExpr& c) {
   if (f == "UNISTR" && n == 1) {
     std::string v, decoded;
     if (is_string_literal(*c.args[0].value, &v) && decode_unistr(v, decoded))
-      return decoded.empty() ? "NULL" : quote_literal(decoded);  // decoded here: no target shares the escapes
+      return decoded.empty() ? "NULL" : quote_literal(decoded, d_);  // decoded here: no target shares the escapes
   }
   if (f == "TO_YMINTERVAL" && n == 1) {
     std::string v;
@@ -530,7 +556,21 @@ std::string SqlWriter::call(const CallExpr& c) {
     if (is_string_literal(*c.args[0].value, &v) && std::sscanf(v.c_str(), " %d-%d", &years, &months) == 2 && months >= 0) {
       std::string sign = v.find('-') < v.find_first_of("0123456789") ? "-" : "";
       return "INTERVAL " + quote_literal(sign + std::to_string(std::abs(years)) + " years " + sign +
-                                         std::to_string(months) + " months");
+                                             std::to_string(months) + " months",
+                                         d_);
+    }
+  }
+  if (f == "SYS_CONTEXT" && n == 2 && !duckdb()) {
+    // The USERENV attributes with a session function on the target; the rest stay an item.
+    std::string ns, attr;
+    if (is_string_literal(*c.args[0].value, &ns) && is_string_literal(*c.args[1].value, &attr) && upper(ns) == "USERENV") {
+      std::string a = upper(attr);
+      if (a == "SESSION_USER" || a == "CURRENT_USER") return a;
+      if (a == "CURRENT_SCHEMA") return "current_schema()";
+      if (a == "DB_NAME") return "current_database()";
+      if (a == "SID" || a == "SESSIONID") return "pg_backend_pid()";
+      if ((a == "IP_ADDRESS" || a == "HOST") && postgres()) return "host(inet_client_addr())";
+      if (a == "MODULE" && postgres()) return "current_setting('application_name')";
     }
   }
   if (f == "TREAT" || unmapped().count(f)) {

@@ -19,6 +19,8 @@ std::string SqlWriter::statement(const Statement& s) {
     case StmtKind::Select: return query(*static_cast<const SelectStmt&>(s).query);
     case StmtKind::Insert: return insert(static_cast<const Insert&>(s));
     case StmtKind::Merge: return merge(static_cast<const Merge&>(s));
+    case StmtKind::Update: return update(static_cast<const Update&>(s));
+    case StmtKind::Delete: return delete_stmt(static_cast<const Delete&>(s));
     default:
       item("OS4013", s.kind_name + " is not converted by the SQL rewriter", s.span);
       return sql::compact_text(s.span);
@@ -49,15 +51,19 @@ static std::string column_names(SqlWriter& w, const std::vector<Ident>& cols) {
 
 std::string SqlWriter::insert(const Insert& s) {
   if (s.error_logging.end > s.error_logging.begin) item("OS4013", "LOG ERRORS clause", s.error_logging);
-  if (s.returning) item("OS4013", "RETURNING INTO belongs to PL/SQL", s.span);
   if (s.multi.empty()) {
     std::string out = "INSERT INTO " + table_ref(*s.single.table) + column_names(*this, s.single.columns);
     if (s.single.has_values) {
-      if (!s.single.values_parens) item("OS4013", "VALUES of a PL/SQL record", s.single.span);
-      return out + " VALUES (" + exprs(s.single.values) + ")";
+      if (!s.single.values_parens) {
+        // VALUES rec (PL/SQL): the record's fields in column order.
+        if (ctx_.routine) return out + " SELECT (" + expr(*s.single.values[0]) + ").*" + returning(s.returning, s.span);
+        item("OS4013", "VALUES of a PL/SQL record", s.single.span);
+      }
+      return out + " VALUES (" + exprs(s.single.values) + ")" + returning(s.returning, s.span);
     }
-    return out + " " + query(*s.query);
+    return out + " " + query(*s.query) + returning(s.returning, s.span);
   }
+  if (s.returning) item("OS4013", "RETURNING INTO on a multi-table INSERT", s.span);
   if (!s.query) {
     item("OS4013", "INSERT ALL without a source query", s.span);
     return sql::compact_text(s.span);
@@ -118,6 +124,41 @@ std::string SqlWriter::merge(const Merge& s) {
     not_matched();
     matched();
   }
+  scopes_.pop_back();
+  return out;
+}
+
+std::string SqlWriter::returning(const std::optional<Returning>& r, Span where) {
+  if (!r) return "";
+  if (!ctx_.routine) {
+    item("OS4013", "RETURNING INTO belongs to PL/SQL", where);
+    return "";
+  }
+  std::string out = " RETURNING " + exprs(r->exprs);
+  if (auto i = ctx_.routine->into(r->into, r->bulk_collect, false, where, *this)) return out + *i;
+  return out;
+}
+
+std::string SqlWriter::update(const Update& s) {
+  if (s.error_logging.end > s.error_logging.begin) item("OS4013", "LOG ERRORS clause", s.error_logging);
+  std::vector<ScopeEntry> scope;
+  collect_scope(*s.target, scope);
+  scopes_.push_back(scope);
+  std::string out = "UPDATE " + table_ref(*s.target) + " SET " + set_clauses(s.sets);
+  if (s.where) out += " WHERE " + expr(*s.where);
+  out += returning(s.returning, s.span);
+  scopes_.pop_back();
+  return out;
+}
+
+std::string SqlWriter::delete_stmt(const Delete& s) {
+  if (s.error_logging.end > s.error_logging.begin) item("OS4013", "LOG ERRORS clause", s.error_logging);
+  std::vector<ScopeEntry> scope;
+  collect_scope(*s.target, scope);
+  scopes_.push_back(scope);
+  std::string out = "DELETE FROM " + table_ref(*s.target);
+  if (s.where) out += " WHERE " + expr(*s.where);
+  out += returning(s.returning, s.span);
   scopes_.pop_back();
   return out;
 }

@@ -125,8 +125,27 @@ struct OracleFilesSource::Impl {
     }
     std::sort(found.begin(), found.end());
     std::sort(all_sql.begin(), all_sql.end());
+    if (found.empty()) found = code_files_below(options.dir);  // a code repository: packages in subfolders
     options.ddl_files = std::move(found);
     insert_scripts = std::move(all_sql);  // no installer: every script, by name
+  }
+
+  // Every script and PL/SQL source file below `dir`, by path: code repositories keep their
+  // packages, types and triggers in subfolders and have no table-creating main script.
+  static std::vector<std::string> code_files_below(const std::string& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      std::string ext = it->path().extension().string();
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const char* e : {".sql", ".pks", ".pkb", ".pck", ".pkg", ".pls", ".plb", ".prc", ".fnc", ".trg", ".tps",
+                            ".tpb", ".typ", ".vw", ".syn"})
+        if (ext == e) out.push_back(it->path().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
   }
 
   Span file_span(const std::string& path) {

@@ -22,7 +22,16 @@ void append_quoted(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-void append_field(std::string& out, const ColumnVector& c, size_t row) {
+// A UTC instant as TIMESTAMPTZ input: the offset goes before a " BC" suffix, as Redshift and
+// PostgreSQL print it ("0044-03-15 12:00:00+00 BC").
+void append_utc_timestamp(std::string& out, Micros t) {
+  size_t start = out.size();
+  append_timestamp(out, t);
+  if (out.size() - start >= 3 && out.compare(out.size() - 3, 3, " BC") == 0) out.insert(out.size() - 3, "+00");
+  else out += "+00";
+}
+
+void append_field(std::string& out, const ColumnVector& c, size_t row, bool utc_offset) {
   if (c.is_null(row)) {
     out += kCsvNull;
     return;
@@ -36,9 +45,17 @@ void append_field(std::string& out, const ColumnVector& c, size_t row) {
     }
     case ValueKind::Decimal: append_decimal(out, c.decimals[row], c.scale); break;
     case ValueKind::Double: append_double_text(out, c.doubles[row]); break;
-    case ValueKind::Timestamp: append_timestamp(out, c.ints[row]); break;
+    case ValueKind::Timestamp:
+      if (utc_offset) append_utc_timestamp(out, c.ints[row]);
+      else append_timestamp(out, c.ints[row]);
+      break;
     case ValueKind::Text: append_quoted(out, c.text(row)); break;
-    case ValueKind::Bytes: append_hex(out, c.text(row)); break;
+    case ValueKind::Bytes:
+      // COPY loads an empty unquoted field of a non-character type as NULL (COPY data conversion
+      // parameters, BLANKSASNULL/EMPTYASNULL); quoted, an empty BLOB is the empty hex string.
+      if (c.text(row).empty()) out += "\"\"";
+      else append_hex(out, c.text(row));
+      break;
   }
 }
 
@@ -57,15 +74,15 @@ CsvRowProblem append_csv_row(std::string& out, const Batch& batch, size_t row, c
   }
   for (size_t i = 0; i < batch.columns.size(); ++i) {
     if (i) out.push_back(',');
-    append_field(out, batch.columns[i], row);
+    append_field(out, batch.columns[i], row, i < policy.utc_offset.size() && policy.utc_offset[i]);
   }
   out.push_back('\n');
   return {};
 }
 
-std::string csv_field(const ColumnVector& column, size_t row) {
+std::string csv_field(const ColumnVector& column, size_t row, bool utc_offset) {
   std::string s;
-  append_field(s, column, row);
+  append_field(s, column, row, utc_offset);
   return s;
 }
 

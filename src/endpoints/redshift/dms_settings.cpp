@@ -48,8 +48,15 @@ bool apply_dms_setting(RedshiftOptions& o, const std::string& nv, std::string* e
     return true;
   }
   if (name == "dateformat" || name == "timeformat") {
-    if (value.empty()) return fail("empty format");
-    (name == "dateformat" ? c.date_format : c.time_format) = value;
+    // The staged parts always hold ISO text (docs/redshift.md, "CSV dialect"): a DMS format such as
+    // epochsecs or MM/DD/YYYY would make COPY misread or refuse every value, and only 'auto' reads
+    // the " BC" suffix and a "+00" offset (Redshift, "Using automatic recognition with DATEFORMAT
+    // and TIMEFORMAT"). So 'auto' is the one value accepted, written in lower case (the keyword is
+    // case-sensitive, COPY data conversion parameters).
+    if (lower(value) != "auto")
+      return fail("orashift stages dates and timestamps as ISO text (YYYY-MM-DD HH:MI:SS[.ffffff], ' BC' for years "
+                  "before 1, '+00' on TIMESTAMPTZ), which only 'auto' reads; leave the setting out");
+    (name == "dateformat" ? c.date_format : c.time_format) = "auto";
     return true;
   }
   if (name == "replaceinvalidchars") {

@@ -1,5 +1,7 @@
 #include "endpoints/redshift/load_errors.h"
 
+#include "dialect/sql_literal.h"
+
 namespace orashift::redshift {
 
 std::string stl_load_errors_sql() {
@@ -7,10 +9,18 @@ std::string stl_load_errors_sql() {
          "TRIM(raw_field_value) FROM stl_load_errors WHERE query = pg_last_copy_id() ORDER BY filename, line_number";
 }
 
-std::string sys_load_error_detail_sql() {
-  return "SELECT TRIM(file_name), line_number, TRIM(column_name), error_code, TRIM(error_message), TRIM(raw_line), "
-         "TRIM(raw_field_value) FROM sys_load_error_detail WHERE query_id = pg_last_copy_id() "
-         "ORDER BY file_name, line_number";
+std::string sys_load_error_detail_sql(const std::string& parts_prefix) {
+  // The columns SYS_LOAD_ERROR_DETAIL documents: file_name, line_number, column_name, error_code,
+  // error_message (no raw_line, no raw_field_value).
+  const std::string mine = "session_id = pg_backend_pid() AND STRPOS(file_name, " +
+                           quote_literal(parts_prefix, Dialect::Redshift) + ") = 1";
+  return "SELECT TRIM(file_name), line_number, TRIM(column_name), error_code, TRIM(error_message), NULL, NULL "
+         "FROM sys_load_error_detail WHERE query_id = (SELECT MAX(query_id) FROM sys_load_error_detail WHERE " +
+         mine + ") AND " + mine + " ORDER BY file_name, line_number";
+}
+
+std::vector<std::string> load_error_queries(const std::string& parts_prefix) {
+  return {stl_load_errors_sql(), sys_load_error_detail_sql(parts_prefix)};
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "dialect/naming.h"
+#include "dialect/redshift_identifiers.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/redshift/redshift_writer.h"
 #include "s3/credentials.h"
@@ -96,6 +97,7 @@ std::string RedshiftTarget::describe() const {
 }
 
 void RedshiftTarget::execute(const std::string& sql) {
+  if (sql.find(kCaseSensitiveIdentifiers) != std::string::npos) ctx_.case_sensitive_identifiers = true;
   if (ctx_.stage_only()) {
     std::lock_guard lock(ctx_.mu);
     write_file(ddl_path_, sql + (sql.ends_with("\n") ? "\n" : "\n\n"), true);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "dialect/naming.h"
+#include "dialect/redshift_identifiers.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/redshift/load_errors.h"
 #include "endpoints/redshift/manifest.h"
@@ -24,6 +25,9 @@ RedshiftWriter::RedshiftWriter(StageContext& ctx, std::string table, std::vector
       parts_((fs::path(ctx.root) / folder_).string(), ctx.options.compression, ctx.options.max_file_size,
              ctx.options.compression_level) {
   policy_.accept_invalid_utf8 = ctx.options.accept_invalid_utf8;
+  // TIMESTAMP WITH [LOCAL] TIME ZONE maps to TIMESTAMPTZ (docs/type-mapping.md); batches carry its UTC instant.
+  for (const auto& c : columns_)
+    policy_.utc_offset.push_back(c.column && c.column->type.suffix.find("TIME ZONE") != std::string::npos);
   if (ctx.s3_config) {
     uploader_ = std::make_unique<PartUploader>(*ctx.s3_config, ctx.s3->bucket, ctx.options.upload_threads);
     parts_.on_part_closed([this](const StagedPart& p) { uploader_->submit({p.path, ctx_.s3->key(folder_ + "/" + p.name)}); });
@@ -55,6 +59,8 @@ uint64_t RedshiftWriter::write(const Batch& batch, RejectSink& rejects, const st
   return ends_.size();
 }
 
+std::string RedshiftWriter::parts_prefix() const { return ctx_.s3->url(folder_ + "/"); }
+
 CopyStatement RedshiftWriter::copy_statement() const {
   CopyStatement s;
   s.table = target_;
@@ -65,6 +71,10 @@ CopyStatement RedshiftWriter::copy_statement() const {
   s.region = ctx_.options.s3_region;
   s.settings = ctx_.options.copy;
   if (ctx_.options.accept_invalid_utf8 && s.settings.replace_invalid_chars.empty()) s.settings.replace_invalid_chars = "?";
+  // The staged rows carry the Oracle identity values; COPY refuses a column list naming an
+  // IDENTITY column unless EXPLICIT_IDS is given (COPY, "Column mapping options").
+  for (const auto& c : columns_)
+    if (c.column && !c.column->identity_sql.empty()) s.settings.explicit_ids = true;
   return s;
 }
 
@@ -97,11 +107,16 @@ void RedshiftWriter::finish() {
     // Last, so a manifest in S3 always names parts that are already there.
     upload_all(*ctx_.s3_config, ctx_.s3->bucket, {{manifest_path, keys.back()}}, 1);
   }
+  const std::string session = ctx_.case_sensitive_identifiers ? std::string(kCaseSensitiveIdentifiers) + "\n" : "";
   if (ctx_.stage_only()) {
-    ctx_.append_copy_sql(copy_sql(stmt, true) + "\n");
+    // Whoever runs the COPY by hand gets the queries orashift would run when it fails.
+    std::vector<std::string> queries = load_error_queries(parts_prefix());
+    ctx_.append_copy_sql(session + copy_sql(stmt, true) + "-- if this COPY fails, its refused lines:\n--   " + queries[0] +
+                         ";\n-- on Serverless, or when that returns no rows (concurrency scaling):\n--   " +
+                         queries[1] + ";\n\n");
     return;
   }
-  run_copy(copy_sql(stmt, false));
+  run_copy(session + copy_sql(stmt, false));
   if (!ctx_.options.keep_staged) {
     auto problems = delete_all(*ctx_.s3_config, ctx_.s3->bucket, keys);
     if (!problems.empty()) throw std::runtime_error("loaded, but staged files not deleted: " + problems.front());
@@ -118,16 +133,18 @@ void RedshiftWriter::run_copy(const std::string& sql) {
     std::string message =
         scrub_secrets(copy_error.what(), {ctx_.auth.secret_access_key, ctx_.auth.session_token, ctx_.auth.access_key_id});
     size_t n = 0;
-    for (const std::string& q : {stl_load_errors_sql(), sys_load_error_detail_sql()}) {
+    for (const std::string& q : load_error_queries(parts_prefix())) {
       try {
         QueryResult errors = ctx_.conn->query(q);
+        // STL_LOAD_ERRORS has no rows for Serverless and concurrency-scaling loads: ask the next.
+        if (errors.rows.empty()) continue;
         for (const auto& row : errors.rows) {
           if (sink_) sink_->reject(reject_from_load_error(table_, row));
           ++n;
         }
         break;
       } catch (const std::exception&) {
-        // STL_LOAD_ERRORS does not exist on Redshift Serverless: try SYS_LOAD_ERROR_DETAIL.
+        // STL_LOAD_ERRORS does not exist on Redshift Serverless: ask the next.
       }
     }
     throw std::runtime_error("redshift: COPY into " + quote_ident(target_) + " failed (" + std::to_string(n) +

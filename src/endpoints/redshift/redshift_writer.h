@@ -25,6 +25,7 @@ public:
   const std::vector<StagedPart>& parts() const { return parts_.parts(); }
 
 private:
+  std::string parts_prefix() const;  // s3://bucket/prefix/<table>/: where this table's parts are
   CopyStatement copy_statement() const;
   void run_copy(const std::string& sql);
 

@@ -1,6 +1,7 @@
 #pragma once
 // What the Redshift target shares with its table writers: the options, where things go, the
 // cluster connection (absent in stage-only mode) and the copy.sql file.
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,6 +22,9 @@ struct StageContext {
   std::string copy_sql_path;             // stage-only: DIR/copy.sql
   std::unique_ptr<PgConnection> conn;    // null in stage-only mode
   std::mutex mu;                         // guards conn and copy.sql
+  // The DDL turned enable_case_sensitive_identifier on (names differing only in case): each COPY
+  // turns it on as well, so its column list means what the CREATE TABLE meant.
+  std::atomic<bool> case_sensitive_identifiers = false;
 
   bool stage_only() const { return !options.stage_only_dir.empty(); }
   void append_copy_sql(const std::string& sql);

@@ -1,0 +1,37 @@
+#pragma once
+// PL/SQL conditional compilation ($IF … $THEN … $ELSIF … $ELSE … $END), settled at conversion
+// time as Oracle settles it at compile time: the conditions are evaluated for the source
+// database (Oracle 19c: DBMS_DB_VERSION.VERSION 19, RELEASE 0, VER_LE_n false below 19) with
+// every $$ inquiry directive unset (NULL) except $$PLSQL_UNIT; the chosen branch's text is
+// parsed as declarations or statements, keeping its file, lines and columns for diagnostics.
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sql/ast_plsql.h"
+
+namespace orashift::plsql {
+
+class CondCompiler {
+public:
+  // The branch Oracle compiles: its index in cc.branches, -1 when none is (no $ELSE), or nullopt
+  // when a condition cannot be evaluated here (`why` says which).
+  std::optional<int> choose(const sql::ast::PlCondComp& cc, const std::string& unit, std::string& why) const;
+  // The branch's text parsed as declarations (`decls`) or statements; null with `why` on failure.
+  const sql::ast::PlBlock* parse(Span text, bool decls, std::string& why);
+  // Declarations with every $IF replaced by the declarations of its chosen branch (recursively);
+  // what cannot be settled is left in place as the PlCondDecl itself.
+  std::vector<const sql::ast::PlDecl*> expand(const std::vector<sql::ast::PlDeclPtr>& decls, const std::string& unit);
+
+  // Parsed branches live in copies of their file with the same offsets: a span into a copy
+  // names the same text in the original, which outlives this object.
+  Span original(Span s) const;
+
+private:
+  std::vector<std::pair<std::unique_ptr<SourceFile>, const SourceFile*>> copies_;
+  std::vector<sql::ast::StatementPtr> trees_;
+};
+
+}  // namespace orashift::plsql

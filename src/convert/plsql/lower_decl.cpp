@@ -1,0 +1,482 @@
+// Declarations: types settled from the catalog and the unit's own declarations (%TYPE,
+// %ROWTYPE, records, collections, subtypes, REF CURSORs), variables and constants, cursors,
+// exceptions with stable SQLSTATEs, pragmas, parameters, and a package's members as a frame.
+#include <algorithm>
+#include <cstdlib>
+
+#include "convert/plsql/codes.h"
+#include "convert/plsql/lowerer.h"
+#include "convert/query/sql_writer.h"
+#include "dialect/naming.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+using rewrite::upper;
+
+namespace {
+
+std::string q(const std::string& oracle_name) { return quote_ident(target_name(oracle_name)); }
+
+// Predefined exceptions → PostgreSQL condition names (docs/plsql.md).
+const char* predefined_condition(const std::string& n) {
+  static const std::pair<const char*, const char*> map[] = {
+      {"NO_DATA_FOUND", "no_data_found"},
+      {"TOO_MANY_ROWS", "too_many_rows"},
+      {"DUP_VAL_ON_INDEX", "unique_violation"},
+      {"ZERO_DIVIDE", "division_by_zero"},
+      {"VALUE_ERROR", "data_exception"},
+      {"INVALID_NUMBER", "invalid_text_representation"},
+      {"INVALID_CURSOR", "invalid_cursor_state"},
+      {"CURSOR_ALREADY_OPEN", "duplicate_cursor"},
+      {"CASE_NOT_FOUND", "case_not_found"},
+      {"TIMEOUT_ON_RESOURCE", "lock_not_available"},
+      {"LOGIN_DENIED", "invalid_authorization_specification"},
+      {"STORAGE_ERROR", "out_of_memory"},
+      {"OTHERS", "OTHERS"},
+  };
+  for (const auto& [o, p] : map)
+    if (n == o) return p;
+  return nullptr;
+}
+
+// ORA- codes with a PostgreSQL SQLSTATE (EXCEPTION_INIT); -20000..-20999 are the application's.
+std::string sqlstate_of_oracle_code(long code) {
+  if (code <= -20000 && code >= -20999) {
+    std::string n = std::to_string(-code - 20000);
+    return "OR" + std::string(3 - n.size(), '0') + n;
+  }
+  static const std::pair<long, const char*> map[] = {
+      {-1, "23505"},    {100, "P0002"},   {-1403, "P0002"}, {-1422, "P0003"}, {-1476, "22012"}, {-1722, "22P02"},
+      {-1400, "23502"}, {-2291, "23503"}, {-2292, "23503"}, {-2290, "23514"}, {-54, "55P03"},   {-60, "40P01"},
+      {-942, "42P01"},  {-955, "42P07"},  {-1031, "42501"}, {-8177, "40001"}, {-1438, "22003"}, {-12899, "22001"},
+      {-6502, "22000"}, {-1410, "22P02"}, {-4043, "42704"}, {-1918, "42704"}, {-2289, "42P01"}, {-6550, "42000"},
+      {-904, "42703"},  {-1430, "42701"}, {-2260, "42P16"}, {-2275, "42710"}, {-1408, "42P07"}, {-1442, "42P16"},
+      {-1451, "42P16"},
+  };
+  for (const auto& [o, s] : map)
+    if (o == code) return s;
+  return "";
+}
+
+// A user exception's SQLSTATE: 'OU' + three base-36 characters of a hash of its qualified name,
+// the same in every unit that raises or handles it.
+std::string user_sqlstate(const std::string& qualified) {
+  uint32_t h = 2166136261u;
+  for (char c : qualified) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  const char* digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  std::string s = "OU";
+  for (int i = 0; i < 3; ++i) {
+    s.push_back(digits[h % 36]);
+    h /= 36;
+  }
+  return s;
+}
+
+}  // namespace
+
+TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
+  TypeInfo b = builtin_type(t, dialect(), env_.types);
+  if (b.problem.empty()) return b;
+  std::vector<std::string> parts;
+  for (const auto& p : t.name.parts) parts.push_back(norm(p));
+  std::string attr = upper(t.attribute);
+  if (parts.size() > 1 && attr.empty() && parts[0] == "SYS") parts.erase(parts.begin());
+  TypeInfo none;
+  none.problem = "type " + sql::compact_text(t.span) + " not resolved";
+  if (parts.empty()) return none;
+  if (attr == "TYPE") {
+    // v%TYPE, rec.field%TYPE, pkg.v%TYPE, table.column%TYPE, schema.table.column%TYPE
+    std::vector<ast::Ident> ids(t.name.parts.begin(), t.name.parts.end());
+    size_t used = 0;
+    if (const Symbol* s = lookup_path(ids, used)) {
+      const TypeInfo* ti = &s->type;
+      for (size_t i = used; i < parts.size() && ti; ++i) {
+        const Field* f = ti->field(parts[i]);
+        ti = f ? &f->type : nullptr;
+      }
+      if (ti) return *ti;
+    }
+    if (parts.size() >= 2 && env_.catalog) {
+      const Table* table = env_.catalog->find_table(parts[parts.size() - 2]);
+      if (table)
+        if (const Column* c = table->find_column(parts.back())) return column_type(*c, dialect(), env_.types);
+    }
+    return none;
+  }
+  if (attr == "ROWTYPE") {
+    if (env_.catalog)
+      if (const Table* table = env_.catalog->find_table(parts.back())) return row_type(*table, dialect(), env_.types);
+    if (parts.size() == 1)
+      if (const Symbol* s = scope_.find(parts[0]); s && (s->kind == SymbolKind::Cursor)) {
+        TypeInfo r;
+        r.shape = Shape::Row;
+        r.sql = "record";
+        return r;
+      }
+    return none;
+  }
+  // A named type: local or package TYPE/SUBTYPE, another package's type, an object/collection type.
+  if (parts.size() == 1)
+    if (const Symbol* s = scope_.find(parts[0]); s && s->kind == SymbolKind::Type) return s->type;
+  if (parts.size() == 2)
+    if (const PackageDecls* p = env_.registry->package(parts[0])) {
+      if (parts[0] == package_)
+        if (const Symbol* s = scope_.find(parts[1]); s && s->kind == SymbolKind::Type) return s->type;
+      auto it = p->types.find(parts[1]);
+      if (it != p->types.end()) {
+        if (it->second->kind == ast::PlDeclKind::Subtype)
+          return resolve_type(static_cast<const ast::PlSubtype&>(*it->second).base);
+        // Another package's record/collection type: resolved as that package declares it.
+        auto& td = static_cast<const ast::PlTypeDecl&>(*it->second);
+        auto self = const_cast<Lowerer*>(this);
+        return self->resolve_type_decl(td, parts[0], false);
+      }
+    }
+  auto ot = env_.registry->object_types.find(parts.back());
+  if (ot != env_.registry->object_types.end()) {
+    const ast::CreateType& ct = *ot->second;
+    TypeInfo r;
+    if (ct.def == ast::TypeDefKind::Table || ct.def == ast::TypeDefKind::Varray) {
+      r.shape = Shape::Array;
+      r.element = std::make_shared<TypeInfo>(resolve_type(ct.element));
+      r.sql = r.element->sql + "[]";
+      if (!r.element->problem.empty()) r.problem = r.element->problem;
+      return r;
+    }
+    r.shape = Shape::Row;
+    r.sql = q(parts.back());
+    for (const auto& a : ct.attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
+    return r;
+  }
+  return none;
+}
+
+// TYPE t IS RECORD (..) → a composite type created before the unit; TABLE OF / VARRAY → an
+// array of the element; REF CURSOR → refcursor. `owner` names the package (or unit) that
+// declares it, which also names the composite type's schema or prefix.
+TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string& owner, bool emit) {
+  TypeInfo r;
+  std::string name = norm(d.name);
+  switch (d.def) {
+    case ast::PlTypeDefKind::RefCursor:
+      r.sql = "refcursor";
+      r.shape = Shape::Cursor;
+      return r;
+    case ast::PlTypeDefKind::Table:
+    case ast::PlTypeDefKind::Varray: {
+      r.shape = Shape::Array;
+      r.element = std::make_shared<TypeInfo>(resolve_type(d.element));
+      r.sql = r.element->sql + "[]";
+      if (!r.element->problem.empty()) r.problem = r.element->problem;
+      if (r.element->shape == Shape::Array) r.problem = "a collection of collections";
+      if (d.index_by.span.end > d.index_by.span.begin) {
+        std::string ib = upper(sql::compact_text(d.index_by.span));
+        if (ib.find("VARCHAR") != std::string::npos || ib.find("STRING") != std::string::npos ||
+            ib.find("%TYPE") != std::string::npos)
+          r.string_keys = true;
+      }
+      return r;
+    }
+    case ast::PlTypeDefKind::Record: {
+      r.shape = Shape::Row;
+      bool in_package = env_.registry->package(owner) != nullptr;
+      std::string type_name = in_package ? q(owner) + "." + q(name) : q(target_name(owner) + "$" + target_name(name));
+      r.sql = type_name;
+      std::string cols;
+      for (const auto& f : d.fields) {
+        TypeInfo ft = resolve_type(f.type);
+        if (!ft.problem.empty()) r.problem = ft.problem;
+        if (ft.shape == Shape::Cursor) r.problem = "a REF CURSOR field in a record";
+        cols += (cols.empty() ? "" : ", ") + q(norm(f.name)) + " " + (ft.sql.empty() ? "text" : ft.sql);
+        r.fields.push_back({norm(f.name), ft});
+      }
+      if (emit && declared_types_.insert(type_name).second && r.problem.empty())
+        aux_types_.push_back("CREATE TYPE " + type_name + " AS (" + cols + ");\n");
+      return r;
+    }
+  }
+  return r;
+}
+
+void Lowerer::declare_exception(const std::string& name, const std::string& qualified, Span span) {
+  (void)span;
+  Symbol s;
+  s.kind = SymbolKind::Exception;
+  s.errcode = user_sqlstate(qualified);
+  s.condition = "SQLSTATE '" + s.errcode + "'";
+  scope_.add(name, s);
+}
+
+void Lowerer::pragma(const ast::PlPragma& p) {
+  std::string n = upper(p.name.text);
+  if (n == "AUTONOMOUS_TRANSACTION") {
+    item(plsql_codes::kTransaction,
+         "PRAGMA AUTONOMOUS_TRANSACTION: PostgreSQL has no autonomous transactions (use dblink or pg_background "
+         "for the independent unit of work)",
+         p.span);
+    return;
+  }
+  if (n == "EXCEPTION_INIT" && p.args.size() == 2 && p.args[0]->kind == ast::ExprKind::Name) {
+    std::string e = normalize_identifier(static_cast<const ast::NameExpr&>(*p.args[0]).parts.back().text);
+    std::string code = sql::compact_text(p.args[1]->span);
+    code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
+    char* end = nullptr;
+    long v = std::strtol(code.c_str(), &end, 10);
+    std::string state = end && *end == '\0' ? sqlstate_of_oracle_code(v) : "";
+    if (state.empty()) {
+      item(plsql_codes::kNotConvertible, "PRAGMA EXCEPTION_INIT(" + e + ", " + code + "): no PostgreSQL SQLSTATE for ORA" + code,
+           p.span);
+      return;
+    }
+    Symbol s;
+    s.kind = SymbolKind::Exception;
+    s.errcode = state;
+    s.condition = "SQLSTATE '" + state + "'";
+    scope_.add(e, s);
+    return;
+  }
+  // SERIALLY_REUSABLE, RESTRICT_REFERENCES, INLINE, UDF, DEPRECATED, COVERAGE: no meaning on the target.
+}
+
+std::string Lowerer::exception_condition(const ast::QualifiedName& n, std::string* errcode) const {
+  std::vector<ast::Ident> ids(n.parts.begin(), n.parts.end());
+  std::string last = norm(n.parts.back());
+  size_t used = 0;
+  if (const Symbol* s = lookup_path(ids, used); s && s->kind == SymbolKind::Exception && used == ids.size()) {
+    if (errcode) *errcode = s->errcode;
+    return s->condition;
+  }
+  if (n.parts.size() == 1 || (n.parts.size() == 2 && norm(n.parts[0]) == "STANDARD"))
+    if (const char* p = predefined_condition(last)) {
+      if (errcode) errcode->clear();
+      return p;
+    }
+  if (n.parts.size() == 2)
+    if (const PackageDecls* p = env_.registry->package(norm(n.parts[0]))) {
+      if (p->exceptions.count(last)) {
+        auto code = p->exception_codes.find(last);
+        std::string state = code != p->exception_codes.end() ? sqlstate_of_oracle_code(code->second)
+                                                              : user_sqlstate(p->name + "." + last);
+        if (!state.empty()) {
+          if (errcode) *errcode = state;
+          return "SQLSTATE '" + state + "'";
+        }
+      }
+    }
+  item(plsql_codes::kNotConvertible, "exception " + sql::compact_text(n.span) + " is not known here", n.span);
+  return "OTHERS";
+}
+
+void Lowerer::declare_variable(const ast::PlVariable& v, PgBlock& block) {
+  TypeInfo t = resolve_type(v.type);
+  std::string name = norm(v.name);
+  if (!t.problem.empty()) item(plsql_codes::kNotConvertible, "variable " + name + ": " + t.problem, v.type.span);
+  if (t.string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + name, v.type.span);
+  std::string text = q(name) + (v.constant ? " CONSTANT " : " ") + (t.sql.empty() ? "text" : t.sql);
+  if (v.not_null) text += " NOT NULL";
+  if (v.default_value) {
+    std::string d = expr(*v.default_value);
+    if (!(d == "NULL" && !v.not_null)) text += " := " + d;
+  } else if (t.shape == Shape::Array) {
+    text += " := '{}'";  // Oracle's uninitialised collections raise on use; an empty array keeps COUNT = 0
+  }
+  block.decls.push_back({text, v.span});
+  Symbol s;
+  s.kind = v.constant ? SymbolKind::Constant : SymbolKind::Variable;
+  s.ref = q(name);
+  s.type = t;
+  scope_.add(name, s);
+}
+
+void Lowerer::declare_cursor(const ast::PlCursorDecl& c, PgBlock& block) {
+  std::string name = norm(c.name);
+  Symbol s;
+  s.kind = SymbolKind::Cursor;
+  s.ref = q(name);
+  s.cursor = &c;
+  s.type.shape = Shape::Cursor;
+  s.type.sql = "refcursor";
+  scope_.add(name, s);
+  if (!c.query) return;  // a cursor specification: its body comes later
+  std::string params;
+  scope_.push();
+  for (const auto& p : c.params) {
+    TypeInfo t = resolve_type(p.type);
+    if (!t.problem.empty()) item(plsql_codes::kNotConvertible, "cursor parameter: " + t.problem, p.type.span);
+    params += (params.empty() ? "" : ", ") + q(norm(p.name)) + " " + t.sql;
+    Symbol ps;
+    ps.kind = SymbolKind::Parameter;
+    ps.ref = q(norm(p.name));
+    ps.type = t;
+    scope_.add(norm(p.name), ps);
+    if (p.default_value) item(plsql_codes::kNotConvertible, "cursor parameter default value", p.default_value->span);
+  }
+  std::string qtext = query(*c.query);
+  scope_.pop();
+  block.decls.push_back({q(name) + " CURSOR" + (params.empty() ? "" : " (" + params + ")") + " FOR " + qtext, c.span});
+  block.decls.push_back({quote_ident(target_name(name) + "%found") + " boolean", c.span});
+  block.decls.push_back({quote_ident(target_name(name) + "%rowcount") + " integer := 0", c.span});
+  block.decls.push_back({quote_ident(target_name(name) + "%isopen") + " boolean := FALSE", c.span});
+}
+
+std::string Lowerer::unit_name() const { return package_.empty() ? object_.substr(object_.rfind(' ') + 1) : package_; }
+
+std::vector<const ast::PlDecl*> Lowerer::expanded(const std::vector<ast::PlDeclPtr>& decls) const {
+  if (env_.cond) return env_.cond->expand(decls, unit_name());
+  std::vector<const ast::PlDecl*> out;
+  for (const auto& d : decls) out.push_back(d.get());
+  return out;
+}
+
+void Lowerer::declarations(const std::vector<ast::PlDeclPtr>& decls, PgBlock& block) {
+  declarations(expanded(decls), block);
+}
+
+void Lowerer::declarations(const std::vector<const ast::PlDecl*>& decls, PgBlock& block) {
+  for (const ast::PlDecl* d : decls) {
+    switch (d->kind) {
+      case ast::PlDeclKind::Variable: declare_variable(static_cast<const ast::PlVariable&>(*d), block); break;
+      case ast::PlDeclKind::Exception: {
+        auto& e = static_cast<const ast::PlExceptionDecl&>(*d);
+        std::string owner = package_.empty() ? object_ : package_;
+        declare_exception(norm(e.name), package_.empty() ? object_ + "." + norm(e.name) : package_ + "." + norm(e.name),
+                          e.span);
+        (void)owner;
+        break;
+      }
+      case ast::PlDeclKind::Type: {
+        auto& t = static_cast<const ast::PlTypeDecl&>(*d);
+        Symbol s;
+        s.kind = SymbolKind::Type;
+        s.type = resolve_type_decl(t, package_.empty() ? object_.substr(object_.find(' ') + 1) : package_);
+        if (!s.type.problem.empty()) item(plsql_codes::kNotConvertible, "type " + norm(t.name) + ": " + s.type.problem, t.span);
+        if (s.type.string_keys)
+          item(plsql_codes::kCollection, "associative array indexed by strings: type " + norm(t.name), t.span);
+        scope_.add(norm(t.name), s);
+        break;
+      }
+      case ast::PlDeclKind::Subtype: {
+        auto& t = static_cast<const ast::PlSubtype&>(*d);
+        Symbol s;
+        s.kind = SymbolKind::Type;
+        s.type = resolve_type(t.base);
+        if (!s.type.problem.empty()) item(plsql_codes::kNotConvertible, "subtype " + norm(t.name) + ": " + s.type.problem, t.span);
+        if (t.constraint.end > t.constraint.begin)
+          item(plsql_codes::kBehaviour, "SUBTYPE " + norm(t.name) + " constraint not enforced: " + sql::compact_text(t.constraint),
+               t.constraint);
+        scope_.add(norm(t.name), s);
+        break;
+      }
+      case ast::PlDeclKind::Cursor: declare_cursor(static_cast<const ast::PlCursorDecl&>(*d), block); break;
+      case ast::PlDeclKind::Pragma: pragma(static_cast<const ast::PlPragma&>(*d)); break;
+      case ast::PlDeclKind::Subprogram: nested_subprogram(static_cast<const ast::PlSubprogramDecl&>(*d).sub); break;
+      case ast::PlDeclKind::CondComp: {
+        std::string why;
+        if (env_.cond) env_.cond->choose(static_cast<const ast::PlCondDecl&>(*d).cc, unit_name(), why);
+        item(plsql_codes::kNotConvertible, "conditional compilation ($IF) in declarations: " + why, d->span);
+        break;
+      }
+    }
+  }
+}
+
+// A package's variables, constants, exceptions and types, visible unqualified in its members.
+void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage* converting) {
+  scope_.push(p.name);
+  for (const auto* unit : {p.spec, p.body}) {
+    if (!unit) continue;
+    for (const ast::PlDecl* d : expanded(unit->block.decls)) {
+      switch (d->kind) {
+        case ast::PlDeclKind::Variable: {
+          auto& v = static_cast<const ast::PlVariable&>(*d);
+          Symbol s;
+          s.kind = v.constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
+          s.ref = q(p.name) + "." + q(norm(v.name)) + "()";
+          s.setter = q(p.name) + "." + quote_ident(target_name(norm(v.name)) + "$set");
+          s.type = resolve_type(v.type);
+          scope_.add(norm(v.name), s);
+          break;
+        }
+        case ast::PlDeclKind::Exception: {
+          auto& e = static_cast<const ast::PlExceptionDecl&>(*d);
+          declare_exception(norm(e.name), p.name + "." + norm(e.name), e.span);
+          break;
+        }
+        case ast::PlDeclKind::Type: {
+          auto& t = static_cast<const ast::PlTypeDecl&>(*d);
+          Symbol s;
+          s.kind = SymbolKind::Type;
+          s.type = resolve_type_decl(t, p.name, unit == converting);
+          scope_.add(norm(t.name), s);
+          break;
+        }
+        case ast::PlDeclKind::Subtype: {
+          auto& t = static_cast<const ast::PlSubtype&>(*d);
+          Symbol s;
+          s.kind = SymbolKind::Type;
+          s.type = resolve_type(t.base);
+          scope_.add(norm(t.name), s);
+          break;
+        }
+        case ast::PlDeclKind::Cursor: {
+          auto& c = static_cast<const ast::PlCursorDecl&>(*d);
+          Symbol s;
+          s.kind = SymbolKind::Cursor;
+          s.cursor = &c;
+          s.ref = q(norm(c.name));
+          scope_.add(norm(c.name), s);
+          break;
+        }
+        case ast::PlDeclKind::Pragma: {
+          auto& pr = static_cast<const ast::PlPragma&>(*d);
+          if (upper(pr.name.text) == "EXCEPTION_INIT") pragma(pr);
+          break;
+        }
+        default: break;
+      }
+    }
+  }
+}
+
+std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_function) {
+  std::string out;
+  bool later_without_default = false;
+  for (size_t i = s.params.size(); i-- > 0;)
+    if (!s.params[i].default_value) later_without_default = true;
+  (void)later_without_default;
+  // PostgreSQL: after a parameter with a default, every parameter needs one.
+  size_t last_plain = 0;
+  for (size_t i = 0; i < s.params.size(); ++i)
+    if (!s.params[i].default_value) last_plain = i + 1;
+  for (size_t i = 0; i < s.params.size(); ++i) {
+    const auto& p = s.params[i];
+    std::string mode = upper(p.mode);
+    mode.erase(std::remove(mode.begin(), mode.end(), ' '), mode.end());
+    TypeInfo t = resolve_type(p.type);
+    std::string name = norm(p.name);
+    if (!t.problem.empty()) item(plsql_codes::kNotConvertible, "parameter " + name + ": " + t.problem, p.type.span);
+    if (t.string_keys) item(plsql_codes::kCollection, "associative array parameter " + name, p.type.span);
+    std::string pg_mode = mode == "OUT" ? "OUT " : mode == "INOUT" ? "INOUT " : "";
+    if (for_function && !pg_mode.empty())
+      item(plsql_codes::kNotConvertible, "OUT parameter " + name + " of a function (PostgreSQL returns OUT values as the result)",
+           p.mode_span);
+    out += (out.empty() ? "" : ", ") + pg_mode + q(name) + " " + (t.sql.empty() ? "text" : t.sql);
+    if (p.default_value) {
+      if (i < last_plain)
+        item(plsql_codes::kBehaviour, "default of parameter " + name + " dropped: PostgreSQL needs defaults on the last parameters only",
+             p.default_value->span);
+      else
+        out += " DEFAULT " + expr(*p.default_value);
+    }
+    Symbol sym;
+    sym.kind = SymbolKind::Parameter;
+    sym.ref = q(name);
+    sym.type = t;
+    sym.out_param = !pg_mode.empty();
+    scope_.add(name, sym);
+  }
+  return out;
+}
+
+}  // namespace orashift::plsql

@@ -1,0 +1,514 @@
+// Names inside a unit: what the query writer asks the routine (variables, record fields,
+// package state, collections, cursor attributes, :NEW/:OLD, calls of other units and of the
+// built-in packages), and the helpers that send expressions and SQL through the writer.
+#include "convert/plsql/codes.h"
+#include "convert/plsql/lowerer.h"
+#include "convert/query/sql_writer.h"
+#include "dialect/naming.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+using rewrite::upper;
+using rewrite::ValueType;
+
+namespace {
+
+std::string q(const std::string& oracle_name) { return quote_ident(target_name(oracle_name)); }
+
+// A postfix selector chain as its parts: ".a.b" → [a, b] (fields), "%ROWCOUNT" → ["%ROWCOUNT"].
+std::vector<std::string> selector_parts(std::string_view text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c == '.' || c == '%') {
+      size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ')) ++j;
+      size_t k = j;
+      if (k < text.size() && text[k] == '"') {
+        k = text.find('"', k + 1);
+        k = k == std::string_view::npos ? text.size() : k + 1;
+      } else {
+        while (k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_' ||
+                                   text[k] == '$' || text[k] == '#'))
+          ++k;
+      }
+      std::string part(text.substr(j, k - j));
+      out.push_back(c == '%' ? "%" + upper(part) : normalize_identifier(part));
+      i = k;
+      continue;
+    }
+    out.push_back(std::string(text.substr(i)));  // (i) and anything else: not modelled
+    break;
+  }
+  return out;
+}
+
+}  // namespace
+
+Lowerer::Lowerer(const Environment& env, std::string object, std::string package, UnitResult& result)
+    : env_(env), object_(std::move(object)), package_(std::move(package)), res_(result) {
+  scope_.push();
+}
+
+void Lowerer::item(const char* code, const std::string& message, Span span) const {
+  res_.items.add(code, object_, message, span, dialect_name(dialect()));
+  const ActionItemKind* k = find_action_item_kind(code);
+  if (k && k->severity >= ItemSeverity::High && !res_.blocked) {
+    res_.blocked = true;
+    res_.block_code = code;
+  }
+}
+
+static void take_items(const RewriteResult& r, UnitResult& res) {
+  for (const auto& i : r.items.items()) {
+    res.items.add(i.kind->code, i.object, i.message, i.span, i.target);
+  }
+  if (!r.convertible && !res.blocked) {
+    res.blocked = true;
+    for (const auto& i : r.items.items())
+      if (i.kind->severity >= ItemSeverity::Medium) {
+        res.block_code = i.kind->code;
+        break;
+      }
+    if (res.block_code.empty()) res.block_code = r.items.items().empty() ? "OS4013" : r.items.items()[0].kind->code;
+  }
+}
+
+static RewriteContext context_for(const Lowerer* self, const Environment& env, const std::string& object) {
+  RewriteContext ctx;
+  ctx.catalog = env.catalog;
+  ctx.object = object;
+  ctx.routine = self;
+  return ctx;
+}
+
+void Lowerer::absorb(const RewriteResult& r) const { take_items(r, res_); }
+
+std::string Lowerer::expr(const ast::Expr& e) const {
+  RewriteResult r = convert_expression(e, dialect(), context_for(this, env_, object_));
+  take_items(r, res_);
+  return r.sql;
+}
+
+std::string Lowerer::sql_statement(const ast::Statement& s) const {
+  RewriteResult r = convert_statement(s, dialect(), context_for(this, env_, object_));
+  take_items(r, res_);
+  return r.sql;
+}
+
+std::string Lowerer::query(const ast::Query& qy) const {
+  RewriteResult r = convert_query(qy, dialect(), context_for(this, env_, object_));
+  take_items(r, res_);
+  return r.sql;
+}
+
+std::string Lowerer::sqlcode_text() const {
+  if (handler_depth_ == 0) return "0";
+  // Oracle's numbers for the conditions the converter maps (docs/plsql.md), user-defined 1.
+  return "(CASE WHEN SQLSTATE LIKE 'OR___' THEN -(20000 + substr(SQLSTATE, 3)::integer) "
+         "WHEN SQLSTATE LIKE 'OU%' THEN 1 WHEN SQLSTATE = 'P0002' THEN 100 WHEN SQLSTATE = 'P0003' THEN -1422 "
+         "WHEN SQLSTATE = '23505' THEN -1 WHEN SQLSTATE = '22012' THEN -1476 WHEN SQLSTATE = '22P02' THEN -1722 "
+         "WHEN SQLSTATE = '23502' THEN -1400 WHEN SQLSTATE = '23503' THEN -2291 ELSE -6502 END)";
+}
+
+// The symbol the leading parts name (`used` = how many parts it took: v, label.v, proc.p, pkg.v).
+const Symbol* Lowerer::lookup_path(const std::vector<ast::Ident>& parts, size_t& used) const {
+  std::string first = norm(parts[0]);
+  if (parts.size() >= 2) {
+    std::string second = norm(parts[1]);
+    if (scope_.has_label(first))
+      if (const Symbol* s = scope_.find_in(first, second)) {
+        used = 2;
+        return s;
+      }
+    if (!scope_.find(first))
+      if (const PackageDecls* p = env_.registry->package(first)) {
+        // pkg.v from another unit (or the package's own qualified name): its package frame symbol.
+        if (first == package_)
+          if (const Symbol* s = scope_.find(second)) {
+            used = 2;
+            return s;
+          }
+        (void)p;
+        static thread_local Symbol tmp;
+        auto v = p->variables.find(second);
+        if (v != p->variables.end()) {
+          tmp = Symbol{};
+          tmp.kind = v->second->constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
+          tmp.ref = q(first) + "." + q(second) + "()";
+          tmp.setter = q(first) + "." + quote_ident(target_name(second) + "$set");
+          tmp.type = resolve_type(v->second->type);
+          used = 2;
+          return &tmp;
+        }
+      }
+  }
+  if (const Symbol* s = scope_.find(first)) {
+    used = 1;
+    return s;
+  }
+  return nullptr;
+}
+
+std::string Lowerer::cursor_attribute(const std::string& cursor, const std::string& attr, Span span) const {
+  std::string c = target_name(cursor);
+  if (cursor == "SQL") {
+    if (attr == "%ROWCOUNT") return quote_ident("sql%rowcount");
+    if (attr == "%FOUND") return "(" + quote_ident("sql%rowcount") + " > 0)";
+    if (attr == "%NOTFOUND") return "(" + quote_ident("sql%rowcount") + " = 0)";
+    if (attr == "%ISOPEN") return "FALSE";
+    item(plsql_codes::kNotConvertible, "SQL" + attr + " (FORALL attributes) is not converted", span);
+    return "NULL";
+  }
+  if (attr == "%FOUND") return quote_ident(c + "%found");
+  if (attr == "%NOTFOUND") return "(NOT " + quote_ident(c + "%found") + ")";
+  if (attr == "%ROWCOUNT") return quote_ident(c + "%rowcount");
+  if (attr == "%ISOPEN") return quote_ident(c + "%isopen");
+  item(plsql_codes::kNotConvertible, "cursor attribute " + attr, span);
+  return "NULL";
+}
+
+std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWriter& w) const {
+  if (n.parts.empty()) return std::nullopt;
+  std::string first = norm(n.parts[0]);
+  if (n.parts.size() == 1) {
+    if (first == "SQLCODE") return sqlcode_text();
+    if (first == "SQLERRM") return handler_depth_ ? "SQLERRM" : "'ORA-0000: normal, successful completion'";
+    if (trigger_) {
+      if (first == "INSERTING") return "(TG_OP = 'INSERT')";
+      if (first == "UPDATING") return "(TG_OP = 'UPDATE')";
+      if (first == "DELETING") return "(TG_OP = 'DELETE')";
+    }
+    if (first == "TRUE" || first == "FALSE") return first;
+  }
+  if (trigger_ && trigger_->when_clause && n.parts.size() >= 2 &&
+      (first == trigger_->new_name || first == trigger_->old_name)) {
+    // WHEN (new.x > 0): the trigger's WHEN clause names the rows without a colon.
+    std::string out = first == trigger_->new_name ? "NEW" : "OLD";
+    for (size_t i = 1; i < n.parts.size(); ++i) out += "." + q(norm(n.parts[i]));
+    return out;
+  }
+  size_t used = 0;
+  const Symbol* s = lookup_path(n.parts, used);
+  if (!s) {
+    // f / pkg.f without parentheses: a call of a function without arguments.
+    std::vector<std::string> parts;
+    for (const auto& p : n.parts) parts.push_back(norm(p));
+    bool local = parts.size() == 1 && local_routines_.count(parts[0]);
+    if (local || env_.registry->routines_named(parts, package_)) return routine_call(parts, nullptr, false, n.span, &w);
+    return std::nullopt;
+  }
+  if (s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type) return std::nullopt;
+  std::string out = s->ref;
+  const TypeInfo* t = &s->type;
+  for (size_t i = used; i < n.parts.size(); ++i) {
+    std::string part = norm(n.parts[i]);
+    if (t->shape == Shape::Array) {
+      if (part == "COUNT") return "COALESCE(cardinality(" + out + "), 0)";
+      if (part == "FIRST") return "(CASE WHEN cardinality(" + out + ") > 0 THEN array_lower(" + out + ", 1) END)";
+      if (part == "LAST") return "(CASE WHEN cardinality(" + out + ") > 0 THEN array_upper(" + out + ", 1) END)";
+      if (part == "LIMIT") return "NULL";
+      item(plsql_codes::kCollection, "collection method " + part + " in an expression", n.span);
+      return out;
+    }
+    if (t->shape == Shape::Row || s->kind == SymbolKind::LoopRecord) {
+      const Field* f = t->field(part);
+      out = (out.find('(') != std::string::npos ? "(" + out + ")" : out) + "." + q(part);
+      if (!f) {
+        if (!t->fields.empty() && t->sql != "record")
+          item(plsql_codes::kNotConvertible, "no field " + part + " in " + sql::compact_text(n.span), n.span);
+        static const TypeInfo unknown;
+        t = &unknown;
+        continue;
+      }
+      t = &f->type;
+      continue;
+    }
+    return std::nullopt;  // v.x on a scalar: not the routine's (e.g. a table alias named like a variable)
+  }
+  return out;
+}
+
+std::string Lowerer::args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const {
+  std::string out;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    const auto& a = c.args[i];
+    if (i) out += ", ";
+    if (!a.name.empty()) out += q(normalize_identifier(a.name)) + " => ";
+    out += w.expr(*a.value);
+  }
+  return out;
+}
+
+std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
+                                                 bool as_statement, Span span, rewrite::SqlWriter* w,
+                                                 ArgCopies* copies) const {
+  const std::vector<RoutineDecl>* routines = nullptr;
+  if (parts.size() == 1) {
+    auto it = local_routines_.find(parts[0]);
+    if (it != local_routines_.end()) routines = &it->second;
+  }
+  if (!routines) routines = env_.registry->routines_named(parts, package_);
+  if (!routines || routines->empty()) return std::nullopt;
+  const RoutineDecl& r = routines->front();
+  bool any_function = false, any_procedure = false;
+  for (const auto& x : *routines) (x.is_function() ? any_function : any_procedure) = true;
+  if (!as_statement && !any_function) {
+    item(plsql_codes::kNotConvertible, "procedure " + r.name + " used as a function", span);
+    return std::nullopt;
+  }
+  if (as_statement && !any_procedure) {
+    item(plsql_codes::kNotConvertible, "function " + r.name + " called as a statement", span);
+    return std::nullopt;
+  }
+  std::string fn = r.package.empty() ? q(r.name) : q(r.package) + "." + q(r.name);
+  if (!r.target.empty()) fn = r.target;
+  std::string args;
+  if (c && w) args = args_text(*c, *w);
+  // Named notation → positional when the callee is known and no parameter is skipped; then an
+  // OUT/IN OUT argument that is not a variable of exactly the parameter's type goes through a
+  // temporary of that type (PostgreSQL cannot write back through a cast, e.g. text → varchar(30)).
+  std::vector<const ast::Expr*> ordered;
+  if (c && w && routines->size() == 1) {
+    const auto& params = r.sub->params;
+    std::vector<const ast::Expr*> slot(params.size(), nullptr);
+    bool ok = c->args.size() <= params.size();
+    for (size_t i = 0; ok && i < c->args.size(); ++i) {
+      const auto& a = c->args[i];
+      size_t at = i;
+      if (!a.name.empty()) {
+        at = params.size();
+        for (size_t k = 0; k < params.size(); ++k)
+          if (norm(params[k].name) == normalize_identifier(a.name)) at = k;
+      }
+      if (at >= params.size() || slot[at]) ok = false;
+      else slot[at] = a.value.get();
+    }
+    size_t last = 0;
+    for (size_t k = 0; k < slot.size(); ++k)
+      if (slot[k]) last = k + 1;
+    for (size_t k = 0; ok && k < last; ++k) ok = slot[k] != nullptr;
+    if (ok) ordered.assign(slot.begin(), slot.begin() + static_cast<long>(last));
+  }
+  if (!ordered.empty()) {
+    const auto& params = r.sub->params;
+    args.clear();
+    for (size_t k = 0; k < ordered.size(); ++k) {
+      std::string a = w->expr(*ordered[k]);
+      std::string mode = upper(params[k].mode);
+      if (as_statement && copies && current_block_ && mode.find("OUT") != std::string::npos &&
+          ordered[k]->kind == ast::ExprKind::Name) {
+        auto& n = static_cast<const ast::NameExpr&>(*ordered[k]);
+        size_t used = 0;
+        const Symbol* sym = lookup_path(n.parts, used);
+        TypeInfo pt = resolve_type(params[k].type);
+        if (sym && used == n.parts.size() && !pt.sql.empty() && sym->type.sql != pt.sql) {
+          std::string tmp = quote_ident("orashift_arg" + std::to_string(++temp_count_));
+          current_block_->decls.push_back({tmp + " " + pt.sql, span});
+          if (mode.find("IN") != std::string::npos) copies->first.push_back(tmp + " := " + a);
+          copies->second.push_back(a + " := " + tmp);
+          a = tmp;
+        }
+      }
+      args += (k ? ", " : "") + a;
+    }
+  }
+  return fn + "(" + args + ")";
+}
+
+std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
+                                                         bool as_statement, Span span, rewrite::SqlWriter& w) const {
+  if (parts.size() != 2) return std::nullopt;
+  const std::string& pkg = parts[0];
+  const std::string& fn = parts[1];
+  auto arg = [&](size_t i) { return c && i < c->args.size() ? w.expr(*c->args[i].value) : std::string("NULL"); };
+  size_t n = c ? c->args.size() : 0;
+  if (pkg == "DBMS_RANDOM") {
+    if (fn == "VALUE" && n == 0) return "random()";
+    if (fn == "VALUE" && n == 2) return "(" + arg(0) + " + random() * (" + arg(1) + " - " + arg(0) + "))";
+    if (fn == "RANDOM") return "(floor(random() * 4294967296) - 2147483648)::integer";
+    if (fn == "NORMAL") return "(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))";
+    if (fn == "SEED" || fn == "INITIALIZE") return as_statement ? std::optional<std::string>("PERFORM setseed(0.5)") : std::nullopt;
+  }
+  if (pkg == "DBMS_UTILITY") {
+    if (fn == "GET_TIME") return "(extract(epoch FROM clock_timestamp()) * 100)::bigint";
+    if (fn == "FORMAT_ERROR_STACK") {
+      item(plsql_codes::kBehaviour, "DBMS_UTILITY.FORMAT_ERROR_STACK → SQLERRM (the message, without the ORA- stack)", span);
+      return handler_depth_ ? "SQLERRM" : "NULL";
+    }
+    if (fn == "FORMAT_ERROR_BACKTRACE" || fn == "FORMAT_CALL_STACK") {
+      item(plsql_codes::kBehaviour, "DBMS_UTILITY." + fn + " → NULL: read PG_EXCEPTION_CONTEXT with GET STACKED DIAGNOSTICS instead", span);
+      return "NULL::text";
+    }
+  }
+  if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
+  if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
+      pkg == "SYS") {
+    item(plsql_codes::kBuiltinPackage, pkg + "." + fn + " has no " + dialect_name(dialect()) + " equivalent", span);
+    return pkg + "." + fn + "(" + (c ? args_text(*c, w) : std::string()) + ")";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWriter& w) const {
+  if (c.name.empty()) return std::nullopt;
+  std::vector<std::string> parts;
+  for (const auto& p : c.name) parts.push_back(norm(p));
+  // A collection element: a(i), rec.list(i), pkg.tab(i).
+  {
+    std::vector<ast::Ident> ids(c.name.begin(), c.name.end());
+    size_t used = 0;
+    const Symbol* s = lookup_path(ids, used);
+    if (s && s->kind != SymbolKind::Exception && s->kind != SymbolKind::Type && s->kind != SymbolKind::Cursor) {
+      ast::NameExpr path;
+      path.parts = ids;
+      path.span = c.span;
+      // a.EXISTS(i) / a.DELETE etc. name a method after the collection.
+      std::string last = parts.back();
+      if (used < parts.size() && (last == "EXISTS" || last == "PRIOR" || last == "NEXT")) {
+        path.parts.pop_back();
+        auto base = name(path, w);
+        if (!base || c.args.size() != 1) return std::nullopt;
+        std::string i = w.expr(*c.args[0].value);
+        if (last == "EXISTS")
+          return "COALESCE(" + i + " BETWEEN array_lower(" + *base + ", 1) AND array_upper(" + *base + ", 1), FALSE)";
+        if (last == "NEXT") return "(CASE WHEN " + i + " < array_upper(" + *base + ", 1) THEN " + i + " + 1 END)";
+        return "(CASE WHEN " + i + " > array_lower(" + *base + ", 1) THEN " + i + " - 1 END)";
+      }
+      auto base = name(path, w);
+      if (!base) return std::nullopt;
+      if (c.args.size() != 1) return std::nullopt;
+      const TypeInfo* t = &s->type;
+      if (t->string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + parts[0], c.span);
+      return *base + "[" + w.expr(*c.args[0].value) + "]";
+    }
+  }
+  if (auto b = builtin_package_call(parts, &c, false, c.span, w)) return b;
+  if (parts.size() == 1 && (parts[0] == "RAISE_APPLICATION_ERROR")) {
+    item(plsql_codes::kNotConvertible, "RAISE_APPLICATION_ERROR in an expression", c.span);
+    return std::nullopt;
+  }
+  if (parts.size() == 1 && parts[0] == "SQLERRM" && !c.args.empty()) {
+    item(plsql_codes::kBehaviour, "SQLERRM(code): the message of another code is not available; printed as the code", c.span);
+    return "('ORA' || " + w.expr(*c.args[0].value) + "::text)";
+  }
+  if (trigger_ && parts.size() == 1 && parts[0] == "UPDATING" && c.args.size() == 1) {
+    std::string col;
+    if (c.args[0].value->kind == ast::ExprKind::Literal)
+      col = rewrite::string_literal_value(static_cast<const ast::LiteralExpr&>(*c.args[0].value).text);
+    item(plsql_codes::kBehaviour, "UPDATING('" + col + "') → the column's value changed (Oracle: named in the SET list)", c.span);
+    return "(TG_OP = 'UPDATE' AND NEW." + q(normalize_identifier(col)) + " IS DISTINCT FROM OLD." +
+           q(normalize_identifier(col)) + ")";
+  }
+  return routine_call(parts, &c, false, c.span, &w);
+}
+
+std::optional<std::string> Lowerer::bind(const ast::BindExpr& b, rewrite::SqlWriter& w) const {
+  (void)w;
+  if (!trigger_ || b.substitution) return std::nullopt;
+  std::string n = normalize_identifier(std::string_view(b.text).substr(1));
+  if (n == trigger_->new_name) return "NEW";
+  if (n == trigger_->old_name) return "OLD";
+  return std::nullopt;
+}
+
+std::optional<std::string> Lowerer::postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const {
+  auto parts = selector_parts(sql::compact_text(p.suffix));
+  if (parts.empty()) return std::nullopt;
+  // cursor%ATTR and SQL%ATTR
+  if (parts.size() == 1 && parts[0][0] == '%' && p.base->kind == ast::ExprKind::Name) {
+    auto& n = static_cast<const ast::NameExpr&>(*p.base);
+    std::string c = norm(n.parts.back());
+    if (n.parts.size() == 1 && c == "SQL") return cursor_attribute("SQL", parts[0], p.span);
+    if (n.parts.size() == 1) {
+      const Symbol* s = scope_.find(c);
+      if (s && (s->kind == SymbolKind::Cursor || s->type.shape == Shape::Cursor))
+        return cursor_attribute(c, parts[0], p.span);
+    }
+    return std::nullopt;
+  }
+  std::string base;
+  if (p.base->kind == ast::ExprKind::Bind) {
+    auto b = bind(static_cast<const ast::BindExpr&>(*p.base), w);
+    if (!b) return std::nullopt;
+    base = *b;
+  } else if (p.base->kind == ast::ExprKind::Call) {
+    auto c = call(static_cast<const ast::CallExpr&>(*p.base), w);
+    if (!c) return std::nullopt;
+    base = "(" + *c + ")";
+  } else {
+    return std::nullopt;
+  }
+  for (const auto& part : parts) {
+    if (part.empty() || part[0] == '%' || part[0] == '(') {
+      item(plsql_codes::kNotConvertible, "selector " + sql::compact_text(p.suffix), p.span);
+      return std::nullopt;
+    }
+    base += "." + q(part);
+  }
+  return base;
+}
+
+ValueType Lowerer::value_type(const ast::Expr& e) const {
+  if (e.kind == ast::ExprKind::Name) {
+    auto& n = static_cast<const ast::NameExpr&>(e);
+    size_t used = 0;
+    const Symbol* s = lookup_path(n.parts, used);
+    if (!s) return ValueType::Unknown;
+    const TypeInfo* t = &s->type;
+    for (size_t i = used; i < n.parts.size() && t; ++i) {
+      const Field* f = t->field(norm(n.parts[i]));
+      t = f ? &f->type : nullptr;
+    }
+    return t ? t->value : ValueType::Unknown;
+  }
+  if (e.kind == ast::ExprKind::Postfix && trigger_ && trigger_->table) {
+    auto& p = static_cast<const ast::PostfixExpr&>(e);
+    if (p.base->kind == ast::ExprKind::Bind) {
+      auto parts = selector_parts(sql::compact_text(p.suffix));
+      if (parts.size() == 1)
+        if (const Column* c = trigger_->table->find_column(parts[0])) return rewrite::value_type_of(c->type);
+    }
+  }
+  if (e.kind == ast::ExprKind::Call) {
+    auto& c = static_cast<const ast::CallExpr&>(e);
+    std::vector<ast::Ident> ids(c.name.begin(), c.name.end());
+    size_t used = 0;
+    if (const Symbol* s = lookup_path(ids, used))
+      if (s->type.shape == Shape::Array && s->type.element) return s->type.element->value;
+  }
+  return ValueType::Unknown;
+}
+
+std::optional<std::string> Lowerer::into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
+                                         rewrite::SqlWriter& w) const {
+  if (suppress_into_) return std::string();
+  if (bulk) {
+    item(plsql_codes::kCollection, "BULK COLLECT INTO here (RETURNING or a nested query) is not converted", where);
+    return std::nullopt;
+  }
+  std::string out = strict && env_.profile->select_into_strict ? " INTO STRICT " : " INTO ";
+  for (size_t i = 0; i < targets.size(); ++i) {
+    const ast::Expr& t = *targets[i];
+    if (t.kind == ast::ExprKind::Name) {
+      auto& n = static_cast<const ast::NameExpr&>(t);
+      size_t used = 0;
+      const Symbol* s = lookup_path(n.parts, used);
+      if (s && (s->kind == SymbolKind::PackageVariable || s->kind == SymbolKind::PackageConstant)) {
+        item(plsql_codes::kNotConvertible, "INTO a package variable (" + sql::compact_text(t.span) + "): select into a local first",
+             t.span);
+        return std::nullopt;
+      }
+    }
+    out += (i ? ", " : "") + w.expr(t);
+  }
+  return out;
+}
+
+}  // namespace orashift::plsql

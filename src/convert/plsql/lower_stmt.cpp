@@ -1,0 +1,734 @@
+// Statements: each PL/SQL statement lowered into the PL/pgSQL tree, Oracle's semantics kept
+// (SELECT INTO raises as Oracle does, cursor attributes tracked per cursor, SQL%ROWCOUNT after
+// every statement that sets it, handlers mapped to conditions with stable SQLSTATEs).
+#include <algorithm>
+#include <map>
+
+#include "convert/plsql/codes.h"
+#include "convert/plsql/lowerer.h"
+#include "convert/query/sql_writer.h"
+#include "dialect/naming.h"
+#include "sql/lexer.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+using rewrite::upper;
+
+namespace {
+
+std::string q(const std::string& oracle_name) { return quote_ident(target_name(oracle_name)); }
+
+bool contains_dml(const std::vector<ast::PlStmtPtr>& stmts) {
+  for (const auto& s : stmts) {
+    if (s->kind == ast::PlStmtKind::Sql) {
+      auto k = static_cast<const ast::PlSql&>(*s).statement->kind;
+      if (k == ast::StmtKind::Insert || k == ast::StmtKind::Update || k == ast::StmtKind::Delete ||
+          k == ast::StmtKind::Merge)
+        return true;
+    }
+    if (s->kind == ast::PlStmtKind::Forall || s->kind == ast::PlStmtKind::ExecuteImmediate) return true;
+  }
+  return false;
+}
+
+// The names of a dynamic statement's text: only its :placeholders, numbered in text order.
+class DynamicBinds : public RoutineNames {
+public:
+  explicit DynamicBinds(const SourceFile& file) {
+    for (const auto& t : sql::tokenize(file))
+      if (t.kind == sql::TokenKind::Bind) order_[t.span.begin] = order_.size() + 1;
+  }
+  size_t count() const { return order_.size(); }
+  std::optional<std::string> name(const ast::NameExpr&, rewrite::SqlWriter&) const override { return std::nullopt; }
+  std::optional<std::string> call(const ast::CallExpr&, rewrite::SqlWriter&) const override { return std::nullopt; }
+  std::optional<std::string> bind(const ast::BindExpr& b, rewrite::SqlWriter&) const override {
+    auto it = order_.find(b.span.begin);
+    if (it == order_.end() || b.substitution) return std::nullopt;
+    return "$" + std::to_string(it->second);
+  }
+  std::optional<std::string> postfix(const ast::PostfixExpr&, rewrite::SqlWriter&) const override { return std::nullopt; }
+  rewrite::ValueType value_type(const ast::Expr&) const override { return rewrite::ValueType::Unknown; }
+  std::optional<std::string> into(const std::vector<ast::ExprPtr>&, bool, bool, Span, rewrite::SqlWriter&) const override {
+    return std::nullopt;
+  }
+
+private:
+  std::map<uint32_t, size_t> order_;
+};
+
+}  // namespace
+
+void Lowerer::block(const ast::PlBlock& b, PgBlock& out) {
+  PgBlock* saved = current_block_;
+  current_block_ = &out;
+  declarations(b.decls, out);
+  body(b.body, out.body);
+  handlers(b, out);
+  current_block_ = saved;
+}
+
+void Lowerer::handlers(const ast::PlBlock& b, PgBlock& out) {
+  if (b.handlers.empty()) return;
+  if (contains_dml(b.body))
+    item(plsql_codes::kBehaviour,
+         "a handled error rolls back every change of this block in PostgreSQL (a subtransaction); Oracle rolls back "
+         "only the failed statement",
+         b.handlers.front().exceptions.empty() ? b.span : b.handlers.front().exceptions.front().span);
+  ++handler_depth_;
+  for (const auto& h : b.handlers) {
+    PgHandler ph;
+    for (const auto& e : h.exceptions) ph.condition += (ph.condition.empty() ? "" : " OR ") + exception_condition(e, nullptr);
+    ph.span = h.exceptions.empty() ? b.span : h.exceptions.front().span;
+    body(h.body, ph.body);
+    out.handlers.push_back(std::move(ph));
+  }
+  --handler_depth_;
+}
+
+void Lowerer::body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out) {
+  for (const auto& s : stmts) stmt(*s, out);
+}
+
+void Lowerer::after_sql(PgBody& out, Span span) {
+  if (uses_sql_attributes_) out.push_back(PgStmt::simple("GET DIAGNOSTICS " + quote_ident("sql%rowcount") + " = ROW_COUNT", span));
+}
+
+void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
+  if (!s.labels.empty() && s.kind != ast::PlStmtKind::Loop && s.kind != ast::PlStmtKind::Block)
+    item(plsql_codes::kNotConvertible, "label <<" + std::string(s.labels.front().text) + ">> on a statement (GOTO target)",
+         s.labels.front().span);
+  switch (s.kind) {
+    case ast::PlStmtKind::Null: out.push_back(PgStmt::simple("NULL", s.span)); return;
+    case ast::PlStmtKind::Assign: assign(static_cast<const ast::PlAssign&>(s), out); return;
+    case ast::PlStmtKind::Call: call_statement(static_cast<const ast::PlCall&>(s), out); return;
+    case ast::PlStmtKind::If: {
+      auto& i = static_cast<const ast::PlIf&>(s);
+      PgStmt p;
+      p.kind = PgKind::If;
+      p.span = s.span;
+      for (const auto& br : i.branches) {
+        PgBody b;
+        std::string c = condition(*br.condition);
+        body(br.body, b);
+        p.branches.emplace_back(c, std::move(b));
+      }
+      p.has_else = i.has_else;
+      body(i.else_body, p.else_body);
+      out.push_back(std::move(p));
+      return;
+    }
+    case ast::PlStmtKind::Case: {
+      auto& c = static_cast<const ast::PlCase&>(s);
+      PgStmt p;
+      p.kind = PgKind::Case;
+      p.span = s.span;
+      p.text = c.selector ? "CASE " + expr(*c.selector) : "CASE";
+      for (const auto& w : c.whens) {
+        PgBody b;
+        std::string cond = expr(*w.condition);
+        body(w.body, b);
+        p.branches.emplace_back(cond, std::move(b));
+      }
+      p.has_else = c.has_else;  // without ELSE both raise case_not_found
+      body(c.else_body, p.else_body);
+      out.push_back(std::move(p));
+      return;
+    }
+    case ast::PlStmtKind::Loop: loop(static_cast<const ast::PlLoop&>(s), out); return;
+    case ast::PlStmtKind::Exit: {
+      auto& e = static_cast<const ast::PlExit&>(s);
+      std::string t = e.is_continue ? "CONTINUE" : "EXIT";
+      if (e.label) t += " " + q(norm(*e.label));
+      if (e.when) t += " WHEN " + condition(*e.when);
+      out.push_back(PgStmt::simple(t, s.span));
+      return;
+    }
+    case ast::PlStmtKind::Goto:
+      item(plsql_codes::kNotConvertible, "GOTO " + std::string(static_cast<const ast::PlGoto&>(s).label.text) +
+                                             ": restructure with loops, EXIT or IF",
+           s.span);
+      return;
+    case ast::PlStmtKind::Raise: raise(static_cast<const ast::PlRaise&>(s), out); return;
+    case ast::PlStmtKind::Return: {
+      auto& r = static_cast<const ast::PlReturn&>(s);
+      if (trigger_) {
+        if (r.value) item(plsql_codes::kNotConvertible, "RETURN with a value in a trigger", s.span);
+        out.push_back(PgStmt::simple(trigger_->row && trigger_->before ? "RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END"
+                                                                       : "RETURN NULL",
+                                     s.span));
+        return;
+      }
+      out.push_back(PgStmt::simple(r.value ? "RETURN " + expr(*r.value) : "RETURN", s.span));
+      return;
+    }
+    case ast::PlStmtKind::Sql: sql(static_cast<const ast::PlSql&>(s), out); return;
+    case ast::PlStmtKind::Forall: forall(static_cast<const ast::PlForall&>(s), out); return;
+    case ast::PlStmtKind::Open: open(static_cast<const ast::PlOpen&>(s), out); return;
+    case ast::PlStmtKind::Fetch: fetch(static_cast<const ast::PlFetch&>(s), out); return;
+    case ast::PlStmtKind::Close: {
+      auto& c = static_cast<const ast::PlClose&>(s);
+      std::string name = expr(*c.cursor);
+      out.push_back(PgStmt::simple("CLOSE " + name, s.span));
+      if (c.cursor->kind == ast::ExprKind::Name) {
+        std::string n = norm(static_cast<const ast::NameExpr&>(*c.cursor).parts.back());
+        const Symbol* sym = scope_.find(n);
+        if (sym && sym->kind == SymbolKind::Cursor && sym->cursor)
+          out.push_back(PgStmt::simple(quote_ident(target_name(n) + "%isopen") + " := FALSE", s.span));
+      }
+      return;
+    }
+    case ast::PlStmtKind::ExecuteImmediate: execute_immediate(static_cast<const ast::PlExecImmediate&>(s), out); return;
+    case ast::PlStmtKind::PipeRow: {
+      auto& p = static_cast<const ast::PlPipeRow&>(s);
+      out.push_back(PgStmt::simple("RETURN NEXT " + expr(*p.row), s.span));
+      return;
+    }
+    case ast::PlStmtKind::Block: {
+      auto& b = static_cast<const ast::PlBlockStmt&>(s);
+      PgStmt p;
+      p.kind = PgKind::Block;
+      p.span = s.span;
+      p.block = std::make_shared<PgBlock>();
+      if (!s.labels.empty()) p.block->label = q(norm(s.labels.front()));
+      scope_.push(s.labels.empty() ? "" : norm(s.labels.front()));
+      block(*b.block, *p.block);
+      scope_.pop();
+      out.push_back(std::move(p));
+      return;
+    }
+    case ast::PlStmtKind::CondComp: {
+      const auto& cc = static_cast<const ast::PlCondStmt&>(s).cc;
+      std::string why = "no conditional compilation support";
+      std::optional<int> branch = env_.cond ? env_.cond->choose(cc, unit_name(), why) : std::nullopt;
+      if (branch && *branch < 0) return;  // no branch holds: Oracle compiles nothing here
+      const ast::PlBlock* parsed = branch ? env_.cond->parse(cc.branches[static_cast<size_t>(*branch)].text, false, why) : nullptr;
+      if (!parsed) {
+        item(plsql_codes::kNotConvertible, "conditional compilation ($IF): " + why, s.span);
+        return;
+      }
+      body(parsed->body, out);
+      return;
+    }
+    case ast::PlStmtKind::Transaction: {
+      auto& t = static_cast<const ast::PlTransaction&>(s);
+      std::string verb = upper(t.verb);
+      std::string rest = upper(sql::compact_text(t.rest));
+      if ((verb == "COMMIT" || verb == "ROLLBACK") && rest.find("TO") != 0 && rest.find("FORCE") == std::string::npos) {
+        if (!in_procedure_ || trigger_) {
+          item(plsql_codes::kTransaction, verb + " inside a function or trigger: PostgreSQL allows it only in a procedure", s.span);
+          return;
+        }
+        item(plsql_codes::kBehaviour,
+             verb + " in a procedure: works only when the procedure is called outside a transaction block (CALL at top "
+                    "level, not from a function or inside BEGIN … COMMIT)",
+             s.span);
+        out.push_back(PgStmt::simple(verb, s.span));
+        return;
+      }
+      item(plsql_codes::kTransaction, verb + " " + sql::compact_text(t.rest) + ": not available inside PL/pgSQL", s.span);
+      return;
+    }
+    case ast::PlStmtKind::Pragma: return;  // PRAGMA INLINE: a compiler hint
+  }
+}
+
+// target := value. Package variables are assigned through their setter; NEW.col in triggers.
+std::string Lowerer::target_text(const ast::Expr& target, const std::string& value, Span span, bool* is_setter) const {
+  *is_setter = false;
+  if (target.kind == ast::ExprKind::Name) {
+    auto& n = static_cast<const ast::NameExpr&>(target);
+    size_t used = 0;
+    const Symbol* s = lookup_path(n.parts, used);
+    if (s && s->kind == SymbolKind::PackageVariable) {
+      if (used != n.parts.size()) {
+        item(plsql_codes::kNotConvertible, "assignment to a field of a package variable", span);
+        return "";
+      }
+      *is_setter = true;
+      return "PERFORM " + s->setter + "(" + value + ")";
+    }
+    if (s && (s->kind == SymbolKind::Constant || s->kind == SymbolKind::PackageConstant)) {
+      item(plsql_codes::kNotConvertible, "assignment to a constant", span);
+      return "";
+    }
+  }
+  std::string t = expr(target);
+  // (a[i]).f := x is not assignable in PL/pgSQL: a[i].f is.
+  if (t.size() > 2 && t[0] == '(' && t.find(")[") == std::string::npos && t.find(").") != std::string::npos) {
+    size_t close = t.find(").");
+    t = t.substr(1, close - 1) + t.substr(close + 1);
+  }
+  return t;
+}
+
+void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
+  std::string value = expr(*a.value);
+  bool setter = false;
+  std::string t = target_text(*a.target, value, a.span, &setter);
+  if (t.empty()) return;
+  out.push_back(PgStmt::simple(setter ? t : t + " := " + value, a.span));
+}
+
+void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
+  const ast::Expr& e = *c.call;
+  std::vector<std::string> parts;
+  const ast::CallExpr* call = nullptr;
+  if (e.kind == ast::ExprKind::Call) {
+    call = &static_cast<const ast::CallExpr&>(e);
+    for (const auto& p : call->name) parts.push_back(norm(p));
+  } else if (e.kind == ast::ExprKind::Name) {
+    for (const auto& p : static_cast<const ast::NameExpr&>(e).parts) parts.push_back(norm(p));
+  } else {
+    item(plsql_codes::kNotConvertible, "call " + sql::compact_text(e.span), e.span);
+    return;
+  }
+  size_t n = call ? call->args.size() : 0;
+  auto arg = [&](size_t i) { return expr(*call->args[i].value); };
+  std::string last = parts.back();
+  std::string first = parts.front();
+  if (parts.size() == 1 && first == "RAISE_APPLICATION_ERROR" && n >= 2) {
+    std::string code = arg(0);
+    std::string state;
+    std::string digits = code;
+    digits.erase(std::remove(digits.begin(), digits.end(), ' '), digits.end());
+    if (digits.size() == 6 && digits.rfind("-20", 0) == 0 && std::all_of(digits.begin() + 1, digits.end(), ::isdigit))
+      state = "'OR" + digits.substr(3) + "'";
+    else
+      state = "'OR' || lpad((-(" + code + ") - 20000)::text, 3, '0')";
+    const ast::Expr& m = *call->args[1].value;
+    std::string msg = arg(1);
+    if (m.kind != ast::ExprKind::Literal) msg = "COALESCE(" + msg + ", '')";
+    out.push_back(PgStmt::simple("RAISE EXCEPTION USING ERRCODE = " + state + ", MESSAGE = " + msg, c.span));
+    return;
+  }
+  if (parts.size() == 2 && first == "DBMS_OUTPUT") {
+    if (last == "PUT_LINE" || last == "PUT") {
+      if (last == "PUT") item(plsql_codes::kBehaviour, "DBMS_OUTPUT.PUT → one notice per call (no line assembly)", c.span);
+      out.push_back(PgStmt::simple("RAISE NOTICE '%', " + (n ? arg(0) : std::string("''")), c.span));
+      return;
+    }
+    if (last == "NEW_LINE") {
+      out.push_back(PgStmt::simple("RAISE NOTICE ''", c.span));
+      return;
+    }
+    if (last == "ENABLE" || last == "DISABLE") return;  // notices always reach the client
+  }
+  if (parts.size() == 2 && (first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP" && n == 1) {
+    out.push_back(PgStmt::simple("PERFORM pg_sleep(" + arg(0) + ")", c.span));
+    return;
+  }
+  // Collection methods as statements: a.EXTEND, a.DELETE, a.TRIM.
+  if (parts.size() >= 2) {
+    std::vector<ast::Ident> ids(call ? call->name : static_cast<const ast::NameExpr&>(e).parts);
+    ids.pop_back();
+    size_t used = 0;
+    const Symbol* s = lookup_path(ids, used);
+    if (s && used == ids.size() && s->type.shape == Shape::Array) {
+      ast::NameExpr base;
+      base.parts = ids;
+      base.span = e.span;
+      std::string a = expr(base);
+      if (last == "EXTEND") {
+        std::string count = n ? arg(0) : "1";
+        out.push_back(PgStmt::simple(a + " := " + a + " || array_fill(NULL::" + (s->type.element ? s->type.element->sql : "text") +
+                                         ", ARRAY[" + count + "])",
+                                     c.span));
+        return;
+      }
+      if (last == "DELETE" && n == 0) {
+        out.push_back(PgStmt::simple(a + " := '{}'", c.span));
+        return;
+      }
+      if (last == "TRIM") {
+        std::string count = n ? arg(0) : "1";
+        out.push_back(PgStmt::simple(a + " := " + a + "[array_lower(" + a + ", 1):array_upper(" + a + ", 1) - " + count + "]", c.span));
+        return;
+      }
+      item(plsql_codes::kCollection, "collection method " + last + (n ? "(…)" : "") + " (sparse collections are not emulated)", c.span);
+      return;
+    }
+  }
+  RewriteContext ctx;
+  ctx.catalog = env_.catalog;
+  ctx.object = object_;
+  ctx.routine = this;
+  RewriteResult r;
+  rewrite::SqlWriter w(dialect(), ctx, r);
+  if (auto b = builtin_package_call(parts, call, true, c.span, w)) {
+    absorb(r);
+    out.push_back(PgStmt::simple(b->rfind("PERFORM", 0) == 0 ? *b : "PERFORM " + *b, c.span));
+    return;
+  }
+  ArgCopies copies;
+  if (auto rc = routine_call(parts, call, true, c.span, &w, &copies)) {
+    absorb(r);
+    for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
+    out.push_back(PgStmt::simple("CALL " + *rc, c.span));
+    for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, c.span));
+    return;
+  }
+  absorb(r);
+  std::string full;
+  for (const auto& p : parts) full += (full.empty() ? "" : ".") + p;
+  item(plsql_codes::kNotConvertible, "call of " + full + ": no such procedure among the converted units", c.span);
+}
+
+void Lowerer::loop(const ast::PlLoop& l, PgBody& out) {
+  PgStmt p;
+  p.kind = PgKind::Loop;
+  p.span = l.span;
+  if (!l.labels.empty()) p.label = q(norm(l.labels.front()));
+  scope_.push(l.labels.empty() ? "" : norm(l.labels.front()));
+  switch (l.loop) {
+    case ast::PlLoopKind::Basic: break;
+    case ast::PlLoopKind::While: p.text = "WHILE " + condition(*l.condition); break;
+    case ast::PlLoopKind::ForRange: {
+      std::string lo = expr(*l.low), hi = expr(*l.high);
+      // Oracle's REVERSE lo..hi counts down from hi; PL/pgSQL writes REVERSE hi..lo.
+      p.text = "FOR " + q(norm(l.index)) + " IN " + (l.reverse ? "REVERSE " + hi + ".." + lo : lo + ".." + hi);
+      Symbol s;
+      s.kind = SymbolKind::LoopIndex;
+      s.ref = q(norm(l.index));
+      s.type.sql = "integer";
+      s.type.value = rewrite::ValueType::Number;
+      scope_.add(norm(l.index), s);
+      break;
+    }
+    case ast::PlLoopKind::ForCursor: {
+      std::string rec = norm(l.index);
+      Symbol s;
+      s.kind = SymbolKind::LoopRecord;
+      s.ref = q(rec);
+      s.type.shape = Shape::Row;
+      s.type.sql = "record";
+      const ast::Expr& c = *l.cursor;
+      if (c.kind == ast::ExprKind::Subquery) {
+        p.text = "FOR " + q(rec) + " IN " + query(*static_cast<const ast::SubqueryExpr&>(c).query);
+        if (current_block_) {
+          bool declared = false;  // another loop (or the user) declared it in this block already
+          for (const auto& d : current_block_->decls) declared |= d.text.rfind(q(rec) + " ", 0) == 0;
+          if (!declared) current_block_->decls.push_back({q(rec) + " record", l.span});
+        }
+      } else {
+        // FOR r IN c(args): a bound cursor; PL/pgSQL declares r itself.
+        std::vector<ast::Ident> ids;
+        if (c.kind == ast::ExprKind::Name) ids = static_cast<const ast::NameExpr&>(c).parts;
+        if (c.kind == ast::ExprKind::Call) ids = static_cast<const ast::CallExpr&>(c).name;
+        const Symbol* cs = ids.size() == 1 ? scope_.find(norm(ids[0])) : nullptr;
+        if (!cs || cs->kind != SymbolKind::Cursor || !cs->cursor) {
+          item(plsql_codes::kNotConvertible, "cursor FOR loop over " + sql::compact_text(c.span) + " (not a cursor of this unit)", c.span);
+        } else {
+          std::string args;
+          if (c.kind == ast::ExprKind::Call) {
+            auto& call = static_cast<const ast::CallExpr&>(c);
+            for (size_t i = 0; i < call.args.size(); ++i) {
+              if (i) args += ", ";
+              if (!call.args[i].name.empty()) args += q(normalize_identifier(call.args[i].name)) + " := ";
+              args += expr(*call.args[i].value);
+            }
+          }
+          p.text = "FOR " + q(rec) + " IN " + cs->ref + (c.kind == ast::ExprKind::Call ? "(" + args + ")" : "");
+        }
+      }
+      scope_.add(rec, s);
+      break;
+    }
+  }
+  body(l.body, p.body);
+  scope_.pop();
+  out.push_back(std::move(p));
+}
+
+void Lowerer::sql(const ast::PlSql& s, PgBody& out) {
+  const ast::Statement& st = *s.statement;
+  if (st.kind == ast::StmtKind::Select) {
+    auto& sel = static_cast<const ast::SelectStmt&>(st);
+    if (sel.query->body->kind == ast::QueryBodyKind::Select &&
+        static_cast<const ast::SelectCore&>(*sel.query->body).bulk_collect) {
+      bulk_select(sel, out, s.span);
+      return;
+    }
+    out.push_back(PgStmt::simple(sql_statement(st), s.span));
+    after_sql(out, s.span);
+    return;
+  }
+  if (st.kind == ast::StmtKind::Insert || st.kind == ast::StmtKind::Update || st.kind == ast::StmtKind::Delete ||
+      st.kind == ast::StmtKind::Merge) {
+    out.push_back(PgStmt::simple(sql_statement(st), s.span));
+    after_sql(out, s.span);
+    return;
+  }
+  if (st.kind == ast::StmtKind::Truncate) {
+    out.push_back(PgStmt::simple(sql::compact_text(st.span), s.span));
+    return;
+  }
+  std::string k = st.kind_name.empty() ? "statement" : st.kind_name;
+  if (k == "LOCK TABLE" || k == "LOCK") {
+    out.push_back(PgStmt::simple(sql::compact_text(st.span), s.span));
+    item(plsql_codes::kBehaviour, "LOCK TABLE kept as written: check the lock mode names", s.span);
+    return;
+  }
+  item(plsql_codes::kNotConvertible, k + " inside PL/SQL", s.span);
+}
+
+// SELECT .. BULK COLLECT INTO a, b FROM .. → one array_agg per target over the query.
+void Lowerer::bulk_select(const ast::SelectStmt& s, PgBody& out, Span span) {
+  auto& core = static_cast<const ast::SelectCore&>(*s.query->body);
+  size_t cols = core.items.size();
+  for (const auto& it : core.items)
+    if (it.expr->kind == ast::ExprKind::Star) cols = 0;
+  if (cols == 0 || (core.into.size() != cols && core.into.size() != 1)) {
+    item(plsql_codes::kCollection, "BULK COLLECT with SELECT * or a column count that differs from its targets", span);
+    return;
+  }
+  suppress_into_ = true;
+  std::string inner = query(*s.query);
+  suppress_into_ = false;
+  std::string names, aggs, targets;
+  for (size_t i = 0; i < cols; ++i) names += (i ? ", " : "") + std::string("c") + std::to_string(i + 1);
+  if (core.into.size() == 1 && cols > 1) {
+    // Into a collection of records: the element type's row built from the columns.
+    const ast::Expr& t = *core.into[0];
+    std::string elem = "record";
+    if (t.kind == ast::ExprKind::Name) {
+      size_t used = 0;
+      if (const Symbol* sym = lookup_path(static_cast<const ast::NameExpr&>(t).parts, used); sym && sym->type.element)
+        elem = sym->type.element->sql;
+    }
+    aggs = "COALESCE(array_agg(ROW(" + names + ")::" + elem + "), '{}')";
+    targets = expr(t);
+  } else {
+    for (size_t i = 0; i < cols; ++i) {
+      aggs += (i ? ", " : "") + std::string("COALESCE(array_agg(c") + std::to_string(i + 1) + "), '{}')";
+      targets += (i ? ", " : "") + expr(*core.into[i]);
+    }
+  }
+  out.push_back(PgStmt::simple("SELECT " + aggs + " INTO " + targets + " FROM (" + inner + ") AS orashift_bulk(" + names + ")", span));
+  if (uses_sql_attributes_)
+    out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := COALESCE(cardinality(" + expr(*core.into[0]) + "), 0)", span));
+}
+
+void Lowerer::raise(const ast::PlRaise& r, PgBody& out) {
+  if (!r.exception) {
+    if (!handler_depth_) item(plsql_codes::kNotConvertible, "RAISE without an exception outside a handler", r.span);
+    out.push_back(PgStmt::simple("RAISE", r.span));
+    return;
+  }
+  if (r.exception->kind != ast::ExprKind::Name) {
+    item(plsql_codes::kNotConvertible, "RAISE " + sql::compact_text(r.exception->span), r.span);
+    return;
+  }
+  auto& n = static_cast<const ast::NameExpr&>(*r.exception);
+  ast::QualifiedName qn;
+  qn.parts = n.parts;
+  qn.span = n.span;
+  std::string errcode;
+  std::string cond = exception_condition(qn, &errcode);
+  std::string display;
+  for (const auto& p : n.parts) display += (display.empty() ? "" : ".") + norm(p);
+  if (!errcode.empty())
+    out.push_back(PgStmt::simple("RAISE EXCEPTION USING ERRCODE = '" + errcode + "', MESSAGE = " +
+                                     quote_literal(errcode.rfind("OU", 0) == 0 ? "User-Defined Exception (" + display + ")"
+                                                                              : display),
+                                 r.span));
+  else if (cond != "OTHERS")
+    out.push_back(PgStmt::simple("RAISE " + cond, r.span));
+}
+
+// EXECUTE IMMEDIATE: a literal text is converted like any statement; a computed one runs as
+// written (an item says so). Oracle's :name placeholders become $1.. in order of appearance.
+std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span) const {
+  if (text.kind == ast::ExprKind::Literal) {
+    auto& l = static_cast<const ast::LiteralExpr&>(text);
+    std::string sqltext = rewrite::string_literal_value(l.text);
+    SourceFile file(span.file ? span.file->path() : "<dynamic>", sqltext);
+    Diagnostics diags;
+    sql::ParsedScript parsed = sql::parse_script(file, diags);
+    if (diags.error_count() == 0 && parsed.statements.size() == 1) {
+      const ast::Statement& st = *parsed.statements[0];
+      bool dml = st.kind == ast::StmtKind::Select || st.kind == ast::StmtKind::Insert || st.kind == ast::StmtKind::Update ||
+                 st.kind == ast::StmtKind::Delete || st.kind == ast::StmtKind::Merge;
+      if (dml) {
+        // Placeholders are bound by position (each occurrence its own), so :x → $n by where it
+        // stands in the text, whatever order the writer prints things in.
+        DynamicBinds placeholders(file);
+        RewriteContext ctx;
+        ctx.catalog = env_.catalog;
+        ctx.object = object_;
+        ctx.routine = &placeholders;
+        RewriteResult r = convert_statement(st, dialect(), ctx);
+        if (r.convertible && placeholders.count() == binds) return quote_literal(r.sql);
+      }
+    }
+    if (binds == 0) {
+      item(plsql_codes::kDynamicSql, "dynamic statement kept as written: " + sqltext.substr(0, 80), span);
+      return quote_literal(sqltext);
+    }
+  }
+  if (binds > 0) {
+    item(plsql_codes::kNotConvertible, "dynamic SQL built at run time with USING binds: its :placeholders must become $n", span);
+    return expr(text);
+  }
+  item(plsql_codes::kDynamicSql, "dynamic SQL built at run time: " + sql::compact_text(text.span).substr(0, 80), span);
+  return expr(text);
+}
+
+void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
+  std::string t = dynamic_text(*e.text, e.using_args.size(), e.span);
+  std::string s = "EXECUTE " + t;
+  if (!e.into.empty()) {
+    if (e.bulk_collect) {
+      item(plsql_codes::kCollection, "EXECUTE IMMEDIATE … BULK COLLECT INTO", e.span);
+      return;
+    }
+    s += " INTO STRICT ";
+    for (size_t i = 0; i < e.into.size(); ++i) s += (i ? ", " : "") + expr(*e.into[i]);
+  }
+  if (!e.returning_into.empty()) item(plsql_codes::kNotConvertible, "EXECUTE IMMEDIATE … RETURNING INTO", e.span);
+  if (!e.using_args.empty()) {
+    s += " USING ";
+    for (size_t i = 0; i < e.using_args.size(); ++i) {
+      std::string mode = upper(e.using_args[i].name);
+      if (mode.find("OUT") != std::string::npos)
+        item(plsql_codes::kNotConvertible, "EXECUTE IMMEDIATE … USING OUT argument", e.using_args[i].value->span);
+      s += (i ? ", " : "") + expr(*e.using_args[i].value);
+    }
+  }
+  out.push_back(PgStmt::simple(s, e.span));
+  after_sql(out, e.span);
+}
+
+void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
+  if (o.has_for) {
+    std::string c = expr(*o.cursor);
+    if (o.query) {
+      out.push_back(PgStmt::simple("OPEN " + c + " FOR " + query(*o.query), o.span));
+    } else {
+      std::string t = dynamic_text(*o.dynamic, o.using_args.size(), o.span);
+      std::string s = "OPEN " + c + " FOR EXECUTE " + t;
+      if (!o.using_args.empty()) {
+        s += " USING ";
+        for (size_t i = 0; i < o.using_args.size(); ++i) s += (i ? ", " : "") + expr(*o.using_args[i].value);
+      }
+      out.push_back(PgStmt::simple(s, o.span));
+    }
+    return;
+  }
+  std::vector<ast::Ident> ids;
+  const ast::CallExpr* call = nullptr;
+  if (o.cursor->kind == ast::ExprKind::Name) ids = static_cast<const ast::NameExpr&>(*o.cursor).parts;
+  if (o.cursor->kind == ast::ExprKind::Call) {
+    call = &static_cast<const ast::CallExpr&>(*o.cursor);
+    ids = call->name;
+  }
+  const Symbol* cs = ids.size() == 1 ? scope_.find(norm(ids[0])) : nullptr;
+  if (!cs || cs->kind != SymbolKind::Cursor || !cs->cursor) {
+    item(plsql_codes::kNotConvertible, "OPEN " + sql::compact_text(o.cursor->span) + " (a cursor not declared in this unit)", o.span);
+    return;
+  }
+  std::string args;
+  if (call)
+    for (size_t i = 0; i < call->args.size(); ++i) {
+      if (i) args += ", ";
+      if (!call->args[i].name.empty()) args += q(normalize_identifier(call->args[i].name)) + " := ";
+      args += expr(*call->args[i].value);
+    }
+  std::string n = target_name(norm(ids[0]));
+  out.push_back(PgStmt::simple("OPEN " + cs->ref + (call ? "(" + args + ")" : ""), o.span));
+  out.push_back(PgStmt::simple(quote_ident(n + "%isopen") + " := TRUE", o.span));
+  out.push_back(PgStmt::simple(quote_ident(n + "%rowcount") + " := 0", o.span));
+}
+
+void Lowerer::fetch(const ast::PlFetch& f, PgBody& out) {
+  std::string c = expr(*f.cursor);
+  if (f.bulk_collect) {
+    // FETCH c BULK COLLECT INTO a [LIMIT n]: rows appended one by one (at most n).
+    if (f.into.size() != 1) {
+      item(plsql_codes::kCollection, "FETCH … BULK COLLECT INTO several collections", f.span);
+      return;
+    }
+    const ast::Expr& t = *f.into[0];
+    std::string target = expr(t);
+    std::string elem;
+    if (t.kind == ast::ExprKind::Name) {
+      size_t used = 0;
+      if (const Symbol* s = lookup_path(static_cast<const ast::NameExpr&>(t).parts, used); s && s->type.element)
+        elem = s->type.element->sql;
+    }
+    if (elem.empty() || !current_block_) {
+      item(plsql_codes::kCollection, "FETCH … BULK COLLECT INTO a target whose element type is not known", f.span);
+      return;
+    }
+    std::string row = quote_ident("orashift_row" + std::to_string(++loop_records_));
+    current_block_->decls.push_back({row + " " + elem, f.span});
+    PgStmt l;
+    l.kind = PgKind::Loop;
+    l.span = f.span;
+    out.push_back(PgStmt::simple(target + " := '{}'", f.span));
+    if (f.limit) l.text = "WHILE COALESCE(cardinality(" + target + "), 0) < " + expr(*f.limit);
+    l.body.push_back(PgStmt::simple("FETCH " + c + " INTO " + row, f.span));
+    l.body.push_back(PgStmt::simple("EXIT WHEN NOT FOUND", f.span));
+    l.body.push_back(PgStmt::simple(target + " := " + target + " || " + row, f.span));
+    out.push_back(std::move(l));
+    if (f.cursor->kind == ast::ExprKind::Name) {
+      std::string n = target_name(norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back()));
+      const Symbol* cs = scope_.find(norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back()));
+      if (cs && cs->cursor) {
+        out.push_back(PgStmt::simple(quote_ident(n + "%rowcount") + " := " + quote_ident(n + "%rowcount") + " + COALESCE(cardinality(" + target + "), 0)", f.span));
+        out.push_back(PgStmt::simple(quote_ident(n + "%found") + " := COALESCE(cardinality(" + target + "), 0) > 0", f.span));
+      }
+    }
+    return;
+  }
+  std::string s = "FETCH " + c + " INTO ";
+  for (size_t i = 0; i < f.into.size(); ++i) s += (i ? ", " : "") + expr(*f.into[i]);
+  out.push_back(PgStmt::simple(s, f.span));
+  if (f.cursor->kind == ast::ExprKind::Name) {
+    std::string on = norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back());
+    const Symbol* cs = scope_.find(on);
+    if (cs && cs->kind == SymbolKind::Cursor && cs->cursor) {
+      std::string n = target_name(on);
+      out.push_back(PgStmt::simple(quote_ident(n + "%found") + " := FOUND", f.span));
+      out.push_back(PgStmt::simple(quote_ident(n + "%rowcount") + " := " + quote_ident(n + "%rowcount") + " + (CASE WHEN FOUND THEN 1 ELSE 0 END)", f.span));
+    }
+  }
+}
+
+// FORALL i IN lo..hi dml → a loop running the statement per element; SQL%ROWCOUNT summed.
+void Lowerer::forall(const ast::PlForall& f, PgBody& out) {
+  if (f.save_exceptions) item(plsql_codes::kNotConvertible, "FORALL … SAVE EXCEPTIONS (SQL%BULK_EXCEPTIONS)", f.span);
+  if (!f.bounds_kind.empty()) {
+    item(plsql_codes::kCollection, "FORALL … " + upper(f.bounds_kind) + " OF (sparse collections)", f.span);
+    return;
+  }
+  PgStmt l;
+  l.kind = PgKind::Loop;
+  l.span = f.span;
+  scope_.push();
+  Symbol s;
+  s.kind = SymbolKind::LoopIndex;
+  s.ref = q(norm(f.index));
+  s.type.sql = "integer";
+  s.type.value = rewrite::ValueType::Number;
+  scope_.add(norm(f.index), s);
+  l.text = "FOR " + q(norm(f.index)) + " IN " + expr(*f.low) + ".." + expr(*f.high);
+  bool saved = uses_sql_attributes_;
+  uses_sql_attributes_ = false;
+  stmt(*f.body, l.body);
+  uses_sql_attributes_ = saved;
+  if (saved) {
+    out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := 0", f.span));
+    l.body.push_back(PgStmt::simple("GET DIAGNOSTICS " + quote_ident("orashift_n") + " = ROW_COUNT", f.span));
+    l.body.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := " + quote_ident("sql%rowcount") + " + " + quote_ident("orashift_n"), f.span));
+    if (current_block_) {
+      bool have = false;
+      for (const auto& d : current_block_->decls) have |= d.text.rfind(quote_ident("orashift_n"), 0) == 0;
+      if (!have) current_block_->decls.push_back({quote_ident("orashift_n") + " bigint", f.span});
+    }
+  }
+  scope_.pop();
+  out.push_back(std::move(l));
+}
+
+}  // namespace orashift::plsql

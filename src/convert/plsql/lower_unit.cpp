@@ -1,0 +1,624 @@
+// Units: a standalone routine → CREATE FUNCTION/PROCEDURE; a package → a schema, its state
+// (variables as session settings behind getter/setter functions, initialised on first use by
+// the package's init block) and one routine per member; a DML trigger → a trigger function and
+// CREATE TRIGGER (a key-from-sequence trigger → a column DEFAULT); an object type → a composite
+// type, a collection type → a domain over an array. docs/plsql.md states each decision.
+#include <algorithm>
+
+#include "convert/plsql/codes.h"
+#include "convert/plsql/emit.h"
+#include "convert/plsql/lowerer.h"
+#include "convert/query/sql_writer.h"
+#include "dialect/naming.h"
+#include "sql/lexer.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+using rewrite::upper;
+
+namespace {
+
+constexpr const char* kQuote = "$orashift$";
+
+std::string q(const std::string& oracle_name) { return quote_ident(target_name(oracle_name)); }
+
+std::string setting_part(const std::string& oracle_name) {
+  std::string out;
+  for (char c : target_name(oracle_name)) out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_');
+  return out;
+}
+
+std::string setting_name(const std::string& package, const std::string& var) {
+  return "orashift." + setting_part(package) + "__" + setting_part(var);
+}
+
+bool mentions_sql_attribute(Span s) {
+  std::string t = upper(s.text());
+  return t.find("SQL%") != std::string::npos || t.find("SQL %") != std::string::npos;
+}
+
+std::string plpgsql_function(const std::string& head, const std::string& body) {
+  return head + "\nLANGUAGE plpgsql\nAS " + kQuote + "\n" + body + kQuote + ";\n";
+}
+
+}  // namespace
+
+std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
+  PgBlock b;
+  uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
+  if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
+  block(*s.body, b);
+  Emitter e;
+  e.line(0, "#variable_conflict use_column");
+  e.block(b, 0);
+  return e.text();
+}
+
+// CREATE OR REPLACE FUNCTION/PROCEDURE schema.name(params) … for a routine with a body.
+// A nested subprogram becomes a routine of its own beside the enclosing one ("outer$inner"),
+// created before it. It cannot read the enclosing routine's parameters and locals: a use of one
+// is an item (pass it as a parameter).
+void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
+  std::string name = norm(s.name.name());
+  std::string hoisted = target_name(routine_target_) + "$" + target_name(name);
+  std::string full = (routine_schema_.empty() ? "" : q(routine_schema_) + ".") + quote_ident(hoisted);
+  auto& list = local_routines_[name];
+  bool known = false;
+  for (const auto& r : list) known |= r.sub->params.size() == s.params.size() && r.sub->is_function == s.is_function;
+  if (!known) list.push_back({routine_schema_, name, &s, full});
+  if (!s.body) return;  // a forward declaration
+  for (auto& r : list)
+    if (r.sub->params.size() == s.params.size() && r.sub->is_function == s.is_function) r.sub = &s;
+  // Lower it with the enclosing routine's frames hidden, its own state saved.
+  bool f = in_function_, p = in_procedure_, a = uses_sql_attributes_;
+  PgBlock* blk = current_block_;
+  int h = handler_depth_;
+  std::string schema = routine_schema_, target = routine_target_;
+  size_t frame = routine_frame_;
+  scope_.hide(routine_frame_, scope_.depth());
+  handler_depth_ = 0;
+  std::string sql = routine(s, routine_schema_, object_ + "." + name, hoisted);
+  std::vector<std::string> hits = scope_.hidden_hits();
+  scope_.unhide();
+  in_function_ = f, in_procedure_ = p, uses_sql_attributes_ = a, current_block_ = blk, handler_depth_ = h;
+  routine_schema_ = schema, routine_target_ = target, routine_frame_ = frame;
+  if (!hits.empty())
+    item(plsql_codes::kNotConvertible,
+         "nested subprogram " + name + " reads " + hits.front() + " of its enclosing routine: pass it as a parameter", s.span);
+  res_.objects.push_back({s.is_function ? "FUNCTION" : "PROCEDURE", (package_.empty() ? "" : package_ + ".") + hoisted, sql,
+                          s.span, 2});
+}
+
+std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
+                             const std::string& target_name_override) {
+  std::string name = norm(s.name.name());
+  routine_schema_ = schema;
+  routine_target_ = target_name_override.empty() ? name : target_name_override;
+  routine_frame_ = scope_.depth();
+  auto enclosing_locals = local_routines_;  // nested subprograms are visible inside this routine only
+  if (!s.body) {
+    item(plsql_codes::kNotConvertible, "routine " + display + " has no PL/SQL body (" + sql::compact_text(s.external) + ")", s.span);
+    return "";
+  }
+  if (s.constructor || s.method_kind.end > s.method_kind.begin)
+    item(plsql_codes::kObjectType, "object type method " + display, s.span);
+  std::string options = upper(sql::compact_text(s.options));
+  scope_.push(name);
+  in_function_ = s.is_function;
+  in_procedure_ = !s.is_function;
+  std::string params = parameter_list(s, s.is_function);
+  std::string full = (schema.empty() ? "" : q(schema) + ".") +
+                     (target_name_override.empty() ? q(name) : quote_ident(target_name_override));
+  std::string head;
+  if (s.is_function) {
+    TypeInfo rt = resolve_type(*s.return_type);
+    if (!rt.problem.empty()) item(plsql_codes::kNotConvertible, "return type: " + rt.problem, s.return_type->span);
+    std::string returns = rt.sql;
+    if (options.find("PIPELINED") != std::string::npos) {
+      if (rt.shape != Shape::Array || !rt.element)
+        item(plsql_codes::kNotConvertible, "PIPELINED function whose return type is not a known collection", s.return_type->span);
+      else
+        returns = "SETOF " + rt.element->sql;
+    }
+    head = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " + returns;
+  } else {
+    head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
+  }
+  if (options.find("RESULT_CACHE") != std::string::npos)
+    item(plsql_codes::kBehaviour, "RESULT_CACHE dropped: PostgreSQL does not cache function results", s.options);
+  // Two Oracle overloads can map to one PostgreSQL signature (VARCHAR2 and CHAR are both text).
+  std::string sig;
+  {
+    std::string p = params;
+    for (const auto& x : {std::string(" DEFAULT ")}) {
+      size_t at;
+      while ((at = p.find(x)) != std::string::npos) {
+        size_t end = p.find(", ", at);
+        p.erase(at, end == std::string::npos ? std::string::npos : end - at);
+      }
+    }
+    sig = full + "(" + p + ")";
+  }
+  if (env_.signatures && !env_.signatures->insert(sig).second)
+    item(plsql_codes::kNotConvertible, "overload " + display + " has the same PostgreSQL signature as another: " + sig, s.span);
+  std::string body = routine_body(s);
+  scope_.pop();
+  local_routines_ = std::move(enclosing_locals);
+  return plpgsql_function(head, body);
+}
+
+void Lowerer::standalone(const ast::CreateSubprogram& u) {
+  std::string name = norm(u.sub.name.name());
+  std::string sql = routine(u.sub, "", name);
+  std::string pre;
+  for (const auto& t : aux_types_) pre += t;
+  if (!pre.empty()) res_.objects.push_back({"TYPE", name + " TYPES", pre, u.span, 0});
+  res_.objects.push_back({u.sub.is_function ? "FUNCTION" : "PROCEDURE", name, sql, u.span, 2});
+}
+
+void Lowerer::package_spec(const ast::CreatePackage& u) {
+  std::string pkg = norm(u.name.name());
+  const PackageDecls* decls = env_.registry->package(pkg);
+  std::string sql = "CREATE SCHEMA IF NOT EXISTS " + q(pkg) + ";\n";
+  add_package_frame(*decls, &u);
+  for (const ast::PlDecl* d : expanded(u.block.decls)) {
+    if (d->kind == ast::PlDeclKind::Cursor)
+      item(plsql_codes::kNotConvertible, "cursor declared in a package specification", d->span);
+    if (d->kind == ast::PlDeclKind::Type) {
+      const Symbol* s = scope_.find(norm(static_cast<const ast::PlTypeDecl&>(*d).name));
+      if (s && !s->type.problem.empty())
+        item(plsql_codes::kNotConvertible, "type " + norm(static_cast<const ast::PlTypeDecl&>(*d).name) + ": " + s->type.problem,
+             d->span);
+      if (s && s->type.string_keys)
+        item(plsql_codes::kCollection, "associative array indexed by strings: type " + norm(static_cast<const ast::PlTypeDecl&>(*d).name),
+             d->span);
+    }
+  }
+  res_.objects.push_back({"PACKAGE", pkg, sql, u.span, 1});
+  std::string types;
+  for (const auto& t : aux_types_) types += t;
+  if (!types.empty()) res_.objects.push_back({"TYPE", pkg + " TYPES", types, u.span, 1});
+  // Without a body the spec's variables still need their state functions.
+  std::string state;
+  for (const ast::PlDecl* d : expanded(u.block.decls)) {
+    if (d->kind != ast::PlDeclKind::Variable) continue;
+    auto& v = static_cast<const ast::PlVariable&>(*d);
+    const Symbol* s = scope_.find(norm(v.name));
+    if (!s) continue;
+    std::string type = s->type.sql.empty() ? "text" : s->type.sql;
+    if (s->type.shape == Shape::Cursor) {
+      item(plsql_codes::kNotConvertible, "package variable " + norm(v.name) + " of a cursor type", v.span);
+      continue;
+    }
+    if (v.constant) {
+      std::string value = v.default_value ? expr(*v.default_value) : "NULL";
+      state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
+                                "BEGIN\n  RETURN " + value + ";\nEND\n");
+      continue;
+    }
+    std::string setting = quote_literal(setting_name(pkg, norm(v.name)));
+    std::string init = q(pkg) + "." + quote_ident("orashift$init");
+    state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
+                              "BEGIN\n  PERFORM " + init + "();\n  RETURN NULLIF(current_setting(" + setting +
+                                  ", true), '')::" + type + ";\nEND\n");
+    state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->setter + "(value " + type + ")\nRETURNS void",
+                              "BEGIN\n  PERFORM " + init + "();\n  PERFORM set_config(" + setting +
+                                  ", COALESCE(value::text, ''), false);\nEND\n");
+  }
+  if (!decls->body) {
+    std::string init_body = "BEGIN\n  IF current_setting(" + quote_literal(setting_name(pkg, "orashift$init")) +
+                            ", true) = 'y' THEN\n    RETURN;\n  END IF;\n  PERFORM set_config(" +
+                            quote_literal(setting_name(pkg, "orashift$init")) + ", 'y', false);\n";
+    for (const ast::PlDecl* d : expanded(u.block.decls)) {
+      if (d->kind != ast::PlDeclKind::Variable) continue;
+      auto& v = static_cast<const ast::PlVariable&>(*d);
+      if (v.constant || !v.default_value) continue;
+      init_body += "  PERFORM set_config(" + quote_literal(setting_name(pkg, norm(v.name))) + ", COALESCE((" +
+                   expr(*v.default_value) + ")::text, ''), false);\n";
+    }
+    init_body += "END\n";
+    state = plpgsql_function("CREATE OR REPLACE FUNCTION " + q(pkg) + "." + quote_ident("orashift$init") + "()\nRETURNS void",
+                             init_body) +
+            state;
+  }
+  if (!state.empty()) res_.objects.push_back({"PACKAGE STATE", pkg, state, u.span, 1});
+}
+
+void Lowerer::package_body(const ast::CreatePackage& u) {
+  std::string pkg = norm(u.name.name());
+  const PackageDecls* decls = env_.registry->package(pkg);
+  add_package_frame(*decls, &u);
+  std::string state;
+  std::string init_body = "#variable_conflict use_column\nBEGIN\n  IF current_setting(" +
+                          quote_literal(setting_name(pkg, "orashift$init")) + ", true) = 'y' THEN\n    RETURN;\n  END IF;\n" +
+                          "  PERFORM set_config(" + quote_literal(setting_name(pkg, "orashift$init")) + ", 'y', false);\n";
+  // Defaults of every package variable (spec first, in declaration order, as Oracle elaborates).
+  for (const auto* unit : {decls->spec, decls->body}) {
+    if (!unit) continue;
+    for (const ast::PlDecl* d : expanded(unit->block.decls)) {
+      if (d->kind == ast::PlDeclKind::Cursor && unit == decls->body)
+        item(plsql_codes::kNotConvertible, "cursor declared at package level (package cursors keep their state across calls)",
+             d->span);
+      if (d->kind == ast::PlDeclKind::Subprogram && unit == decls->body) {
+        // members are converted below
+      }
+      if (d->kind != ast::PlDeclKind::Variable) continue;
+      auto& v = static_cast<const ast::PlVariable&>(*d);
+      const Symbol* s = scope_.find(norm(v.name));
+      if (!s) continue;
+      if (!s->type.problem.empty())
+        item(plsql_codes::kNotConvertible, "package variable " + norm(v.name) + ": " + s->type.problem, v.type.span);
+      if (s->type.string_keys)
+        item(plsql_codes::kCollection, "associative array indexed by strings: package variable " + norm(v.name), v.type.span);
+      if (v.constant || !v.default_value) {
+        if (unit == decls->body && v.constant) {
+          std::string type = s->type.sql.empty() ? "text" : s->type.sql;
+          state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
+                                    "BEGIN\n  RETURN " + (v.default_value ? expr(*v.default_value) : std::string("NULL")) + ";\nEND\n");
+        }
+        if (!(unit == decls->body && !v.constant)) continue;
+      }
+      if (v.default_value)
+        init_body += "  PERFORM set_config(" + quote_literal(setting_name(pkg, norm(v.name))) + ", COALESCE((" +
+                     expr(*v.default_value) + ")::text, ''), false);\n";
+      if (unit == decls->body && !v.constant) {
+        std::string type = s->type.sql.empty() ? "text" : s->type.sql;
+        std::string setting = quote_literal(setting_name(pkg, norm(v.name)));
+        std::string init = q(pkg) + "." + quote_ident("orashift$init");
+        state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
+                                  "BEGIN\n  PERFORM " + init + "();\n  RETURN NULLIF(current_setting(" + setting +
+                                      ", true), '')::" + type + ";\nEND\n");
+        state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->setter + "(value " + type + ")\nRETURNS void",
+                                  "BEGIN\n  PERFORM " + init + "();\n  PERFORM set_config(" + setting +
+                                      ", COALESCE(value::text, ''), false);\nEND\n");
+      }
+    }
+  }
+  // The initialisation section runs once per session, on first use of the package.
+  if (u.block.has_begin && !u.block.body.empty()) {
+    PgBlock b;
+    in_procedure_ = false;
+    in_function_ = true;
+    uses_sql_attributes_ = mentions_sql_attribute(u.block.span);
+    if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", u.span});
+    PgBlock* saved = current_block_;
+    current_block_ = &b;
+    body(u.block.body, b.body);
+    ast::PlBlock tmp;  // handlers of the init section
+    current_block_ = saved;
+    if (!u.block.handlers.empty()) item(plsql_codes::kNotConvertible, "exception handlers in a package initialisation section", u.span);
+    Emitter e;
+    e.block(b, 1);
+    init_body += e.text().empty() ? "" : e.text().substr(0, e.text().size() - 1) + ";\n";
+  }
+  init_body += "END\n";
+  state = plpgsql_function("CREATE OR REPLACE FUNCTION " + q(pkg) + "." + quote_ident("orashift$init") + "()\nRETURNS void",
+                           init_body) +
+          state;
+  std::string types;
+  for (const auto& t : aux_types_) types += t;
+  aux_types_.clear();
+  if (!types.empty()) res_.objects.push_back({"TYPE", pkg + " BODY TYPES", types, u.span, 1});
+  res_.objects.push_back({"PACKAGE STATE", pkg + " BODY", state, u.span, 1});
+  for (const ast::PlDecl* d : expanded(u.block.decls)) {
+    if (d->kind == ast::PlDeclKind::CondComp)
+      item(plsql_codes::kNotConvertible, "conditional compilation ($IF) around package members not settled", d->span);
+    if (d->kind != ast::PlDeclKind::Subprogram) continue;
+    auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
+    if (!s.body) continue;  // a forward declaration
+    std::string name = norm(s.name.name());
+    std::string sql = routine(s, pkg, pkg + "." + name);
+    std::string pre;
+    for (const auto& t : aux_types_) pre += t;
+    aux_types_.clear();
+    if (!pre.empty()) res_.objects.push_back({"TYPE", pkg + "." + name + " TYPES", pre, s.span, 1});
+    res_.objects.push_back({s.is_function ? "FUNCTION" : "PROCEDURE", pkg + "." + name, sql, s.span, 2});
+  }
+}
+
+namespace {
+
+// The event text of a DML trigger: INSERT OR UPDATE OF a, b OR DELETE ON t REFERENCING … FOR EACH ROW …
+struct TriggerEvent {
+  std::vector<std::string> events;  // target text per event: INSERT, UPDATE OF "a", DELETE
+  std::string table;                // Oracle table name
+  bool row = false;
+  std::string new_name = "NEW", old_name = "OLD";
+  std::string unsupported;          // a clause with no target meaning
+  bool disabled = false;            // created DISABLE
+  std::string when_text;            // WHEN (condition) as written
+};
+
+TriggerEvent parse_event(Span span) {
+  TriggerEvent ev;
+  SourceFile file("<trigger>", std::string(span.text()));
+  auto toks = sql::tokenize(file);
+  size_t i = 0;
+  auto word = [&](size_t k) { return k < toks.size() && toks[k].is_word() ? upper(toks[k].text) : std::string(); };
+  while (i < toks.size() && toks[i].kind != sql::TokenKind::End) {
+    std::string w = word(i);
+    if (w == "INSERT" || w == "DELETE" || w == "TRUNCATE") {
+      ev.events.push_back(w);
+      ++i;
+    } else if (w == "UPDATE") {
+      std::string e = "UPDATE";
+      ++i;
+      if (word(i) == "OF") {
+        ++i;
+        std::string cols;
+        while (i < toks.size() && toks[i].is_word() && word(i) != "OR" && word(i) != "ON") {
+          cols += (cols.empty() ? "" : ", ") + q(normalize_identifier(toks[i].text));
+          ++i;
+          if (i < toks.size() && toks[i].kind == sql::TokenKind::Comma) ++i;
+        }
+        e += " OF " + cols;
+      }
+      ev.events.push_back(e);
+    } else if (w == "OR") {
+      ++i;
+    } else if (w == "ON") {
+      ++i;
+      std::string name;
+      while (i < toks.size() && toks[i].is_word()) {
+        name = normalize_identifier(toks[i].text);
+        if (i + 1 < toks.size() && toks[i + 1].kind == sql::TokenKind::Dot) i += 2;
+        else {
+          ++i;
+          break;
+        }
+      }
+      ev.table = name;
+    } else if (w == "REFERENCING") {
+      ++i;
+      while (word(i) == "NEW" || word(i) == "OLD" || word(i) == "PARENT") {
+        std::string which = word(i);
+        ++i;
+        if (word(i) == "AS") ++i;
+        std::string alias = i < toks.size() ? normalize_identifier(toks[i].text) : which;
+        ++i;
+        if (which == "NEW") ev.new_name = alias;
+        if (which == "OLD") ev.old_name = alias;
+      }
+    } else if (w == "FOR") {
+      if (word(i + 1) == "EACH" && word(i + 2) == "ROW") ev.row = true;
+      i += 3;
+    } else if (w == "FOLLOWS" || w == "PRECEDES") {
+      ++i;
+      while (i < toks.size() && (toks[i].is_word() || toks[i].kind == sql::TokenKind::Dot || toks[i].kind == sql::TokenKind::Comma) &&
+             word(i) != "ENABLE" && word(i) != "DISABLE" && word(i) != "WHEN")
+        ++i;
+    } else if (w == "ENABLE" || w == "EDITIONABLE" || w == "FORWARD" || w == "CROSSEDITION") {
+      ++i;
+    } else if (w == "DISABLE") {
+      ev.disabled = true;
+      ++i;
+    } else if (w == "WHEN") {
+      // WHEN (condition): the rest of the event text (the parser keeps it there).
+      ev.when_text = std::string(span.text().substr(toks[i].span.end));
+      break;
+    } else {
+      if (ev.unsupported.empty()) ev.unsupported = sql::compact_text(toks[i].span);
+      ++i;
+    }
+  }
+  return ev;
+}
+
+// :NEW.col := seq.NEXTVAL / SELECT seq.NEXTVAL INTO :NEW.col FROM DUAL, optionally under
+// IF :NEW.col IS NULL: the sequence and column, or nothing.
+struct KeyFill {
+  std::string sequence, column;
+  bool conditional = false;
+};
+
+bool nextval_of(const ast::Expr& e, std::string& seq) {
+  if (e.kind != ast::ExprKind::Name) return false;
+  auto& n = static_cast<const ast::NameExpr&>(e);
+  if (n.parts.size() < 2 || upper(n.parts.back().text) != "NEXTVAL") return false;
+  seq = normalize_identifier(n.parts[n.parts.size() - 2].text);
+  return true;
+}
+
+bool new_column(const ast::Expr& e, const std::string& new_name, std::string& col) {
+  if (e.kind != ast::ExprKind::Postfix) return false;
+  auto& p = static_cast<const ast::PostfixExpr&>(e);
+  if (p.base->kind != ast::ExprKind::Bind) return false;
+  std::string b = normalize_identifier(std::string_view(static_cast<const ast::BindExpr&>(*p.base).text).substr(1));
+  std::string suffix = sql::compact_text(p.suffix);
+  if (b != new_name || suffix.size() < 2 || suffix[0] != '.' || suffix.find('.', 1) != std::string::npos) return false;
+  col = normalize_identifier(suffix.substr(1));
+  return true;
+}
+
+std::optional<KeyFill> key_fill(const std::vector<ast::PlStmtPtr>& body, const std::string& new_name, bool nested = false) {
+  std::vector<const ast::PlStmt*> stmts;
+  for (const auto& s : body)
+    if (s->kind != ast::PlStmtKind::Null) stmts.push_back(s.get());
+  if (stmts.size() != 1) return std::nullopt;
+  const ast::PlStmt& s = *stmts[0];
+  KeyFill k;
+  if (s.kind == ast::PlStmtKind::Assign) {
+    auto& a = static_cast<const ast::PlAssign&>(s);
+    if (new_column(*a.target, new_name, k.column) && nextval_of(*a.value, k.sequence)) return k;
+  }
+  if (s.kind == ast::PlStmtKind::Sql) {
+    auto& st = *static_cast<const ast::PlSql&>(s).statement;
+    if (st.kind == ast::StmtKind::Select) {
+      auto& qy = *static_cast<const ast::SelectStmt&>(st).query;
+      if (qy.body->kind == ast::QueryBodyKind::Select) {
+        auto& core = static_cast<const ast::SelectCore&>(*qy.body);
+        if (core.items.size() == 1 && core.into.size() == 1 && !core.where && core.from.size() == 1 &&
+            upper(sql::compact_text(core.from[0]->span)) == "DUAL" && nextval_of(*core.items[0].expr, k.sequence) &&
+            new_column(*core.into[0], new_name, k.column))
+          return k;
+      }
+    }
+  }
+  if (s.kind == ast::PlStmtKind::If && !nested) {
+    auto& i = static_cast<const ast::PlIf&>(s);
+    if (i.branches.size() != 1 || i.has_else) return std::nullopt;
+    const ast::Expr& c = *i.branches[0].condition;
+    if (c.kind != ast::ExprKind::IsNull) return std::nullopt;
+    auto& isn = static_cast<const ast::IsNullExpr&>(c);
+    std::string col;
+    if (isn.negated || upper(sql::compact_text(isn.test)) != "NULL" || !new_column(*isn.operand, new_name, col))
+      return std::nullopt;
+    auto inner = key_fill(i.branches[0].body, new_name, true);
+    if (!inner || inner->column != col) return std::nullopt;
+    inner->conditional = true;
+    return inner;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void Lowerer::trigger(const ast::CreateTrigger& u) {
+  std::string name = norm(u.name.name());
+  if (u.compound) {
+    item(plsql_codes::kNotConvertible, "compound trigger: split it into one trigger per timing point", u.span);
+    return;
+  }
+  if (u.system) {
+    item(plsql_codes::kNotConvertible, "system trigger (ON DATABASE / ON SCHEMA): use a PostgreSQL event trigger or login hook",
+         u.span);
+    return;
+  }
+  if (!u.block) {
+    item(plsql_codes::kNotConvertible, "trigger with a CALL body", u.span);
+    return;
+  }
+  std::string timing = upper(sql::compact_text(u.timing));
+  TriggerEvent ev = parse_event(u.event);
+  if (!ev.unsupported.empty()) item(plsql_codes::kBehaviour, "trigger clause " + ev.unsupported + " not reproduced", u.event);
+  if (ev.events.empty() || ev.table.empty()) {
+    item(plsql_codes::kNotConvertible, "trigger event not understood: " + sql::compact_text(u.event), u.event);
+    return;
+  }
+  TriggerContext tc;
+  tc.new_name = ev.new_name;
+  tc.old_name = ev.old_name;
+  tc.row = ev.row;
+  tc.before = timing == "BEFORE" || timing == "INSTEAD OF";
+  tc.table = env_.catalog ? env_.catalog->find_table(ev.table) : nullptr;
+  trigger_ = tc;
+  std::string events;
+  for (const auto& e : ev.events) events += (events.empty() ? "" : " OR ") + e;
+  // The recognised idiom: a BEFORE INSERT row trigger that only fills the key from a sequence.
+  if (timing == "BEFORE" && ev.row && events == "INSERT" && u.block->decls.empty() && u.block->handlers.empty() && !u.when)
+    if (auto k = key_fill(u.block->body, ev.new_name)) {
+      std::string sql = "ALTER TABLE " + q(ev.table) + " ALTER COLUMN " + q(k->column) + " SET DEFAULT nextval(" +
+                        quote_literal(q(k->sequence)) + ");\n";
+      item(plsql_codes::kPattern,
+           "trigger " + name + " fills " + ev.table + "." + k->column + " from sequence " + k->sequence +
+               ": converted to a column DEFAULT, trigger not created" +
+               (k->conditional ? "" : " (Oracle replaced explicit values too; the DEFAULT keeps them)"),
+           u.span);
+      res_.objects.push_back({"TRIGGER", name, sql, u.span, 3});
+      trigger_.reset();
+      return;
+    }
+  if (!env_.catalog || !tc.table)
+    item(plsql_codes::kDependency, "trigger " + name + " is on " + ev.table + ", which is not among the converted tables", u.event);
+  if (timing == "INSTEAD OF" && !ev.row) ev.row = true;  // Oracle's INSTEAD OF triggers are row triggers
+  PgBlock outer;
+  uses_sql_attributes_ = mentions_sql_attribute(u.block->span);
+  if (uses_sql_attributes_) outer.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", u.span});
+  PgStmt inner;
+  inner.kind = PgKind::Block;
+  inner.span = u.block->span;
+  inner.block = std::make_shared<PgBlock>();
+  in_procedure_ = false;
+  in_function_ = true;
+  scope_.push(name);
+  current_block_ = &outer;
+  block(*u.block, *inner.block);
+  scope_.pop();
+  outer.body.push_back(std::move(inner));
+  outer.body.push_back(PgStmt::simple(tc.row && tc.before ? "RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END"
+                                                          : "RETURN NULL",
+                                      u.span));
+  Emitter e;
+  e.line(0, "#variable_conflict use_column");
+  e.block(outer, 0);
+  std::string fn = quote_ident(target_name(name) + "$trigger");
+  std::string sql = plpgsql_function("CREATE OR REPLACE FUNCTION " + fn + "()\nRETURNS trigger", e.text());
+  std::string when;
+  if (u.when) {
+    if (!ev.row) item(plsql_codes::kNotConvertible, "WHEN on a statement trigger", u.when->span);
+    when = "\nWHEN (" + expr(*u.when) + ")";
+  } else if (!ev.when_text.empty()) {
+    RewriteContext ctx;
+    ctx.catalog = env_.catalog;
+    ctx.object = object_;
+    ctx.routine = this;
+    trigger_->when_clause = true;
+    RewriteResult r = convert_expression_text(ev.when_text, u.event, dialect(), ctx);
+    trigger_->when_clause = false;
+    absorb(r);
+    when = "\nWHEN (" + r.sql + ")";
+  }
+  std::string pg_timing = timing == "INSTEAD OF" ? "INSTEAD OF" : timing;
+  sql += "CREATE OR REPLACE TRIGGER " + q(name) + " " + pg_timing + " " + events + " ON " + q(ev.table) +
+         (ev.row ? " FOR EACH ROW" : " FOR EACH STATEMENT") + when + "\nEXECUTE FUNCTION " + fn + "();\n";
+  if (env_.disabled_triggers.count(name) || ev.disabled) {
+    sql += "ALTER TABLE " + q(ev.table) + " DISABLE TRIGGER " + q(name) + ";\n";
+    item(plsql_codes::kPattern, "trigger " + name + " is disabled in the source: created disabled", u.span);
+  }
+  trigger_.reset();
+  res_.objects.push_back({"TRIGGER", name, sql, u.span, 3});
+}
+
+void Lowerer::object_type(const ast::CreateType& u) {
+  std::string name = norm(u.name.name());
+  switch (u.def) {
+    case ast::TypeDefKind::Incomplete: return;  // a forward declaration: the full one follows
+    case ast::TypeDefKind::Under:
+      item(plsql_codes::kObjectType, "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
+                                         ": composite types have no inheritance",
+           u.span);
+      return;
+    case ast::TypeDefKind::Other:
+      item(plsql_codes::kObjectType, "type " + name + ": " + sql::compact_text(u.other).substr(0, 60), u.span);
+      return;
+    case ast::TypeDefKind::Table:
+    case ast::TypeDefKind::Varray: {
+      TypeInfo e = resolve_type(u.element);
+      if (!e.problem.empty()) {
+        item(plsql_codes::kNotConvertible, "collection type " + name + ": " + e.problem, u.element.span);
+        return;
+      }
+      if (e.shape == Shape::Array) {
+        item(plsql_codes::kCollection, "collection type " + name + " of a collection", u.element.span);
+        return;
+      }
+      res_.objects.push_back({"TYPE", name, "CREATE DOMAIN " + q(name) + " AS " + e.sql + "[];\n", u.span, 0});
+      return;
+    }
+    case ast::TypeDefKind::Object: {
+      std::string cols;
+      for (const auto& a : u.attributes) {
+        TypeInfo t = resolve_type(a.type);
+        if (!t.problem.empty()) item(plsql_codes::kNotConvertible, "attribute " + norm(a.name) + ": " + t.problem, a.type.span);
+        cols += (cols.empty() ? "" : ", ") + q(norm(a.name)) + " " + (t.sql.empty() ? "text" : t.sql);
+      }
+      if (!u.methods.empty())
+        item(plsql_codes::kBehaviour,
+             "type " + name + " declares " + std::to_string(u.methods.size()) +
+                 " method(s): the composite type holds the attributes; methods come with the type body",
+             u.methods.front().span);
+      res_.objects.push_back({"TYPE", name, "CREATE TYPE " + q(name) + " AS (" + cols + ");\n", u.span, 0});
+      return;
+    }
+  }
+}
+
+void Lowerer::type_body(const ast::CreateTypeBody& u) {
+  item(plsql_codes::kObjectType,
+       "type body " + norm(u.name.name()) + ": member methods and constructors are not converted yet (write them as "
+                                            "functions taking the composite as their first argument)",
+       u.methods.empty() ? u.span : u.methods.front().span);
+}
+
+}  // namespace orashift::plsql

@@ -1,0 +1,170 @@
+#pragma once
+// The PL/SQL walk: binds every name of a unit to its declaration (scope.h, registry.h), lowers
+// statements into the PL/pgSQL tree (target_tree.h) and answers the query writer's questions
+// about the routine's names (RoutineNames), so embedded SQL goes through the same rewriter as
+// views. One Lowerer converts one unit; lower_unit.cpp assembles the CREATE statements.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "assess/action_item.h"
+#include "catalog/catalog.h"
+#include "convert/plsql/pl_type.h"
+#include "convert/plsql/profile.h"
+#include "convert/plsql/registry.h"
+#include "convert/plsql/scope.h"
+#include "convert/plsql/target_tree.h"
+#include "convert/sql_rewrite.h"
+
+namespace orashift::plsql {
+
+namespace ast = sql::ast;
+
+// One converted object of a unit (a unit may give several: a package gives a schema, state
+// functions and one function per routine; a trigger a function and the trigger).
+struct UnitObject {
+  std::string kind;   // TYPE, PACKAGE, FUNCTION, PROCEDURE, TRIGGER
+  std::string name;   // Oracle name (PKG.F for package members)
+  std::string sql;    // complete statement(s), each ending in ';'
+  Span span;
+  int order = 0;      // 0 types, 1 package state, 2 routines, 3 triggers
+};
+
+struct UnitResult {
+  std::vector<UnitObject> objects;
+  ActionItems items;
+  bool blocked = false;     // an error-level item: the unit is not applied
+  std::string block_code;   // the first blocking item's code
+};
+
+struct Environment {
+  std::set<std::string>* signatures = nullptr;  // target routine signatures already created (overloads)
+  std::set<std::string> disabled_triggers;       // ALTER TRIGGER t DISABLE in the source scripts
+  CondCompiler* cond = nullptr;                  // settles $IF … $END
+  const Catalog* catalog = nullptr;
+  const Registry* registry = nullptr;
+  const Profile* profile = nullptr;
+  TypeMappingSettings types;
+};
+
+// Trigger facts the body needs (:NEW/:OLD and their REFERENCING names, row vs statement).
+struct TriggerContext {
+  std::string new_name = "NEW", old_name = "OLD";  // Oracle names (REFERENCING NEW AS n)
+  bool row = false;
+  bool before = false;
+  const Table* table = nullptr;
+  bool when_clause = false;  // converting WHEN (..): NEW and OLD are named without a colon
+};
+
+class Lowerer : public RoutineNames {
+public:
+  Lowerer(const Environment& env, std::string object, std::string package, UnitResult& result);
+
+  // ---- units (lower_unit.cpp)
+  void standalone(const ast::CreateSubprogram& u);
+  void package_spec(const ast::CreatePackage& u);
+  void package_body(const ast::CreatePackage& u);
+  void trigger(const ast::CreateTrigger& u);
+  void object_type(const ast::CreateType& u);
+  void type_body(const ast::CreateTypeBody& u);
+
+  // ---- RoutineNames (lower_names.cpp)
+  std::optional<std::string> name(const ast::NameExpr& n, rewrite::SqlWriter& w) const override;
+  std::optional<std::string> call(const ast::CallExpr& c, rewrite::SqlWriter& w) const override;
+  std::optional<std::string> bind(const ast::BindExpr& b, rewrite::SqlWriter& w) const override;
+  std::optional<std::string> postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const override;
+  rewrite::ValueType value_type(const ast::Expr& e) const override;
+  std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
+                                  rewrite::SqlWriter& w) const override;
+
+private:
+  friend class UnitWriter;
+  // ---- items
+  void item(const char* code, const std::string& message, Span span) const;
+  Dialect dialect() const { return env_.profile->dialect; }
+
+  // ---- expressions and SQL (lower_names.cpp)
+  std::string expr(const ast::Expr& e) const;             // through the query writer
+  void absorb(const RewriteResult& r) const;              // the writer's items become the unit's
+  std::string sql_statement(const ast::Statement& s) const;
+  std::string query(const ast::Query& q) const;
+  std::string condition(const ast::Expr& e) const { return expr(e); }
+  const Symbol* lookup_path(const std::vector<ast::Ident>& parts, size_t& used) const;
+  // Statements to run before and after a CALL (OUT arguments passed through temporaries).
+  using ArgCopies = std::pair<std::vector<std::string>, std::vector<std::string>>;
+  std::optional<std::string> routine_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
+                                          bool as_statement, Span span, rewrite::SqlWriter* w,
+                                          ArgCopies* copies = nullptr) const;
+  std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
+                                                  bool as_statement, Span span, rewrite::SqlWriter& w) const;
+  std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  std::string cursor_attribute(const std::string& cursor, const std::string& attr, Span span) const;
+  std::string sqlcode_text() const;
+
+  // ---- declarations (lower_decl.cpp)
+  TypeInfo resolve_type(const ast::PlType& t) const;
+  // `emit`: the declaring unit is the one being converted, so its composite type is created here.
+  TypeInfo resolve_type_decl(const ast::PlTypeDecl& d, const std::string& owner, bool emit = true);
+  void declarations(const std::vector<ast::PlDeclPtr>& decls, PgBlock& block);
+  void declarations(const std::vector<const ast::PlDecl*>& decls, PgBlock& block);
+  std::vector<const ast::PlDecl*> expanded(const std::vector<ast::PlDeclPtr>& decls) const;
+  std::string unit_name() const;
+  void declare_variable(const ast::PlVariable& v, PgBlock& block);
+  void declare_cursor(const ast::PlCursorDecl& c, PgBlock& block);
+  void declare_exception(const std::string& name, const std::string& qualified, Span span);
+  void pragma(const ast::PlPragma& p);
+  std::string exception_condition(const ast::QualifiedName& n, std::string* errcode) const;
+  void add_package_frame(const PackageDecls& p, const ast::CreatePackage* converting);
+  std::string parameter_list(const ast::PlSubprogram& s, bool for_function);
+
+  // ---- statements (lower_stmt.cpp)
+  void block(const ast::PlBlock& b, PgBlock& out);
+  void body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out);
+  void stmt(const ast::PlStmt& s, PgBody& out);
+  void assign(const ast::PlAssign& a, PgBody& out);
+  void call_statement(const ast::PlCall& c, PgBody& out);
+  void loop(const ast::PlLoop& l, PgBody& out);
+  void sql(const ast::PlSql& s, PgBody& out);
+  void bulk_select(const ast::SelectStmt& s, PgBody& out, Span span);
+  void execute_immediate(const ast::PlExecImmediate& e, PgBody& out);
+  void open(const ast::PlOpen& o, PgBody& out);
+  void fetch(const ast::PlFetch& f, PgBody& out);
+  void raise(const ast::PlRaise& r, PgBody& out);
+  void forall(const ast::PlForall& f, PgBody& out);
+  void handlers(const ast::PlBlock& b, PgBlock& out);
+  void after_sql(PgBody& out, Span span);
+  std::string target_text(const ast::Expr& target, const std::string& value, Span span, bool* is_setter) const;
+  std::string dynamic_text(const ast::Expr& text, size_t binds, Span span) const;
+
+  // ---- routines (lower_unit.cpp)
+  std::string routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
+                      const std::string& target_name_override = "");
+  void nested_subprogram(const ast::PlSubprogram& s);
+  std::string routine_body(const ast::PlSubprogram& s);
+  void hoist_nested(const ast::PlBlock& b, const std::string& schema);
+
+  const Environment& env_;
+  std::string object_;   // action items' object, "PROCEDURE P"
+  std::string package_;  // Oracle package name when converting a package member
+  UnitResult& res_;
+  mutable Scope scope_;
+  std::vector<std::string> aux_types_;  // CREATE TYPE statements the unit needs first
+  std::set<std::string> declared_types_;
+  std::optional<TriggerContext> trigger_;
+  bool in_function_ = false;
+  bool in_procedure_ = false;
+  int handler_depth_ = 0;
+  bool uses_sql_attributes_ = false;
+  mutable bool suppress_into_ = false;
+  PgBlock* current_block_ = nullptr;  // where implicit declarations (loop records) go
+  int loop_records_ = 0;
+  mutable int temp_count_ = 0;
+  std::string routine_schema_;            // schema of the routine being converted ("" = default)
+  std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms
+  size_t routine_frame_ = 0;              // scope depth where its parameters start
+  std::map<std::string, std::vector<RoutineDecl>> local_routines_;  // nested subprograms, hoisted
+};
+
+}  // namespace orashift::plsql

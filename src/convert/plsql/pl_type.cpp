@@ -1,0 +1,101 @@
+#include "convert/plsql/pl_type.h"
+
+#include "convert/ddl_loader.h"
+#include "convert/query/sql_writer.h"
+#include "dialect/naming.h"
+#include "sql/lexer.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+const Field* TypeInfo::field(const std::string& oracle_name) const {
+  for (const auto& f : fields)
+    if (f.name == oracle_name) return &f;
+  return nullptr;
+}
+
+std::optional<OracleType> oracle_type_from_text(std::string_view text) {
+  SourceFile file("<type>", std::string(text));
+  std::vector<sql::Token> toks = sql::tokenize(file);
+  while (!toks.empty() && toks.back().kind == sql::TokenKind::End) toks.pop_back();
+  if (toks.empty()) return std::nullopt;
+  auto d = sql::parse_data_type(toks, Span{&file, 0, static_cast<uint32_t>(file.text().size())});
+  if (!d || d->user_type) return std::nullopt;
+  return oracle_type_of(*d);
+}
+
+namespace {
+
+TypeInfo scalar(std::string sql, rewrite::ValueType v) {
+  TypeInfo t;
+  t.sql = std::move(sql);
+  t.value = v;
+  return t;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings& settings) {
+  MappedType m = map_type(c, "", dialect, settings, nullptr);
+  return scalar(lower(m.sql), rewrite::value_type_of(c.type));
+}
+
+TypeInfo row_type(const Table& t, Dialect dialect, const TypeMappingSettings& settings) {
+  TypeInfo out;
+  out.shape = Shape::Row;
+  out.sql = quote_ident(target_name(t.name));
+  for (const auto& c : t.columns) out.fields.push_back({c.name, column_type(c, dialect, settings)});
+  return out;
+}
+
+TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings) {
+  using rewrite::ValueType;
+  std::string text = sql::compact_text(t.span);
+  std::string word = t.name.parts.size() == 1 ? rewrite::upper(t.name.parts[0].text) : "";
+  if (t.name.parts.size() > 1 || !t.attribute.empty()) {
+    TypeInfo none;
+    none.problem = "not a built-in type: " + text;
+    return none;
+  }
+  // PL/SQL-only scalar types first (the SQL type parser does not know them).
+  static const char* integers[] = {"PLS_INTEGER", "BINARY_INTEGER", "SIMPLE_INTEGER", "NATURAL", "NATURALN",
+                                   "POSITIVE", "POSITIVEN", "SIGNTYPE"};
+  for (const char* i : integers)
+    if (word == i) return scalar("integer", ValueType::Number);
+  if (word == "BOOLEAN") return scalar("boolean", ValueType::Unknown);
+  if (word == "SYS_REFCURSOR") {
+    TypeInfo c = scalar("refcursor", ValueType::Unknown);
+    c.shape = Shape::Cursor;
+    return c;
+  }
+  std::string upper_text = rewrite::upper(text);
+  // Parameters and some variables have no length: VARCHAR2, STRING, CHAR → unbounded text.
+  if (upper_text == "VARCHAR2" || upper_text == "VARCHAR" || upper_text == "STRING" || upper_text == "NVARCHAR2" ||
+      upper_text == "CHAR" || upper_text == "NCHAR" || upper_text == "LONG")
+    return scalar(dialect == Dialect::Redshift ? "varchar(65535)" : "text", ValueType::Text);
+  if (upper_text.rfind("STRING", 0) == 0) upper_text = "VARCHAR2" + upper_text.substr(6);
+  if (upper_text == "RAW") return scalar(dialect == Dialect::Redshift ? "varbyte" : "bytea", ValueType::Unknown);
+  auto ot = oracle_type_from_text(upper_text);
+  if (!ot) {
+    TypeInfo none;
+    none.problem = "not a built-in type: " + text;
+    return none;
+  }
+  Column col;
+  col.type = *ot;
+  if (col.type.name == "INTEGER" || col.type.name == "INT" || col.type.name == "SMALLINT")
+    return scalar(ot->name == "SMALLINT" ? "smallint" : "integer", ValueType::Number);  // PL/SQL code uses them as counters
+  if (col.type.name == "NUMBER" && !col.type.precision && !col.type.scale && dialect == Dialect::Postgres)
+    return scalar("numeric", ValueType::Number);
+  if ((col.type.name == "VARCHAR2" || col.type.name == "VARCHAR" || col.type.name == "NVARCHAR2") &&
+      dialect == Dialect::Postgres && col.type.length)
+    return scalar("varchar(" + std::to_string(*col.type.length) + ")", ValueType::Text);
+  return column_type(col, dialect, settings);
+}
+
+}  // namespace orashift::plsql

@@ -1,0 +1,50 @@
+#pragma once
+// PL/SQL types resolved to the target's types: built-ins (PLS_INTEGER, BOOLEAN, VARCHAR2 without
+// a length…), %TYPE and %ROWTYPE of catalog tables, records, collections and REF CURSORs. The
+// binder settles every declaration's type here once, so later stages never guess (date
+// arithmetic, INTO targets and overload signatures all read `TypeInfo`).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "convert/sql_rewrite.h"
+#include "convert/type_mapping.h"
+#include "sql/ast_plsql.h"
+
+namespace orashift::plsql {
+
+enum class Shape { Scalar, Row, Array, Cursor };
+
+struct Field;
+
+struct TypeInfo {
+  std::string sql;                              // the target's spelling: numeric, "hr"."emp", integer[]
+  rewrite::ValueType value = rewrite::ValueType::Unknown;
+  Shape shape = Shape::Scalar;
+  std::vector<Field> fields;                    // Row: in declaration (column) order
+  std::shared_ptr<TypeInfo> element;            // Array
+  bool string_keys = false;                     // INDEX BY VARCHAR2: no array can hold it
+  std::string problem;                          // set when the type cannot be expressed: why
+  const Field* field(const std::string& oracle_name) const;
+};
+
+struct Field {
+  std::string name;  // Oracle name, normalised
+  TypeInfo type;
+};
+
+// A built-in PL/SQL or SQL type by its written text; `problem` is set when the text is not a
+// built-in type (then it names a user type or an unsupported one).
+TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings);
+
+// A catalog column's type, as the table's DDL maps it.
+TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings& settings);
+
+// t%ROWTYPE: the table's row type (PostgreSQL names a table's composite type by the table).
+TypeInfo row_type(const Table& t, Dialect dialect, const TypeMappingSettings& settings);
+
+// "NUMBER(5)" / "VARCHAR2(10 CHAR)" … → the OracleType, or nullopt when not a built-in data type.
+std::optional<OracleType> oracle_type_from_text(std::string_view text);
+
+}  // namespace orashift::plsql

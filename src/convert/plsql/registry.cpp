@@ -1,0 +1,136 @@
+#include "convert/plsql/registry.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "catalog/catalog.h"
+#include "convert/query/sql_writer.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+namespace ast = sql::ast;
+
+std::string norm(const ast::Ident& i) { return normalize_identifier(i.text); }
+
+namespace {
+
+void index_decls(PackageDecls& p, const std::vector<const ast::PlDecl*>& decls) {
+  for (const ast::PlDecl* d : decls) {
+    switch (d->kind) {
+      case ast::PlDeclKind::Variable: {
+        auto& v = static_cast<const ast::PlVariable&>(*d);
+        p.variables[norm(v.name)] = &v;
+        break;
+      }
+      case ast::PlDeclKind::Exception: {
+        auto& e = static_cast<const ast::PlExceptionDecl&>(*d);
+        p.exceptions[norm(e.name)] = &e;
+        break;
+      }
+      case ast::PlDeclKind::Type: p.types[norm(static_cast<const ast::PlTypeDecl&>(*d).name)] = d; break;
+      case ast::PlDeclKind::Subtype: p.types[norm(static_cast<const ast::PlSubtype&>(*d).name)] = d; break;
+      case ast::PlDeclKind::Cursor: {
+        auto& c = static_cast<const ast::PlCursorDecl&>(*d);
+        if (!p.cursors.count(norm(c.name)) || c.query) p.cursors[norm(c.name)] = &c;
+        break;
+      }
+      case ast::PlDeclKind::Pragma: {
+        auto& pr = static_cast<const ast::PlPragma&>(*d);
+        if (rewrite::upper(pr.name.text) != "EXCEPTION_INIT" || pr.args.size() != 2) break;
+        if (pr.args[0]->kind != ast::ExprKind::Name) break;
+        std::string e = normalize_identifier(static_cast<const ast::NameExpr&>(*pr.args[0]).parts.back().text);
+        std::string code = sql::compact_text(pr.args[1]->span);
+        code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
+        char* end = nullptr;
+        long v = std::strtol(code.c_str(), &end, 10);
+        if (end && *end == '\0') p.exception_codes[e] = v;
+        break;
+      }
+      case ast::PlDeclKind::Subprogram: {
+        auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
+        std::string name = norm(s.name.name());
+        auto& list = p.routines[name];
+        // A body's definition replaces the spec's declaration of the same overload position.
+        bool replaced = false;
+        if (s.body)
+          for (auto& r : list)
+            if (!r.sub->body && r.sub->params.size() == s.params.size() && r.sub->is_function == s.is_function) {
+              r.sub = &s;
+              replaced = true;
+              break;
+            }
+        if (!replaced) list.push_back({p.name, name, &s});
+        break;
+      }
+      case ast::PlDeclKind::CondComp: break;
+    }
+  }
+}
+
+}  // namespace
+
+void Registry::add(const ast::Statement& unit) {
+  switch (unit.kind) {
+    case ast::StmtKind::CreatePackage: {
+      auto& p = static_cast<const ast::CreatePackage&>(unit);
+      std::string name = norm(p.name.name());
+      PackageDecls& decls = packages[name];
+      decls.name = name;
+      (p.body ? decls.body : decls.spec) = &p;
+      std::vector<const ast::PlDecl*> list;
+      if (cond) {
+        list = cond->expand(p.block.decls, name);
+      } else {
+        for (const auto& d : p.block.decls) list.push_back(d.get());
+      }
+      index_decls(decls, list);
+      break;
+    }
+    case ast::StmtKind::CreateSubprogram: {
+      auto& s = static_cast<const ast::CreateSubprogram&>(unit);
+      std::string name = norm(s.sub.name.name());
+      routines[name].push_back({"", name, &s.sub});
+      break;
+    }
+    case ast::StmtKind::CreateType: {
+      auto& t = static_cast<const ast::CreateType&>(unit);
+      object_types[norm(t.name.name())] = &t;
+      break;
+    }
+    default: break;
+  }
+}
+
+const PackageDecls* Registry::package(const std::string& name) const {
+  auto it = packages.find(name);
+  return it == packages.end() ? nullptr : &it->second;
+}
+
+const std::vector<RoutineDecl>* Registry::routines_named(const std::vector<std::string>& parts,
+                                                         const std::string& current_package) const {
+  if (parts.size() == 1) {
+    if (!current_package.empty())
+      if (const PackageDecls* p = package(current_package)) {
+        auto it = p->routines.find(parts[0]);
+        if (it != p->routines.end()) return &it->second;
+      }
+    auto it = routines.find(parts[0]);
+    return it == routines.end() ? nullptr : &it->second;
+  }
+  // pkg.f, or schema.f / schema.pkg.f (the schema is dropped: units land in one database).
+  const std::string& last = parts.back();
+  const std::string& qual = parts[parts.size() - 2];
+  if (const PackageDecls* p = package(qual)) {
+    auto it = p->routines.find(last);
+    if (it != p->routines.end()) return &it->second;
+    return nullptr;
+  }
+  if (parts.size() == 2) {
+    auto it = routines.find(last);
+    if (it != routines.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+}  // namespace orashift::plsql

@@ -1,0 +1,50 @@
+#pragma once
+// Every PL/SQL unit of a source, indexed before any body is converted: a call, a package
+// variable or an exception of another unit is then known by its declaration (procedure or
+// function, parameter names and modes, type, SQLSTATE), not guessed from its spelling.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "convert/plsql/cond_comp.h"
+#include "sql/ast_plsql.h"
+
+namespace orashift::plsql {
+
+struct RoutineDecl {
+  std::string package;  // Oracle name of the package, "" for a standalone routine
+  std::string name;
+  const sql::ast::PlSubprogram* sub = nullptr;
+  std::string target = {};  // the quoted target name when it is not package.name (hoisted nested subprograms)
+  bool is_function() const { return sub->is_function; }
+};
+
+struct PackageDecls {
+  std::string name;
+  const sql::ast::CreatePackage* spec = nullptr;
+  const sql::ast::CreatePackage* body = nullptr;
+  std::map<std::string, std::vector<RoutineDecl>> routines;  // spec and body members
+  std::map<std::string, const sql::ast::PlVariable*> variables;
+  std::map<std::string, const sql::ast::PlExceptionDecl*> exceptions;
+  std::map<std::string, const sql::ast::PlDecl*> types;  // PlTypeDecl or PlSubtype
+  std::map<std::string, const sql::ast::PlCursorDecl*> cursors;
+  std::map<std::string, long> exception_codes;  // PRAGMA EXCEPTION_INIT(e, code)
+};
+
+struct Registry {
+  CondCompiler* cond = nullptr;  // settles $IF in package declarations (may be null)
+  std::map<std::string, PackageDecls> packages;
+  std::map<std::string, std::vector<RoutineDecl>> routines;  // standalone
+  std::map<std::string, const sql::ast::CreateType*> object_types;
+
+  void add(const sql::ast::Statement& unit);
+  const PackageDecls* package(const std::string& name) const;
+  // The routines a call names: pkg.f, f (standalone, or a member of `current_package`).
+  const std::vector<RoutineDecl>* routines_named(const std::vector<std::string>& parts,
+                                                 const std::string& current_package) const;
+};
+
+// Oracle's normalisation of a written identifier (upper case unless quoted).
+std::string norm(const sql::ast::Ident& i);
+
+}  // namespace orashift::plsql

@@ -1,0 +1,83 @@
+#pragma once
+// The binder's symbol table: what a name in a unit stands for and how the target refers to it.
+// Frames nest like PL/SQL blocks; a frame may carry a label (a block label, the routine's own
+// name) so that `label.x` and `proc.param` resolve as in Oracle.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "convert/plsql/pl_type.h"
+
+namespace orashift::plsql {
+
+enum class SymbolKind {
+  Variable, Constant, Parameter, Cursor, Exception, Type, LoopRecord, LoopIndex, PackageVariable, PackageConstant
+};
+
+struct Symbol {
+  SymbolKind kind = SymbolKind::Variable;
+  std::string ref;        // how a reference prints: "v", "pkg"."g_count"() for package state
+  TypeInfo type;
+  std::string condition;  // exceptions: no_data_found, or SQLSTATE 'OU1AB'
+  std::string errcode;    // exceptions: the SQLSTATE RAISE uses ('' for predefined ones)
+  const sql::ast::PlCursorDecl* cursor = nullptr;
+  std::string setter;     // package variables: the function that assigns them
+  bool out_param = false;
+};
+
+class Scope {
+public:
+  void push(std::string label = "") {
+    frames_.emplace_back();
+    labels_.push_back(std::move(label));
+  }
+  void pop() {
+    frames_.pop_back();
+    labels_.pop_back();
+  }
+  void add(const std::string& oracle_name, Symbol s) { frames_.back()[oracle_name] = std::move(s); }
+  const Symbol* find(const std::string& oracle_name) const {
+    for (size_t i = frames_.size(); i-- > 0;) {
+      auto it = frames_[i].find(oracle_name);
+      if (it == frames_[i].end()) continue;
+      if (i >= hidden_from_ && i < hidden_to_) {
+        hidden_hits_.push_back(oracle_name);  // a nested subprogram reading its enclosing routine's names
+        return nullptr;
+      }
+      return &it->second;
+    }
+    return nullptr;
+  }
+  size_t depth() const { return frames_.size(); }
+  // Frames [from, to) become invisible (a hoisted nested subprogram cannot read them); lookups
+  // that would have found a name there are recorded.
+  void hide(size_t from, size_t to) {
+    hidden_from_ = from;
+    hidden_to_ = to;
+    hidden_hits_.clear();
+  }
+  void unhide() { hidden_from_ = hidden_to_ = 0; }
+  const std::vector<std::string>& hidden_hits() const { return hidden_hits_; }
+  // label.name: the symbol declared in the frame with that label.
+  const Symbol* find_in(const std::string& label, const std::string& oracle_name) const {
+    for (size_t i = frames_.size(); i-- > 0;)
+      if (labels_[i] == label) {
+        auto it = frames_[i].find(oracle_name);
+        return it == frames_[i].end() ? nullptr : &it->second;
+      }
+    return nullptr;
+  }
+  bool has_label(const std::string& label) const {
+    for (const auto& l : labels_)
+      if (l == label) return true;
+    return false;
+  }
+
+private:
+  std::vector<std::map<std::string, Symbol>> frames_;
+  std::vector<std::string> labels_;
+  size_t hidden_from_ = 0, hidden_to_ = 0;
+  mutable std::vector<std::string> hidden_hits_;
+};
+
+}  // namespace orashift::plsql

@@ -1,0 +1,178 @@
+#include "dialect/code_generator.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "convert/plsql/codes.h"
+#include "convert/plsql/lowerer.h"
+#include "dialect/commented_sql.h"
+#include "dialect/plsql_profiles.h"
+#include "dialect/statement_finder.h"
+#include "sql/lexer.h"
+#include "sql/parser.h"
+
+namespace orashift {
+
+namespace {
+
+namespace ast = sql::ast;
+
+bool is_unit_kind(const std::string& k) {
+  for (const char* u : {"CREATE PROCEDURE", "CREATE FUNCTION", "CREATE PACKAGE", "CREATE PACKAGE BODY", "CREATE TRIGGER",
+                        "CREATE TYPE", "CREATE TYPE BODY"})
+    if (k == u) return true;
+  return false;
+}
+
+struct Unit {
+  size_t index = 0;
+  std::string kind;  // PROCEDURE, FUNCTION, PACKAGE, PACKAGE BODY, TRIGGER, TYPE, TYPE BODY
+  std::string name;
+  Span span;
+  ast::StatementPtr stmt;
+  std::string failure;
+};
+
+std::string unit_name(const ast::Statement& s) {
+  switch (s.kind) {
+    case ast::StmtKind::CreateSubprogram: return plsql::norm(static_cast<const ast::CreateSubprogram&>(s).sub.name.name());
+    case ast::StmtKind::CreatePackage: return plsql::norm(static_cast<const ast::CreatePackage&>(s).name.name());
+    case ast::StmtKind::CreateTrigger: return plsql::norm(static_cast<const ast::CreateTrigger&>(s).name.name());
+    case ast::StmtKind::CreateType: return plsql::norm(static_cast<const ast::CreateType&>(s).name.name());
+    case ast::StmtKind::CreateTypeBody: return plsql::norm(static_cast<const ast::CreateTypeBody&>(s).name.name());
+    default: return "";
+  }
+}
+
+void parse_unit(Unit& u, StatementFinder& finder) {
+  const sql::Script* script = nullptr;
+  const sql::ScriptStatement* st = u.span.file ? finder.find(u.span, &script) : nullptr;
+  if (!st) {
+    u.failure = "statement not found in its file";
+    return;
+  }
+  Diagnostics diags;
+  u.stmt = sql::parse_statement(*script, *st, diags);
+  if (u.stmt && (u.stmt->kind == ast::StmtKind::Other || u.stmt->kind == ast::StmtKind::Invalid)) {
+    auto* o = u.stmt->kind == ast::StmtKind::Other ? static_cast<const ast::OtherStatement*>(u.stmt.get()) : nullptr;
+    u.failure = o && o->unparsed ? o->unparsed->message + " at " + o->unparsed->span.location()
+                                 : diags.items().empty() ? "not in a form the parser models" : diags.items()[0].message;
+    u.stmt.reset();
+    return;
+  }
+  u.name = unit_name(*u.stmt);
+}
+
+}  // namespace
+
+CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& options, ActionItems& items,
+                                  std::vector<bool>& handled) {
+  CodeObjects out;
+  const plsql::Profile* profile = plsql_profile(options.dialect);
+  if (!profile) return out;
+  const char* target = dialect_name(options.dialect);
+  StatementFinder finder;
+  std::vector<Unit> units;
+  plsql::Environment env;
+  for (size_t i = 0; i < catalog.unmodelled.size(); ++i) {
+    const auto& m = catalog.unmodelled[i];
+    if (m.kind == "ALTER TRIGGER") {
+      // ALTER TRIGGER [s.]t DISABLE: the trigger is created disabled; ENABLE/COMPILE: nothing to do.
+      SourceFile f("<alter>", std::string(m.span.text()));
+      auto toks = sql::tokenize(f);
+      std::string name, action;
+      for (size_t k = 2; k < toks.size() && toks[k].is_word(); ++k) {
+        if (k + 1 < toks.size() && toks[k + 1].kind == sql::TokenKind::Dot) {
+          ++k;
+          continue;
+        }
+        if (name.empty()) name = normalize_identifier(toks[k].text);
+        else if (action.empty()) action = normalize_identifier(toks[k].text);
+      }
+      if (action == "DISABLE") env.disabled_triggers.insert(name);
+      if (action == "DISABLE" || action == "ENABLE" || action == "COMPILE") handled[i] = true;
+      continue;
+    }
+    if (!is_unit_kind(m.kind)) continue;
+    handled[i] = true;
+    Unit u;
+    u.index = i;
+    u.kind = m.kind.substr(7);
+    u.span = m.span;
+    parse_unit(u, finder);
+    units.push_back(std::move(u));
+  }
+  plsql::CondCompiler cond;
+  env.cond = &cond;
+  plsql::Registry registry;
+  registry.cond = &cond;
+  for (const auto& u : units)
+    if (u.stmt) registry.add(*u.stmt);
+  std::set<std::string> signatures;
+  env.catalog = &catalog;
+  env.registry = &registry;
+  env.profile = profile;
+  env.types = options.types;
+  env.signatures = &signatures;
+
+  struct Placed {
+    int order;
+    size_t unit;
+    ConvertedObject object;
+  };
+  std::vector<Placed> placed;
+  for (size_t n = 0; n < units.size(); ++n) {
+    Unit& u = units[n];
+    std::string object = u.kind + " " + u.name;
+    if (!u.stmt) {
+      items.add(plsql_codes::kNotConvertible, u.kind, u.kind + " not converted: " + u.failure, u.span, target);
+      out.flagged.push_back({u.kind, u.name, u.span, plsql_codes::kNotConvertible});
+      continue;
+    }
+    if (!profile->plpgsql) {
+      items.add(plsql_codes::kTargetLacks, object, std::string(target) + " has no stored procedures, triggers or packages",
+                u.span, target);
+      out.flagged.push_back({u.kind, u.name, u.span, plsql_codes::kTargetLacks});
+      continue;
+    }
+    plsql::UnitResult res;
+    std::string package = u.stmt->kind == ast::StmtKind::CreatePackage ? u.name : "";
+    plsql::Lowerer lower(env, object, package, res);
+    switch (u.stmt->kind) {
+      case ast::StmtKind::CreateSubprogram: lower.standalone(static_cast<const ast::CreateSubprogram&>(*u.stmt)); break;
+      case ast::StmtKind::CreatePackage: {
+        auto& p = static_cast<const ast::CreatePackage&>(*u.stmt);
+        if (p.body)
+          lower.package_body(p);
+        else
+          lower.package_spec(p);
+        break;
+      }
+      case ast::StmtKind::CreateTrigger: lower.trigger(static_cast<const ast::CreateTrigger&>(*u.stmt)); break;
+      case ast::StmtKind::CreateType: lower.object_type(static_cast<const ast::CreateType&>(*u.stmt)); break;
+      case ast::StmtKind::CreateTypeBody: lower.type_body(static_cast<const ast::CreateTypeBody&>(*u.stmt)); break;
+      default: break;
+    }
+    for (const auto& it : res.items.items()) items.add(it.kind->code, it.object, it.message, cond.original(it.span), it.target);
+    if (res.blocked && res.objects.empty()) out.flagged.push_back({u.kind, u.name, u.span, res.block_code});
+    if (!res.blocked && res.objects.empty() && !(u.stmt->kind == ast::StmtKind::CreateType &&
+                                                 static_cast<const ast::CreateType&>(*u.stmt).def == ast::TypeDefKind::Incomplete))
+      out.flagged.push_back({u.kind, u.name, u.span, plsql_codes::kNotConvertible});
+    for (auto& o : res.objects) {
+      ConvertedObject c;
+      c.kind = o.kind;
+      c.name = o.name;
+      c.sql = res.blocked ? commented(o.sql) : o.sql;
+      c.phase = ApplyPhase::AfterLoad;
+      c.span = cond.original(o.span);
+      if (res.blocked) c.flagged_code = res.block_code;
+      c.unit = object;
+      placed.push_back({o.order, n, std::move(c)});
+    }
+  }
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.order < b.order; });
+  for (auto& p : placed) (p.order == 3 ? out.triggers : out.before_views).push_back(std::move(p.object));
+  return out;
+}
+
+}  // namespace orashift

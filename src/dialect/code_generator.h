@@ -1,0 +1,25 @@
+#pragma once
+// PL/SQL units (procedures, functions, packages, triggers, types) → target code objects,
+// through the PL/SQL converter (src/convert/plsql). Units are parsed again from their catalog
+// spans, indexed together (a call or a package variable of another unit is known by its
+// declaration), converted, and returned in apply order: types, package schemas and state,
+// routines (before views, which may call them), triggers (placed after views by the caller).
+// A unit with an error-level item is written commented out and listed as flagged.
+#include <vector>
+
+#include "dialect/ddl_generator.h"
+
+namespace orashift {
+
+struct CodeObjects {
+  std::vector<ConvertedObject> before_views;  // types, packages, routines
+  std::vector<ConvertedObject> triggers;
+  std::vector<FlaggedObject> flagged;
+};
+
+// `handled` (parallel to catalog.unmodelled) is set for every unit this step took; the others
+// stay with the DDL generator's OS9001/OS9003 handling.
+CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& options, ActionItems& items,
+                                  std::vector<bool>& handled);
+
+}  // namespace orashift
