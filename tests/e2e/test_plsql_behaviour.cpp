@@ -3,11 +3,13 @@
 // section is named beside each expectation). Each test converts an Oracle script with
 // `orashift convert --target postgres`, applies it with `orashift apply`, and calls it.
 #include "plsql_harness.h"
+#include "require_env.h"
 
 namespace {
 
-#define NEED_PG()                                                                 \
-  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set"
+#define NEED_PG()                       \
+  if (!std::getenv("ORASHIFT_TEST_PG")) \
+    ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set"
 
 const char* kEmp = R"(
 CREATE TABLE emp (id NUMBER(6) PRIMARY KEY, name VARCHAR2(30), dept NUMBER(4), salary NUMBER(8,2), updated DATE);

@@ -423,7 +423,7 @@ CREATE TABLE notes (note_id NUMBER(6) PRIMARY KEY, body VARCHAR2(40));
 TEST(RedshiftConnected, LoadErrorsFallBackToSysLoadErrorDetailWhenStlHasNone) {
   const char* endpoint = std::getenv("ORASHIFT_TEST_S3");
   std::string uri = e2e::fresh_pg_database("e2e_rs_errors");
-  if (uri.empty() || !endpoint) GTEST_SKIP() << "needs ORASHIFT_TEST_PG and ORASHIFT_TEST_S3 (scripts/test starts both)";
+  if (uri.empty() || !endpoint) ORASHIFT_SKIP_OR_FAIL() << "needs ORASHIFT_TEST_PG and ORASHIFT_TEST_S3 (scripts/test starts both)";
   setenv("AWS_ACCESS_KEY_ID", "orashift-test-key", 1);
   setenv("AWS_SECRET_ACCESS_KEY", "orashift-test-secret", 1);
   setenv("AWS_REGION", "us-east-1", 1);
