@@ -1,11 +1,13 @@
 #include "dialect/code_generator.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "dialect/commented_sql.h"
+#include "dialect/naming.h"
 #include "dialect/plsql_profiles.h"
 #include "dialect/statement_finder.h"
 #include "sql/lexer.h"
@@ -120,7 +122,18 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
     size_t unit;
     ConvertedObject object;
   };
-  std::vector<Placed> placed;
+  // CREATE OR REPLACE TYPE t twice (install scripts of two releases): the later one is t.
+  std::map<std::string, size_t> last_type;
+  for (size_t n = 0; n < units.size(); ++n)
+    if (units[n].stmt && units[n].stmt->kind == ast::StmtKind::CreateType &&
+        static_cast<const ast::CreateType&>(*units[n].stmt).def != ast::TypeDefKind::Incomplete)
+      last_type[units[n].name] = n;
+  struct Converted {
+    size_t unit;
+    std::string object;
+    plsql::UnitResult res;
+  };
+  std::vector<Converted> converted;
   for (size_t n = 0; n < units.size(); ++n) {
     Unit& u = units[n];
     std::string object = u.kind + " " + u.name;
@@ -135,9 +148,15 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       out.flagged.push_back({u.kind, u.name, u.span, plsql_codes::kTargetLacks});
       continue;
     }
-    plsql::UnitResult res;
+    if (u.stmt->kind == ast::StmtKind::CreateType && last_type.count(u.name) && last_type[u.name] != n) {
+      items.add(plsql_codes::kPattern, object,
+                "defined again at " + units[last_type[u.name]].span.location() + ": the later definition is converted", u.span,
+                target);
+      continue;
+    }
+    Converted c{n, object, {}};
     std::string package = u.stmt->kind == ast::StmtKind::CreatePackage ? u.name : "";
-    plsql::Lowerer lower(env, object, package, res);
+    plsql::Lowerer lower(env, object, package, c.res);
     switch (u.stmt->kind) {
       case ast::StmtKind::CreateSubprogram: lower.standalone(static_cast<const ast::CreateSubprogram&>(*u.stmt)); break;
       case ast::StmtKind::CreatePackage: {
@@ -153,24 +172,77 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       case ast::StmtKind::CreateTypeBody: lower.type_body(static_cast<const ast::CreateTypeBody&>(*u.stmt)); break;
       default: break;
     }
+    converted.push_back(std::move(c));
+  }
+  // A unit that names a type another unit did not create is not created either (OS6009), until
+  // nothing changes: a TABLE OF t, a routine with a parameter of type t.
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::vector<std::string> missing;
+    for (const auto& c : converted)
+      if (c.res.blocked && units[c.unit].stmt->kind == ast::StmtKind::CreateType) missing.push_back(units[c.unit].name);
+    for (auto& c : converted) {
+      if (c.res.blocked) continue;
+      for (const auto& m : missing) {
+        std::string q = quote_ident(target_name(m));
+        bool uses = false;
+        for (const auto& o : c.res.objects) uses |= o.sql.find(q) != std::string::npos;
+        if (!uses) continue;
+        c.res.items.add(plsql_codes::kDependency, c.object, "uses type " + m + ", which was not converted",
+                        units[c.unit].span, target);
+        c.res.blocked = true;
+        c.res.block_code = plsql_codes::kDependency;
+        changed = true;
+        break;
+      }
+    }
+  }
+  std::vector<Placed> placed;
+  for (auto& c : converted) {
+    Unit& u = units[c.unit];
+    plsql::UnitResult& res = c.res;
     for (const auto& it : res.items.items()) items.add(it.kind->code, it.object, it.message, cond.original(it.span), it.target);
     if (res.blocked && res.objects.empty()) out.flagged.push_back({u.kind, u.name, u.span, res.block_code});
     if (!res.blocked && res.objects.empty() && !(u.stmt->kind == ast::StmtKind::CreateType &&
                                                  static_cast<const ast::CreateType&>(*u.stmt).def == ast::TypeDefKind::Incomplete))
       out.flagged.push_back({u.kind, u.name, u.span, plsql_codes::kNotConvertible});
     for (auto& o : res.objects) {
-      ConvertedObject c;
-      c.kind = o.kind;
-      c.name = o.name;
-      c.sql = res.blocked ? commented(o.sql) : o.sql;
-      c.phase = ApplyPhase::AfterLoad;
-      c.span = cond.original(o.span);
-      if (res.blocked) c.flagged_code = res.block_code;
-      c.unit = object;
-      placed.push_back({o.order, n, std::move(c)});
+      ConvertedObject co;
+      co.kind = o.kind;
+      co.name = o.name;
+      co.sql = res.blocked ? commented(o.sql) : o.sql;
+      co.phase = ApplyPhase::AfterLoad;
+      co.span = cond.original(o.span);
+      if (res.blocked) co.flagged_code = res.block_code;
+      co.unit = c.object;
+      placed.push_back({o.order, c.unit, std::move(co)});
     }
   }
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.order < b.order; });
+  // Types after the types they use (a TABLE OF t after t), whatever the files' order.
+  size_t types_end = 0;
+  while (types_end < placed.size() && placed[types_end].order == 0) ++types_end;
+  std::vector<Placed> ordered;
+  std::vector<bool> done(types_end, false);
+  while (ordered.size() < types_end) {
+    bool progress = false;
+    for (size_t i = 0; i < types_end; ++i) {
+      if (done[i]) continue;
+      bool ready = true;
+      for (size_t j = 0; j < types_end && ready; ++j)
+        if (j != i && !done[j] && placed[i].object.sql.find(quote_ident(target_name(placed[j].object.name))) != std::string::npos &&
+            placed[i].object.sql.rfind("CREATE TYPE " + quote_ident(target_name(placed[j].object.name)) + " ", 0) != 0)
+          ready = false;
+      if (!ready) continue;
+      done[i] = true;
+      ordered.push_back(std::move(placed[i]));
+      progress = true;
+    }
+    if (!progress)
+      for (size_t i = 0; i < types_end; ++i)
+        if (!done[i]) done[i] = true, ordered.push_back(std::move(placed[i]));
+  }
+  for (size_t i = 0; i < types_end; ++i) placed[i] = std::move(ordered[i]);
   for (auto& p : placed) (p.order == 3 ? out.triggers : out.before_views).push_back(std::move(p.object));
   return out;
 }

@@ -327,3 +327,32 @@ END;
   EXPECT_EQ(s("CALL load_two()").substr(0, 11), "ERROR 23505");
   EXPECT_EQ(s("SELECT name FROM emp"), "first");
 }
+
+// Oracle's HR sample schema, migrated with its data: its own trigger UPDATE_JOB_HISTORY calls its
+// own procedure ADD_JOB_HISTORY when an employee changes job or department (hr_code.sql), and
+// SECURE_EMPLOYEES stays disabled as the script leaves it (ALTER TRIGGER … DISABLE).
+TEST(PlsqlBehaviour, HumanResourcesRoutinesRunOnTheirData) {
+  NEED_PG();
+  std::string dir = e2e::corpus_dir() + "/oracle-samples__db-sample-schemas/main/human_resources";
+  if (!std::filesystem::is_directory(dir)) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << dir << " (../shared absent)";
+  std::string url = e2e::fresh_pg_database("plsql_hr");
+  ASSERT_FALSE(url.empty());
+  auto out = e2e::temp_dir("plsql-hr");
+  auto m = e2e::run_orashift({"migrate", "--source", "oracle-files:" + dir, "--target", url, "--out", out.string(),
+                              "--no-progress"});
+  ASSERT_TRUE(m.exit_code == 0 || m.exit_code == 3) << m.output;
+  e2e::Session s(url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT tgenabled FROM pg_trigger WHERE tgname = 'secure_employees'"), "D");
+  EXPECT_EQ(s("SELECT count(*) FROM job_history"), "10");
+  EXPECT_EQ(s("SELECT job_id || ' ' || department_id || ' ' || hire_date FROM employees WHERE employee_id = 206"),
+            "AC_ACCOUNT 110 2012-06-07 00:00:00");
+  EXPECT_EQ(s("UPDATE employees SET job_id = 'IT_PROG', department_id = 60 WHERE employee_id = 206"), "OK");
+  EXPECT_EQ(s("SELECT count(*) FROM job_history"), "11");
+  EXPECT_EQ(s("SELECT job_id || ' ' || department_id || ' ' || start_date || ' ' || (end_date::date = current_date) "
+              "FROM job_history WHERE employee_id = 206"),
+            "AC_ACCOUNT 110 2012-06-07 00:00:00 true");
+  // An update that changes neither column fires nothing (UPDATE OF job_id, department_id).
+  EXPECT_EQ(s("UPDATE employees SET salary = salary + 1 WHERE employee_id = 206"), "OK");
+  EXPECT_EQ(s("SELECT count(*) FROM job_history"), "11");
+}

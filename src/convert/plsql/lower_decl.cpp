@@ -124,13 +124,18 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
       if (parts[0] == package_)
         if (const Symbol* s = scope_.find(parts[1]); s && s->kind == SymbolKind::Type) return s->type;
       auto it = p->types.find(parts[1]);
-      if (it != p->types.end()) {
-        if (it->second->kind == ast::PlDeclKind::Subtype)
-          return resolve_type(static_cast<const ast::PlSubtype&>(*it->second).base);
-        // Another package's record/collection type: resolved as that package declares it.
-        auto& td = static_cast<const ast::PlTypeDecl&>(*it->second);
+      if (it != p->types.end() && foreign_frames_ < 3) {
+        // Another package's type or subtype: resolved as that package declares it, with its
+        // members in scope (a SUBTYPE of its own variable's %TYPE).
         auto self = const_cast<Lowerer*>(this);
-        return self->resolve_type_decl(td, parts[0], false);
+        ++self->foreign_frames_;
+        self->add_package_frame(*p, nullptr);
+        TypeInfo out = it->second->kind == ast::PlDeclKind::Subtype
+                           ? resolve_type(static_cast<const ast::PlSubtype&>(*it->second).base)
+                           : self->resolve_type_decl(static_cast<const ast::PlTypeDecl&>(*it->second), parts[0], false);
+        scope_.pop();
+        --self->foreign_frames_;
+        return out;
       }
     }
   auto ot = env_.registry->object_types.find(parts.back());
@@ -197,6 +202,31 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
     }
   }
   return r;
+}
+
+// TYPE t IS … / SUBTYPE s IS base: a type symbol; `report` raises the items of what cannot be
+// expressed (once, where the unit being converted declares it).
+void Lowerer::declare_type(const ast::PlDecl& d, const std::string& owner, bool emit, bool report) {
+  Symbol s;
+  s.kind = SymbolKind::Type;
+  std::string name;
+  if (d.kind == ast::PlDeclKind::Type) {
+    auto& t = static_cast<const ast::PlTypeDecl&>(d);
+    name = norm(t.name);
+    s.type = resolve_type_decl(t, owner, emit);
+  } else {
+    auto& t = static_cast<const ast::PlSubtype&>(d);
+    name = norm(t.name);
+    s.type = resolve_type(t.base);
+    if (report && t.constraint.end > t.constraint.begin)
+      item(plsql_codes::kBehaviour, "SUBTYPE " + name + " constraint not enforced: " + sql::compact_text(t.constraint),
+           t.constraint);
+  }
+  if (report && !s.type.problem.empty())
+    item(plsql_codes::kNotConvertible, (d.kind == ast::PlDeclKind::Type ? "type " : "subtype ") + name + ": " + s.type.problem,
+         d.span);
+  if (report && s.type.string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: type " + name, d.span);
+  scope_.add(name, s);
 }
 
 void Lowerer::declare_exception(const std::string& name, const std::string& qualified, Span span) {
@@ -345,29 +375,10 @@ void Lowerer::declarations(const std::vector<const ast::PlDecl*>& decls, PgBlock
         (void)owner;
         break;
       }
-      case ast::PlDeclKind::Type: {
-        auto& t = static_cast<const ast::PlTypeDecl&>(*d);
-        Symbol s;
-        s.kind = SymbolKind::Type;
-        s.type = resolve_type_decl(t, package_.empty() ? object_.substr(object_.find(' ') + 1) : package_);
-        if (!s.type.problem.empty()) item(plsql_codes::kNotConvertible, "type " + norm(t.name) + ": " + s.type.problem, t.span);
-        if (s.type.string_keys)
-          item(plsql_codes::kCollection, "associative array indexed by strings: type " + norm(t.name), t.span);
-        scope_.add(norm(t.name), s);
+      case ast::PlDeclKind::Type:
+      case ast::PlDeclKind::Subtype:
+        declare_type(*d, package_.empty() ? object_.substr(object_.find(' ') + 1) : package_, true, true);
         break;
-      }
-      case ast::PlDeclKind::Subtype: {
-        auto& t = static_cast<const ast::PlSubtype&>(*d);
-        Symbol s;
-        s.kind = SymbolKind::Type;
-        s.type = resolve_type(t.base);
-        if (!s.type.problem.empty()) item(plsql_codes::kNotConvertible, "subtype " + norm(t.name) + ": " + s.type.problem, t.span);
-        if (t.constraint.end > t.constraint.begin)
-          item(plsql_codes::kBehaviour, "SUBTYPE " + norm(t.name) + " constraint not enforced: " + sql::compact_text(t.constraint),
-               t.constraint);
-        scope_.add(norm(t.name), s);
-        break;
-      }
       case ast::PlDeclKind::Cursor: declare_cursor(static_cast<const ast::PlCursorDecl&>(*d), block); break;
       case ast::PlDeclKind::Pragma: pragma(static_cast<const ast::PlPragma&>(*d)); break;
       case ast::PlDeclKind::Subprogram: nested_subprogram(static_cast<const ast::PlSubprogramDecl&>(*d).sub); break;
@@ -403,22 +414,8 @@ void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage*
           declare_exception(norm(e.name), p.name + "." + norm(e.name), e.span);
           break;
         }
-        case ast::PlDeclKind::Type: {
-          auto& t = static_cast<const ast::PlTypeDecl&>(*d);
-          Symbol s;
-          s.kind = SymbolKind::Type;
-          s.type = resolve_type_decl(t, p.name, unit == converting);
-          scope_.add(norm(t.name), s);
-          break;
-        }
-        case ast::PlDeclKind::Subtype: {
-          auto& t = static_cast<const ast::PlSubtype&>(*d);
-          Symbol s;
-          s.kind = SymbolKind::Type;
-          s.type = resolve_type(t.base);
-          scope_.add(norm(t.name), s);
-          break;
-        }
+        case ast::PlDeclKind::Type:
+        case ast::PlDeclKind::Subtype: declare_type(*d, p.name, unit == converting, false); break;
         case ast::PlDeclKind::Cursor: {
           auto& c = static_cast<const ast::PlCursorDecl&>(*d);
           Symbol s;

@@ -42,6 +42,36 @@ std::string plpgsql_function(const std::string& head, const std::string& body) {
   return head + "\nLANGUAGE plpgsql\nAS " + kQuote + "\n" + body + kQuote + ";\n";
 }
 
+// A package constant: a function returning its value.
+std::string constant_function(const Symbol& s, const std::string& type, const std::string& value) {
+  return plpgsql_function("CREATE OR REPLACE FUNCTION " + s.ref.substr(0, s.ref.size() - 2) + "()\nRETURNS " + type,
+                          "BEGIN\n  RETURN " + value + ";\nEND\n");
+}
+
+// A package variable: its getter and setter over the session setting that holds it.
+std::string variable_functions(const std::string& pkg, const std::string& var, const Symbol& s, const std::string& type) {
+  std::string setting = quote_literal(setting_name(pkg, var));
+  std::string init = q(pkg) + "." + quote_ident("orashift$init");
+  return plpgsql_function("CREATE OR REPLACE FUNCTION " + s.ref.substr(0, s.ref.size() - 2) + "()\nRETURNS " + type,
+                          "BEGIN\n  PERFORM " + init + "();\n  RETURN NULLIF(current_setting(" + setting + ", true), '')::" +
+                              type + ";\nEND\n") +
+         plpgsql_function("CREATE OR REPLACE FUNCTION " + s.setter + "(value " + type + ")\nRETURNS void",
+                          "BEGIN\n  PERFORM " + init + "();\n  PERFORM set_config(" + setting +
+                              ", COALESCE(value::text, ''), false);\nEND\n");
+}
+
+// The first statements of a package's init function: run once per session.
+std::string init_prologue(const std::string& pkg) {
+  std::string flag = quote_literal(setting_name(pkg, "orashift$init"));
+  return "BEGIN\n  IF current_setting(" + flag + ", true) = 'y' THEN\n    RETURN;\n  END IF;\n  PERFORM set_config(" + flag +
+         ", 'y', false);\n";
+}
+
+// A variable's default, stored as the package's initial state.
+std::string initial_value(const std::string& pkg, const std::string& var, const std::string& value) {
+  return "  PERFORM set_config(" + quote_literal(setting_name(pkg, var)) + ", COALESCE((" + value + ")::text, ''), false);\n";
+}
+
 }  // namespace
 
 std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
@@ -192,30 +222,18 @@ void Lowerer::package_spec(const ast::CreatePackage& u) {
       continue;
     }
     if (v.constant) {
-      std::string value = v.default_value ? expr(*v.default_value) : "NULL";
-      state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
-                                "BEGIN\n  RETURN " + value + ";\nEND\n");
+      state += constant_function(*s, type, v.default_value ? expr(*v.default_value) : "NULL");
       continue;
     }
-    std::string setting = quote_literal(setting_name(pkg, norm(v.name)));
-    std::string init = q(pkg) + "." + quote_ident("orashift$init");
-    state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
-                              "BEGIN\n  PERFORM " + init + "();\n  RETURN NULLIF(current_setting(" + setting +
-                                  ", true), '')::" + type + ";\nEND\n");
-    state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->setter + "(value " + type + ")\nRETURNS void",
-                              "BEGIN\n  PERFORM " + init + "();\n  PERFORM set_config(" + setting +
-                                  ", COALESCE(value::text, ''), false);\nEND\n");
+    state += variable_functions(pkg, norm(v.name), *s, type);
   }
   if (!decls->body) {
-    std::string init_body = "BEGIN\n  IF current_setting(" + quote_literal(setting_name(pkg, "orashift$init")) +
-                            ", true) = 'y' THEN\n    RETURN;\n  END IF;\n  PERFORM set_config(" +
-                            quote_literal(setting_name(pkg, "orashift$init")) + ", 'y', false);\n";
+    std::string init_body = init_prologue(pkg);
     for (const ast::PlDecl* d : expanded(u.block.decls)) {
       if (d->kind != ast::PlDeclKind::Variable) continue;
       auto& v = static_cast<const ast::PlVariable&>(*d);
       if (v.constant || !v.default_value) continue;
-      init_body += "  PERFORM set_config(" + quote_literal(setting_name(pkg, norm(v.name))) + ", COALESCE((" +
-                   expr(*v.default_value) + ")::text, ''), false);\n";
+      init_body += initial_value(pkg, norm(v.name), expr(*v.default_value));
     }
     init_body += "END\n";
     state = plpgsql_function("CREATE OR REPLACE FUNCTION " + q(pkg) + "." + quote_ident("orashift$init") + "()\nRETURNS void",
@@ -230,9 +248,7 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
   const PackageDecls* decls = env_.registry->package(pkg);
   add_package_frame(*decls, &u);
   std::string state;
-  std::string init_body = "#variable_conflict use_column\nBEGIN\n  IF current_setting(" +
-                          quote_literal(setting_name(pkg, "orashift$init")) + ", true) = 'y' THEN\n    RETURN;\n  END IF;\n" +
-                          "  PERFORM set_config(" + quote_literal(setting_name(pkg, "orashift$init")) + ", 'y', false);\n";
+  std::string init_body = "#variable_conflict use_column\n" + init_prologue(pkg);
   // Defaults of every package variable (spec first, in declaration order, as Oracle elaborates).
   for (const auto* unit : {decls->spec, decls->body}) {
     if (!unit) continue;
@@ -252,27 +268,14 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
       if (s->type.string_keys)
         item(plsql_codes::kCollection, "associative array indexed by strings: package variable " + norm(v.name), v.type.span);
       if (v.constant || !v.default_value) {
-        if (unit == decls->body && v.constant) {
-          std::string type = s->type.sql.empty() ? "text" : s->type.sql;
-          state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
-                                    "BEGIN\n  RETURN " + (v.default_value ? expr(*v.default_value) : std::string("NULL")) + ";\nEND\n");
-        }
+        if (unit == decls->body && v.constant)
+          state += constant_function(*s, s->type.sql.empty() ? "text" : s->type.sql,
+                                     v.default_value ? expr(*v.default_value) : std::string("NULL"));
         if (!(unit == decls->body && !v.constant)) continue;
       }
-      if (v.default_value)
-        init_body += "  PERFORM set_config(" + quote_literal(setting_name(pkg, norm(v.name))) + ", COALESCE((" +
-                     expr(*v.default_value) + ")::text, ''), false);\n";
-      if (unit == decls->body && !v.constant) {
-        std::string type = s->type.sql.empty() ? "text" : s->type.sql;
-        std::string setting = quote_literal(setting_name(pkg, norm(v.name)));
-        std::string init = q(pkg) + "." + quote_ident("orashift$init");
-        state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->ref.substr(0, s->ref.size() - 2) + "()\nRETURNS " + type,
-                                  "BEGIN\n  PERFORM " + init + "();\n  RETURN NULLIF(current_setting(" + setting +
-                                      ", true), '')::" + type + ";\nEND\n");
-        state += plpgsql_function("CREATE OR REPLACE FUNCTION " + s->setter + "(value " + type + ")\nRETURNS void",
-                                  "BEGIN\n  PERFORM " + init + "();\n  PERFORM set_config(" + setting +
-                                      ", COALESCE(value::text, ''), false);\nEND\n");
-      }
+      if (v.default_value) init_body += initial_value(pkg, norm(v.name), expr(*v.default_value));
+      if (unit == decls->body && !v.constant)
+        state += variable_functions(pkg, norm(v.name), *s, s->type.sql.empty() ? "text" : s->type.sql);
     }
   }
   // The initialisation section runs once per session, on first use of the package.

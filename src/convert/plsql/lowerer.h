@@ -113,6 +113,7 @@ private:
   std::string unit_name() const;
   void declare_variable(const ast::PlVariable& v, PgBlock& block);
   void declare_cursor(const ast::PlCursorDecl& c, PgBlock& block);
+  void declare_type(const ast::PlDecl& d, const std::string& owner, bool emit, bool report);
   void declare_exception(const std::string& name, const std::string& qualified, Span span);
   void pragma(const ast::PlPragma& p);
   std::string exception_condition(const ast::QualifiedName& n, std::string* errcode) const;
@@ -161,6 +162,7 @@ private:
   PgBlock* current_block_ = nullptr;  // where implicit declarations (loop records) go
   int loop_records_ = 0;
   mutable int temp_count_ = 0;
+  int foreign_frames_ = 0;  // other packages' frames pushed to resolve their types
   std::string routine_schema_;            // schema of the routine being converted ("" = default)
   std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms
   size_t routine_frame_ = 0;              // scope depth where its parameters start
