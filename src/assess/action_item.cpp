@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/redact.h"
+
 namespace orashift {
 
 const char* item_severity_name(ItemSeverity s) {
@@ -293,7 +295,9 @@ const ActionItemKind* find_action_item_kind(std::string_view code) {
 void ActionItems::add(std::string_view code, std::string object, std::string message, Span span, std::string target) {
   const ActionItemKind* kind = find_action_item_kind(code);
   if (!kind) throw std::logic_error("unknown action item code " + std::string(code));
-  items_.push_back({kind, std::move(object), std::move(message), span, std::move(target)});
+  // Messages quote source text (a dynamic statement, a clause): a password written there
+  // (IDENTIFIED BY x) must not reach the reports built from them.
+  items_.push_back({kind, std::move(object), redact_passwords(message), span, std::move(target)});
 }
 
 }  // namespace orashift

@@ -6,6 +6,7 @@
 #include "assess/code_constructs.h"
 #include "assess/report_html_parts.h"
 #include "assess/summary_report.h"
+#include "common/redact.h"
 
 namespace orashift {
 
@@ -129,19 +130,21 @@ Assessment build_assessment(const RunSummary& s) {
       add_object(object(kind, name, u.span));
     }
   }
+  // The converted text is shown in the reports: a password the program writes into a dynamic
+  // statement (EXECUTE 'ALTER USER u IDENTIFIED BY x') is masked there, kept in the code files.
   if (s.schema)
     for (const auto& c : s.schema->objects) {
       if (!c.flagged_code.empty()) continue;  // kept commented out in the script: not converted
       if (!c.unit.empty()) {  // a code object: credited to the PL/SQL unit it came from
         auto it = by_name.find(c.unit);
-        if (it != by_name.end()) a.objects[it->second].converted += c.sql;
+        if (it != by_name.end()) a.objects[it->second].converted += redact_passwords(c.sql);
         continue;
       }
       bool view = c.kind == "VIEW" || c.kind == "MATERIALIZED VIEW";
       std::string key = c.kind == "INDEX" || c.kind == "SEQUENCE" || view ? c.kind + " " + c.name : "TABLE " + c.table;
       auto it = by_name.find(key);
       if (it == by_name.end() && c.kind == "VIEW") it = by_name.find("SYNONYM " + c.name);  // a synonym's view
-      if (it != by_name.end()) a.objects[it->second].converted += c.sql;
+      if (it != by_name.end()) a.objects[it->second].converted += redact_passwords(c.sql);
     }
 
   auto hours_of = [&](const ActionItemKind* k) {

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "browser_check.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 
@@ -79,8 +80,8 @@ void check_page(const fs::path& page) {
 }  // namespace
 
 TEST(BrowserCheck, CorpusReportsRenderWithoutErrors) {
-  if (chromium().empty()) GTEST_SKIP() << "chromium not installed (scripts/setup installs it)";
-  if (e2e::corpus_sources().empty()) GTEST_SKIP() << "corpus not found at " << e2e::corpus_dir();
+  if (chromium().empty()) ORASHIFT_SKIP_OR_FAIL() << "chromium not installed (scripts/setup installs it)";
+  if (e2e::corpus_sources().empty()) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << e2e::corpus_dir();
   e2e::CorpusRun run = e2e::assess_corpus("browser");
   ASSERT_TRUE(run.result.exit_code == 0 || run.result.exit_code == 1) << run.result.output;
   check_page(run.out / "report.html");
@@ -105,7 +106,7 @@ TEST(BrowserCheck, CorpusReportsRenderWithoutErrors) {
 }
 
 TEST(BrowserCheck, HostileCommentStaysText) {
-  if (chromium().empty()) GTEST_SKIP() << "chromium not installed (scripts/setup installs it)";
+  if (chromium().empty()) ORASHIFT_SKIP_OR_FAIL() << "chromium not installed (scripts/setup installs it)";
   fs::path dir = e2e::temp_dir("browser-xss");
   fs::create_directories(dir / "src");
   std::ofstream(dir / "src" / "x.sql") << "CREATE TABLE t (a NUMBER);\n"

@@ -6,6 +6,7 @@
 #include "e2e_util.h"
 #include "endpoints/factory.h"
 #include "load/after_load.h"
+#include "require_env.h"
 
 using namespace orashift;
 
@@ -27,7 +28,7 @@ ConvertedObject after_load(std::string kind, std::string name, std::string table
 
 TEST(AfterLoad, ResumedRunSkipsWhatTheKilledRunCreated) {
   std::string uri = e2e::fresh_pg_database("after_load_resume");
-  if (uri.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG is not set or not reachable";
+  if (uri.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG is not set or not reachable";
   auto target = make_target(uri);
   target->execute("CREATE TABLE parent (id int NOT NULL, code text)");
   target->execute("CREATE TABLE child (id int, parent_id int)");

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "e2e_util.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 
@@ -61,7 +62,7 @@ TEST(Apply, DuckDbAppliesEverythingAndCountsFlaggedAsSkipped) {
 
 TEST(Apply, PostgresFailureIsLocatedAndTheRestStillRuns) {
   std::string url = e2e::fresh_pg_database("apply_fail");
-  if (url.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or unreachable";
+  if (url.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or unreachable";
   fs::path dir = convert("pg", "postgres");
   // Occupy COUNTRIES' name so that its CREATE fails.
   PGconn* c = PQconnectdb(url.c_str());

@@ -12,6 +12,7 @@
 
 #include "browser_check.h"
 #include "plsql_harness.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 
@@ -64,8 +65,8 @@ std::map<std::string, std::string> check_errors(const std::string& url, std::map
 
 TEST(CodeObjects, CorpusUnitsCreatedAndCheckClean) {
   auto sources = e2e::corpus_sources();
-  if (sources.empty()) GTEST_SKIP() << "corpus not found at " << e2e::corpus_dir() << " (../shared absent)";
-  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (tests/e2e/pg_server.sh start …)";
+  if (sources.empty()) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << e2e::corpus_dir() << " (../shared absent)";
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set (tests/e2e/pg_server.sh start …)";
   fs::path out = e2e::temp_dir("code-objects");
   std::set<std::string> actual;
   size_t total_units = 0, total_converted = 0, total_created = 0, total_clean = 0;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "browser_check.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 
@@ -47,8 +48,8 @@ size_t pg_table_count(const std::string& url) {
 
 TEST(CorpusApply, SampleSchemasApplyToPostgresAndDuckDb) {
   auto schemas = sample_schemas();
-  if (schemas.empty()) GTEST_SKIP() << "corpus not found at " << e2e::corpus_dir() << " (../shared absent)";
-  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (tests/e2e/pg_server.sh start …)";
+  if (schemas.empty()) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << e2e::corpus_dir() << " (../shared absent)";
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set (tests/e2e/pg_server.sh start …)";
   fs::path out = e2e::temp_dir("corpus-apply");
   std::set<std::string> actual;
   size_t applied_total = 0, unflagged_failures = 0;

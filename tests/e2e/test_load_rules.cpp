@@ -8,6 +8,7 @@
 
 #include "e2e_util.h"
 #include "endpoints/factory.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -88,7 +89,7 @@ protected:
       std::string lower;
       for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       target_ = e2e::fresh_pg_database("rules_" + lower.substr(0, 40));
-      if (target_.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable";
+      if (target_.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable";
     } else {
       target_ = "duckdb:" + (dir_ / "t.duckdb").string();
     }

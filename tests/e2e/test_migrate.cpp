@@ -8,6 +8,7 @@
 
 #include "e2e_util.h"
 #include "endpoints/factory.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -91,7 +92,7 @@ TEST_F(Migrate, SampleIntoDuckDb) {
 
 TEST_F(Migrate, SampleIntoPostgres) {
   std::string uri = e2e::fresh_pg_database("e2e_sample");
-  if (uri.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable (scripts/test starts one)";
+  if (uri.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable (scripts/test starts one)";
   auto r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + (dir_ / "src").string(), "--target", uri,
                               "--out", (dir_ / "out").string(), "--no-progress"});
   ASSERT_EQ(r.exit_code, 0) << r.output;

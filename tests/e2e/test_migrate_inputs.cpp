@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "e2e_util.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -100,7 +101,7 @@ TEST(MigrateInputs, MalformedDdlAndRowsAreLocatedAndNothingElseIsLost) {
 
 TEST(MigrateInputs, OracleShFromTheCorpus) {
   std::string sh = e2e::corpus_dir() + "/oracle-samples__db-sample-schemas/v21.1-legacy/sales_history";
-  if (!fs::exists(sh)) GTEST_SKIP() << "corpus not present at " << sh << " (../shared/corpus)";
+  if (!fs::exists(sh)) ORASHIFT_SKIP_OR_FAIL() << "corpus not present at " << sh << " (../shared/corpus)";
   fs::path dir = e2e::temp_dir("oracle-sh");
   auto r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + sh, "--target",
                               "duckdb:" + (dir / "sh.duckdb").string(), "--out", (dir / "out").string(), "--no-progress"});

@@ -10,6 +10,7 @@
 
 #include "e2e_util.h"
 #include "endpoints/factory.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -150,14 +151,14 @@ TEST_F(OracleFilesSources, CsvAndInsertScriptsIntoDuckDb) { check("duckdb:" + (d
 
 TEST_F(OracleFilesSources, CsvAndInsertScriptsIntoPostgres) {
   std::string pg = e2e::fresh_pg_database("ofs");
-  if (pg.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or not reachable";
+  if (pg.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or not reachable";
   check(pg, "pg");
 }
 
 // Oracle's sample schemas ship their rows as INSERT scripts: every row must arrive.
 TEST_F(OracleFilesSources, CorpusHrAndCoSampleSchemas) {
   fs::path root = fs::path(e2e::corpus_dir()) / "oracle-samples__db-sample-schemas";
-  if (!fs::exists(root)) GTEST_SKIP() << "corpus not present: " << root;
+  if (!fs::exists(root)) ORASHIFT_SKIP_OR_FAIL() << "corpus not present: " << root;
   struct Case {
     std::string dir;
     std::vector<std::string> scripts;
@@ -209,7 +210,7 @@ TEST_F(OracleFilesSources, CorpusHrAndCoSampleSchemas) {
 // `orashift migrate` reads the same units: HR's rows arrive and the verification agrees.
 TEST_F(OracleFilesSources, MigrateLoadsTheHrInsertScripts) {
   fs::path hr = fs::path(e2e::corpus_dir()) / "oracle-samples__db-sample-schemas" / "main" / "human_resources";
-  if (!fs::exists(hr)) GTEST_SKIP() << "corpus not present: " << hr;
+  if (!fs::exists(hr)) ORASHIFT_SKIP_OR_FAIL() << "corpus not present: " << hr;
   std::string db = (dir_ / "hr.duckdb").string();
   auto r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + hr.string(), "--target", "duckdb:" + db, "--out",
                               (dir_ / "mig").string(), "--no-progress"});
@@ -241,7 +242,7 @@ TEST_F(OracleFilesSources, MigrateLoadsTheHrInsertScripts) {
 // INSERTs: all of them arrive, none rejected.
 TEST_F(OracleFilesSources, CorpusSalesHistoryCsvFiles) {
   fs::path sh = fs::path(e2e::corpus_dir()) / "oracle-samples__db-sample-schemas" / "main" / "sales_history";
-  if (!fs::exists(sh)) GTEST_SKIP() << "corpus not present: " << sh;
+  if (!fs::exists(sh)) ORASHIFT_SKIP_OR_FAIL() << "corpus not present: " << sh;
   std::string db = (dir_ / "sh.duckdb").string();
   auto r = load(sh.string(), "duckdb:" + db, "sh");
   EXPECT_EQ(r.exit_code, 0) << r.output;  // CUSTOMERS and SALES ship without data: listed, not failed
@@ -282,9 +283,9 @@ TEST_F(OracleFilesSources, CorpusSalesHistoryCsvFiles) {
 // The same CO rows through COPY into PostgreSQL, with a value from each kind checked.
 TEST_F(OracleFilesSources, CorpusCustomerOrdersIntoPostgres) {
   fs::path co = fs::path(e2e::corpus_dir()) / "oracle-samples__db-sample-schemas" / "main" / "customer_orders";
-  if (!fs::exists(co)) GTEST_SKIP() << "corpus not present: " << co;
+  if (!fs::exists(co)) ORASHIFT_SKIP_OR_FAIL() << "corpus not present: " << co;
   std::string pg = e2e::fresh_pg_database("ofs_co");
-  if (pg.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or not reachable";
+  if (pg.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or not reachable";
   auto r = load(co.string(), pg, "co-pg");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto expected = count_insert_text({co / "co_populate.sql"});

@@ -3,11 +3,13 @@
 // section is named beside each expectation). Each test converts an Oracle script with
 // `orashift convert --target postgres`, applies it with `orashift apply`, and calls it.
 #include "plsql_harness.h"
+#include "require_env.h"
 
 namespace {
 
-#define NEED_PG()                                                                 \
-  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set"
+#define NEED_PG()                       \
+  if (!std::getenv("ORASHIFT_TEST_PG")) \
+    ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set"
 
 const char* kEmp = R"(
 CREATE TABLE emp (id NUMBER(6) PRIMARY KEY, name VARCHAR2(30), dept NUMBER(4), salary NUMBER(8,2), updated DATE);
@@ -332,7 +334,7 @@ END;
 TEST(PlsqlBehaviour, HumanResourcesRoutinesRunOnTheirData) {
   NEED_PG();
   std::string dir = e2e::corpus_dir() + "/oracle-samples__db-sample-schemas/main/human_resources";
-  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "corpus not found at " << dir << " (../shared absent)";
+  if (!std::filesystem::is_directory(dir)) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << dir << " (../shared absent)";
   std::string url = e2e::fresh_pg_database("plsql_hr");
   ASSERT_FALSE(url.empty());
   auto out = e2e::temp_dir("plsql-hr");

@@ -13,6 +13,7 @@
 #include "endpoints/redshift/compressor.h"
 #include "endpoints/redshift/redshift_target.h"
 #include "load/copy_text.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 using namespace orashift;
@@ -34,7 +35,7 @@ Micros at(int y, int mo, int d, int h, int mi, int s, int us) {
 
 TEST(RedshiftHardValues, RoundTripThroughPostgresCsvCopy) {
   const char* base = std::getenv("ORASHIFT_TEST_PG");
-  if (!base) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a PostgreSQL server)";
+  if (!base) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set (scripts/test starts a PostgreSQL server)";
   fs::path dir = e2e::temp_dir("rs-hard");
 
   std::vector<LoadColumn> cols(5);

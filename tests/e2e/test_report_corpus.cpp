@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "browser_check.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 
@@ -23,7 +24,7 @@ std::vector<std::string> file_lines(const std::string& path) {
 }  // namespace
 
 TEST(ReportCorpus, EveryReportLocatedAndTotalsPrinted) {
-  if (e2e::corpus_sources().empty()) GTEST_SKIP() << "corpus not found at " << e2e::corpus_dir();
+  if (e2e::corpus_sources().empty()) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << e2e::corpus_dir();
   e2e::CorpusRun run = e2e::assess_corpus("corpus");
   ASSERT_EQ(run.result.exit_code == 0 || run.result.exit_code == 1, true) << run.result.output;
   auto portfolio = e2e::read_json(run.out / "report.json");

@@ -10,6 +10,7 @@
 
 #include "e2e_util.h"
 #include "endpoints/factory.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -86,7 +87,7 @@ protected:
 
 TEST_F(Validate, PostgresToPostgres) {
   std::string src = e2e::fresh_pg_database("validate_src"), dst = e2e::fresh_pg_database("validate_dst");
-  if (src.empty() || dst.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable";
+  if (src.empty() || dst.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable";
   pg_exec(src,
           "CREATE TABLE items (id bigint PRIMARY KEY, amount numeric(14,4), ratio numeric(20,10), created timestamp,"
           " label text, code char(5), data bytea, qty integer);"
@@ -130,7 +131,7 @@ TEST_F(Validate, PostgresToPostgres) {
 
 TEST_F(Validate, SqliteToPostgres) {
   std::string dst = e2e::fresh_pg_database("validate_sqlite");
-  if (dst.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable";
+  if (dst.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable";
   std::string file = (dir_ / "src.sqlite").string();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
@@ -219,7 +220,7 @@ TEST_F(Validate, TableFailureMaxCountSuspends) {
 TEST_F(Validate, SourceFilterIsHonoured) {
   std::string src = e2e::fresh_pg_database("validate_fsrc"), dst = e2e::fresh_pg_database("validate_fdst");
   std::string dst2 = e2e::fresh_pg_database("validate_fdst2");
-  if (src.empty() || dst.empty() || dst2.empty()) GTEST_SKIP() << "ORASHIFT_TEST_PG not set or server unreachable";
+  if (src.empty() || dst.empty() || dst2.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable";
   pg_exec(src, "CREATE TABLE things (id bigint PRIMARY KEY, name text);"
                "INSERT INTO things SELECT g, 'thing ' || g FROM generate_series(1, 3000) g");
   std::string file = (dir_ / "src.sqlite").string();

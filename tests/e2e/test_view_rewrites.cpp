@@ -16,6 +16,7 @@
 #include "dialect/ddl_generator.h"
 #include "e2e_util.h"
 #include "sql_engines.h"
+#include "require_env.h"
 
 using namespace orashift;
 using e2e::Duck;
@@ -110,7 +111,7 @@ TEST(ViewRewrites, PostgresAnswersMatchOracle) {
   int checks = 0;
   for (const auto& dir : cases()) {
     std::string uri = e2e::fresh_pg_database("views_" + dir.filename().string());
-    if (uri.empty()) GTEST_SKIP() << "no PostgreSQL test server (ORASHIFT_TEST_PG)";
+    if (uri.empty()) ORASHIFT_SKIP_OR_FAIL() << "no PostgreSQL test server (ORASHIFT_TEST_PG)";
     Pg db(uri);
     ASSERT_TRUE(db.ok());
     checks += run_case(db, dir, Dialect::Postgres);
@@ -172,7 +173,7 @@ TEST(ViewRewrites, InsertFirstAndMergeRunOnDuckDb) {
 
 TEST(ViewRewrites, InsertFirstAndMergeRunOnPostgres) {
   std::string uri = e2e::fresh_pg_database("dml_rewrites");
-  if (uri.empty()) GTEST_SKIP() << "no PostgreSQL test server (ORASHIFT_TEST_PG)";
+  if (uri.empty()) ORASHIFT_SKIP_OR_FAIL() << "no PostgreSQL test server (ORASHIFT_TEST_PG)";
   Pg db(uri);
   ASSERT_TRUE(db.ok());
   dml_case(db, Dialect::Postgres);

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "endpoints/oracle_files/control_file.h"
+#include "require_env.h"
 
 using namespace orashift;
 
@@ -126,7 +127,7 @@ TEST(ControlFile, UnsupportedFeaturesAreReportedNotDropped) {
 TEST(ControlFile, RealCorpusControlFiles) {
   namespace fs = std::filesystem;
   std::string root = ORASHIFT_SOURCE_DIR "/../shared/corpus";
-  if (!fs::exists(root)) GTEST_SKIP() << "corpus not found at " << root << " (../shared/corpus)";
+  if (!fs::exists(root)) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << root << " (../shared/corpus)";
   int files = 0, clean = 0;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     if (e.path().extension() != ".ctl") continue;

@@ -13,6 +13,7 @@
 
 #include "common/text_encoding.h"
 #include "sql/parser.h"
+#include "require_env.h"
 
 using namespace orashift;
 using namespace orashift::sql;
@@ -38,7 +39,7 @@ std::string known_reason(const std::string& file, const std::string& kind, const
 
 TEST(CorpusUntyped, EveryUntypedStatementIsListedWithItsReason) {
   fs::path root = fs::path(ORASHIFT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(root)) GTEST_SKIP() << "corpus not found at " << root.string() << " (see ../shared/corpus/README.md)";
+  if (!fs::exists(root)) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << root.string() << " (see ../shared/corpus/README.md)";
   const std::vector<std::string> exts = {".sql", ".pks", ".pkb", ".tps", ".tpb", ".trg", ".plsql"};
   std::vector<fs::path> paths;
   for (const auto& e : fs::recursive_directory_iterator(root)) {

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "convert/ddl_loader.h"
+#include "require_env.h"
 
 using namespace orashift;
 namespace fs = std::filesystem;
@@ -111,7 +112,7 @@ TEST(DdlLoader, UnreadableFileIsADiagnostic) {
 
 TEST(DdlLoader, OracleSalesHistorySchema) {
   std::string dir = sh_dir();
-  if (!fs::exists(dir + "/csh_v3.sql")) GTEST_SKIP() << "corpus not found at " << dir << " (see ../shared/corpus/README.md)";
+  if (!fs::exists(dir + "/csh_v3.sql")) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << dir << " (see ../shared/corpus/README.md)";
   DdlLoad load = load_ddl({dir + "/csh_v3.sql", dir + "/sh_idx.sql", dir + "/sh_comnt.sql"});
   EXPECT_EQ(load.statements_failed, 0u) << rendered(load.diagnostics);
   EXPECT_EQ(load.diagnostics.error_count(), 0u) << rendered(load.diagnostics);

@@ -7,12 +7,13 @@
 #include <sstream>
 
 #include "../../fuzz/fuzz_parser.h"
+#include "require_env.h"
 
 namespace fs = std::filesystem;
 
 TEST(FuzzReplay, SavedCorpusDoesNotCrash) {
   fs::path dir = fs::path(ORASHIFT_SOURCE_DIR) / "fuzz" / "corpus";
-  if (!fs::exists(dir)) GTEST_SKIP() << "no saved fuzz corpus at " << dir.string();
+  if (!fs::exists(dir)) ORASHIFT_SKIP_OR_FAIL() << "no saved fuzz corpus at " << dir.string();
   size_t n = 0;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;

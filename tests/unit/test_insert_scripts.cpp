@@ -12,6 +12,7 @@
 #include "endpoints/oracle_files/insert_reader.h"
 #include "endpoints/oracle_files/oracle_files_source.h"
 #include "endpoints/oracle_files/script_inserts.h"
+#include "require_env.h"
 
 using namespace orashift;
 namespace fs = std::filesystem;
@@ -416,7 +417,7 @@ TEST_F(InsertScripts, OnlyInsertsInsideLoopsIfAndForallAreOfUnknownCount) {
 // blocks and package bodies; 16 MB reads each file whole).
 TEST(InsertScriptChunks, CorpusScriptsReadTheSameWhateverTheChunkSize) {
   fs::path corpus = fs::path(ORASHIFT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(corpus)) GTEST_SKIP() << "corpus not present: " << corpus;
+  if (!fs::exists(corpus)) ORASHIFT_SKIP_OR_FAIL() << "corpus not present: " << corpus;
   auto digest = [](const std::string& path, size_t chunk, size_t& n) {
     std::string err, out;
     ScriptInsertStream s(path, err, chunk);

@@ -6,6 +6,7 @@
 #include "endpoints/oracle_files/load_pairing.h"
 #include "endpoints/oracle_files/oracle_files_source.h"
 #include "endpoints/oracle_files/sqlplus_script.h"
+#include "require_env.h"
 
 using namespace orashift;
 namespace fs = std::filesystem;
@@ -48,7 +49,7 @@ TEST(SqlplusScript, SubstitutesAndMatchesOpenVariables) {
 }
 
 TEST(LoadPairing, OracleSalesHistoryLoaderScript) {
-  if (!fs::exists(kSalesHistory)) GTEST_SKIP() << "corpus not found at " << kSalesHistory;
+  if (!fs::exists(kSalesHistory)) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << kSalesHistory;
   Pairing p = pair_load_files(kSalesHistory);
   std::vector<std::string> got;
   for (const auto& x : p.pairs)

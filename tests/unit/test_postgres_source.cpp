@@ -7,6 +7,7 @@
 #include "load/copy_text.h"
 
 #include "target_test_util.h"
+#include "require_env.h"
 
 using namespace orashift;
 
@@ -47,7 +48,7 @@ TEST(PgCopyDecode, EscapesAndTimestamps) {
 }
 
 TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
-  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
   TestSchema schema("pgsrc_test");
   const std::string& conn = schema.conn;
   PgConnection c(conn);
@@ -91,7 +92,7 @@ TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
 // NUMERIC text takes a digits-only fast path when it can; every value must read exactly as the
 // general decimal parser reads it, on both sides of the 18-digit and 38-digit edges.
 TEST(PostgresSource, NumericFastPathReadsLikeTheDecimalParser) {
-  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
   TestSchema schema("pgsrc_num");
   const std::string& conn = schema.conn;
   PgConnection c(conn);
@@ -128,7 +129,7 @@ TEST(PostgresSource, NumericFastPathReadsLikeTheDecimalParser) {
 // with the same reasons and records. `flag` decides the format: a text column (every column
 // decodes from binary) or a boolean (read from text, so the whole table is).
 TEST(PostgresSource, BinaryAndTextFormatsReadAlike) {
-  if (!std::getenv("ORASHIFT_TEST_PG")) GTEST_SKIP() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set (scripts/test starts a server)";
   TestSchema schema("pgsrc_fmt");
   const std::string& conn = schema.conn;
   PgConnection c(conn);

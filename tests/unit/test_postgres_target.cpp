@@ -10,6 +10,7 @@
 #include "endpoints/postgres/postgres_writer.h"
 #include "load/copy_text.h"
 #include "target_test_util.h"
+#include "require_env.h"
 
 using namespace orashift;
 using namespace orashift::testing;
@@ -18,9 +19,10 @@ namespace {
 
 // Tests that need a server read its URI from ORASHIFT_TEST_PG (tests/e2e/pg_server.sh start).
 const char* test_pg() { return std::getenv("ORASHIFT_TEST_PG"); }
-#define REQUIRE_PG()                                                                                  \
-  if (!test_pg()) GTEST_SKIP() << "ORASHIFT_TEST_PG is not set: start a server with "              \
-                                  "tests/e2e/pg_server.sh start DIR PORT and export the URI it prints"
+#define REQUIRE_PG()                                                               \
+  if (!test_pg())                                                                  \
+    ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG is not set: start a server with " \
+                               "tests/e2e/pg_server.sh start DIR PORT and export the URI it prints"
 
 std::vector<std::string> column_texts(PostgresTarget& pg, const std::string& sql) {
   std::vector<std::string> out;

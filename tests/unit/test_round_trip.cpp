@@ -1,5 +1,7 @@
 // Round trip over the corpus: every statement that parses into typed nodes prints as Oracle SQL,
-// and parse(print(x)) prints the same text again. Failures are listed with both texts.
+// parse(print(x)) prints the same text again (stability), and parse(print(x)) is the same tree as
+// parse(x) (fidelity: compared through ast_dump.h, which reads the nodes, not the printer).
+// Failures are listed with both texts, or with the first differing tree path and both values.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,10 +10,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
+#include "ast_dump.h"
 #include "sql/parser.h"
 #include "sql/printer.h"
+#include "require_env.h"
 
 using namespace orashift;
 using namespace orashift::sql;
@@ -81,7 +86,61 @@ bool printed_as_written(const ast::Statement& s, const std::string& printed) {
   return written == out;
 }
 
+fs::path corpus_root() { return fs::path(ORASHIFT_SOURCE_DIR) / ".." / "shared" / "corpus"; }
+
+// Calls `each(file, statement)` for every typed statement of every corpus file `orashift parse`
+// reads (its extensions: src/cli/cmd_parse.cpp).
+template <class Each>
+void for_each_typed_corpus_statement(Each each) {
+  const std::vector<std::string> exts = {".sql", ".pks", ".pkb", ".pls", ".plb", ".tps", ".tpb", ".trg", ".fnc", ".prc", ".vw", ".plsql"};
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(corpus_root())) {
+    if (!e.is_regular_file()) continue;
+    std::string ext = e.path().extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(exts.begin(), exts.end(), ext) != exts.end()) files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());  // the first difference reported is the same on every run
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    SourceFile file(fs::relative(path, corpus_root()).string(), buf.str());
+    Diagnostics diags;
+    ParsedScript ps = parse_script(file, diags);
+    for (const auto& s : ps.statements)
+      if (printed_from_tree(*s)) each(file, *s);
+  }
+}
+
+// The first line where two tree dumps part ("path = value" each), or "" when they are equal.
+std::string first_difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t k = 0;
+  while (k < a.size() && k < b.size() && a[k] == b[k]) ++k;
+  if (k == a.size() && k == b.size()) return {};
+  return "\n    source:  " + (k < a.size() ? a[k] : std::string("(end of tree)")) +
+         "\n    printed: " + (k < b.size() ? b[k] : std::string("(end of tree)"));
+}
+
 }  // namespace
+
+// The dump reads every clause: dropping one from a statement changes it.
+TEST(RoundTrip, TreeDumpSeesEveryClause) {
+  auto dump = [](const char* sql) {
+    auto f = std::make_unique<SourceFile>("t.sql", std::string(sql) + ";\n");
+    Diagnostics d;
+    ParsedScript ps = parse_script(*f, d);
+    EXPECT_EQ(ps.statements.size(), 1u) << sql;
+    return test::dump_tree(*ps.statements.at(0));
+  };
+  auto with = dump("select a, b from t where x = 1 order by a");
+  EXPECT_EQ(with, dump("SELECT  a,b\nFROM t -- comment\n WHERE x=1 ORDER BY a"));
+  EXPECT_NE(with, dump("select a, b from t order by a"));
+  EXPECT_NE(with, dump("select a, b from t where x = 2 order by a"));
+  EXPECT_NE(with, dump("select a, b from t where x = 1 order by a desc"));
+  EXPECT_NE(dump("create table t (a number(5))"), dump("create table t (a number(6))"));
+  EXPECT_NE(dump("begin x := 1; end"), dump("begin x := 1; y := 2; end"));
+}
 
 TEST(RoundTrip, PrintParsePrintIsStable) {
   const char* cases[] = {
@@ -99,46 +158,31 @@ TEST(RoundTrip, PrintParsePrintIsStable) {
 }
 
 TEST(RoundTrip, WholeCorpus) {
-  fs::path root = fs::path(ORASHIFT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(root)) GTEST_SKIP() << "corpus not found at " << root.string();
-  // The extensions `orashift parse` reads (src/cli/cmd_parse.cpp).
-  const std::vector<std::string> exts = {".sql", ".pks", ".pkb", ".pls", ".plb", ".tps", ".tpb", ".trg", ".fnc", ".prc", ".vw", ".plsql"};
+  if (!fs::exists(corpus_root())) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << corpus_root().string();
   size_t checked = 0, ddl_checked = 0;
   std::vector<std::string> failures, unfaithful;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file()) continue;
-    std::string ext = e.path().extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (std::find(exts.begin(), exts.end(), ext) == exts.end()) continue;
-    std::ifstream in(e.path(), std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    SourceFile file(fs::relative(e.path(), root).string(), buf.str());
-    Diagnostics diags;
-    ParsedScript ps = parse_script(file, diags);
-    for (const auto& s : ps.statements) {
-      if (!printed_from_tree(*s)) continue;
-      ++checked;
-      std::string p1 = print_statement(*s), why;
-      if (s->kind == ast::StmtKind::CreateTable || s->kind == ast::StmtKind::AlterTable ||
-          s->kind == ast::StmtKind::CreateIndex || s->kind == ast::StmtKind::Comment) {
-        ++ddl_checked;
-        if (!printed_as_written(*s, p1))
-          unfaithful.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": printed as " + p1.substr(0, 300));
-      }
-      std::string p2 = reprint(p1, why);
-      if (p2 != p1) {
-        // Show where they part: PL/SQL units print long.
-        size_t k = 0;
-        while (k < p1.size() && k < p2.size() && p1[k] == p2[k]) ++k;
-        size_t from = k > 200 ? k - 200 : 0;
-        if (std::getenv("ORASHIFT_ROUND_TRIP_FULL")) from = 0;
-        failures.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": differ at " + std::to_string(k) +
-                           "\n  first:  " + p1.substr(from, std::getenv("ORASHIFT_ROUND_TRIP_FULL") ? std::string::npos : 400) + "\n  second: " + p2.substr(from, 400) + "\n  " + why +
-                           "\n");
-      }
+  for_each_typed_corpus_statement([&](const SourceFile& file, const ast::Statement& st) {
+    const ast::Statement* s = &st;
+    ++checked;
+    std::string p1 = print_statement(*s), why;
+    if (s->kind == ast::StmtKind::CreateTable || s->kind == ast::StmtKind::AlterTable ||
+        s->kind == ast::StmtKind::CreateIndex || s->kind == ast::StmtKind::Comment) {
+      ++ddl_checked;
+      if (!printed_as_written(*s, p1))
+        unfaithful.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": printed as " + p1.substr(0, 300));
     }
-  }
+    std::string p2 = reprint(p1, why);
+    if (p2 != p1) {
+      // Show where they part: PL/SQL units print long.
+      size_t k = 0;
+      while (k < p1.size() && k < p2.size() && p1[k] == p2[k]) ++k;
+      size_t from = k > 200 ? k - 200 : 0;
+      if (std::getenv("ORASHIFT_ROUND_TRIP_FULL")) from = 0;
+      failures.push_back(file.path() + ":" + std::to_string(s->span.line()) + ": differ at " + std::to_string(k) +
+                         "\n  first:  " + p1.substr(from, std::getenv("ORASHIFT_ROUND_TRIP_FULL") ? std::string::npos : 400) + "\n  second: " + p2.substr(from, 400) + "\n  " + why +
+                         "\n");
+    }
+  });
   std::printf("round trip: %zu typed statements checked, %zu differ\n", checked, failures.size());
   for (size_t i = 0; i < failures.size() && i < 40; ++i) std::printf("%s", failures[i].c_str());
   EXPECT_GT(checked, 0u);
@@ -211,4 +255,30 @@ TEST(RoundTrip, CreateTablePrintedFromItsNode) {
       {"create table c as select * from t", "CREATE TABLE c as select * from t"},
   };
   for (const auto& c : cases) expect_printed_as(c.in, c.out);
+}
+
+// Fidelity over the corpus: parse(print(parse(x))) is the same tree as parse(x), positions and
+// comments aside. WholeCorpus above only proves the printed text is stable; a printer that left
+// out a WHERE clause would pass it, not this.
+TEST(RoundTrip, WholeCorpusSameTree) {
+  if (!fs::exists(corpus_root())) ORASHIFT_SKIP_OR_FAIL() << "corpus not found at " << corpus_root().string();
+  size_t checked = 0;
+  std::vector<std::string> failures;
+  for_each_typed_corpus_statement([&](const SourceFile& file, const ast::Statement& s) {
+    ++checked;
+    std::string printed = print_statement(s);
+    SourceFile again("printed.sql", printed + ";\n");
+    Diagnostics d;
+    ParsedScript ps = parse_script(again, d);
+    std::string diff;
+    if (ps.statements.size() != 1 || !printed_from_tree(*ps.statements[0]))
+      diff = "\n    printed text is not one typed statement: " + printed.substr(0, 300);
+    else
+      diff = first_difference(test::dump_tree(s), test::dump_tree(*ps.statements[0]));
+    if (!diff.empty()) failures.push_back(file.path() + ":" + std::to_string(s.span.line()) + ": tree differs at" + diff);
+  });
+  std::printf("same tree: %zu typed statements checked, %zu differ\n", checked, failures.size());
+  for (size_t i = 0; i < failures.size() && i < 20; ++i) std::printf("%s\n", failures[i].c_str());
+  EXPECT_GT(checked, 9000u);
+  EXPECT_TRUE(failures.empty());
 }

@@ -17,6 +17,7 @@
 #include "s3/crypto.h"
 #include "s3/s3_client.h"
 #include "s3/xml_extract.h"
+#include "require_env.h"
 
 using namespace orashift::s3;
 namespace fs = std::filesystem;
@@ -296,7 +297,7 @@ protected:
   void SetUp() override {
     const char* endpoint = std::getenv("ORASHIFT_TEST_S3");
     if (!endpoint || !*endpoint)
-      GTEST_SKIP() << "ORASHIFT_TEST_S3 is not set: start tests/e2e/s3_server.sh and export its endpoint URL";
+      ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_S3 is not set: start tests/e2e/s3_server.sh and export its endpoint URL";
     config_ = S3Config{};
     config_.endpoint = endpoint;
     config_.region = "us-east-1";

@@ -10,6 +10,7 @@
 #include "target_test_util.h"
 #include "validate/canonical.h"
 #include "validate/failure_record.h"
+#include "require_env.h"
 
 using namespace orashift;
 using namespace orashift::testing;
@@ -113,7 +114,7 @@ TEST(ValidateCanonical, DuckDbDecimalWithoutIntegerDigits) {
 
 TEST(ValidateCanonical, PostgresComputesTheSameRowText) {
   const char* uri = std::getenv("ORASHIFT_TEST_PG");
-  if (!uri) GTEST_SKIP() << "ORASHIFT_TEST_PG not set";
+  if (!uri) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
   Sample s;
   PostgresTarget pg(uri);
   pg.execute("DROP TABLE IF EXISTS validate_canonical; CREATE TEMP TABLE validate_canonical (a bigint, b numeric(14,4),"
