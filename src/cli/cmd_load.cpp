@@ -17,7 +17,7 @@
 #include "cli/subcommands.h"
 #include "cli/terminal_progress.h"
 #include "cli/validation_run.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "endpoints/factory.h"
 #include "load/after_load.h"
 #include "load/error_policy.h"

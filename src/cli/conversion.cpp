@@ -9,7 +9,7 @@
 
 #include "convert/type_refinement.h"
 #include "dialect/apply_manifest.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "load/evidence_scan.h"
 
 namespace orashift::cli {

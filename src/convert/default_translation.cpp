@@ -2,7 +2,7 @@
 #include "common/ascii.h"
 
 #include "convert/simple_expression.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/sql_literal.h"
 #include "sql/lexer.h"
 

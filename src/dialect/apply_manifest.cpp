@@ -1,6 +1,6 @@
 #include "dialect/apply_manifest.h"
 
-#include "dialect/verbatim_name.h"
+#include "common/verbatim_name.h"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -28,7 +28,7 @@ ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<co
       m.flagged.push_back({o.kind, std::string(display_name(o.name)), o.span.file ? o.span.location() : "", o.flagged_code, o.unit});
       continue;
     }
-    // Names for people: without the loader's verbatim mark (dialect/verbatim_name.h).
+    // Names for people: without the loader's verbatim mark (common/verbatim_name.h).
     ManifestObject mo{files[i], o.kind, std::string(display_name(o.name)), std::string(display_name(o.table)), o.phase == ApplyPhase::BeforeLoad ? "before_load" : "after_load",
                       o.span.file ? o.span.location() : "", {}, o.unit};
     for (const auto& it : items.items()) {

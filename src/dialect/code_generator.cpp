@@ -7,7 +7,7 @@
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "dialect/commented_sql.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/plsql_profiles.h"
 #include "dialect/statement_finder.h"
 #include "sql/lexer.h"

@@ -7,7 +7,7 @@
 #include "convert/default_translation.h"
 #include "convert/simple_expression.h"
 #include "dialect/code_generator.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/redshift_identifiers.h"
 #include "dialect/view_generator.h"
 #include "dialect/partition_ddl.h"

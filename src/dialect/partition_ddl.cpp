@@ -2,7 +2,7 @@
 #include "common/ascii.h"
 
 #include "common/datetime.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "sql/lexer.h"
 
 namespace orashift {

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "sql/lexer.h"
 
 namespace orashift {

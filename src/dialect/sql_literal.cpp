@@ -1,6 +1,6 @@
 #include "dialect/sql_literal.h"
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 
 namespace orashift {
 

@@ -6,7 +6,7 @@
 
 #include "convert/sql_rewrite.h"
 #include "dialect/commented_sql.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/statement_finder.h"
 #include "sql/parser.h"
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "load/reject_file.h"
 
 namespace orashift {

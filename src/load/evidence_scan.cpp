@@ -3,7 +3,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 
 namespace orashift {
 

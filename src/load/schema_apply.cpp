@@ -1,6 +1,6 @@
 #include "load/schema_apply.h"
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 
 namespace orashift {
 

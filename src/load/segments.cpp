@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 
 namespace orashift {
 

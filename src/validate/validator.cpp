@@ -11,7 +11,7 @@
 #include <fstream>
 #include <future>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "validate/failure_record.h"
 #include "validate/validation_side.h"
 

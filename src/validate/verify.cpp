@@ -5,7 +5,7 @@
 #include <map>
 
 #include "common/decimal.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 
 namespace orashift {
 

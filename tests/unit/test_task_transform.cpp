@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "load/map/column_expression.h"
 #include "load/map/mapping_writer.h"
 #include "load/map/value_convert.h"

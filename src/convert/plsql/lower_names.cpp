@@ -4,7 +4,7 @@
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/query/sql_writer.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "sql/parser.h"
 
 namespace orashift::plsql {

@@ -9,7 +9,7 @@
 #include "convert/plsql/emit.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/query/sql_writer.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "sql/lexer.h"
 #include "sql/parser.h"
 

@@ -2,7 +2,7 @@
 
 #include "convert/ddl_loader.h"
 #include "convert/query/sql_writer.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "sql/lexer.h"
 #include "sql/parser.h"
 

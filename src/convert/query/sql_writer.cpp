@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/sql_literal.h"
 #include "sql/parser.h"
 #include "sql/printer.h"

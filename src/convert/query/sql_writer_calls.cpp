@@ -6,7 +6,7 @@
 
 #include "convert/query/format_model.h"
 #include "convert/query/sql_writer.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/sql_literal.h"
 #include "sql/parser.h"
 

@@ -6,7 +6,7 @@
 // aggregates need combined names, a source whose columns are unknown) stay action items.
 #include <memory>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 
 #include "convert/query/sql_writer.h"
 #include "sql/lexer.h"

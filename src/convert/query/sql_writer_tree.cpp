@@ -13,7 +13,7 @@
 // columns carried down the recursion. Redshift also runs WITH RECURSIVE (it needs the column
 // list, which the catalog gives); it has no CONNECT BY of its own, so none is used.
 #include "convert/query/sql_writer.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "sql/parser.h"
 
 namespace orashift::rewrite {

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "endpoints/duckdb/duckdb_writer.h"
 
 namespace orashift {

@@ -4,7 +4,7 @@
 
 #include "common/decimal_rescale.h"
 #include "common/utf8.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "load/bisect.h"
 #include "load/copy_text.h"
 

@@ -9,7 +9,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/postgres/pg_connection.h"
 #include "endpoints/postgres/pg_copy_binary.h"

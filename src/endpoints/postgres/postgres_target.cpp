@@ -1,7 +1,7 @@
 #include "endpoints/postgres/postgres_target.h"
 
 #include "endpoints/postgres/pg_conninfo.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "endpoints/postgres/postgres_writer.h"
 
 namespace orashift {

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "common/decimal_rescale.h"
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "load/bisect.h"
 #include "load/copy_text.h"
 #include "load/retry_policy.h"

@@ -1,6 +1,6 @@
 #include "endpoints/redshift/copy_sql.h"
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/sql_literal.h"
 #include "endpoints/redshift/csv_encoder.h"
 

@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/redshift_identifiers.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/redshift/redshift_writer.h"

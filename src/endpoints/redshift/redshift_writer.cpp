@@ -4,7 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "dialect/redshift_identifiers.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/redshift/load_errors.h"

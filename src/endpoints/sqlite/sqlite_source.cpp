@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "endpoints/postgres/postgres_source.h"  // parse_pg_timestamp: the same ISO text form
 
 namespace orashift {

@@ -1,6 +1,6 @@
 #include "load/map/mapping_writer.h"
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "load/copy_text.h"
 #include "load/map/value_convert.h"
 

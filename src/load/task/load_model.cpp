@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "dialect/naming.h"
-#include "dialect/verbatim_name.h"
+#include "common/naming.h"
+#include "common/verbatim_name.h"
 
 namespace orashift {
 

@@ -4,7 +4,7 @@
 // primary key a rule defined) and, once that catalog is converted, the reader catalog and the
 // per-table routes (load/map/table_route.h) that map source rows to target rows.
 //
-// Names: a name a rule produced is marked verbatim (dialect/verbatim_name.h) so it reaches the
+// Names: a name a rule produced is marked verbatim (common/verbatim_name.h) so it reaches the
 // target exactly as the rule wrote it; a name no rule touched keeps its Oracle spelling and is
 // folded like every other name (SALES → sales).
 #include <map>

@@ -1,6 +1,6 @@
 #include "load/task/range_segments.h"
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 
 namespace orashift {
 

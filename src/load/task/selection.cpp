@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "dialect/naming.h"
+#include "common/naming.h"
 #include "load/task/dms_types.h"
 #include "load/task/name_transform.h"
 

@@ -13,7 +13,7 @@
 //   a column may be renamed by one rule and retyped by another; the others are reported as
 //   shadowed.
 // - A name a rule produced is kept verbatim (exactly as DMS writes it); a name no rule
-//   touched goes through dialect/naming.h target_name() (SALES → sales), orashift's
+//   touched goes through common/naming.h target_name() (SALES → sales), orashift's
 //   convention for every target.
 #include <optional>
 #include <string>

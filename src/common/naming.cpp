@@ -1,5 +1,5 @@
-#include "dialect/naming.h"
-#include "dialect/verbatim_name.h"
+#include "common/naming.h"
+#include "common/verbatim_name.h"
 
 #include <cctype>
 
