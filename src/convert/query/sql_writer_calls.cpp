@@ -374,6 +374,16 @@ std::string SqlWriter::date_call(const CallExpr& c, const std::string& f) {
 // replaces every match by default.
 std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
   size_t n = c.args.size();
+  // REGEXP_REPLACE(s, p, r, 1, 0|1[, 'i'|'c']): from the start, every match or the first, as flags.
+  std::string flags = redshift() ? "" : "g";
+  if (f == "REGEXP_REPLACE" && n > 3 && n <= 6 && !redshift()) {
+    std::string pos = arg(c, 3), occ = n >= 5 ? arg(c, 4) : "0", match;
+    bool match_ok = n < 6 || (is_string_literal(*c.args[5].value, &match) && (match == "i" || match == "c" || match.empty()));
+    if (pos == "1" && (occ == "0" || occ == "1") && match_ok) {
+      flags = std::string(occ == "0" ? "g" : "") + (match == "i" ? "i" : "");
+      n = 3;
+    }
+  }
   if (n < 2 || n > 3) {
     if (f == "REGEXP_REPLACE" && n > 3) item("OS4007", "REGEXP_REPLACE with a position, occurrence or match parameter", c.span);
     return call_generic(c, f);
@@ -388,7 +398,7 @@ std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
     if (r->kind != ExprKind::Literal) with = "COALESCE(" + with + ", '')";
   }
   std::string out = f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", " + with;
-  if (f == "REGEXP_REPLACE" && !redshift()) out += ", 'g'";
+  if (f == "REGEXP_REPLACE" && !flags.empty()) out += ", '" + flags + "'";
   return out + ")";
 }
 
@@ -457,12 +467,27 @@ std::string SqlWriter::call(const CallExpr& c) {
     return "SUBSTR(" + s + ", " + p + (n == 3 ? ", " + arg(c, 2) : std::string()) + ")";
   }
   if (f == "INSTR") {
-    if (n != 2) {
+    if (n == 2) return "STRPOS(" + arg(c, 0) + ", " + arg(c, 1) + ")";
+    // INSTR(s, x, pos[, 1]) from a position counted forward: the match in SUBSTR(s, pos) moved
+    // back to s's numbering. A negative position (Oracle searches backwards from the end) and
+    // an occurrence other than 1 stay an item.
+    std::string occurrence = n == 4 ? arg(c, 3) : "1";
+    bool literal_pos = c.args[2].value->kind == ExprKind::Literal;
+    std::string pos = arg(c, 2);
+    if (n > 4 || occurrence != "1" || (literal_pos && (pos.empty() || pos[0] == '-' || pos == "0"))) {
       item("OS4007", "INSTR with a start position or occurrence", c.span);
       return call_generic(c, f);
     }
-    return "STRPOS(" + arg(c, 0) + ", " + arg(c, 1) + ")";
+    if (!literal_pos)
+      item("OS4007", "INSTR with a computed start position: converted for positions ≥ 1 (a negative one, which Oracle "
+                     "counts from the end, finds nothing here)",
+           c.span, false);
+    std::string s = arg(c, 0), x = arg(c, 1);
+    std::string found = "STRPOS(SUBSTR(" + s + ", " + pos + "), " + x + ")";
+    return "(CASE WHEN " + found + " = 0 THEN 0 ELSE " + found + " + " + pos + " - 1 END)";
   }
+  if (f == "HEXTORAW" && n == 1 && !redshift()) return duckdb() ? "unhex(" + arg(c, 0) + ")" : "decode(" + arg(c, 0) + ", 'hex')";
+  if (f == "RAWTOHEX" && n == 1 && !redshift()) return duckdb() ? "hex(" + arg(c, 0) + ")" : "upper(encode(" + arg(c, 0) + ", 'hex'))";
   if (f == "LENGTHB") return "OCTET_LENGTH(" + (n ? arg(c, 0) : std::string()) + ")";
   if (f == "CONCAT" && n == 2) {
     // CONCAT(a, b) is a || b.
