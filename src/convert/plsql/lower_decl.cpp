@@ -73,6 +73,13 @@ std::string user_sqlstate(const std::string& qualified) {
   return s;
 }
 
+// An ORA code with no PostgreSQL counterpart keeps a SQLSTATE of its own: 'OE' + 3 characters.
+std::string unmapped_sqlstate(long code) {
+  std::string s = user_sqlstate("ORA" + std::to_string(code));
+  s[1] = 'E';
+  return s;
+}
+
 }  // namespace
 
 TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
@@ -253,11 +260,19 @@ void Lowerer::pragma(const ast::PlPragma& p) {
     code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
     char* end = nullptr;
     long v = std::strtol(code.c_str(), &end, 10);
-    std::string state = end && *end == '\0' ? sqlstate_of_oracle_code(v) : "";
-    if (state.empty()) {
-      item(plsql_codes::kNotConvertible, "PRAGMA EXCEPTION_INIT(" + e + ", " + code + "): no PostgreSQL SQLSTATE for ORA" + code,
-           p.span);
+    if (!end || *end != '\0') {
+      item(plsql_codes::kNotConvertible, "PRAGMA EXCEPTION_INIT(" + e + ", " + code + "): the code is not a number", p.span);
       return;
+    }
+    std::string state = sqlstate_of_oracle_code(v);
+    if (state.empty()) {
+      // No PostgreSQL error is ORA<code>: the exception keeps a SQLSTATE of its own ('OE' + the
+      // code's hash), so RAISE and its handlers still meet, but the target never raises it.
+      state = unmapped_sqlstate(v);
+      item(plsql_codes::kBehaviour,
+           "PRAGMA EXCEPTION_INIT(" + e + ", " + code + "): no PostgreSQL error corresponds to ORA" + code +
+               "; a handler for " + e + " catches only what this code raises itself (SQLSTATE '" + state + "')",
+           p.span);
     }
     Symbol s;
     s.kind = SymbolKind::Exception;
@@ -286,8 +301,9 @@ std::string Lowerer::exception_condition(const ast::QualifiedName& n, std::strin
     if (const PackageDecls* p = env_.registry->package(norm(n.parts[0]))) {
       if (p->exceptions.count(last)) {
         auto code = p->exception_codes.find(last);
-        std::string state = code != p->exception_codes.end() ? sqlstate_of_oracle_code(code->second)
-                                                              : user_sqlstate(p->name + "." + last);
+        std::string state = code == p->exception_codes.end() ? user_sqlstate(p->name + "." + last)
+                            : !sqlstate_of_oracle_code(code->second).empty() ? sqlstate_of_oracle_code(code->second)
+                                                                              : unmapped_sqlstate(code->second);
         if (!state.empty()) {
           if (errcode) *errcode = state;
           return "SQLSTATE '" + state + "'";
