@@ -6,6 +6,7 @@
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/plsql_support.h"
 #include "dialect/commented_sql.h"
 #include "common/naming.h"
 #include "dialect/plsql_profiles.h"
@@ -211,6 +212,16 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
     }
   }
   std::vector<Placed> placed;
+  for (const auto& c : converted)
+    if (!c.res.blocked && c.res.needs_placeholders) {
+      ConvertedObject support;
+      support.kind = "FUNCTION";
+      support.name = "ORASHIFT_PLACEHOLDERS";
+      support.sql = plsql::placeholders_function_sql();
+      support.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(support)});
+      break;
+    }
   for (auto& c : converted) {
     Unit& u = units[c.unit];
     plsql::UnitResult& res = c.res;

@@ -301,12 +301,22 @@ BEGIN
   RETURN v;
 END;
 /
+CREATE OR REPLACE PROCEDURE rename_emp (p_id NUMBER, p_name VARCHAR2) IS
+  v_sql VARCHAR2(200) := 'UPDATE emp SET name = :new_name WHERE id = :id AND name <> ''a:b''';
+BEGIN
+  EXECUTE IMMEDIATE v_sql || ' AND salary::numeric >= :min' USING p_name, p_id, 0;
+END;
+/
 )");
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
   s("INSERT INTO emp VALUES (1, 'Ann', 10, 100, NULL)");
   EXPECT_EQ(s("SELECT set_salary(1, 555)"), "555.00");
+  // A statement built at run time: its placeholders (not the ':' in a literal or a '::' cast)
+  // are numbered when it runs.
+  EXPECT_EQ(s("CALL rename_emp(1, 'Zed')"), "OK");
+  EXPECT_EQ(s("SELECT name FROM emp WHERE id = 1"), "Zed");
 }
 
 // "COMMIT Statement" in a procedure: committed work stays when the caller later fails.

@@ -6,6 +6,7 @@
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/plsql_support.h"
 #include "convert/query/sql_writer.h"
 #include "common/naming.h"
 #include "sql/lexer.h"
@@ -581,8 +582,13 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
     }
   }
   if (binds > 0) {
-    item(plsql_codes::kNotConvertible, "dynamic SQL built at run time with USING binds: its :placeholders must become $n", span);
-    return expr(text);
+    // Oracle binds dynamic SQL by position, so the k-th :placeholder of the text is $k: numbered
+    // when the statement runs, by the support function (plsql_support.h).
+    item(plsql_codes::kDynamicSql,
+         "dynamic SQL built at run time with USING binds: executed as written, its :placeholders numbered $1… at run time",
+         span);
+    res_.needs_placeholders = true;
+    return std::string(kPlaceholdersFunction) + "(" + expr(text) + ")";
   }
   item(plsql_codes::kDynamicSql, "dynamic SQL built at run time: " + sql::compact_text(text.span).substr(0, 80), span);
   return expr(text);

@@ -36,6 +36,7 @@ struct UnitResult {
   std::vector<UnitObject> objects;
   ActionItems items;
   bool blocked = false;     // an error-level item: the unit is not applied
+  bool needs_placeholders = false;  // uses the support function of plsql_support.h
   std::string block_code;   // the first blocking item's code
 };
 
