@@ -385,10 +385,8 @@ void Lowerer::declarations(const std::vector<const ast::PlDecl*>& decls, PgBlock
       case ast::PlDeclKind::Variable: declare_variable(static_cast<const ast::PlVariable&>(*d), block); break;
       case ast::PlDeclKind::Exception: {
         auto& e = static_cast<const ast::PlExceptionDecl&>(*d);
-        std::string owner = package_.empty() ? object_ : package_;
         declare_exception(norm(e.name), package_.empty() ? object_ + "." + norm(e.name) : package_ + "." + norm(e.name),
                           e.span);
-        (void)owner;
         break;
       }
       case ast::PlDeclKind::Type:
@@ -452,12 +450,8 @@ void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage*
   }
 }
 
-std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_function) {
+std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_function, std::string& signature) {
   std::string out;
-  bool later_without_default = false;
-  for (size_t i = s.params.size(); i-- > 0;)
-    if (!s.params[i].default_value) later_without_default = true;
-  (void)later_without_default;
   // PostgreSQL: after a parameter with a default, every parameter needs one.
   size_t last_plain = 0;
   for (size_t i = 0; i < s.params.size(); ++i)
@@ -474,7 +468,9 @@ std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_functio
     if (for_function && !pg_mode.empty())
       item(plsql_codes::kNotConvertible, "OUT parameter " + name + " of a function (PostgreSQL returns OUT values as the result)",
            p.mode_span);
-    out += (out.empty() ? "" : ", ") + pg_mode + q(name) + " " + (t.sql.empty() ? "text" : t.sql);
+    std::string declared = pg_mode + q(name) + " " + (t.sql.empty() ? "text" : t.sql);
+    signature += (out.empty() ? "" : ", ") + declared;
+    out += (out.empty() ? "" : ", ") + declared;
     if (p.default_value) {
       if (i < last_plain)
         item(plsql_codes::kBehaviour, "default of parameter " + name + " dropped: PostgreSQL needs defaults on the last parameters only",

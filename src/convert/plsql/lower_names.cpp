@@ -135,17 +135,21 @@ const Symbol* Lowerer::lookup_path(const std::vector<ast::Ident>& parts, size_t&
             used = 2;
             return s;
           }
-        (void)p;
-        static thread_local Symbol tmp;
         auto v = p->variables.find(second);
         if (v != p->variables.end()) {
-          tmp = Symbol{};
-          tmp.kind = v->second->constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
-          tmp.ref = q(first) + "." + q(second) + "()";
-          tmp.setter = q(first) + "." + quote_ident(target_name(second) + "$set");
-          tmp.type = resolve_type(v->second->type);
+          // Another package's variable: its symbol made once per unit (a map keeps its address).
+          std::string key = first + "." + second;
+          auto known = foreign_symbols_.find(key);
+          if (known == foreign_symbols_.end()) {
+            Symbol s;
+            s.kind = v->second->constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
+            s.ref = q(first) + "." + q(second) + "()";
+            s.setter = q(first) + "." + quote_ident(target_name(second) + "$set");
+            s.type = resolve_type(v->second->type);
+            known = foreign_symbols_.emplace(key, std::move(s)).first;
+          }
           used = 2;
-          return &tmp;
+          return &known->second;
         }
       }
   }
@@ -270,7 +274,6 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   std::string fn = r.package.empty() ? q(r.name) : q(r.package) + "." + q(r.name);
   if (!r.target.empty()) fn = r.target;
   std::string args;
-  if (c && w) args = args_text(*c, *w);
   // Named notation → positional when the callee is known and no parameter is skipped; then an
   // OUT/IN OUT argument that is not a variable of exactly the parameter's type goes through a
   // temporary of that type (PostgreSQL cannot write back through a cast, e.g. text → varchar(30)).
@@ -296,9 +299,9 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     for (size_t k = 0; ok && k < last; ++k) ok = slot[k] != nullptr;
     if (ok) ordered.assign(slot.begin(), slot.begin() + static_cast<long>(last));
   }
+  if (ordered.empty() && c && w) args = args_text(*c, *w);
   if (!ordered.empty()) {
     const auto& params = r.sub->params;
-    args.clear();
     for (size_t k = 0; k < ordered.size(); ++k) {
       std::string a = w->expr(*ordered[k]);
       std::string mode = upper(params[k].mode);

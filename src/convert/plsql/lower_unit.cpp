@@ -137,7 +137,8 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   scope_.push(name);
   in_function_ = s.is_function;
   in_procedure_ = !s.is_function;
-  std::string params = parameter_list(s, s.is_function);
+  std::string signature;
+  std::string params = parameter_list(s, s.is_function, signature);
   std::string full = (schema.empty() ? "" : q(schema) + ".") +
                      (target_name_override.empty() ? q(name) : quote_ident(target_name_override));
   std::string head;
@@ -158,18 +159,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   if (options.find("RESULT_CACHE") != std::string::npos)
     item(plsql_codes::kBehaviour, "RESULT_CACHE dropped: PostgreSQL does not cache function results", s.options);
   // Two Oracle overloads can map to one PostgreSQL signature (VARCHAR2 and CHAR are both text).
-  std::string sig;
-  {
-    std::string p = params;
-    for (const auto& x : {std::string(" DEFAULT ")}) {
-      size_t at;
-      while ((at = p.find(x)) != std::string::npos) {
-        size_t end = p.find(", ", at);
-        p.erase(at, end == std::string::npos ? std::string::npos : end - at);
-      }
-    }
-    sig = full + "(" + p + ")";
-  }
+  std::string sig = full + "(" + signature + ")";
   if (env_.signatures && !env_.signatures->insert(sig).second)
     item(plsql_codes::kNotConvertible, "overload " + display + " has the same PostgreSQL signature as another: " + sig, s.span);
   std::string body = routine_body(s);
@@ -290,7 +280,6 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
     PgBlock* saved = current_block_;
     current_block_ = &b;
     body(u.block.body, b.body);
-    ast::PlBlock tmp;  // handlers of the init section
     current_block_ = saved;
     if (!u.block.handlers.empty()) item(plsql_codes::kNotConvertible, "exception handlers in a package initialisation section", u.span);
     Emitter e;

@@ -119,7 +119,8 @@ private:
   void pragma(const ast::PlPragma& p);
   std::string exception_condition(const ast::QualifiedName& n, std::string* errcode) const;
   void add_package_frame(const PackageDecls& p, const ast::CreatePackage* converting);
-  std::string parameter_list(const ast::PlSubprogram& s, bool for_function);
+  // The parameters as CREATE writes them; `signature` gets them without defaults (overload checks).
+  std::string parameter_list(const ast::PlSubprogram& s, bool for_function, std::string& signature);
 
   // ---- statements (lower_stmt.cpp)
   void block(const ast::PlBlock& b, PgBlock& out);
@@ -163,7 +164,8 @@ private:
   PgBlock* current_block_ = nullptr;  // where implicit declarations (loop records) go
   int loop_records_ = 0;
   mutable int temp_count_ = 0;
-  int foreign_frames_ = 0;  // other packages' frames pushed to resolve their types
+  int foreign_frames_ = 0;
+  mutable std::map<std::string, Symbol> foreign_symbols_;  // other packages' variables, by PKG.NAME  // other packages' frames pushed to resolve their types
   std::string routine_schema_;            // schema of the routine being converted ("" = default)
   std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms
   size_t routine_frame_ = 0;              // scope depth where its parameters start
