@@ -250,15 +250,18 @@ std::string Lowerer::args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) co
   return out;
 }
 
+const std::vector<RoutineDecl>* Lowerer::routines_for(const std::vector<std::string>& parts) const {
+  if (parts.size() == 1) {
+    auto it = local_routines_.find(parts[0]);
+    if (it != local_routines_.end()) return &it->second;
+  }
+  return env_.registry->routines_named(parts, package_);
+}
+
 std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                  bool as_statement, Span span, rewrite::SqlWriter* w,
                                                  ArgCopies* copies) const {
-  const std::vector<RoutineDecl>* routines = nullptr;
-  if (parts.size() == 1) {
-    auto it = local_routines_.find(parts[0]);
-    if (it != local_routines_.end()) routines = &it->second;
-  }
-  if (!routines) routines = env_.registry->routines_named(parts, package_);
+  const std::vector<RoutineDecl>* routines = routines_for(parts);
   if (!routines || routines->empty()) return std::nullopt;
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
@@ -267,7 +270,15 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     item(plsql_codes::kNotConvertible, "procedure " + r.name + " used as a function", span);
     return std::nullopt;
   }
-  if (as_statement && !any_procedure) {
+  if (!as_statement && !env_.profile->functions && r.sub && !sql_udf_shape(*r.sub)) {
+    item(plsql_codes::kTargetLacks,
+         "function " + r.name + " is a procedure on " + dialect_name(dialect()) +
+             " (its body is more than one expression): an expression cannot call it; assign it on its own (v := " + r.name +
+             "(…)) so that it becomes a CALL",
+         span);
+    return std::nullopt;
+  }
+  if (as_statement && !any_procedure && !calling_as_procedure_) {
     item(plsql_codes::kNotConvertible, "function " + r.name + " called as a statement", span);
     return std::nullopt;
   }
