@@ -65,12 +65,12 @@ bool propagates(const std::vector<ast::PlStmtPtr>& body) {
 
 // A function Redshift can hold as a scalar SQL UDF (r_CREATE_FUNCTION, udf-creating-a-scalar-sql-udf):
 // its body is RETURN of one expression over its IN parameters, without a query (a SQL UDF's
-// SELECT has no FROM) and without defaults (UDF arguments have none).
+// SELECT has no FROM). UDF arguments have no defaults: callers write the omitted ones.
 bool sql_udf_shape(const ast::PlSubprogram& s) {
   if (!s.is_function || !s.body || !s.body->decls.empty() || !s.body->handlers.empty() || s.body->body.size() != 1)
     return false;
   for (const auto& p : s.params)
-    if (p.default_value || (!upper(p.mode).empty() && upper(p.mode) != "IN")) return false;
+    if (!upper(p.mode).empty() && upper(p.mode) != "IN") return false;
   const ast::PlStmt& r = *s.body->body[0];
   if (r.kind != ast::PlStmtKind::Return || !static_cast<const ast::PlReturn&>(r).value) return false;
   return upper(sql::compact_text(static_cast<const ast::PlReturn&>(r).value->span)).find("SELECT") == std::string::npos;
