@@ -251,12 +251,25 @@ private:
   int open_ = 0;
 };
 
+// `--` comments blanked (line breaks kept), so commented-out code is not read as code.
+std::string without_comments(const std::string& s) {
+  std::string out = s;
+  bool in_string = false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\'') in_string = !in_string;
+    if (!in_string && out[i] == '-' && i + 1 < out.size() && out[i + 1] == '-')
+      while (i < out.size() && out[i] != '\n') out[i++] = ' ';
+  }
+  return out;
+}
+
 int line_of(const std::string& s, size_t pos) { return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<long>(pos), '\n')); }
 
 }  // namespace
 
-std::vector<RedshiftRuleViolation> check_redshift_routines(const std::string& sql) {
+std::vector<RedshiftRuleViolation> check_redshift_routines(const std::string& text) {
   std::vector<RedshiftRuleViolation> out;
+  const std::string sql = without_comments(text);
   // Bodies are dollar-quoted; the text outside them is the statements' heads.
   size_t pos = 0;
   while (true) {

@@ -3,6 +3,9 @@
 // over every converted unit cannot pass by seeing nothing.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "dialect/redshift_procedure_rules.h"
@@ -83,6 +86,22 @@ TEST(RedshiftProcedureRules, ArgumentAndVariableLimits) {
   std::string decls;
   for (int i = 0; i < 1030; ++i) decls += "  \"x" + std::to_string(i) + "\" integer;\n";
   EXPECT_EQ(rules("CREATE PROCEDURE \"p\"()\nAS $$\nDECLARE\n" + decls + "BEGIN\n  NULL;\nEND\n$$ LANGUAGE plpgsql;\n"), "variables");
+}
+
+// Every golden Redshift output (tables, views and code objects together; commented-out units are
+// comments) keeps the rules.
+TEST(RedshiftProcedureRules, GoldenRedshiftOutputsKeepTheRules) {
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(ORASHIFT_SOURCE_DIR) + "/tests/golden")) {
+    auto p = e.path() / "expected.redshift.sql";
+    if (!std::filesystem::exists(p)) continue;
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    ++files;
+    for (const auto& v : check_redshift_routines(ss.str())) ADD_FAILURE() << p << ": " << v.rule << ": " << v.message;
+  }
+  EXPECT_GT(files, 10u);
 }
 
 }  // namespace

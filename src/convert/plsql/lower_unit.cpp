@@ -197,7 +197,9 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     // raised again after the handler; only NONATOMIC continues after a handled error.
     if (continuing_handler_) {
       head += " NONATOMIC";
-      comment = "-- orashift: NONATOMIC: the handler at " + continuing_handler_->location() +
+      std::string at = continuing_handler_->file ? "line " + std::to_string(continuing_handler_->file->line_of(continuing_handler_->begin))
+                                                 : std::string("its handler");
+      comment = "-- orashift: NONATOMIC: the handler at " + at +
                 " continues after an error, which only a NONATOMIC procedure does on Redshift\n";
       item(plsql_codes::kBehaviour,
            display + " is NONATOMIC (its handler continues after an error): each statement commits on its own, so a "
