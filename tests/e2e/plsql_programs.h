@@ -124,18 +124,27 @@ END;
 inline const char* kPackageStateProgram = R"(
 CREATE OR REPLACE PACKAGE counter IS
   step CONSTANT NUMBER := 5;
+  TYPE stats_t IS RECORD (calls NUMBER, last_value NUMBER);
   FUNCTION next_value RETURN NUMBER;
   FUNCTION inits RETURN NUMBER;
+  FUNCTION stats RETURN VARCHAR2;
 END counter;
 /
 CREATE OR REPLACE PACKAGE BODY counter IS
   g_value NUMBER := 100;
   g_inits NUMBER := 0;
+  g_stats stats_t;
   FUNCTION next_value RETURN NUMBER IS
   BEGIN
     g_value := g_value + step;
+    g_stats.calls := NVL(g_stats.calls, 0) + 1;
+    g_stats.last_value := g_value;
     RETURN g_value;
   END next_value;
+  FUNCTION stats RETURN VARCHAR2 IS
+  BEGIN
+    RETURN g_stats.calls || ':' || g_stats.last_value;
+  END stats;
   FUNCTION inits RETURN NUMBER IS
   BEGIN
     RETURN g_inits;

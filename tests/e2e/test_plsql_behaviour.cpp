@@ -71,7 +71,8 @@ TEST(PlsqlBehaviour, OutInOutNamedAndDefaultArguments) {
 }
 
 // "Package State": package variables keep their values for the life of the session and start
-// again from their initial values in a new session; the initialization part runs once.
+// again from their initial values in a new session; the initialization part runs once; a record
+// variable's fields are assigned one at a time ("Assigning Values to Record Variables").
 TEST(PlsqlBehaviour, PackageStatePerSession) {
   NEED_PG();
   auto u = e2e::convert_and_apply("pkgstate", kPackageStateProgram);
@@ -82,6 +83,7 @@ TEST(PlsqlBehaviour, PackageStatePerSession) {
     EXPECT_EQ(s("SELECT counter.next_value()"), "105");
     EXPECT_EQ(s("SELECT counter.next_value()"), "110");
     EXPECT_EQ(s("SELECT counter.inits()"), "1");
+    EXPECT_EQ(s("SELECT counter.stats()"), "2:110");  // fields of a package record variable, set one by one
   }
   e2e::Session fresh(u.url);
   EXPECT_EQ(fresh("SELECT counter.next_value()"), "105");

@@ -284,6 +284,30 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
 void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   if (!env_.profile->functions && procedure_assign(a, out)) return;
   std::string value = expr(*a.value);
+  // pkg_var.field := v: the package variable's value is read into a local, the field set there,
+  // and the whole value written back through the setter (session state holds whole values).
+  if (a.target->kind == ast::ExprKind::Name) {
+    auto& n = static_cast<const ast::NameExpr&>(*a.target);
+    size_t used = 0;
+    const Symbol* s = lookup_path(n.parts, used);
+    if (s && s->kind == SymbolKind::PackageVariable && used < n.parts.size() && s->type.shape == Shape::Row &&
+        !s->type.sql.empty() && s->type.sql != "record" && current_block_) {
+      const TypeInfo* t = &s->type;
+      std::string path;
+      for (size_t i = used; i < n.parts.size() && t; ++i) {
+        const Field* f = t->field(norm(n.parts[i]));
+        path += "." + q(norm(n.parts[i]));
+        t = f ? &f->type : nullptr;
+      }
+      if (t) {
+        std::string tmp = local_variable("orashift_pkgvar" + std::to_string(++temp_count_), s->type.sql, a.span);
+        out.push_back(PgStmt::simple(tmp + " := " + s->ref, a.span));
+        out.push_back(PgStmt::simple(tmp + path + " := " + value, a.span));
+        out.push_back(PgStmt::simple("PERFORM " + s->setter + "(" + tmp + ")", a.span));
+        return;
+      }
+    }
+  }
   bool setter = false;
   std::string t = target_text(*a.target, value, a.span, &setter);
   if (t.empty()) return;
