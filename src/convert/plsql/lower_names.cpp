@@ -205,6 +205,20 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
   }
   size_t used = 0;
   const Symbol* s = lookup_path(n.parts, used);
+  // obj.m / SELF.m / m inside a method: a member function without arguments.
+  if ((!s || used < n.parts.size()) && (n.parts.size() >= 2 || !method_type_.empty())) {
+    bool field = false;
+    if (s) {
+      const TypeInfo* t = &s->type;
+      for (size_t i = used; i < n.parts.size() && t; ++i) {
+        const Field* f = t->field(norm(n.parts[i]));
+        t = f ? &f->type : nullptr;
+      }
+      field = t != nullptr;
+    }
+    if (!field)
+      if (auto o = object_call(n.parts, nullptr, false, n.span, w)) return o;
+  }
   if (!s) {
     // f / pkg.f without parentheses: a call of a function without arguments.
     std::vector<std::string> parts;
@@ -403,6 +417,7 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
   if (c.name.empty()) return std::nullopt;
   std::vector<std::string> parts;
   for (const auto& p : c.name) parts.push_back(norm(p));
+  if (auto o = object_call(c.name, &c, false, c.span, w)) return o;
   // A collection element: a(i), rec.list(i), pkg.tab(i).
   {
     std::vector<ast::Ident> ids(c.name.begin(), c.name.end());

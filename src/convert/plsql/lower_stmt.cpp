@@ -168,6 +168,10 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
                                      s.span));
         return;
       }
+      if (constructor_) {  // RETURN in a constructor returns SELF
+        out.push_back(PgStmt::simple("RETURN " + quote_ident("self"), s.span));
+        return;
+      }
       if (!result_param_.empty()) {  // a function that became a procedure: the INOUT argument carries it
         if (r.value) out.push_back(PgStmt::simple(result_param_ + " := " + expr(*r.value), s.span));
         out.push_back(PgStmt::simple("RETURN", s.span));
@@ -470,6 +474,11 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
                                           "'s PL/pgSQL statements",
            c.span);
     out.push_back(PgStmt::simple(b->rfind("PERFORM", 0) == 0 ? *b : "PERFORM " + *b, c.span));
+    return;
+  }
+  if (auto oc = object_call(call ? call->name : static_cast<const ast::NameExpr&>(e).parts, call, true, c.span, w)) {
+    absorb(r);
+    out.push_back(PgStmt::simple("CALL " + *oc, c.span));
     return;
   }
   ArgCopies copies;
