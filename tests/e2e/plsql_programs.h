@@ -267,6 +267,7 @@ CREATE OR REPLACE FUNCTION shapes_demo RETURN VARCHAR2 IS
   r2 rect_t := rect_t('box', 2, 5);
 BEGIN
   s.rename('circle');
+  r2.rename('crate');
   RETURN r.area() || ',' || r2.area || ',' || s.describe() || ',' || r.describe() || ',' || r2.name;
 END;
 /

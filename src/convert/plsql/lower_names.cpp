@@ -404,6 +404,23 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       return "(" + out + ")";
     }
   }
+  if (pkg == "UTL_RAW" && dialect() == Dialect::Postgres) {
+    // BINARY_INTEGER ↔ 4 bytes, big-endian (Oracle's default endianness argument, 1).
+    if (fn == "CAST_FROM_BINARY_INTEGER" && n == 1) return "int4send((" + arg(0) + ")::integer)";
+    if (fn == "CAST_TO_BINARY_INTEGER" && n == 1) return "('x' || lpad(encode(" + arg(0) + ", 'hex'), 8, '0'))::bit(32)::integer";
+  }
+  if (pkg == "DBMS_XMLGEN" && fn == "CONVERT" && (n == 1 || n == 2) && !as_statement) {
+    // ENTITY_ENCODE (the default, 0) escapes the five XML entities; ENTITY_DECODE (1) reverses it.
+    std::string mode = n == 2 ? upper(sql::compact_text(c->args[1].value->span)) : "0";
+    bool decode = mode == "1" || mode.find("ENTITY_DECODE") != std::string::npos;
+    bool encode = mode == "0" || mode.find("ENTITY_ENCODE") != std::string::npos;
+    if (encode)
+      return "replace(replace(replace(replace(replace(" + arg(0) +
+             ", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '\"', '&quot;'), '''', '&apos;')";
+    if (decode)
+      return "replace(replace(replace(replace(replace(" + arg(0) +
+             ", '&lt;', '<'), '&gt;', '>'), '&quot;', '\"'), '&apos;', ''''), '&amp;', '&')";
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {

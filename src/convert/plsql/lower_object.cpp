@@ -95,7 +95,7 @@ bool Lowerer::object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& 
 }
 
 std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
-                                                Span span, rewrite::SqlWriter& w) const {
+                                                Span span, rewrite::SqlWriter& w, ArgCopies* copies) const {
   if (ids.empty()) return std::nullopt;
   size_t nargs = c ? c->args.size() : 0;
   if (c)
@@ -158,6 +158,15 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     std::string fields;
     for (const auto& f : super.fields) fields += (fields.empty() ? "" : ", ") + std::string("(") + self_text + ")." + q(f.name);
     self_arg = "ROW(" + fields + ")::" + q(m->type);
+    if (!m->sub->is_function && copies && current_block_ && self_text.find('(') == std::string::npos) {
+      // An inherited member procedure on a subtype variable: SELF goes through a supertype
+      // temporary, whose attributes are copied back into the subtype's leading ones.
+      std::string tmp = quote_ident("orashift_super" + std::to_string(++temp_count_));
+      current_block_->decls.push_back({tmp + " " + q(m->type), span});
+      copies->first.push_back(tmp + " := " + self_arg);
+      for (const auto& f : super.fields) copies->second.push_back(self_text + "." + q(f.name) + " := " + tmp + "." + q(f.name));
+      self_arg = tmp;
+    }
     // Static dispatch: inside the inherited method, the subtype's overrides are not seen.
     std::string overrides;
     auto chain = env_.registry->type_chain(self_type.object_type);
@@ -171,7 +180,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
                ": methods it calls are " + m->type + "'s, not the overrides of " + self_type.object_type + " (" + overrides +
                "; Oracle dispatches dynamically)",
            span);
-    if (!m->sub->is_function)
+    if (!m->sub->is_function && self_arg.rfind("ROW(", 0) == 0)
       item(plsql_codes::kObjectType, "member procedure " + m->type + "." + last + " inherited by " + self_type.object_type +
                                          ": its changes to SELF would not reach the subtype's value",
            span);

@@ -476,12 +476,14 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     out.push_back(PgStmt::simple(b->rfind("PERFORM", 0) == 0 ? *b : "PERFORM " + *b, c.span));
     return;
   }
-  if (auto oc = object_call(call ? call->name : static_cast<const ast::NameExpr&>(e).parts, call, true, c.span, w)) {
+  ArgCopies copies;
+  if (auto oc = object_call(call ? call->name : static_cast<const ast::NameExpr&>(e).parts, call, true, c.span, w, &copies)) {
     absorb(r);
+    for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
     out.push_back(PgStmt::simple("CALL " + *oc, c.span));
+    for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, c.span));
     return;
   }
-  ArgCopies copies;
   if (auto rc = routine_call(parts, call, true, c.span, &w, &copies)) {
     absorb(r);
     for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));

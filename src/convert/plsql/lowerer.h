@@ -165,7 +165,7 @@ private:
   std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static) const;
   bool object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& w, std::string& text, TypeInfo& type) const;
   std::optional<std::string> object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
-                                         Span span, rewrite::SqlWriter& w) const;
+                                         Span span, rewrite::SqlWriter& w, ArgCopies* copies = nullptr) const;
   void add_self_symbols(const ast::PlSubprogram& s);
   bool has_body(const std::string& type, const ast::PlSubprogram& spec) const;
 
