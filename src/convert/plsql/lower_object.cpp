@@ -112,8 +112,11 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     auto ot = env_.registry->object_types.find(last);
     if (ot != env_.registry->object_types.end() &&
         (ot->second->def == ast::TypeDefKind::Object || ot->second->def == ast::TypeDefKind::Under)) {
-      for (const auto& m : ot->second->methods)
-        if (m.constructor && own_params(m) == nargs) return q(last) + "." + q(last) + "(" + args("") + ")";
+      for (const auto& m : ot->second->methods) {
+        size_t required = 0;
+        for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
+        if (m.constructor && nargs <= own_params(m) && nargs >= required) return q(last) + "." + q(last) + "(" + args("") + ")";
+      }
       TypeInfo t = object_type_info(last);
       if (t.fields.size() != nargs) {
         item(plsql_codes::kObjectType, "constructor " + last + " with " + std::to_string(nargs) + " argument(s): the type has " +
