@@ -306,8 +306,10 @@ std::string dictionary_ddl(const Dictionary& d, bool qualify) {
       }
       if (v(c, "NULLABLE") == "N" && v(c, "IDENTITY_COLUMN") != "YES") out += " NOT NULL";
     }
+    // Keys first, then checks (the dictionary does not keep the order they were declared in).
+    for (const char* kind : {"P", "U", "C"})
     for (const auto& c : d.constraints) {
-      if (v(c, "OWNER") != owner || v(c, "TABLE_NAME") != table) continue;
+      if (v(c, "OWNER") != owner || v(c, "TABLE_NAME") != table || v(c, "CONSTRAINT_TYPE") != kind) continue;
       std::string type = v(c, "CONSTRAINT_TYPE");
       const auto& cols = cons_cols[key(owner, v(c, "CONSTRAINT_NAME"))];
       if (type == "P" || type == "U") {
