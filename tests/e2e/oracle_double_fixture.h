@@ -320,4 +320,35 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
   db.insert("ORDERS", 7, orders(n_orders, n_customers), {false, false, false, false, true, false, false});
 }
 
+// SHOP.VALS: values at the edges of each decoder (BC dates, NaN and infinities, a bare NUMBER
+// with 30 digits, time zones), added to a double database written by write_double_db.
+inline void add_hard_values(const std::string& path) {
+  sqlite3* h = nullptr;
+  sqlite3_open(path.c_str(), &h);
+  auto exec = [&](const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string e = err ? err : "?";
+      sqlite3_free(err);
+      throw std::runtime_error("fixture: " + e);
+    }
+  };
+  exec("INSERT INTO ALL_TABLES VALUES ('SHOP', 'VALS', 'N', NULL, NULL, 4, 'NO', 'N', 'NO')");
+  const char* cols[][6] = {{"ID", "NUMBER", "22", "5", "0", "N"},          {"N", "NUMBER", "22", nullptr, nullptr, "Y"},
+                           {"D", "DATE", "7", nullptr, nullptr, "Y"},       {"TZ", "TIMESTAMP(6) WITH TIME ZONE", "13", nullptr, "6", "Y"},
+                           {"BD", "BINARY_DOUBLE", "8", nullptr, nullptr, "Y"}, {"BF", "BINARY_FLOAT", "4", nullptr, nullptr, "Y"}};
+  int id = 0;
+  for (auto& c : cols) {
+    auto lit = [](const char* v) { return v ? "'" + std::string(v) + "'" : std::string("NULL"); };
+    exec("INSERT INTO ALL_TAB_COLS VALUES ('SHOP', 'VALS', '" + std::string(c[0]) + "', '" + c[1] + "', NULL, " + c[2] + ", " +
+         lit(c[3]) + ", " + lit(c[4]) + ", '" + c[5] + "', 0, NULL, NULL, 'NO', 'NO', 'NO', 'NO', 'YES', " + std::to_string(++id) + ")");
+  }
+  exec("CREATE TABLE VALS (ID NUMBER, N NUMBER TEXT, D DATE, TZ TIMESTAMP_WITH_TIME_ZONE, BD BINARY_DOUBLE TEXT, BF BINARY_FLOAT TEXT)");
+  exec("INSERT INTO VALS VALUES (1, '12345678901234567890.0123456789', '-0044-03-15 12:00:00', '2021-06-01 12:00:00.25 +02:00', 'NaN', '1.5')");
+  exec("INSERT INTO VALS VALUES (2, '-0.0000000001', '9999-12-31 23:59:59', '2021-06-01 00:30:00 -05:30', 'Inf', '-Inf')");
+  exec("INSERT INTO VALS VALUES (3, '0', '-4712-01-01 00:00:00', NULL, '-Inf', '0')");
+  exec("INSERT INTO VALS VALUES (4, NULL, NULL, '1999-12-31 23:59:59.999999 +00:00', '-2.5e-300', NULL)");
+  sqlite3_close(h);
+}
+
 }  // namespace e2e::oracle_double

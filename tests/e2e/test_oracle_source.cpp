@@ -327,6 +327,29 @@ TEST_F(OracleSource, PasswordNeverInAnyOutput) {
   EXPECT_GT(files, 10u);
 }
 
+TEST_F(OracleSource, HardValuesArriveExactly) {
+  make_double(2, 2);
+  fx::add_hard_values(db_);
+  std::string target = (dir_ / "t.duckdb").string();
+  auto r = orashift({"migrate", "--source", url(), "--target", "duckdb:" + target, "--out", (dir_ / "out").string(),
+                     "--no-progress"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  e2e::Duck d(target);
+  std::string rows;
+  ASSERT_EQ(d.query("SELECT id, n::VARCHAR, d::VARCHAR, epoch_us(tz), bd::VARCHAR, bf::VARCHAR FROM vals ORDER BY id", rows), "");
+  // N: a bare NUMBER carried with 10 decimals (docs/type-mapping.md), never through a double.
+  // D: 44 BC is astronomical year -43 ("0044-03-15 (BC)" in DuckDB), 4712 BC is -4711.
+  // TZ: 12:00:00.25 at +02:00 is 10:00:00.25 UTC = 1622541600250000 µs; 00:30 at -05:30 is 06:00 UTC.
+  std::vector<std::string> want = {
+      "1|12345678901234567890.0123456789|0044-03-15 (BC) 12:00:00|1622541600250000|nan|1.5",
+      "2|-0.0000000001|9999-12-31 23:59:59|1622527200000000|inf|-inf",
+      "3|0.0000000000|4712-01-01 (BC) 00:00:00|NULL|-inf|0.0",
+      "4|NULL|NULL|946684799999999|-2.5e-300|NULL"};
+  std::string expect;
+  for (const auto& w : want) expect += (expect.empty() ? "" : ";") + w;
+  EXPECT_EQ(rows, expect);
+}
+
 // Documented OCI behaviour as the double gives it, through orashift's own connection code.
 TEST_F(OracleSource, ArrayFetchEndsWithNoDataAndReportsTruncation) {
   make_double(10, 10);

@@ -9,7 +9,8 @@
 //   the dictionary views as tables (ALL_TABLES, ALL_TAB_COLS, ALL_CONSTRAINTS, …, V$DATABASE);
 //   the rows of each Oracle table in a table of the same name whose declared column types are
 //   the Oracle types (NUMBER as exact decimal text, DATE/TIMESTAMP as 'SYYYY-MM-DD HH:MM:SS[.f]',
-//   RAW as BLOB). Owners are the same file ATTACHed under each owner's name.
+//   RAW as BLOB; TIMESTAMP WITH TIME ZONE declared TIMESTAMP_WITH_TIME_ZONE, stored with its
+//   offset). Owners are the same file ATTACHed under each owner's name.
 // ORASHIFT_OCI_DOUBLE_LOG: append every statement a session runs (one line each).
 // ORASHIFT_OCI_DOUBLE_LOSE_AFTER=N: the connection drops (ORA-03113) once N rows of data
 //   queries (those with AS OF SCN or on a user table) have been fetched in the process.
@@ -236,14 +237,17 @@ std::string format_datetime(const Svc* svc, bool timestamp, const orashift::Civi
   return buf;
 }
 
-enum class Family { Number, Date, Timestamp, Binary, BinaryFloat, Text };
+enum class Family { Number, Date, Timestamp, TimestampTz, Binary, BinaryFloat, Text };
 
 Family family_of(const char* decl) {
   std::string d = upper(decl ? decl : "");
   if (d.rfind("NUMBER", 0) == 0 || d.rfind("FLOAT", 0) == 0 || d.rfind("INTEGER", 0) == 0) return Family::Number;
   if (d.rfind("BINARY_", 0) == 0) return Family::BinaryFloat;
   if (d == "DATE") return Family::Date;
-  if (d.rfind("TIMESTAMP", 0) == 0) return Family::Timestamp;
+  // "TIMESTAMP_WITH_TIME_ZONE": SQLite type names cannot hold the keyword WITH.
+  if (d.rfind("TIMESTAMP", 0) == 0 && d.find("WITH_TIME_ZONE") != std::string::npos) return Family::TimestampTz;
+  if (d.rfind("TIMESTAMP", 0) == 0) return Family::Timestamp;  // also WITH LOCAL TIME ZONE: stored in UTC, the
+                                                               // session's TIME_ZONE (orashift pins +00:00)
   if (d.rfind("RAW", 0) == 0 || d == "BLOB" || d == "LONG RAW") return Family::Binary;
   return Family::Text;
 }
@@ -292,6 +296,30 @@ Cell convert(const Svc* svc, sqlite3_stmt* st, int i, ub2 dty) {
     } else {
       out.bytes = raw;
     }
+    return out;
+  }
+  if (fam == Family::TimestampTz) {
+    // Stored 'YYYY-MM-DD HH:MM:SS[.f] +HH:MM'; shown with NLS_TIMESTAMP_TZ_FORMAT when it is the
+    // pinned one, else as Oracle's default (DD-MON-RR HH.MI.SSXFF AM TZR).
+    size_t sp = text.rfind(' ');
+    orashift::CivilDateTime c;
+    uint32_t nanos = 0;
+    if (dty != T_STR) {
+      out.error = 932;
+      out.error_text = "inconsistent datatypes";
+      return out;
+    }
+    if (sp == std::string::npos || !parse_stored_datetime(text.substr(0, sp), c, nanos)) {
+      out.error = 1861;
+      out.error_text = "literal does not match format string";
+      return out;
+    }
+    Svc tz_view = *svc;
+    auto it = svc->nls.find("NLS_TIMESTAMP_TZ_FORMAT");
+    bool pinned = it != svc->nls.end() && it->second == "SYYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM";
+    tz_view.nls["NLS_TIMESTAMP_FORMAT"] = pinned ? "SYYYY-MM-DD HH24:MI:SS.FF9" : "";
+    out.bytes = format_datetime(&tz_view, true, c, nanos) + " " + text.substr(sp + 1);
+    tz_view.db = nullptr;  // a copy for formatting only: owns nothing
     return out;
   }
   if (fam == Family::Date || fam == Family::Timestamp) {
