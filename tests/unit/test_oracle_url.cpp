@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "convert/ddl_loader.h"
 #include "endpoints/oracle/oci_api.h"
 #include "endpoints/oracle/oracle_dictionary.h"
 #include "endpoints/oracle/oracle_url.h"
@@ -93,4 +94,125 @@ TEST(OracleDictionary, ColumnTypesAsOracleWritesThem) {
   EXPECT_EQ(column_type_sql(row({{"DATA_TYPE", "NVARCHAR2"}, {"CHAR_LENGTH", "10"}, {"DATA_LENGTH", "20"}})), "NVARCHAR2(10)");
   EXPECT_EQ(column_type_sql(row({{"DATA_TYPE", "RAW"}, {"DATA_LENGTH", "16"}})), "RAW(16)");
   EXPECT_EQ(column_type_sql(row({{"DATA_TYPE", "TIMESTAMP(3) WITH TIME ZONE"}})), "TIMESTAMP(3) WITH TIME ZONE");
+}
+
+// Dictionary rows for every column/constraint/index feature, written as DDL and parsed by the
+// files' front end: each feature must arrive in the catalog as the DDL states it.
+TEST(OracleDictionary, EveryFeatureReachesTheCatalogThroughTheFrontEnd) {
+  auto row = [](std::initializer_list<std::pair<const char*, const char*>> kv) {
+    DictRow r;
+    for (auto [k, v] : kv) r[k] = v ? std::optional<std::string>(v) : std::nullopt;
+    return r;
+  };
+  Dictionary d;
+  d.tables = {row({{"OWNER", "S"}, {"TABLE_NAME", "T"}, {"TEMPORARY", "N"}, {"NUM_ROWS", "42"}}),
+              row({{"OWNER", "S"}, {"TABLE_NAME", "G"}, {"TEMPORARY", "Y"}, {"DURATION", "SYS$SESSION"}}),
+              row({{"OWNER", "S"}, {"TABLE_NAME", "I"}, {"TEMPORARY", "N"}, {"IOT_TYPE", "IOT"}})};
+  auto col = [&](const char* t, const char* c, const char* type, std::initializer_list<std::pair<const char*, const char*>> more) {
+    DictRow r = row({{"OWNER", "S"}, {"TABLE_NAME", t}, {"COLUMN_NAME", c}, {"DATA_TYPE", type}, {"NULLABLE", "Y"}});
+    for (auto [k, v] : more) r[k] = v ? std::optional<std::string>(v) : std::nullopt;
+    return r;
+  };
+  d.columns = {col("T", "ID", "NUMBER", {{"DATA_PRECISION", "10"}, {"DATA_SCALE", "0"}, {"NULLABLE", "N"}, {"IDENTITY_COLUMN", "YES"}}),
+               col("T", "NAME", "VARCHAR2", {{"CHAR_LENGTH", "30"}, {"CHAR_USED", "C"}, {"DATA_DEFAULT", "'none'\n"}}),
+               col("T", "UNAME", "VARCHAR2", {{"CHAR_LENGTH", "30"}, {"CHAR_USED", "B"}, {"VIRTUAL_COLUMN", "YES"},
+                                              {"DATA_DEFAULT", "UPPER(\"NAME\")"}}),
+               col("T", "SECRET", "RAW", {{"DATA_LENGTH", "16"}, {"HIDDEN_COLUMN", "YES"}}),
+               col("T", "PARENT", "NUMBER", {{"DATA_PRECISION", "10"}, {"DATA_SCALE", "0"}}),
+               col("G", "K", "NUMBER", {}),
+               col("I", "K", "NUMBER", {{"NULLABLE", "N"}})};
+  d.identity = {row({{"OWNER", "S"}, {"TABLE_NAME", "T"}, {"COLUMN_NAME", "ID"}, {"GENERATION_TYPE", "ALWAYS"},
+                     {"IDENTITY_OPTIONS", "START WITH: 100, INCREMENT BY: 5, MAX_VALUE: 9999999999999999999999999999"}})};
+  auto con = [&](const char* t, const char* name, const char* type, std::initializer_list<std::pair<const char*, const char*>> more) {
+    DictRow r = row({{"OWNER", "S"}, {"TABLE_NAME", t}, {"CONSTRAINT_NAME", name}, {"CONSTRAINT_TYPE", type},
+                     {"STATUS", "ENABLED"}, {"VALIDATED", "VALIDATED"}, {"GENERATED", "USER NAME"}});
+    for (auto [k, v] : more) r[k] = v ? std::optional<std::string>(v) : std::nullopt;
+    return r;
+  };
+  d.constraints = {con("T", "T_PK", "P", {{"INDEX_NAME", "T_PK"}}),
+                   con("T", "T_NAME_CK", "C", {{"SEARCH_CONDITION", "name <> 'x'"}, {"STATUS", "DISABLED"}, {"VALIDATED", "NOT VALIDATED"}}),
+                   con("T", "SYS_C1", "C", {{"SEARCH_CONDITION", "\"ID\" IS NOT NULL"}, {"GENERATED", "GENERATED NAME"}}),
+                   con("T", "T_PARENT_FK", "R", {{"R_OWNER", "S"}, {"R_CONSTRAINT_NAME", "T_PK"}, {"DELETE_RULE", "CASCADE"},
+                                                 {"VALIDATED", "NOT VALIDATED"}}),
+                   con("I", "I_PK", "P", {{"INDEX_NAME", "I_PK"}})};
+  auto cc = [&](const char* t, const char* c, const char* column) {
+    return row({{"OWNER", "S"}, {"TABLE_NAME", t}, {"CONSTRAINT_NAME", c}, {"COLUMN_NAME", column}});
+  };
+  d.cons_columns = {cc("T", "T_PK", "ID"), cc("T", "T_NAME_CK", "NAME"), cc("T", "SYS_C1", "ID"), cc("T", "T_PARENT_FK", "PARENT"),
+                    cc("I", "I_PK", "K")};
+  d.indexes = {row({{"OWNER", "S"}, {"INDEX_NAME", "T_PK"}, {"INDEX_TYPE", "NORMAL"}, {"TABLE_OWNER", "S"}, {"TABLE_NAME", "T"}, {"UNIQUENESS", "UNIQUE"}}),
+               row({{"OWNER", "S"}, {"INDEX_NAME", "T_UP_IX"}, {"INDEX_TYPE", "FUNCTION-BASED NORMAL"}, {"TABLE_OWNER", "S"},
+                    {"TABLE_NAME", "T"}, {"UNIQUENESS", "NONUNIQUE"}}),
+               row({{"OWNER", "S"}, {"INDEX_NAME", "T_BM_IX"}, {"INDEX_TYPE", "BITMAP"}, {"TABLE_OWNER", "S"}, {"TABLE_NAME", "T"},
+                    {"UNIQUENESS", "NONUNIQUE"}})};
+  d.ind_columns = {row({{"INDEX_OWNER", "S"}, {"INDEX_NAME", "T_UP_IX"}, {"COLUMN_NAME", "SYS_NC00006$"}, {"COLUMN_POSITION", "1"}, {"DESCEND", "ASC"}}),
+                   row({{"INDEX_OWNER", "S"}, {"INDEX_NAME", "T_UP_IX"}, {"COLUMN_NAME", "ID"}, {"COLUMN_POSITION", "2"}, {"DESCEND", "DESC"}}),
+                   row({{"INDEX_OWNER", "S"}, {"INDEX_NAME", "T_BM_IX"}, {"COLUMN_NAME", "PARENT"}, {"COLUMN_POSITION", "1"}, {"DESCEND", "ASC"}})};
+  d.ind_expressions = {row({{"INDEX_OWNER", "S"}, {"INDEX_NAME", "T_UP_IX"}, {"COLUMN_POSITION", "1"}, {"COLUMN_EXPRESSION", "UPPER(\"NAME\")"}})};
+  d.col_comments = {row({{"OWNER", "S"}, {"TABLE_NAME", "T"}, {"COLUMN_NAME", "NAME"}, {"COMMENTS", "it's the name"}})};
+  d.sequences = {row({{"SEQUENCE_OWNER", "S"}, {"SEQUENCE_NAME", "Q"}, {"MIN_VALUE", "1"}, {"MAX_VALUE", "9999999999999999999999999999"},
+                      {"INCREMENT_BY", "10"}, {"CYCLE_FLAG", "N"}, {"ORDER_FLAG", "N"}, {"CACHE_SIZE", "0"}, {"LAST_NUMBER", "501"}})};
+  d.views = {row({{"OWNER", "S"}, {"VIEW_NAME", "V"}, {"TEXT", "select id from t;"}})};
+  d.source = {row({{"OWNER", "S"}, {"NAME", "P"}, {"TYPE", "PACKAGE BODY"}, {"LINE", "1"}, {"TEXT", "PACKAGE BODY p AS\n"}}),
+              row({{"OWNER", "S"}, {"NAME", "P"}, {"TYPE", "PACKAGE BODY"}, {"LINE", "2"}, {"TEXT", "  PROCEDURE go IS BEGIN NULL; END;\n"}}),
+              row({{"OWNER", "S"}, {"NAME", "P"}, {"TYPE", "PACKAGE BODY"}, {"LINE", "3"}, {"TEXT", "END p;\n"}}),
+              row({{"OWNER", "S"}, {"NAME", "P"}, {"TYPE", "PACKAGE"}, {"LINE", "1"}, {"TEXT", "PACKAGE p AS\n  PROCEDURE go;\nEND p;"}})};
+  d.synonyms = {row({{"OWNER", "S"}, {"SYNONYM_NAME", "TT"}, {"TABLE_OWNER", "S"}, {"TABLE_NAME", "T"}})};
+
+  std::string ddl = dictionary_ddl(d, false);
+  auto load = orashift::load_ddl_texts({{"dictionary", ddl}});
+  EXPECT_EQ(load.statements_failed, 0u) << ddl;
+  const orashift::Catalog& c = load.catalog;
+  const orashift::Table* t = c.find_table("T");
+  ASSERT_TRUE(t) << ddl;
+  ASSERT_EQ(t->columns.size(), 5u) << ddl;
+  EXPECT_NE(t->columns[0].identity_sql.find("ALWAYS"), std::string::npos) << ddl;
+  EXPECT_NE(t->columns[0].identity_sql.find("START WITH 100"), std::string::npos) << t->columns[0].identity_sql;
+  // NOT NULL is not written for an identity column (Oracle implies it), as scripts write them.
+  EXPECT_TRUE(t->columns[1].type.char_semantics);
+  EXPECT_EQ(t->columns[1].default_sql, "'none'");
+  EXPECT_EQ(t->columns[1].comment, "it's the name");
+  EXPECT_NE(t->columns[2].virtual_sql.find("UPPER"), std::string::npos) << ddl;
+  EXPECT_TRUE(t->columns[3].invisible);
+  ASSERT_TRUE(t->primary_key());
+  size_t checks = 0, fks = 0;
+  for (const auto& k : t->constraints) {
+    if (k.kind == orashift::ConstraintKind::Check) {
+      ++checks;
+      EXPECT_EQ(k.name, "T_NAME_CK");  // the system NOT NULL check is the column's NOT NULL
+      EXPECT_FALSE(k.enabled);
+    }
+    if (k.kind == orashift::ConstraintKind::ForeignKey) {
+      ++fks;
+      EXPECT_EQ(k.ref_table, "T");
+      EXPECT_TRUE(k.enabled);
+      EXPECT_FALSE(k.validated);
+    }
+  }
+  EXPECT_EQ(checks, 1u) << ddl;
+  EXPECT_EQ(fks, 1u) << ddl;
+  ASSERT_EQ(c.indexes.size(), 2u) << ddl;  // the key's own index is not listed again
+  bool bitmap = false, expression = false;
+  for (const auto& i : c.indexes) {
+    bitmap = bitmap || (i.name == "T_BM_IX" && i.bitmap);
+    expression = expression || (i.name == "T_UP_IX" && i.columns.size() == 2 && i.columns[0].find("UPPER") != std::string::npos);
+  }
+  EXPECT_TRUE(bitmap) << ddl;
+  EXPECT_TRUE(expression) << ddl;
+  ASSERT_TRUE(c.find_table("G"));
+  EXPECT_TRUE(c.find_table("G")->global_temporary);
+  ASSERT_TRUE(c.find_table("I"));
+  EXPECT_TRUE(c.find_table("I")->index_organized);
+  ASSERT_EQ(c.sequences.size(), 1u);
+  ASSERT_EQ(c.synonyms.size(), 1u);
+  // The view and the package (specification before body) are kept for the converters.
+  size_t views = 0, packages = 0;
+  for (const auto& u : c.unmodelled) {
+    views += u.kind.find("VIEW") != std::string::npos;
+    packages += u.kind.find("PACKAGE") != std::string::npos;
+  }
+  EXPECT_EQ(views, 1u) << ddl;
+  EXPECT_EQ(packages, 2u) << ddl;
+  EXPECT_LT(ddl.find("PACKAGE p AS"), ddl.find("PACKAGE BODY p AS"));
+  EXPECT_EQ(table_row_statistics(d).at("T"), 42u);
 }
