@@ -158,6 +158,26 @@ TEST(OracleDictionary, EveryFeatureReachesTheCatalogThroughTheFrontEnd) {
               row({{"OWNER", "S"}, {"NAME", "P"}, {"TYPE", "PACKAGE BODY"}, {"LINE", "3"}, {"TEXT", "END p;\n"}}),
               row({{"OWNER", "S"}, {"NAME", "P"}, {"TYPE", "PACKAGE"}, {"LINE", "1"}, {"TEXT", "PACKAGE p AS\n  PROCEDURE go;\nEND p;"}})};
   d.synonyms = {row({{"OWNER", "S"}, {"SYNONYM_NAME", "TT"}, {"TABLE_OWNER", "S"}, {"TABLE_NAME", "T"}})};
+  // SALES by range of a DATE (HIGH_VALUE as Oracle writes it), REGIONS by list.
+  d.tables.push_back(row({{"OWNER", "S"}, {"TABLE_NAME", "SALES"}, {"TEMPORARY", "N"}}));
+  d.tables.push_back(row({{"OWNER", "S"}, {"TABLE_NAME", "REGIONS"}, {"TEMPORARY", "N"}}));
+  d.columns.push_back(col("SALES", "TIME_ID", "DATE", {}));
+  d.columns.push_back(col("REGIONS", "CODE", "VARCHAR2", {{"CHAR_LENGTH", "2"}, {"CHAR_USED", "B"}}));
+  d.part_tables = {row({{"OWNER", "S"}, {"TABLE_NAME", "SALES"}, {"PARTITIONING_TYPE", "RANGE"}, {"SUBPARTITIONING_TYPE", "NONE"},
+                        {"PARTITION_COUNT", "2"}}),
+                   row({{"OWNER", "S"}, {"TABLE_NAME", "REGIONS"}, {"PARTITIONING_TYPE", "LIST"}, {"SUBPARTITIONING_TYPE", "NONE"},
+                        {"PARTITION_COUNT", "2"}})};
+  d.part_key_columns = {row({{"OWNER", "S"}, {"NAME", "SALES"}, {"COLUMN_NAME", "TIME_ID"}, {"COLUMN_POSITION", "1"}}),
+                        row({{"OWNER", "S"}, {"NAME", "REGIONS"}, {"COLUMN_NAME", "CODE"}, {"COLUMN_POSITION", "1"}})};
+  d.tab_partitions = {
+      row({{"TABLE_OWNER", "S"}, {"TABLE_NAME", "SALES"}, {"PARTITION_NAME", "SALES_2019"}, {"PARTITION_POSITION", "1"},
+           {"HIGH_VALUE", "TO_DATE(' 2020-01-01 00:00:00', 'SYYYY-MM-DD HH24:MI:SS', 'NLS_CALENDAR=GREGORIAN')"}}),
+      row({{"TABLE_OWNER", "S"}, {"TABLE_NAME", "SALES"}, {"PARTITION_NAME", "SALES_MAX"}, {"PARTITION_POSITION", "2"},
+           {"HIGH_VALUE", "MAXVALUE"}}),
+      row({{"TABLE_OWNER", "S"}, {"TABLE_NAME", "REGIONS"}, {"PARTITION_NAME", "R_EU"}, {"PARTITION_POSITION", "1"},
+           {"HIGH_VALUE", "'DE', 'FR'"}}),
+      row({{"TABLE_OWNER", "S"}, {"TABLE_NAME", "REGIONS"}, {"PARTITION_NAME", "R_OTHER"}, {"PARTITION_POSITION", "2"},
+           {"HIGH_VALUE", "DEFAULT"}})};
 
   std::string ddl = dictionary_ddl(d, false);
   auto load = orashift::load_ddl_texts({{"dictionary", ddl}});
@@ -215,4 +235,16 @@ TEST(OracleDictionary, EveryFeatureReachesTheCatalogThroughTheFrontEnd) {
   EXPECT_EQ(packages, 2u) << ddl;
   EXPECT_LT(ddl.find("PACKAGE p AS"), ddl.find("PACKAGE BODY p AS"));
   EXPECT_EQ(table_row_statistics(d).at("T"), 42u);
+  const orashift::Table* sales = c.find_table("SALES");
+  ASSERT_TRUE(sales);
+  EXPECT_EQ(sales->partitioning.method, "RANGE") << ddl;
+  EXPECT_EQ(sales->partitioning.columns, std::vector<std::string>{"TIME_ID"});
+  ASSERT_EQ(sales->partitioning.partitions.size(), 2u);
+  EXPECT_EQ(sales->partitioning.partitions[0].name, "SALES_2019");
+  EXPECT_NE(sales->partitioning.partitions[0].bound_sql.find("2020-01-01"), std::string::npos);
+  const orashift::Table* regions = c.find_table("REGIONS");
+  ASSERT_TRUE(regions);
+  EXPECT_EQ(regions->partitioning.method, "LIST") << ddl;
+  ASSERT_EQ(regions->partitioning.partitions.size(), 2u);
+  EXPECT_EQ(regions->partitioning.partitions[0].bounds.size(), 2u);
 }

@@ -99,6 +99,33 @@ std::string identity_option(const std::string& options, const std::string& key) 
   return trim(options.substr(b, e == std::string::npos ? std::string::npos : e - b));
 }
 
+// PARTITION BY … for a partitioned table ("" otherwise), with every partition's bound as
+// HIGH_VALUE holds it (Oracle's own SQL text: TO_DATE(' 2019-01-01 00:00:00', 'SYYYY-MM-DD
+// HH24:MI:SS', 'NLS_CALENDAR=GREGORIAN'), MAXVALUE, literals). Subpartitions are not read.
+std::string partition_clause(const Dictionary& d, const std::string& owner, const std::string& table) {
+  const DictRow* pt = nullptr;
+  for (const auto& r : d.part_tables)
+    if (v(r, "OWNER") == owner && v(r, "TABLE_NAME") == table) pt = &r;
+  if (!pt) return "";
+  std::string type = v(*pt, "PARTITIONING_TYPE");
+  if (type != "RANGE" && type != "LIST" && type != "HASH") return "";
+  std::string keys;
+  for (const auto& k : d.part_key_columns)
+    if (v(k, "OWNER") == owner && v(k, "NAME") == table) keys += (keys.empty() ? "" : ", ") + q(v(k, "COLUMN_NAME"));
+  std::string out = "\nPARTITION BY " + type + " (" + keys + ")";
+  if (has(*pt, "\"INTERVAL\"")) out += " INTERVAL (" + trim(v(*pt, "\"INTERVAL\"")) + ")";
+  std::string parts;
+  for (const auto& p : d.tab_partitions) {
+    if (v(p, "TABLE_OWNER") != owner || v(p, "TABLE_NAME") != table) continue;
+    parts += std::string(parts.empty() ? "\n( " : ",\n  ") + "PARTITION " + q(v(p, "PARTITION_NAME"));
+    if (type == "RANGE") parts += " VALUES LESS THAN (" + trim(v(p, "HIGH_VALUE")) + ")";
+    if (type == "LIST") parts += " VALUES (" + trim(v(p, "HIGH_VALUE")) + ")";
+  }
+  if (!parts.empty()) out += parts + "\n)";
+  else if (type == "HASH") out += " PARTITIONS " + v(*pt, "PARTITION_COUNT");
+  return out;
+}
+
 }  // namespace
 
 std::string column_type_sql(const DictRow& c) {
@@ -227,6 +254,39 @@ Dictionary read_dictionary(Connection& conn, const std::vector<std::string>& own
                   "OWNER, NAME, TYPE, LINE",
                   256},
                  owners);
+  d.part_tables = run(conn, d,
+                      {"PART_TABLES",
+                       {{"OWNER", kName}, {"TABLE_NAME", kName}, {"PARTITIONING_TYPE", 10},
+                        {"SUBPARTITIONING_TYPE", 10}, {"PARTITION_COUNT", 41}, {"\"INTERVAL\"", 1001}},  // a keyword: quoted
+                       "OWNER",
+                       "",
+                       "OWNER, TABLE_NAME"},
+                      owners);
+  d.part_key_columns = run(conn, d,
+                           {"PART_KEY_COLUMNS",
+                            {{"OWNER", kName}, {"NAME", kName}, {"COLUMN_NAME", 4001}, {"COLUMN_POSITION", 41}},
+                            "OWNER",
+                            "OBJECT_TYPE LIKE 'TABLE%'",
+                            "OWNER, NAME, COLUMN_POSITION"},
+                           owners);
+  d.tab_partitions = run(conn, d,
+                         {"TAB_PARTITIONS",
+                          {{"TABLE_OWNER", kName}, {"TABLE_NAME", kName}, {"PARTITION_NAME", kName},
+                           {"HIGH_VALUE", kLong}, {"PARTITION_POSITION", 41}},
+                          "TABLE_OWNER",
+                          "",
+                          "TABLE_OWNER, TABLE_NAME, PARTITION_POSITION",
+                          16},
+                         owners);
+  for (const auto& pt : d.part_tables) {
+    std::string type = v(pt, "PARTITIONING_TYPE"), sub = v(pt, "SUBPARTITIONING_TYPE");
+    if (type != "RANGE" && type != "LIST" && type != "HASH")
+      d.notes.push_back(v(pt, "OWNER") + "." + v(pt, "TABLE_NAME") + ": " + type +
+                        " partitioning is not read; the table converts unpartitioned");
+    else if (!sub.empty() && sub != "NONE")
+      d.notes.push_back(v(pt, "OWNER") + "." + v(pt, "TABLE_NAME") + ": its " + sub +
+                        " subpartitions are not read; the table converts with its partitions only");
+  }
   d.synonyms = run(conn, d,
                    {"SYNONYMS",
                     {{"OWNER", kName}, {"SYNONYM_NAME", kName}, {"TABLE_OWNER", kName}, {"TABLE_NAME", kName},
@@ -323,6 +383,7 @@ std::string dictionary_ddl(const Dictionary& d, bool qualify) {
     }
     out += "\n)";
     if (v(t, "IOT_TYPE") == "IOT") out += " ORGANIZATION INDEX";
+    out += partition_clause(d, owner, table);
     if (temporary) out += v(t, "DURATION") == "SYS$SESSION" ? " ON COMMIT PRESERVE ROWS" : " ON COMMIT DELETE ROWS";
     out += ";\n\n";
   }
