@@ -74,6 +74,15 @@ inline std::vector<Row> orders(int n, int customers) {
   return out;
 }
 
+// DAILY_TOTALS (range-partitioned by DAY): DAY, QTY
+inline std::vector<Row> daily_totals() {
+  std::vector<Row> out;
+  for (int i = 0; i < 40; ++i)
+    out.push_back({"20" + std::to_string(20 + i % 3) + "-" + two(1 + i % 12) + "-" + two(1 + i % 28) + " 00:00:00",
+                   i % 6 == 0 ? Value() : Value(std::to_string(i * 17))});
+  return out;
+}
+
 inline const char* kDdl = R"(CREATE TABLE customers (
   id NUMBER(10) NOT NULL,
   name VARCHAR2(40 CHAR) NOT NULL,
@@ -96,6 +105,15 @@ CREATE TABLE orders (
   CONSTRAINT orders_amount_ck CHECK (amount >= 0)
 );
 ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);
+CREATE TABLE daily_totals (
+  day DATE NOT NULL,
+  qty NUMBER(6)
+)
+PARTITION BY RANGE (day)
+( PARTITION d_2020 VALUES LESS THAN (TO_DATE('2021-01-01', 'YYYY-MM-DD')),
+  PARTITION d_2021 VALUES LESS THAN (TO_DATE('2022-01-01', 'YYYY-MM-DD')),
+  PARTITION d_max VALUES LESS THAN (MAXVALUE)
+);
 CREATE INDEX orders_customer_ix ON orders (customer_id);
 COMMENT ON TABLE customers IS 'People who order';
 CREATE SEQUENCE order_seq START WITH 1000;
@@ -136,6 +154,7 @@ inline void write_files(const std::filesystem::path& dir, int n_customers, int n
   std::ofstream(dir / "shop.sql") << kDdl;
   write_csv(dir / "customers.csv", kCustomerColumns, customers(n_customers));
   write_csv(dir / "orders.csv", kOrderColumns, orders(n_orders, n_customers));
+  write_csv(dir / "daily_totals.csv", {"DAY", "QTY"}, daily_totals());
 }
 
 class Db {
@@ -210,6 +229,7 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
   db.insert("ALL_TABLES", 9,
             {{s("SHOP"), s("CUSTOMERS"), s("N"), null, null, s(std::to_string(n_customers)), s("NO"), s("N"), s("NO")},
              {s("SHOP"), s("ORDERS"), s("N"), null, null, s(std::to_string(n_orders)), s("NO"), s("N"), s("NO")},
+             {s("SHOP"), s("DAILY_TOTALS"), s("N"), null, null, s("40"), s("NO"), s("N"), s("NO")},
              // In the recycle bin: not a table of the schema.
              {s("SHOP"), s("BIN$abc=="), s("N"), null, null, null, s("NO"), s("N"), s("YES")}});
   db.exec("CREATE TABLE ALL_TAB_COLS (OWNER VARCHAR2(128), TABLE_NAME VARCHAR2(128), COLUMN_NAME VARCHAR2(128), "
@@ -240,6 +260,9 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
                                 col("ORDERS", "ORDERED", "DATE", s("7"), null, null, "N", s("0"), null),
                                 col("ORDERS", "BIG", "NUMBER", s("22"), s("38"), s("0"), "Y", s("0"), null)})
     cols.push_back(r);
+  id = 0;
+  cols.push_back(col("DAILY_TOTALS", "DAY", "DATE", s("7"), null, null, "N", s("0"), null));
+  cols.push_back(col("DAILY_TOTALS", "QTY", "NUMBER", s("22"), s("6"), s("0"), "Y", s("0"), null));
   // A column of a view: ALL_TAB_COLS lists view columns too; orashift keeps tables' only.
   cols.push_back(Row{s("SHOP"), s("BIG_ORDERS"), s("ORDER_ID"), s("NUMBER"), null, s("22"), s("12"), s("0"), s("N"), s("0"), null,
                      null, s("NO"), s("NO"), s("NO"), s("NO"), s("YES"), s("1")});
@@ -311,6 +334,14 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
           "COLUMN_NAME VARCHAR2(4000), COLUMN_POSITION NUMBER)");
   db.exec("CREATE TABLE ALL_TAB_PARTITIONS (TABLE_OWNER VARCHAR2(128), TABLE_NAME VARCHAR2(128), PARTITION_NAME VARCHAR2(128), "
           "HIGH_VALUE LONG, PARTITION_POSITION NUMBER)");
+  db.exec("INSERT INTO ALL_PART_TABLES VALUES ('SHOP', 'DAILY_TOTALS', 'RANGE', 'NONE', 3, NULL)");
+  db.exec("INSERT INTO ALL_PART_KEY_COLUMNS VALUES ('SHOP', 'DAILY_TOTALS', 'TABLE', 'DAY', 1)");
+  // HIGH_VALUE as Oracle 19c writes a DATE bound.
+  db.exec("INSERT INTO ALL_TAB_PARTITIONS VALUES ('SHOP', 'DAILY_TOTALS', 'D_2020', 'TO_DATE('' 2021-01-01 00:00:00'', "
+          "''SYYYY-MM-DD HH24:MI:SS'', ''NLS_CALENDAR=GREGORIAN'')', 1)");
+  db.exec("INSERT INTO ALL_TAB_PARTITIONS VALUES ('SHOP', 'DAILY_TOTALS', 'D_2021', 'TO_DATE('' 2022-01-01 00:00:00'', "
+          "''SYYYY-MM-DD HH24:MI:SS'', ''NLS_CALENDAR=GREGORIAN'')', 2)");
+  db.exec("INSERT INTO ALL_TAB_PARTITIONS VALUES ('SHOP', 'DAILY_TOTALS', 'D_MAX', 'MAXVALUE', 3)");
   if (o.dba_views)
     for (const char* v : {"TABLES", "TAB_COLS", "TAB_IDENTITY_COLS", "CONSTRAINTS", "CONS_COLUMNS", "INDEXES", "IND_COLUMNS",
                           "IND_EXPRESSIONS", "TAB_COMMENTS", "COL_COMMENTS", "VIEWS", "SEQUENCES", "SOURCE", "SYNONYMS",
@@ -325,6 +356,8 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
   db.exec("CREATE TABLE ORDERS (ORDER_ID NUMBER, CUSTOMER_ID NUMBER, AMOUNT NUMBER TEXT, RATIO BINARY_DOUBLE, TOKEN RAW(8), "
           "ORDERED DATE, BIG NUMBER TEXT)");
   db.insert("ORDERS", 7, orders(n_orders, n_customers), {false, false, false, false, true, false, false});
+  db.exec("CREATE TABLE DAILY_TOTALS (DAY DATE, QTY NUMBER)");
+  db.insert("DAILY_TOTALS", 2, daily_totals());
 }
 
 // SHOP.VALS: values at the edges of each decoder (BC dates, NaN and infinities, a bare NUMBER
