@@ -328,6 +328,8 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
   db.insert("ALL_SOURCE", 5, src);
   db.exec("CREATE TABLE ALL_SYNONYMS (OWNER VARCHAR2(128), SYNONYM_NAME VARCHAR2(128), TABLE_OWNER VARCHAR2(128), "
           "TABLE_NAME VARCHAR2(128), DB_LINK VARCHAR2(128))");
+  db.exec("CREATE TABLE ALL_MVIEWS (OWNER VARCHAR2(128), MVIEW_NAME VARCHAR2(128), QUERY LONG, REFRESH_METHOD VARCHAR2(8), "
+          "REFRESH_MODE VARCHAR2(6), BUILD_MODE VARCHAR2(9))");
   db.exec("CREATE TABLE ALL_PART_TABLES (OWNER VARCHAR2(128), TABLE_NAME VARCHAR2(128), PARTITIONING_TYPE VARCHAR2(9), "
           "SUBPARTITIONING_TYPE VARCHAR2(9), PARTITION_COUNT NUMBER, \"INTERVAL\" VARCHAR2(1000))");
   db.exec("CREATE TABLE ALL_PART_KEY_COLUMNS (OWNER VARCHAR2(128), NAME VARCHAR2(128), OBJECT_TYPE CHAR(5), "
@@ -345,7 +347,7 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
   if (o.dba_views)
     for (const char* v : {"TABLES", "TAB_COLS", "TAB_IDENTITY_COLS", "CONSTRAINTS", "CONS_COLUMNS", "INDEXES", "IND_COLUMNS",
                           "IND_EXPRESSIONS", "TAB_COMMENTS", "COL_COMMENTS", "VIEWS", "SEQUENCES", "SOURCE", "SYNONYMS",
-                          "PART_TABLES", "PART_KEY_COLUMNS", "TAB_PARTITIONS"})
+                          "PART_TABLES", "PART_KEY_COLUMNS", "TAB_PARTITIONS", "MVIEWS"})
       db.exec(std::string("CREATE VIEW DBA_") + v + " AS SELECT * FROM ALL_" + v);
   // The rows, in tables whose declared types are the Oracle types (the double converts by them).
   // Keys are NUMBER (SQLite's NUMERIC affinity: integers, so MIN/MAX and ORDER BY are numeric);

@@ -179,6 +179,11 @@ TEST(OracleDictionary, EveryFeatureReachesTheCatalogThroughTheFrontEnd) {
       row({{"TABLE_OWNER", "S"}, {"TABLE_NAME", "REGIONS"}, {"PARTITION_NAME", "R_OTHER"}, {"PARTITION_POSITION", "2"},
            {"HIGH_VALUE", "DEFAULT"}})};
 
+  // A materialized view and its container table (same name): the view is created, not a table.
+  d.tables.push_back(row({{"OWNER", "S"}, {"TABLE_NAME", "T_MV"}, {"TEMPORARY", "N"}}));
+  d.columns.push_back(col("T_MV", "ID", "NUMBER", {}));
+  d.mviews = {row({{"OWNER", "S"}, {"MVIEW_NAME", "T_MV"}, {"QUERY", "SELECT id FROM t"}, {"REFRESH_METHOD", "COMPLETE"},
+                   {"REFRESH_MODE", "DEMAND"}, {"BUILD_MODE", "IMMEDIATE"}})};
   std::string ddl = dictionary_ddl(d, false);
   auto load = orashift::load_ddl_texts({{"dictionary", ddl}});
   EXPECT_EQ(load.statements_failed, 0u) << ddl;
@@ -231,7 +236,8 @@ TEST(OracleDictionary, EveryFeatureReachesTheCatalogThroughTheFrontEnd) {
     views += u.kind.find("VIEW") != std::string::npos;
     packages += u.kind.find("PACKAGE") != std::string::npos;
   }
-  EXPECT_EQ(views, 1u) << ddl;
+  EXPECT_EQ(views, 2u) << ddl;  // the view and the materialized view
+  EXPECT_FALSE(c.find_table("T_MV")) << ddl;
   EXPECT_EQ(packages, 2u) << ddl;
   EXPECT_LT(ddl.find("PACKAGE p AS"), ddl.find("PACKAGE BODY p AS"));
   EXPECT_EQ(table_row_statistics(d).at("T"), 42u);

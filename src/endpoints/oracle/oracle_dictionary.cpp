@@ -237,6 +237,15 @@ Dictionary read_dictionary(Connection& conn, const std::vector<std::string>& own
   d.views = run(conn, d,
                 {"VIEWS", {{"OWNER", kName}, {"VIEW_NAME", kName}, {"TEXT", kLongText}}, "OWNER", "", "OWNER, VIEW_NAME", 1},
                 owners);
+  d.mviews = run(conn, d,
+                 {"MVIEWS",
+                  {{"OWNER", kName}, {"MVIEW_NAME", kName}, {"QUERY", kLongText}, {"REFRESH_METHOD", 9},
+                   {"REFRESH_MODE", 7}, {"BUILD_MODE", 10}},
+                  "OWNER",
+                  "",
+                  "OWNER, MVIEW_NAME",
+                  1},
+                 owners);
   d.sequences = run(conn, d,
                     {"SEQUENCES",
                      {{"SEQUENCE_OWNER", kName}, {"SEQUENCE_NAME", kName}, {"MIN_VALUE", 41}, {"MAX_VALUE", 41},
@@ -303,8 +312,12 @@ std::string dictionary_ddl(const Dictionary& d, bool qualify) {
     return qualify ? q(owner) + "." + q(object) : q(object);
   };
   auto key = [](const std::string& a, const std::string& b) { return a + "\x1f" + b; };
+  // A materialized view's container table has its name: the view is created, not the table.
+  std::set<std::string> mview_names;
+  for (const auto& m : d.mviews) mview_names.insert(key(v(m, "OWNER"), v(m, "MVIEW_NAME")));
   std::set<std::string> tables;
-  for (const auto& t : d.tables) tables.insert(key(v(t, "OWNER"), v(t, "TABLE_NAME")));
+  for (const auto& t : d.tables)
+    if (!mview_names.count(key(v(t, "OWNER"), v(t, "TABLE_NAME")))) tables.insert(key(v(t, "OWNER"), v(t, "TABLE_NAME")));
   std::map<std::string, DictRow> identity;
   for (const auto& r : d.identity) identity[key(key(v(r, "OWNER"), v(r, "TABLE_NAME")), v(r, "COLUMN_NAME"))] = r;
   std::map<std::string, std::vector<std::string>> cons_cols;  // owner.constraint → columns in order
@@ -335,6 +348,7 @@ std::string dictionary_ddl(const Dictionary& d, bool qualify) {
   // Tables with their columns and their primary key, unique and check constraints.
   for (const auto& t : d.tables) {
     std::string owner = v(t, "OWNER"), table = v(t, "TABLE_NAME");
+    if (!tables.count(key(owner, table))) continue;
     bool temporary = v(t, "TEMPORARY") == "Y";
     out += std::string("CREATE ") + (temporary ? "GLOBAL TEMPORARY " : "") + "TABLE " + name(owner, table) + " (";
     bool first = true;
@@ -447,6 +461,20 @@ std::string dictionary_ddl(const Dictionary& d, bool qualify) {
     while (!text.empty() && text.back() == ';') text.pop_back();
     out += "\nCREATE OR REPLACE VIEW " + name(v(view, "OWNER"), v(view, "VIEW_NAME")) + " AS\n" + text + ";\n";
   }
+  for (const auto& m : d.mviews) {
+    std::string query = trim(v(m, "QUERY"));
+    while (!query.empty() && query.back() == ';') query.pop_back();
+    std::string method = v(m, "REFRESH_METHOD"), mode = v(m, "REFRESH_MODE");
+    out += "\nCREATE MATERIALIZED VIEW " + name(v(m, "OWNER"), v(m, "MVIEW_NAME"));
+    if (v(m, "BUILD_MODE") == "DEFERRED") out += "\n  BUILD DEFERRED";
+    if (method == "COMPLETE" || method == "FAST" || method == "FORCE") {
+      out += "\n  REFRESH " + method;
+      if (mode == "DEMAND" || mode == "COMMIT") out += " ON " + mode;
+    } else if (method == "NEVER") {
+      out += "\n  NEVER REFRESH";
+    }
+    out += "\n  AS " + query + ";\n";
+  }
   // Code units in dependency-friendly order: types, specifications, then bodies and triggers.
   auto rank = [](const std::string& type) {
     static const char* order[] = {"TYPE", "PACKAGE", "FUNCTION", "PROCEDURE", "TYPE BODY", "PACKAGE BODY", "TRIGGER"};
@@ -473,7 +501,7 @@ std::string dictionary_ddl(const Dictionary& d, bool qualify) {
 
 std::map<std::string, uint64_t> table_row_statistics(const Dictionary& d) {
   std::map<std::string, uint64_t> out;
-  for (const auto& t : d.tables)
+  for (const auto& t : d.tables)  // (a materialized view's container table too: rows it holds)
     if (has(t, "NUM_ROWS")) out[v(t, "TABLE_NAME")] = std::stoull(v(t, "NUM_ROWS"));
   return out;
 }

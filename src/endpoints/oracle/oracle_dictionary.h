@@ -21,7 +21,7 @@ using DictRow = std::map<std::string, std::optional<std::string>>;
 // What was read, before it is written as DDL.
 struct Dictionary {
   std::vector<DictRow> tables, columns, identity, constraints, cons_columns, indexes, ind_columns, ind_expressions,
-      tab_comments, col_comments, views, sequences, source, synonyms, part_tables, part_key_columns, tab_partitions;
+      tab_comments, col_comments, views, sequences, source, synonyms, part_tables, part_key_columns, tab_partitions, mviews;
   std::map<std::string, std::string> view_used;  // "TABLES" → "DBA_TABLES" or "ALL_TABLES"
   std::vector<std::string> notes;                // parts that could not be read, and why
 };

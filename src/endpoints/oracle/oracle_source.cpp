@@ -281,8 +281,9 @@ OracleSource::OracleSource(const OracleUrl& url, bool probe_flashback) : impl_(s
   diagnostics_ = impl_->ddl.diagnostics;
   for (const auto& note : dict.notes) diagnostics_.add({Severity::Warning, "ORC001", note, Span{}});
   estimates_ = table_row_statistics(dict);
-  for (const auto& t : dict.tables)
-    impl_->owner_of[t.at("TABLE_NAME").value_or("")] = t.at("OWNER").value_or("");
+  for (const auto& t : dict.tables)  // tables of the catalog (not a materialized view's container)
+    if (catalog_.find_table(t.at("TABLE_NAME").value_or("")))
+      impl_->owner_of[t.at("TABLE_NAME").value_or("")] = t.at("OWNER").value_or("");
   if (probe_flashback && impl_->scn) {
     std::string denied;
     for (const auto& [table, owner] : impl_->owner_of) {
