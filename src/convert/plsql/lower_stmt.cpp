@@ -168,6 +168,10 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
                                      s.span));
         return;
       }
+      if (constructor_) {  // RETURN in a constructor returns SELF
+        out.push_back(PgStmt::simple("RETURN " + quote_ident("self"), s.span));
+        return;
+      }
       if (!result_param_.empty()) {  // a function that became a procedure: the INOUT argument carries it
         if (r.value) out.push_back(PgStmt::simple(result_param_ + " := " + expr(*r.value), s.span));
         out.push_back(PgStmt::simple("RETURN", s.span));
@@ -473,6 +477,13 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     return;
   }
   ArgCopies copies;
+  if (auto oc = object_call(call ? call->name : static_cast<const ast::NameExpr&>(e).parts, call, true, c.span, w, &copies)) {
+    absorb(r);
+    for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
+    out.push_back(PgStmt::simple("CALL " + *oc, c.span));
+    for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, c.span));
+    return;
+  }
   if (auto rc = routine_call(parts, call, true, c.span, &w, &copies)) {
     absorb(r);
     for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
