@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${1:-47433}"
 ROOT="$(pwd)"
-BIN="$(realpath "${ORASHIFT_BIN:-build/orashift}")"
+BIN="$(realpath -m "${ORASHIFT_BIN:-build/orashift}")"
 CORPUS="${ORASHIFT_CORPUS:-$ROOT/../shared/corpus}"
 [ -d "$CORPUS/oracle-samples__db-sample-schemas" ] || { echo "corpus not found at $CORPUS"; exit 1; }
 [ -x "$BIN" ] || { echo "$BIN missing: run scripts/build or set ORASHIFT_BIN"; exit 1; }
@@ -56,10 +56,10 @@ if [ -n "${BENCH_ONLY:-}" ]; then
   kept=(); for d in "${SOURCES[@]}"; do [[ "$d" =~ $BENCH_ONLY ]] && kept+=("$d"); done; SOURCES=("${kept[@]}")
 fi
 
-FMT='%-32s %5s %6s %6s %6s %6s %8s %8s %6s %7s %7s %6s\n'
-ROW='%-32s %5d %6d %6d %6d %6d %8.3f %8.3f %5.1fx %7.2f %7.2f %5.1fx\n'
-printf "$FMT" source units os_cr os_ok o2p_cr o2p_ok "os wall" "o2p wall" "wall×" "os cpu" "o2p cpu" "cpu×" > "$W/table.txt"
-T_N=0; T_OC=0; T_OK=0; T_PC=0; T_PK=0; T_OW=0; T_PW=0; T_OU=0; T_PU=0; T_X=0
+FMT='%-32s %5s %6s %6s %6s %6s %6s %8s %8s %6s %7s %7s %6s\n'
+ROW='%-32s %5d %6d %6d %6d %6d %6d %8.3f %8.3f %5.1fx %7.2f %7.2f %5.1fx\n'
+printf "$FMT" source units os_cr os_ok o2p_cr o2p_ok o2p_na "os wall" "o2p wall" "wall×" "os cpu" "o2p cpu" "cpu×" > "$W/table.txt"
+T_N=0; T_OC=0; T_OK=0; T_PC=0; T_PK=0; T_NA=0; T_OW=0; T_PW=0; T_OU=0; T_PU=0; T_X=0
 for S in "${SOURCES[@]}"; do
   case "$S" in
     */main/*|*/v21.1-legacy/*) name="$(basename "$(dirname "$S")")/$(basename "$S")" ;;
@@ -81,21 +81,22 @@ for S in "${SOURCES[@]}"; do
     o2p_cpu=$(echo "$o2p_cpu + $c" | bc -l)
   done
   t3=$(now)
-  read -r n oc ok pc pk x < <(python3 bench/ora2pg_code_units.py count "$D" "$BIN" "$BASE/os_$tag" "$(newdb "o2p_$tag")")
+  read -r n oc ok pc pk x na < <(python3 bench/ora2pg_code_units.py count "$D" "$BIN" "$BASE/os_$tag" "$(newdb "o2p_$tag")")
   [ -n "${n:-}" ] || { echo "$name: counting failed" >&2; continue; }
   ow=$(echo "$t1 - $t0" | bc -l); pw=$(echo "$t3 - $t2" | bc -l)
-  printf "$ROW" "$name" "$n" "$oc" "$ok" "$pc" "$pk" "$ow" "$pw" "$(ratio "$pw" "$ow")" "$os_cpu" "$o2p_cpu" \
+  printf "$ROW" "$name" "$n" "$oc" "$ok" "$pc" "$pk" "$na" "$ow" "$pw" "$(ratio "$pw" "$ow")" "$os_cpu" "$o2p_cpu" \
     "$(ratio "$o2p_cpu" "$os_cpu")" >> "$W/table.txt"
-  T_N=$((T_N + n)); T_OC=$((T_OC + oc)); T_OK=$((T_OK + ok)); T_PC=$((T_PC + pc)); T_PK=$((T_PK + pk)); T_X=$((T_X + x))
+  T_N=$((T_N + n)); T_OC=$((T_OC + oc)); T_OK=$((T_OK + ok)); T_PC=$((T_PC + pc)); T_PK=$((T_PK + pk)); T_NA=$((T_NA + na)); T_X=$((T_X + x))
   T_OW=$(echo "$T_OW + $ow" | bc -l); T_PW=$(echo "$T_PW + $pw" | bc -l)
   T_OU=$(echo "$T_OU + $os_cpu" | bc -l); T_PU=$(echo "$T_PU + $o2p_cpu" | bc -l)
 done
-printf "$ROW" corpus "$T_N" "$T_OC" "$T_OK" "$T_PC" "$T_PK" "$T_OW" "$T_PW" "$(ratio "$T_PW" "$T_OW")" "$T_OU" "$T_PU" \
+printf "$ROW" corpus "$T_N" "$T_OC" "$T_OK" "$T_PC" "$T_PK" "$T_NA" "$T_OW" "$T_PW" "$(ratio "$T_PW" "$T_OW")" "$T_OU" "$T_PU" \
   "$(ratio "$T_PU" "$T_OU")" >> "$W/table.txt"
 echo
 echo "units = PL/SQL units orashift found (procedures, functions, package specs and bodies, triggers, types and type bodies);"
 echo "_cr = units created on PostgreSQL 15 (every object / CREATE statement written for it applied), _ok = created and"
-echo "plpgsql_check-clean; wall / cpu = conversion seconds (orashift: convert --types declared with its report;"
+echo "plpgsql_check-clean; o2p_na = units of a kind ora2pg 23.2 does not convert (type bodies, counted as not created);"
+echo "wall / cpu = conversion seconds (orashift: convert --types declared with its report;"
 echo "ora2pg: -t PROCEDURE, FUNCTION, PACKAGE, TRIGGER, TYPE, one run each); × = ora2pg / orashift (+5 ms)."
 echo "ora2pg CREATE statements naming no Oracle unit (package members it also wrote as standalone routines,"
 echo "types of package specs): $T_X, applied but not counted. Per unit: $W/*/units.txt"
