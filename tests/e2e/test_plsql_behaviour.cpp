@@ -71,7 +71,8 @@ TEST(PlsqlBehaviour, OutInOutNamedAndDefaultArguments) {
 }
 
 // "Package State": package variables keep their values for the life of the session and start
-// again from their initial values in a new session; the initialization part runs once.
+// again from their initial values in a new session; the initialization part runs once; a record
+// variable's fields are assigned one at a time ("Assigning Values to Record Variables").
 TEST(PlsqlBehaviour, PackageStatePerSession) {
   NEED_PG();
   auto u = e2e::convert_and_apply("pkgstate", kPackageStateProgram);
@@ -82,6 +83,7 @@ TEST(PlsqlBehaviour, PackageStatePerSession) {
     EXPECT_EQ(s("SELECT counter.next_value()"), "105");
     EXPECT_EQ(s("SELECT counter.next_value()"), "110");
     EXPECT_EQ(s("SELECT counter.inits()"), "1");
+    EXPECT_EQ(s("SELECT counter.stats()"), "2:110");  // fields of a package record variable, set one by one
   }
   e2e::Session fresh(u.url);
   EXPECT_EQ(fresh("SELECT counter.next_value()"), "105");
@@ -171,4 +173,22 @@ TEST(PlsqlBehaviour, HumanResourcesRoutinesRunOnTheirData) {
   // An update that changes neither column fires nothing (UPDATE OF job_id, department_id).
   EXPECT_EQ(s("UPDATE employees SET salary = salary + 1 WHERE employee_id = 206"), "OK");
   EXPECT_EQ(s("SELECT count(*) FROM job_history"), "11");
+}
+
+// Object-Relational Developer's Guide, "Object Methods": the default constructor takes every
+// attribute (supertype's first), a user constructor sets SELF's attributes and RETURNs, a member
+// procedure's changes to SELF reach the caller, a static method is called on the type, a subtype
+// inherits its supertype's methods and overrides some. Dispatch is static here: r.describe() runs
+// SHAPE_T's DESCRIBE, whose AREA() is SHAPE_T's (Oracle: RECT_T's, 'square of 9 cm2'), and an
+// OS6002 item at the call says so.
+TEST(PlsqlBehaviour, ObjectTypesMethodsAndConstructors) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("objects", kObjectTypesProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT shapes_demo()"), "9,10,circle of 0 cm2,square of 0 cm2,crate");  // RENAME inherited by RECT_T
+  std::ifstream items(u.dir.parent_path() / "report" / "action_items.csv");
+  std::string all((std::istreambuf_iterator<char>(items)), std::istreambuf_iterator<char>());
+  EXPECT_NE(all.find("SHAPE_T.DESCRIBE runs on RECT_T as SHAPE_T"), std::string::npos) << all;
 }

@@ -205,6 +205,20 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
   }
   size_t used = 0;
   const Symbol* s = lookup_path(n.parts, used);
+  // obj.m / SELF.m / m inside a method: a member function without arguments.
+  if ((!s || used < n.parts.size()) && (n.parts.size() >= 2 || !method_type_.empty())) {
+    bool field = false;
+    if (s) {
+      const TypeInfo* t = &s->type;
+      for (size_t i = used; i < n.parts.size() && t; ++i) {
+        const Field* f = t->field(norm(n.parts[i]));
+        t = f ? &f->type : nullptr;
+      }
+      field = t != nullptr;
+    }
+    if (!field)
+      if (auto o = object_call(n.parts, nullptr, false, n.span, w)) return o;
+  }
   if (!s) {
     // f / pkg.f without parentheses: a call of a function without arguments.
     std::vector<std::string> parts;
@@ -390,6 +404,23 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       return "(" + out + ")";
     }
   }
+  if (pkg == "UTL_RAW" && dialect() == Dialect::Postgres) {
+    // BINARY_INTEGER ↔ 4 bytes, big-endian (Oracle's default endianness argument, 1).
+    if (fn == "CAST_FROM_BINARY_INTEGER" && n == 1) return "int4send((" + arg(0) + ")::integer)";
+    if (fn == "CAST_TO_BINARY_INTEGER" && n == 1) return "('x' || lpad(encode(" + arg(0) + ", 'hex'), 8, '0'))::bit(32)::integer";
+  }
+  if (pkg == "DBMS_XMLGEN" && fn == "CONVERT" && (n == 1 || n == 2) && !as_statement) {
+    // ENTITY_ENCODE (the default, 0) escapes the five XML entities; ENTITY_DECODE (1) reverses it.
+    std::string mode = n == 2 ? upper(sql::compact_text(c->args[1].value->span)) : "0";
+    bool decode = mode == "1" || mode.find("ENTITY_DECODE") != std::string::npos;
+    bool encode = mode == "0" || mode.find("ENTITY_ENCODE") != std::string::npos;
+    if (encode)
+      return "replace(replace(replace(replace(replace(" + arg(0) +
+             ", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '\"', '&quot;'), '''', '&apos;')";
+    if (decode)
+      return "replace(replace(replace(replace(replace(" + arg(0) +
+             ", '&lt;', '<'), '&gt;', '>'), '&quot;', '\"'), '&apos;', ''''), '&amp;', '&')";
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {
@@ -403,6 +434,7 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
   if (c.name.empty()) return std::nullopt;
   std::vector<std::string> parts;
   for (const auto& p : c.name) parts.push_back(norm(p));
+  if (auto o = object_call(c.name, &c, false, c.span, w)) return o;
   // A collection element: a(i), rec.list(i), pkg.tab(i).
   {
     std::vector<ast::Ident> ids(c.name.begin(), c.name.end());

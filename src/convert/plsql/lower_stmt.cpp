@@ -168,6 +168,10 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
                                      s.span));
         return;
       }
+      if (constructor_) {  // RETURN in a constructor returns SELF
+        out.push_back(PgStmt::simple("RETURN " + quote_ident("self"), s.span));
+        return;
+      }
       if (!result_param_.empty()) {  // a function that became a procedure: the INOUT argument carries it
         if (r.value) out.push_back(PgStmt::simple(result_param_ + " := " + expr(*r.value), s.span));
         out.push_back(PgStmt::simple("RETURN", s.span));
@@ -284,6 +288,30 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
 void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   if (!env_.profile->functions && procedure_assign(a, out)) return;
   std::string value = expr(*a.value);
+  // pkg_var.field := v: the package variable's value is read into a local, the field set there,
+  // and the whole value written back through the setter (session state holds whole values).
+  if (a.target->kind == ast::ExprKind::Name) {
+    auto& n = static_cast<const ast::NameExpr&>(*a.target);
+    size_t used = 0;
+    const Symbol* s = lookup_path(n.parts, used);
+    if (s && s->kind == SymbolKind::PackageVariable && used < n.parts.size() && s->type.shape == Shape::Row &&
+        !s->type.sql.empty() && s->type.sql != "record" && current_block_) {
+      const TypeInfo* t = &s->type;
+      std::string path;
+      for (size_t i = used; i < n.parts.size() && t; ++i) {
+        const Field* f = t->field(norm(n.parts[i]));
+        path += "." + q(norm(n.parts[i]));
+        t = f ? &f->type : nullptr;
+      }
+      if (t) {
+        std::string tmp = local_variable("orashift_pkgvar" + std::to_string(++temp_count_), s->type.sql, a.span);
+        out.push_back(PgStmt::simple(tmp + " := " + s->ref, a.span));
+        out.push_back(PgStmt::simple(tmp + path + " := " + value, a.span));
+        out.push_back(PgStmt::simple("PERFORM " + s->setter + "(" + tmp + ")", a.span));
+        return;
+      }
+    }
+  }
   bool setter = false;
   std::string t = target_text(*a.target, value, a.span, &setter);
   if (t.empty()) return;
@@ -449,6 +477,13 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     return;
   }
   ArgCopies copies;
+  if (auto oc = object_call(call ? call->name : static_cast<const ast::NameExpr&>(e).parts, call, true, c.span, w, &copies)) {
+    absorb(r);
+    for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
+    out.push_back(PgStmt::simple("CALL " + *oc, c.span));
+    for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, c.span));
+    return;
+  }
   if (auto rc = routine_call(parts, call, true, c.span, &w, &copies)) {
     absorb(r);
     for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));

@@ -155,6 +155,20 @@ private:
   void check_limits(const ast::PlSubprogram& s, const std::string& text, const std::string& display);
   std::string routine_text(const std::string& head, const std::string& body, const std::string& comment = "") const;
 
+  // ---- object types' methods (lower_object.cpp)
+  struct MethodRef {
+    std::string type;                      // the type (or supertype) that declares it
+    const ast::PlSubprogram* sub = nullptr;
+    size_t depth = 0;
+  };
+  TypeInfo object_type_info(const std::string& name) const;
+  std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static) const;
+  bool object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& w, std::string& text, TypeInfo& type) const;
+  std::optional<std::string> object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
+                                         Span span, rewrite::SqlWriter& w, ArgCopies* copies = nullptr) const;
+  void add_self_symbols(const ast::PlSubprogram& s);
+  bool has_body(const std::string& type, const ast::PlSubprogram& spec) const;
+
   // ---- routines (lower_unit.cpp)
   std::string routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
                       const std::string& target_name_override = "");
@@ -189,7 +203,10 @@ private:
   std::optional<Span> continuing_handler_;  // a handler that continues after an error (→ NONATOMIC)
   int open_cursors_ = 0;                 // cursor loops around the statement being lowered
   bool warned_first_row_ = false;
-  mutable bool calling_as_procedure_ = false;  // v := f(…) written as CALL f(…, v)
+  mutable bool calling_as_procedure_ = false;
+  // a type body's method being converted
+  std::string method_type_;              // its type (Oracle name); "" outside methods
+  bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)
 };
 
 // A function Redshift can hold as a scalar SQL UDF: RETURN of one expression, no query.
