@@ -117,6 +117,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   env.profile = profile;
   env.types = options.types;
   env.signatures = &signatures;
+  env.orafce = options.code.orafce && options.dialect == Dialect::Postgres;
 
   struct Placed {
     int order;
@@ -245,6 +246,16 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       support.sql = plsql::placeholders_function_sql();
       support.phase = ApplyPhase::AfterLoad;
       placed.push_back({0, 0, std::move(support)});
+      break;
+    }
+  for (const auto& c : converted)
+    if (!c.res.blocked && c.res.uses_orafce) {
+      ConvertedObject ext;
+      ext.kind = "EXTENSION";
+      ext.name = "ORAFCE";
+      ext.sql = "CREATE EXTENSION IF NOT EXISTS orafce;\n";
+      ext.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(ext)});
       break;
     }
   for (auto& c : converted) {

@@ -127,6 +127,12 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
       }
     return none;
   }
+  if (env_.orafce && parts.size() == 2 && parts[0] == "UTL_FILE" && parts[1] == "FILE_TYPE") {
+    TypeInfo f;
+    f.sql = "utl_file.file_type";
+    res_.uses_orafce = true;
+    return f;
+  }
   // A named type: local or package TYPE/SUBTYPE, another package's type, an object/collection type.
   if (parts.size() == 1)
     if (const Symbol* s = scope_.find(parts[0]); s && s->kind == SymbolKind::Type) return s->type;

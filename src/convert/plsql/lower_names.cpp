@@ -1,6 +1,10 @@
 // Names inside a unit: what the query writer asks the routine (variables, record fields,
 // package state, collections, cursor attributes, :NEW/:OLD, calls of other units and of the
 // built-in packages), and the helpers that send expressions and SQL through the writer.
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/query/sql_writer.h"
@@ -361,6 +365,31 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   return fn + "(" + args + ")";
 }
 
+// The packages and routines the orafce extension provides (orafce 4, as Debian ships it for
+// PostgreSQL 15), called as written when --plsql-extension orafce is chosen.
+bool orafce_provides(const std::string& pkg, const std::string& fn) {
+  static const std::map<std::string, std::set<std::string>> provided = {
+      {"DBMS_OUTPUT", {"DISABLE", "ENABLE", "GET_LINE", "GET_LINES", "NEW_LINE", "PUT", "PUT_LINE"}},
+      {"DBMS_RANDOM", {"INITIALIZE", "NORMAL", "RANDOM", "SEED", "STRING", "TERMINATE", "VALUE"}},
+      {"DBMS_UTILITY", {"FORMAT_CALL_STACK", "GET_TIME"}},
+      {"DBMS_ASSERT", {"ENQUOTE_LITERAL", "ENQUOTE_NAME", "NOOP", "OBJECT_NAME", "QUALIFIED_SQL_NAME", "SCHEMA_NAME",
+                       "SIMPLE_SQL_NAME"}},
+      {"DBMS_PIPE", {"CREATE_PIPE", "NEXT_ITEM_TYPE", "PACK_MESSAGE", "PURGE", "RECEIVE_MESSAGE", "REMOVE_PIPE",
+                     "RESET_BUFFER", "SEND_MESSAGE", "UNIQUE_SESSION_NAME"}},
+      {"DBMS_ALERT", {"REGISTER", "REMOVE", "REMOVEALL", "SET_DEFAULTS", "SIGNAL", "WAITANY", "WAITONE"}},
+      {"UTL_FILE", {"FCLOSE", "FCLOSE_ALL", "FCOPY", "FFLUSH", "FGETATTR", "FOPEN", "FREMOVE", "FRENAME", "GET_LINE",
+                    "IS_OPEN", "NEW_LINE", "PUT", "PUT_LINE", "PUTF"}},
+  };
+  auto it = provided.find(pkg);
+  return it != provided.end() && it->second.count(fn);
+}
+
+std::string lower_ident(const std::string& oracle_name) {
+  std::string out = oracle_name;
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
 std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                          bool as_statement, Span span, rewrite::SqlWriter& w) const {
   if (parts.size() != 2) return std::nullopt;
@@ -368,6 +397,11 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
   const std::string& fn = parts[1];
   auto arg = [&](size_t i) { return c && i < c->args.size() ? w.expr(*c->args[i].value) : std::string("NULL"); };
   size_t n = c ? c->args.size() : 0;
+  if (env_.orafce && orafce_provides(pkg, fn)) {
+    res_.uses_orafce = true;
+    std::string call = lower_ident(pkg) + "." + lower_ident(fn) + "(" + (c ? args_text(*c, w) : std::string()) + ")";
+    return as_statement ? "PERFORM " + call : call;
+  }
   if (pkg == "DBMS_RANDOM") {
     if (fn == "VALUE" && n == 0) return "random()";
     if (fn == "VALUE" && n == 2) return "(" + arg(0) + " + random() * (" + arg(1) + " - " + arg(0) + "))";

@@ -37,6 +37,7 @@ struct UnitResult {
   ActionItems items;
   bool blocked = false;     // an error-level item: the unit is not applied
   bool needs_placeholders = false;  // uses the support function of plsql_support.h
+  bool uses_orafce = false;         // calls the orafce extension's packages
   std::string block_code;   // the first blocking item's code
 };
 
@@ -48,6 +49,7 @@ struct Environment {
   const Registry* registry = nullptr;
   const Profile* profile = nullptr;
   TypeMappingSettings types;
+  bool orafce = false;  // built-in packages as calls into the orafce extension (PostgreSQL)
 };
 
 // Trigger facts the body needs (:NEW/:OLD and their REFERENCING names, row vs statement).
@@ -142,6 +144,8 @@ private:
   void after_sql(PgBody& out, Span span);
   std::string target_text(const ast::Expr& target, const std::string& value, Span span, bool* is_setter) const;
   std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr) const;
+  std::string dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span, bool* spliced);
+  PgStmt no_data_found_check(const std::string& condition, Span span);
 
   // ---- Redshift's stored procedures (lower_redshift.cpp)
   std::string sql_udf(const ast::PlSubprogram& s, const std::string& full);
@@ -208,6 +212,10 @@ private:
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)
 };
+
+// orafce's packages (--plsql-extension orafce): does it provide PKG.FN?
+bool orafce_provides(const std::string& pkg, const std::string& fn);
+std::string lower_ident(const std::string& oracle_name);
 
 // A function Redshift can hold as a scalar SQL UDF: RETURN of one expression, no query.
 bool sql_udf_shape(const ast::PlSubprogram& s);
