@@ -267,9 +267,12 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "Object types become composite types; member methods, constructors, inheritance (UNDER) and type bodies are "
        "not converted yet: write them as functions taking the composite as their first argument.",
        4.0},
-      {"OS6008", ItemSeverity::High, "code", "The target has no such code object",
+      {"OS6008", ItemSeverity::High, "code", "The target has no such code object or feature",
        "DuckDB has no stored procedures, triggers or packages: keep the logic in the application or in SQL "
-       "macros written by hand.",
+       "macros written by hand. Redshift has procedures and SQL UDFs only, within documented limits "
+       "(docs/redshift.md, Stored procedures): the message names the limit and the replacement (IDENTITY or "
+       "DEFAULT for trigger patterns, one joined query for nested cursor loops, quote_literal for dynamic binds, "
+       "a table for package state).",
        2.0},
       {"OS6009", ItemSeverity::High, "code", "Unit depends on a unit that was not converted",
        "Convert the unit named in the message first; this one is then converted with it.", 0.5},

@@ -225,6 +225,20 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   for (auto& c : converted) {
     Unit& u = units[c.unit];
     plsql::UnitResult& res = c.res;
+    // A unit blocked by a medium item of an embedded query (an unknown function) still gets an
+    // error-level item saying that the unit is not applied and why.
+    if (res.blocked) {
+      const ActionItem* cause = nullptr;
+      bool high = false;
+      for (const auto& it : res.items.items()) {
+        high |= it.kind->severity >= ItemSeverity::High;
+        if (!cause && it.kind->code == res.block_code) cause = &it;
+      }
+      if (!high)
+        res.items.add(plsql_codes::kNotConvertible, c.object,
+                      "not applied: " + (cause ? cause->message : std::string("a statement could not be converted")),
+                      cause ? cause->span : u.span, target);
+    }
     for (const auto& it : res.items.items()) items.add(it.kind->code, it.object, it.message, cond.original(it.span), it.target);
     if (res.blocked && res.objects.empty()) out.flagged.push_back({u.kind, u.name, u.span, res.block_code});
     if (!res.blocked && res.objects.empty() && !(u.stmt->kind == ast::StmtKind::CreateType &&

@@ -113,7 +113,11 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
   }
   if (attr == "ROWTYPE") {
     if (env_.catalog)
-      if (const Table* table = env_.catalog->find_table(parts.back())) return row_type(*table, dialect(), env_.types);
+      if (const Table* table = env_.catalog->find_table(parts.back())) {
+        TypeInfo r = row_type(*table, dialect(), env_.types);
+        if (!env_.profile->composite_types) r.sql = "record";  // Redshift: no table row types; a RECORD takes the row
+        return r;
+      }
     if (parts.size() == 1)
       if (const Symbol* s = scope_.find(parts[0]); s && (s->kind == SymbolKind::Cursor)) {
         TypeInfo r;
@@ -149,6 +153,10 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
   if (ot != env_.registry->object_types.end()) {
     const ast::CreateType& ct = *ot->second;
     TypeInfo r;
+    if (!env_.profile->composite_types) {
+      r.problem = "type " + parts.back() + ": " + std::string(dialect_name(dialect())) + " has no object or collection types";
+      return r;
+    }
     if (ct.def == ast::TypeDefKind::Table || ct.def == ast::TypeDefKind::Varray) {
       r.shape = Shape::Array;
       r.element = std::make_shared<TypeInfo>(resolve_type(ct.element));
@@ -177,6 +185,12 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
       return r;
     case ast::PlTypeDefKind::Table:
     case ast::PlTypeDefKind::Varray: {
+      if (!env_.profile->arrays) {
+        r.shape = Shape::Array;
+        r.problem = "collection type " + name + ": " + std::string(dialect_name(dialect())) +
+                    " has no arrays (rewrite the loop over it as set-based SQL or a temporary table)";
+        return r;
+      }
       r.shape = Shape::Array;
       r.element = std::make_shared<TypeInfo>(resolve_type(d.element));
       r.sql = r.element->sql + "[]";
@@ -192,6 +206,17 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
     }
     case ast::PlTypeDefKind::Record: {
       r.shape = Shape::Row;
+      if (!env_.profile->composite_types) {
+        // Redshift: no CREATE TYPE; a RECORD variable takes a row from SELECT INTO or FETCH, and
+        // its fields are known to the binder.
+        r.sql = "record";
+        for (const auto& f : d.fields) {
+          TypeInfo ft = resolve_type(f.type);
+          if (!ft.problem.empty()) r.problem = ft.problem;
+          r.fields.push_back({norm(f.name), ft});
+        }
+        return r;
+      }
       bool in_package = env_.registry->package(owner) != nullptr;
       std::string type_name = in_package ? q(owner) + "." + q(name) : q(target_name(owner) + "$" + target_name(name));
       r.sql = type_name;

@@ -110,6 +110,11 @@ std::string Lowerer::query(const ast::Query& qy) const {
 
 std::string Lowerer::sqlcode_text() const {
   if (handler_depth_ == 0) return "0";
+  if (!env_.profile->raise_using)
+    // Redshift: converted code raises with Oracle's code first in the message (lower_redshift.cpp).
+    return "(CASE WHEN SQLERRM LIKE 'ORA-01403:%' THEN 100 WHEN SQLERRM ~ '^ORA-[0-9]{5}:' THEN -(substr(SQLERRM, 5, 5)::integer) "
+           "WHEN SQLERRM ~ '^O[UE][0-9A-Z]{3}:' THEN 1 WHEN SQLSTATE = '22012' THEN -1476 WHEN SQLSTATE = '22P02' THEN -1722 "
+           "WHEN SQLSTATE = '23502' THEN -1400 ELSE -6502 END)";
   // Oracle's numbers for the conditions the converter maps (docs/plsql.md), user-defined 1.
   return "(CASE WHEN SQLSTATE LIKE 'OR___' THEN -(20000 + substr(SQLSTATE, 3)::integer) "
          "WHEN SQLSTATE LIKE 'OU%' THEN 1 WHEN SQLSTATE = 'P0002' THEN 100 WHEN SQLSTATE = 'P0003' THEN -1422 "
@@ -250,15 +255,18 @@ std::string Lowerer::args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) co
   return out;
 }
 
+const std::vector<RoutineDecl>* Lowerer::routines_for(const std::vector<std::string>& parts) const {
+  if (parts.size() == 1) {
+    auto it = local_routines_.find(parts[0]);
+    if (it != local_routines_.end()) return &it->second;
+  }
+  return env_.registry->routines_named(parts, package_);
+}
+
 std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                  bool as_statement, Span span, rewrite::SqlWriter* w,
                                                  ArgCopies* copies) const {
-  const std::vector<RoutineDecl>* routines = nullptr;
-  if (parts.size() == 1) {
-    auto it = local_routines_.find(parts[0]);
-    if (it != local_routines_.end()) routines = &it->second;
-  }
-  if (!routines) routines = env_.registry->routines_named(parts, package_);
+  const std::vector<RoutineDecl>* routines = routines_for(parts);
   if (!routines || routines->empty()) return std::nullopt;
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
@@ -267,7 +275,15 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     item(plsql_codes::kNotConvertible, "procedure " + r.name + " used as a function", span);
     return std::nullopt;
   }
-  if (as_statement && !any_procedure) {
+  if (!as_statement && !env_.profile->functions && r.sub && !sql_udf_shape(*r.sub)) {
+    item(plsql_codes::kTargetLacks,
+         "function " + r.name + " is a procedure on " + dialect_name(dialect()) +
+             " (its body is more than one expression): an expression cannot call it; assign it on its own (v := " + r.name +
+             "(…)) so that it becomes a CALL",
+         span);
+    return std::nullopt;
+  }
+  if (as_statement && !any_procedure && !calling_as_procedure_) {
     item(plsql_codes::kNotConvertible, "function " + r.name + " called as a statement", span);
     return std::nullopt;
   }
@@ -299,6 +315,11 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     for (size_t k = 0; ok && k < last; ++k) ok = slot[k] != nullptr;
     if (ok) ordered.assign(slot.begin(), slot.begin() + static_cast<long>(last));
   }
+  // Redshift UDF arguments have no defaults: the caller writes the omitted ones.
+  std::vector<const ast::Expr*> omitted;
+  if (!ordered.empty() && !env_.profile->functions && r.sub && sql_udf_shape(*r.sub) && routines->size() == 1)
+    for (size_t k = ordered.size(); k < r.sub->params.size() && r.sub->params[k].default_value; ++k)
+      omitted.push_back(r.sub->params[k].default_value.get());
   if (ordered.empty() && c && w) args = args_text(*c, *w);
   if (!ordered.empty()) {
     const auto& params = r.sub->params;
@@ -321,6 +342,7 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       }
       args += (k ? ", " : "") + a;
     }
+    for (const ast::Expr* d : omitted) args += ", " + w->expr(*d);
   }
   return fn + "(" + args + ")";
 }
