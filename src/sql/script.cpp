@@ -79,6 +79,7 @@ public:
       body_ = i + 1 < head.size() && word_is(head[i + 1], "BODY");
     }
     if (kind_ == Kw::JAVA) java_ = true;
+    begins_with_begin_ = head[0].kw == Kw::BEGIN;
     if (kind_ == Kw::PACKAGE || (kind_ == Kw::TYPE && body_)) ++depth_, opened_ = true;
     for (const Token& t : head) {
       if (kind_ == Kw::TRIGGER && word_is(t, "COMPOUND")) ++depth_, opened_ = true;
@@ -111,14 +112,16 @@ public:
     }
     if (word_is(t, "COMMENT")) return sp.next_kw(t) == Kw::ON;
     if (t.kw == Kw::TRUNCATE) return sp.next_kw(t) == Kw::TABLE;
+    // Inside a unit's declarations (a package body's, or before a routine's own BEGIN) DML and
+    // DECLARE cannot appear, but BEGIN can: the body after nested subprograms. So BEGIN ends only
+    // a unit that is itself a block begun with BEGIN.
     bool dml = t.kw == Kw::SELECT || t.kw == Kw::INSERT || t.kw == Kw::UPDATE || t.kw == Kw::DELETE ||
-               t.kw == Kw::MERGE || t.kw == Kw::WITH;
-    bool block = t.kw == Kw::DECLARE || t.kw == Kw::BEGIN;
-    if (!dml && !block) return false;
-    int depth = depth_ - (after_end_ ? 1 : 0);
-    if (kind_ == Kw::TYPE && !body_) return depth <= 0;        // an object type spec has no body
-    if (kind_ == Kw::PACKAGE && body_ && dml) return depth <= 1;  // declarations or the init section's end
-    return opened_ && depth <= 0;
+               t.kw == Kw::MERGE || t.kw == Kw::WITH || t.kw == Kw::DECLARE;
+    if (t.kw == Kw::BEGIN) return begins_with_begin_ && opened_ && depth_ <= 0;
+    if (!dml) return false;
+    if (kind_ == Kw::TYPE && !body_) return depth_ <= 0;        // an object type spec has no body
+    if (kind_ == Kw::PACKAGE && body_) return depth_ <= 1;      // declarations or the init section's end
+    return opened_ && depth_ <= 0;
   }
 
 private:
@@ -127,6 +130,7 @@ private:
   }
   Kw kind_ = Kw::None;
   bool body_ = false, java_ = false, opened_ = false, after_end_ = false, last_semicolon_ = false;
+  bool begins_with_begin_ = false;
   int depth_ = 0;
   Kw last_ = Kw::None;
 };

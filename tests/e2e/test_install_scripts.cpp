@@ -61,8 +61,7 @@ TEST(InstallScripts, MultiFileLayoutMigratesIntoDuckDb) {
   EXPECT_EQ(rows, "1|Ada|14.75;2|Grace|100.99");
   rows.clear();
   ASSERT_EQ(duck.query("SELECT MIN(order_id), MAX(order_id), COUNT(*) FROM orders", rows), "");
-  EXPECT_EQ(rows, "100|103|4");
-  EXPECT_NE(duck.exec("INSERT INTO orders (order_id, customer_id) VALUES (999, 42)"), "");
+  EXPECT_EQ(rows, "100|103|4");  // order_seq.seq: START WITH 100 (DuckDB creates no foreign key: OS2003)
   json report = e2e::read_json(dir / "out" / "report" / "report.json");
   EXPECT_EQ(loaded_rows(report), (std::map<std::string, int64_t>{
                                      {"INSTALL_CONFIG", 1}, {"CUSTOMERS", 2}, {"ORDERS", 4}, {"AUDIT_LOG", 1}}));

@@ -112,9 +112,12 @@ TEST(SqlplusScript, DeclarationsAndNestedBlocksDoNotEndTheUnit) {
   // A query or block after a `;` that is still inside the unit keeps it whole.
   SourceFile f("t.sql",
                "DECLARE\n  x NUMBER;\nBEGIN\n  BEGIN\n    NULL;\n  END;\nSELECT 1 INTO x FROM dual;\nEND;\n/\n"
-               "CREATE PROCEDURE p IS\n  y NUMBER;\nBEGIN\n  NULL;\nEND;\n/\n");
+               "CREATE PROCEDURE p IS\n  y NUMBER;\nBEGIN\n  NULL;\nEND;\n/\n"
+               // a nested function's END, then the routine's own BEGIN on the next line
+               "CREATE PROCEDURE q IS\n  FUNCTION f RETURN NUMBER IS\n  BEGIN\n    RETURN 1;\n  END;\nBEGIN\n  NULL;\nEND;\n/\n"
+               "DECLARE\n  PROCEDURE r IS\n  BEGIN\n    NULL;\n  END;\nBEGIN\n  r;\nEND;\n/\n");
   auto st = statements(sql::split_script(f));
-  ASSERT_EQ(st.size(), 2u);
+  ASSERT_EQ(st.size(), 4u);
   EXPECT_EQ(st[0].substr(st[0].size() - 4), "END;");
 }
 
