@@ -129,3 +129,40 @@ TEST(InstallScripts, AFolderWithoutTablesIsAnErrorThatSaysWhatWasLookedFor) {
   EXPECT_NE(c.output.find("nor any other schema object"), std::string::npos) << c.output;
   fs::remove_all(dir);
 }
+
+// An Oracle 23ai script: multi-row VALUES loaded row by row (a row Oracle would refuse is its own
+// reject record, at its own line), BOOLEAN values, DEFAULT ON NULL, SELECT without FROM.
+TEST(InstallScripts, Oracle23aiScriptIntoDuckDbAndPostgres) {
+  const fs::path src = fs::path(ORASHIFT_SOURCE_DIR) / "tests/data/oracle23ai";
+  fs::path dir = e2e::temp_dir("install-23ai");
+  std::vector<std::pair<std::string, std::unique_ptr<e2e::Engine>>> targets;
+  std::string pg = e2e::fresh_pg_database("ora23ai");
+  std::vector<std::string> urls = {"duckdb:" + (dir / "t.duckdb").string()};
+  if (!pg.empty()) urls.push_back(pg);
+  for (size_t i = 0; i < urls.size(); ++i) {
+    fs::path out = dir / ("out" + std::to_string(i));
+    auto r = e2e::run_orashift({"migrate", "--source", "oracle-files:" + src.string(), "--target", urls[i], "--out",
+                                out.string(), "--no-progress"});
+    ASSERT_EQ(r.exit_code, 3) << r.output;  // verified, with a rejected row
+    json report = e2e::read_json(out / "report" / "report.json");
+    EXPECT_EQ(loaded_rows(report), (std::map<std::string, int64_t>{{"TASKS", 4}, {"PEOPLE", 2}}));
+    std::ifstream rej(out / "rejects" / "TASKS.rejects.jsonl");
+    std::string line;
+    ASSERT_TRUE(std::getline(rej, line));
+    json j = json::parse(line);
+    EXPECT_EQ(j["line"], 5) << line;
+    EXPECT_EQ(j["record"], "(4, NULL, FALSE, 2)") << line;
+    EXPECT_FALSE(std::getline(rej, line));
+    std::unique_ptr<e2e::Engine> engine;
+    if (i == 0) engine = std::make_unique<e2e::Duck>((dir / "t.duckdb").string());
+    else engine = std::make_unique<e2e::Pg>(pg);
+    std::string rows;
+    ASSERT_EQ(engine->query("SELECT task_id, done, priority FROM tasks ORDER BY 1", rows), "");
+    EXPECT_EQ(rows, i == 0 ? "1|true|1;2|false|3;3|false|2;5|NULL|5" : "1|t|1;2|f|3;3|f|2;5|NULL|5") << urls[i];
+    rows.clear();
+    ASSERT_EQ(engine->query("SELECT count(*) FROM today", rows), "");
+    EXPECT_EQ(rows, "1");
+  }
+  if (pg.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set: checked on DuckDB only";
+  fs::remove_all(dir);
+}
