@@ -81,18 +81,21 @@ TEST(InstallScripts, MultiFileLayoutMigratesIntoPostgres) {
 // The schema CONNECT and ALTER SESSION gave each table is the one DMS selection rules see.
 TEST(InstallScripts, SelectionRulesSeeTheSchemaTheScriptsCreatedTablesIn) {
   fs::path dir = e2e::temp_dir("install-rules");
-  std::ofstream(dir / "mappings.json")
-      << R"({"rules": [{"rule-type": "selection", "rule-id": "1", "rule-name": "shop", "rule-action": "include",
+  {
+    std::ofstream m(dir / "mappings.json");
+    m << R"({"rules": [{"rule-type": "selection", "rule-id": "1", "rule-name": "shop", "rule-action": "include",
              "object-locator": {"schema-name": "SHOP", "table-name": "%"}}]})";
+  }
   auto r = e2e::run_orashift({"load", "--source", "oracle-files:" + kLayout.string(), "--target",
                               "duckdb:" + (dir / "t.duckdb").string(), "--out", (dir / "out").string(), "--mappings",
                               (dir / "mappings.json").string(), "--stats-json", (dir / "stats.json").string(),
                               "--no-progress"});
   ASSERT_EQ(r.exit_code, 0) << r.output;
   std::set<std::string> tables;
-  for (const auto& t : e2e::read_json(dir / "stats.json")["tables"]) tables.insert(t["TableName"].get<std::string>());
-  EXPECT_EQ(tables, (std::set<std::string>{"CUSTOMERS", "ORDERS"}));
-  fs::remove_all(dir);
+  json stats = e2e::read_json(dir / "stats.json");
+  for (const auto& t : stats["tables"]) tables.insert(t["TableName"].get<std::string>());
+  EXPECT_EQ(tables, (std::set<std::string>{"CUSTOMERS", "ORDERS"})) << r.output;
+  if (!HasFailure()) fs::remove_all(dir);
 }
 
 TEST(InstallScripts, ParseFollowsTheInstallWithSqlPlusRules) {

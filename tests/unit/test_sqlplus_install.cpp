@@ -182,8 +182,15 @@ TEST(ScriptGraphInstall, OracleFilesSourceCatalogCarriesTheSchemas) {
     EXPECT_NE(d.severity, Severity::Error) << d.render();
     if (d.code == sql::kUnitNotClosed) {
       ++not_closed;
-      EXPECT_NE(d.render().find("order_api.pkb:8:"), std::string::npos) << d.render();
+      EXPECT_TRUE(d.render().find("order_api.pkb:8:1:") != std::string::npos || d.render().find("order_api.pkb:15:1:") != std::string::npos) << d.render();
     }
   }
   EXPECT_EQ(not_closed, 2u);  // the package body, and the function before the SELECT
+}
+
+TEST(ScriptGraphInstall, StartWithOfASequenceIsNotAStartCommand) {
+  auto events = scan_sqlplus_script("CREATE SEQUENCE s\n START WITH 3300\n NOCACHE;\nSTART x.tab\nsta y\n");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].script.display(), "x.tab");
+  EXPECT_EQ(events[1].script.display(), "y");
 }

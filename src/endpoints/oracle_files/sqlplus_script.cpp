@@ -198,6 +198,14 @@ bool starts_with_word(std::string_view s, std::string_view w) {
   return s.size() == w.size() || !name_char(s[w.size()]);
 }
 
+// `START file` / `STA file`, not the `START WITH 3300` line of a CREATE SEQUENCE or CONNECT BY.
+bool is_start_command(std::string_view c) {
+  if (!starts_with_word(c, "start") && !starts_with_word(c, "sta")) return false;
+  size_t word_end = c.find_first_of(" \t");
+  if (word_end == std::string_view::npos) return true;
+  return !starts_with_word(Script::trim(c.substr(word_end)), "with");
+}
+
 std::string upper_name(std::string_view s) {
   if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return std::string(s.substr(1, s.size() - 2));
   std::string o(s);
@@ -274,7 +282,7 @@ std::vector<ScriptEvent> scan_sqlplus_script(std::string_view text) {
       ev.line = line_no;
       sqlldr_args(script.expand(c), ev);
       out.push_back(std::move(ev));
-    } else if (c.substr(0, 1) == "@" || starts_with_word(c, "start") || starts_with_word(c, "sta")) {
+    } else if (c.substr(0, 1) == "@" || is_start_command(c)) {
       ScriptEvent ev;
       ev.nested = c.substr(0, 2) == "@@";
       if (c[0] == '@') c.remove_prefix(ev.nested ? 2 : 1);
