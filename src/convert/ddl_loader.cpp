@@ -311,6 +311,31 @@ static std::string unconverted_kind(const ast::Statement& s) {
   }
 }
 
+// Parses one script and applies its statements to the catalog being built; `start_schema` is
+// the session's schema when SQL*Plus starts it (CONNECT / ALTER SESSION inside change it).
+static void load_parsed(DdlLoad& out, Builder& builder, const SourceFile& file, const std::string& start_schema) {
+  ParsedScript parsed = parse_script(file, out.diagnostics);
+  builder.set_schema(start_schema);
+  size_t next_command = 0;
+  const auto& commands = parsed.script.commands;
+  for (size_t i = 0; i < parsed.statements.size(); ++i) {
+    const auto& s = parsed.statements[i];
+    const ScriptStatement& st = parsed.script.statements[i];
+    // The session's schema as SQL*Plus has it when this statement runs.
+    for (; next_command < commands.size() && commands[next_command].span.begin < st.span.begin; ++next_command)
+      if (commands[next_command].kind == SqlPlusCommandKind::Connect)
+        builder.set_schema(sqlplus_connect_schema(commands[next_command].argument));
+    if (auto schema = current_schema_set_by(parsed.script.tokens_of(st))) builder.set_schema(*schema);
+    ++out.statements;
+    if (s->kind == ast::StmtKind::Invalid)
+      ++out.statements_failed;
+    else if (!builder.apply(*s)) {
+      ++out.statements_ignored;
+      out.catalog.unmodelled.push_back({unconverted_kind(*s), s->span});
+    }
+  }
+}
+
 DdlLoad load_ddl(const std::vector<std::string>& paths) {
   std::vector<DdlScript> scripts;
   for (const auto& p : paths) scripts.push_back({p, ""});
@@ -335,26 +360,17 @@ DdlLoad load_ddl(const std::vector<DdlScript>& scripts) {
     const SourceFile& file = *out.files.back();
     if (text.converted)
       out.diagnostics.add({Severity::Note, kEncoding, "not UTF-8: read as " + text.encoding, Span{&file, 0, 0}});
-    ParsedScript parsed = parse_script(file, out.diagnostics);
-    builder.set_schema(start_schema);
-    size_t next_command = 0;
-    const auto& commands = parsed.script.commands;
-    for (size_t i = 0; i < parsed.statements.size(); ++i) {
-      const auto& s = parsed.statements[i];
-      const ScriptStatement& st = parsed.script.statements[i];
-      // The session's schema as SQL*Plus has it when this statement runs.
-      for (; next_command < commands.size() && commands[next_command].span.begin < st.span.begin; ++next_command)
-        if (commands[next_command].kind == SqlPlusCommandKind::Connect)
-          builder.set_schema(sqlplus_connect_schema(commands[next_command].argument));
-      if (auto schema = current_schema_set_by(parsed.script.tokens_of(st))) builder.set_schema(*schema);
-      ++out.statements;
-      if (s->kind == ast::StmtKind::Invalid)
-        ++out.statements_failed;
-      else if (!builder.apply(*s)) {
-        ++out.statements_ignored;
-        out.catalog.unmodelled.push_back({unconverted_kind(*s), s->span});
-      }
-    }
+    load_parsed(out, builder, file, start_schema);
+  }
+  return out;
+}
+
+DdlLoad load_ddl_texts(const std::vector<std::pair<std::string, std::string>>& texts) {
+  DdlLoad out;
+  Builder builder(out);
+  for (const auto& [name, text] : texts) {
+    out.files.push_back(std::make_unique<SourceFile>(name, text));
+    load_parsed(out, builder, *out.files.back(), "");
   }
   return out;
 }

@@ -32,6 +32,9 @@ struct DdlScript {
 // A file that cannot be read is an error diagnostic, not an exception.
 DdlLoad load_ddl(const std::vector<DdlScript>& scripts);
 DdlLoad load_ddl(const std::vector<std::string>& paths);
+// The same for scripts held in memory, each (name shown in locations, UTF-8 text): DDL a live
+// source wrote from its dictionary (src/endpoints/oracle/oracle_dictionary.h).
+DdlLoad load_ddl_texts(const std::vector<std::pair<std::string, std::string>>& texts);
 
 // A parsed data type as the catalog keeps it.
 OracleType oracle_type_of(const sql::ast::DataType& d);

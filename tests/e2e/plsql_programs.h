@@ -228,4 +228,49 @@ END;
 /
 )";
 
+inline const char* kObjectTypesProgram = R"(
+CREATE OR REPLACE TYPE shape_t AS OBJECT (
+  name VARCHAR2(20),
+  MEMBER FUNCTION area RETURN NUMBER,
+  MEMBER FUNCTION describe RETURN VARCHAR2,
+  MEMBER PROCEDURE rename (p_name VARCHAR2),
+  STATIC FUNCTION unit RETURN VARCHAR2
+) NOT FINAL;
+/
+CREATE OR REPLACE TYPE rect_t UNDER shape_t (
+  w NUMBER, h NUMBER,
+  CONSTRUCTOR FUNCTION rect_t (p_side NUMBER) RETURN SELF AS RESULT,
+  OVERRIDING MEMBER FUNCTION area RETURN NUMBER
+);
+/
+CREATE OR REPLACE TYPE BODY shape_t AS
+  MEMBER FUNCTION area RETURN NUMBER IS BEGIN RETURN 0; END;
+  MEMBER FUNCTION describe RETURN VARCHAR2 IS BEGIN RETURN name || ' of ' || area() || ' ' || shape_t.unit; END;
+  MEMBER PROCEDURE rename (p_name VARCHAR2) IS BEGIN name := p_name; END;
+  STATIC FUNCTION unit RETURN VARCHAR2 IS BEGIN RETURN 'cm2'; END;
+END;
+/
+CREATE OR REPLACE TYPE BODY rect_t AS
+  CONSTRUCTOR FUNCTION rect_t (p_side NUMBER) RETURN SELF AS RESULT IS
+  BEGIN
+    SELF.name := 'square';
+    w := p_side;
+    h := p_side;
+    RETURN;
+  END;
+  OVERRIDING MEMBER FUNCTION area RETURN NUMBER IS BEGIN RETURN w * h; END;
+END;
+/
+CREATE OR REPLACE FUNCTION shapes_demo RETURN VARCHAR2 IS
+  r rect_t := rect_t(3);
+  s shape_t := shape_t('blob');
+  r2 rect_t := rect_t('box', 2, 5);
+BEGIN
+  s.rename('circle');
+  r2.rename('crate');
+  RETURN r.area() || ',' || r2.area || ',' || s.describe() || ',' || r.describe() || ',' || r2.name;
+END;
+/
+)";
+
 }  // namespace e2e::programs

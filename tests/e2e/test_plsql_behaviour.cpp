@@ -174,3 +174,46 @@ TEST(PlsqlBehaviour, HumanResourcesRoutinesRunOnTheirData) {
   EXPECT_EQ(s("UPDATE employees SET salary = salary + 1 WHERE employee_id = 206"), "OK");
   EXPECT_EQ(s("SELECT count(*) FROM job_history"), "11");
 }
+
+// Object-Relational Developer's Guide, "Object Methods": the default constructor takes every
+// attribute (supertype's first), a user constructor sets SELF's attributes and RETURNs, a member
+// procedure's changes to SELF reach the caller, a static method is called on the type, a subtype
+// inherits its supertype's methods and overrides some. Dispatch is static here: r.describe() runs
+// SHAPE_T's DESCRIBE, whose AREA() is SHAPE_T's (Oracle: RECT_T's, 'square of 9 cm2'), and an
+// OS6002 item at the call says so.
+TEST(PlsqlBehaviour, ObjectTypesMethodsAndConstructors) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("objects", kObjectTypesProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT shapes_demo()"), "9,10,circle of 0 cm2,square of 0 cm2,crate");  // RENAME inherited by RECT_T
+  std::ifstream items(u.dir.parent_path() / "report" / "action_items.csv");
+  std::string all((std::istreambuf_iterator<char>(items)), std::istreambuf_iterator<char>());
+  EXPECT_NE(all.find("SHAPE_T.DESCRIBE runs on RECT_T as SHAPE_T"), std::string::npos) << all;
+}
+
+// --plsql-extension orafce: built-in packages become calls into the orafce extension (created
+// first by apply) instead of inline rewrites, so DBMS_ASSERT and DBMS_RANDOM.STRING, which have
+// no inline rewrite, convert ("DBMS_ASSERT", "DBMS_RANDOM" in the PL/SQL Packages and Types
+// Reference: ENQUOTE_LITERAL adds the quotes, STRING('U', n) returns n upper-case letters).
+TEST(PlsqlBehaviour, OrafceOptionCallsTheExtensionsPackages) {
+  NEED_PG();
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION quoted (p_name VARCHAR2) RETURN VARCHAR2 IS
+BEGIN
+  DBMS_OUTPUT.PUT_LINE('quoting ' || p_name);
+  RETURN DBMS_ASSERT.ENQUOTE_LITERAL(p_name) || ' ' || LENGTH(DBMS_RANDOM.STRING('U', 5));
+END;
+/
+)";
+  auto inline_rewrites = e2e::convert_and_apply("orafce_off", program);
+  ASSERT_FALSE(inline_rewrites.apply.is_null());
+  EXPECT_EQ(inline_rewrites.apply["skipped"].size(), 1u);  // DBMS_ASSERT has no inline rewrite: OS6004
+  auto u = e2e::convert_and_apply("orafce_on", program, {"--plsql-extension", "orafce"});
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT quoted('abc')"), "'abc' 5");
+  EXPECT_EQ(s("SELECT count(*) FROM pg_extension WHERE extname = 'orafce'"), "1");
+}

@@ -127,6 +127,12 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
       }
     return none;
   }
+  if (env_.orafce && parts.size() == 2 && parts[0] == "UTL_FILE" && parts[1] == "FILE_TYPE") {
+    TypeInfo f;
+    f.sql = "utl_file.file_type";
+    res_.uses_orafce = true;
+    return f;
+  }
   // A named type: local or package TYPE/SUBTYPE, another package's type, an object/collection type.
   if (parts.size() == 1)
     if (const Symbol* s = scope_.find(parts[0]); s && s->kind == SymbolKind::Type) return s->type;
@@ -166,7 +172,9 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
     }
     r.shape = Shape::Row;
     r.sql = q(parts.back());
-    for (const auto& a : ct.attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
+    r.object_type = parts.back();
+    for (const ast::CreateType* t : env_.registry->type_chain(parts.back()))
+      for (const auto& a : t->attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
     return r;
   }
   return none;
@@ -477,12 +485,20 @@ void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage*
 
 std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_function, std::string& signature) {
   std::string out;
+  // A member method's SELF comes first (a procedure's INOUT, so its changes reach the caller); a
+  // constructor's SELF is its result, a local.
+  if (!method_type_.empty() && !static_method_ && !constructor_) {
+    std::string declared = std::string(for_function ? "" : "INOUT ") + quote_ident("self") + " " + q(method_type_);
+    signature += declared;
+    out += declared;
+  }
   // PostgreSQL: after a parameter with a default, every parameter needs one.
   size_t last_plain = 0;
   for (size_t i = 0; i < s.params.size(); ++i)
     if (!s.params[i].default_value) last_plain = i + 1;
   for (size_t i = 0; i < s.params.size(); ++i) {
     const auto& p = s.params[i];
+    if (!method_type_.empty() && upper(std::string(p.name.text)) == "SELF") continue;  // written above
     std::string mode = upper(p.mode);
     mode.erase(std::remove(mode.begin(), mode.end(), ' '), mode.end());
     TypeInfo t = resolve_type(p.type);

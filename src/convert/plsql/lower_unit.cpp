@@ -81,6 +81,7 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   PgBlock b;
   uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
   if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
+  if (constructor_) b.decls.push_back({quote_ident("self") + " " + q(method_type_), s.span});
   block(*s.body, b);
   Emitter e;
   if (env_.profile->directives) e.line(0, "#variable_conflict use_column");
@@ -136,7 +137,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     item(plsql_codes::kNotConvertible, "routine " + display + " has no PL/SQL body (" + sql::compact_text(s.external) + ")", s.span);
     return "";
   }
-  if (s.constructor || s.method_kind.end > s.method_kind.begin)
+  if ((s.constructor || s.method_kind.end > s.method_kind.begin) && method_type_.empty())
     item(plsql_codes::kObjectType, "object type method " + display, s.span);
   std::string options = upper(sql::compact_text(s.options));
   scope_.push(name);
@@ -155,11 +156,12 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   in_procedure_ = !in_function_;
   std::string signature;
   std::string params = parameter_list(s, in_function_, signature);
+  if (!method_type_.empty()) add_self_symbols(s);
   std::string head;
   result_param_.clear();
   continuing_handler_.reset();
   if (s.is_function) {
-    TypeInfo rt = resolve_type(*s.return_type);
+    TypeInfo rt = constructor_ ? object_type_info(method_type_) : resolve_type(*s.return_type);
     if (!rt.problem.empty()) item(plsql_codes::kNotConvertible, "return type: " + rt.problem, s.return_type->span);
     std::string returns = rt.sql;
     if (as_procedure) {
@@ -184,7 +186,9 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   if (options.find("RESULT_CACHE") != std::string::npos)
     item(plsql_codes::kBehaviour, "RESULT_CACHE dropped: PostgreSQL does not cache function results", s.options);
   // Two Oracle overloads can map to one PostgreSQL signature (VARCHAR2 and CHAR are both text).
+  // PostgreSQL's identity of a routine is its input arguments' types: INOUT x t and x t are one.
   std::string sig = full + "(" + signature + ")";
+  for (size_t at = sig.find("INOUT "); at != std::string::npos; at = sig.find("INOUT ")) sig.erase(at, 6);
   if (env_.signatures && !env_.signatures->insert(sig).second)
     item(plsql_codes::kNotConvertible, "overload " + display + " has the same PostgreSQL signature as another: " + sig, s.span);
   std::string body = routine_body(s);
@@ -655,11 +659,37 @@ void Lowerer::object_type(const ast::CreateType& u) {
   }
   switch (u.def) {
     case ast::TypeDefKind::Incomplete: return;  // a forward declaration: the full one follows
-    case ast::TypeDefKind::Under:
-      item(plsql_codes::kObjectType, "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
-                                         ": composite types have no inheritance",
-           u.span);
+    case ast::TypeDefKind::Under: {
+      // A subtype: a composite of its own with the supertypes' attributes first (as Oracle's
+      // default constructor lists them), then its own. No substitutability: a supertype variable
+      // cannot hold it.
+      bool complete = true;
+      auto chain = env_.registry->type_chain(name, &complete);
+      if (!complete || chain.size() < 2) {
+        item(plsql_codes::kDependency, "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
+                                           ": the supertype is not among the converted units",
+             u.supertype.span);
+        return;
+      }
+      std::string cols;
+      for (const ast::CreateType* t : chain)
+        for (const auto& a : t->attributes) {
+          TypeInfo ti = resolve_type(a.type);
+          if (!ti.problem.empty()) item(plsql_codes::kNotConvertible, "attribute " + norm(a.name) + ": " + ti.problem, a.type.span);
+          cols += (cols.empty() ? "" : ", ") + q(norm(a.name)) + " " + (ti.sql.empty() ? "text" : ti.sql);
+        }
+      item(plsql_codes::kBehaviour,
+           "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
+               ": a composite type with the supertypes' attributes first; a variable of a supertype cannot hold it "
+               "(no substitutability) and methods are not inherited dynamically",
+           u.supertype.span);
+      if (cols.empty()) {
+        item(plsql_codes::kObjectType, "type " + name + " has no attributes (a composite type needs one)", u.span);
+        return;
+      }
+      res_.objects.push_back({"TYPE", name, "CREATE TYPE " + q(name) + " AS (" + cols + ");\n", u.span, 0});
       return;
+    }
     case ast::TypeDefKind::Other:
       item(plsql_codes::kObjectType, "type " + name + ": " + sql::compact_text(u.other).substr(0, 60), u.span);
       return;
@@ -695,11 +725,5 @@ void Lowerer::object_type(const ast::CreateType& u) {
   }
 }
 
-void Lowerer::type_body(const ast::CreateTypeBody& u) {
-  item(plsql_codes::kObjectType,
-       "type body " + norm(u.name.name()) + ": member methods and constructors are not converted yet (write them as "
-                                            "functions taking the composite as their first argument)",
-       u.methods.empty() ? u.span : u.methods.front().span);
-}
 
 }  // namespace orashift::plsql
