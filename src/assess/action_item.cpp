@@ -127,6 +127,12 @@ const std::vector<ActionItemKind>& action_item_kinds() {
       {"OS2021", ItemSeverity::Medium, "tables", "Names that differ only in case collide on Redshift",
        "Redshift folds quoted names to lower case unless enable_case_sensitive_identifier is on, so these Oracle names would be one name there. The converted script turns the parameter on before its first table and orashift turns it on before each COPY; every session that reads these tables must turn it on too (SET enable_case_sensitive_identifier TO true, or ALTER USER … SET), or rename the columns.",
        0.5},
+      {"OS2022", ItemSeverity::Medium, "tables", "Domain not converted",
+       "Oracle 23ai SQL domains (CREATE DOMAIN, a column's DOMAIN clause) bundle a type with constraints, a default and display properties. The column keeps its own type; the domain's CHECK constraints, default and ordering are not applied on the target. Add the CHECK to each column that used the domain (PostgreSQL also has CREATE DOMAIN).",
+       0.5},
+      {"OS2023", ItemSeverity::Info, "tables", "Annotations not kept",
+       "Oracle 23ai ANNOTATIONS (name 'value') on a table or column are application metadata with no target equivalent; they are not created. Keep them as COMMENT ON text if an application reads them.",
+       0.0},
       // 3xxx: indexes and physical design
       {"OS3001", ItemSeverity::Info, "physical", "Index dropped on Redshift",
        "Redshift has no indexes; its columns informed the sort and distribution keys.", 0.0},

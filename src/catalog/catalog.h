@@ -50,6 +50,9 @@ struct Column {
   std::string identity_sql{};     // GENERATED … AS IDENTITY [(options)] as written, empty if none
   std::string virtual_sql{};      // GENERATED ALWAYS AS (expr) [VIRTUAL]: the expression text
   bool invisible = false;         // INVISIBLE: hidden from SELECT * in Oracle
+  bool default_on_null_update = false;  // 23ai DEFAULT ON NULL FOR INSERT AND UPDATE
+  std::string domain{};           // 23ai DOMAIN d: the domain's name (its constraints are not in the catalog)
+  std::string annotations{};      // 23ai ANNOTATIONS (…) as written
   // Set when the type was narrowed from evidence (convert/type_evidence.h): what was narrowed,
   // from what evidence and how to undo it; the loader puts it into the reason of a value that
   // does not fit.
@@ -112,6 +115,7 @@ struct Table {
   std::string on_commit{};        // ON COMMIT DELETE ROWS / PRESERVE ROWS as written
   bool index_organized = false;   // ORGANIZATION INDEX
   std::string of_type{};          // object table: CREATE TABLE t OF type
+  std::string annotations{};      // 23ai ANNOTATIONS (…) as written
 
   const Column* find_column(std::string_view name) const;
   Column* find_column(std::string_view name);

@@ -2,6 +2,7 @@
 
 #include "assess/summary_report.h"
 #include "cli/code_options.h"
+#include "cli/empty_source.h"
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "cli/types_options.h"
@@ -36,6 +37,10 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       bool rows = dialect == Dialect::Redshift || types.from != TypesFrom::Declared;
       auto source = make_source(o->source, rows ? SourceUse::Load : SourceUse::SchemaOnly);
       size_t errors = print_diagnostics(source->diagnostics());
+      if (std::string empty = empty_source_error(*source, true); !empty.empty()) {
+        std::fputs(empty.c_str(), stderr);
+        return 1;
+      }
       PhysicalDesignInput design = o->design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o->design);
       ConversionOutput conv = convert_and_write(*source, dialect, o->out, types, design, code_options(o->plsql_extension, dialect));
       RunSummary s;

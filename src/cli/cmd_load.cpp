@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "cli/empty_source.h"
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "cli/terminal_progress.h"
@@ -179,6 +180,10 @@ int load(const LoadCommandOptions& o) {
   auto source = make_source(o.source);
   for (const auto& d : source->diagnostics().items())
     if (d.severity == Severity::Error) std::fputs(d.render().c_str(), stderr);
+  if (std::string empty = empty_source_error(*source); !empty.empty()) {
+    std::fputs(empty.c_str(), stderr);
+    return 1;
+  }
 
   PlanOptions po;
   po.default_schema = o.source_schema;

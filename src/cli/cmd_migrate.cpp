@@ -5,6 +5,7 @@
 #include "assess/summary_report.h"
 #include "cli/code_options.h"
 #include "cli/conversion.h"
+#include "cli/empty_source.h"
 #include "cli/subcommands.h"
 #include "cli/types_options.h"
 #include "cli/terminal_progress.h"
@@ -77,6 +78,11 @@ int migrate(const MigrateOptions& o) {
   // Read before the long part, so a bad settings file fails fast.
   EffortModel model = o.effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o.effort_settings);
   auto source = make_source(o.source);
+  if (std::string empty = empty_source_error(*source); !empty.empty()) {
+    print_diagnostics(source->diagnostics());
+    std::fputs(empty.c_str(), stderr);
+    return 1;
+  }
   auto target = open_target(o);
   const bool stage_only = stage_only_target(*target);
   Dialect dialect;

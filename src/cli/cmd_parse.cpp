@@ -15,6 +15,7 @@
 #include "cli/subcommands.h"
 #include "common/text_encoding.h"
 #include "sql/parser.h"
+#include "sql/sqlplus_path.h"
 
 namespace orashift::cli {
 
@@ -22,13 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_sql_file(const fs::path& p) {
-  static const char* exts[] = {".sql", ".pks", ".pkb", ".pls", ".plb", ".tps", ".tpb",
-                               ".trg", ".fnc", ".prc", ".vw",  ".plsql"};
-  std::string e = p.extension().string();
-  for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return std::any_of(std::begin(exts), std::end(exts), [&](const char* x) { return e == x; });
-}
+// Oracle code and install files by extension (.sql .tab .vw .pks .pkb .pkg .trg …, sql/sqlplus_path.h).
+bool is_sql_file(const fs::path& p) { return sql::is_code_file(p); }
 
 std::vector<fs::path> collect(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
   std::vector<fs::path> out;
@@ -121,30 +117,30 @@ private:
     for (const auto& inc : includes) read(inc);
   }
 
-  // The scripts this one runs, resolved relative to it (installers are run from their own
-  // folder, so @file and @@file both resolve there); ".sql" is added to a name without an
-  // extension, as SQL*Plus does. Unresolvable ones get a located diagnostic.
+  // The scripts this one runs, found as SQL*Plus finds them (sql/sqlplus_path.h): `@` in the
+  // folder SQL*Plus started in — taken to be the folder of the script named on the command line (or found in the walk) —, `@@` in this
+  // script's folder, ".sql" added to a name without an extension, a trailing `;` dropped.
+  // Unresolvable ones get a located diagnostic.
   std::vector<fs::path> included_files(const sql::Script& script, const fs::path& path, Diagnostics& diags) {
     std::vector<fs::path> out;
+    if (stack_.size() <= 1) start_dir_ = path.parent_path();  // a script named on the command line
     for (const auto& c : script.commands) {
       using K = sql::SqlPlusCommandKind;
       if (c.kind != K::Run && c.kind != K::RunNested && c.kind != K::Start) continue;
-      std::string name(c.argument.substr(0, c.argument.find_first_of(" \t")));
-      if (name.size() >= 2 && (name.front() == '"' || name.front() == '\'') && name.back() == name.front())
-        name = name.substr(1, name.size() - 2);
+      std::string name = sql::sqlplus_script_file_name(c.argument);
       if (name.empty()) continue;
       if (name.find('&') != std::string::npos) {
         diags.add({Severity::Note, "P0103", "include not followed: its name uses a substitution variable (" + name + ")",
                    c.span});
         continue;
       }
-      fs::path target = path.parent_path() / name;
-      if (!target.has_extension()) target += ".sql";
-      std::error_code ec;
-      if (!fs::is_regular_file(target, ec)) {
-        diags.warning("P0101", "included script not found: " + target.string(), c.span);
+      auto found = sql::resolve_sqlplus_script(name, c.kind == K::RunNested, path.parent_path(), start_dir_);
+      if (!found) {
+        diags.warning("P0101", "included script not found: " + (path.parent_path() / name).string(), c.span);
         continue;
       }
+      fs::path target = *found;
+      std::error_code ec;
       fs::path key = fs::weakly_canonical(target, ec);
       if (std::find(stack_.begin(), stack_.end(), key.string()) != stack_.end()) {
         std::string chain;
@@ -157,6 +153,7 @@ private:
     return out;
   }
 
+  fs::path start_dir_;
   std::string encoding_;
   bool follow_;
   std::set<std::string> done_;
@@ -173,11 +170,11 @@ void add_parse_command(CLI::App& app, std::function<int()>& action) {
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("parse", "Parse Oracle SQL and PL/SQL files and report what the front end reads");
-  cmd->add_option("paths", o->paths, "files or directories (recursed for .sql .pks .pkb .pls .plb .tps .tpb .trg .fnc .prc .vw .plsql)")
+  cmd->add_option("paths", o->paths, "files or directories (recursed for .sql and the code extensions .tab .seq .con .ind .vw .syn .typ .tps .tpb .pks .pkb .pkg .pck .pls .plb .fnc .prc .trg …)")
       ->required();
   cmd->add_flag("--json", o->json, "print the summary as one JSON object");
   cmd->add_flag("--follow-includes", o->follow_includes,
-                "also parse the scripts that @file, @@file and START lines run (relative to the script)");
+                "also parse the scripts that @file, @@file and START lines run (SQL*Plus rules: @@ relative to the script, @ to the first script's folder, .sql added)");
   cmd->add_option("--encoding", o->encoding,
                   "encoding of the files (an iconv name: UTF-8, ISO-8859-1, CP1252, …); default: detect");
   cmd->callback([o, &action] {

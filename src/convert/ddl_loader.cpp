@@ -3,10 +3,13 @@
 #include "common/text_encoding.h"
 
 #include <fstream>
+#include <optional>
+#include <span>
 #include <sstream>
 
 #include "sql/ast_stmt.h"
 #include "sql/parser.h"
+#include "sql/sqlplus_path.h"
 
 namespace orashift {
 
@@ -81,8 +84,14 @@ Column to_column(const ast::ColumnDef& c, std::vector<Constraint>& constraints) 
   col.default_on_null = c.default_on_null;
   col.identity_sql = compact_text(c.identity);
   col.virtual_sql = expr_text(c.virtual_expr);
-  for (const auto& e : c.extras)
-    if (normalize_identifier(compact_text(e)) == "INVISIBLE") col.invisible = true;
+  col.default_on_null_update = c.default_on_null_update;
+  for (const auto& e : c.extras) {
+    std::string text = compact_text(e);
+    std::string word = normalize_identifier(text.substr(0, text.find_first_of(" (")));
+    if (word == "INVISIBLE") col.invisible = true;
+    if (word == "DOMAIN") col.domain = text.substr(7);
+    if (word == "ANNOTATIONS") col.annotations = text;
+  }
   col.span = c.span;
   for (const auto& k : c.constraints) {
     if (k.type == ast::ConstraintType::NotNull) {
@@ -97,6 +106,9 @@ Column to_column(const ast::ColumnDef& c, std::vector<Constraint>& constraints) 
 class Builder {
 public:
   explicit Builder(DdlLoad& out) : out_(out) {}
+
+  // The schema unqualified names are created in (CONNECT / ALTER SESSION SET CURRENT_SCHEMA).
+  void set_schema(std::string schema) { schema_ = std::move(schema); }
 
   // Returns false when the statement says nothing the catalog keeps.
   bool apply(const ast::Statement& s) {
@@ -123,19 +135,26 @@ private:
     }
     Table t;
     t.name = norm(ct.name.name());
-    if (ct.name.schema()) t.schema = norm(*ct.name.schema());
+    t.schema = ct.name.schema() ? norm(*ct.name.schema()) : schema_;
     t.span = ct.span;
     t.global_temporary = ct.global_temporary || ct.private_temporary;
     if (ct.of_type) t.of_type = norm(ct.of_type->name());
     for (const auto& p : ct.properties) {
+      std::string text = compact_text(p.span);
+      if (normalize_identifier(text.substr(0, text.find_first_of(" ("))) == "ANNOTATIONS") {
+        t.annotations = text;  // 23ai metadata, not storage
+        continue;
+      }
       if (p.kind == ast::PropertyKind::OnCommit) t.on_commit = normalize_identifier(compact_text(p.span));
       if (p.kind == ast::PropertyKind::Organization && normalize_identifier(p.value) == "INDEX") t.index_organized = true;
     }
     for (const auto& c : ct.columns) t.columns.push_back(to_column(c, t.constraints));
     for (const auto& c : ct.constraints) t.constraints.push_back(to_constraint(c, {}));
     for (const auto& p : ct.properties) {
+      std::string text = compact_text(p.span);
+      if (normalize_identifier(text.substr(0, text.find_first_of(" ("))) == "ANNOTATIONS") continue;
       if (!t.physical_sql.empty()) t.physical_sql += " ";
-      t.physical_sql += compact_text(p.span);
+      t.physical_sql += text;
     }
     if (ct.partitioning) {
       const auto& ps = *ct.partitioning;
@@ -207,7 +226,7 @@ private:
   bool create_sequence(const ast::CreateSequence& cs) {
     Sequence seq;
     seq.name = norm(cs.name.name());
-    if (cs.name.schema()) seq.schema = norm(*cs.name.schema());
+    seq.schema = cs.name.schema() ? norm(*cs.name.schema()) : schema_;
     seq.span = cs.span;
     auto& seqs = out_.catalog.sequences;
     for (size_t i = 0; i < seqs.size(); ++i)
@@ -229,6 +248,7 @@ private:
     Synonym syn;
     syn.name = norm(cs.name.name());
     if (cs.name.schema()) syn.schema = norm(*cs.name.schema());
+    else if (!cs.is_public) syn.schema = schema_;
     syn.is_public = cs.is_public;
     syn.target = norm(cs.target.name());
     if (cs.target.schema()) syn.target_schema = norm(*cs.target.schema());
@@ -264,7 +284,19 @@ private:
   }
 
   DdlLoad& out_;
+  std::string schema_;
 };
+
+// `ALTER SESSION SET CURRENT_SCHEMA = name`: the name, else nullopt.
+std::optional<std::string> current_schema_set_by(std::span<const Token> t) {
+  if (t.size() < 5 || t[0].kw != Kw::ALTER || normalize_identifier(t[1].text) != "SESSION" || t[2].kw != Kw::SET ||
+      normalize_identifier(t[3].text) != "CURRENT_SCHEMA")
+    return std::nullopt;
+  size_t i = 4;
+  if (t[i].kind == TokenKind::Eq) ++i;
+  if (i >= t.size() || !t[i].is_word()) return std::nullopt;
+  return normalize_identifier(t[i].text);
+}
 
 }  // namespace
 
@@ -279,10 +311,21 @@ static std::string unconverted_kind(const ast::Statement& s) {
   }
 }
 
-// Parses one script and applies its statements to the catalog being built.
-static void load_parsed(DdlLoad& out, Builder& builder, const SourceFile& file) {
+// Parses one script and applies its statements to the catalog being built; `start_schema` is
+// the session's schema when SQL*Plus starts it (CONNECT / ALTER SESSION inside change it).
+static void load_parsed(DdlLoad& out, Builder& builder, const SourceFile& file, const std::string& start_schema) {
   ParsedScript parsed = parse_script(file, out.diagnostics);
-  for (const auto& s : parsed.statements) {
+  builder.set_schema(start_schema);
+  size_t next_command = 0;
+  const auto& commands = parsed.script.commands;
+  for (size_t i = 0; i < parsed.statements.size(); ++i) {
+    const auto& s = parsed.statements[i];
+    const ScriptStatement& st = parsed.script.statements[i];
+    // The session's schema as SQL*Plus has it when this statement runs.
+    for (; next_command < commands.size() && commands[next_command].span.begin < st.span.begin; ++next_command)
+      if (commands[next_command].kind == SqlPlusCommandKind::Connect)
+        builder.set_schema(sqlplus_connect_schema(commands[next_command].argument));
+    if (auto schema = current_schema_set_by(parsed.script.tokens_of(st))) builder.set_schema(*schema);
     ++out.statements;
     if (s->kind == ast::StmtKind::Invalid)
       ++out.statements_failed;
@@ -294,9 +337,15 @@ static void load_parsed(DdlLoad& out, Builder& builder, const SourceFile& file) 
 }
 
 DdlLoad load_ddl(const std::vector<std::string>& paths) {
+  std::vector<DdlScript> scripts;
+  for (const auto& p : paths) scripts.push_back({p, ""});
+  return load_ddl(scripts);
+}
+
+DdlLoad load_ddl(const std::vector<DdlScript>& scripts) {
   DdlLoad out;
   Builder builder(out);
-  for (const auto& path : paths) {
+  for (const auto& [path, start_schema] : scripts) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       auto f = std::make_unique<SourceFile>(path, "");
@@ -311,7 +360,7 @@ DdlLoad load_ddl(const std::vector<std::string>& paths) {
     const SourceFile& file = *out.files.back();
     if (text.converted)
       out.diagnostics.add({Severity::Note, kEncoding, "not UTF-8: read as " + text.encoding, Span{&file, 0, 0}});
-    load_parsed(out, builder, file);
+    load_parsed(out, builder, file, start_schema);
   }
   return out;
 }
@@ -321,7 +370,7 @@ DdlLoad load_ddl_texts(const std::vector<std::pair<std::string, std::string>>& t
   Builder builder(out);
   for (const auto& [name, text] : texts) {
     out.files.push_back(std::make_unique<SourceFile>(name, text));
-    load_parsed(out, builder, *out.files.back());
+    load_parsed(out, builder, *out.files.back(), "");
   }
   return out;
 }

@@ -20,8 +20,17 @@ struct DdlLoad {
   size_t statements_ignored = 0; // parsed but not modelled: listed in catalog.unmodelled
 };
 
+// One script to read, with the schema the session is in when SQL*Plus starts it ("" = not
+// named by the scripts). CONNECT and ALTER SESSION SET CURRENT_SCHEMA inside it change the
+// schema of the tables, sequences and synonyms created after them without a schema of their own.
+struct DdlScript {
+  std::string path;
+  std::string schema;
+};
+
 // Reads and parses each file in order (later ALTERs and COMMENTs apply to earlier tables).
 // A file that cannot be read is an error diagnostic, not an exception.
+DdlLoad load_ddl(const std::vector<DdlScript>& scripts);
 DdlLoad load_ddl(const std::vector<std::string>& paths);
 // The same for scripts held in memory, each (name shown in locations, UTF-8 text): DDL a live
 // source wrote from its dictionary (src/endpoints/oracle/oracle_dictionary.h).

@@ -54,6 +54,7 @@ std::optional<TranslatedDefault> translate_default(const Column& column, const M
   if (t.size() == 1 && t[0].kind == TokenKind::Identifier) {
     std::string w = ascii_upper(t[0].text);
     if (w == "NULL") return TranslatedDefault{"NULL", ""};
+    if (w == "TRUE" || w == "FALSE") return TranslatedDefault{w, ""};  // 23ai BOOLEAN literal
     if (auto b = builtin(w, dialect)) return TranslatedDefault{*b, ""};
   }
   if (t.size() == 1 && t[0].kind == TokenKind::String) {

@@ -168,6 +168,11 @@ MappedType map_type(const Column& column, const std::string& object, Dialect dia
     if (rs) return {"SUPER", true};
     return {pg ? "JSONB" : "JSON", true};
   }
+  if (n == "VECTOR") {  // 23ai AI vector search type: its text form '[1.5, 2, 3]' is kept
+    c.item("OS1006", "column " + column.name + " " + t.text() + " → " + text_type +
+                         " holding the vector's text form (pgvector / DuckDB arrays not assumed; no vector search)");
+    return {text_type, false};
+  }
   if (n == "XMLTYPE" || n == "SYS.XMLTYPE") {
     if (pg) return {"XML", true};
     c.item("OS1006", "column " + column.name + " XMLTYPE → " + text_type + " (XML text, no XML functions or validation)");

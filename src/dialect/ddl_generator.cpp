@@ -134,6 +134,8 @@ private:
       if (opt_.dialect == Dialect::Redshift) sql += encoding(t, c, mt);
       if (!c.nullable) sql += " NOT NULL";
       if (c.invisible) items_.add("OS2011", object(t), "column " + c.name + " INVISIBLE", c.span, dialect());
+      if (!c.domain.empty()) items_.add("OS2022", object(t), "column " + c.name + " DOMAIN " + c.domain, c.span, dialect());
+      if (!c.annotations.empty()) items_.add("OS2023", object(t), "column " + c.name + " " + c.annotations, c.span, dialect());
     }
     bool informational_noted = false;
     for (const auto& c : t.constraints) {
@@ -180,6 +182,7 @@ private:
     if (opt_.dialect == Dialect::Redshift) sql += redshift_table_attributes(t);
     sql += ";\n" + partitions;
     if (!t.physical_sql.empty()) items_.add("OS3004", object(t), t.physical_sql, t.span, dialect());
+    if (!t.annotations.empty()) items_.add("OS2023", object(t), t.annotations, t.span, dialect());
     out_.objects.push_back({"TABLE", t.name, t.name, before + sql, ApplyPhase::BeforeLoad, t.span, {}});
   }
 
@@ -281,7 +284,12 @@ private:
       items_.add("OS2015", object(t), "column " + c.name + " DEFAULT uses sequence " + d->needs +
                  ", which the scripts do not create", c.span, dialect());
     // DEFAULT ON NULL also replaces explicit NULLs in Oracle; targets apply defaults only to omitted columns.
-    if (c.default_on_null) items_.add("OS2016", object(t), "column " + c.name + " DEFAULT ON NULL", c.span, dialect());
+    if (c.default_on_null)
+      items_.add("OS2016", object(t),
+                 "column " + c.name + (c.default_on_null_update ? " DEFAULT ON NULL FOR INSERT AND UPDATE (an UPDATE to NULL "
+                                                                  "stores NULL on the target)"
+                                                                : " DEFAULT ON NULL"),
+                 c.span, dialect());
     return " DEFAULT " + d->sql;
   }
 
@@ -489,6 +497,11 @@ private:
     for (const char* n : not_objects)
       if (u.kind.rfind(n, 0) == 0) object = false;
     std::string name = u.span.file ? first_line(u.span.text()) : "";
+    if (u.kind == "CREATE DOMAIN") {  // 23ai: its constraints are not applied to the columns using it
+      items_.add("OS2022", u.kind, name, u.span, dialect());
+      flag("DOMAIN", statement_object_name(u), u.span, "OS2022");
+      return;
+    }
     items_.add(object ? "OS9001" : "OS9003", u.kind, name, u.span, dialect());
     if (object) flag(u.kind.size() > 7 ? u.kind.substr(7) : u.kind, statement_object_name(u), u.span, "OS9001");
   }

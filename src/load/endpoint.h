@@ -92,6 +92,9 @@ public:
   // sampling); tables it cannot estimate are absent. Feeds the physical design advisor and
   // progress.
   virtual std::map<std::string, uint64_t> row_estimates() const { return {}; }
+  // When the catalog is empty: what the source looked for and what it found instead, for the
+  // error that stops migrate/load/convert ("" when the source has nothing to add to describe()).
+  virtual std::string inventory() const { return ""; }
   virtual std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                             RejectSink& rejects) const = 0;
   // SQL the source can run where the data is (validation checksums, so rows are not shipped):

@@ -284,10 +284,11 @@ struct ColumnDef {
   std::optional<DataType> type;  // absent in CREATE TABLE t (a, b) AS SELECT, and for some virtual columns
   ExprPtr default_value;
   bool default_on_null = false;
+  bool default_on_null_update = false;  // 23ai: DEFAULT ON NULL FOR INSERT AND UPDATE
   ExprPtr virtual_expr;          // GENERATED ALWAYS AS (expr) [VIRTUAL]
   Span identity;                 // GENERATED ... AS IDENTITY [(...)] text
   std::vector<ConstraintDef> constraints;
-  std::vector<Span> extras;      // SORT, VISIBLE/INVISIBLE, ENCRYPT ..., COLLATE x: text
+  std::vector<Span> extras;      // SORT, VISIBLE/INVISIBLE, ENCRYPT ..., COLLATE x, 23ai DOMAIN d / ANNOTATIONS (..): text
   Span span;
 };
 
@@ -326,6 +327,7 @@ struct PartitionSpec {
 struct CreateTable : Statement {
   CreateTable() : Statement(StmtKind::CreateTable) {}
   QualifiedName name;
+  bool if_not_exists = false;            // 23ai: CREATE TABLE IF NOT EXISTS
   bool global_temporary = false;
   bool private_temporary = false;
   Span modifiers;                        // SHARDED / DUPLICATED / IMMUTABLE / BLOCKCHAIN, as written

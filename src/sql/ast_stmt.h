@@ -22,6 +22,10 @@ struct InsertTarget {
   std::vector<Ident> columns;
   bool has_values = false;
   std::vector<ExprPtr> values;  // VALUES (..); a single non-list expression for VALUES rec
+  // Oracle 23ai table value constructor, VALUES (..), (..), …: the rows after the first (which
+  // stays in `values`), each with its span for messages.
+  std::vector<std::vector<ExprPtr>> more_rows;
+  std::vector<Span> row_spans;  // every row's `( … )`, the first included, when more_rows is not empty
   bool values_parens = true;
   Span span;
 };

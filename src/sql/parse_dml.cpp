@@ -61,10 +61,24 @@ void Parser::insert_target(ast::InsertTarget& t, bool multi) {
   if (accept(Kw::VALUES)) {
     t.has_values = true;
     if (peek().kind == TokenKind::LParen) {
+      size_t row_start = pos_;
       ++pos_;
       do t.values.push_back(value_expr());
       while (accept(TokenKind::Comma));
       expect(TokenKind::RParen, "',' or ')' in VALUES");
+      // Oracle 23ai: several rows, VALUES (1, 'a'), (2, 'b').
+      if (!multi && peek().kind == TokenKind::Comma && peek(1).kind == TokenKind::LParen) {
+        t.row_spans.push_back(span_from(row_start));
+        while (accept(TokenKind::Comma)) {
+          row_start = pos_;
+          expect(TokenKind::LParen, "'(' of a VALUES row");
+          auto& row = t.more_rows.emplace_back();
+          do row.push_back(value_expr());
+          while (accept(TokenKind::Comma));
+          expect(TokenKind::RParen, "',' or ')' in VALUES");
+          t.row_spans.push_back(span_from(row_start));
+        }
+      }
     } else {
       t.values_parens = false;  // PL/SQL: VALUES record
       t.values.push_back(expr());

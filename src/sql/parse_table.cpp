@@ -159,7 +159,7 @@ ast::ColumnDef Parser::column_def() {
     return t.kind == TokenKind::Comma || t.kind == TokenKind::RParen || t.kind == TokenKind::End ||
            at_constraint_start() || t.kw == Kw::NOT || t.kw == Kw::NULL_ || t.kw == Kw::DEFAULT ||
            t.kw == Kw::REFERENCES || t.kw == Kw::GENERATED || t.kw == Kw::AS || t.kw == Kw::SORT ||
-           t.kw == Kw::VISIBLE || t.kw == Kw::INVISIBLE;
+           t.kw == Kw::VISIBLE || t.kw == Kw::INVISIBLE || is_word(0, "DOMAIN");
   };
   if (!no_type_follows()) col.type = data_type();
   for (;;) {
@@ -170,6 +170,15 @@ ast::ColumnDef Parser::column_def() {
       if (peek().kw == Kw::ON && peek(1).kw == Kw::NULL_) {
         pos_ += 2;
         col.default_on_null = true;
+        if (accept(Kw::FOR)) {  // 23ai: FOR INSERT ONLY | FOR INSERT AND UPDATE
+          expect(Kw::INSERT);
+          if (accept(Kw::AND)) {
+            expect(Kw::UPDATE);
+            col.default_on_null_update = true;
+          } else if (!accept_word("ONLY")) {
+            fail(peek(), "ONLY or AND UPDATE after DEFAULT ON NULL FOR INSERT");
+          }
+        }
       }
       col.default_value = expr();
     } else if (t.kw == Kw::SORT || t.kw == Kw::VISIBLE || t.kw == Kw::INVISIBLE) {
@@ -178,6 +187,15 @@ ast::ColumnDef Parser::column_def() {
     } else if (is_word(0, "COLLATE")) {
       pos_ += 1;
       ident("collation name");
+      col.extras.push_back(span_from(a));
+    } else if (is_word(0, "DOMAIN")) {  // 23ai: DOMAIN [schema.]name [(columns)]
+      pos_ += 1;
+      qualified_name("domain name");
+      if (peek().kind == TokenKind::LParen) skip_group();
+      col.extras.push_back(span_from(a));
+    } else if (is_word(0, "ANNOTATIONS") && peek(1).kind == TokenKind::LParen) {  // 23ai: ANNOTATIONS (name 'value', …)
+      pos_ += 1;
+      skip_group();
       col.extras.push_back(span_from(a));
     } else if (is_word(0, "ENCRYPT")) {
       ++pos_;
@@ -259,6 +277,10 @@ ast::StatementPtr Parser::create_table() {
     t->modifiers = span_from(m);
   }
   expect(Kw::TABLE);
+  if (is_word(0, "IF") && peek(1).kw == Kw::NOT && peek(2).kw == Kw::EXISTS) {  // 23ai
+    pos_ += 3;
+    t->if_not_exists = true;
+  }
   t->name = qualified_name("table name");
   if (accept(Kw::OF)) t->of_type = qualified_name("object type name");
   if (peek().kind == TokenKind::LParen) {
@@ -295,7 +317,7 @@ bool Parser::at_property_start() const {
     case Kw::NO: return is_word(1, "INMEMORY") || is_word(1, "FLASHBACK");
     default: break;
   }
-  for (std::string_view w : {"NOPARALLEL", "MONITORING", "NOMONITORING", "RESULT_CACHE", "INMEMORY", "NESTED",
+  for (std::string_view w : {"NOPARALLEL", "MONITORING", "NOMONITORING", "RESULT_CACHE", "INMEMORY", "NESTED", "ANNOTATIONS",
                              "VARRAY", "CLUSTER", "ILM", "SUPPLEMENTAL", "FILESYSTEM_LIKE_LOGGING"})
     if (is_word(0, w)) return true;
   return false;

@@ -163,6 +163,13 @@ ast::DataType Parser::data_type() {
       full = "XMLTYPE";
     d.name += full;
     d.user_type = std::move(q);
+    // 23ai VECTOR(dimensions, format[, storage]): kept in the suffix text ('*' means "any").
+    if (full == "VECTOR" && peek().kind == TokenKind::LParen) {
+      size_t q0 = pos_;
+      skip_group();
+      d.suffix = compact_text(span_from(q0));
+      d.user_type.reset();
+    }
     // PL/SQL anchors x%TYPE are not column types; stop here and let the caller fail on `%`.
   }
   d.span = span_from(start);

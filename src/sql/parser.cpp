@@ -353,7 +353,18 @@ ParsedScript parse_script(const SourceFile& file, Diagnostics& diags) {
   ParsedScript out;
   out.script = split_script(file);
   out.statements.reserve(out.script.statements.size());
-  for (const auto& st : out.script.statements) out.statements.push_back(parse_statement(out.script, st, diags));
+  for (const auto& st : out.script.statements) {
+    out.statements.push_back(parse_statement(out.script, st, diags));
+    if (st.ended_at_end) {
+      size_t at = st.first_token + st.token_count - 1;  // at the unit's END (its `;` and name follow)
+      while (at > st.first_token && out.script.tokens[at].kw != Kw::END) --at;
+      const Token& last = out.script.tokens[at];
+      diags.warning(kUnitNotClosed,
+                    "PL/SQL unit not closed by '/' before the next statement: ended at its END here, and the "
+                    "statement on the next line read on its own (SQL*Plus needs the '/')",
+                    last.span);
+    }
+  }
   return out;
 }
 

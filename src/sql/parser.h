@@ -43,6 +43,7 @@ std::string compact_text(Span span);
 inline constexpr const char* kSyntaxError = "P0001";
 inline constexpr const char* kUnknownStatement = "P0002";
 inline constexpr const char* kLexicalError = "P0003";
-inline constexpr const char* kEncoding = "P0004";  // file not UTF-8: converted (note) or unreadable (error)
+inline constexpr const char* kEncoding = "P0004";
+inline constexpr const char* kUnitNotClosed = "P0005";  // PL/SQL unit without its `/`, ended at its END  // file not UTF-8: converted (note) or unreadable (error)
 
 }  // namespace orashift::sql

@@ -593,6 +593,12 @@ public:
         put("(");
         exprs(t.values);
         glue(")");
+        for (const auto& row : t.more_rows) {  // 23ai: VALUES (..), (..)
+          glue(",");
+          put("(");
+          exprs(row);
+          glue(")");
+        }
       } else {
         exprs(t.values);
       }
@@ -677,7 +683,8 @@ public:
     for (const Span& x : c.extras)
       if (!is_encrypt(x)) clause(x);
     if (c.default_value) {
-      put(c.default_on_null ? "DEFAULT ON NULL" : "DEFAULT");
+      put(c.default_on_null ? (c.default_on_null_update ? "DEFAULT ON NULL FOR INSERT AND UPDATE" : "DEFAULT ON NULL")
+                            : "DEFAULT");
       expr(*c.default_value);
     }
     clause(c.identity);
@@ -979,6 +986,7 @@ public:
         if (t.private_temporary) put("PRIVATE TEMPORARY");
         clause(t.modifiers);
         put("TABLE");
+        if (t.if_not_exists) put("IF NOT EXISTS");
         qname(t.name);
         if (t.of_type) {
           put("OF");

@@ -60,8 +60,93 @@ constexpr CommandWord kCommands[] = {
 
 bool is_line_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+bool word_is(const Token& t, std::string_view up) { return t.kind == TokenKind::Identifier && iequals(t.text, up); }
+
+// Follows the block structure of a PL/SQL unit well enough to know when its own END has been
+// read: BEGIN and CASE open, END closes (END IF / END LOOP close what was never counted). A
+// package, package body, type body or compound trigger opens at its header, closed by its END.
+class UnitEnd {
+public:
+  void start(std::span<const Token> head) {
+    size_t i = 1;
+    while (i < head.size() && (head[i].kw == Kw::OR || head[i].kw == Kw::REPLACE || head[i].kw == Kw::EDITIONABLE ||
+                               head[i].kw == Kw::NONEDITIONABLE || head[i].kw == Kw::EDITIONING || head[i].kw == Kw::FORCE ||
+                               head[i].kw == Kw::NO || word_is(head[i], "AND") || word_is(head[i], "COMPILE") ||
+                               word_is(head[i], "RESOLVE")))
+      ++i;
+    if (head[0].kw == Kw::CREATE && i < head.size()) {
+      kind_ = head[i].kw;
+      body_ = i + 1 < head.size() && word_is(head[i + 1], "BODY");
+    }
+    if (kind_ == Kw::JAVA) java_ = true;
+    begins_with_begin_ = head[0].kw == Kw::BEGIN;
+    if (kind_ == Kw::PACKAGE || (kind_ == Kw::TYPE && body_)) ++depth_, opened_ = true;
+    for (const Token& t : head) {
+      if (kind_ == Kw::TRIGGER && word_is(t, "COMPOUND")) ++depth_, opened_ = true;
+      see(t);
+    }
+  }
+
+  void see(const Token& t) {
+    if (after_end_) {
+      after_end_ = false;
+      if (!word_is(t, "IF") && !word_is(t, "LOOP")) close();
+    }
+    if (t.kw == Kw::BEGIN) ++depth_, opened_ = true;
+    else if (t.kw == Kw::CASE && last_ != Kw::END) ++depth_, opened_ = true;
+    else if (t.kw == Kw::END) after_end_ = true;
+    last_ = t.kw;
+    last_semicolon_ = t.kind == TokenKind::Semicolon;
+  }
+
+  // True when `t`, at the start of a line after the unit's `;`, begins a statement that is not
+  // part of the unit. CREATE, ALTER, DROP, GRANT, REVOKE, COMMENT ON and TRUNCATE TABLE are never
+  // PL/SQL statements; a query, DML or a new block is, so it ends the unit only once the unit's
+  // own END has been read (a package body's declarations hold no DML either).
+  template <class Splitter>
+  bool ends_before(const Token& t, const Splitter& sp) const {
+    if (java_ || !last_semicolon_ || !sp.line_start(t)) return false;
+    switch (t.kw) {
+      case Kw::CREATE: case Kw::ALTER: case Kw::DROP: case Kw::GRANT: case Kw::REVOKE: return sp.next_is_word(t);
+      default: break;
+    }
+    if (word_is(t, "COMMENT")) return sp.next_kw(t) == Kw::ON;
+    if (t.kw == Kw::TRUNCATE) return sp.next_kw(t) == Kw::TABLE;
+    // Inside a unit's declarations (a package body's, or before a routine's own BEGIN) DML and
+    // DECLARE cannot appear, but BEGIN can: the body after nested subprograms. So BEGIN ends only
+    // a unit that is itself a block begun with BEGIN.
+    bool dml = t.kw == Kw::SELECT || t.kw == Kw::INSERT || t.kw == Kw::UPDATE || t.kw == Kw::DELETE ||
+               t.kw == Kw::MERGE || t.kw == Kw::WITH || t.kw == Kw::DECLARE;
+    if (t.kw == Kw::BEGIN) return begins_with_begin_ && opened_ && depth_ <= 0;
+    if (!dml) return false;
+    if (kind_ == Kw::TYPE && !body_) return depth_ <= 0;        // an object type spec has no body
+    if (kind_ == Kw::PACKAGE && body_) return depth_ <= 1;      // declarations or the init section's end
+    return opened_ && depth_ <= 0;
+  }
+
+private:
+  void close() {
+    if (depth_ > 0) --depth_;
+  }
+  Kw kind_ = Kw::None;
+  bool body_ = false, java_ = false, opened_ = false, after_end_ = false, last_semicolon_ = false;
+  bool begins_with_begin_ = false;
+  int depth_ = 0;
+  Kw last_ = Kw::None;
+};
+
 class Splitter {
 public:
+  bool line_start(const Token& t) const { return at_line_start(t.span.begin); }
+  bool next_is_word(const Token& t) const {
+    Lexer peek(file_, t.span.end);
+    return peek.next().is_word();
+  }
+  Kw next_kw(const Token& t) const {
+    Lexer peek(file_, t.span.end);
+    return peek.next().kw;
+  }
+
   explicit Splitter(const SourceFile& file) : file_(file), text_(file.text()), lex_(file) { out_.file = &file; }
 
   Script run() {
@@ -164,6 +249,7 @@ private:
     while (stop > t.span.begin && is_line_space(text_[stop - 1])) --stop;
     uint32_t a = word_end;
     while (a < stop && is_line_space(text_[a])) ++a;
+    if (kind == SqlPlusCommandKind::Set) note_set(text_.substr(word_end, stop > word_end ? stop - word_end : 0));
     SqlPlusCommand cmd;
     cmd.kind = kind;
     cmd.span = Span{&file_, t.span.begin, stop};
@@ -173,9 +259,25 @@ private:
     return true;
   }
 
+  // SET SQLBLANKLINES ON (SQLBL): blank lines are part of SQL statements from here on.
+  void note_set(std::string_view args) {
+    std::string words;
+    for (char c : args) words.push_back(is_line_space(c) ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    std::string_view w = words;
+    while (!w.empty() && w.front() == ' ') w.remove_prefix(1);
+    for (std::string_view name : {"SQLBLANKLINES ", "SQLBL "})
+      if (w.substr(0, name.size()) == name) {
+        std::string_view v = w.substr(name.size());
+        while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+        if (v.substr(0, 2) == "ON") sqlblanklines_ = true;
+        else if (v.substr(0, 3) == "OFF") sqlblanklines_ = false;
+      }
+  }
+
   // SQL*Plus (SQLBLANKLINES OFF) ends a SQL statement at a blank line without running it. Many
   // scripts rely on SET SQLBLANKLINES ON instead, so we only cut when the line after the blank
-  // one clearly starts another statement; the cut statement is marked unterminated.
+  // one clearly starts another statement; the cut statement is marked unterminated. After SET
+  // SQLBLANKLINES ON, never.
   bool blank_line_between(uint32_t a, uint32_t b) const {
     bool seen_newline = false;
     for (uint32_t i = a; i < b; ++i) {
@@ -206,6 +308,7 @@ private:
     st.terminated = false;
     bool decided = false;
     Kw prev = Kw::None;
+    UnitEnd unit;
     for (;;) {
       if (t.kind == TokenKind::End) break;
       if (t.kind == TokenKind::Comment) {
@@ -220,7 +323,15 @@ private:
         st.terminated = true;
         lex_.reset(line_end(t.span.end));
         break;
-      } else if (!decided && out_.tokens.size() > st.first_token && starts_statement(t) && at_line_start(t.span.begin) &&
+      } else if (decided && st.plsql && unit.ends_before(t, *this)) {
+        // A PL/SQL unit complete at its END, and a statement that cannot be part of it starts the
+        // next line: the `/` is missing (a file written for another tool). SQL*Plus would read on
+        // and fail; we end the unit here so that both it and what follows are read.
+        st.terminated = true;
+        st.ended_at_end = true;
+        carry = t;
+        break;
+      } else if (!decided && !sqlblanklines_ && out_.tokens.size() > st.first_token && starts_statement(t) && at_line_start(t.span.begin) &&
                  blank_line_between(out_.tokens.back().span.end, t.span.begin) &&
                  !starts_plsql_unit(std::span<const Token>(out_.tokens.data() + st.first_token,
                                                            out_.tokens.size() - st.first_token))) {
@@ -236,16 +347,19 @@ private:
       } else if (t.kind == TokenKind::Semicolon && !st.plsql) {
         if (!decided) {
           decided = true;
-          st.plsql = starts_plsql_unit(
-              std::span<const Token>(out_.tokens.data() + st.first_token, out_.tokens.size() - st.first_token));
+          std::span<const Token> head(out_.tokens.data() + st.first_token, out_.tokens.size() - st.first_token);
+          st.plsql = starts_plsql_unit(head);
+          if (st.plsql) unit.start(head);
         }
         if (!st.plsql) {
           st.terminated = true;
           break;
         }
+        unit.see(t);
         out_.tokens.push_back(t);
         prev = Kw::None;
       } else {
+        if (decided) unit.see(t);
         out_.tokens.push_back(t);
         prev = t.kw;
       }
@@ -266,6 +380,7 @@ private:
   std::string_view text_;
   Lexer lex_;
   Script out_;
+  bool sqlblanklines_ = false;
 };
 
 }  // namespace

@@ -32,6 +32,9 @@ struct ScriptStatement {
   uint32_t token_count = 0;
   bool plsql = false;   // a PL/SQL unit: its text ends with the unit's own `END;`
   bool terminated = true;  // false when the file ended before `;` or `/`
+  // A PL/SQL unit that the next statement followed without the `/` SQL*Plus needs (files written
+  // for other tools): it was ended at its matching END, and the statement after it read on its own.
+  bool ended_at_end = false;
 };
 
 struct Script {

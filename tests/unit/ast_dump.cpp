@@ -507,6 +507,7 @@ void Dumper::put(const ColumnDef& n) {
   F(type);
   F(default_value);
   F(default_on_null);
+  F(default_on_null_update);
   F(virtual_expr);
   F(identity);
   F(constraints);
@@ -561,6 +562,7 @@ void Dumper::put(const InsertTarget& n) {
   F(columns);
   F(has_values);
   F(values);
+  F(more_rows);
   F(values_parens);
 }
 
@@ -936,7 +938,8 @@ void Dumper::statement(const Statement& s) {
       F(global_temporary);
       F(private_temporary);
       F(modifiers);
-      F(of_type);
+      F(if_not_exists);
+  F(of_type);
       F(columns);
       F(constraints);
       F(properties);

@@ -21,8 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 // Queries, views, INSERTs and MERGEs of the corpus's .sql files; per target, how many convert
-// without an action item.
-constexpr size_t kCorpusStatements = 6346, kPostgresClean = 3759, kRedshiftClean = 3759, kDuckDbClean = 3759;
+// without an action item. (6,365 since issue 17: the Alexandria demo blocks written without '/'
+// are read one by one, 19 more statements, all flagged.)
+constexpr size_t kCorpusStatements = 6365, kPostgresClean = 3759, kRedshiftClean = 3759, kDuckDbClean = 3759;
 }  // namespace
 
 TEST(SqlRewriteCorpus, EveryQueryConvertsOrIsFlagged) {

@@ -285,6 +285,7 @@ std::string SqlWriter::name(const NameExpr& n) {
                                                  : "LOCALTIMESTAMP(0)";
     if (w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP") return redshift() ? "SYSDATE" : "CURRENT_TIMESTAMP";
     if (w == "LOCALTIMESTAMP") return duckdb() ? "current_localtimestamp()" : "LOCALTIMESTAMP";
+    if (w == "TRUE" || w == "FALSE") return w;  // 23ai BOOLEAN literals: the targets have them too
     if (w == "USER") return "CURRENT_USER";
     if (w == "ROWNUM") {
       item("OS4001", "ROWNUM used where it cannot become LIMIT; printed as ROW_NUMBER() OVER (), numbered before any "

@@ -59,7 +59,9 @@ std::string SqlWriter::insert(const Insert& s) {
         if (ctx_.routine) return out + " SELECT (" + expr(*s.single.values[0]) + ").*" + returning(s.returning, s.span);
         item("OS4013", "VALUES of a PL/SQL record", s.single.span);
       }
-      return out + " VALUES (" + exprs(s.single.values) + ")" + returning(s.returning, s.span);
+      out += " VALUES (" + exprs(s.single.values) + ")";
+      for (const auto& row : s.single.more_rows) out += ", (" + exprs(row) + ")";  // 23ai: every target has it
+      return out + returning(s.returning, s.span);
     }
     return out + " " + query(*s.query) + returning(s.returning, s.span);
   }

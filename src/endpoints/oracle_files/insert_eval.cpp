@@ -209,6 +209,11 @@ bool InsertEvaluator::eval(const ast::Expr& e, SqlValue& out, std::string& error
         if (last == "SYSDATE" || last == "CURRENT_DATE") out.time -= out.time % kMicrosPerSecond;
         return true;
       }
+      if (n.parts.size() == 1 && (last == "TRUE" || last == "FALSE") && n.parts[0].text.front() != '"') {
+        out.kind = SqlValue::Kind::Text;  // 23ai BOOLEAN literal, as the text a BOOLEAN column reads
+        out.text = last == "TRUE" ? "true" : "false";
+        return true;
+      }
       if (n.parts.size() == 1 && vars_) {
         auto it = vars_->find(ident_name(n.parts[0]));
         if (it != vars_->end()) {

@@ -140,6 +140,7 @@ struct InsertReader::Impl {
   uint64_t read = 0, rejected = 0, done_bytes = 0, total_bytes = 0;
   std::string error, scratch, convert_scratch;
   std::vector<SqlValue> values;
+  Span row_span;  // the row of a multi-row VALUES being read (no file: a one-row INSERT)
   std::vector<int> value_of;  // per load column: index into `values`, -1 = omitted
   std::map<std::string, BlockVariable> variables;  // of the current anonymous block
   // Identity columns: the next value Oracle's generator gives (START WITH / INCREMENT BY of
@@ -171,6 +172,12 @@ struct InsertReader::Impl {
 
   void reject(const ScriptInsert& si, const std::string& where, const std::string& why) {
     ++rejected;
+    // A row of a 23ai multi-row VALUES is its own record: its own text and line.
+    if (row_span.file) {
+      std::string rec(row_span.text().substr(0, 4000));
+      rejects->reject(Reject{table->name, stream->path(), stream->line_of(row_span), where + ": " + why, std::move(rec)});
+      return;
+    }
     std::string rec(si.text().substr(0, 4000));
     rejects->reject(Reject{table->name, stream->path(), si.line, where + ": " + why, std::move(rec)});
   }
@@ -218,8 +225,23 @@ struct InsertReader::Impl {
     return true;
   }
 
-  // Appends one row from `target`'s VALUES; false when it is rejected.
-  bool row(const ScriptInsert& si, const ast::InsertTarget& target, Batch& batch) {
+  // Appends the rows of `target`'s VALUES: one, or each row of a 23ai VALUES (..), (..) as its
+  // own record (loaded or rejected on its own, with its own line).
+  void rows(const ScriptInsert& si, const ast::InsertTarget& target, Batch& batch) {
+    if (target.more_rows.empty()) {
+      row(si, target, target.values, batch);
+      return;
+    }
+    for (size_t r = 0; r <= target.more_rows.size(); ++r) {
+      if (r) seqs.new_row();  // NEXTVAL advances once per row
+      row_span = r < target.row_spans.size() ? target.row_spans[r] : Span{};
+      row(si, target, r == 0 ? target.values : target.more_rows[r - 1], batch);
+    }
+    row_span = Span{};
+  }
+
+  // Appends one row of `target`'s VALUES; false when it is rejected.
+  bool row(const ScriptInsert& si, const ast::InsertTarget& target, const std::vector<ast::ExprPtr>& vals, Batch& batch) {
     ++read;
     if (si.in_control_flow) {
       reject(si, stream->location(si.span), "INSERT inside PL/SQL with LOOP/IF/WHILE/CASE: how often it runs is not known statically");
@@ -250,15 +272,15 @@ struct InsertReader::Impl {
       for (const auto& col : table->columns)
         if (!col.invisible && col.virtual_sql.empty()) named.push_back(&col);
     }
-    if (target.values.size() != named.size()) {
+    if (vals.size() != named.size()) {
       reject(si, stream->location(target.span),
-             target.values.size() < named.size() ? "ORA-00947: not enough values" : "ORA-00913: too many values");
+             vals.size() < named.size() ? "ORA-00947: not enough values" : "ORA-00913: too many values");
       return false;
     }
     values.resize(named.size());
     for (size_t i = 0; i < named.size(); ++i) {
       Span where;
-      if (!eval.eval(*target.values[i], values[i], error, where)) {
+      if (!eval.eval(*vals[i], values[i], error, where)) {
         reject(si, stream->location(where), "column " + named[i]->name + ": " + error);
         return false;
       }
@@ -274,7 +296,7 @@ struct InsertReader::Impl {
       const Column* cc = catalog_columns[c];
       if (v && identity[c] && upper_text(cc->identity_sql).find("ALWAYS") != std::string::npos) {
         for (size_t k = 0; k < c; ++k) batch.columns[k].pop_back();
-        reject(si, stream->location(target.values[value_of[c]]->span),
+        reject(si, stream->location(vals[value_of[c]]->span),
                "ORA-32795: cannot insert into a generated always identity column (" + cc->name + ")");
         return false;
       }
@@ -289,7 +311,7 @@ struct InsertReader::Impl {
       }
       if (!append(c, *v, batch.columns[c])) {
         for (size_t k = 0; k < c; ++k) batch.columns[k].pop_back();
-        Span at = value_of[c] >= 0 ? target.values[value_of[c]]->span : si.span;
+        Span at = value_of[c] >= 0 ? vals[value_of[c]]->span : si.span;
         reject(si, stream->location(at), error);
         return false;
       }
@@ -340,11 +362,14 @@ struct InsertReader::Impl {
   void advance_sequences(const ScriptInsert& si) {
     if (!si.stmt || !contains_ci(si.text(), "NEXTVAL")) return;
     for_each_target(*si.stmt, [&](const ast::InsertTarget& t) {
-      for (const auto& v : t.values) {
-        SqlValue ignored;
-        std::string why;
-        Span where;
-        eval.eval(*v, ignored, why, where);
+      for (size_t r = 0; r <= t.more_rows.size(); ++r) {
+        if (r) seqs.new_row();  // each row of VALUES (..), (..) draws its own NEXTVAL
+        for (const auto& v : r == 0 ? t.values : t.more_rows[r - 1]) {
+          SqlValue ignored;
+          std::string why;
+          Span where;
+          eval.eval(*v, ignored, why, where);
+        }
       }
     });
   }
@@ -372,7 +397,7 @@ struct InsertReader::Impl {
     const ast::Insert& ins = *si.stmt;
     if (ins.multi.empty()) {
       if (ins.single.has_values) {
-        row(si, ins.single, batch);
+        rows(si, ins.single, batch);
       } else {
         ++read;
         reject(si, stream->location(si.span), "INSERT … SELECT: the rows come from a query orashift does not run");
@@ -390,7 +415,7 @@ struct InsertReader::Impl {
                                  : "INSERT ALL … SELECT: the rows come from a query orashift does not run");
           continue;
         }
-        row(si, t, batch);
+        rows(si, t, batch);
       }
   }
 };

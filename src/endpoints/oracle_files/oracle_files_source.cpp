@@ -9,6 +9,8 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -16,6 +18,7 @@
 #include "endpoints/oracle_files/insert_reader.h"
 #include "endpoints/oracle_files/load_pairing.h"
 #include "endpoints/oracle_files/script_graph.h"
+#include "sql/sqlplus_path.h"
 
 namespace orashift {
 
@@ -66,6 +69,7 @@ struct OracleFilesSource::Impl {
   OracleFilesOptions options;
   std::vector<UnitKind> unit_kinds;   // parallel to units
   std::vector<std::string> insert_scripts;  // scripts read for INSERTs, in run order
+  std::map<std::string, std::string> ddl_schemas;  // per DDL script: the schema SQL*Plus starts it in
   InsertScan inserts;
   DdlLoad ddl;
   Diagnostics diags;
@@ -75,9 +79,11 @@ struct OracleFilesSource::Impl {
   std::vector<std::unique_ptr<SourceFile>> notes_files;  // spans of pairing notes point here
 
   // The DDL scripts: those the installer's main script runs, in the order it runs them, when
-  // the folder has one; otherwise every *.sql file that creates a table, by name. A main script
-  // is one that runs others and that nothing runs; only mains that reach a CREATE TABLE count
-  // (sh_main.sql, not the optional OLAP scripts beside it). Loader scripts are data, not DDL.
+  // the folder has one (whatever the called files' extensions: .tab, .vw, .pkb, …); otherwise
+  // every *.sql file that creates a table, by name, with the folder's other code files
+  // (.seq .tab .con .ind .vw .pks .pkb .trg …) in install order. A main script is one that runs
+  // others and that nothing runs; only mains that reach a CREATE TABLE count (sh_main.sql, not
+  // the optional OLAP scripts beside it). Loader scripts are data, not DDL.
   void discover_ddl() {
     if (!options.ddl_files.empty()) {
       insert_scripts = options.ddl_files;
@@ -96,14 +102,23 @@ struct OracleFilesSource::Impl {
     if (!reached.empty()) {
       std::string mains;
       for (const auto& m : roots) mains += (mains.empty() ? "" : ", ") + m;
+      std::map<std::string, std::string> schemas = graph.start_schemas(roots);
       for (const auto& s : reached) {
         std::string path = (fs::path(options.dir) / s).string();
-        if (std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), path) == pairing.loader_scripts.end())
+        if (std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), path) == pairing.loader_scripts.end()) {
           found.push_back(path);
+          ddl_schemas[path] = schemas[s];
+        }
       }
+      std::set<std::string> in_install(reached.begin(), reached.end());
+      for (const auto& u : graph.unresolved)
+        if (in_install.count(u.script))
+          diags.add({Severity::Warning, "LDR017",
+                     "line " + std::to_string(u.line) + ": the script it runs (" + u.name +
+                         ") is not in the folder; its statements are not read",
+                     file_span((fs::path(options.dir) / u.script).string())});
       for (const auto& s : graph.scripts)
-        if (std::find(reached.begin(), reached.end(), s) == reached.end() &&
-            creates_table(fs::path(options.dir) / s))
+        if (!in_install.count(s) && creates_table(fs::path(options.dir) / s))
           diags.add({Severity::Note, "LDR012", "not read: DDL script not run by the main script " + mains,
                      file_span((fs::path(options.dir) / s).string())});
       options.ddl_files = std::move(found);
@@ -112,12 +127,15 @@ struct OracleFilesSource::Impl {
     }
     std::error_code ec;
     std::vector<std::string> all_sql;
+    std::vector<fs::path> other_code;  // .tab .vw .pkb …: install files without a main script
     for (const auto& e : fs::directory_iterator(options.dir, ec)) {
       if (!e.is_regular_file(ec)) continue;
-      std::string name = e.path().filename().string();
       std::string ext = e.path().extension().string();
       for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (ext != ".sql") continue;
+      if (ext != ".sql") {
+        if (sql::is_code_file(e.path())) other_code.push_back(e.path());
+        continue;
+      }
       std::string path = e.path().string();
       if (std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), path) != pairing.loader_scripts.end()) continue;
       all_sql.push_back(path);
@@ -125,26 +143,38 @@ struct OracleFilesSource::Impl {
     }
     std::sort(found.begin(), found.end());
     std::sort(all_sql.begin(), all_sql.end());
+    if (!other_code.empty()) {
+      for (const auto& f : found) other_code.emplace_back(f);
+      sort_install_order(other_code);
+      found.clear();
+      for (const auto& p : other_code) found.push_back(p.string());
+      all_sql = found;
+    }
     if (found.empty()) found = code_files_below(options.dir);  // a code repository: packages in subfolders
     options.ddl_files = std::move(found);
     insert_scripts = std::move(all_sql);  // no installer: every script, by name
   }
 
-  // Every script and PL/SQL source file below `dir`, by path: code repositories keep their
-  // packages, types and triggers in subfolders and have no table-creating main script.
+  // By kind of file as an install runs them (sequences, tables, constraints, indexes, types,
+  // views, specs, bodies, triggers; sql/sqlplus_path.h), then by path.
+  static void sort_install_order(std::vector<fs::path>& files) {
+    std::stable_sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+      int ra = sql::code_file_extension_rank(a), rb = sql::code_file_extension_rank(b);
+      return ra != rb ? ra < rb : a < b;
+    });
+  }
+
+  // Every script and PL/SQL source file below `dir`, in install order: code repositories keep
+  // their packages, types and triggers in subfolders and have no table-creating main script.
   static std::vector<std::string> code_files_below(const std::string& dir) {
-    std::vector<std::string> out;
+    std::vector<fs::path> files;
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      std::string ext = it->path().extension().string();
-      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      for (const char* e : {".sql", ".pks", ".pkb", ".pck", ".pkg", ".pls", ".plb", ".prc", ".fnc", ".trg", ".tps",
-                            ".tpb", ".typ", ".vw", ".syn"})
-        if (ext == e) out.push_back(it->path().string());
-    }
-    std::sort(out.begin(), out.end());
+         it.increment(ec))
+      if (it->is_regular_file(ec) && sql::is_code_file(it->path())) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> out;
+    for (const auto& f : files) out.push_back(f.string());
     return out;
   }
 
@@ -298,7 +328,9 @@ OracleFilesSource::OracleFilesSource(OracleFilesOptions options) : impl_(std::ma
   impl_->options = std::move(options);
   impl_->pairing = pair_load_files(impl_->options.dir);
   impl_->discover_ddl();
-  impl_->ddl = load_ddl(impl_->options.ddl_files);
+  std::vector<DdlScript> scripts;
+  for (const auto& f : impl_->options.ddl_files) scripts.push_back({f, impl_->ddl_schemas[f]});
+  impl_->ddl = load_ddl(scripts);
   for (const auto& d : impl_->ddl.diagnostics.items()) impl_->diags.add(d);
   impl_->build_units();
 }
@@ -317,6 +349,42 @@ const Catalog& OracleFilesSource::catalog() const { return impl_->ddl.catalog; }
 const Diagnostics& OracleFilesSource::diagnostics() const { return impl_->diags; }
 std::vector<LoadUnit> OracleFilesSource::units() const { return impl_->units; }
 const DdlLoad& OracleFilesSource::ddl() const { return impl_->ddl; }
+
+std::string OracleFilesSource::inventory() const {
+  const Impl& m = *impl_;
+  std::map<std::string, size_t> by_ext;
+  size_t files = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(m.options.dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    ++files;
+    std::string ext = it->path().extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ++by_ext[ext.empty() ? "(no extension)" : ext];
+  }
+  std::string out =
+      "looked for: tables created by the DDL scripts — those a main script (a *.sql running others with @, @@ or "
+      "START) runs, whatever their extension, else the folder's *.sql and code files (.tab .seq .con .ind .vw .pks "
+      ".pkb …) — and rows in SQL*Loader control files (.ctl), TABLE.csv files and INSERT statements\n";
+  if (!fs::is_directory(m.options.dir, ec)) return out + "found: " + m.options.dir + " is not a directory\n";
+  out += "found: " + std::to_string(files) + " file(s)";
+  std::vector<std::pair<size_t, std::string>> exts;
+  for (const auto& [e, n] : by_ext) exts.push_back({n, e});
+  std::sort(exts.begin(), exts.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  for (size_t i = 0; i < exts.size() && i < 8; ++i) out += (i ? ", " : " (") + std::to_string(exts[i].first) + " " + exts[i].second;
+  if (!exts.empty()) out += exts.size() > 8 ? ", …)" : ")";
+  out += "\n";
+  out += "scripts read: " + std::to_string(m.options.ddl_files.size());
+  for (size_t i = 0; i < m.options.ddl_files.size() && i < 5; ++i)
+    out += (i ? ", " : " (") + fs::path(m.options.ddl_files[i]).lexically_relative(m.options.dir).generic_string();
+  if (!m.options.ddl_files.empty()) out += m.options.ddl_files.size() > 5 ? ", …)" : ")";
+  out += ", " + std::to_string(m.ddl.statements) + " statement(s), " + std::to_string(m.ddl.statements_failed) +
+         " not parsed, 0 CREATE TABLE\n";
+  for (const auto& d : m.diags.items())
+    if (d.code == "LDR017") out += "not found: " + d.render();
+  return out;
+}
 
 std::map<std::string, uint64_t> OracleFilesSource::row_estimates() const {
   constexpr size_t kSample = 1 << 20;

@@ -36,6 +36,8 @@ public:
   // Counts the lines of small data files and extrapolates large ones from their first MB.
   std::map<std::string, uint64_t> row_estimates() const override;
   bool profiles_by_scan() const override { return true; }
+  // The folder's files by extension, the main scripts and the scripts read, for "no table found".
+  std::string inventory() const override;
   const DdlLoad& ddl() const;
 
 private:

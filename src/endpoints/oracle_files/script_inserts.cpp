@@ -31,6 +31,26 @@ bool statement_start(std::span<const Token> toks, size_t i) {
 
 // Target tables of an INSERT from its tokens: INTO [schema.]name at paren depth 0, one entry per
 // INTO clause (INSERT ALL names a table once per row it inserts).
+// Rows of a VALUES clause after `from`: 1, or n for the 23ai form VALUES (..), (..), ….
+size_t values_rows(std::span<const Token> toks, size_t from) {
+  int depth = 0;
+  size_t i = from;
+  for (; i < toks.size(); ++i) {
+    if (toks[i].kind == TokenKind::LParen) ++depth;
+    else if (toks[i].kind == TokenKind::RParen) --depth;
+    else if (depth == 0 && toks[i].kw == Kw::VALUES) break;
+  }
+  size_t rows = 1;
+  for (++i; i < toks.size(); ++i) {
+    if (toks[i].kind == TokenKind::LParen) ++depth;
+    else if (toks[i].kind == TokenKind::RParen) --depth;
+    else if (depth == 0 && toks[i].kind == TokenKind::Comma && i + 1 < toks.size() && toks[i + 1].kind == TokenKind::LParen) ++rows;
+    else if (depth == 0 && toks[i].kind != TokenKind::Comma) break;  // RETURNING, LOG ERRORS: the rows are done
+  }
+  return rows;
+}
+
+// The tables an INSERT writes, once per row it inserts.
 std::vector<std::string> insert_targets(std::span<const Token> toks) {
   std::vector<std::string> out;
   size_t first = 1;
@@ -45,7 +65,10 @@ std::vector<std::string> insert_targets(std::span<const Token> toks) {
       size_t k = i + 1;
       while (k + 2 < toks.size() && toks[k + 1].kind == TokenKind::Dot && toks[k + 2].is_word()) k += 2;
       out.push_back(normalize_identifier(toks[k].text));
-      if (single) break;  // a single-table insert: a later INTO is RETURNING … INTO
+      if (single) {  // a single-table insert: a later INTO is RETURNING … INTO
+        for (size_t rows = values_rows(toks, k + 1); rows > 1; --rows) out.push_back(out.back());
+        break;
+      }
     }
   }
   return out;

@@ -28,7 +28,7 @@ struct ScriptInsert {
   const sql::ast::Insert* stmt = nullptr;   // null when the statement does not parse
   std::string parse_error;                  // why it does not parse
   std::vector<std::string> tables;          // target tables (normalised, each once), from the tokens
-  std::vector<std::string> targets;         // one per INTO clause: the rows the statement inserts
+  std::vector<std::string> targets;         // one per INTO clause (per row of a 23ai VALUES (..), (..)): the rows the statement inserts
   bool in_control_flow = false;             // inside a PL/SQL block with LOOP / IF / WHILE …
   char define_char = '&';                   // SQL*Plus substitution prefix in force, 0 = SET DEFINE OFF
   Span span;                                // the statement in the current chunk

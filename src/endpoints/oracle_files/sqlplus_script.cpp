@@ -1,6 +1,9 @@
 #include "endpoints/oracle_files/sqlplus_script.h"
 
 #include <cctype>
+#include <optional>
+
+#include "sql/sqlplus_path.h"
 
 namespace orashift {
 
@@ -195,6 +198,37 @@ bool starts_with_word(std::string_view s, std::string_view w) {
   return s.size() == w.size() || !name_char(s[w.size()]);
 }
 
+// `START file` / `STA file`, not the `START WITH 3300` line of a CREATE SEQUENCE or CONNECT BY.
+bool is_start_command(std::string_view c) {
+  if (!starts_with_word(c, "start") && !starts_with_word(c, "sta")) return false;
+  size_t word_end = c.find_first_of(" \t");
+  if (word_end == std::string_view::npos) return true;
+  return !starts_with_word(Script::trim(c.substr(word_end)), "with");
+}
+
+std::string upper_name(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return std::string(s.substr(1, s.size() - 2));
+  std::string o(s);
+  for (char& c : o) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return o;
+}
+
+// `ALTER SESSION SET CURRENT_SCHEMA = name` on one line.
+std::optional<std::string> current_schema_of(std::string_view c) {
+  if (!starts_with_word(c, "alter")) return std::nullopt;
+  std::string up = upper_name(c);
+  size_t at = up.find("CURRENT_SCHEMA");
+  if (up.find("SESSION") == std::string::npos || at == std::string::npos) return std::nullopt;
+  std::string_view rest = c.substr(at + 14);
+  rest = Script::trim(rest);
+  if (rest.empty() || rest.front() != '=') return std::nullopt;
+  rest = Script::trim(rest.substr(1));
+  size_t end = 0;
+  while (end < rest.size() && (name_char(rest[end]) || rest[end] == '"')) ++end;
+  if (end == 0 || rest.find('&') == 0) return std::string();
+  return upper_name(rest.substr(0, end));
+}
+
 }  // namespace
 
 std::vector<ScriptEvent> scan_sqlplus_script(std::string_view text) {
@@ -248,15 +282,33 @@ std::vector<ScriptEvent> scan_sqlplus_script(std::string_view text) {
       ev.line = line_no;
       sqlldr_args(script.expand(c), ev);
       out.push_back(std::move(ev));
-    } else if (c.substr(0, 1) == "@" || starts_with_word(c, "start") || starts_with_word(c, "sta")) {
-      if (c[0] == '@') c.remove_prefix(c.substr(0, 2) == "@@" ? 2 : 1);
+    } else if (c.substr(0, 1) == "@" || is_start_command(c)) {
+      ScriptEvent ev;
+      ev.nested = c.substr(0, 2) == "@@";
+      if (c[0] == '@') c.remove_prefix(ev.nested ? 2 : 1);
       else c.remove_prefix(starts_with_word(c, "start") ? 5 : 3);
       std::vector<Pattern> w = words(script.expand(Script::trim(c)));
       if (w.empty()) continue;
-      ScriptEvent ev;
       ev.kind = ScriptEvent::Kind::Run;
       ev.line = line_no;
       ev.script = w[0];
+      // `@orders.tab;` — SQL*Plus takes the `;` as the end of the command, not part of the name.
+      while (!ev.script.pieces.empty() && !ev.script.pieces.back().var && !ev.script.pieces.back().text.empty() &&
+             ev.script.pieces.back().text.back() == ';')
+        ev.script.pieces.back().text.pop_back();
+      out.push_back(std::move(ev));
+    } else if (starts_with_word(c, "connect") || starts_with_word(c, "conn")) {
+      c.remove_prefix(starts_with_word(c, "connect") ? 7 : 4);
+      ScriptEvent ev;
+      ev.kind = ScriptEvent::Kind::Schema;
+      ev.line = line_no;
+      ev.schema = sql::sqlplus_connect_schema(script.expand(Script::trim(c)).display());
+      out.push_back(std::move(ev));
+    } else if (auto schema = current_schema_of(c)) {
+      ScriptEvent ev;
+      ev.kind = ScriptEvent::Kind::Schema;
+      ev.line = line_no;
+      ev.schema = *schema;
       out.push_back(std::move(ev));
     }
   }

@@ -38,11 +38,16 @@ bool match_pattern(const Pattern& p, std::string_view s, Bindings& b);
 Pattern substitute(const Pattern& p, const Bindings& b);
 
 struct ScriptEvent {
-  enum class Kind { Sqlldr, Run };
+  // Schema: CONNECT or ALTER SESSION SET CURRENT_SCHEMA, which changes the schema that
+  // unqualified names of the statements after it belong to.
+  enum class Kind { Sqlldr, Run, Schema };
   Kind kind = Kind::Sqlldr;
   uint32_t line = 0;       // 1-based line where the command starts
   Pattern control, data;   // Sqlldr: control= and data= (empty pattern when not given)
-  Pattern script;          // Run: the script named by @ / @@ / START
+  Pattern script;          // Run: the script named by @ / @@ / START (first word, `;` dropped)
+  bool nested = false;     // Run: `@@` (relative to this script's folder, not the start folder)
+  std::string schema;      // Schema: upper-case name ("" when a substitution variable names it)
+  std::string resolved;    // Run: the file it runs, once the script graph has found it
 };
 
 std::vector<ScriptEvent> scan_sqlplus_script(std::string_view text);

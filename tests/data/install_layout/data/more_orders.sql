@@ -1,0 +1,1 @@
+INSERT INTO orders VALUES (order_seq.NEXTVAL, 2, 1.00, 'CANCELLED');
