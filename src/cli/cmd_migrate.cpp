@@ -11,6 +11,7 @@
 #include "endpoints/redshift/dms_settings.h"
 #include "endpoints/redshift/redshift_target.h"
 #include "load/executor.h"
+#include "load/segments.h"
 #include "load/schema_apply.h"
 #include "validate/verify.h"
 
@@ -103,7 +104,7 @@ int migrate(const MigrateOptions& o) {
   lo.catalog = &conv.catalog;
   lo.progress = terminal_progress(o.no_progress);
   if (!lo.progress) lo.log = log;
-  std::vector<LoadUnit> units = source->units();
+  std::vector<LoadUnit> units = split_file_units(*source, source->units(), o.parallel);
   LoadReport load = run_load(*source, *target, units, lo);
 
   // 4. keys, indexes, comments after the data

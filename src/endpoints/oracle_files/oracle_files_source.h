@@ -36,6 +36,11 @@ public:
   // Counts the lines of small data files and extrapolates large ones from their first MB.
   std::map<std::string, uint64_t> row_estimates() const override;
   bool profiles_by_scan() const override { return true; }
+  // SQL*Loader data files (records are lines) into line-aligned byte ranges (line_ranges.h),
+  // unless the control file numbers records (SKIP, RECNUM, SEQUENCE: they count from the file's
+  // start) or the data is inline (BEGINDATA). CSV files are never split (quoted newlines).
+  std::vector<LoadUnit> split_unit(const LoadUnit& unit, size_t min_pieces, uint64_t min_piece_bytes,
+                                   uint64_t piece_bytes) const override;
   const DdlLoad& ddl() const;
 
 private:
