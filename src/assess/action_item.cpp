@@ -258,12 +258,16 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "a PL/SQL collection need a redesign: a temporary table, jsonb, or set-based SQL.",
        3.0},
       {"OS6007", ItemSeverity::High, "code", "Object type feature not converted",
-       "Object types become composite types; member methods, constructors, inheritance (UNDER) and type bodies are "
-       "not converted yet: write them as functions taking the composite as their first argument.",
+       "Object types become composite types and their methods routines with SELF first (docs/plsql.md, Object "
+       "types); what needs the run-time type (a NOT INSTANTIABLE method's override, an inherited procedure on an "
+       "expression) is not converted: keep a type tag attribute and branch on it, or call the subtype's routine.",
        4.0},
-      {"OS6008", ItemSeverity::High, "code", "The target has no such code object",
+      {"OS6008", ItemSeverity::High, "code", "The target has no such code object or feature",
        "DuckDB has no stored procedures, triggers or packages: keep the logic in the application or in SQL "
-       "macros written by hand.",
+       "macros written by hand. Redshift has procedures and SQL UDFs only, within documented limits "
+       "(docs/redshift.md, Stored procedures): the message names the limit and the replacement (IDENTITY or "
+       "DEFAULT for trigger patterns, one joined query for nested cursor loops, quote_literal for dynamic binds, "
+       "a table for package state).",
        2.0},
       {"OS6009", ItemSeverity::High, "code", "Unit depends on a unit that was not converted",
        "Convert the unit named in the message first; this one is then converted with it.", 0.5},

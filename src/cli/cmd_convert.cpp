@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "assess/summary_report.h"
+#include "cli/code_options.h"
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "cli/types_options.h"
@@ -10,7 +11,7 @@ namespace orashift::cli {
 
 void add_convert_command(CLI::App& app, std::function<int()>& action) {
   struct Opts {
-    std::string source, target = "redshift", out, effort_settings, type_map, design, types = "auto";
+    std::string source, target = "redshift", out, effort_settings, type_map, design, types = "auto", plsql_extension = "none";
     uint64_t profile_rows = 0;
   };
   auto o = std::make_shared<Opts>();
@@ -23,6 +24,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
   add_types_options(*cmd, o->types, o->profile_rows);
   cmd->add_option("--design", o->design,
                   "JSON file with the Redshift design advisor's thresholds and statistics (docs/physical-design.md)");
+  add_plsql_extension_option(*cmd, o->plsql_extension);
   cmd->callback([o, &action] {
     action = [o] {
       Dialect dialect;
@@ -35,7 +37,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       auto source = make_source(o->source, rows ? SourceUse::Load : SourceUse::SchemaOnly);
       size_t errors = print_diagnostics(source->diagnostics());
       PhysicalDesignInput design = o->design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o->design);
-      ConversionOutput conv = convert_and_write(*source, dialect, o->out, types, design);
+      ConversionOutput conv = convert_and_write(*source, dialect, o->out, types, design, code_options(o->plsql_extension, dialect));
       RunSummary s;
       s.command = "convert";
       s.source = source->describe();

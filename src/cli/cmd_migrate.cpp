@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "assess/summary_report.h"
+#include "cli/code_options.h"
 #include "cli/conversion.h"
 #include "cli/subcommands.h"
 #include "cli/types_options.h"
@@ -20,7 +21,7 @@ namespace orashift::cli {
 namespace {
 
 struct MigrateOptions {
-  std::string source, target, out, effort_settings, type_map, design, types = "auto";
+  std::string source, target, out, effort_settings, type_map, design, types = "auto", plsql_extension = "none";
   uint64_t profile_rows = 0;
   size_t parallel = 2;
   size_t batch_rows = 16384;
@@ -87,7 +88,7 @@ int migrate(const MigrateOptions& o) {
   size_t source_errors = print_diagnostics(source->diagnostics());
   TypeMappingSettings types = load_types(o.type_map, o.types, o.profile_rows);
   PhysicalDesignInput design = o.design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o.design);
-  ConversionOutput conv = convert_and_write(*source, dialect, o.out, types, design);
+  ConversionOutput conv = convert_and_write(*source, dialect, o.out, types, design, code_options(o.plsql_extension, dialect));
   log(fmt::format("converted {} tables into {} objects ({} action items) → {}", source->catalog().tables.size(),
                   conv.schema.objects.size(), conv.items.items().size(), conv.dir));
 
@@ -158,6 +159,7 @@ void add_migrate_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
   cmd->add_option("--type-map", o->type_map, "JSON file overriding type mapping rules (docs/type-mapping.md)");
   add_types_options(*cmd, o->types, o->profile_rows);
+  add_plsql_extension_option(*cmd, o->plsql_extension);
   cmd->add_option("--design", o->design,
                   "JSON file with the Redshift design advisor's thresholds and statistics (docs/physical-design.md)");
   cmd->add_option("--parallel", o->parallel, "load units in flight")->check(CLI::Range(1, 64));

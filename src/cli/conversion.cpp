@@ -27,15 +27,18 @@ static void write_file(const std::string& path, const std::string& text) {
 }
 
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
-                                   const TypeMappingSettings& types, const PhysicalDesignInput& design) {
-  return convert_catalog_and_write(source.catalog(), source, dialect, out_dir, types, design);
+                                   const TypeMappingSettings& types, const PhysicalDesignInput& design,
+                                   const CodeOptions& code) {
+  return convert_catalog_and_write(source.catalog(), source, dialect, out_dir, types, design, false, code);
 }
 
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
                                            const std::string& out_dir, const TypeMappingSettings& types,
-                                           const PhysicalDesignInput& design, bool keys_after_load) {
+                                           const PhysicalDesignInput& design, bool keys_after_load,
+                                           const CodeOptions& code) {
   ConversionOutput out;
   ConvertOptions opt;
+  opt.code = code;
   opt.keys_after_load = keys_after_load;
   opt.dialect = dialect;
   opt.types = types;

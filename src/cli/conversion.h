@@ -22,12 +22,14 @@ struct ConversionOutput {
 // types, see type_evidence.h and type_refinement.h); the refined model is kept in the output
 // because the loader must type its batches the same way.
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
-                                   const TypeMappingSettings& types = {}, const PhysicalDesignInput& design = {});
+                                   const TypeMappingSettings& types = {}, const PhysicalDesignInput& design = {},
+                                   const CodeOptions& code = {});
 // The same for a given model (e.g. the tables a task selected); `source` supplies diagnostics
 // and row estimates.
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
                                            const std::string& out_dir, const TypeMappingSettings& types = {},
-                                           const PhysicalDesignInput& design = {}, bool keys_after_load = false);
+                                           const PhysicalDesignInput& design = {}, bool keys_after_load = false,
+                                           const CodeOptions& code = {});
 
 // Prints the source diagnostics (compiler style) to stderr; returns the error count.
 size_t print_diagnostics(const Diagnostics& diags);

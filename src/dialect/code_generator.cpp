@@ -117,6 +117,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   env.profile = profile;
   env.types = options.types;
   env.signatures = &signatures;
+  env.orafce = options.code.orafce && options.dialect == Dialect::Postgres;
 
   struct Placed {
     int order;
@@ -195,6 +196,31 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
     std::vector<std::string> missing;
     for (const auto& c : converted)
       if (c.res.blocked && units[c.unit].stmt->kind == ast::StmtKind::CreateType) missing.push_back(units[c.unit].name);
+    // Routines in a schema that was not filled (a package body or type body not applied): a unit
+    // calling "pkg".f is not applied either.
+    std::vector<std::string> missing_schemas;
+    for (const auto& c : converted)
+      if (c.res.blocked && (units[c.unit].kind == "PACKAGE BODY" || units[c.unit].kind == "TYPE BODY" ||
+                            units[c.unit].kind == "PACKAGE"))
+        missing_schemas.push_back(units[c.unit].name);
+    for (auto& c : converted) {
+      if (c.res.blocked) continue;
+      for (const auto& m : missing_schemas) {
+        if (m == units[c.unit].name) continue;
+        std::string prefix = quote_ident(target_name(m)) + ".";
+        bool uses = false;
+        for (const auto& o : c.res.objects)
+          for (size_t at = o.sql.find(prefix); at != std::string::npos && !uses; at = o.sql.find(prefix, at + 1))
+            uses = at == 0 || (o.sql[at - 1] != '.' && o.sql[at - 1] != '"');
+        if (!uses) continue;
+        c.res.items.add(plsql_codes::kDependency, c.object, "calls into " + m + ", which was not converted", units[c.unit].span,
+                        target);
+        c.res.blocked = true;
+        c.res.block_code = plsql_codes::kDependency;
+        changed = true;
+        break;
+      }
+    }
     for (auto& c : converted) {
       if (c.res.blocked) continue;
       for (const auto& m : missing) {
@@ -222,9 +248,33 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       placed.push_back({0, 0, std::move(support)});
       break;
     }
+  for (const auto& c : converted)
+    if (!c.res.blocked && c.res.uses_orafce) {
+      ConvertedObject ext;
+      ext.kind = "EXTENSION";
+      ext.name = "ORAFCE";
+      ext.sql = "CREATE EXTENSION IF NOT EXISTS orafce;\n";
+      ext.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(ext)});
+      break;
+    }
   for (auto& c : converted) {
     Unit& u = units[c.unit];
     plsql::UnitResult& res = c.res;
+    // A unit blocked by a medium item of an embedded query (an unknown function) still gets an
+    // error-level item saying that the unit is not applied and why.
+    if (res.blocked) {
+      const ActionItem* cause = nullptr;
+      bool high = false;
+      for (const auto& it : res.items.items()) {
+        high |= it.kind->severity >= ItemSeverity::High;
+        if (!cause && it.kind->code == res.block_code) cause = &it;
+      }
+      if (!high)
+        res.items.add(plsql_codes::kNotConvertible, c.object,
+                      "not applied: " + (cause ? cause->message : std::string("a statement could not be converted")),
+                      cause ? cause->span : u.span, target);
+    }
     for (const auto& it : res.items.items()) items.add(it.kind->code, it.object, it.message, cond.original(it.span), it.target);
     if (res.blocked && res.objects.empty()) out.flagged.push_back({u.kind, u.name, u.span, res.block_code});
     if (!res.blocked && res.objects.empty() && !(u.stmt->kind == ast::StmtKind::CreateType &&

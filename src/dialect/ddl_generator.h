@@ -51,8 +51,16 @@ struct ConvertedSchema {
   std::string script() const;
 };
 
+// How code objects are converted (docs/plsql.md, "Built-in packages").
+struct CodeOptions {
+  // Target the orafce extension's packages (dbms_output, utl_file, dbms_random, dbms_pipe, …)
+  // instead of inline rewrites; PostgreSQL only.
+  bool orafce = false;
+};
+
 struct ConvertOptions {
   Dialect dialect = Dialect::DuckDb;
+  CodeOptions code;
   TypeMappingSettings types;
   PhysicalDesignInput physical;  // Redshift advisor thresholds and statistics
   std::map<std::string, uint64_t> row_estimates;

@@ -19,13 +19,16 @@ struct ConvertedUnits {
   std::string convert_output;
 };
 
-inline ConvertedUnits convert_and_apply(const std::string& name, const std::string& oracle_script) {
+inline ConvertedUnits convert_and_apply(const std::string& name, const std::string& oracle_script,
+                                        const std::vector<std::string>& convert_options = {}) {
   ConvertedUnits out;
   auto dir = temp_dir("plsql-" + name);
   std::filesystem::create_directories(dir / "src");
   std::ofstream(dir / "src" / "install.sql", std::ios::binary) << oracle_script;
-  auto c = run_orashift({"convert", "--source", "oracle-files:" + (dir / "src").string(), "--target", "postgres", "--out",
-                         (dir / "out").string()});
+  std::vector<std::string> args = {"convert", "--source", "oracle-files:" + (dir / "src").string(), "--target", "postgres",
+                                   "--out", (dir / "out").string()};
+  args.insert(args.end(), convert_options.begin(), convert_options.end());
+  auto c = run_orashift(args);
   out.convert_output = c.output;
   out.dir = dir / "out" / "postgres";
   out.url = fresh_pg_database("plsql_" + name);

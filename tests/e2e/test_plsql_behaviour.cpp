@@ -3,35 +3,23 @@
 // section is named beside each expectation). Each test converts an Oracle script with
 // `orashift convert --target postgres`, applies it with `orashift apply`, and calls it.
 #include "plsql_harness.h"
+#include "plsql_programs.h"
 #include "require_env.h"
 
 namespace {
 
+using namespace e2e::programs;
+
 #define NEED_PG()                       \
   if (!std::getenv("ORASHIFT_TEST_PG")) \
     ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set"
-
-const char* kEmp = R"(
-CREATE TABLE emp (id NUMBER(6) PRIMARY KEY, name VARCHAR2(30), dept NUMBER(4), salary NUMBER(8,2), updated DATE);
-)";
 
 }  // namespace
 
 // "SELECT INTO Statement": no row raises NO_DATA_FOUND, more than one TOO_MANY_ROWS; handlers by name.
 TEST(PlsqlBehaviour, SelectIntoRaisesLikeOracle) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("selinto", std::string(kEmp) + R"(
-CREATE OR REPLACE FUNCTION emp_name (p_dept IN NUMBER) RETURN VARCHAR2 IS
-  v emp.name%TYPE;
-BEGIN
-  SELECT name INTO v FROM emp WHERE dept = p_dept;
-  RETURN v;
-EXCEPTION
-  WHEN NO_DATA_FOUND THEN RETURN 'none';
-  WHEN TOO_MANY_ROWS THEN RETURN 'many';
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("selinto", std::string(kEmp) + kSelectIntoProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -45,46 +33,7 @@ END;
 // EXCEPTION_INIT: the number), "Exception Propagation" (an unhandled exception reaches the caller).
 TEST(PlsqlBehaviour, ExceptionsAndSqlcode) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("exc", R"(
-CREATE OR REPLACE PACKAGE errs IS
-  bad_input EXCEPTION;
-  PRAGMA EXCEPTION_INIT(bad_input, -20042);
-  PROCEDURE check_positive (n NUMBER);
-  FUNCTION code_of (n NUMBER) RETURN NUMBER;
-  FUNCTION user_code RETURN NUMBER;
-END errs;
-/
-CREATE OR REPLACE PACKAGE BODY errs IS
-  PROCEDURE check_positive (n NUMBER) IS
-  BEGIN
-    IF n <= 0 THEN
-      RAISE_APPLICATION_ERROR(-20042, 'not positive: ' || n);
-    END IF;
-  END check_positive;
-  FUNCTION code_of (n NUMBER) RETURN NUMBER IS
-  BEGIN
-    check_positive(n);
-    RETURN 0;
-  EXCEPTION
-    WHEN bad_input THEN RETURN SQLCODE;
-  END code_of;
-  FUNCTION user_code RETURN NUMBER IS
-    mine EXCEPTION;
-  BEGIN
-    RAISE mine;
-  EXCEPTION
-    WHEN mine THEN RETURN SQLCODE;
-  END user_code;
-END errs;
-/
-CREATE OR REPLACE FUNCTION safe_div (a NUMBER, b NUMBER) RETURN NUMBER IS
-BEGIN
-  RETURN a / b;
-EXCEPTION
-  WHEN ZERO_DIVIDE THEN RETURN NULL;
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("exc", kExceptionsProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -100,41 +49,7 @@ END;
 // FETCH that returned no row, %ISOPEN after OPEN and CLOSE; cursor FOR loops with parameters.
 TEST(PlsqlBehaviour, CursorAttributesAndLoops) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("cursors", std::string(kEmp) + R"(
-CREATE OR REPLACE FUNCTION cursor_facts (p_dept NUMBER) RETURN VARCHAR2 IS
-  CURSOR c (d NUMBER) IS SELECT name FROM emp WHERE dept = d ORDER BY id;
-  v_name emp.name%TYPE;
-  v_out VARCHAR2(200);
-  v_open_before BOOLEAN;
-BEGIN
-  v_open_before := c%ISOPEN;
-  OPEN c(p_dept);
-  LOOP
-    FETCH c INTO v_name;
-    EXIT WHEN c%NOTFOUND;
-    v_out := v_out || v_name || ',';
-  END LOOP;
-  v_out := v_out || 'rows=' || c%ROWCOUNT;
-  IF c%ISOPEN AND NOT v_open_before THEN v_out := v_out || ' open'; END IF;
-  CLOSE c;
-  IF NOT c%ISOPEN THEN v_out := v_out || ' closed'; END IF;
-  RETURN v_out;
-END;
-/
-CREATE OR REPLACE FUNCTION total_salary (p_dept NUMBER) RETURN NUMBER IS
-  CURSOR c (d NUMBER) IS SELECT salary FROM emp WHERE dept = d;
-  total NUMBER := 0;
-BEGIN
-  FOR r IN c(p_dept) LOOP
-    total := total + r.salary;
-  END LOOP;
-  FOR r IN (SELECT salary FROM emp WHERE dept = p_dept) LOOP
-    total := total + r.salary;
-  END LOOP;
-  RETURN total;
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("cursors", std::string(kEmp) + kCursorsProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -148,28 +63,7 @@ END;
 // "Default Values for IN Subprogram Parameters".
 TEST(PlsqlBehaviour, OutInOutNamedAndDefaultArguments) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("params", R"(
-CREATE OR REPLACE PROCEDURE split_name (p_full IN VARCHAR2, p_first OUT VARCHAR2, p_count IN OUT NUMBER) IS
-BEGIN
-  p_first := SUBSTR(p_full, 1, INSTR(p_full, ' ') - 1);
-  p_count := p_count + 1;
-END;
-/
-CREATE OR REPLACE FUNCTION greet (p_name VARCHAR2, p_greeting VARCHAR2 DEFAULT 'Hello') RETURN VARCHAR2 IS
-BEGIN
-  RETURN p_greeting || ', ' || p_name;
-END;
-/
-CREATE OR REPLACE FUNCTION use_them RETURN VARCHAR2 IS
-  v_first VARCHAR2(30);
-  v_n NUMBER := 10;
-BEGIN
-  split_name('Ada Lovelace', v_first, v_n);
-  split_name(p_count => v_n, p_first => v_first, p_full => 'Alan Turing');
-  RETURN v_first || ' ' || v_n || ' ' || greet('Bob') || ' ' || greet(p_greeting => 'Hi', p_name => 'Eve');
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("params", kParamsProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -177,33 +71,11 @@ END;
 }
 
 // "Package State": package variables keep their values for the life of the session and start
-// again from their initial values in a new session; the initialization part runs once.
+// again from their initial values in a new session; the initialization part runs once; a record
+// variable's fields are assigned one at a time ("Assigning Values to Record Variables").
 TEST(PlsqlBehaviour, PackageStatePerSession) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("pkgstate", R"(
-CREATE OR REPLACE PACKAGE counter IS
-  step CONSTANT NUMBER := 5;
-  FUNCTION next_value RETURN NUMBER;
-  FUNCTION inits RETURN NUMBER;
-END counter;
-/
-CREATE OR REPLACE PACKAGE BODY counter IS
-  g_value NUMBER := 100;
-  g_inits NUMBER := 0;
-  FUNCTION next_value RETURN NUMBER IS
-  BEGIN
-    g_value := g_value + step;
-    RETURN g_value;
-  END next_value;
-  FUNCTION inits RETURN NUMBER IS
-  BEGIN
-    RETURN g_inits;
-  END inits;
-BEGIN
-  g_inits := g_inits + 1;
-END counter;
-/
-)");
+  auto u = e2e::convert_and_apply("pkgstate", kPackageStateProgram);
   e2e::expect_all_applied(u);
   {
     e2e::Session s(u.url);
@@ -211,6 +83,7 @@ END counter;
     EXPECT_EQ(s("SELECT counter.next_value()"), "105");
     EXPECT_EQ(s("SELECT counter.next_value()"), "110");
     EXPECT_EQ(s("SELECT counter.inits()"), "1");
+    EXPECT_EQ(s("SELECT counter.stats()"), "2:110");  // fields of a package record variable, set one by one
   }
   e2e::Session fresh(u.url);
   EXPECT_EQ(fresh("SELECT counter.next_value()"), "105");
@@ -221,33 +94,7 @@ END counter;
 // Predicates" INSERTING/UPDATING; the key-from-sequence trigger becomes a column DEFAULT.
 TEST(PlsqlBehaviour, Triggers) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("triggers", std::string(kEmp) + R"(
-CREATE SEQUENCE emp_seq START WITH 1000;
-CREATE TABLE audit_log (what VARCHAR2(20), n NUMBER);
-CREATE OR REPLACE TRIGGER emp_key BEFORE INSERT ON emp FOR EACH ROW
-BEGIN
-  IF :NEW.id IS NULL THEN
-    SELECT emp_seq.NEXTVAL INTO :NEW.id FROM dual;
-  END IF;
-END;
-/
-CREATE OR REPLACE TRIGGER emp_rules BEFORE INSERT OR UPDATE OF salary ON emp FOR EACH ROW
-BEGIN
-  IF :NEW.salary < 0 THEN
-    RAISE_APPLICATION_ERROR(-20001, 'negative salary');
-  END IF;
-  :NEW.name := UPPER(:NEW.name);
-  IF UPDATING THEN
-    :NEW.updated := DATE '2024-01-02';
-  END IF;
-END;
-/
-CREATE OR REPLACE TRIGGER emp_stmt AFTER INSERT ON emp
-BEGIN
-  INSERT INTO audit_log (what, n) VALUES ('insert', 1);
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("triggers", std::string(kEmp) + kTriggersProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -264,23 +111,7 @@ END;
 // DML statement; after FORALL, by all of its statements).
 TEST(PlsqlBehaviour, BulkCollectForallAndRowcount) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("bulk", std::string(kEmp) + R"(
-CREATE OR REPLACE FUNCTION raise_all (p_pct NUMBER) RETURN VARCHAR2 IS
-  TYPE id_list IS TABLE OF emp.id%TYPE;
-  ids id_list;
-  v_updated NUMBER;
-  v_deleted NUMBER;
-BEGIN
-  SELECT id BULK COLLECT INTO ids FROM emp WHERE dept = 20 ORDER BY id;
-  FORALL i IN 1 .. ids.COUNT
-    UPDATE emp SET salary = salary * (1 + p_pct / 100) WHERE id = ids(i);
-  v_updated := SQL%ROWCOUNT;
-  DELETE FROM emp WHERE dept = 10;
-  v_deleted := SQL%ROWCOUNT;
-  RETURN ids.COUNT || ' ' || v_updated || ' ' || v_deleted;
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("bulk", std::string(kEmp) + kBulkProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -292,22 +123,7 @@ END;
 // "EXECUTE IMMEDIATE Statement": placeholders bound by position from USING; INTO for a query.
 TEST(PlsqlBehaviour, DynamicSqlWithBinds) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("dynsql", std::string(kEmp) + R"(
-CREATE OR REPLACE FUNCTION set_salary (p_id NUMBER, p_salary NUMBER) RETURN NUMBER IS
-  v NUMBER;
-BEGIN
-  EXECUTE IMMEDIATE 'UPDATE emp SET salary = :s WHERE id = :i' USING p_salary, p_id;
-  EXECUTE IMMEDIATE 'SELECT salary FROM emp WHERE id = :1' INTO v USING p_id;
-  RETURN v;
-END;
-/
-CREATE OR REPLACE PROCEDURE rename_emp (p_id NUMBER, p_name VARCHAR2) IS
-  v_sql VARCHAR2(200) := 'UPDATE emp SET name = :new_name WHERE id = :id AND name <> ''a:b''';
-BEGIN
-  EXECUTE IMMEDIATE v_sql || ' AND salary::numeric >= :min' USING p_name, p_id, 0;
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("dynsql", std::string(kEmp) + kDynamicSqlProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -322,15 +138,7 @@ END;
 // "COMMIT Statement" in a procedure: committed work stays when the caller later fails.
 TEST(PlsqlBehaviour, CommitInProcedure) {
   NEED_PG();
-  auto u = e2e::convert_and_apply("commit", std::string(kEmp) + R"(
-CREATE OR REPLACE PROCEDURE load_two IS
-BEGIN
-  INSERT INTO emp (id, name) VALUES (1, 'first');
-  COMMIT;
-  INSERT INTO emp (id, name) VALUES (1, 'duplicate');
-END;
-/
-)");
+  auto u = e2e::convert_and_apply("commit", std::string(kEmp) + kCommitProgram);
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
@@ -365,4 +173,47 @@ TEST(PlsqlBehaviour, HumanResourcesRoutinesRunOnTheirData) {
   // An update that changes neither column fires nothing (UPDATE OF job_id, department_id).
   EXPECT_EQ(s("UPDATE employees SET salary = salary + 1 WHERE employee_id = 206"), "OK");
   EXPECT_EQ(s("SELECT count(*) FROM job_history"), "11");
+}
+
+// Object-Relational Developer's Guide, "Object Methods": the default constructor takes every
+// attribute (supertype's first), a user constructor sets SELF's attributes and RETURNs, a member
+// procedure's changes to SELF reach the caller, a static method is called on the type, a subtype
+// inherits its supertype's methods and overrides some. Dispatch is static here: r.describe() runs
+// SHAPE_T's DESCRIBE, whose AREA() is SHAPE_T's (Oracle: RECT_T's, 'square of 9 cm2'), and an
+// OS6002 item at the call says so.
+TEST(PlsqlBehaviour, ObjectTypesMethodsAndConstructors) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("objects", kObjectTypesProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT shapes_demo()"), "9,10,circle of 0 cm2,square of 0 cm2,crate");  // RENAME inherited by RECT_T
+  std::ifstream items(u.dir.parent_path() / "report" / "action_items.csv");
+  std::string all((std::istreambuf_iterator<char>(items)), std::istreambuf_iterator<char>());
+  EXPECT_NE(all.find("SHAPE_T.DESCRIBE runs on RECT_T as SHAPE_T"), std::string::npos) << all;
+}
+
+// --plsql-extension orafce: built-in packages become calls into the orafce extension (created
+// first by apply) instead of inline rewrites, so DBMS_ASSERT and DBMS_RANDOM.STRING, which have
+// no inline rewrite, convert ("DBMS_ASSERT", "DBMS_RANDOM" in the PL/SQL Packages and Types
+// Reference: ENQUOTE_LITERAL adds the quotes, STRING('U', n) returns n upper-case letters).
+TEST(PlsqlBehaviour, OrafceOptionCallsTheExtensionsPackages) {
+  NEED_PG();
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION quoted (p_name VARCHAR2) RETURN VARCHAR2 IS
+BEGIN
+  DBMS_OUTPUT.PUT_LINE('quoting ' || p_name);
+  RETURN DBMS_ASSERT.ENQUOTE_LITERAL(p_name) || ' ' || LENGTH(DBMS_RANDOM.STRING('U', 5));
+END;
+/
+)";
+  auto inline_rewrites = e2e::convert_and_apply("orafce_off", program);
+  ASSERT_FALSE(inline_rewrites.apply.is_null());
+  EXPECT_EQ(inline_rewrites.apply["skipped"].size(), 1u);  // DBMS_ASSERT has no inline rewrite: OS6004
+  auto u = e2e::convert_and_apply("orafce_on", program, {"--plsql-extension", "orafce"});
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT quoted('abc')"), "'abc' 5");
+  EXPECT_EQ(s("SELECT count(*) FROM pg_extension WHERE extname = 'orafce'"), "1");
 }

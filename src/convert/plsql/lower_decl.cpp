@@ -113,7 +113,11 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
   }
   if (attr == "ROWTYPE") {
     if (env_.catalog)
-      if (const Table* table = env_.catalog->find_table(parts.back())) return row_type(*table, dialect(), env_.types);
+      if (const Table* table = env_.catalog->find_table(parts.back())) {
+        TypeInfo r = row_type(*table, dialect(), env_.types);
+        if (!env_.profile->composite_types) r.sql = "record";  // Redshift: no table row types; a RECORD takes the row
+        return r;
+      }
     if (parts.size() == 1)
       if (const Symbol* s = scope_.find(parts[0]); s && (s->kind == SymbolKind::Cursor)) {
         TypeInfo r;
@@ -122,6 +126,12 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
         return r;
       }
     return none;
+  }
+  if (env_.orafce && parts.size() == 2 && parts[0] == "UTL_FILE" && parts[1] == "FILE_TYPE") {
+    TypeInfo f;
+    f.sql = "utl_file.file_type";
+    res_.uses_orafce = true;
+    return f;
   }
   // A named type: local or package TYPE/SUBTYPE, another package's type, an object/collection type.
   if (parts.size() == 1)
@@ -149,6 +159,10 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
   if (ot != env_.registry->object_types.end()) {
     const ast::CreateType& ct = *ot->second;
     TypeInfo r;
+    if (!env_.profile->composite_types) {
+      r.problem = "type " + parts.back() + ": " + std::string(dialect_name(dialect())) + " has no object or collection types";
+      return r;
+    }
     if (ct.def == ast::TypeDefKind::Table || ct.def == ast::TypeDefKind::Varray) {
       r.shape = Shape::Array;
       r.element = std::make_shared<TypeInfo>(resolve_type(ct.element));
@@ -158,7 +172,9 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
     }
     r.shape = Shape::Row;
     r.sql = q(parts.back());
-    for (const auto& a : ct.attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
+    r.object_type = parts.back();
+    for (const ast::CreateType* t : env_.registry->type_chain(parts.back()))
+      for (const auto& a : t->attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
     return r;
   }
   return none;
@@ -177,6 +193,12 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
       return r;
     case ast::PlTypeDefKind::Table:
     case ast::PlTypeDefKind::Varray: {
+      if (!env_.profile->arrays) {
+        r.shape = Shape::Array;
+        r.problem = "collection type " + name + ": " + std::string(dialect_name(dialect())) +
+                    " has no arrays (rewrite the loop over it as set-based SQL or a temporary table)";
+        return r;
+      }
       r.shape = Shape::Array;
       r.element = std::make_shared<TypeInfo>(resolve_type(d.element));
       r.sql = r.element->sql + "[]";
@@ -192,6 +214,17 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
     }
     case ast::PlTypeDefKind::Record: {
       r.shape = Shape::Row;
+      if (!env_.profile->composite_types) {
+        // Redshift: no CREATE TYPE; a RECORD variable takes a row from SELECT INTO or FETCH, and
+        // its fields are known to the binder.
+        r.sql = "record";
+        for (const auto& f : d.fields) {
+          TypeInfo ft = resolve_type(f.type);
+          if (!ft.problem.empty()) r.problem = ft.problem;
+          r.fields.push_back({norm(f.name), ft});
+        }
+        return r;
+      }
       bool in_package = env_.registry->package(owner) != nullptr;
       std::string type_name = in_package ? q(owner) + "." + q(name) : q(target_name(owner) + "$" + target_name(name));
       r.sql = type_name;
@@ -452,12 +485,20 @@ void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage*
 
 std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_function, std::string& signature) {
   std::string out;
+  // A member method's SELF comes first (a procedure's INOUT, so its changes reach the caller); a
+  // constructor's SELF is its result, a local.
+  if (!method_type_.empty() && !static_method_ && !constructor_) {
+    std::string declared = std::string(for_function ? "" : "INOUT ") + quote_ident("self") + " " + q(method_type_);
+    signature += declared;
+    out += declared;
+  }
   // PostgreSQL: after a parameter with a default, every parameter needs one.
   size_t last_plain = 0;
   for (size_t i = 0; i < s.params.size(); ++i)
     if (!s.params[i].default_value) last_plain = i + 1;
   for (size_t i = 0; i < s.params.size(); ++i) {
     const auto& p = s.params[i];
+    if (!method_type_.empty() && upper(std::string(p.name.text)) == "SELF") continue;  // written above
     std::string mode = upper(p.mode);
     mode.erase(std::remove(mode.begin(), mode.end(), ' '), mode.end());
     TypeInfo t = resolve_type(p.type);

@@ -1,6 +1,10 @@
 // Names inside a unit: what the query writer asks the routine (variables, record fields,
 // package state, collections, cursor attributes, :NEW/:OLD, calls of other units and of the
 // built-in packages), and the helpers that send expressions and SQL through the writer.
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/query/sql_writer.h"
@@ -110,6 +114,11 @@ std::string Lowerer::query(const ast::Query& qy) const {
 
 std::string Lowerer::sqlcode_text() const {
   if (handler_depth_ == 0) return "0";
+  if (!env_.profile->raise_using)
+    // Redshift: converted code raises with Oracle's code first in the message (lower_redshift.cpp).
+    return "(CASE WHEN SQLERRM LIKE 'ORA-01403:%' THEN 100 WHEN SQLERRM ~ '^ORA-[0-9]{5}:' THEN -(substr(SQLERRM, 5, 5)::integer) "
+           "WHEN SQLERRM ~ '^O[UE][0-9A-Z]{3}:' THEN 1 WHEN SQLSTATE = '22012' THEN -1476 WHEN SQLSTATE = '22P02' THEN -1722 "
+           "WHEN SQLSTATE = '23502' THEN -1400 ELSE -6502 END)";
   // Oracle's numbers for the conditions the converter maps (docs/plsql.md), user-defined 1.
   return "(CASE WHEN SQLSTATE LIKE 'OR___' THEN -(20000 + substr(SQLSTATE, 3)::integer) "
          "WHEN SQLSTATE LIKE 'OU%' THEN 1 WHEN SQLSTATE = 'P0002' THEN 100 WHEN SQLSTATE = 'P0003' THEN -1422 "
@@ -200,6 +209,20 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
   }
   size_t used = 0;
   const Symbol* s = lookup_path(n.parts, used);
+  // obj.m / SELF.m / m inside a method: a member function without arguments.
+  if ((!s || used < n.parts.size()) && (n.parts.size() >= 2 || !method_type_.empty())) {
+    bool field = false;
+    if (s) {
+      const TypeInfo* t = &s->type;
+      for (size_t i = used; i < n.parts.size() && t; ++i) {
+        const Field* f = t->field(norm(n.parts[i]));
+        t = f ? &f->type : nullptr;
+      }
+      field = t != nullptr;
+    }
+    if (!field)
+      if (auto o = object_call(n.parts, nullptr, false, n.span, w)) return o;
+  }
   if (!s) {
     // f / pkg.f without parentheses: a call of a function without arguments.
     std::vector<std::string> parts;
@@ -250,15 +273,18 @@ std::string Lowerer::args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) co
   return out;
 }
 
+const std::vector<RoutineDecl>* Lowerer::routines_for(const std::vector<std::string>& parts) const {
+  if (parts.size() == 1) {
+    auto it = local_routines_.find(parts[0]);
+    if (it != local_routines_.end()) return &it->second;
+  }
+  return env_.registry->routines_named(parts, package_);
+}
+
 std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                  bool as_statement, Span span, rewrite::SqlWriter* w,
                                                  ArgCopies* copies) const {
-  const std::vector<RoutineDecl>* routines = nullptr;
-  if (parts.size() == 1) {
-    auto it = local_routines_.find(parts[0]);
-    if (it != local_routines_.end()) routines = &it->second;
-  }
-  if (!routines) routines = env_.registry->routines_named(parts, package_);
+  const std::vector<RoutineDecl>* routines = routines_for(parts);
   if (!routines || routines->empty()) return std::nullopt;
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
@@ -267,7 +293,15 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     item(plsql_codes::kNotConvertible, "procedure " + r.name + " used as a function", span);
     return std::nullopt;
   }
-  if (as_statement && !any_procedure) {
+  if (!as_statement && !env_.profile->functions && r.sub && !sql_udf_shape(*r.sub)) {
+    item(plsql_codes::kTargetLacks,
+         "function " + r.name + " is a procedure on " + dialect_name(dialect()) +
+             " (its body is more than one expression): an expression cannot call it; assign it on its own (v := " + r.name +
+             "(…)) so that it becomes a CALL",
+         span);
+    return std::nullopt;
+  }
+  if (as_statement && !any_procedure && !calling_as_procedure_) {
     item(plsql_codes::kNotConvertible, "function " + r.name + " called as a statement", span);
     return std::nullopt;
   }
@@ -299,6 +333,11 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     for (size_t k = 0; ok && k < last; ++k) ok = slot[k] != nullptr;
     if (ok) ordered.assign(slot.begin(), slot.begin() + static_cast<long>(last));
   }
+  // Redshift UDF arguments have no defaults: the caller writes the omitted ones.
+  std::vector<const ast::Expr*> omitted;
+  if (!ordered.empty() && !env_.profile->functions && r.sub && sql_udf_shape(*r.sub) && routines->size() == 1)
+    for (size_t k = ordered.size(); k < r.sub->params.size() && r.sub->params[k].default_value; ++k)
+      omitted.push_back(r.sub->params[k].default_value.get());
   if (ordered.empty() && c && w) args = args_text(*c, *w);
   if (!ordered.empty()) {
     const auto& params = r.sub->params;
@@ -321,8 +360,34 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       }
       args += (k ? ", " : "") + a;
     }
+    for (const ast::Expr* d : omitted) args += ", " + w->expr(*d);
   }
   return fn + "(" + args + ")";
+}
+
+// The packages and routines the orafce extension provides (orafce 4, as Debian ships it for
+// PostgreSQL 15), called as written when --plsql-extension orafce is chosen.
+bool orafce_provides(const std::string& pkg, const std::string& fn) {
+  static const std::map<std::string, std::set<std::string>> provided = {
+      {"DBMS_OUTPUT", {"DISABLE", "ENABLE", "GET_LINE", "GET_LINES", "NEW_LINE", "PUT", "PUT_LINE"}},
+      {"DBMS_RANDOM", {"INITIALIZE", "NORMAL", "RANDOM", "SEED", "STRING", "TERMINATE", "VALUE"}},
+      {"DBMS_UTILITY", {"FORMAT_CALL_STACK", "GET_TIME"}},
+      {"DBMS_ASSERT", {"ENQUOTE_LITERAL", "ENQUOTE_NAME", "NOOP", "OBJECT_NAME", "QUALIFIED_SQL_NAME", "SCHEMA_NAME",
+                       "SIMPLE_SQL_NAME"}},
+      {"DBMS_PIPE", {"CREATE_PIPE", "NEXT_ITEM_TYPE", "PACK_MESSAGE", "PURGE", "RECEIVE_MESSAGE", "REMOVE_PIPE",
+                     "RESET_BUFFER", "SEND_MESSAGE", "UNIQUE_SESSION_NAME"}},
+      {"DBMS_ALERT", {"REGISTER", "REMOVE", "REMOVEALL", "SET_DEFAULTS", "SIGNAL", "WAITANY", "WAITONE"}},
+      {"UTL_FILE", {"FCLOSE", "FCLOSE_ALL", "FCOPY", "FFLUSH", "FGETATTR", "FOPEN", "FREMOVE", "FRENAME", "GET_LINE",
+                    "IS_OPEN", "NEW_LINE", "PUT", "PUT_LINE", "PUTF"}},
+  };
+  auto it = provided.find(pkg);
+  return it != provided.end() && it->second.count(fn);
+}
+
+std::string lower_ident(const std::string& oracle_name) {
+  std::string out = oracle_name;
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
 }
 
 std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
@@ -332,6 +397,11 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
   const std::string& fn = parts[1];
   auto arg = [&](size_t i) { return c && i < c->args.size() ? w.expr(*c->args[i].value) : std::string("NULL"); };
   size_t n = c ? c->args.size() : 0;
+  if (env_.orafce && orafce_provides(pkg, fn)) {
+    res_.uses_orafce = true;
+    std::string call = lower_ident(pkg) + "." + lower_ident(fn) + "(" + (c ? args_text(*c, w) : std::string()) + ")";
+    return as_statement ? "PERFORM " + call : call;
+  }
   if (pkg == "DBMS_RANDOM") {
     if (fn == "VALUE" && n == 0) return "random()";
     if (fn == "VALUE" && n == 2) return "(" + arg(0) + " + random() * (" + arg(1) + " - " + arg(0) + "))";
@@ -368,6 +438,23 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       return "(" + out + ")";
     }
   }
+  if (pkg == "UTL_RAW" && dialect() == Dialect::Postgres) {
+    // BINARY_INTEGER ↔ 4 bytes, big-endian (Oracle's default endianness argument, 1).
+    if (fn == "CAST_FROM_BINARY_INTEGER" && n == 1) return "int4send((" + arg(0) + ")::integer)";
+    if (fn == "CAST_TO_BINARY_INTEGER" && n == 1) return "('x' || lpad(encode(" + arg(0) + ", 'hex'), 8, '0'))::bit(32)::integer";
+  }
+  if (pkg == "DBMS_XMLGEN" && fn == "CONVERT" && (n == 1 || n == 2) && !as_statement) {
+    // ENTITY_ENCODE (the default, 0) escapes the five XML entities; ENTITY_DECODE (1) reverses it.
+    std::string mode = n == 2 ? upper(sql::compact_text(c->args[1].value->span)) : "0";
+    bool decode = mode == "1" || mode.find("ENTITY_DECODE") != std::string::npos;
+    bool encode = mode == "0" || mode.find("ENTITY_ENCODE") != std::string::npos;
+    if (encode)
+      return "replace(replace(replace(replace(replace(" + arg(0) +
+             ", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '\"', '&quot;'), '''', '&apos;')";
+    if (decode)
+      return "replace(replace(replace(replace(replace(" + arg(0) +
+             ", '&lt;', '<'), '&gt;', '>'), '&quot;', '\"'), '&apos;', ''''), '&amp;', '&')";
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {
@@ -381,6 +468,7 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
   if (c.name.empty()) return std::nullopt;
   std::vector<std::string> parts;
   for (const auto& p : c.name) parts.push_back(norm(p));
+  if (auto o = object_call(c.name, &c, false, c.span, w)) return o;
   // A collection element: a(i), rec.list(i), pkg.tab(i).
   {
     std::vector<ast::Ident> ids(c.name.begin(), c.name.end());

@@ -71,6 +71,14 @@ void Lowerer::block(const ast::PlBlock& b, PgBlock& out) {
 
 void Lowerer::handlers(const ast::PlBlock& b, PgBlock& out) {
   if (b.handlers.empty()) return;
+  if (!env_.profile->named_handlers) {
+    item(plsql_codes::kBehaviour,
+         "on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made "
+         "before the error is undone, not only the failed statement's",
+         b.handlers.front().exceptions.empty() ? b.span : b.handlers.front().exceptions.front().span);
+    merged_handlers(b, out);
+    return;
+  }
   if (contains_dml(b.body))
     item(plsql_codes::kBehaviour,
          "a handled error rolls back every change of this block in PostgreSQL (a subtransaction); Oracle rolls back "
@@ -160,6 +168,15 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
                                      s.span));
         return;
       }
+      if (constructor_) {  // RETURN in a constructor returns SELF
+        out.push_back(PgStmt::simple("RETURN " + quote_ident("self"), s.span));
+        return;
+      }
+      if (!result_param_.empty()) {  // a function that became a procedure: the INOUT argument carries it
+        if (r.value) out.push_back(PgStmt::simple(result_param_ + " := " + expr(*r.value), s.span));
+        out.push_back(PgStmt::simple("RETURN", s.span));
+        return;
+      }
       out.push_back(PgStmt::simple(r.value ? "RETURN " + expr(*r.value) : "RETURN", s.span));
       return;
     }
@@ -215,6 +232,11 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       auto& t = static_cast<const ast::PlTransaction&>(s);
       std::string verb = upper(t.verb);
       std::string rest = upper(sql::compact_text(t.rest));
+      if (env_.profile->one_open_cursor && open_cursors_ > 0)
+        item(plsql_codes::kTargetLacks,
+             verb + " inside a cursor loop: on Redshift it closes the loop's cursor (stored-procedure-transaction-management); "
+                    "commit after the loop or make the loop one set-based statement",
+             s.span);
       if ((verb == "COMMIT" || verb == "ROLLBACK") && rest.find("TO") != 0 && rest.find("FORCE") == std::string::npos) {
         if (!in_procedure_ || trigger_) {
           item(plsql_codes::kTransaction, verb + " inside a function or trigger: PostgreSQL allows it only in a procedure", s.span);
@@ -264,11 +286,70 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
 }
 
 void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
+  if (!env_.profile->functions && procedure_assign(a, out)) return;
   std::string value = expr(*a.value);
+  // pkg_var.field := v: the package variable's value is read into a local, the field set there,
+  // and the whole value written back through the setter (session state holds whole values).
+  if (a.target->kind == ast::ExprKind::Name) {
+    auto& n = static_cast<const ast::NameExpr&>(*a.target);
+    size_t used = 0;
+    const Symbol* s = lookup_path(n.parts, used);
+    if (s && s->kind == SymbolKind::PackageVariable && used < n.parts.size() && s->type.shape == Shape::Row &&
+        !s->type.sql.empty() && s->type.sql != "record" && current_block_) {
+      const TypeInfo* t = &s->type;
+      std::string path;
+      for (size_t i = used; i < n.parts.size() && t; ++i) {
+        const Field* f = t->field(norm(n.parts[i]));
+        path += "." + q(norm(n.parts[i]));
+        t = f ? &f->type : nullptr;
+      }
+      if (t) {
+        std::string tmp = local_variable("orashift_pkgvar" + std::to_string(++temp_count_), s->type.sql, a.span);
+        out.push_back(PgStmt::simple(tmp + " := " + s->ref, a.span));
+        out.push_back(PgStmt::simple(tmp + path + " := " + value, a.span));
+        out.push_back(PgStmt::simple("PERFORM " + s->setter + "(" + tmp + ")", a.span));
+        return;
+      }
+    }
+  }
   bool setter = false;
   std::string t = target_text(*a.target, value, a.span, &setter);
   if (t.empty()) return;
   out.push_back(PgStmt::simple(setter ? t : t + " := " + value, a.span));
+}
+
+// Redshift: v := f(args) where f became a procedure (not one expression) → CALL f(args, v), its
+// INOUT result written into v.
+bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
+  std::vector<std::string> parts;
+  const ast::CallExpr* call = nullptr;
+  if (a.value->kind == ast::ExprKind::Call) {
+    call = &static_cast<const ast::CallExpr&>(*a.value);
+    for (const auto& p : call->name) parts.push_back(norm(p));
+  } else if (a.value->kind == ast::ExprKind::Name) {
+    for (const auto& p : static_cast<const ast::NameExpr&>(*a.value).parts) parts.push_back(norm(p));
+  }
+  const std::vector<RoutineDecl>* routines = parts.empty() ? nullptr : routines_for(parts);
+  if (!routines || routines->empty() || !routines->front().is_function() || !routines->front().sub ||
+      sql_udf_shape(*routines->front().sub))
+    return false;
+  bool setter = false;
+  std::string t = target_text(*a.target, "", a.span, &setter);
+  if (t.empty() || setter) return false;
+  RewriteContext ctx;
+  ctx.catalog = env_.catalog;
+  ctx.object = object_;
+  ctx.routine = this;
+  RewriteResult r;
+  rewrite::SqlWriter w(dialect(), ctx, r);
+  calling_as_procedure_ = true;
+  std::optional<std::string> rc = routine_call(parts, call, true, a.span, &w, nullptr);
+  calling_as_procedure_ = false;
+  absorb(r);
+  if (!rc) return false;
+  rc->pop_back();
+  out.push_back(PgStmt::simple("CALL " + *rc + (rc->back() == '(' ? "" : ", ") + t + ")", a.span));
+  return true;
 }
 
 void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
@@ -293,24 +374,40 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     std::string state;
     std::string digits = code;
     digits.erase(std::remove(digits.begin(), digits.end(), ' '), digits.end());
-    if (digits.size() == 6 && digits.rfind("-20", 0) == 0 && std::all_of(digits.begin() + 1, digits.end(), ::isdigit))
+    bool literal_code = digits.size() == 6 && digits.rfind("-20", 0) == 0 && std::all_of(digits.begin() + 1, digits.end(), ::isdigit);
+    if (literal_code)
       state = "'OR" + digits.substr(3) + "'";
     else
       state = "'OR' || lpad((-(" + code + ") - 20000)::text, 3, '0')";
     const ast::Expr& m = *call->args[1].value;
+    if (!env_.profile->raise_using) {
+      // Redshift: the message carries Oracle's code (SQLERRM reads 'ORA-20001: text', as in Oracle).
+      if (literal_code) {
+        raise_value("EXCEPTION", "ORA" + digits + ": ", &m, out, c.span);
+      } else {
+        std::string v = message_variable(c.span);
+        out.push_back(PgStmt::simple(v + " := 'ORA' || (" + code + ")::varchar(12) || ': ' || COALESCE(" + arg(1) + ", '')", c.span));
+        out.push_back(PgStmt::simple("RAISE EXCEPTION '%', " + v, c.span));
+      }
+      return;
+    }
     std::string msg = arg(1);
     if (m.kind != ast::ExprKind::Literal) msg = "COALESCE(" + msg + ", '')";
     out.push_back(PgStmt::simple("RAISE EXCEPTION USING ERRCODE = " + state + ", MESSAGE = " + msg, c.span));
     return;
   }
-  if (parts.size() == 2 && first == "DBMS_OUTPUT") {
+  if (parts.size() == 2 && first == "DBMS_OUTPUT" && !env_.orafce) {
     if (last == "PUT_LINE" || last == "PUT") {
       if (last == "PUT") item(plsql_codes::kBehaviour, "DBMS_OUTPUT.PUT → one notice per call (no line assembly)", c.span);
+      if (!env_.profile->raise_using) {
+        raise_value("INFO", "", n ? call->args[0].value.get() : nullptr, out, c.span);
+        return;
+      }
       out.push_back(PgStmt::simple("RAISE NOTICE '%', " + (n ? arg(0) : std::string("''")), c.span));
       return;
     }
     if (last == "NEW_LINE") {
-      out.push_back(PgStmt::simple("RAISE NOTICE ''", c.span));
+      out.push_back(PgStmt::simple(env_.profile->raise_using ? "RAISE NOTICE ''" : "RAISE INFO ''", c.span));
       return;
     }
     if (last == "ENABLE" || last == "DISABLE") return;  // notices always reach the client
@@ -329,7 +426,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     if (last == "APPEND" && n == 2) return assign_lob("COALESCE(" + lob + ", '') || " + arg(1));
     if (last == "WRITEAPPEND" && n == 3) return assign_lob("COALESCE(" + lob + ", '') || substr(" + arg(2) + ", 1, " + arg(1) + ")");
   }
-  if (parts.size() == 2 && (first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP" && n == 1) {
+  if (parts.size() == 2 && (first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP" && n == 1 && env_.profile->perform) {
     out.push_back(PgStmt::simple("PERFORM pg_sleep(" + arg(0) + ")", c.span));
     return;
   }
@@ -372,10 +469,21 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   rewrite::SqlWriter w(dialect(), ctx, r);
   if (auto b = builtin_package_call(parts, call, true, c.span, w)) {
     absorb(r);
+    if (!env_.profile->perform)
+      item(plsql_codes::kTargetLacks, first + "." + last + " as a statement: PERFORM is not among " + dialect_name(dialect()) +
+                                          "'s PL/pgSQL statements",
+           c.span);
     out.push_back(PgStmt::simple(b->rfind("PERFORM", 0) == 0 ? *b : "PERFORM " + *b, c.span));
     return;
   }
   ArgCopies copies;
+  if (auto oc = object_call(call ? call->name : static_cast<const ast::NameExpr&>(e).parts, call, true, c.span, w, &copies)) {
+    absorb(r);
+    for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
+    out.push_back(PgStmt::simple("CALL " + *oc, c.span));
+    for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, c.span));
+    return;
+  }
   if (auto rc = routine_call(parts, call, true, c.span, &w, &copies)) {
     absorb(r);
     for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
@@ -450,7 +558,15 @@ void Lowerer::loop(const ast::PlLoop& l, PgBody& out) {
       break;
     }
   }
+  bool cursor_loop = l.loop == ast::PlLoopKind::ForCursor;
+  if (cursor_loop && env_.profile->one_open_cursor && open_cursors_ > 0)
+    item(plsql_codes::kTargetLacks,
+         "cursor loop inside a cursor loop: Redshift allows one open cursor per session, a FOR loop over a query "
+         "counts as one (stored-procedure-constraints); join both queries into one loop",
+         l.span);
+  open_cursors_ += cursor_loop ? 1 : 0;
   body(l.body, p.body);
+  open_cursors_ -= cursor_loop ? 1 : 0;
   scope_.pop();
   out.push_back(std::move(p));
 }
@@ -466,6 +582,25 @@ void Lowerer::sql(const ast::PlSql& s, PgBody& out) {
     }
     out.push_back(PgStmt::simple(sql_statement(st), s.span));
     after_sql(out, s.span);
+    if (!env_.profile->select_into_strict && sel.query->body->kind == ast::QueryBodyKind::Select &&
+        !static_cast<const ast::SelectCore&>(*sel.query->body).into.empty()) {
+      // c_PLpgSQL-statements (SELECT INTO): no row leaves the targets NULL and sets FOUND false;
+      // Oracle raises NO_DATA_FOUND, so the check is written out. Several rows: the first is kept.
+      PgStmt check;
+      check.kind = PgKind::If;
+      check.span = s.span;
+      PgBody raise_body;
+      raise_body.push_back(PgStmt::simple("RAISE EXCEPTION 'ORA-01403: no data found'", s.span));
+      check.branches.emplace_back("NOT FOUND", std::move(raise_body));
+      out.push_back(std::move(check));
+      if (!warned_first_row_) {
+        warned_first_row_ = true;
+        item(plsql_codes::kBehaviour,
+             "SELECT INTO on Redshift keeps the first of several rows where Oracle raises TOO_MANY_ROWS (no row still "
+             "raises NO_DATA_FOUND: checked after each SELECT INTO)",
+             s.span);
+      }
+    }
     return;
   }
   if (st.kind == ast::StmtKind::Insert || st.kind == ast::StmtKind::Update || st.kind == ast::StmtKind::Delete ||
@@ -475,6 +610,8 @@ void Lowerer::sql(const ast::PlSql& s, PgBody& out) {
     return;
   }
   if (st.kind == ast::StmtKind::Truncate) {
+    if (env_.profile->one_open_cursor && open_cursors_ > 0)
+      item(plsql_codes::kTargetLacks, "TRUNCATE inside a cursor loop: on Redshift it commits and closes the loop's cursor", s.span);
     out.push_back(PgStmt::simple(sql::compact_text(st.span), s.span));
     return;
   }
@@ -538,6 +675,11 @@ void Lowerer::raise(const ast::PlRaise& r, PgBody& out) {
   ast::QualifiedName qn;
   qn.parts = n.parts;
   qn.span = n.span;
+  if (!env_.profile->raise_using) {
+    std::string msg = exception_message(qn);
+    if (!msg.empty()) raise_value("EXCEPTION", msg, nullptr, out, r.span);
+    return;
+  }
   std::string errcode;
   std::string cond = exception_condition(qn, &errcode);
   std::string display;
@@ -553,7 +695,7 @@ void Lowerer::raise(const ast::PlRaise& r, PgBody& out) {
 
 // EXECUTE IMMEDIATE: a literal text is converted like any statement; a computed one runs as
 // written (an item says so). Oracle's :name placeholders become $1.. in order of appearance.
-std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span) const {
+std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted) const {
   if (text.kind == ast::ExprKind::Literal) {
     auto& l = static_cast<const ast::LiteralExpr&>(text);
     std::string sqltext = rewrite::string_literal_value(l.text);
@@ -573,13 +715,23 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
         ctx.object = object_;
         ctx.routine = &placeholders;
         RewriteResult r = convert_statement(st, dialect(), ctx);
-        if (r.convertible && placeholders.count() == binds) return quote_literal(r.sql);
+        if (r.convertible && placeholders.count() == binds) {
+          if (converted) *converted = r.sql;
+          return quote_literal(r.sql);
+        }
       }
     }
     if (binds == 0) {
       item(plsql_codes::kDynamicSql, "dynamic statement kept as written: " + sqltext.substr(0, 80), span);
       return quote_literal(sqltext);
     }
+  }
+  if (binds > 0 && !env_.profile->execute_using) {
+    item(plsql_codes::kTargetLacks,
+         "dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with "
+         "quote_literal() around each value",
+         span);
+    return expr(text);
   }
   if (binds > 0) {
     // Oracle binds dynamic SQL by position, so the k-th :placeholder of the text is $k: numbered
@@ -595,18 +747,26 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
 }
 
 void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
-  std::string t = dynamic_text(*e.text, e.using_args.size(), e.span);
+  std::string converted;
+  std::string t = dynamic_text(*e.text, e.using_args.size(), e.span, &converted);
+  bool splice = !env_.profile->execute_using && !e.using_args.empty();
+  if (splice && !converted.empty()) {
+    std::vector<std::string> values;
+    for (const auto& a : e.using_args) values.push_back(expr(*a.value));
+    t = spliced_text(converted, values);
+    item(plsql_codes::kPattern, "EXECUTE … USING on Redshift: the values are spliced into the text with quote_literal", e.span);
+  }
   std::string s = "EXECUTE " + t;
   if (!e.into.empty()) {
     if (e.bulk_collect) {
       item(plsql_codes::kCollection, "EXECUTE IMMEDIATE … BULK COLLECT INTO", e.span);
       return;
     }
-    s += " INTO STRICT ";
+    s += env_.profile->select_into_strict ? " INTO STRICT " : " INTO ";
     for (size_t i = 0; i < e.into.size(); ++i) s += (i ? ", " : "") + expr(*e.into[i]);
   }
   if (!e.returning_into.empty()) item(plsql_codes::kNotConvertible, "EXECUTE IMMEDIATE … RETURNING INTO", e.span);
-  if (!e.using_args.empty()) {
+  if (!e.using_args.empty() && !splice) {
     s += " USING ";
     for (size_t i = 0; i < e.using_args.size(); ++i) {
       std::string mode = upper(e.using_args[i].name);
@@ -617,17 +777,41 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
   }
   out.push_back(PgStmt::simple(s, e.span));
   after_sql(out, e.span);
+  if (!e.into.empty() && !env_.profile->select_into_strict) {
+    // EXECUTE sets ROW_COUNT, not FOUND: no row is NO_DATA_FOUND as in Oracle.
+    std::string n = local_variable("orashift_n", "bigint", e.span);
+    out.push_back(PgStmt::simple("GET DIAGNOSTICS " + n + " = ROW_COUNT", e.span));
+    PgStmt check;
+    check.kind = PgKind::If;
+    check.span = e.span;
+    PgBody raise_body;
+    raise_body.push_back(PgStmt::simple("RAISE EXCEPTION 'ORA-01403: no data found'", e.span));
+    check.branches.emplace_back(n + " = 0", std::move(raise_body));
+    out.push_back(std::move(check));
+  }
 }
 
 void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
+  if (env_.profile->one_open_cursor && open_cursors_ > 0)
+    item(plsql_codes::kTargetLacks,
+         "OPEN inside a cursor loop: Redshift allows one open cursor per session (stored-procedure-constraints); "
+         "make both one query",
+         o.span);
   if (o.has_for) {
     std::string c = expr(*o.cursor);
     if (o.query) {
       out.push_back(PgStmt::simple("OPEN " + c + " FOR " + query(*o.query), o.span));
     } else {
-      std::string t = dynamic_text(*o.dynamic, o.using_args.size(), o.span);
+      std::string converted;
+      std::string t = dynamic_text(*o.dynamic, o.using_args.size(), o.span, &converted);
+      bool splice = !env_.profile->execute_using && !o.using_args.empty();
+      if (splice && !converted.empty()) {
+        std::vector<std::string> values;
+        for (const auto& a : o.using_args) values.push_back(expr(*a.value));
+        t = spliced_text(converted, values);
+      }
       std::string s = "OPEN " + c + " FOR EXECUTE " + t;
-      if (!o.using_args.empty()) {
+      if (!o.using_args.empty() && !splice) {
         s += " USING ";
         for (size_t i = 0; i < o.using_args.size(); ++i) s += (i ? ", " : "") + expr(*o.using_args[i].value);
       }
@@ -738,14 +922,10 @@ void Lowerer::forall(const ast::PlForall& f, PgBody& out) {
   stmt(*f.body, l.body);
   uses_sql_attributes_ = saved;
   if (saved) {
+    std::string n = local_variable("orashift_n", "bigint", f.span);
     out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := 0", f.span));
-    l.body.push_back(PgStmt::simple("GET DIAGNOSTICS " + quote_ident("orashift_n") + " = ROW_COUNT", f.span));
-    l.body.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := " + quote_ident("sql%rowcount") + " + " + quote_ident("orashift_n"), f.span));
-    if (current_block_) {
-      bool have = false;
-      for (const auto& d : current_block_->decls) have |= d.text.rfind(quote_ident("orashift_n"), 0) == 0;
-      if (!have) current_block_->decls.push_back({quote_ident("orashift_n") + " bigint", f.span});
-    }
+    l.body.push_back(PgStmt::simple("GET DIAGNOSTICS " + n + " = ROW_COUNT", f.span));
+    l.body.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := " + quote_ident("sql%rowcount") + " + " + n, f.span));
   }
   scope_.pop();
   out.push_back(std::move(l));

@@ -42,8 +42,11 @@ std::string plpgsql_function(const std::string& head, const std::string& body) {
   return head + "\nLANGUAGE plpgsql\nAS " + kQuote + "\n" + body + kQuote + ";\n";
 }
 
-// A package constant: a function returning its value.
-std::string constant_function(const Symbol& s, const std::string& type, const std::string& value) {
+// A package constant: a function returning its value (on Redshift a SQL UDF).
+std::string constant_function(const Symbol& s, const std::string& type, const std::string& value, Dialect d) {
+  if (d == Dialect::Redshift)
+    return "CREATE OR REPLACE FUNCTION " + s.ref.substr(0, s.ref.size() - 2) + "()\nRETURNS " + type +
+           "\nIMMUTABLE\nAS $$\n  SELECT " + value + "\n$$ LANGUAGE sql;\n";
   return plpgsql_function("CREATE OR REPLACE FUNCTION " + s.ref.substr(0, s.ref.size() - 2) + "()\nRETURNS " + type,
                           "BEGIN\n  RETURN " + value + ";\nEND\n");
 }
@@ -78,9 +81,10 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   PgBlock b;
   uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
   if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
+  if (constructor_) b.decls.push_back({quote_ident("self") + " " + q(method_type_), s.span});
   block(*s.body, b);
   Emitter e;
-  e.line(0, "#variable_conflict use_column");
+  if (env_.profile->directives) e.line(0, "#variable_conflict use_column");
   e.block(b, 0);
   return e.text();
 }
@@ -104,7 +108,8 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   bool f = in_function_, p = in_procedure_, a = uses_sql_attributes_;
   PgBlock* blk = current_block_;
   int h = handler_depth_;
-  std::string schema = routine_schema_, target = routine_target_;
+  std::string schema = routine_schema_, target = routine_target_, result = result_param_;
+  std::optional<Span> continuing = continuing_handler_;
   size_t frame = routine_frame_;
   scope_.hide(routine_frame_, scope_.depth());
   handler_depth_ = 0;
@@ -113,6 +118,7 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   scope_.unhide();
   in_function_ = f, in_procedure_ = p, uses_sql_attributes_ = a, current_block_ = blk, handler_depth_ = h;
   routine_schema_ = schema, routine_target_ = target, routine_frame_ = frame;
+  result_param_ = result, continuing_handler_ = continuing;
   if (!hits.empty())
     item(plsql_codes::kNotConvertible,
          "nested subprogram " + name + " reads " + hits.front() + " of its enclosing routine: pass it as a parameter", s.span);
@@ -131,40 +137,89 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     item(plsql_codes::kNotConvertible, "routine " + display + " has no PL/SQL body (" + sql::compact_text(s.external) + ")", s.span);
     return "";
   }
-  if (s.constructor || s.method_kind.end > s.method_kind.begin)
+  if ((s.constructor || s.method_kind.end > s.method_kind.begin) && method_type_.empty())
     item(plsql_codes::kObjectType, "object type method " + display, s.span);
   std::string options = upper(sql::compact_text(s.options));
   scope_.push(name);
-  in_function_ = s.is_function;
-  in_procedure_ = !s.is_function;
-  std::string signature;
-  std::string params = parameter_list(s, s.is_function, signature);
   std::string full = (schema.empty() ? "" : q(schema) + ".") +
                      (target_name_override.empty() ? q(name) : quote_ident(target_name_override));
+  // Redshift has no PL/pgSQL functions: one expression → a SQL UDF, any other body → a procedure
+  // whose INOUT argument carries the result.
+  if (!env_.profile->functions && sql_udf_shape(s)) {
+    std::string udf = sql_udf(s, full);
+    scope_.pop();
+    local_routines_ = std::move(enclosing_locals);
+    return udf;
+  }
+  bool as_procedure = s.is_function && !env_.profile->functions;
+  in_function_ = s.is_function && !as_procedure;
+  in_procedure_ = !in_function_;
+  std::string signature;
+  std::string params = parameter_list(s, in_function_, signature);
+  if (!method_type_.empty()) add_self_symbols(s);
   std::string head;
+  result_param_.clear();
+  continuing_handler_.reset();
   if (s.is_function) {
-    TypeInfo rt = resolve_type(*s.return_type);
+    TypeInfo rt = constructor_ ? object_type_info(method_type_) : resolve_type(*s.return_type);
     if (!rt.problem.empty()) item(plsql_codes::kNotConvertible, "return type: " + rt.problem, s.return_type->span);
     std::string returns = rt.sql;
+    if (as_procedure) {
+      result_param_ = quote_ident("orashift_result");
+      params += (params.empty() ? "" : ", ") + std::string("INOUT ") + result_param_ + " " + rt.sql;
+      head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
+      item(plsql_codes::kBehaviour,
+           "function " + display + " is more than one expression: on Redshift a procedure whose last argument (INOUT "
+           "orashift_result) returns the value; queries cannot call it (each such call is flagged where it is)",
+           s.span);
+    }
     if (options.find("PIPELINED") != std::string::npos) {
       if (rt.shape != Shape::Array || !rt.element)
         item(plsql_codes::kNotConvertible, "PIPELINED function whose return type is not a known collection", s.return_type->span);
       else
         returns = "SETOF " + rt.element->sql;
     }
-    head = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " + returns;
+    if (!as_procedure) head = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " + returns;
   } else {
     head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
   }
   if (options.find("RESULT_CACHE") != std::string::npos)
     item(plsql_codes::kBehaviour, "RESULT_CACHE dropped: PostgreSQL does not cache function results", s.options);
   // Two Oracle overloads can map to one PostgreSQL signature (VARCHAR2 and CHAR are both text).
+  // PostgreSQL's identity of a routine is its input arguments' types: INOUT x t and x t are one.
   std::string sig = full + "(" + signature + ")";
+  for (size_t at = sig.find("INOUT "); at != std::string::npos; at = sig.find("INOUT ")) sig.erase(at, 6);
   if (env_.signatures && !env_.signatures->insert(sig).second)
     item(plsql_codes::kNotConvertible, "overload " + display + " has the same PostgreSQL signature as another: " + sig, s.span);
   std::string body = routine_body(s);
   scope_.pop();
   local_routines_ = std::move(enclosing_locals);
+  std::string comment;
+  if (env_.profile->nonatomic) {
+    // stored-procedure-transaction-management / stored-procedure-trapping-errors: in the default
+    // mode an error rolls back the transaction even when a handler catches it, and the error is
+    // raised again after the handler; only NONATOMIC continues after a handled error.
+    if (continuing_handler_) {
+      head += " NONATOMIC";
+      std::string at = continuing_handler_->file ? "line " + std::to_string(continuing_handler_->file->line_of(continuing_handler_->begin))
+                                                 : std::string("its handler");
+      comment = "-- orashift: NONATOMIC: the handler at " + at +
+                " continues after an error, which only a NONATOMIC procedure does on Redshift\n";
+      item(plsql_codes::kBehaviour,
+           display + " is NONATOMIC (its handler continues after an error): each statement commits on its own, so a "
+                     "caller's ROLLBACK does not undo it",
+           *continuing_handler_);
+    } else {
+      comment = "-- orashift: default (atomic) transaction mode: no handler continues after an error\n";
+    }
+    check_limits(s, body, display);
+  }
+  result_param_.clear();
+  return routine_text(head, body, comment);
+}
+
+std::string Lowerer::routine_text(const std::string& head, const std::string& body, const std::string& comment) const {
+  if (dialect() == Dialect::Redshift) return comment + head + "\nAS $$\n" + body + "$$ LANGUAGE plpgsql;\n";
   return plpgsql_function(head, body);
 }
 
@@ -212,12 +267,18 @@ void Lowerer::package_spec(const ast::CreatePackage& u) {
       continue;
     }
     if (v.constant) {
-      state += constant_function(*s, type, v.default_value ? expr(*v.default_value) : "NULL");
+      state += constant_function(*s, type, v.default_value ? expr(*v.default_value) : "NULL", dialect());
+      continue;
+    }
+    if (!env_.profile->session_settings) {
+      item(plsql_codes::kTargetLacks, "package variable " + norm(v.name) + ": " + dialect_name(dialect()) +
+                                          " has no session state for packages (keep it in a table or pass it as an argument)",
+           v.span);
       continue;
     }
     state += variable_functions(pkg, norm(v.name), *s, type);
   }
-  {
+  if (env_.profile->session_settings) {
     // The body (when it converts) replaces this init function with one that also runs its
     // initialisation section; without a body, or with a body that is not applied, this one serves.
     std::string init_body = init_prologue(pkg);
@@ -240,7 +301,7 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
   const PackageDecls* decls = env_.registry->package(pkg);
   add_package_frame(*decls, &u);
   std::string state;
-  std::string init_body = "#variable_conflict use_column\n" + init_prologue(pkg);
+  std::string init_body = (env_.profile->directives ? "#variable_conflict use_column\n" : "") + init_prologue(pkg);
   // Defaults of every package variable (spec first, in declaration order, as Oracle elaborates).
   for (const auto* unit : {decls->spec, decls->body}) {
     if (!unit) continue;
@@ -262,8 +323,15 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
       if (v.constant || !v.default_value) {
         if (unit == decls->body && v.constant)
           state += constant_function(*s, s->type.sql.empty() ? "text" : s->type.sql,
-                                     v.default_value ? expr(*v.default_value) : std::string("NULL"));
+                                     v.default_value ? expr(*v.default_value) : std::string("NULL"), dialect());
         if (!(unit == decls->body && !v.constant)) continue;
+      }
+      if (!env_.profile->session_settings) {
+        if (unit == decls->body)
+          item(plsql_codes::kTargetLacks, "package variable " + norm(v.name) + ": " + dialect_name(dialect()) +
+                                              " has no session state for packages (keep it in a table or pass it as an argument)",
+               v.span);
+        continue;
       }
       if (v.default_value) init_body += initial_value(pkg, norm(v.name), expr(*v.default_value));
       if (unit == decls->body && !v.constant)
@@ -271,7 +339,11 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
     }
   }
   // The initialisation section runs once per session, on first use of the package.
-  if (u.block.has_begin && !u.block.body.empty()) {
+  if (!env_.profile->session_settings && u.block.has_begin && !u.block.body.empty())
+    item(plsql_codes::kTargetLacks, "package initialisation section: " + std::string(dialect_name(dialect())) +
+                                        " has no per-session package state; run it as a procedure the caller calls first",
+         u.span);
+  else if (u.block.has_begin && !u.block.body.empty()) {
     PgBlock b;
     in_procedure_ = false;
     in_function_ = true;
@@ -287,9 +359,10 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
     init_body += e.text().empty() ? "" : e.text().substr(0, e.text().size() - 1) + ";\n";
   }
   init_body += "END\n";
-  state = plpgsql_function("CREATE OR REPLACE FUNCTION " + q(pkg) + "." + quote_ident("orashift$init") + "()\nRETURNS void",
-                           init_body) +
-          state;
+  if (env_.profile->session_settings)
+    state = plpgsql_function("CREATE OR REPLACE FUNCTION " + q(pkg) + "." + quote_ident("orashift$init") + "()\nRETURNS void",
+                             init_body) +
+            state;
   std::string types;
   for (const auto& t : aux_types_) types += t;
   aux_types_.clear();
@@ -483,6 +556,18 @@ void Lowerer::trigger(const ast::CreateTrigger& u) {
     item(plsql_codes::kNotConvertible, "trigger with a CALL body", u.span);
     return;
   }
+  if (!env_.profile->triggers) {
+    // Redshift has no triggers: the item names the design that replaces this one.
+    TriggerEvent ev = parse_event(u.event);
+    std::string advice = "run its logic in the load (an UPDATE after each load) or in the application";
+    if (auto k = key_fill(u.block->body, ev.new_name))
+      advice = "make " + ev.table + "." + k->column + " an IDENTITY column (or load the keys as the source has them)";
+    else if (u.block->body.size() == 1 && u.block->body[0]->kind == ast::PlStmtKind::Assign &&
+             upper(sql::compact_text(u.block->body[0]->span)).find("SYSDATE") != std::string::npos)
+      advice = "give the column DEFAULT GETDATE() for inserts and set it in the load's UPDATEs";
+    item(plsql_codes::kTargetLacks, "trigger " + name + ": " + dialect_name(dialect()) + " has no triggers; " + advice, u.span);
+    return;
+  }
   std::string timing = upper(sql::compact_text(u.timing));
   TriggerEvent ev = parse_event(u.event);
   if (!ev.unsupported.empty()) item(plsql_codes::kBehaviour, "trigger clause " + ev.unsupported + " not reproduced", u.event);
@@ -566,13 +651,45 @@ void Lowerer::trigger(const ast::CreateTrigger& u) {
 
 void Lowerer::object_type(const ast::CreateType& u) {
   std::string name = norm(u.name.name());
+  if (u.def != ast::TypeDefKind::Incomplete && !env_.profile->composite_types) {
+    item(plsql_codes::kTargetLacks, "type " + name + ": " + dialect_name(dialect()) +
+                                        " has no CREATE TYPE (no composite or array types); keep the attributes as columns",
+         u.span);
+    return;
+  }
   switch (u.def) {
     case ast::TypeDefKind::Incomplete: return;  // a forward declaration: the full one follows
-    case ast::TypeDefKind::Under:
-      item(plsql_codes::kObjectType, "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
-                                         ": composite types have no inheritance",
-           u.span);
+    case ast::TypeDefKind::Under: {
+      // A subtype: a composite of its own with the supertypes' attributes first (as Oracle's
+      // default constructor lists them), then its own. No substitutability: a supertype variable
+      // cannot hold it.
+      bool complete = true;
+      auto chain = env_.registry->type_chain(name, &complete);
+      if (!complete || chain.size() < 2) {
+        item(plsql_codes::kDependency, "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
+                                           ": the supertype is not among the converted units",
+             u.supertype.span);
+        return;
+      }
+      std::string cols;
+      for (const ast::CreateType* t : chain)
+        for (const auto& a : t->attributes) {
+          TypeInfo ti = resolve_type(a.type);
+          if (!ti.problem.empty()) item(plsql_codes::kNotConvertible, "attribute " + norm(a.name) + ": " + ti.problem, a.type.span);
+          cols += (cols.empty() ? "" : ", ") + q(norm(a.name)) + " " + (ti.sql.empty() ? "text" : ti.sql);
+        }
+      item(plsql_codes::kBehaviour,
+           "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
+               ": a composite type with the supertypes' attributes first; a variable of a supertype cannot hold it "
+               "(no substitutability) and methods are not inherited dynamically",
+           u.supertype.span);
+      if (cols.empty()) {
+        item(plsql_codes::kObjectType, "type " + name + " has no attributes (a composite type needs one)", u.span);
+        return;
+      }
+      res_.objects.push_back({"TYPE", name, "CREATE TYPE " + q(name) + " AS (" + cols + ");\n", u.span, 0});
       return;
+    }
     case ast::TypeDefKind::Other:
       item(plsql_codes::kObjectType, "type " + name + ": " + sql::compact_text(u.other).substr(0, 60), u.span);
       return;
@@ -608,11 +725,5 @@ void Lowerer::object_type(const ast::CreateType& u) {
   }
 }
 
-void Lowerer::type_body(const ast::CreateTypeBody& u) {
-  item(plsql_codes::kObjectType,
-       "type body " + norm(u.name.name()) + ": member methods and constructors are not converted yet (write them as "
-                                            "functions taking the composite as their first argument)",
-       u.methods.empty() ? u.span : u.methods.front().span);
-}
 
 }  // namespace orashift::plsql

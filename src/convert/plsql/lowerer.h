@@ -37,6 +37,7 @@ struct UnitResult {
   ActionItems items;
   bool blocked = false;     // an error-level item: the unit is not applied
   bool needs_placeholders = false;  // uses the support function of plsql_support.h
+  bool uses_orafce = false;         // calls the orafce extension's packages
   std::string block_code;   // the first blocking item's code
 };
 
@@ -48,6 +49,7 @@ struct Environment {
   const Registry* registry = nullptr;
   const Profile* profile = nullptr;
   TypeMappingSettings types;
+  bool orafce = false;  // built-in packages as calls into the orafce extension (PostgreSQL)
 };
 
 // Trigger facts the body needs (:NEW/:OLD and their REFERENCING names, row vs statement).
@@ -98,6 +100,7 @@ private:
   std::optional<std::string> routine_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                           bool as_statement, Span span, rewrite::SqlWriter* w,
                                           ArgCopies* copies = nullptr) const;
+  const std::vector<RoutineDecl>* routines_for(const std::vector<std::string>& parts) const;
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                   bool as_statement, Span span, rewrite::SqlWriter& w) const;
   std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
@@ -127,6 +130,7 @@ private:
   void body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out);
   void stmt(const ast::PlStmt& s, PgBody& out);
   void assign(const ast::PlAssign& a, PgBody& out);
+  bool procedure_assign(const ast::PlAssign& a, PgBody& out);
   void call_statement(const ast::PlCall& c, PgBody& out);
   void loop(const ast::PlLoop& l, PgBody& out);
   void sql(const ast::PlSql& s, PgBody& out);
@@ -139,7 +143,33 @@ private:
   void handlers(const ast::PlBlock& b, PgBlock& out);
   void after_sql(PgBody& out, Span span);
   std::string target_text(const ast::Expr& target, const std::string& value, Span span, bool* is_setter) const;
-  std::string dynamic_text(const ast::Expr& text, size_t binds, Span span) const;
+  std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr) const;
+
+  // ---- Redshift's stored procedures (lower_redshift.cpp)
+  std::string sql_udf(const ast::PlSubprogram& s, const std::string& full);
+  std::string exception_test(const ast::QualifiedName& n) const;
+  std::string exception_message(const ast::QualifiedName& n) const;
+  void merged_handlers(const ast::PlBlock& b, PgBlock& out);
+  std::string message_variable(Span span);
+  std::string local_variable(const std::string& name, const std::string& type, Span span);
+  void raise_value(const std::string& level, const std::string& prefix, const ast::Expr* value, PgBody& out, Span span);
+  std::string spliced_text(const std::string& converted, const std::vector<std::string>& args) const;
+  void check_limits(const ast::PlSubprogram& s, const std::string& text, const std::string& display);
+  std::string routine_text(const std::string& head, const std::string& body, const std::string& comment = "") const;
+
+  // ---- object types' methods (lower_object.cpp)
+  struct MethodRef {
+    std::string type;                      // the type (or supertype) that declares it
+    const ast::PlSubprogram* sub = nullptr;
+    size_t depth = 0;
+  };
+  TypeInfo object_type_info(const std::string& name) const;
+  std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static) const;
+  bool object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& w, std::string& text, TypeInfo& type) const;
+  std::optional<std::string> object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
+                                         Span span, rewrite::SqlWriter& w, ArgCopies* copies = nullptr) const;
+  void add_self_symbols(const ast::PlSubprogram& s);
+  bool has_body(const std::string& type, const ast::PlSubprogram& spec) const;
 
   // ---- routines (lower_unit.cpp)
   std::string routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
@@ -170,6 +200,22 @@ private:
   std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms
   size_t routine_frame_ = 0;              // scope depth where its parameters start
   std::map<std::string, std::vector<RoutineDecl>> local_routines_;  // nested subprograms, hoisted
+  // Redshift
+  std::string result_param_;             // a function converted to a procedure: its INOUT result
+  std::optional<Span> continuing_handler_;  // a handler that continues after an error (→ NONATOMIC)
+  int open_cursors_ = 0;                 // cursor loops around the statement being lowered
+  bool warned_first_row_ = false;
+  mutable bool calling_as_procedure_ = false;
+  // a type body's method being converted
+  std::string method_type_;              // its type (Oracle name); "" outside methods
+  bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)
 };
+
+// orafce's packages (--plsql-extension orafce): does it provide PKG.FN?
+bool orafce_provides(const std::string& pkg, const std::string& fn);
+std::string lower_ident(const std::string& oracle_name);
+
+// A function Redshift can hold as a scalar SQL UDF: RETURN of one expression, no query.
+bool sql_udf_shape(const ast::PlSubprogram& s);
 
 }  // namespace orashift::plsql

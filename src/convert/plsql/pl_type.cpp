@@ -68,6 +68,17 @@ TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMapp
   for (const char* i : integers)
     if (word == i) return scalar("integer", ValueType::Number);
   if (word == "BOOLEAN") return scalar("boolean", ValueType::Unknown);
+  // STANDARD's unconstrained datetime subtypes (parameters that take any precision).
+  static const std::pair<const char*, const char*> unconstrained[] = {
+      {"TIMESTAMP_UNCONSTRAINED", "timestamp"},          {"TIMESTAMP_TZ_UNCONSTRAINED", "timestamptz"},
+      {"TIMESTAMP_LTZ_UNCONSTRAINED", "timestamptz"},    {"YMINTERVAL_UNCONSTRAINED", "interval"},
+      {"DSINTERVAL_UNCONSTRAINED", "interval"},          {"TIME_UNCONSTRAINED", "time"},
+      {"TIME_TZ_UNCONSTRAINED", "timetz"}};
+  for (const auto& [o, pg] : unconstrained)
+    if (word == o && dialect != Dialect::Redshift)
+      return scalar(pg, std::string(pg).rfind("interval", 0) == 0 ? ValueType::Interval
+                        : std::string(pg).rfind("time", 0) == 0 && std::string(pg).rfind("timestamp", 0) != 0 ? ValueType::Unknown
+                                                                                                           : ValueType::Date);
   if (word == "SYS_REFCURSOR") {
     TypeInfo c = scalar("refcursor", ValueType::Unknown);
     c.shape = Shape::Cursor;
@@ -80,6 +91,8 @@ TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMapp
     return scalar(dialect == Dialect::Redshift ? "varchar(65535)" : "text", ValueType::Text);
   if (upper_text.rfind("STRING", 0) == 0) upper_text = "VARCHAR2" + upper_text.substr(6);
   if (upper_text == "RAW") return scalar(dialect == Dialect::Redshift ? "varbyte" : "bytea", ValueType::Unknown);
+  // INTEGER(n): a NUMBER(n) in Oracle's PL/SQL, whatever SQL says of it.
+  if (upper_text.rfind("INTEGER(", 0) == 0 && upper_text.back() == ')') upper_text = "NUMBER" + upper_text.substr(7);
   auto ot = oracle_type_from_text(upper_text);
   if (!ot) {
     TypeInfo none;

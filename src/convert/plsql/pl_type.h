@@ -26,6 +26,7 @@ struct TypeInfo {
   std::shared_ptr<TypeInfo> element;            // Array
   bool string_keys = false;                     // INDEX BY VARCHAR2: no array can hold it
   std::string problem;                          // set when the type cannot be expressed: why
+  std::string object_type;                      // Row of an object type: its Oracle name (methods)
   const Field* field(const std::string& oracle_name) const;
 };
 

@@ -19,6 +19,16 @@ struct Profile {
   bool session_settings = true;   // set_config/current_setting hold package state
   bool out_in_procedures = true;  // OUT parameters of procedures (PostgreSQL 14+)
   bool plpgsql = true;            // false: the target has no procedural language at all (DuckDB)
+  // Redshift's restricted PL/pgSQL (docs/redshift.md "Stored procedures" cites the page of each):
+  bool raise_using = true;        // RAISE … USING ERRCODE/MESSAGE (Redshift: RAISE level 'fmt', variables)
+  bool composite_types = true;    // CREATE TYPE, records, %ROWTYPE as a table's type
+  bool arrays = true;             // collections as arrays
+  bool perform = true;            // PERFORM f() (Redshift: not among the supported statements)
+  bool directives = true;         // #variable_conflict
+  bool nonatomic = false;         // CREATE PROCEDURE … NONATOMIC chosen per procedure
+  bool one_open_cursor = false;   // one explicit or implicit cursor open per session
+  int max_in_args = 0, max_out_args = 0, max_variables = 0;  // 0: no limit checked
+  size_t max_source_bytes = 0;
 };
 
 }  // namespace orashift::plsql

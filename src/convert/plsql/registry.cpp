@@ -95,11 +95,33 @@ void Registry::add(const ast::Statement& unit) {
     }
     case ast::StmtKind::CreateType: {
       auto& t = static_cast<const ast::CreateType&>(unit);
-      object_types[norm(t.name.name())] = &t;
+      if (t.def != ast::TypeDefKind::Incomplete) object_types[norm(t.name.name())] = &t;
+      break;
+    }
+    case ast::StmtKind::CreateTypeBody: {
+      auto& b = static_cast<const ast::CreateTypeBody&>(unit);
+      type_bodies[norm(b.name.name())] = &b;
       break;
     }
     default: break;
   }
+}
+
+std::vector<const ast::CreateType*> Registry::type_chain(const std::string& name, bool* complete) const {
+  std::vector<const ast::CreateType*> chain;
+  std::string at = name;
+  if (complete) *complete = true;
+  while (chain.size() < 32) {
+    auto it = object_types.find(at);
+    if (it == object_types.end()) {
+      if (complete) *complete = false;
+      break;
+    }
+    chain.insert(chain.begin(), it->second);
+    if (it->second->def != ast::TypeDefKind::Under) break;
+    at = norm(it->second->supertype.name());
+  }
+  return chain;
 }
 
 const PackageDecls* Registry::package(const std::string& name) const {

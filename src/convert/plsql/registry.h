@@ -42,6 +42,11 @@ struct Registry {
   // The routines a call names: pkg.f, f (standalone, or a member of `current_package`).
   const std::vector<RoutineDecl>* routines_named(const std::vector<std::string>& parts,
                                                  const std::string& current_package) const;
+  // An object type and its supertypes, root first (UNDER followed upwards; a missing supertype
+  // ends the chain, so the first entry is then not a root: `complete` says whether it is).
+  std::vector<const sql::ast::CreateType*> type_chain(const std::string& name, bool* complete = nullptr) const;
+  // A type body's methods by type name (the specs declare them, the bodies implement them).
+  std::map<std::string, const sql::ast::CreateTypeBody*> type_bodies;
 };
 
 // Oracle's normalisation of a written identifier (upper case unless quoted).

@@ -1,9 +1,9 @@
 -- orashift: Oracle → redshift
 
 -- action items
--- OS9001 CREATE TYPE: CREATE OR REPLACE TYPE point_t AS OBJECT (x NUMBER, y NUMBER, label VARCHAR2(20)); (line 3)
--- OS9001 CREATE TYPE: CREATE OR REPLACE TYPE point_list AS TABLE OF point_t; (line 5)
--- OS9001 CREATE TYPE: CREATE OR REPLACE TYPE name_array AS VARRAY(10) OF VARCHAR2(30); (line 7)
--- OS9001 CREATE TYPE: CREATE OR REPLACE TYPE shape_t AS OBJECT (name VARCHAR2(20), MEMBER FUNCTION area RETURN NUMBER) NOT FINAL; (line 9)
--- OS9001 CREATE TYPE BODY: CREATE OR REPLACE TYPE BODY shape_t AS (line 11)
--- OS9001 CREATE TYPE: CREATE OR REPLACE TYPE circle_t UNDER shape_t (r NUMBER); (line 15)
+-- OS6008 TYPE POINT_T: type POINT_T: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 3)
+-- OS6008 TYPE POINT_LIST: type POINT_LIST: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 5)
+-- OS6008 TYPE NAME_ARRAY: type NAME_ARRAY: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 7)
+-- OS6008 TYPE SHAPE_T: type SHAPE_T: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 9)
+-- OS6008 TYPE BODY SHAPE_T: type body SHAPE_T: redshift has no object types to hold its methods (line 11)
+-- OS6008 TYPE CIRCLE_T: type CIRCLE_T: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 15)

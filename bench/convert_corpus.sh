@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Whole-corpus conversion time (issue 14: "conversion of the whole shared corpus stays under 2 s
+# wall on the 2-core machine"): one `orashift convert` per corpus source (the sources of the test
+# suite: every sample-schema folder of main/ and v21.1-legacy/, then utPLSQL, Alexandria, Logger
+# and oos-utils), each writing its files and report, timed together; median and range of RUNS.
+#   bench/convert_corpus.sh [TARGET=postgres] [RUNS=5] [TYPES=declared]   (needs build/orashift)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TARGET="${1:-postgres}"; RUNS="${2:-5}"; TYPES="${3:-declared}"
+CORPUS="$(pwd)/../shared/corpus"
+[ -d "$CORPUS" ] || { echo "corpus not found at $CORPUS"; exit 1; }
+[ -x build/orashift ] || { echo "build/orashift missing: run scripts/build"; exit 1; }
+SOURCES=()
+for rel in main v21.1-legacy; do
+  for d in "$CORPUS"/oracle-samples__db-sample-schemas/$rel/*/; do SOURCES+=("${d%/}"); done
+done
+for d in utPLSQL__utPLSQL mortenbra__alexandria-plsql-utils OraOpenSource__Logger OraOpenSource__oos-utils; do
+  [ -d "$CORPUS/$d" ] && SOURCES+=("$CORPUS/$d")
+done
+W="$(mktemp -d /tmp/convert-corpus.XXXXXX)"
+trap 'rm -rf "$W"' EXIT
+times=()
+for r in $(seq "$RUNS"); do
+  rm -rf "$W/out"; mkdir -p "$W/out"
+  t0=$(date +%s.%N)
+  i=0
+  for s in "${SOURCES[@]}"; do
+    i=$((i + 1))
+    build/orashift convert --source "oracle-files:$s" --target "$TARGET" --types "$TYPES" --out "$W/out/$i" >/dev/null 2>&1 || true
+  done
+  t1=$(date +%s.%N)
+  times+=("$(echo "$t1 - $t0" | bc)")
+done
+printf '%s\n' "${times[@]}" | sort -n > "$W/t"
+echo "sources: ${#SOURCES[@]}  target: $TARGET  types: $TYPES  runs: $RUNS"
+echo "wall s: median $(sed -n "$(( (RUNS + 1) / 2 ))p" "$W/t")  min $(head -1 "$W/t")  max $(tail -1 "$W/t")"

@@ -1,0 +1,245 @@
+// Object types' methods: a type body's members become routines in a schema named after the type,
+// SELF their first argument ("T"."m"(self, …); member procedures take it INOUT so changes reach
+// the caller); a user constructor is "T"."T"(…) returning the composite; Oracle's default
+// constructor T(a, b) is ROW(a, b)::"T". Calls obj.m(…), SELF.m, m(…) inside a method, T.s(…)
+// and T(…) are resolved here against the type specs, most derived type first. Dispatch is
+// static: a subtype inherits its supertypes' methods through a projection of its leading
+// attributes (the supertype's), and a call is bound to the variable's declared type.
+#include <algorithm>
+
+#include "common/naming.h"
+#include "convert/plsql/codes.h"
+#include "convert/plsql/lowerer.h"
+#include "convert/query/sql_writer.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+using rewrite::upper;
+
+namespace {
+
+std::string q(const std::string& oracle_name) { return quote_ident(target_name(oracle_name)); }
+
+bool is_self_param(const ast::PlParam& p) { return upper(std::string(p.name.text)) == "SELF"; }
+
+size_t own_params(const ast::PlSubprogram& s) {
+  size_t n = 0;
+  for (const auto& p : s.params) n += !is_self_param(p);
+  return n;
+}
+
+bool is_static(const ast::PlSubprogram& s) { return upper(sql::compact_text(s.method_kind)).find("STATIC") != std::string::npos; }
+
+}  // namespace
+
+TypeInfo Lowerer::object_type_info(const std::string& name) const {
+  TypeInfo r;
+  r.shape = Shape::Row;
+  r.sql = q(name);
+  r.object_type = name;
+  for (const ast::CreateType* t : env_.registry->type_chain(name))
+    for (const auto& a : t->attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
+  return r;
+}
+
+// The method `name` a call with `args` arguments means, searched from `type` up its supertypes.
+std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, const std::string& name, size_t args,
+                                                       bool want_static) const {
+  auto chain = env_.registry->type_chain(type);
+  for (size_t i = chain.size(); i-- > 0;) {
+    const ast::CreateType* t = chain[i];
+    const ast::PlSubprogram* best = nullptr;
+    for (const auto& m : t->methods) {
+      if (m.constructor || norm(m.name.name()) != name || is_static(m) != want_static) continue;
+      size_t n = own_params(m), required = 0;
+      for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
+      if (args > n || args < required) continue;
+      if (!best || n == args) best = &m;
+    }
+    if (best) return MethodRef{norm(t->name.name()), best, i + 1};
+  }
+  return std::nullopt;
+}
+
+// Does the type's body implement this method (same name and number of parameters)?
+bool Lowerer::has_body(const std::string& type, const ast::PlSubprogram& spec) const {
+  auto b = env_.registry->type_bodies.find(type);
+  if (b == env_.registry->type_bodies.end()) return false;
+  for (const auto& m : b->second->methods)
+    if (m.body && norm(m.name.name()) == norm(spec.name.name()) && own_params(m) == own_params(spec) &&
+        m.is_function == spec.is_function)
+      return true;
+  return false;
+}
+
+// The object a call's leading names denote (a variable, a field, SELF): its text and type.
+bool Lowerer::object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& w, std::string& text, TypeInfo& type) const {
+  if (ids.empty()) return false;
+  size_t used = 0;
+  const Symbol* s = lookup_path(ids, used);
+  if (!s || s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type || s->kind == SymbolKind::Cursor) return false;
+  const TypeInfo* t = &s->type;
+  for (size_t i = used; i < ids.size() && t; ++i) {
+    const Field* f = t->field(norm(ids[i]));
+    t = f ? &f->type : nullptr;
+  }
+  if (!t || t->object_type.empty()) return false;
+  ast::NameExpr path;
+  path.parts = ids;
+  auto n = name(path, w);
+  if (!n) return false;
+  text = *n;
+  type = *t;
+  return true;
+}
+
+std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
+                                                Span span, rewrite::SqlWriter& w, ArgCopies* copies) const {
+  if (ids.empty()) return std::nullopt;
+  size_t nargs = c ? c->args.size() : 0;
+  if (c)
+    for (const auto& a : c->args)
+      if (!a.name.empty()) return std::nullopt;  // named notation: left to the generic path (an item)
+  auto args = [&](std::string first) {
+    std::string out = std::move(first);
+    for (size_t i = 0; i < nargs; ++i) out += (out.empty() ? "" : ", ") + w.expr(*c->args[i].value);
+    return out;
+  };
+  std::string last = norm(ids.back());
+  // T(…): a user constructor with as many arguments, else Oracle's default one (every attribute).
+  if (ids.size() == 1 && !as_statement) {
+    auto ot = env_.registry->object_types.find(last);
+    if (ot != env_.registry->object_types.end() &&
+        (ot->second->def == ast::TypeDefKind::Object || ot->second->def == ast::TypeDefKind::Under)) {
+      for (const auto& m : ot->second->methods) {
+        size_t required = 0;
+        for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
+        if (m.constructor && nargs <= own_params(m) && nargs >= required) return q(last) + "." + q(last) + "(" + args("") + ")";
+      }
+      TypeInfo t = object_type_info(last);
+      if (t.fields.size() != nargs) {
+        item(plsql_codes::kObjectType, "constructor " + last + " with " + std::to_string(nargs) + " argument(s): the type has " +
+                                           std::to_string(t.fields.size()) + " attribute(s) and no such constructor",
+             span);
+        return std::nullopt;
+      }
+      return "ROW(" + args("") + ")::" + q(last);
+    }
+  }
+  // T.s(…): a static method.
+  if (ids.size() == 2 && env_.registry->object_types.count(norm(ids[0])))
+    if (auto m = find_method(norm(ids[0]), last, nargs, true)) return q(m->type) + "." + q(last) + "(" + args("") + ")";
+  // obj.m(…) / SELF.m(…), or m(…) inside a method of the type (SELF implied).
+  std::string self_text;
+  TypeInfo self_type;
+  std::vector<ast::Ident> prefix(ids.begin(), ids.end() - 1);
+  if (!prefix.empty()) {
+    if (!object_of(prefix, w, self_text, self_type)) return std::nullopt;
+  } else if (!method_type_.empty()) {
+    self_text = quote_ident("self");
+    self_type = object_type_info(method_type_);
+  } else {
+    return std::nullopt;
+  }
+  auto m = find_method(self_type.object_type, last, nargs, false);
+  if (!m) {
+    if (auto sm = find_method(self_type.object_type, last, nargs, true); sm && prefix.empty())
+      return q(sm->type) + "." + q(last) + "(" + args("") + ")";
+    return std::nullopt;
+  }
+  if (as_statement == m->sub->is_function) return std::nullopt;
+  if (!has_body(m->type, *m->sub))
+    item(plsql_codes::kObjectType,
+         m->type + "." + last + " has no body (NOT INSTANTIABLE): Oracle runs a subtype's override, found at run time; "
+                               "without dynamic dispatch there is nothing to call",
+         span);
+  std::string self_arg = self_text;
+  if (m->type != self_type.object_type) {
+    // Inherited: the supertype's composite from the subtype's leading attributes.
+    TypeInfo super = object_type_info(m->type);
+    std::string fields;
+    for (const auto& f : super.fields) fields += (fields.empty() ? "" : ", ") + std::string("(") + self_text + ")." + q(f.name);
+    self_arg = "ROW(" + fields + ")::" + q(m->type);
+    if (!m->sub->is_function && copies && current_block_ && self_text.find('(') == std::string::npos) {
+      // An inherited member procedure on a subtype variable: SELF goes through a supertype
+      // temporary, whose attributes are copied back into the subtype's leading ones.
+      std::string tmp = quote_ident("orashift_super" + std::to_string(++temp_count_));
+      current_block_->decls.push_back({tmp + " " + q(m->type), span});
+      copies->first.push_back(tmp + " := " + self_arg);
+      for (const auto& f : super.fields) copies->second.push_back(self_text + "." + q(f.name) + " := " + tmp + "." + q(f.name));
+      self_arg = tmp;
+    }
+    // Static dispatch: inside the inherited method, the subtype's overrides are not seen.
+    std::string overrides;
+    auto chain = env_.registry->type_chain(self_type.object_type);
+    for (size_t i = m->depth; i < chain.size(); ++i)
+      for (const auto& om : chain[i]->methods)
+        if (upper(sql::compact_text(om.method_kind)).find("OVERRIDING") != std::string::npos)
+          overrides += (overrides.empty() ? "" : ", ") + norm(om.name.name());
+    if (!overrides.empty())
+      item(plsql_codes::kBehaviour,
+           m->type + "." + last + " runs on " + self_type.object_type + " as " + m->type +
+               ": methods it calls are " + m->type + "'s, not the overrides of " + self_type.object_type + " (" + overrides +
+               "; Oracle dispatches dynamically)",
+           span);
+    if (!m->sub->is_function && self_arg.rfind("ROW(", 0) == 0)
+      item(plsql_codes::kObjectType, "member procedure " + m->type + "." + last + " inherited by " + self_type.object_type +
+                                         ": its changes to SELF would not reach the subtype's value",
+           span);
+  }
+  return q(m->type) + "." + q(last) + "(" + args(self_arg) + ")";
+}
+
+// CREATE TYPE BODY t: each member a routine in schema "t" (see the file comment).
+void Lowerer::type_body(const ast::CreateTypeBody& u) {
+  std::string tname = norm(u.name.name());
+  if (!env_.profile->composite_types) {
+    item(plsql_codes::kTargetLacks, "type body " + tname + ": " + dialect_name(dialect()) + " has no object types to hold its methods",
+         u.span);
+    return;
+  }
+  auto ot = env_.registry->object_types.find(tname);
+  if (ot == env_.registry->object_types.end()) {
+    item(plsql_codes::kDependency, "type body " + tname + ": its type specification is not among the converted units", u.span);
+    return;
+  }
+  res_.objects.push_back({"PACKAGE", tname + " METHODS", "CREATE SCHEMA IF NOT EXISTS " + q(tname) + ";\n", u.span, 1});
+  for (const auto& m : u.methods) {
+    if (!m.body) continue;
+    std::string name = m.constructor ? tname : norm(m.name.name());
+    method_type_ = tname;
+    constructor_ = m.constructor;
+    static_method_ = is_static(m);
+    std::string sql = routine(m, tname, tname + "." + name, m.constructor ? target_name(tname) : "");
+    method_type_.clear();
+    constructor_ = static_method_ = false;
+    res_.objects.push_back({m.is_function ? "FUNCTION" : "PROCEDURE", tname + "." + name, sql, m.span, 2});
+  }
+}
+
+// In a method: SELF and the attributes (implicitly SELF's) are names of the routine.
+void Lowerer::add_self_symbols(const ast::PlSubprogram& s) {
+  TypeInfo t = object_type_info(method_type_);
+  for (const auto& p : s.params)
+    if (is_self_param(p) && s.is_function && !constructor_ && upper(p.mode).find("OUT") != std::string::npos)
+      item(plsql_codes::kBehaviour,
+           "member function " + method_type_ + "." + norm(s.name.name()) +
+               " declares SELF IN OUT: a PostgreSQL function's changes to SELF do not reach the caller",
+           p.name.span);
+  for (const auto& f : t.fields) {
+    if (scope_.find(f.name)) continue;  // a parameter of the same name hides the attribute, as in Oracle
+    Symbol a;
+    a.kind = SymbolKind::Variable;
+    a.ref = quote_ident("self") + "." + q(f.name);
+    a.type = f.type;
+    scope_.add(f.name, a);
+  }
+  Symbol self;
+  self.kind = SymbolKind::Variable;
+  self.ref = quote_ident("self");
+  self.type = t;
+  scope_.add("SELF", self);
+}
+
+}  // namespace orashift::plsql

@@ -1,0 +1,276 @@
+#pragma once
+// The PL/SQL programs of the behaviour tests, shared by the PostgreSQL tests
+// (test_plsql_behaviour.cpp) and the Redshift stand-in (test_plsql_behaviour_redshift.cpp), so
+// both targets run the same Oracle code.
+namespace e2e::programs {
+
+inline const char* kEmp = R"(
+CREATE TABLE emp (id NUMBER(6) PRIMARY KEY, name VARCHAR2(30), dept NUMBER(4), salary NUMBER(8,2), updated DATE);
+)";
+
+inline const char* kSelectIntoProgram = R"(
+CREATE OR REPLACE FUNCTION emp_name (p_dept IN NUMBER) RETURN VARCHAR2 IS
+  v emp.name%TYPE;
+BEGIN
+  SELECT name INTO v FROM emp WHERE dept = p_dept;
+  RETURN v;
+EXCEPTION
+  WHEN NO_DATA_FOUND THEN RETURN 'none';
+  WHEN TOO_MANY_ROWS THEN RETURN 'many';
+END;
+/
+)";
+
+inline const char* kExceptionsProgram = R"(
+CREATE OR REPLACE PACKAGE errs IS
+  bad_input EXCEPTION;
+  PRAGMA EXCEPTION_INIT(bad_input, -20042);
+  PROCEDURE check_positive (n NUMBER);
+  FUNCTION code_of (n NUMBER) RETURN NUMBER;
+  FUNCTION user_code RETURN NUMBER;
+END errs;
+/
+CREATE OR REPLACE PACKAGE BODY errs IS
+  PROCEDURE check_positive (n NUMBER) IS
+  BEGIN
+    IF n <= 0 THEN
+      RAISE_APPLICATION_ERROR(-20042, 'not positive: ' || n);
+    END IF;
+  END check_positive;
+  FUNCTION code_of (n NUMBER) RETURN NUMBER IS
+  BEGIN
+    check_positive(n);
+    RETURN 0;
+  EXCEPTION
+    WHEN bad_input THEN RETURN SQLCODE;
+  END code_of;
+  FUNCTION user_code RETURN NUMBER IS
+    mine EXCEPTION;
+  BEGIN
+    RAISE mine;
+  EXCEPTION
+    WHEN mine THEN RETURN SQLCODE;
+  END user_code;
+END errs;
+/
+CREATE OR REPLACE FUNCTION safe_div (a NUMBER, b NUMBER) RETURN NUMBER IS
+BEGIN
+  RETURN a / b;
+EXCEPTION
+  WHEN ZERO_DIVIDE THEN RETURN NULL;
+END;
+/
+)";
+
+inline const char* kCursorsProgram = R"(
+CREATE OR REPLACE FUNCTION cursor_facts (p_dept NUMBER) RETURN VARCHAR2 IS
+  CURSOR c (d NUMBER) IS SELECT name FROM emp WHERE dept = d ORDER BY id;
+  v_name emp.name%TYPE;
+  v_out VARCHAR2(200);
+  v_open_before BOOLEAN;
+BEGIN
+  v_open_before := c%ISOPEN;
+  OPEN c(p_dept);
+  LOOP
+    FETCH c INTO v_name;
+    EXIT WHEN c%NOTFOUND;
+    v_out := v_out || v_name || ',';
+  END LOOP;
+  v_out := v_out || 'rows=' || c%ROWCOUNT;
+  IF c%ISOPEN AND NOT v_open_before THEN v_out := v_out || ' open'; END IF;
+  CLOSE c;
+  IF NOT c%ISOPEN THEN v_out := v_out || ' closed'; END IF;
+  RETURN v_out;
+END;
+/
+CREATE OR REPLACE FUNCTION total_salary (p_dept NUMBER) RETURN NUMBER IS
+  CURSOR c (d NUMBER) IS SELECT salary FROM emp WHERE dept = d;
+  total NUMBER := 0;
+BEGIN
+  FOR r IN c(p_dept) LOOP
+    total := total + r.salary;
+  END LOOP;
+  FOR r IN (SELECT salary FROM emp WHERE dept = p_dept) LOOP
+    total := total + r.salary;
+  END LOOP;
+  RETURN total;
+END;
+/
+)";
+
+inline const char* kParamsProgram = R"(
+CREATE OR REPLACE PROCEDURE split_name (p_full IN VARCHAR2, p_first OUT VARCHAR2, p_count IN OUT NUMBER) IS
+BEGIN
+  p_first := SUBSTR(p_full, 1, INSTR(p_full, ' ') - 1);
+  p_count := p_count + 1;
+END;
+/
+CREATE OR REPLACE FUNCTION greet (p_name VARCHAR2, p_greeting VARCHAR2 DEFAULT 'Hello') RETURN VARCHAR2 IS
+BEGIN
+  RETURN p_greeting || ', ' || p_name;
+END;
+/
+CREATE OR REPLACE FUNCTION use_them RETURN VARCHAR2 IS
+  v_first VARCHAR2(30);
+  v_n NUMBER := 10;
+BEGIN
+  split_name('Ada Lovelace', v_first, v_n);
+  split_name(p_count => v_n, p_first => v_first, p_full => 'Alan Turing');
+  RETURN v_first || ' ' || v_n || ' ' || greet('Bob') || ' ' || greet(p_greeting => 'Hi', p_name => 'Eve');
+END;
+/
+)";
+
+inline const char* kPackageStateProgram = R"(
+CREATE OR REPLACE PACKAGE counter IS
+  step CONSTANT NUMBER := 5;
+  TYPE stats_t IS RECORD (calls NUMBER, last_value NUMBER);
+  FUNCTION next_value RETURN NUMBER;
+  FUNCTION inits RETURN NUMBER;
+  FUNCTION stats RETURN VARCHAR2;
+END counter;
+/
+CREATE OR REPLACE PACKAGE BODY counter IS
+  g_value NUMBER := 100;
+  g_inits NUMBER := 0;
+  g_stats stats_t;
+  FUNCTION next_value RETURN NUMBER IS
+  BEGIN
+    g_value := g_value + step;
+    g_stats.calls := NVL(g_stats.calls, 0) + 1;
+    g_stats.last_value := g_value;
+    RETURN g_value;
+  END next_value;
+  FUNCTION stats RETURN VARCHAR2 IS
+  BEGIN
+    RETURN g_stats.calls || ':' || g_stats.last_value;
+  END stats;
+  FUNCTION inits RETURN NUMBER IS
+  BEGIN
+    RETURN g_inits;
+  END inits;
+BEGIN
+  g_inits := g_inits + 1;
+END counter;
+/
+)";
+
+inline const char* kTriggersProgram = R"(
+CREATE SEQUENCE emp_seq START WITH 1000;
+CREATE TABLE audit_log (what VARCHAR2(20), n NUMBER);
+CREATE OR REPLACE TRIGGER emp_key BEFORE INSERT ON emp FOR EACH ROW
+BEGIN
+  IF :NEW.id IS NULL THEN
+    SELECT emp_seq.NEXTVAL INTO :NEW.id FROM dual;
+  END IF;
+END;
+/
+CREATE OR REPLACE TRIGGER emp_rules BEFORE INSERT OR UPDATE OF salary ON emp FOR EACH ROW
+BEGIN
+  IF :NEW.salary < 0 THEN
+    RAISE_APPLICATION_ERROR(-20001, 'negative salary');
+  END IF;
+  :NEW.name := UPPER(:NEW.name);
+  IF UPDATING THEN
+    :NEW.updated := DATE '2024-01-02';
+  END IF;
+END;
+/
+CREATE OR REPLACE TRIGGER emp_stmt AFTER INSERT ON emp
+BEGIN
+  INSERT INTO audit_log (what, n) VALUES ('insert', 1);
+END;
+/
+)";
+
+inline const char* kBulkProgram = R"(
+CREATE OR REPLACE FUNCTION raise_all (p_pct NUMBER) RETURN VARCHAR2 IS
+  TYPE id_list IS TABLE OF emp.id%TYPE;
+  ids id_list;
+  v_updated NUMBER;
+  v_deleted NUMBER;
+BEGIN
+  SELECT id BULK COLLECT INTO ids FROM emp WHERE dept = 20 ORDER BY id;
+  FORALL i IN 1 .. ids.COUNT
+    UPDATE emp SET salary = salary * (1 + p_pct / 100) WHERE id = ids(i);
+  v_updated := SQL%ROWCOUNT;
+  DELETE FROM emp WHERE dept = 10;
+  v_deleted := SQL%ROWCOUNT;
+  RETURN ids.COUNT || ' ' || v_updated || ' ' || v_deleted;
+END;
+/
+)";
+
+inline const char* kDynamicSqlProgram = R"(
+CREATE OR REPLACE FUNCTION set_salary (p_id NUMBER, p_salary NUMBER) RETURN NUMBER IS
+  v NUMBER;
+BEGIN
+  EXECUTE IMMEDIATE 'UPDATE emp SET salary = :s WHERE id = :i' USING p_salary, p_id;
+  EXECUTE IMMEDIATE 'SELECT salary FROM emp WHERE id = :1' INTO v USING p_id;
+  RETURN v;
+END;
+/
+CREATE OR REPLACE PROCEDURE rename_emp (p_id NUMBER, p_name VARCHAR2) IS
+  v_sql VARCHAR2(200) := 'UPDATE emp SET name = :new_name WHERE id = :id AND name <> ''a:b''';
+BEGIN
+  EXECUTE IMMEDIATE v_sql || ' AND salary::numeric >= :min' USING p_name, p_id, 0;
+END;
+/
+)";
+
+inline const char* kCommitProgram = R"(
+CREATE OR REPLACE PROCEDURE load_two IS
+BEGIN
+  INSERT INTO emp (id, name) VALUES (1, 'first');
+  COMMIT;
+  INSERT INTO emp (id, name) VALUES (1, 'duplicate');
+END;
+/
+)";
+
+inline const char* kObjectTypesProgram = R"(
+CREATE OR REPLACE TYPE shape_t AS OBJECT (
+  name VARCHAR2(20),
+  MEMBER FUNCTION area RETURN NUMBER,
+  MEMBER FUNCTION describe RETURN VARCHAR2,
+  MEMBER PROCEDURE rename (p_name VARCHAR2),
+  STATIC FUNCTION unit RETURN VARCHAR2
+) NOT FINAL;
+/
+CREATE OR REPLACE TYPE rect_t UNDER shape_t (
+  w NUMBER, h NUMBER,
+  CONSTRUCTOR FUNCTION rect_t (p_side NUMBER) RETURN SELF AS RESULT,
+  OVERRIDING MEMBER FUNCTION area RETURN NUMBER
+);
+/
+CREATE OR REPLACE TYPE BODY shape_t AS
+  MEMBER FUNCTION area RETURN NUMBER IS BEGIN RETURN 0; END;
+  MEMBER FUNCTION describe RETURN VARCHAR2 IS BEGIN RETURN name || ' of ' || area() || ' ' || shape_t.unit; END;
+  MEMBER PROCEDURE rename (p_name VARCHAR2) IS BEGIN name := p_name; END;
+  STATIC FUNCTION unit RETURN VARCHAR2 IS BEGIN RETURN 'cm2'; END;
+END;
+/
+CREATE OR REPLACE TYPE BODY rect_t AS
+  CONSTRUCTOR FUNCTION rect_t (p_side NUMBER) RETURN SELF AS RESULT IS
+  BEGIN
+    SELF.name := 'square';
+    w := p_side;
+    h := p_side;
+    RETURN;
+  END;
+  OVERRIDING MEMBER FUNCTION area RETURN NUMBER IS BEGIN RETURN w * h; END;
+END;
+/
+CREATE OR REPLACE FUNCTION shapes_demo RETURN VARCHAR2 IS
+  r rect_t := rect_t(3);
+  s shape_t := shape_t('blob');
+  r2 rect_t := rect_t('box', 2, 5);
+BEGIN
+  s.rename('circle');
+  r2.rename('crate');
+  RETURN r.area() || ',' || r2.area || ',' || s.describe() || ',' || r.describe() || ',' || r2.name;
+END;
+/
+)";
+
+}  // namespace e2e::programs
