@@ -101,6 +101,7 @@ int migrate(const MigrateOptions& o) {
   LoadOptions lo;
   lo.parallel = o.parallel;
   lo.batch_rows = o.batch_rows;
+  lo.batch_rows_chosen = o.batch_rows != MigrateOptions{}.batch_rows;  // --batch-rows given
   lo.reject_dir = o.out + "/rejects";
   lo.catalog = &conv.catalog;
   lo.progress = terminal_progress(o.no_progress);

@@ -94,7 +94,7 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   std::atomic<uint64_t> unit_filtered{0};
   // A target may need larger batches than asked (DuckDB: a row group per transaction); the
   // queue then holds fewer of them, so memory stays what the options allow.
-  const size_t batch_rows = std::max(opt.batch_rows, writer.min_batch_rows());
+  const size_t batch_rows = opt.batch_rows_chosen ? opt.batch_rows : std::max(opt.batch_rows, writer.min_batch_rows());
   const size_t queue_batches = std::max<size_t>(1, opt.queue_batches * opt.batch_rows / batch_rows);
   BoundedQueue<Batch> full(queue_batches);
   BoundedQueue<Batch> empty(queue_batches + 2);
