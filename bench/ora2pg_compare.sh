@@ -3,15 +3,17 @@
 # offline (ora2pg with -i, no Oracle), both outputs are applied to a real PostgreSQL server (a
 # fresh database per tool per schema), and the table shows per schema the tables, views and
 # sequences that apply cleanly (the CREATE and every key/index/comment statement on it succeed)
-# and each tool's conversion time.
-#   bench/ora2pg_compare.sh [PORT]        (needs build/orashift; installs ora2pg if missing)
+# and each tool's conversion time. Then bench/ora2pg_code_compare.sh does the same for the PL/SQL
+# code units of the whole corpus (same port, after this script's server is stopped).
+#   bench/ora2pg_compare.sh [PORT]   (ORASHIFT_BIN, default build/orashift; installs ora2pg if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${1:-47432}"
 ROOT="$(pwd)"
 CORPUS="$ROOT/../shared/corpus/oracle-samples__db-sample-schemas"
 [ -d "$CORPUS" ] || { echo "corpus not found at $CORPUS"; exit 1; }
-[ -x build/orashift ] || { echo "build/orashift missing: run scripts/build"; exit 1; }
+BIN="$(realpath -m "${ORASHIFT_BIN:-build/orashift}")"
+[ -x "$BIN" ] || { echo "$BIN missing: run scripts/build or set ORASHIFT_BIN"; exit 1; }
 command -v ora2pg >/dev/null || scripts/setup --bench --no-build
 
 W="$(mktemp -d /tmp/ora2pg-bench.XXXXXX)"
@@ -42,8 +44,8 @@ for S in "$CORPUS"/main/* "$CORPUS"/v21.1-legacy/*; do
   tag="$(echo "$name" | tr -c 'a-z0-9\n' '_')"
   mkdir -p "$W/$tag"
   # orashift: convert (timed) + apply.
-  t0=$(now); c_os_cpu=$(cpu build/orashift convert --source "oracle-files:$S" --target postgres --types declared --out "$W/$tag/os"); t1=$(now)
-  build/orashift apply "$W/$tag/os/postgres" --target "$(newdb "os_$tag")" --json "$W/$tag/os.json" >/dev/null 2>&1 || true
+  t0=$(now); c_os_cpu=$(cpu "$BIN" convert --source "oracle-files:$S" --target postgres --types declared --out "$W/$tag/os"); t1=$(now)
+  "$BIN" apply "$W/$tag/os/postgres" --target "$(newdb "os_$tag")" --json "$W/$tag/os.json" >/dev/null 2>&1 || true
   # ora2pg gets the same files orashift read (those its objects come from), concatenated in order.
   python3 - "$W/$tag/os/postgres/manifest.json" > "$W/$tag/files.txt" <<'PY'
 import json, sys
@@ -130,3 +132,7 @@ echo "orashift / ora2pg = those applying cleanly on PostgreSQL 15; wall / cpu = 
 echo "cpu = user + system seconds (a per-schema cpu ratio adds 5 ms to orashift's time: /usr/bin/time counts in 10 ms steps)"
 cat "$W/table.txt"
 echo "work dir: $W"
+bash tests/e2e/pg_server.sh stop "$W/pg" >/dev/null 2>&1 || true
+echo
+echo "PL/SQL code units (bench/ora2pg_code_compare.sh):"
+ORASHIFT_BIN="$BIN" bench/ora2pg_code_compare.sh "$PORT"

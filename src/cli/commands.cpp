@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "cli/subcommands.h"
+#include "endpoints/oracle/oci_api.h"
 
 namespace orashift::cli {
 
@@ -14,6 +15,12 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "orashift 0.1.0");
   std::function<int()> action;
+  // For every command reading oracle://: where Instant Client's libclntsh.so is (given after
+  // the subcommand too: subcommands pass options they do not know up to here).
+  std::string oracle_client_dir;
+  app.add_option("--oracle-client-dir", oracle_client_dir,
+                 "folder holding Oracle Instant Client's libclntsh.so (else ORACLE_HOME, else the loader path)");
+  app.fallthrough();
   add_sample_command(app, action);
   add_convert_command(app, action);
   add_migrate_command(app, action);
@@ -28,6 +35,7 @@ int run(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   try {
+    oci::set_client_dir(oracle_client_dir);
     return action ? action() : 2;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "orashift: error: %s\n", e.what());

@@ -279,6 +279,20 @@ static std::string unconverted_kind(const ast::Statement& s) {
   }
 }
 
+// Parses one script and applies its statements to the catalog being built.
+static void load_parsed(DdlLoad& out, Builder& builder, const SourceFile& file) {
+  ParsedScript parsed = parse_script(file, out.diagnostics);
+  for (const auto& s : parsed.statements) {
+    ++out.statements;
+    if (s->kind == ast::StmtKind::Invalid)
+      ++out.statements_failed;
+    else if (!builder.apply(*s)) {
+      ++out.statements_ignored;
+      out.catalog.unmodelled.push_back({unconverted_kind(*s), s->span});
+    }
+  }
+}
+
 DdlLoad load_ddl(const std::vector<std::string>& paths) {
   DdlLoad out;
   Builder builder(out);
@@ -297,16 +311,17 @@ DdlLoad load_ddl(const std::vector<std::string>& paths) {
     const SourceFile& file = *out.files.back();
     if (text.converted)
       out.diagnostics.add({Severity::Note, kEncoding, "not UTF-8: read as " + text.encoding, Span{&file, 0, 0}});
-    ParsedScript parsed = parse_script(file, out.diagnostics);
-    for (const auto& s : parsed.statements) {
-      ++out.statements;
-      if (s->kind == ast::StmtKind::Invalid)
-        ++out.statements_failed;
-      else if (!builder.apply(*s)) {
-        ++out.statements_ignored;
-        out.catalog.unmodelled.push_back({unconverted_kind(*s), s->span});
-      }
-    }
+    load_parsed(out, builder, file);
+  }
+  return out;
+}
+
+DdlLoad load_ddl_texts(const std::vector<std::pair<std::string, std::string>>& texts) {
+  DdlLoad out;
+  Builder builder(out);
+  for (const auto& [name, text] : texts) {
+    out.files.push_back(std::make_unique<SourceFile>(name, text));
+    load_parsed(out, builder, *out.files.back());
   }
   return out;
 }

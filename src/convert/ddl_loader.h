@@ -23,6 +23,9 @@ struct DdlLoad {
 // Reads and parses each file in order (later ALTERs and COMMENTs apply to earlier tables).
 // A file that cannot be read is an error diagnostic, not an exception.
 DdlLoad load_ddl(const std::vector<std::string>& paths);
+// The same for scripts held in memory, each (name shown in locations, UTF-8 text): DDL a live
+// source wrote from its dictionary (src/endpoints/oracle/oracle_dictionary.h).
+DdlLoad load_ddl_texts(const std::vector<std::pair<std::string, std::string>>& texts);
 
 // A parsed data type as the catalog keeps it.
 OracleType oracle_type_of(const sql::ast::DataType& d);

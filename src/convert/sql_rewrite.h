@@ -61,6 +61,10 @@ struct RewriteContext {
   const std::set<std::string>* other_relations = nullptr;
   // Inside a PL/SQL routine: its declarations (variables are not columns, SELECT INTO is legal).
   const RoutineNames* routine = nullptr;
+  // Redshift: the PL/SQL functions that became procedures (F, PKG.F): a query cannot call them.
+  const std::set<std::string>* procedure_functions = nullptr;
+  // The PL/SQL functions converted and applied with this output (F, PKG.F): a query may call them.
+  const std::set<std::string>* converted_functions = nullptr;
 };
 
 struct RewriteResult {

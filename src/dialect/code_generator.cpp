@@ -112,6 +112,20 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   for (const auto& u : units)
     if (u.stmt) registry.add(*u.stmt);
   std::set<std::string> signatures;
+  if (!profile->functions) {
+    // A function with a body that is not one expression (the spec's declaration has none).
+    auto becomes_procedure = [](const std::vector<plsql::RoutineDecl>& list) {
+      bool body = false, udf = false;
+      for (const auto& r : list)
+        if (r.is_function() && r.sub->body) body = true, udf |= plsql::sql_udf_shape(*r.sub);
+      return body && !udf;
+    };
+    for (const auto& [name, list] : registry.routines)
+      if (becomes_procedure(list)) out.procedure_functions.insert(name);
+    for (const auto& [pkg, decls] : registry.packages)
+      for (const auto& [name, list] : decls.routines)
+        if (becomes_procedure(list)) out.procedure_functions.insert(pkg + "." + name);
+  }
   env.catalog = &catalog;
   env.registry = &registry;
   env.profile = profile;
@@ -236,6 +250,20 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
         break;
       }
     }
+  }
+  for (const auto& c : converted) {
+    if (c.res.blocked) continue;
+    const Unit& u = units[c.unit];
+    auto add = [&](const std::string& name, const std::vector<plsql::RoutineDecl>& list) {
+      for (const auto& r : list)
+        if (r.is_function() && r.sub->body && (profile->functions || plsql::sql_udf_shape(*r.sub)))
+          out.converted_functions.insert(name);
+    };
+    if (u.kind == "FUNCTION")
+      if (auto it = registry.routines.find(u.name); it != registry.routines.end()) add(u.name, it->second);
+    if (u.kind == "PACKAGE BODY")
+      if (const plsql::PackageDecls* p = registry.package(u.name))
+        for (const auto& [name, list] : p->routines) add(u.name + "." + name, list);
   }
   std::vector<Placed> placed;
   for (const auto& c : converted)

@@ -5,6 +5,7 @@
 // declaration), converted, and returned in apply order: types, package schemas and state,
 // routines (before views, which may call them), triggers (placed after views by the caller).
 // A unit with an error-level item is written commented out and listed as flagged.
+#include <set>
 #include <vector>
 
 #include "dialect/ddl_generator.h"
@@ -15,6 +16,10 @@ struct CodeObjects {
   std::vector<ConvertedObject> before_views;  // types, packages, routines
   std::vector<ConvertedObject> triggers;
   std::vector<FlaggedObject> flagged;
+  // Functions a query cannot call on this target (Redshift: converted to procedures): F, PKG.F.
+  std::set<std::string> procedure_functions;
+  // Functions converted and applied (F, PKG.F): views may call them.
+  std::set<std::string> converted_functions;
 };
 
 // `handled` (parallel to catalog.unmodelled) is set for every unit this step took; the others

@@ -157,7 +157,8 @@ void materialized_views_reading_views(std::vector<ParsedView>& views, ActionItem
 }  // namespace
 
 std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::vector<ConvertedObject>& out,
-                                 ActionItems& items) {
+                                 ActionItems& items,
+                                 const CodeObjects* code) {
   std::vector<bool> handled(catalog.unmodelled.size(), false);
   std::vector<ParsedView> views;
   StatementFinder finder;
@@ -189,6 +190,10 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     ctx.catalog = &catalog;
     ctx.object = object;
     ctx.other_relations = &names;
+    if (code) {
+      ctx.procedure_functions = &code->procedure_functions;
+      ctx.converted_functions = &code->converted_functions;
+    }
     RewriteResult r = convert_query(*v.query, dialect, ctx);
     merge_items(r, items);
     v.convertible = r.convertible;

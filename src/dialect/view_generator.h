@@ -9,15 +9,18 @@
 // Objects come out in dependency order (a view after the views it reads), after the tables.
 // A view whose query cannot be converted is written commented out, so an apply script does not
 // fail on it; views that read it are commented out too, with an item saying why.
+#include <set>
 #include <vector>
 
+#include "dialect/code_generator.h"
 #include "dialect/ddl_generator.h"
 
 namespace orashift {
 
 // Appends the converted views to `out`; returns, parallel to catalog.unmodelled, whether each
 // statement was handled here (the others stay OS9001/OS9003 work for the DDL generator).
+// `procedure_functions`: functions a query cannot call on the target (code_generator.h).
 std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::vector<ConvertedObject>& out,
-                                 ActionItems& items);
+                                 ActionItems& items, const CodeObjects* code = nullptr);
 
 }  // namespace orashift

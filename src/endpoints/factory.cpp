@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "endpoints/duckdb/duckdb_target.h"
+#include "endpoints/oracle/oracle_source.h"
 #include "endpoints/oracle_files/oracle_files_source.h"
 #include "endpoints/postgres/postgres_source.h"
 #include "endpoints/postgres/postgres_target.h"
@@ -23,7 +24,11 @@ std::unique_ptr<SourceEndpoint> make_source(const std::string& url, SourceUse us
   }
   if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) return std::make_unique<PostgresSource>(url);
   if (starts_with(url, "sqlite:")) return std::make_unique<SqliteSource>(url.substr(7));
-  throw std::invalid_argument("unknown source; expected oracle-files:DIR, postgres://USER@HOST:PORT/DB or sqlite:FILE");
+  if (oracle::is_oracle_url(url))
+    return std::make_unique<OracleSource>(oracle::parse_oracle_url(url), use == SourceUse::Load);
+  throw std::invalid_argument(
+      "unknown source; expected oracle-files:DIR, oracle://USER@HOST:PORT/SERVICE, postgres://USER@HOST:PORT/DB or "
+      "sqlite:FILE");
 }
 
 std::unique_ptr<TargetEndpoint> make_target(const std::string& url) {

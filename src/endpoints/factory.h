@@ -1,5 +1,5 @@
 #pragma once
-// Endpoint URLs → endpoints. Sources: oracle-files:DIR. Targets: duckdb:FILE, postgres://…
+// Endpoint URLs → endpoints. Sources: oracle-files:DIR, oracle://…, postgres://…, sqlite:FILE. Targets: duckdb:FILE, postgres://…
 #include <memory>
 #include <string>
 

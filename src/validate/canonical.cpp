@@ -94,7 +94,17 @@ std::string canonical_value_sql(const std::string& d, const std::string& col, co
             " LIKE '-.%' THEN '-0' || substr(" + t + ", 2) ELSE " + t + " END)";
       }
       break;
-    case ValueKind::Double: v = pg ? col + "::float8::text" : "CAST(CAST(" + col + " AS DOUBLE) AS VARCHAR)"; break;
+    case ValueKind::Double:
+      if (pg) {
+        v = col + "::float8::text";
+      } else {
+        // The source side prints the shortest round-trip form ("2", "NaN", "Infinity"); DuckDB
+        // prints whole values as "2.0" and the specials as "nan"/"inf".
+        std::string d = "CAST(" + col + " AS DOUBLE)";
+        v = "(CASE WHEN isnan(" + d + ") THEN 'NaN' WHEN isinf(" + d + ") THEN (CASE WHEN " + d +
+            " > 0 THEN 'Infinity' ELSE '-Infinity' END) ELSE regexp_replace(CAST(" + d + " AS VARCHAR), '\\.0$', '') END)";
+      }
+      break;
     case ValueKind::Timestamp:
       v = pg ? "to_char(" + col + ", 'YYYY-MM-DD HH24:MI:SS.US')"
              : "strftime(CAST(" + col + " AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%f')";

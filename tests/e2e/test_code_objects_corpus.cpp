@@ -11,6 +11,7 @@
 #include <set>
 
 #include "browser_check.h"
+#include "pinned_set.h"
 #include "plsql_harness.h"
 #include "require_env.h"
 
@@ -156,24 +157,8 @@ TEST(CodeObjects, CorpusUnitsCreatedAndCheckClean) {
               total_units ? 100.0 * total_clean / total_units : 0.0);
   EXPECT_GT(total_clean, 0u);
 
-  std::string expected_path = std::string(ORASHIFT_SOURCE_DIR) + "/tests/e2e/code_units_flagged.txt";
-  fs::path actual_path = out / "code_units_flagged.actual.txt";
-  {
-    std::ofstream f(actual_path);
-    f << "# source | unit | why it is not check-clean — written by test_code_objects_corpus.cpp\n";
-    for (const auto& l : actual) f << l << "\n";
-  }
-  if (std::getenv("ORASHIFT_UPDATE_GOLDEN")) {
-    fs::copy_file(actual_path, expected_path, fs::copy_options::overwrite_existing);
-    return;
-  }
-  // Compared on "source | unit": the reason's wording may change with the server's messages.
-  auto key = [](const std::string& l) { return l.substr(0, l.find(" | ", l.find(" | ") + 3)); };
-  std::set<std::string> expected, got;
-  std::ifstream in(expected_path);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') expected.insert(key(line));
-  for (const auto& l : actual) got.insert(key(l));
-  for (const auto& l : got) EXPECT_TRUE(expected.count(l)) << "newly not check-clean: " << l << " (" << actual_path << ")";
-  for (const auto& l : expected) EXPECT_TRUE(got.count(l)) << "now check-clean: " << l << " (" << actual_path << ")";
+  e2e::expect_pinned_set(actual, std::string(ORASHIFT_SOURCE_DIR) + "/tests/e2e/code_units_flagged.txt",
+                         out / "code_units_flagged.actual.txt",
+                         "# source | unit | why it is not check-clean — written by test_code_objects_corpus.cpp",
+                         "newly not check-clean", "now check-clean");
 }

@@ -14,6 +14,7 @@
 #include "browser_check.h"
 #include "dialect/redshift_procedure_rules.h"
 #include "e2e_util.h"
+#include "pinned_set.h"
 #include "require_env.h"
 
 namespace fs = std::filesystem;
@@ -99,23 +100,8 @@ TEST(CodeObjectsRedshift, CorpusUnitsPassTheRuleCheckerOrNameTheirLimit) {
   EXPECT_GT(total_converted, 0u);
   EXPECT_EQ(total_passing, total_converted);
 
-  std::string expected_path = std::string(ORASHIFT_SOURCE_DIR) + "/tests/e2e/redshift_units_flagged.txt";
-  fs::path actual_path = out / "redshift_units_flagged.actual.txt";
-  {
-    std::ofstream f(actual_path);
-    f << "# source | unit | its first error-level item — written by test_code_objects_redshift.cpp\n";
-    for (const auto& l : actual) f << l << "\n";
-  }
-  if (std::getenv("ORASHIFT_UPDATE_GOLDEN")) {
-    fs::copy_file(actual_path, expected_path, fs::copy_options::overwrite_existing);
-    return;
-  }
-  auto key = [](const std::string& l) { return l.substr(0, l.find(" | ", l.find(" | ") + 3)); };
-  std::set<std::string> expected, got;
-  std::ifstream in(expected_path);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') expected.insert(key(line));
-  for (const auto& l : actual) got.insert(key(l));
-  for (const auto& l : got) EXPECT_TRUE(expected.count(l)) << "newly flagged for Redshift: " << l << " (" << actual_path << ")";
-  for (const auto& l : expected) EXPECT_TRUE(got.count(l)) << "now converted for Redshift: " << l << " (" << actual_path << ")";
+  e2e::expect_pinned_set(actual, std::string(ORASHIFT_SOURCE_DIR) + "/tests/e2e/redshift_units_flagged.txt",
+                         out / "redshift_units_flagged.actual.txt",
+                         "# source | unit | its first error-level item — written by test_code_objects_redshift.cpp",
+                         "newly flagged for Redshift", "now converted for Redshift");
 }

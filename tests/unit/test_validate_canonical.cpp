@@ -3,6 +3,8 @@
 // server when ORASHIFT_TEST_PG is set) over the same values.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <cstdlib>
 
 #include "endpoints/duckdb/duckdb_target.h"
@@ -110,6 +112,25 @@ TEST(ValidateCanonical, DuckDbDecimalWithoutIntegerDigits) {
   std::string streamed;
   append_canonical_value(streamed, b.columns[0], 0, how);
   EXPECT_EQ(streamed, "v0.4");
+}
+
+// BINARY_DOUBLE: the streamed side prints the shortest round-trip form ("2", "NaN",
+// "-Infinity"); DuckDB's own text ("2.0", "nan", "-inf") is brought to it.
+TEST(ValidateCanonical, DuckDbDoublesMatchTheStreamedText) {
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE t (i INTEGER, x DOUBLE)");
+  db.execute("INSERT INTO t VALUES (1, 2), (2, -0.5), (3, 'nan'::DOUBLE), (4, '-inf'::DOUBLE), (5, 1e20), (6, 0.1)");
+  CanonicalColumn how{"X", ValueKind::Double, 0, false};
+  QueryResult r = db.query("SELECT " + canonical_value_sql("duckdb", "x", how) + " FROM t ORDER BY i");
+  ASSERT_EQ(r.rows.size(), 6u);
+  const double values[] = {2, -0.5, std::nan(""), -INFINITY, 1e20, 0.1};
+  for (size_t i = 0; i < 6; ++i) {
+    Batch b = batch_for({load_col("X", ValueKind::Double, 0)});
+    b.columns[0].append_double(values[i]);
+    std::string streamed;
+    append_canonical_value(streamed, b.columns[0], 0, how);
+    EXPECT_EQ(r.rows[i][0], streamed) << i;
+  }
 }
 
 TEST(ValidateCanonical, PostgresComputesTheSameRowText) {

@@ -586,13 +586,7 @@ void Lowerer::sql(const ast::PlSql& s, PgBody& out) {
         !static_cast<const ast::SelectCore&>(*sel.query->body).into.empty()) {
       // c_PLpgSQL-statements (SELECT INTO): no row leaves the targets NULL and sets FOUND false;
       // Oracle raises NO_DATA_FOUND, so the check is written out. Several rows: the first is kept.
-      PgStmt check;
-      check.kind = PgKind::If;
-      check.span = s.span;
-      PgBody raise_body;
-      raise_body.push_back(PgStmt::simple("RAISE EXCEPTION 'ORA-01403: no data found'", s.span));
-      check.branches.emplace_back("NOT FOUND", std::move(raise_body));
-      out.push_back(std::move(check));
+      out.push_back(no_data_found_check("NOT FOUND", s.span));
       if (!warned_first_row_) {
         warned_first_row_ = true;
         item(plsql_codes::kBehaviour,
@@ -746,16 +740,36 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
   return expr(text);
 }
 
-void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
+// The text EXECUTE runs; on a target without USING (Redshift) a literal statement's binds are
+// spliced into it (`spliced` says so, and then no USING clause follows).
+std::string Lowerer::dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span,
+                                       bool* spliced) {
   std::string converted;
-  std::string t = dynamic_text(*e.text, e.using_args.size(), e.span, &converted);
-  bool splice = !env_.profile->execute_using && !e.using_args.empty();
-  if (splice && !converted.empty()) {
+  std::string t = dynamic_text(text, using_args.size(), span, &converted);
+  *spliced = !env_.profile->execute_using && !using_args.empty();
+  if (*spliced && !converted.empty()) {
     std::vector<std::string> values;
-    for (const auto& a : e.using_args) values.push_back(expr(*a.value));
+    for (const auto& a : using_args) values.push_back(expr(*a.value));
     t = spliced_text(converted, values);
-    item(plsql_codes::kPattern, "EXECUTE … USING on Redshift: the values are spliced into the text with quote_literal", e.span);
+    item(plsql_codes::kPattern, "EXECUTE … USING on Redshift: the values are spliced into the text with quote_literal", span);
   }
+  return t;
+}
+
+// IF <condition> THEN RAISE NO_DATA_FOUND (Redshift's SELECT INTO and EXECUTE … INTO do not raise).
+PgStmt Lowerer::no_data_found_check(const std::string& condition, Span span) {
+  PgStmt check;
+  check.kind = PgKind::If;
+  check.span = span;
+  PgBody raise_body;
+  raise_body.push_back(PgStmt::simple("RAISE EXCEPTION 'ORA-01403: no data found'", span));
+  check.branches.emplace_back(condition, std::move(raise_body));
+  return check;
+}
+
+void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
+  bool splice = false;
+  std::string t = dynamic_statement(*e.text, e.using_args, e.span, &splice);
   std::string s = "EXECUTE " + t;
   if (!e.into.empty()) {
     if (e.bulk_collect) {
@@ -781,13 +795,7 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
     // EXECUTE sets ROW_COUNT, not FOUND: no row is NO_DATA_FOUND as in Oracle.
     std::string n = local_variable("orashift_n", "bigint", e.span);
     out.push_back(PgStmt::simple("GET DIAGNOSTICS " + n + " = ROW_COUNT", e.span));
-    PgStmt check;
-    check.kind = PgKind::If;
-    check.span = e.span;
-    PgBody raise_body;
-    raise_body.push_back(PgStmt::simple("RAISE EXCEPTION 'ORA-01403: no data found'", e.span));
-    check.branches.emplace_back(n + " = 0", std::move(raise_body));
-    out.push_back(std::move(check));
+    out.push_back(no_data_found_check(n + " = 0", e.span));
   }
 }
 
@@ -802,14 +810,8 @@ void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
     if (o.query) {
       out.push_back(PgStmt::simple("OPEN " + c + " FOR " + query(*o.query), o.span));
     } else {
-      std::string converted;
-      std::string t = dynamic_text(*o.dynamic, o.using_args.size(), o.span, &converted);
-      bool splice = !env_.profile->execute_using && !o.using_args.empty();
-      if (splice && !converted.empty()) {
-        std::vector<std::string> values;
-        for (const auto& a : o.using_args) values.push_back(expr(*a.value));
-        t = spliced_text(converted, values);
-      }
+      bool splice = false;
+      std::string t = dynamic_statement(*o.dynamic, o.using_args, o.span, &splice);
       std::string s = "OPEN " + c + " FOR EXECUTE " + t;
       if (!o.using_args.empty() && !splice) {
         s += " USING ";

@@ -144,6 +144,8 @@ private:
   void after_sql(PgBody& out, Span span);
   std::string target_text(const ast::Expr& target, const std::string& value, Span span, bool* is_setter) const;
   std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr) const;
+  std::string dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span, bool* spliced);
+  PgStmt no_data_found_check(const std::string& condition, Span span);
 
   // ---- Redshift's stored procedures (lower_redshift.cpp)
   std::string sql_udf(const ast::PlSubprogram& s, const std::string& full);

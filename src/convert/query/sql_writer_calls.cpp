@@ -609,6 +609,23 @@ std::string SqlWriter::call(const CallExpr& c) {
   }
   if (same_everywhere().count(f) || f == "CAST") return call_generic(c, f);
   if (f.empty()) return call_generic(c, ident(c.name[0]));
+  std::string full;
+  for (const auto& p : c.name) full += (full.empty() ? "" : ".") + normalize_identifier(p.text);
+  if (ctx_.converted_functions && ctx_.converted_functions->count(full) && c.name.size() <= 2) {
+    // A PL/SQL function converted with this output: called by its target name (pkg."f").
+    std::string name;
+    for (const auto& p : c.name) name += (name.empty() ? "" : ".") + ident(p);
+    return call_generic(c, name);
+  }
+  if (ctx_.procedure_functions) {
+    if (ctx_.procedure_functions->count(full)) {
+      item("OS6008", "function " + full + " is a procedure on " + std::string(dialect_name(d_)) +
+                         " (its body is more than one expression): a query cannot call it; compute the value in a "
+                         "procedure or rewrite the function as one expression (a SQL UDF)",
+           c.span);
+      return call_generic(c, ident(c.name[0]));
+    }
+  }
   // Not an Oracle built-in we know: a user function, which must be converted separately.
   item("OS4007", "call to " + f + ": not in the built-in function map; a user function (or type constructor) "
                  "must be converted and exist on the target first",

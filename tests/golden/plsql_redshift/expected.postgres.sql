@@ -114,6 +114,12 @@ BEGIN
 END
 $orashift$;
 
+CREATE VIEW "order_gross" AS
+SELECT "id", "with_tax"("amount") AS "gross" FROM "orders";
+
+CREATE VIEW "customer_totals" AS
+SELECT "customer", "order_total"("customer") AS "total" FROM "orders";
+
 ALTER TABLE "orders" ALTER COLUMN "id" SET DEFAULT nextval('"orders_seq"');
 
 -- action items

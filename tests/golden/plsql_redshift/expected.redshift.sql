@@ -99,6 +99,13 @@ $$ LANGUAGE plpgsql;
 -- END
 -- $$ LANGUAGE plpgsql;
 
+CREATE VIEW "order_gross" AS
+SELECT "id", "with_tax"("amount") AS "gross" FROM "orders";
+
+-- not converted, see the action items of this object:
+-- CREATE VIEW "customer_totals" AS
+-- SELECT "customer", "order_total"("customer") AS "total" FROM "orders";
+
 -- action items
 -- OS2009 SEQUENCE ORDERS_SEQ: Redshift has no sequences: not created (use an IDENTITY column) (line 7)
 -- OS2002 TABLE ORDERS: PRIMARY KEY  (line 6)
@@ -114,3 +121,4 @@ $$ LANGUAGE plpgsql;
 -- OS6002 PROCEDURE NIGHTLY: COMMIT in a procedure: works only when the procedure is called outside a transaction block (CALL at top level, not from a function or inside BEGIN … COMMIT) (line 47)
 -- OS6008 TRIGGER ORDERS_BI: trigger ORDERS_BI: redshift has no triggers; make ORDERS.ID an IDENTITY column (or load the keys as the source has them) (line 52)
 -- OS6008 PACKAGE LIMITS: package variable G_CALLS: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 60)
+-- OS6008 VIEW CUSTOMER_TOTALS: function ORDER_TOTAL is a procedure on redshift (its body is more than one expression): a query cannot call it; compute the value in a procedure or rewrite the function as one expression (a SQL UDF) (line 66)

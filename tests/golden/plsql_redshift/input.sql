@@ -60,3 +60,7 @@ CREATE OR REPLACE PACKAGE limits IS
   g_calls NUMBER := 0;
 END limits;
 /
+
+-- A view may call a SQL UDF on Redshift, not a function that became a procedure.
+CREATE VIEW order_gross AS SELECT id, with_tax(amount) AS gross FROM orders;
+CREATE VIEW customer_totals AS SELECT customer, order_total(customer) AS total FROM orders;
