@@ -300,6 +300,7 @@ int load(const LoadCommandOptions& o) {
   LoadOptions lo;
   lo.parallel = static_cast<size_t>(settings.full_load.max_full_load_subtasks);
   lo.batch_rows = static_cast<size_t>(settings.full_load.commit_rate);
+  lo.batch_rows_chosen = settings.full_load.commit_rate != FullLoadTaskSettings{}.commit_rate;  // not DMS's default
   lo.reject_dir = o.out + "/rejects";
   lo.catalog = &model->reader;
   ErrorPolicyGuard policy(settings.error_behavior, lo.reject_dir, log);

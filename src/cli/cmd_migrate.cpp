@@ -13,6 +13,7 @@
 #include "endpoints/redshift/dms_settings.h"
 #include "endpoints/redshift/redshift_target.h"
 #include "load/executor.h"
+#include "load/segments.h"
 #include "load/schema_apply.h"
 #include "validate/verify.h"
 
@@ -106,11 +107,12 @@ int migrate(const MigrateOptions& o) {
   LoadOptions lo;
   lo.parallel = o.parallel;
   lo.batch_rows = o.batch_rows;
+  lo.batch_rows_chosen = o.batch_rows != MigrateOptions{}.batch_rows;  // --batch-rows given
   lo.reject_dir = o.out + "/rejects";
   lo.catalog = &conv.catalog;
   lo.progress = terminal_progress(o.no_progress);
   if (!lo.progress) lo.log = log;
-  std::vector<LoadUnit> units = source->units();
+  std::vector<LoadUnit> units = split_file_units(*source, source->units(), o.parallel);
   LoadReport load = run_load(*source, *target, units, lo);
 
   // 4. keys, indexes, comments after the data

@@ -58,6 +58,10 @@ struct LoadUnit {
   // The same rows as a condition on the target table, so a segment redone after a crash can
   // first delete what it left there; "" with a segment id means it cannot be expressed.
   std::string target_where;
+  // A byte range of the data file, so that one large file is read by several threads
+  // (SourceEndpoint::split_unit); range_end 0 = the whole file.
+  uint64_t range_begin = 0, range_end = 0;
+  uint64_t range_first_line = 1;  // line number of the byte at range_begin
   bool whole_table() const { return where.empty() && relation.empty(); }
 };
 
@@ -105,6 +109,14 @@ public:
   }
   // True when open() honours LoadUnit::where and ::relation (segmented loads).
   virtual bool can_segment() const { return false; }
+  // Splits a unit that reads one large data file into units of byte ranges starting at record
+  // boundaries, each read by a thread of its own with exact line numbers, about `piece_bytes`
+  // each and at least `min_pieces` when the file is large enough for pieces of
+  // `min_piece_bytes`. Returns {unit} when the unit cannot be split (or need not be).
+  virtual std::vector<LoadUnit> split_unit(const LoadUnit& unit, size_t /*min_pieces*/, uint64_t /*min_piece_bytes*/,
+                                           uint64_t /*piece_bytes*/) const {
+    return {unit};
+  }
   // True when reading the rows is how this source learns what its columns hold (files: there
   // is no dictionary to ask), so types from evidence profile it with open() (load/evidence_scan.h).
   virtual bool profiles_by_scan() const { return false; }
@@ -128,6 +140,10 @@ public:
   // True when rows only become durable in finish() (Redshift's COPY of the staged files): if
   // finish() fails, none of the rows write() accepted is in the target.
   virtual bool commits_at_finish() const { return false; }
+  // Rows per batch below which this target pays more per batch than per row (DuckDB: one
+  // transaction per batch, and one smaller than a row group is written twice, to the WAL and
+  // again by the checkpoint). The engine reads batches of at least this size; 0 = no minimum.
+  virtual size_t min_batch_rows() const { return 0; }
   // How to retry when the connection to the target drops (DMS RecoverableError* settings);
   // writers without a connection to lose ignore it. The policy outlives the writer.
   virtual void set_retry(const RetryPolicy& /*policy*/) {}

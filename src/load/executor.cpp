@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <ctime>
@@ -91,9 +92,13 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   CountingSink unread(*ts.rejects, unit.segment);  // rows of a stopped table: no data errors
   std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, rejects);
   std::atomic<uint64_t> unit_filtered{0};
-  BoundedQueue<Batch> full(opt.queue_batches);
-  BoundedQueue<Batch> empty(opt.queue_batches + 2);
-  for (size_t i = 0; i < opt.queue_batches + 2; ++i) {
+  // A target may need larger batches than asked (DuckDB: a row group per transaction); the
+  // queue then holds fewer of them, so memory stays what the options allow.
+  const size_t batch_rows = opt.batch_rows_chosen ? opt.batch_rows : std::max(opt.batch_rows, writer.min_batch_rows());
+  const size_t queue_batches = std::max<size_t>(1, opt.queue_batches * opt.batch_rows / batch_rows);
+  BoundedQueue<Batch> full(queue_batches);
+  BoundedQueue<Batch> empty(queue_batches + 2);
+  for (size_t i = 0; i < queue_batches + 2; ++i) {
     Batch b;
     b.columns.resize(ts.columns.size());
     for (size_t c = 0; c < ts.columns.size(); ++c) {
@@ -112,7 +117,7 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
       std::vector<uint8_t> keep;
       while (auto b = empty.pop()) {
         if (stopped()) break;  // suspended table or stopped task: read no further
-        bool more = reader->next(*b, opt.batch_rows);
+        bool more = reader->next(*b, batch_rows);
         ts.live_bytes.store(reader->bytes_read());
         if (ts.filter && b->rows() > 0) {
           keep.assign(b->rows(), 1);

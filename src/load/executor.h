@@ -19,6 +19,9 @@ namespace orashift {
 struct LoadOptions {
   size_t parallel = 2;          // load units in flight
   size_t batch_rows = 16384;    // rows per batch
+  // The user chose batch_rows (CommitRate, --batch-rows): keep it even below the target's
+  // TableWriter::min_batch_rows (it also sets how soon a SUSPEND_TABLE or STOP_TASK stops reading).
+  bool batch_rows_chosen = false;
   size_t queue_batches = 4;     // batches buffered between a reader and its writer
   std::string reject_dir;       // where <table>.rejects.jsonl files go
   // The converted model the target tables were created from (refined types); the source's

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "common/naming.h"
 
@@ -116,6 +117,15 @@ std::vector<std::string> key_range_conditions(const std::string& column, int64_t
   return out;
 }
 
+std::vector<LoadUnit> split_file_units(const SourceEndpoint& source, std::vector<LoadUnit> units, size_t parallel) {
+  std::vector<LoadUnit> out;
+  for (auto& u : units) {
+    std::vector<LoadUnit> pieces = source.split_unit(u, parallel, kMinFilePieceBytes, kFilePieceBytes);
+    for (auto& p : pieces) out.push_back(std::move(p));
+  }
+  return out;
+}
+
 std::vector<LoadUnit> segment_units(const SourceEndpoint& source, const PlannedTable& t, std::vector<LoadUnit> units,
                                     const SegmentOptions& opt, const std::function<void(const std::string&)>& log) {
   auto say = [&](const std::string& s) {
@@ -126,8 +136,15 @@ std::vector<LoadUnit> segment_units(const SourceEndpoint& source, const PlannedT
   if (units.size() != 1 || units[0].missing || !source.can_segment()) {
     if (t.parallel_load && t.parallel_load->type != ParallelLoadType::None)
       say("table " + t.label() + ": " + source.describe() + " cannot be read by segments; parallel-load ignored");
+    const size_t files = units.size();
+    // As many pieces as segments load at once, but no more than the cores that read them.
+    size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    units = split_file_units(source, std::move(units), std::max<size_t>(1, std::min(opt.subtasks, cores)));
+    if (units.size() > files)
+      say(fmt::format("table {}: {} data file(s) read as {} line-aligned pieces", t.label(), files, units.size()));
     if (units.size() > 1)
-      for (auto& u : units) u.segment = u.data;
+      for (auto& u : units)
+        if (u.segment.empty()) u.segment = u.data;
     return units;
   }
   const LoadUnit& whole = units[0];

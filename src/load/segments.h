@@ -31,6 +31,14 @@ struct SegmentOptions {
 std::vector<LoadUnit> segment_units(const SourceEndpoint& source, const PlannedTable& t, std::vector<LoadUnit> units,
                                     const SegmentOptions& opt, const std::function<void(const std::string&)>& log);
 
+// One large data file read by all cores: each unit of a file source that the source can split
+// (SourceEndpoint::split_unit) becomes line-aligned byte ranges, at least `parallel` of them
+// when every piece keeps kMinFilePieceBytes, more for files above kFilePieceBytes per piece (a
+// crash then redoes one piece's rows, not the file's). Each piece is a segment of its own.
+constexpr uint64_t kMinFilePieceBytes = 8u << 20;
+constexpr uint64_t kFilePieceBytes = 256u << 20;
+std::vector<LoadUnit> split_file_units(const SourceEndpoint& source, std::vector<LoadUnit> units, size_t parallel);
+
 // Equal-width key ranges over [lo, hi] as `n` conditions on `column` (quoted): the first is
 // open below, the last open above, so rows outside the bounds seen at planning still load.
 std::vector<std::string> key_range_conditions(const std::string& column, int64_t lo, int64_t hi, size_t n);

@@ -208,7 +208,7 @@ std::unique_ptr<DelimitedReader> DelimitedReader::create(const ControlFile& ctl,
 
   std::string open_error;
   if (source.text) impl->lines = std::make_unique<LineSource>(*source.text, source.offset);
-  else impl->lines = std::make_unique<LineSource>(source.path, source.offset, source.chunk_bytes, open_error);
+  else impl->lines = std::make_unique<LineSource>(source.path, source.offset, source.chunk_bytes, open_error, source.end);
   if (!open_error.empty()) {
     diags.error("LDR004", source.path + ": " + open_error, file_span);
     return nullptr;

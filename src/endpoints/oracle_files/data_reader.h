@@ -20,6 +20,7 @@ struct DataSource {
   std::optional<std::string> text;  // in-memory data (BEGINDATA, tests)
   uint64_t offset = 0;         // first byte to read (BEGINDATA)
   uint64_t first_line = 1;     // line number of that byte
+  uint64_t end = 0;            // byte after the last to read (0: end of file); a LineRange's end
   size_t chunk_bytes = 4u << 20;
 };
 

@@ -4,12 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace orashift {
 
-LineSource::LineSource(const std::string& path, uint64_t offset, size_t chunk_bytes, std::string& error) {
+LineSource::LineSource(const std::string& path, uint64_t offset, size_t chunk_bytes, std::string& error, uint64_t end) {
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     error = std::string("cannot open data file: ") + std::strerror(errno);
@@ -17,7 +18,11 @@ LineSource::LineSource(const std::string& path, uint64_t offset, size_t chunk_by
     return;
   }
   struct stat st {};
-  if (::fstat(fd_, &st) == 0 && static_cast<uint64_t>(st.st_size) > offset) total_ = st.st_size - offset;
+  if (::fstat(fd_, &st) == 0) {
+    uint64_t stop = end && end < static_cast<uint64_t>(st.st_size) ? end : static_cast<uint64_t>(st.st_size);
+    if (stop > offset) total_ = stop - offset;
+  }
+  if (end) unread_ = total_;  // a whole file is read to its end, whatever fstat said (pipes)
   if (offset && ::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) {
     error = std::string("cannot seek in data file: ") + std::strerror(errno);
     eof_ = true;
@@ -47,13 +52,15 @@ bool LineSource::fill() {
   }
   if (tail_ == buf_.size()) buf_.resize(buf_.size() * 2);
   for (;;) {
-    ssize_t n = ::read(fd_, buf_.data() + tail_, buf_.size() - tail_);
+    size_t want = static_cast<size_t>(std::min<uint64_t>(buf_.size() - tail_, unread_));
+    ssize_t n = want ? ::read(fd_, buf_.data() + tail_, want) : 0;
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       eof_ = true;  // a read error ends the data like EOF; bytes_read() < bytes_total() shows it
       return false;
     }
     tail_ += static_cast<size_t>(n);
+    unread_ -= static_cast<uint64_t>(n);
     return true;
   }
 }

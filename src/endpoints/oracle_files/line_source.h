@@ -13,8 +13,9 @@ std::string read_file_text(const std::string& path);
 
 class LineSource {
 public:
-  // Reads `path` from byte `offset`; `error` is set when the file cannot be opened.
-  LineSource(const std::string& path, uint64_t offset, size_t chunk_bytes, std::string& error);
+  // Reads `path` from byte `offset` up to byte `end` (0: the end of the file; a range of
+  // line_ranges.h ends after a '\n'); `error` is set when the file cannot be opened.
+  LineSource(const std::string& path, uint64_t offset, size_t chunk_bytes, std::string& error, uint64_t end = 0);
   // Reads lines from memory (the text must outlive the source).
   LineSource(std::string_view text, uint64_t offset);
   ~LineSource();
@@ -33,6 +34,7 @@ private:
   size_t head_ = 0, tail_ = 0;
   bool eof_ = false;
   uint64_t consumed_ = 0, total_ = 0;
+  uint64_t unread_ = UINT64_MAX;  // bytes of the range not yet read into buf_ (a whole file: no limit)
 };
 
 }  // namespace orashift

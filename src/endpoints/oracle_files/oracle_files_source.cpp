@@ -16,6 +16,7 @@
 
 #include "endpoints/oracle_files/data_reader.h"
 #include "endpoints/oracle_files/insert_reader.h"
+#include "endpoints/oracle_files/line_ranges.h"
 #include "endpoints/oracle_files/load_pairing.h"
 #include "endpoints/oracle_files/script_graph.h"
 #include "sql/sqlplus_path.h"
@@ -442,6 +443,11 @@ std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const
     src.offset = *ctl.begin_data_offset;
     src.first_line = ctl.begin_data_line;
   }
+  if (unit.range_end) {  // a piece of the file (split_unit)
+    src.offset = unit.range_begin;
+    src.end = unit.range_end;
+    src.first_line = unit.range_first_line;
+  }
   Diagnostics local;
   auto reader = DelimitedReader::create(ctl, *table, columns, std::move(src), rejects, local);
   if (!reader) {
@@ -450,6 +456,42 @@ std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const
     throw std::runtime_error(msg);
   }
   return reader;
+}
+
+std::vector<LoadUnit> OracleFilesSource::split_unit(const LoadUnit& unit, size_t min_pieces, uint64_t min_piece_bytes,
+                                                   uint64_t piece_bytes) const {
+  if (unit.missing || unit.range_end) return {unit};
+  const LoadPair* pair = nullptr;
+  for (size_t i = 0; i < impl_->units.size(); ++i)
+    if (impl_->unit_kinds[i] == UnitKind::Loader && impl_->units[i].control == unit.control &&
+        impl_->units[i].data == unit.data && impl_->units[i].table == unit.table)
+      pair = impl_->unit_pairs[i];
+  if (!pair || pair->data == pair->control || pair->ctl->tables.size() != 1) return {unit};
+  const ControlFile& ctl = *pair->ctl;
+  const IntoTable& into = ctl.tables.front();
+  if (ctl.skip || into.skip) return {unit};
+  for (const CtlField& f : into.fields)
+    if (f.type == CtlFieldType::Recnum || f.type == CtlFieldType::Sequence) return {unit};
+  std::error_code ec;
+  uint64_t size = fs::file_size(pair->data, ec);
+  if (ec || min_piece_bytes == 0 || size < 2 * min_piece_bytes) return {unit};
+  uint64_t pieces = std::max<uint64_t>(min_pieces, piece_bytes ? (size + piece_bytes - 1) / piece_bytes : 1);
+  pieces = std::min<uint64_t>(pieces, size / min_piece_bytes);
+  std::string error;
+  std::vector<LineRange> ranges = line_aligned_ranges(pair->data, static_cast<size_t>(pieces), error);
+  if (ranges.size() < 2) return {unit};
+  std::vector<LoadUnit> out;
+  for (size_t k = 0; k < ranges.size(); ++k) {
+    LoadUnit u = unit;
+    u.range_begin = ranges[k].begin;
+    u.range_end = ranges[k].end;
+    u.range_first_line = ranges[k].first_line;
+    // Stable across runs of one task (the same file gives the same cuts): resume state per piece.
+    u.segment = unit.data + " [lines from " + std::to_string(ranges[k].first_line) + "]";
+    u.label = unit.label + " [part " + std::to_string(k + 1) + "/" + std::to_string(ranges.size()) + "]";
+    out.push_back(std::move(u));
+  }
+  return out;
 }
 
 }  // namespace orashift

@@ -38,6 +38,11 @@ public:
   bool profiles_by_scan() const override { return true; }
   // The folder's files by extension, the main scripts and the scripts read, for "no table found".
   std::string inventory() const override;
+  // SQL*Loader data files (records are lines) into line-aligned byte ranges (line_ranges.h),
+  // unless the control file numbers records (SKIP, RECNUM, SEQUENCE: they count from the file's
+  // start) or the data is inline (BEGINDATA). CSV files are never split (quoted newlines).
+  std::vector<LoadUnit> split_unit(const LoadUnit& unit, size_t min_pieces, uint64_t min_piece_bytes,
+                                   uint64_t piece_bytes) const override;
   const DdlLoad& ddl() const;
 
 private:
