@@ -31,6 +31,14 @@ inline std::vector<std::string> corpus_sources() {
   return out;
 }
 
+// A corpus source's short name in printed tables: main/hr, v21.1-legacy/shipping, utPLSQL__utPLSQL.
+inline std::string corpus_label(const std::string& dir) {
+  std::filesystem::path p(dir);
+  std::string parent = p.parent_path().filename().string();
+  if (parent == "main" || parent == "v21.1-legacy") return parent + "/" + p.filename().string();
+  return p.filename().string();
+}
+
 struct CorpusRun {
   std::filesystem::path out;
   RunResult result;

@@ -19,13 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string label_of(const std::string& dir) {
-  fs::path p(dir);
-  std::string parent = p.parent_path().filename().string();
-  if (parent == "main" || parent == "v21.1-legacy") return parent + "/" + p.filename().string();
-  return p.filename().string();
-}
-
 struct UnitState {
   bool converted = true;   // not flagged by the converter
   bool created = true;     // every object applied
@@ -73,7 +66,7 @@ TEST(CodeObjects, CorpusUnitsCreatedAndCheckClean) {
   size_t total_units = 0, total_converted = 0, total_created = 0, total_clean = 0;
   std::printf("\n%-40s %6s %9s %8s %11s %6s\n", "source", "units", "converted", "created", "check-clean", "clean%");
   for (const auto& dir : sources) {
-    std::string label = label_of(dir);
+    std::string label = e2e::corpus_label(dir);
     fs::path conv = out / std::to_string(total_units) / "out";
     auto c = e2e::run_orashift({"convert", "--source", "oracle-files:" + dir, "--target", "postgres", "--out", conv.string()});
     ASSERT_TRUE(c.exit_code == 0 || c.exit_code == 1) << label << ": " << c.output;

@@ -21,13 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string label_of(const std::string& dir) {
-  fs::path p(dir);
-  std::string parent = p.parent_path().filename().string();
-  if (parent == "main" || parent == "v21.1-legacy") return parent + "/" + p.filename().string();
-  return p.filename().string();
-}
-
 bool is_code_unit(const std::string& unit) {
   for (const char* k : {"PROCEDURE ", "FUNCTION ", "PACKAGE ", "TRIGGER ", "TYPE "})
     if (unit.rfind(k, 0) == 0) return true;
@@ -45,7 +38,7 @@ TEST(CodeObjectsRedshift, CorpusUnitsPassTheRuleCheckerOrNameTheirLimit) {
   size_t total_units = 0, total_converted = 0, total_passing = 0, n = 0;
   std::printf("\n%-40s %6s %9s %12s\n", "source", "units", "converted", "rule-checked");
   for (const auto& dir : sources) {
-    std::string label = label_of(dir);
+    std::string label = e2e::corpus_label(dir);
     fs::path conv = out / std::to_string(n++);
     auto c = e2e::run_orashift({"convert", "--source", "oracle-files:" + dir, "--target", "redshift", "--types", "declared",
                                 "--out", conv.string()});

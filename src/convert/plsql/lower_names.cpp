@@ -94,6 +94,8 @@ static RewriteContext context_for(const Lowerer* self, const Environment& env, c
 
 void Lowerer::absorb(const RewriteResult& r) const { take_items(r, res_); }
 
+RewriteContext Lowerer::writer_context() const { return context_for(this, env_, object_); }
+
 std::string Lowerer::expr(const ast::Expr& e) const {
   RewriteResult r = convert_expression(e, dialect(), context_for(this, env_, object_));
   take_items(r, res_);

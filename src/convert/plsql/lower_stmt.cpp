@@ -336,10 +336,7 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
   bool setter = false;
   std::string t = target_text(*a.target, "", a.span, &setter);
   if (t.empty() || setter) return false;
-  RewriteContext ctx;
-  ctx.catalog = env_.catalog;
-  ctx.object = object_;
-  ctx.routine = this;
+  RewriteContext ctx = writer_context();
   RewriteResult r;
   rewrite::SqlWriter w(dialect(), ctx, r);
   calling_as_procedure_ = true;
@@ -461,10 +458,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
       return;
     }
   }
-  RewriteContext ctx;
-  ctx.catalog = env_.catalog;
-  ctx.object = object_;
-  ctx.routine = this;
+  RewriteContext ctx = writer_context();
   RewriteResult r;
   rewrite::SqlWriter w(dialect(), ctx, r);
   if (auto b = builtin_package_call(parts, call, true, c.span, w)) {

@@ -628,10 +628,7 @@ void Lowerer::trigger(const ast::CreateTrigger& u) {
     if (!ev.row) item(plsql_codes::kNotConvertible, "WHEN on a statement trigger", u.when->span);
     when = "\nWHEN (" + expr(*u.when) + ")";
   } else if (!ev.when_text.empty()) {
-    RewriteContext ctx;
-    ctx.catalog = env_.catalog;
-    ctx.object = object_;
-    ctx.routine = this;
+    RewriteContext ctx = writer_context();
     trigger_->when_clause = true;
     RewriteResult r = convert_expression_text(ev.when_text, u.event, dialect(), ctx);
     trigger_->when_clause = false;

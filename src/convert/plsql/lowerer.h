@@ -91,6 +91,7 @@ private:
   // ---- expressions and SQL (lower_names.cpp)
   std::string expr(const ast::Expr& e) const;             // through the query writer
   void absorb(const RewriteResult& r) const;              // the writer's items become the unit's
+  RewriteContext writer_context() const;                  // the query writer's context inside this unit
   std::string sql_statement(const ast::Statement& s) const;
   std::string query(const ast::Query& q) const;
   std::string condition(const ast::Expr& e) const { return expr(e); }
