@@ -79,12 +79,12 @@ int migrate(const MigrateOptions& o) {
   // Read before the long part, so a bad settings file fails fast.
   EffortModel model = o.effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o.effort_settings);
   auto source = make_source(o.source);
+  auto target = open_target(o);  // its options are checked before the source's contents
   if (std::string empty = empty_source_error(*source); !empty.empty()) {
     print_diagnostics(source->diagnostics());
     std::fputs(empty.c_str(), stderr);
     return 1;
   }
-  auto target = open_target(o);
   const bool stage_only = stage_only_target(*target);
   Dialect dialect;
   parse_dialect(target->dialect(), dialect);

@@ -44,7 +44,8 @@ std::vector<std::string> strings(const json& j) {
 
 TEST(ReportBrowser, SortFilterAndLinks) {
   if (chromium().empty()) ORASHIFT_SKIP_OR_FAIL() << "chromium not installed (scripts/setup installs it)";
-  // Four procedures (each an OS9001 action item, a row of "by object") written out of order.
+  // Four procedures written out of order, assessed for DuckDB (no procedures there: each an
+  // OS6008 action item, a row of "by object").
   fs::path dir = e2e::temp_dir("report-browser");
   fs::create_directories(dir / "src");
   std::ofstream src(dir / "src" / "units.sql");
@@ -52,7 +53,8 @@ TEST(ReportBrowser, SortFilterAndLinks) {
   for (const char* p : {"mango_proc", "apple_proc", "zucchini_proc", "cherry_proc"})
     src << "CREATE OR REPLACE PROCEDURE " << p << " IS\nBEGIN\n  UPDATE t SET a = a + 1;\nEND;\n/\n";
   src.close();
-  auto r = e2e::run_orashift({"assess", "--source", (dir / "src").string(), "--out", (dir / "out").string()});
+  auto r = e2e::run_orashift(
+      {"assess", "--source", (dir / "src").string(), "--target", "duckdb", "--out", (dir / "out").string()});
   ASSERT_EQ(r.exit_code, 0) << r.output;
 
   e2e::CdpPage page(chromium(), "file://" + (dir / "out" / "report.html").string());
@@ -79,10 +81,10 @@ TEST(ReportBrowser, SortFilterAndLinks) {
   EXPECT_NE(lower(filtered[0]).find("cherry"), std::string::npos) << filtered[0];
 
   // Anchors: the code link opens its group, the object link its details.
-  EXPECT_EQ(page.eval("document.getElementById('code-OS9001').open"), false);
-  ASSERT_TRUE(page.click("#t-codes a[href='#code-OS9001']")) << page.error();
-  EXPECT_EQ(page.eval("location.hash"), "#code-OS9001");
-  EXPECT_TRUE(page.wait_for("document.getElementById('code-OS9001').open", 5)) << "the link did not open its group";
+  EXPECT_EQ(page.eval("document.getElementById('code-OS6008').open"), false);
+  ASSERT_TRUE(page.click("#t-codes a[href='#code-OS6008']")) << page.error();
+  EXPECT_EQ(page.eval("location.hash"), "#code-OS6008");
+  EXPECT_TRUE(page.wait_for("document.getElementById('code-OS6008').open", 5)) << "the link did not open its group";
   std::string obj_link = page.eval("document.querySelector('#t-by-object tbody tr:not([style*=none]) a').getAttribute('href')");
   ASSERT_TRUE(page.click("#t-by-object a[href='" + obj_link + "']")) << page.error();
   EXPECT_TRUE(page.wait_for("document.getElementById('" + obj_link.substr(1) + "').open", 5)) << obj_link;
