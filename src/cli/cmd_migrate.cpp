@@ -1,17 +1,21 @@
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstdio>
+#include <functional>
 
 #include "assess/summary_report.h"
 #include "cli/code_options.h"
 #include "cli/conversion.h"
 #include "cli/empty_source.h"
+#include "cli/schema_folder.h"
 #include "cli/subcommands.h"
 #include "cli/types_options.h"
 #include "cli/terminal_progress.h"
 #include "endpoints/factory.h"
 #include "endpoints/redshift/dms_settings.h"
 #include "endpoints/redshift/redshift_target.h"
+#include "common/naming.h"
 #include "load/executor.h"
 #include "load/segments.h"
 #include "load/schema_apply.h"
@@ -74,6 +78,81 @@ bool stage_only_target(TargetEndpoint& t) {
   return rs && rs->stage_only();
 }
 
+// What one schema's migration gave, for the closing line.
+struct MigrateTotals {
+  uint64_t rows_loaded = 0, rows_rejected = 0;
+  size_t source_errors = 0, apply_failures = 0;
+  bool ok = true;
+};
+
+// Convert, apply, load, verify and report one source (or one schema of it) into `out`.
+void migrate_schema(const MigrateOptions& o, const SourceEndpoint& source, TargetEndpoint& target, const EffortModel& model,
+                    const std::string& out, MigrateTotals& totals, const std::function<void(const std::string&)>& log) {
+  const bool stage_only = stage_only_target(target);
+  Dialect dialect;
+  parse_dialect(target.dialect(), dialect);
+
+  // 1. assess + convert
+  size_t source_errors = print_diagnostics(source.diagnostics());
+  TypeMappingSettings types = load_types(o.type_map, o.types, o.profile_rows);
+  PhysicalDesignInput design = o.design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o.design);
+  ConversionOutput conv = convert_and_write(source, dialect, out, types, design, code_options(o.plsql_extension, dialect));
+  log(fmt::format("converted {} tables into {} objects ({} action items) → {}", source.catalog().tables.size(),
+                  conv.schema.objects.size(), conv.items.items().size(), conv.dir));
+
+  // 2. apply tables
+  ApplyResult applied;
+  if (o.replace) drop_tables(target, conv.schema, applied);
+  apply_phase(target, conv.schema, ApplyPhase::BeforeLoad, applied);
+
+  // 3. load
+  LoadOptions lo;
+  lo.parallel = o.parallel;
+  lo.batch_rows = o.batch_rows;
+  lo.batch_rows_chosen = o.batch_rows != MigrateOptions{}.batch_rows;  // --batch-rows given
+  lo.reject_dir = out + "/rejects";
+  lo.catalog = &conv.catalog;
+  lo.progress = terminal_progress(o.no_progress);
+  if (!lo.progress) lo.log = log;
+  std::vector<LoadUnit> units = split_file_units(source, source.units(), o.parallel);
+  LoadReport load = run_load(source, target, units, lo);
+
+  // 4. keys, indexes, comments after the data
+  apply_phase(target, conv.schema, ApplyPhase::AfterLoad, applied);
+  for (const auto& f : applied.failures)
+    std::fprintf(stderr, "%s: error: applying %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
+
+  // 5. verify (stage-only: there is no loaded table to ask, so nothing is verified)
+  Verification verification;
+  if (!stage_only) verification = verify_load(source, target, units, load);
+
+  std::fputs(format_load_summary(load).c_str(), stdout);
+  if (stage_only)
+    fmt::print("verification: SKIPPED — stage-only mode loads nothing; the staged files, manifests, ddl.sql and "
+               "copy.sql are in {}\n",
+               o.stage_only);
+  else
+    std::fputs(format_verification(verification).c_str(), stdout);
+  RunSummary s;
+  s.command = "migrate";
+  s.source = source.describe();
+  s.target = target.describe();
+  s.catalog = &source.catalog();
+  s.diagnostics = &source.diagnostics();
+  s.schema = &conv.schema;
+  s.items = &conv.items;
+  s.load = &load;
+  s.verification = stage_only ? nullptr : &verification;
+  s.effort = &model;
+  s.evidence = &conv.evidence;
+  write_summary(s, out + "/report");
+  totals.rows_loaded += load.rows_loaded();
+  totals.rows_rejected += load.rows_rejected();
+  totals.source_errors += source_errors;
+  totals.apply_failures += applied.failures.size();
+  totals.ok = totals.ok && load.ok() && (stage_only || verification.ok()) && applied.failures.empty();
+}
+
 int migrate(const MigrateOptions& o) {
   auto log = [](const std::string& s) { std::fprintf(stderr, "orashift: %s\n", s.c_str()); };
   // Read before the long part, so a bad settings file fails fast.
@@ -86,72 +165,33 @@ int migrate(const MigrateOptions& o) {
     return 1;
   }
   const bool stage_only = stage_only_target(*target);
-  Dialect dialect;
-  parse_dialect(target->dialect(), dialect);
   log("source " + source->describe() + ", target " + target->describe());
 
-  // 1. assess + convert
-  size_t source_errors = print_diagnostics(source->diagnostics());
-  TypeMappingSettings types = load_types(o.type_map, o.types, o.profile_rows);
-  PhysicalDesignInput design = o.design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o.design);
-  ConversionOutput conv = convert_and_write(*source, dialect, o.out, types, design, code_options(o.plsql_extension, dialect));
-  log(fmt::format("converted {} tables into {} objects ({} action items) → {}", source->catalog().tables.size(),
-                  conv.schema.objects.size(), conv.items.items().size(), conv.dir));
-
-  // 2. apply tables
-  ApplyResult applied;
-  if (o.replace) drop_tables(*target, conv.schema, applied);
-  apply_phase(*target, conv.schema, ApplyPhase::BeforeLoad, applied);
-
-  // 3. load
-  LoadOptions lo;
-  lo.parallel = o.parallel;
-  lo.batch_rows = o.batch_rows;
-  lo.batch_rows_chosen = o.batch_rows != MigrateOptions{}.batch_rows;  // --batch-rows given
-  lo.reject_dir = o.out + "/rejects";
-  lo.catalog = &conv.catalog;
-  lo.progress = terminal_progress(o.no_progress);
-  if (!lo.progress) lo.log = log;
-  std::vector<LoadUnit> units = split_file_units(*source, source->units(), o.parallel);
-  LoadReport load = run_load(*source, *target, units, lo);
-
-  // 4. keys, indexes, comments after the data
-  apply_phase(*target, conv.schema, ApplyPhase::AfterLoad, applied);
-  for (const auto& f : applied.failures)
-    std::fprintf(stderr, "%s: error: applying %s failed: %s\n", f.location.c_str(), f.object.c_str(), f.error.c_str());
-
-  // 5. verify (stage-only: there is no loaded table to ask, so nothing is verified)
-  Verification verification;
-  if (!stage_only) verification = verify_load(*source, *target, units, load);
-
-  std::fputs(format_load_summary(load).c_str(), stdout);
-  if (stage_only)
-    fmt::print("verification: SKIPPED — stage-only mode loads nothing; the staged files, manifests, ddl.sql and "
-               "copy.sql are in {}\n",
-               o.stage_only);
-  else
-    std::fputs(format_verification(verification).c_str(), stdout);
-  RunSummary s;
-  s.command = "migrate";
-  s.source = source->describe();
-  s.target = target->describe();
-  s.catalog = &source->catalog();
-  s.diagnostics = &source->diagnostics();
-  s.schema = &conv.schema;
-  s.items = &conv.items;
-  s.load = &load;
-  s.verification = stage_only ? nullptr : &verification;
-  s.effort = &model;
-  s.evidence = &conv.evidence;
-  write_summary(s, o.out + "/report");
+  // A source with schemas of its own (PostgreSQL) migrates every one of them, each into the
+  // target schema of the same name (as a DMS task without rules would), one after the other;
+  // with several, each schema's DDL, rejects and report go to OUT/<schema>.
+  MigrateTotals totals;
+  const std::vector<std::string> schemas = source->schemas();
+  if (schemas.empty()) {
+    migrate_schema(o, *source, *target, model, o.out, totals, log);
+  } else {
+    for (const auto& schema : schemas) {
+      auto scoped = source->only_schema(schema);
+      log(fmt::format("source schema {}: {} tables → target schema {}", quote_ident(schema), scoped->catalog().tables.size(),
+                      quote_ident(target_name(schema))));
+      target->use_schema(target_name(schema));
+      migrate_schema(o, *scoped, *target, model, schemas.size() == 1 ? o.out : o.out + "/" + schema_folder(schema),
+                     totals, log);
+    }
+  }
   // 0: everything loaded and verified. 3: verified, but rows were rejected or source statements
   // did not parse (see the reject files and diagnostics). 1: something failed or does not match.
-  bool ok = load.ok() && (stage_only || verification.ok()) && applied.failures.empty();
-  bool review = load.rows_rejected() > 0 || source_errors > 0;
-  fmt::print("migrate: {} — {} rows {}, {} rejected, {} source errors, {} apply failures; report {}/report/report.html\n",
-             !ok ? "FAILED" : review ? "DONE WITH ISSUES" : "OK", load.rows_loaded(), stage_only ? "staged" : "loaded", load.rows_rejected(), source_errors,
-             applied.failures.size(), o.out);
-  return !ok ? 1 : review ? 3 : 0;
+  bool review = totals.rows_rejected > 0 || totals.source_errors > 0;
+  std::string reports = schemas.size() > 1 ? o.out + "/<schema>/report/report.html" : o.out + "/report/report.html";
+  fmt::print("migrate: {} — {} rows {}, {} rejected, {} source errors, {} apply failures; report {}\n",
+             !totals.ok ? "FAILED" : review ? "DONE WITH ISSUES" : "OK", totals.rows_loaded,
+             stage_only ? "staged" : "loaded", totals.rows_rejected, totals.source_errors, totals.apply_failures, reports);
+  return !totals.ok ? 1 : review ? 3 : 0;
 }
 
 }  // namespace
@@ -159,7 +199,7 @@ int migrate(const MigrateOptions& o) {
 void add_migrate_command(CLI::App& app, std::function<int()>& action) {
   auto o = std::make_shared<MigrateOptions>();
   auto* cmd = app.add_subcommand("migrate", "Assess, convert, apply, load and verify: the whole walkthrough");
-  cmd->add_option("--source", o->source, "oracle-files:DIR")->required();
+  cmd->add_option("--source", o->source, "oracle-files:DIR | oracle://… | postgres://USER@HOST:PORT/DB | sqlite:FILE")->required();
   cmd->add_option("--target", o->target, "duckdb:FILE | postgres://USER@HOST:PORT/DB | redshift://USER@HOST:5439/DB")
       ->required();
   cmd->add_option("--out", o->out, "directory for converted DDL, rejects and the report")->required();

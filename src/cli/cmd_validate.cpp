@@ -1,8 +1,10 @@
 // `orashift validate`: compares a source with a target that a load filled, table by table, as
 // DMS's data validation does (docs/validation.md). Exit codes: 0 every table validated (or not
 // validatable for want of a key), 1 mismatches or a table in error, 2 usage or task errors.
+#include <algorithm>
 #include <cstdio>
 
+#include "cli/schema_folder.h"
 #include "cli/subcommands.h"
 #include "cli/validation_run.h"
 #include "endpoints/factory.h"
@@ -35,7 +37,27 @@ int validate(const ValidateCommandOptions& o) {
   std::fputs(plan.issues.render().c_str(), stderr);
   if (!plan.ok()) return 2;
   auto target = make_target(o.target);
-  return run_validation(*source, *target, plan, settings.validation, o.out, o.task_name, o.stats_json) ? 0 : 1;
+  if (source->schemas().empty())
+    return run_validation(*source, *target, plan, settings.validation, o.out, o.task_name, o.stats_json) ? 0 : 1;
+  // A source with schemas of its own: each selected schema against the target schema its tables
+  // were loaded into (the source schema's name unless TargetSchema or a rule renames it, as
+  // `load` does), through a source that sees that schema alone. With several, each schema
+  // writes OUT/<schema>/validation.json, and its statistics OUT/<schema>/stats.json when
+  // --stats-json is given.
+  po.target_schema = settings.target_metadata.target_schema;
+  std::vector<std::string> schemas;
+  for (const auto& t : plan.tables)
+    if (std::find(schemas.begin(), schemas.end(), t.source_schema) == schemas.end()) schemas.push_back(t.source_schema);
+  bool ok = true;
+  for (const auto& schema : schemas) {
+    auto scoped = source->only_schema(schema);
+    TaskPlan scoped_plan = plan_task(scoped->catalog(), mappings, po);
+    if (!scoped_plan.tables.empty()) target->use_schema(scoped_plan.tables.front().target_schema);
+    std::string out = schemas.size() == 1 ? o.out : o.out + "/" + cli::schema_folder(schema);
+    std::string stats = schemas.size() == 1 || o.stats_json.empty() ? o.stats_json : out + "/stats.json";
+    ok = run_validation(*scoped, *target, scoped_plan, settings.validation, out, o.task_name, stats) && ok;
+  }
+  return ok ? 0 : 1;
 }
 
 }  // namespace

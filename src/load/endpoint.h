@@ -101,6 +101,13 @@ public:
   virtual std::string inventory() const { return ""; }
   virtual std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                             RejectSink& rejects) const = 0;
+  // A database source that reads several schemas of its own (PostgreSQL): the schemas that have
+  // a table, as the source spells them. Its catalog's tables carry their schema, and one table
+  // name may be in several, so load, migrate and validate work one schema at a time through
+  // only_schema(). Empty: the catalog is one schema (files, SQLite), as it always was.
+  virtual std::vector<std::string> schemas() const { return {}; }
+  // The same source seeing only `schema` (one of schemas()): its table names are unique again.
+  virtual std::unique_ptr<SourceEndpoint> only_schema(const std::string& /*schema*/) const { return nullptr; }
   // SQL the source can run where the data is (validation checksums, so rows are not shipped):
   // its dialect ("postgres"), or "" when it cannot and validation streams open() instead.
   virtual std::string query_dialect() const { return ""; }

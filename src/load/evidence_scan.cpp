@@ -28,7 +28,8 @@ void query_evidence(const SourceEndpoint& source, const Table& t, ColumnEvidence
            ") >= 1 THEN LENGTH(TRUNC(ABS(" + c + "))::text) ELSE 0 END), MAX(MIN_SCALE(" + c + ")), BOOL_OR(" + c +
            " <> TRUNC(" + c + ")), MAX(LENGTH(" + c + "::text))";
   }
-  sql += " FROM " + quote_ident(t.name);
+  // A database source's table carries its schema (the same name may be in two of them).
+  sql += " FROM " + (t.schema.empty() ? std::string() : quote_ident(t.schema) + ".") + quote_ident(t.name);
   QueryResult r;
   try {
     r = source.query(sql);

@@ -56,7 +56,7 @@ TEST(PostgresSource, ReadsCatalogAndRowsExactly) {
             "label varchar(20), note text, raw bytea)");
   c.execute("INSERT INTO t VALUES (1, 123456789.125, 1.5, '1850-06-01 12:00:00.000001', 'tab\there', '', '\\x00ff'), "
             "(2, NULL, 0.123456789012, NULL, NULL, NULL, NULL)");
-  PostgresSource src(conn);
+  PostgresSource src(conn, schema.name);  // its own schema: other tests use the same database
   const Table* t = src.catalog().find_table("t");
   ASSERT_TRUE(t);
   ASSERT_EQ(t->columns.size(), 7u);
@@ -103,7 +103,7 @@ TEST(PostgresSource, NumericFastPathReadsLikeTheDecimalParser) {
   for (size_t i = 0; i < values.size(); ++i)
     c.execute("INSERT INTO n VALUES (" + std::to_string(i) + ", " + values[i] + ", " +
               (values[i].size() <= 15 ? values[i] : "NULL") + ")");
-  PostgresSource src(conn);
+  PostgresSource src(conn, schema.name);  // its own schema: other tests use the same database
   const Table* t = src.catalog().find_table("n");
   ASSERT_TRUE(t);
   auto cols = load_columns_for(*t);
@@ -152,7 +152,7 @@ TEST(PostgresSource, BinaryAndTextFormatsReadAlike) {
   for (size_t i = 0; i < rows.size(); ++i) values += std::string(i ? ", " : "") + "(" + rows[i] + (i % 2 ? ", 't')" : ", 'f')");
   c.execute("INSERT INTO fmt_bin VALUES " + values);
   c.execute("INSERT INTO fmt_txt VALUES " + values);
-  PostgresSource src(conn);
+  PostgresSource src(conn, schema.name);  // its own schema: other tests use the same database
   struct Read {
     std::vector<std::string> rows;
     std::vector<std::string> rejects;

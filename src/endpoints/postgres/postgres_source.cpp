@@ -56,20 +56,22 @@ OracleType oracle_type_for(const std::string& data_type, const std::optional<std
 
 class CopyReader : public TableReader {
 public:
-  CopyReader(const std::string& conninfo, const LoadUnit& unit, const std::vector<LoadColumn>& cols,
-             RejectSink& rejects)
+  CopyReader(const std::string& conninfo, const std::string& schema, const LoadUnit& unit,
+             const std::vector<LoadColumn>& cols, RejectSink& rejects)
       : conn_(conninfo), table_(unit.table), cols_(cols), rejects_(rejects) {
     conn_.execute("SET TimeZone = 'UTC'");
     conn_.execute("SET DateStyle = 'ISO, YMD'");
     conn_.execute("SET extra_float_digits = 3");
     const std::string& relation = unit.relation.empty() ? unit.table : unit.relation;
-    choose_format(relation);
+    // The table's schema qualifies it (a partition is in its parent's schema).
+    const std::string from = schema.empty() ? quote_ident(relation) : quote_ident(schema) + "." + quote_ident(relation);
+    choose_format(from);
     std::string sql = "COPY (SELECT ";
     // Names come from PostgreSQL's own catalog: quoted exactly as they are.
     for (size_t i = 0; i < cols.size(); ++i) sql += (i ? ", " : "") + quote_ident(cols[i].name);
     // A segment reads its partition (a child table) and/or the rows its condition selects;
     // the condition was built from quoted identifiers and literals (src/load/segments.cpp).
-    sql += " FROM " + quote_ident(relation);
+    sql += " FROM " + from;
     if (!unit.where.empty()) sql += " WHERE " + unit.where;
     sql += ") TO STDOUT";
     if (binary_) sql += " (FORMAT binary)";
@@ -102,11 +104,11 @@ public:
 private:
   // Binary when every column's source type decodes exactly into its kind (pg_copy_binary.h):
   // the server skips formatting every value as text and we skip parsing it back.
-  void choose_format(const std::string& relation) {
+  void choose_format(const std::string& qualified_relation) {
     QueryResult attrs = conn_.query_params(
         "SELECT a.attname, a.atttypid FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 "
         "AND NOT a.attisdropped",
-        {quote_ident(relation)});
+        {qualified_relation});
     binary_ = true;
     for (const LoadColumn& c : cols_) {
       unsigned oid = 0;
@@ -365,99 +367,154 @@ private:
 
 struct PostgresSource::Impl {
   std::string conninfo;
+  std::optional<std::string> only_schema;  // nullopt: every schema but the system ones
+  std::vector<std::string> schemas;        // those with a table, as the catalog spells them
   std::unique_ptr<PgConnection> conn;
   std::mutex query_mu;  // query() is const and may be called from a validation thread
-  bool utc = false;
+  bool session_set = false;
 };
 
-PostgresSource::PostgresSource(std::string conninfo) : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// The schemas read: one, bound as $1, or every one but PostgreSQL's own (pg_catalog,
+// information_schema, the TOAST and temporary schemas).
+std::string schema_condition(const std::string& column, bool one) {
+  if (one) return column + " = $1";
+  return column + " NOT IN ('pg_catalog', 'information_schema') AND " + column + " NOT LIKE 'pg\\_toast%' AND " +
+         column + " NOT LIKE 'pg\\_temp\\_%'";
+}
+
+std::string qualified(const std::string& schema, const std::string& name) {
+  return schema.empty() ? quote_ident(name) : quote_ident(schema) + "." + quote_ident(name);
+}
+
+}  // namespace
+
+PostgresSource::PostgresSource(std::string conninfo, std::optional<std::string> only_schema)
+    : impl_(std::make_unique<Impl>()) {
   impl_->conninfo = std::move(conninfo);
+  impl_->only_schema = std::move(only_schema);
   impl_->conn = std::make_unique<PgConnection>(impl_->conninfo);
   PgConnection& c = *impl_->conn;
-  QueryResult cols = c.query(
-      "SELECT c.table_name, c.column_name, c.data_type, c.character_maximum_length, c.numeric_precision, "
-      "c.numeric_scale, c.is_nullable FROM information_schema.columns c JOIN information_schema.tables t "
-      "USING (table_schema, table_name) WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
-      "ORDER BY c.table_name, c.ordinal_position");
+  const bool one = impl_->only_schema.has_value();
+  const std::vector<std::string> params = one ? std::vector<std::string>{*impl_->only_schema} : std::vector<std::string>{};
+  // A table is (schema, name): the same name may be in several schemas of this catalog.
+  std::map<std::pair<std::string, std::string>, size_t> index;
+  auto find = [&](const std::string& schema, const std::string& table) -> Table* {
+    auto it = index.find({schema, table});
+    return it == index.end() ? nullptr : &catalog_.tables[it->second];
+  };
+  QueryResult cols = c.query_params(
+      "SELECT c.table_schema, c.table_name, c.column_name, c.data_type, c.character_maximum_length, "
+      "c.numeric_precision, c.numeric_scale, c.is_nullable FROM information_schema.columns c "
+      "JOIN information_schema.tables t USING (table_schema, table_name) WHERE " +
+          schema_condition("c.table_schema", one) +
+          " AND t.table_type = 'BASE TABLE' ORDER BY c.table_schema, c.table_name, c.ordinal_position",
+      params);
   for (const auto& r : cols.rows) {
-    const std::string& table = *r[0];
-    Table* t = catalog_.find_table(table);
+    Table* t = find(*r[0], *r[1]);
     if (!t) {
+      index[{*r[0], *r[1]}] = catalog_.tables.size();
       catalog_.tables.push_back(Table{});
       t = &catalog_.tables.back();
-      t->name = table;
+      t->schema = *r[0];
+      t->name = *r[1];
+      if (impl_->schemas.empty() || impl_->schemas.back() != t->schema) impl_->schemas.push_back(t->schema);
     }
     Column col;
-    col.name = *r[1];
+    col.name = *r[2];
     // numeric_precision is reported for integer types too (in bits for some); use it only for numeric.
-    bool numeric = *r[2] == "numeric";
-    col.type = oracle_type_for(*r[2], r[3], numeric ? r[4] : std::nullopt, numeric ? r[5] : std::nullopt);
-    col.nullable = r[6].value_or("YES") == "YES";
+    bool numeric = *r[3] == "numeric";
+    col.type = oracle_type_for(*r[3], r[4], numeric ? r[5] : std::nullopt, numeric ? r[6] : std::nullopt);
+    col.nullable = r[7].value_or("YES") == "YES";
     t->columns.push_back(std::move(col));
   }
-  QueryResult pks = c.query(
-      "SELECT tc.table_name, tc.constraint_name, kcu.column_name FROM information_schema.table_constraints tc "
+  QueryResult pks = c.query_params(
+      "SELECT tc.table_schema, tc.table_name, tc.constraint_name, kcu.column_name FROM information_schema.table_constraints tc "
       "JOIN information_schema.key_column_usage kcu USING (constraint_schema, constraint_name) "
-      "WHERE tc.table_schema = current_schema() AND tc.constraint_type = 'PRIMARY KEY' "
-      "ORDER BY tc.table_name, kcu.ordinal_position");
+      "WHERE " + schema_condition("tc.table_schema", one) + " AND tc.constraint_type = 'PRIMARY KEY' "
+      "ORDER BY tc.table_schema, tc.table_name, kcu.ordinal_position",
+      params);
   for (const auto& r : pks.rows) {
-    Table* t = catalog_.find_table(*r[0]);
+    Table* t = find(*r[0], *r[1]);
     if (!t) continue;
-    if (!t->primary_key()) t->constraints.push_back({*r[1], ConstraintKind::PrimaryKey, {}, {}, {}, {}, true, true, {}});
+    if (!t->primary_key()) t->constraints.push_back({*r[2], ConstraintKind::PrimaryKey, {}, {}, {}, {}, true, true, {}});
     for (auto& k : t->constraints)
-      if (k.kind == ConstraintKind::PrimaryKey) k.columns.push_back(*r[2]);
+      if (k.kind == ConstraintKind::PrimaryKey) k.columns.push_back(*r[3]);
   }
   // Declarative partitions: each child of a partitioned table is a partition of its parent
   // (read through it, never as a table of its own, or its rows would load twice). bound_sql
   // keeps the partition's constraint as a condition on the parent's columns, which resuming uses
   // to delete a partially loaded partition's rows on the target; the partition key and bounds
   // become the catalog's partitioning (pg_partitions.h), so the target gets the same partitions.
-  QueryResult parts = c.query(
-      "SELECT p.relname, ch.relname, pg_get_partition_constraintdef(ch.oid), "
+  QueryResult parts = c.query_params(
+      "SELECT n.nspname, p.relname, ch.relname, pg_get_partition_constraintdef(ch.oid), "
       "GREATEST(ch.reltuples, 0)::bigint, pg_get_partkeydef(p.oid), pg_get_expr(ch.relpartbound, ch.oid), ch.relkind "
       "FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
-      "JOIN pg_class ch ON ch.oid = i.inhrelid WHERE p.relkind = 'p' "
-      "AND p.relnamespace = current_schema()::regnamespace AND ch.relnamespace = p.relnamespace "
-      "ORDER BY p.relname, ch.relname");
-  std::set<std::string> children;
-  std::map<std::string, std::string> key_defs;                        // parent → partition key
-  std::map<std::string, std::map<std::string, std::string>> bounds;  // parent → child → bound
-  std::set<std::string> sub_partitioned;                              // parents with a partitioned child
+      "JOIN pg_class ch ON ch.oid = i.inhrelid JOIN pg_namespace n ON n.oid = p.relnamespace WHERE p.relkind = 'p' "
+      "AND " + schema_condition("n.nspname", one) + " AND ch.relnamespace = p.relnamespace "
+      "ORDER BY n.nspname, p.relname, ch.relname",
+      params);
+  using Key = std::pair<std::string, std::string>;                    // (schema, table)
+  std::set<Key> children;
+  std::map<Key, std::string> key_defs;                                // parent → partition key
+  std::map<Key, std::map<std::string, std::string>> bounds;          // parent → child → bound
+  std::set<Key> sub_partitioned;                                      // parents with a partitioned child
+  std::map<Key, uint64_t> rows;                                       // statistics' row counts
   for (const auto& r : parts.rows) {
-    Table* t = catalog_.find_table(*r[0]);
+    Key parent{*r[0], *r[1]};
+    Table* t = find(*r[0], *r[1]);
     if (!t) continue;
     Partition part;
-    part.name = *r[1];
-    part.bound_sql = r[2].value_or("");
+    part.name = *r[2];
+    part.bound_sql = r[3].value_or("");
     t->partitioning.partitions.push_back(std::move(part));
-    children.insert(*r[1]);
-    estimates_[*r[0]] += std::stoull(r[3].value_or("0"));
-    key_defs[*r[0]] = r[4].value_or("");
-    bounds[*r[0]][*r[1]] = r[5].value_or("");
-    if (r[6].value_or("") == "p") sub_partitioned.insert(*r[0]);
+    children.insert({*r[0], *r[2]});
+    rows[parent] += std::stoull(r[4].value_or("0"));
+    key_defs[parent] = r[5].value_or("");
+    bounds[parent][*r[2]] = r[6].value_or("");
+    if (r[7].value_or("") == "p") sub_partitioned.insert(parent);
   }
   for (auto& [parent, key_def] : key_defs) {
     if (children.count(parent)) continue;  // a sub-partition level: read through its top table
-    Table* t = catalog_.find_table(parent);
+    Table* t = find(parent.first, parent.second);
     std::string why = sub_partitioned.count(parent) ? "it is sub-partitioned"
                                                     : read_pg_partitioning(key_def, bounds[parent], t->partitioning);
     t->partitioning.unreadable = why;
   }
-  std::erase_if(catalog_.tables, [&](const Table& t) { return children.count(t.name) > 0; });
-  QueryResult est = c.query(
-      "SELECT relname, GREATEST(reltuples, 0)::bigint FROM pg_class WHERE relkind = 'r' "
-      "AND relnamespace = current_schema()::regnamespace");
+  std::erase_if(catalog_.tables, [&](const Table& t) { return children.count({t.schema, t.name}) > 0; });
+  QueryResult est = c.query_params(
+      "SELECT n.nspname, c.relname, GREATEST(c.reltuples, 0)::bigint FROM pg_class c "
+      "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND " + schema_condition("n.nspname", one),
+      params);
   for (const auto& r : est.rows)
-    if (!children.count(*r[0])) estimates_[*r[0]] = std::stoull(r[1].value_or("0"));
+    if (!children.count({*r[0], *r[1]})) rows[{*r[0], *r[1]}] = std::stoull(r[2].value_or("0"));
+  // Row estimates are by table name: exact for one schema; with several, a name in two of
+  // them counts both (the load reads each schema through only_schema(), where it is exact).
+  for (const auto& t : catalog_.tables)
+    if (auto it = rows.find({t.schema, t.name}); it != rows.end()) estimates_[t.name] += it->second;
+}
+
+std::vector<std::string> PostgresSource::schemas() const { return impl_->schemas; }
+
+std::unique_ptr<SourceEndpoint> PostgresSource::only_schema(const std::string& schema) const {
+  return std::make_unique<PostgresSource>(impl_->conninfo, schema);
+}
+
+std::string PostgresSource::inventory() const {
+  if (impl_->only_schema) return "looked for base tables in schema " + quote_ident(*impl_->only_schema);
+  return "looked for base tables in every schema except pg_catalog, information_schema, pg_toast* and pg_temp_*";
 }
 
 PostgresSource::~PostgresSource() = default;
 
 QueryResult PostgresSource::query(const std::string& sql) const {
   std::lock_guard lock(impl_->query_mu);
-  if (!impl_->utc) {
+  if (!impl_->session_set) {
     impl_->conn->execute("SET TimeZone = 'UTC'");
-    impl_->utc = true;
+    // Validation's queries name tables without a schema: they resolve in the one read.
+    if (impl_->only_schema) impl_->conn->execute("SET search_path TO " + quote_ident(*impl_->only_schema));
+    impl_->session_set = true;
   }
   return impl_->conn->query(sql);
 }
@@ -465,13 +522,15 @@ std::string PostgresSource::describe() const { return redact_conninfo(impl_->con
 
 std::unique_ptr<TableReader> PostgresSource::open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                                   RejectSink& rejects) const {
-  return std::make_unique<CopyReader>(impl_->conninfo, unit, columns, rejects);
+  const Table* t = catalog_.find_table(unit.table);
+  return std::make_unique<CopyReader>(impl_->conninfo, t ? t->schema : std::string(), unit, columns, rejects);
 }
 
 std::optional<std::pair<int64_t, int64_t>> PostgresSource::key_bounds(const std::string& table,
                                                                       const std::string& column) const {
+  const Table* t = catalog_.find_table(table);
   QueryResult r = query("SELECT MIN(" + quote_ident(column) + ")::bigint, MAX(" + quote_ident(column) +
-                        ")::bigint FROM " + quote_ident(table));
+                        ")::bigint FROM " + qualified(t ? t->schema : std::string(), table));
   if (r.rows.empty() || !r.rows[0][0] || !r.rows[0][1]) return std::nullopt;
   return std::make_pair(std::stoll(*r.rows[0][0]), std::stoll(*r.rows[0][1]));
 }

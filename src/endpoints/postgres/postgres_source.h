@@ -1,10 +1,15 @@
 #pragma once
-// `postgres://…` as a source: the catalog from information_schema (the connection's current
-// schema), rows with COPY … TO STDOUT (binary when every column's type decodes exactly into its
+// `postgres://…` as a source: the catalog from information_schema, rows with COPY … TO STDOUT (binary when every column's type decodes exactly into its
 // value kind, text otherwise), one load unit per table. PostgreSQL
 // types are expressed as the Oracle types that map back to them (the catalog is Oracle-typed):
 // docs/sources.md lists the correspondence.
+//
+// Schemas: every schema but PostgreSQL's own is read (public included), and each table carries
+// its schema, as the source spells it. One table name may be in several schemas, while the load
+// engine names a table by its name alone: load, migrate and validate therefore read one schema
+// at a time through only_schema(), a source that sees that schema only.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "endpoints/table_list_source.h"
@@ -14,9 +19,13 @@ namespace orashift {
 class PostgresSource : public TableListSource {
 public:
   // Connects at once; throws std::runtime_error (without the password) when it cannot.
-  explicit PostgresSource(std::string conninfo);
+  // `only_schema`: read that schema alone (nullopt: every non-system schema).
+  explicit PostgresSource(std::string conninfo, std::optional<std::string> only_schema = std::nullopt);
   ~PostgresSource() override;
   std::string describe() const override;
+  std::string inventory() const override;
+  std::vector<std::string> schemas() const override;
+  std::unique_ptr<SourceEndpoint> only_schema(const std::string& schema) const override;
   std::unique_ptr<TableReader> open(const LoadUnit& unit, const std::vector<LoadColumn>& columns,
                                     RejectSink& rejects) const override;
   // Validation runs its checksum queries here, in a UTC session (as the reader's).
