@@ -182,10 +182,13 @@ TEST_P(PgSchemas, WildcardLoadsEverySchemaIntoItsOwn) {
   EXPECT_EQ(rows("sales", "events"), 4);
   EXPECT_EQ(rows("Audit", "Log"), 1);
   // Each schema's DDL, rejects and resume state under OUT/<schema>; tables named schema.table.
-  EXPECT_TRUE(fs::exists(dir_ / "out" / "sales" / "task-state.jsonl"));
-  EXPECT_TRUE(fs::exists(dir_ / "out" / "public" / "task-state.jsonl"));
+  // (a finished load keeps its state as task-state.done.jsonl).
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "sales" / "task-state.done.jsonl"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "public" / "task-state.done.jsonl"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "sales" / (GetParam() == "duckdb" ? "duckdb" : "postgres") / "002_table_orders.sql"));
   std::map<std::string, long long> loaded;
-  for (const auto& t : e2e::read_json(dir_ / "stats.json")["tables"]) loaded[t["TableName"]] = t["FullLoadRows"];
+  const json stats = e2e::read_json(dir_ / "stats.json");
+  for (const auto& t : stats["tables"]) loaded[t["TableName"].get<std::string>()] = t["FullLoadRows"].get<long long>();
   EXPECT_EQ(loaded, (std::map<std::string, long long>{
                         {"Audit.Log", 1}, {"public.orders", 3}, {"sales.events", 4}, {"sales.orders", 5}, {"sales.regions", 2}}));
   EXPECT_NE(r.output.find("source schema \"sales\": 3 tables"), std::string::npos) << r.output;
