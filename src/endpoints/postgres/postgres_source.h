@@ -1,8 +1,8 @@
 #pragma once
-// `postgres://…` as a source: the catalog from information_schema, rows with COPY … TO STDOUT (binary when every column's type decodes exactly into its
-// value kind, text otherwise), one load unit per table. PostgreSQL
-// types are expressed as the Oracle types that map back to them (the catalog is Oracle-typed):
-// docs/sources.md lists the correspondence.
+// `postgres://…` as a source: the catalog from information_schema, rows with COPY … TO STDOUT
+// (binary when every column's type decodes exactly into its value kind, text otherwise), one
+// load unit per table. PostgreSQL types are expressed as the Oracle types that map back to them
+// (the catalog is Oracle-typed): docs/sources.md lists the correspondence.
 //
 // Schemas: every schema but PostgreSQL's own is read (public included), and each table carries
 // its schema, as the source spells it. One table name may be in several schemas, while the load
