@@ -4,6 +4,7 @@
 #include "cli/code_options.h"
 #include "cli/empty_source.h"
 #include "cli/conversion.h"
+#include "cli/schema_folder.h"
 #include "cli/subcommands.h"
 #include "cli/types_options.h"
 #include "endpoints/factory.h"
@@ -17,7 +18,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
   };
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand("convert", "Convert an Oracle schema to target DDL and report action items");
-  cmd->add_option("--source", o->source, "oracle-files:DIR")->required();
+  cmd->add_option("--source", o->source, "oracle-files:DIR | oracle://… | postgres://USER@HOST:PORT/DB | sqlite:FILE")->required();
   cmd->add_option("--target", o->target, "redshift | postgres | duckdb")->check(CLI::IsMember({"redshift", "postgres", "duckdb"}));
   cmd->add_option("--out", o->out, "output directory")->required();
   cmd->add_option("--effort-settings", o->effort_settings, "JSON file overriding the report's effort model");
@@ -42,21 +43,30 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
         return 1;
       }
       PhysicalDesignInput design = o->design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o->design);
-      ConversionOutput conv = convert_and_write(*source, dialect, o->out, types, design, code_options(o->plsql_extension, dialect));
-      RunSummary s;
-      s.command = "convert";
-      s.source = source->describe();
-      s.target = o->target;
-      s.catalog = &source->catalog();
-      s.diagnostics = &source->diagnostics();
-      s.schema = &conv.schema;
-      s.items = &conv.items;
-      s.effort = &model;
-      s.evidence = &conv.evidence;
-      write_summary(s, o->out + "/report");
-      fmt::print("convert: {} tables, {} objects, {} action items, {} source errors → {}\n",
-                 source->catalog().tables.size(), conv.schema.objects.size(), conv.items.items().size(), errors, conv.dir);
-      fmt::print("report: {}/report/report.html\n", o->out);
+      // One source (or one schema of it) into `out`.
+      auto convert_one = [&](const SourceEndpoint& src, const std::string& out) {
+        ConversionOutput conv = convert_and_write(src, dialect, out, types, design, code_options(o->plsql_extension, dialect));
+        RunSummary s;
+        s.command = "convert";
+        s.source = src.describe();
+        s.target = o->target;
+        s.catalog = &src.catalog();
+        s.diagnostics = &src.diagnostics();
+        s.schema = &conv.schema;
+        s.items = &conv.items;
+        s.effort = &model;
+        s.evidence = &conv.evidence;
+        write_summary(s, out + "/report");
+        fmt::print("convert: {} tables, {} objects, {} action items, {} source errors → {}\n",
+                   src.catalog().tables.size(), conv.schema.objects.size(), conv.items.items().size(), errors, conv.dir);
+        fmt::print("report: {}/report/report.html\n", out);
+      };
+      // A source with schemas of its own (PostgreSQL) converts each schema on its own, as load
+      // and migrate do: OUT/<schema>/ when there are several.
+      const std::vector<std::string> schemas = source->schemas();
+      if (schemas.size() <= 1) convert_one(*source, o->out);
+      else
+        for (const auto& schema : schemas) convert_one(*source->only_schema(schema), o->out + "/" + schema_folder(schema));
       return errors ? 1 : 0;
     };
   });
