@@ -308,4 +308,31 @@ END;
 /
 )";
 
+// "Collection Constructors" (a nested table type's constructor, empty and with elements), the
+// collection types of Oracle's own packages (DBMS_UTILITY.LNAME_ARRAY, SYS.ODCIVARCHAR2LIST),
+// and a handler for a predefined exception the engine raises only when the code does.
+inline const char* kConstructorsProgram = R"(
+CREATE OR REPLACE TYPE name_list AS TABLE OF VARCHAR2(30);
+/
+CREATE OR REPLACE FUNCTION list_facts RETURN VARCHAR2 IS
+  l_empty name_list := name_list();
+  l_two name_list := name_list('ann', 'bob');
+  l_sys sys.odcivarchar2list := sys.odcivarchar2list('x', 'y', 'z');
+  l_lines dbms_utility.lname_array;
+BEGIN
+  l_lines(1) := 'first';
+  l_two.EXTEND;
+  l_two(l_two.COUNT) := 'cy';
+  RETURN l_empty.COUNT || ' ' || l_two.COUNT || ':' || l_two(3) || ' ' || l_sys.COUNT || ':' || l_sys(2) || ' ' || l_lines(1);
+END;
+/
+CREATE OR REPLACE FUNCTION raises_program_error RETURN VARCHAR2 IS
+BEGIN
+  RAISE PROGRAM_ERROR;
+EXCEPTION
+  WHEN PROGRAM_ERROR THEN RETURN 'caught';
+END;
+/
+)";
+
 }  // namespace e2e::programs

@@ -84,6 +84,17 @@ TEST(PlsqlBehaviour, NestedSubprogramsShareTheEnclosingVariables) {
   EXPECT_EQ(s("SELECT nested_sum(0)"), "total=0 calls=0 ");
 }
 
+// "Collection Constructors", "Predefined Exceptions".
+TEST(PlsqlBehaviour, CollectionConstructorsAndBuiltinCollectionTypes) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("ctors", kConstructorsProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT list_facts()"), "0 3:cy 3:y first");
+  EXPECT_EQ(s("SELECT raises_program_error()"), "caught");
+}
+
 // "Package State": package variables keep their values for the life of the session and start
 // again from their initial values in a new session; the initialization part runs once; a record
 // variable's fields are assigned one at a time ("Assigning Values to Record Variables").
