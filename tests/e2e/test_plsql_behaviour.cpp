@@ -93,6 +93,9 @@ TEST(PlsqlBehaviour, CollectionConstructorsAndBuiltinCollectionTypes) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT list_facts()"), "0 3:cy 3:y first");
   EXPECT_EQ(s("SELECT raises_program_error()"), "caught");
+  // a = (x, y, y), b = (y, z): UNION ALL 5, DISTINCT 3, EXCEPT ALL (x, y) 2, INTERSECT ALL (y) 1,
+  // and a multiset operator with a NULL collection is NULL.
+  EXPECT_EQ(s("SELECT multiset_facts()"), "member q-out empty a-full 5 3 2 1 null");
 }
 
 // "Package State": package variables keep their values for the life of the session and start

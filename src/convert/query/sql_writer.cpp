@@ -459,6 +459,7 @@ std::string SqlWriter::binary(const BinaryExpr& b) {
     if (lt == ValueType::Date || rt == ValueType::Date) return date_arith(b, lt, rt);
   }
   if (b.op >= BinaryOp::MemberOf) {
+    if (auto converted = collection_operator(b)) return *converted;
     item("OS4013", std::string("collection operator ") + binary_op_text(b.op), b.span);
     return expr(*b.lhs) + " " + binary_op_text(b.op) + " " + expr(*b.rhs);
   }
@@ -509,6 +510,7 @@ std::string SqlWriter::expr(const Expr& e) {
     case ExprKind::IsNull: {
       auto& n = static_cast<const IsNullExpr&>(e);
       std::string test = upper(sql::compact_text(n.test));
+      if (auto converted = collection_test(n, test)) return *converted;
       if (test != "NULL") item("OS4013", "IS " + test + " test", e.span);
       return expr(*n.operand) + (n.negated ? " IS NOT " : " IS ") + test;
     }

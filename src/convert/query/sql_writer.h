@@ -59,6 +59,10 @@ private:
   std::string window(const ast::WindowSpec& w);
   const Column* resolve_column(const ast::NameExpr& n) const;
 
+  // nested tables and VARRAYs as arrays (sql_writer_collections.cpp): nullopt where not converted
+  std::optional<std::string> collection_test(const ast::IsNullExpr& n, const std::string& test);
+  std::optional<std::string> collection_operator(const ast::BinaryExpr& b);
+
   // calls (sql_writer_calls.cpp)
   std::string call(const ast::CallExpr& c);
   std::string call_generic(const ast::CallExpr& c, const std::string& target_name);
