@@ -165,9 +165,21 @@ std::string SqlWriter::decode(const CallExpr& c) {
     item("OS4007", "DECODE with fewer than 3 arguments", c.span);
     return call_generic(c, "DECODE");
   }
-  if (redshift()) return call_generic(c, "DECODE");  // native, and NULL matches NULL there as in Oracle
+  // Oracle converts the expression and every search value to the type of the first search value
+  // (a character expression meets numeric searches as a NUMBER, and so on).
+  ValueType first = type_of(*c.args[1].value);
+  auto searched = [&](const Expr& e) {
+    return first == ValueType::Number || first == ValueType::Date ? compared(e, first) : expr(e);
+  };
+  std::string x = searched(*c.args[0].value);
+  if (redshift() && !c.over && c.set_quantifier.empty()) {
+    // native, and NULL matches NULL there as in Oracle
+    std::string out = "DECODE(" + x;
+    for (size_t i = 1; i < c.args.size(); ++i)
+      out += ", " + (i % 2 == 1 && i + 1 < c.args.size() ? searched(*c.args[i].value) : arg(c, i));
+    return out + ")";
+  }
   // DECODE matches NULL to NULL: IS NOT DISTINCT FROM, or IS NULL for a NULL search value.
-  std::string x = arg(c, 0);
   std::string out = "CASE";
   size_t i = 1;
   for (; i + 1 < c.args.size(); i += 2) {
@@ -175,9 +187,9 @@ std::string SqlWriter::decode(const CallExpr& c) {
     if (is_null_literal(search))
       out += " WHEN " + x + " IS NULL";
     else if (search.kind == ExprKind::Literal)
-      out += " WHEN " + x + " = " + expr(search);
+      out += " WHEN " + x + " = " + searched(search);
     else
-      out += " WHEN " + x + " IS NOT DISTINCT FROM " + expr(search);
+      out += " WHEN " + x + " IS NOT DISTINCT FROM " + searched(search);
     out += " THEN " + arg(c, i + 1);
   }
   if (i < c.args.size()) out += " ELSE " + arg(c, i);
