@@ -99,6 +99,14 @@ TEST(ImplicitConversions, InListsBetweenAndDecode) {
             "SELECT CASE WHEN \"active\" = 'Y' THEN 1 ELSE 0 END FROM \"flags\"");
 }
 
+TEST(ImplicitConversions, NvlTakesTheTypeOfItsFirstArgument) {
+  Converted c = convert("SELECT NVL(code, 0), NVL(qty, '0'), NVL(created, '01-JAN-20') FROM flags", Dialect::Postgres);
+  EXPECT_EQ(c.sql, "SELECT COALESCE(\"code\", '0'), COALESCE(\"qty\", 0), COALESCE(\"created\", TIMESTAMP "
+                   "'2020-01-01 00:00:00') FROM \"flags\"");
+  EXPECT_EQ(c.codes, (Codes{"OS4015", "OS4015", "OS4015"}));
+  EXPECT_EQ(convert("SELECT NVL(code, 0) FROM flags", Dialect::Redshift).sql, "SELECT NVL(\"code\", '0') FROM \"flags\"");
+}
+
 TEST(ImplicitConversions, ArithmeticConvertsCharacterOperands) {
   Converted c = convert("SELECT code + 1, qty * '2', 10 - code FROM flags", Dialect::Postgres);
   EXPECT_EQ(c.sql, "SELECT CAST(\"code\" AS NUMERIC) + 1, \"qty\" * 2, 10 - CAST(\"code\" AS NUMERIC) FROM \"flags\"");

@@ -454,8 +454,25 @@ std::string SqlWriter::call(const CallExpr& c) {
   std::string f = c.name[0].quoted() ? std::string() : upper(c.name[0].text);
   size_t n = c.args.size();
   if (f == "NVL") {
-    if (n != 2) return call_generic(c, f);
-    return call_generic(c, redshift() ? "NVL" : "COALESCE");
+    if (n != 2 || !c.keep.empty() || c.over) return call_generic(c, f);
+    // Oracle converts the second argument to the type of the first: NVL(code, 0) is NVL(code, '0'),
+    // NVL(qty, '0') is NVL(qty, 0). The targets refuse to mix the types in COALESCE.
+    const Expr& second = *c.args[1].value;
+    ValueType first = type_of(*c.args[0].value), other = type_of(second);
+    std::string b;
+    std::string digits = second.kind == ExprKind::Literal ? std::string(static_cast<const LiteralExpr&>(second).text) : "";
+    bool integer_literal = other == ValueType::Number && !digits.empty() &&
+                           digits.find_first_not_of("0123456789") == std::string::npos &&
+                           (digits == "0" || digits[0] != '0');
+    if (first == ValueType::Text && integer_literal) {
+      item("OS4015", "NVL of a character value with the number " + digits + ": the number is the text '" + digits +
+                         "' as Oracle converts it",
+           second.span, false);
+      b = quote_literal(digits, d_);
+    } else {
+      b = implicit_target(other, first) != ValueType::Unknown ? converted(second, first) : expr(second);
+    }
+    return std::string(redshift() ? "NVL(" : "COALESCE(") + arg(c, 0) + ", " + b + ")";
   }
   if (f == "NVL2") {
     if (n != 3 || redshift()) return call_generic(c, "NVL2");
