@@ -125,8 +125,8 @@ std::string SqlWriter::converted(const Expr& e, ValueType want) {
         if (m && m->parse(value, t) && value.find_first_not_of("0123456789-: ") == std::string::npos) {
           std::string ts = format_timestamp(t);
           item("OS4016", "character literal " + text + " used as a DATE does not match NLS_DATE_FORMAT " + fmt +
-                             " (ORA-01861 under that format); read as " + iso + ": " + ts +
-                             " — set the session's date format in the settings if it was another",
+                             " (ORA-01861 under that format): read as ISO text, " + ts +
+                             ", as a session with such a date format would; check the value",
                e.span, false);
           return "TIMESTAMP " + quote_literal(ts, d_);
         }

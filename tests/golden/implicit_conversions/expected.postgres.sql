@@ -39,5 +39,5 @@ SELECT "id" FROM "flags" WHERE "created" < TIMESTAMP '2000-01-01 00:00:00' AND C
 -- OS4016 VIEW FLAG_LABELS: character value active used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 25)
 -- OS4015 VIEW FLAG_LABELS: DATE created concatenated as text: formatted with NLS_DATE_FORMAT DD-MON-RR as Oracle does (line 25)
 -- OS4016 VIEW FLAG_LABELS: character value code used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 27)
--- OS4016 VIEW OLD_FLAGS: character literal '2000-01-01' used as a DATE does not match NLS_DATE_FORMAT DD-MON-RR (ORA-01861 under that format); read as YYYY-MM-DD HH24:MI:SS: 2000-01-01 00:00:00 — set the session's date format in the settings if it was another (line 30)
+-- OS4016 VIEW OLD_FLAGS: character literal '2000-01-01' used as a DATE does not match NLS_DATE_FORMAT DD-MON-RR (ORA-01861 under that format): read as ISO text, 2000-01-01 00:00:00, as a session with such a date format would; check the value (line 30)
 -- OS4016 VIEW OLD_FLAGS: character value active used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 30)
