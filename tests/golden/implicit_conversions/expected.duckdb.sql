@@ -30,6 +30,7 @@ SELECT "id" FROM "flags" WHERE "created" < TIMESTAMP '2000-01-01 00:00:00' AND C
 -- OS4015 TABLE FLAGS: column CREATED DEFAULT: '01-JAN-2020' read with NLS_DATE_FORMAT DD-MON-RR as 2020-01-01 00:00:00 (line 9)
 -- OS4016 TABLE FLAGS: character value active used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 6)
 -- OS4015 TABLE FLAGS: character literal '01-JAN-80' used as a DATE: read with NLS_DATE_FORMAT DD-MON-RR as 1980-01-01 00:00:00 (line 10)
+-- OS6008 FUNCTION FLAG_ON: duckdb has no stored procedures, triggers or packages (line 33)
 -- OS4016 VIEW ACTIVE_FLAGS: character value active used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 14)
 -- OS4016 VIEW FLAG_MATH: character value code used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 17)
 -- OS4015 VIEW FLAG_MATH: character literal '2' used as a number: converted to 2 as Oracle does (line 17)

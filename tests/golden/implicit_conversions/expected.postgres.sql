@@ -11,6 +11,21 @@ CREATE TABLE "flags" (
   CONSTRAINT "flags_created_ck" CHECK ("created" >= TIMESTAMP '1980-01-01 00:00:00')
 );
 
+CREATE OR REPLACE FUNCTION "flag_on"("p_flag" text)
+RETURNS numeric
+LANGUAGE plpgsql
+AS $orashift$
+#variable_conflict use_column
+DECLARE
+  "l_limit" varchar(10) := '5';
+BEGIN
+  IF CAST("p_flag" AS NUMERIC) = 1 AND CAST("l_limit" AS NUMERIC) > 2 THEN
+    RETURN 1;
+  END IF;
+  RETURN 0;
+END
+$orashift$;
+
 CREATE VIEW "active_flags" AS
 SELECT "id", "code" FROM "flags" WHERE CAST("active" AS NUMERIC) = 1;
 
@@ -30,6 +45,8 @@ SELECT "id" FROM "flags" WHERE "created" < TIMESTAMP '2000-01-01 00:00:00' AND C
 -- OS4015 TABLE FLAGS: column CREATED DEFAULT: '01-JAN-2020' read with NLS_DATE_FORMAT DD-MON-RR as 2020-01-01 00:00:00 (line 9)
 -- OS4016 TABLE FLAGS: character value active used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 6)
 -- OS4015 TABLE FLAGS: character literal '01-JAN-80' used as a DATE: read with NLS_DATE_FORMAT DD-MON-RR as 1980-01-01 00:00:00 (line 10)
+-- OS4016 FUNCTION FLAG_ON: character value p_flag used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 36)
+-- OS4016 FUNCTION FLAG_ON: character value l_limit used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 36)
 -- OS4016 VIEW ACTIVE_FLAGS: character value active used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 14)
 -- OS4016 VIEW FLAG_MATH: character value code used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 17)
 -- OS4015 VIEW FLAG_MATH: character literal '2' used as a number: converted to 2 as Oracle does (line 17)

@@ -13,6 +13,21 @@ CREATE TABLE "flags" (
 DISTSTYLE AUTO
 COMPOUND SORTKEY ("id");
 
+-- orashift: default (atomic) transaction mode: no handler continues after an error
+CREATE OR REPLACE PROCEDURE "flag_on"("p_flag" varchar(65535), INOUT "orashift_result" numeric(38,10))
+AS $$
+DECLARE
+  "l_limit" varchar(10) := '5';
+BEGIN
+  IF CAST("p_flag" AS DECIMAL(38,10)) = 1 AND CAST("l_limit" AS DECIMAL(38,10)) > 2 THEN
+    "orashift_result" := 1;
+    RETURN;
+  END IF;
+  "orashift_result" := 0;
+  RETURN;
+END
+$$ LANGUAGE plpgsql;
+
 CREATE VIEW "active_flags" AS
 SELECT "id", "code" FROM "flags" WHERE CAST("active" AS DECIMAL(38,10)) = 1;
 
@@ -34,6 +49,9 @@ SELECT "id" FROM "flags" WHERE "created" < TIMESTAMP '2000-01-01 00:00:00' AND C
 -- OS2002 TABLE FLAGS: PRIMARY KEY FLAGS_PK (line 5)
 -- OS2004 TABLE FLAGS: CHECK (active IN (0, 1)) (line 6)
 -- OS2004 TABLE FLAGS: CHECK (created >= '01-JAN-80') (line 10)
+-- OS6002 FUNCTION FLAG_ON: function FLAG_ON is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 33)
+-- OS4016 FUNCTION FLAG_ON: character value p_flag used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 36)
+-- OS4016 FUNCTION FLAG_ON: character value l_limit used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 36)
 -- OS4016 VIEW ACTIVE_FLAGS: character value active used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 14)
 -- OS4016 VIEW FLAG_MATH: character value code used as a number: converted with TO_NUMBER as Oracle does; a row whose text is not a number fails the statement (ORA-01722 in Oracle too) (line 17)
 -- OS4015 VIEW FLAG_MATH: character literal '2' used as a number: converted to 2 as Oracle does (line 17)

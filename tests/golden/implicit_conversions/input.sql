@@ -28,3 +28,14 @@ WHERE code IN (10, 20, 30);
 
 CREATE VIEW old_flags AS
 SELECT id FROM flags WHERE created < '2000-01-01' AND active <> 1;
+
+-- PL/SQL: the writer knows the routine's parameters and variables (VARCHAR2 compared with numbers).
+CREATE OR REPLACE FUNCTION flag_on(p_flag IN VARCHAR2) RETURN NUMBER IS
+  l_limit VARCHAR2(10) := '5';
+BEGIN
+  IF p_flag = 1 AND l_limit > 2 THEN
+    RETURN 1;
+  END IF;
+  RETURN 0;
+END;
+/
