@@ -142,6 +142,19 @@ TEST(ImplicitConversions, DatesConcatenatedWithNlsDateFormat) {
             "SELECT CONCAT('on ', upper(strftime(\"created\", '%d-%b-%y'))) FROM \"flags\"");
 }
 
+TEST(ImplicitConversions, NumbersAndDatesReadAsTextByCharacterFunctionsAndLike) {
+  Converted c = convert("SELECT LPAD(id, 6, '0'), SUBSTR(qty, 1, 2) FROM flags WHERE id LIKE '7%'", Dialect::Postgres);
+  EXPECT_EQ(c.sql, "SELECT LPAD(CAST(\"id\" AS TEXT), 6, '0'), SUBSTR(CAST(\"qty\" AS TEXT), 1, 2) FROM \"flags\" "
+                   "WHERE CAST(\"id\" AS TEXT) LIKE '7%'");
+  // id is NUMBER(5): printed as Oracle does; qty is NUMBER(7,2): the target keeps trailing zeros.
+  EXPECT_EQ(c.codes, (Codes{"OS4015", "OS4012", "OS4015"}));
+  EXPECT_EQ(convert("SELECT UPPER(created) FROM flags WHERE created LIKE '%-85'", Dialect::DuckDb).sql,
+            "SELECT UPPER(upper(strftime(\"created\", '%d-%b-%y'))) FROM \"flags\" WHERE upper(strftime(\"created\", "
+            "'%d-%b-%y')) LIKE '%-85'");
+  // Text stays as it is.
+  EXPECT_EQ(convert("SELECT LPAD(code, 6) FROM flags", Dialect::Postgres).sql, "SELECT LPAD(\"code\", 6) FROM \"flags\"");
+}
+
 TEST(ImplicitConversions, DmlValuesTakeTheColumnType) {
   Converted ins = convert("INSERT INTO flags (id, qty, created, code) VALUES ('7', '2.5', '03-FEB-21', 5)", Dialect::Postgres);
   EXPECT_EQ(ins.sql, "INSERT INTO \"flags\" (\"id\", \"qty\", \"created\", \"code\") VALUES (7, 2.5, TIMESTAMP "

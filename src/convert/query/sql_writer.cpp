@@ -547,7 +547,8 @@ std::string SqlWriter::expr(const Expr& e) {
           pattern = quote_literal(doubled, d_);
         }
       }
-      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + pattern;
+      // A number or DATE on the left is matched as Oracle's TO_CHAR text (empno LIKE '75%').
+      std::string out = as_text(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + pattern;
       if (l.escape) out += " ESCAPE " + expr(*l.escape);
       return out;
     }

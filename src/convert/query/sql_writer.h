@@ -91,6 +91,9 @@ private:
   // A concatenated part: a DATE is formatted with NLS_DATE_FORMAT as Oracle does, the rest as is.
   std::string concat_part(const ast::Expr& e);
   bool oracle_date(const ast::Expr& e);
+  // A value a character function or LIKE reads: a number or a DATE is converted to text as
+  // Oracle does (TO_CHAR; DATE with NLS_DATE_FORMAT); text as is.
+  std::string as_text(const ast::Expr& e);
   // INSERT/UPDATE: the catalog table a DML statement writes, and VALUES converted to its columns.
   const Table* target_table(const ast::TableRef& t) const;
   std::string row_values(const Table* table, const std::vector<ast::Ident>& columns,

@@ -453,6 +453,19 @@ std::string SqlWriter::call(const CallExpr& c) {
   }
   std::string f = c.name[0].quoted() ? std::string() : upper(c.name[0].text);
   size_t n = c.args.size();
+  if ((f == "UPPER" || f == "LOWER" || f == "LENGTH" || f == "LTRIM" || f == "RTRIM" || f == "LPAD" || f == "RPAD") &&
+      n >= 1 && c.args[0].name.empty() && c.args[0].tail.end <= c.args[0].tail.begin && !c.over) {
+    // Character functions read a number or a DATE as TO_CHAR text (LPAD(empno, 6, '0')); the
+    // targets have no such overloads.
+    const Expr& v = *c.args[0].value;
+    ValueType t = type_of(v);
+    if (t == ValueType::Number || (t == ValueType::Date && oracle_date(v))) {
+      std::string out = f + "(" + as_text(v);
+      for (size_t i = 1; i < n; ++i) out += ", " + arg(c, i);
+      if ((f == "LPAD" || f == "RPAD") && n == 2 && duckdb()) out += ", ' '";
+      return out + ")";
+    }
+  }
   if (f == "NVL") {
     if (n != 2 || !c.keep.empty() || c.over) return call_generic(c, f);
     // Oracle converts the second argument to the type of the first: NVL(code, 0) is NVL(code, '0'),
@@ -488,7 +501,7 @@ std::string SqlWriter::call(const CallExpr& c) {
   if (f == "SUBSTR" || f == "SUBSTRB") {
     if (n < 2 || n > 3) return call_generic(c, f);
     if (f == "SUBSTRB") item("OS4007", "SUBSTRB counts bytes; converted as SUBSTR (characters)", c.span, false);
-    std::string s = arg(c, 0), p = arg(c, 1);
+    std::string s = as_text(*c.args[0].value), p = arg(c, 1);
     const Expr& pe = *c.args[1].value;
     bool positive = pe.kind == ExprKind::Literal && p != "0" && p.front() != '-';
     // Oracle: position 0 is 1, a negative position counts from the end.
@@ -496,7 +509,7 @@ std::string SqlWriter::call(const CallExpr& c) {
     return "SUBSTR(" + s + ", " + p + (n == 3 ? ", " + arg(c, 2) : std::string()) + ")";
   }
   if (f == "INSTR") {
-    if (n == 2) return "STRPOS(" + arg(c, 0) + ", " + arg(c, 1) + ")";
+    if (n == 2) return "STRPOS(" + as_text(*c.args[0].value) + ", " + arg(c, 1) + ")";
     // INSTR(s, x, pos[, 1]) from a position counted forward: the match in SUBSTR(s, pos) moved
     // back to s's numbering. A negative position (Oracle searches backwards from the end) and
     // an occurrence other than 1 stay an item.
@@ -511,7 +524,7 @@ std::string SqlWriter::call(const CallExpr& c) {
       item("OS4007", "INSTR with a computed start position: converted for positions ≥ 1 (a negative one, which Oracle "
                      "counts from the end, finds nothing here)",
            c.span, false);
-    std::string s = arg(c, 0), x = arg(c, 1);
+    std::string s = as_text(*c.args[0].value), x = arg(c, 1);
     std::string found = "STRPOS(SUBSTR(" + s + ", " + pos + "), " + x + ")";
     return "(CASE WHEN " + found + " = 0 THEN 0 ELSE " + found + " + " + pos + " - 1 END)";
   }

@@ -190,6 +190,33 @@ std::string SqlWriter::concat_part(const Expr& e) {
   return "TO_CHAR(" + expr(e) + ", " + quote_literal(f.mask, d_) + ")";
 }
 
+std::string SqlWriter::as_text(const Expr& e) {
+  ValueType t = type_of(e);
+  if (t == ValueType::Date && oracle_date(e)) return concat_part(e);
+  if (t != ValueType::Number) return expr(e);
+  // Whole numbers print the same everywhere; a NUMBER(p,s) column prints its scale's trailing
+  // zeros on the targets (10.50) where Oracle's TO_CHAR gives 10.5.
+  bool whole = false;
+  if (e.kind == ExprKind::Literal) {
+    std::string_view v = static_cast<const LiteralExpr&>(e).text;
+    whole = v.find_first_not_of("0123456789") == std::string_view::npos;
+  } else if (e.kind == ExprKind::Name) {
+    if (const Column* c = resolve_column(static_cast<const NameExpr&>(e))) {
+      const OracleType& ty = c->type;
+      whole = ty.name == "INTEGER" || ty.name == "INT" || ty.name == "SMALLINT" ||
+              (ty.name == "NUMBER" && ty.precision && (!ty.scale || *ty.scale == 0));
+    }
+  }
+  std::string text = sql::compact_text(e.span);
+  if (whole)
+    item("OS4015", "number " + text + " used as text: converted with TO_CHAR as Oracle does", e.span, false);
+  else
+    item("OS4012", "number " + text + " used as text: converted with TO_CHAR as Oracle does, but the target prints "
+                   "the trailing zeros of its scale (10.50 where Oracle prints 10.5)",
+         e.span, false);
+  return "CAST(" + expr(e) + " AS " + text_type() + ")";
+}
+
 std::string SqlWriter::in_list(const InExpr& n) {
   if (n.list.size() == 1 && n.list[0]->kind == ExprKind::Subquery)
     return expr(*n.lhs) + (n.negated ? " NOT IN (" : " IN (") +
