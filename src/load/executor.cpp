@@ -246,13 +246,15 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
         ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file);
       }
       if (auto f = opt.row_filters.find(u.table); f != opt.row_filters.end()) ts->filter = f->second;
-      if (!ts->table) ts->stats.error = "table " + u.table + " is not in the source catalog";
     }
-    if (u.missing) {
+    if (u.missing) {  // listed with its reason, also for a table the source has no definition of
       ts->stats.missing.push_back(u.missing_reason);
       continue;
     }
-    if (!ts->table) continue;
+    if (!ts->table) {
+      ts->stats.error = "table " + u.table + " is not in the source catalog";
+      continue;
+    }
     if (const SegmentCounts* c = opt.state ? opt.state->finished(u) : nullptr) {
       ts->stats.rows_read += c->read;
       ts->stats.rows_loaded += c->loaded;

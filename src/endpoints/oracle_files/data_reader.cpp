@@ -266,6 +266,9 @@ std::unique_ptr<DelimitedReader> DelimitedReader::create(const ControlFile& ctl,
   else if (cs == "WE8ISO8859P1" || cs == "WE8MSWIN1252" || cs == "WE8ISO8859P15") impl->charset = Charset::Latin1;
   else diags.error("LDR002", "not supported: CHARACTERSET " + cs + " (UTF8, AL32UTF8, US7ASCII, WE8ISO8859P1 and WE8MSWIN1252 are)", file_span);
 
+  for (const CtlField& f : into.fields)
+    if (!f.filler && !table.find_column(f.name))
+      diags.error("LDR007", "field " + f.name + " is not a column of table " + table.name, f.span);
   // Every clause is planned (routing evaluates them all); only this one's problems are reported.
   impl->clauses.resize(ctl.tables.size());
   for (size_t k = 0; k < ctl.tables.size(); ++k) {
@@ -280,8 +283,6 @@ std::unique_ptr<DelimitedReader> DelimitedReader::create(const ControlFile& ctl,
                into.span});
   for (const FieldPlan& fp : own.fields) {
     const CtlField& f = *fp.def;
-    if (fp.parent < 0 && !f.filler && !table.find_column(f.name))
-      diags.error("LDR007", "field " + f.name + " is not a column of table " + table.name, f.span);
     if (!f.not_loaded.empty())
       diags.add({Severity::Warning, "LDR018", "field " + f.name + " not loaded (" + (fp.parent < 0 ? "column NULL" : "attribute left out") + "): " + f.not_loaded, f.span});
     if (f.expr) impl->any_expr = true;
@@ -678,6 +679,7 @@ bool DelimitedReader::Impl::process(std::string_view line, uint64_t no, Batch& b
   // where the previous one stopped), up to this one, or all of them for the first clause.
   size_t pos = 0;
   bool mine = false, any = false;
+  int unloadable = -1;  // a clause that takes it but cannot be loaded
   const size_t last = counts_unrouted ? clauses.size() - 1 : self;
   for (size_t k = 0; k <= last; ++k) {
     ClausePlan& c = clauses[k];
@@ -685,11 +687,19 @@ bool DelimitedReader::Impl::process(std::string_view line, uint64_t no, Batch& b
     c.scanned_ok = scan(c, rec, pos, end);
     pos = end;
     bool t = takes(c, rec);
-    any = any || t;
+    bool loadable = k >= source.clause_not_loaded.size() || source.clause_not_loaded[k].empty();
+    if (t && !loadable && unloadable < 0) unloadable = static_cast<int>(k);
+    any = any || (t && loadable);
     if (k == self) mine = t;
   }
   if (!mine) {
-    if (counts_unrouted && !any) ++read, ++filtered;  // no INTO TABLE takes it: discarded
+    if (counts_unrouted && !any) {  // no INTO TABLE takes it: discarded
+      ++read, ++filtered;
+      if (unloadable >= 0)
+        note("records for INTO TABLE " + clauses[unloadable].into->name + " (clause " + std::to_string(unloadable + 1) +
+                 ") counted as filtered here, not loaded: " + source.clause_not_loaded[unloadable],
+             no, std::string(line.substr(0, 60)));
+    }
     return false;
   }
   ++read;

@@ -27,6 +27,9 @@ struct DataSource {
   uint64_t first_line = 1;     // line number of that byte
   uint64_t end = 0;            // byte after the last to read (0: end of file); a LineRange's end
   size_t chunk_bytes = 4u << 20;
+  // Per INTO TABLE clause: why it cannot be loaded ("" = it can). The first clause's reader
+  // counts the records only such clauses take as filtered, with a note, so none goes unseen.
+  std::vector<std::string> clause_not_loaded;
 };
 
 class DelimitedReader final : public TableReader {

@@ -496,6 +496,12 @@ std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const
     src.offset = *ctl.begin_data_offset;
     src.first_line = ctl.begin_data_line;
   }
+  for (size_t i = 0; i < impl_->units.size(); ++i)  // the clauses of the same file that cannot load
+    if (impl_->unit_pairs[i] == pair) {
+      const LoadUnit& other = impl_->units[i];
+      if (src.clause_not_loaded.size() <= other.clause) src.clause_not_loaded.resize(other.clause + 1);
+      if (other.missing) src.clause_not_loaded[other.clause] = other.missing_reason;
+    }
   if (unit.range_end) {  // a piece of the file (split_unit)
     src.offset = unit.range_begin;
     src.end = unit.range_end;
