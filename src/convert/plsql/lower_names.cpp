@@ -364,6 +364,18 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     }
     for (const ast::Expr* d : omitted) args += ", " + w->expr(*d);
   }
+  // A hoisted nested subprogram: the enclosing routine's variables it reads, by name.
+  for (const auto& c : r.captured) {
+    const Symbol* sym = scope_.find(c.oracle_name);
+    if (!sym || sym->ref != c.param) {
+      item(plsql_codes::kNotConvertible,
+           "call of " + r.name + ": it reads " + c.oracle_name + " of its enclosing routine, which is hidden or not visible here",
+           span);
+      continue;
+    }
+    if (c.inout) captured_writes_.insert(c.oracle_name);  // the caller writes it too (through the callee)
+    args += (args.empty() ? "" : ", ") + c.param + " => " + sym->ref;
+  }
   return fn + "(" + args + ")";
 }
 
