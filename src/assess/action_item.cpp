@@ -178,6 +178,10 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "A construct of the query has no equivalent on the target (bind variables in a view, table functions, JSON_TABLE/XMLTABLE, flashback, SAMPLE, collection operators, IS JSON tests, ...). Rewrite it by hand for the target.", 1.0},
       {"OS4014", ItemSeverity::Info, "query", "LISTAGG overflow handling dropped",
        "ON OVERFLOW TRUNCATE/ERROR is not reproduced: STRING_AGG/LISTAGG on the target builds the whole string (Redshift fails above 64 KB). Check the longest result.", 0.1},
+      {"OS4015", ItemSeverity::Info, "query", "Oracle's implicit conversion made explicit",
+       "Oracle converted a value implicitly here (a character value compared with or added to a number, text compared with or stored into a DATE, a DATE concatenated as text); the targets do not, or differently, so the conversion is written out: literals are converted now ('10' becomes 10, '01-JAN-2020' becomes TIMESTAMP '2020-01-01 00:00:00' with NLS_DATE_FORMAT), DATEs in || are formatted with NLS_DATE_FORMAT. Nothing to do unless the Oracle sessions used another NLS_DATE_FORMAT than the one named.", 0.0},
+      {"OS4016", ItemSeverity::Low, "query", "Implicit conversion whose result depends on the data",
+       "Oracle converted a character value to a number or a date where the statement runs (TO_NUMBER(flag) = 1); the conversion is now an explicit CAST / TO_TIMESTAMP, which fails on a row whose text is not a number (or a date in NLS_DATE_FORMAT) just as Oracle raised ORA-01722 / ORA-01861 on it. Check the column's values, or compare with a character literal instead ('1') if the column only holds such codes. Also raised for a literal that does not convert (the statement fails where Oracle's failed) and for date text read as ISO because it does not match NLS_DATE_FORMAT.", 0.1},
       // 5xxx: code constructs found in the tokens of PL/SQL units and views. Their effort comes
       // from the effort model (effort_model.h), which scales ora2pg's units per target; the
       // hours below are only the fallback when no model is given.

@@ -110,7 +110,7 @@ json report_json(const Assessment& a, const RunSummary& s) {
       tables.push_back({{"table", t.table}, {"state", t.state}, {"rows_read", t.rows_read}, {"rows_loaded", t.rows_loaded},
                         {"rows_rejected", t.rows_rejected}, {"rows_filtered", t.rows_filtered}, {"bytes_read", t.bytes_read},
                         {"seconds", t.seconds}, {"sources", t.sources}, {"missing", t.missing},
-                        {"reject_file", t.reject_file}, {"error", t.error}});
+                        {"notes", t.notes}, {"reject_file", t.reject_file}, {"error", t.error}});
     j["load"] = {{"tables", tables}, {"seconds", s.load->seconds}, {"ok", s.load->ok()}};
   }
   if (s.verification) {

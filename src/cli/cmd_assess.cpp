@@ -26,6 +26,7 @@ namespace {
 std::unique_ptr<OracleFilesSource> assess_source(const std::string& dir) {
   OracleFilesOptions o;
   o.dir = dir;
+  o.loading = false;  // a control file that cannot be loaded is reported, not an error
   return std::make_unique<OracleFilesSource>(o);
 }
 

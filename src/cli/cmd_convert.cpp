@@ -36,7 +36,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       // Row counts feed the Redshift design advisor and rows the evidence for types: without
       // either, the schema alone is read.
       bool rows = dialect == Dialect::Redshift || types.from != TypesFrom::Declared;
-      auto source = make_source(o->source, rows ? SourceUse::Load : SourceUse::SchemaOnly);
+      auto source = make_source(o->source, rows ? SourceUse::Profile : SourceUse::SchemaOnly);
       size_t errors = print_diagnostics(source->diagnostics());
       if (std::string empty = empty_source_error(*source, true); !empty.empty()) {
         std::fputs(empty.c_str(), stderr);

@@ -1,5 +1,6 @@
 #include "convert/default_translation.h"
 #include "common/ascii.h"
+#include "common/datetime.h"
 
 #include "convert/simple_expression.h"
 #include "common/naming.h"
@@ -61,7 +62,17 @@ std::optional<TranslatedDefault> translate_default(const Column& column, const M
     std::string v = sql::string_value(t[0]);
     if (v.empty()) return TranslatedDefault{"NULL", ""};  // Oracle stores '' as NULL
     const std::string& n = column.type.name;
-    if (n == "DATE" || n.rfind("TIMESTAMP", 0) == 0) return std::nullopt;  // NLS-dependent conversion
+    if (n == "DATE") {
+      // Oracle reads the text with NLS_DATE_FORMAT (default DD-MON-RR) when the row is inserted;
+      // the value is the same every time, so it is read now.
+      Micros t = 0;
+      static const DateMask nls = *DateMask::compile("DD-MON-RR");
+      if (!nls.parse(v, t)) return std::nullopt;
+      std::string ts = format_timestamp(t);
+      return TranslatedDefault{"TIMESTAMP " + quote_literal(ts, dialect), "",
+                               "'" + v + "' read with NLS_DATE_FORMAT DD-MON-RR as " + ts};
+    }
+    if (n.rfind("TIMESTAMP", 0) == 0) return std::nullopt;  // NLS_TIMESTAMP_FORMAT-dependent conversion
     return TranslatedDefault{quote_literal(v, dialect), ""};
   }
   // SYS_GUID(): 16 random bytes in Oracle; a random UUID's bytes (binary) or its 32 hex digits (text).

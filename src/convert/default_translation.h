@@ -13,6 +13,9 @@ namespace orashift {
 struct TranslatedDefault {
   std::string sql;           // the target expression for DEFAULT
   std::string needs;         // a target feature the expression relies on (e.g. a sequence name), "" if none
+  // Oracle's implicit conversion the default relies on, made explicit ('01-JAN-2020' into a DATE
+  // column read with NLS_DATE_FORMAT): the caller raises an OS4015 item with this text.
+  std::string conversion{};
 };
 
 // `mapped` is the column's target type (SYS_GUID's result differs for binary and text columns).

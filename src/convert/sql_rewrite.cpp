@@ -1,6 +1,7 @@
 #include "convert/sql_rewrite.h"
 
 #include "convert/query/sql_writer.h"
+#include "convert/simple_expression.h"
 #include "sql/parser.h"
 
 namespace orashift {
@@ -56,6 +57,25 @@ RewriteResult convert_expression_text(std::string_view oracle_sql, Span origin, 
   // Spans point into the temporary text: report at the expression's place in the source.
   for (const auto& i : r.items.items()) out.items.add(i.kind->code, i.object, i.message, origin, i.target);
   return out;
+}
+
+RewriteResult convert_table_condition(std::string_view oracle_sql, Span origin, const Table& table,
+                                      const Catalog& catalog, Dialect dialect, const std::string& object) {
+  RewriteContext ctx;
+  ctx.catalog = &catalog;
+  ctx.table = &table;
+  ctx.object = object;
+  RewriteResult r = convert_expression_text(oracle_sql, origin, dialect, ctx);
+  bool implicit = false;
+  for (const auto& i : r.items.items())
+    if (std::string_view(i.kind->code) == "OS4015" || std::string_view(i.kind->code) == "OS4016") implicit = true;
+  if (!implicit)
+    if (auto simple = translate_simple_expression(oracle_sql, table, dialect)) {
+      RewriteResult out;
+      out.sql = *simple;
+      return out;
+    }
+  return r;
 }
 
 void merge_items(const RewriteResult& r, ActionItems& into) {

@@ -65,6 +65,9 @@ struct RewriteContext {
   const std::set<std::string>* procedure_functions = nullptr;
   // The PL/SQL functions converted and applied with this output (F, PKG.F): a query may call them.
   const std::set<std::string>* converted_functions = nullptr;
+  // The Oracle session's NLS_DATE_FORMAT: how Oracle reads text compared with or stored into a
+  // DATE ('01-JAN-2020' = hiredate). Oracle's default (NLS_TERRITORY AMERICA) when empty.
+  std::string nls_date_format;
 };
 
 struct RewriteResult {
@@ -80,6 +83,14 @@ RewriteResult convert_expression(const sql::ast::Expr& expr, Dialect dialect, co
 // (an unparsable text gives convertible = false and an OS4013 item).
 RewriteResult convert_expression_text(std::string_view oracle_sql, Span origin, Dialect dialect,
                                       const RewriteContext& ctx);
+
+// A CHECK condition of `table` (Oracle text from the catalog). The simple translation
+// (simple_expression.h) prints it when it means the same on the target; the rewriter takes over
+// when it cannot, and when Oracle converts a value implicitly there (a CHAR column compared with
+// a number, a DATE with text: OS4015/OS4016 items), so the conversion is written out.
+// convertible = false: neither could translate it (the caller raises OS2005).
+RewriteResult convert_table_condition(std::string_view oracle_sql, Span origin, const Table& table,
+                                      const Catalog& catalog, Dialect dialect, const std::string& object);
 
 // A whole query (SELECT ... / WITH ...), e.g. a view's body.
 RewriteResult convert_query(const sql::ast::Query& query, Dialect dialect, const RewriteContext& ctx);

@@ -6,6 +6,7 @@
 #include "common/redact.h"
 #include "convert/default_translation.h"
 #include "convert/simple_expression.h"
+#include "convert/sql_rewrite.h"
 #include "dialect/code_generator.h"
 #include "common/naming.h"
 #include "dialect/redshift_identifiers.h"
@@ -146,14 +147,15 @@ private:
           continue;
         }
         if (!keep_key(t, c)) continue;
-        auto cond = translate_simple_expression(c.check_sql, t, opt_.dialect);
-        if (!cond) {
+        RewriteResult cond = convert_table_condition(c.check_sql, c.span, t, cat_, opt_.dialect, object(t));
+        if (!cond.convertible) {
           items_.add("OS2005", object(t), "CHECK (" + c.check_sql + ") not translated", c.span, dialect());
           continue;
         }
+        merge_items(cond, items_);
         sql += ",\n  ";
         if (!c.name.empty()) sql += "CONSTRAINT " + q(c.name) + " ";
-        sql += "CHECK (" + *cond + ")";
+        sql += "CHECK (" + cond.sql + ")";
         continue;
       }
       if (!keep_key(t, c)) continue;
@@ -280,6 +282,8 @@ private:
       items_.add("OS2005", object(t), "column " + c.name + " DEFAULT " + c.default_sql, c.span, dialect());
       return "";
     }
+    if (!d->conversion.empty())
+      items_.add("OS4015", object(t), "column " + c.name + " DEFAULT: " + d->conversion, c.span, dialect());
     if (!d->needs.empty() && !has_sequence(d->needs))
       items_.add("OS2015", object(t), "column " + c.name + " DEFAULT uses sequence " + d->needs +
                  ", which the scripts do not create", c.span, dialect());

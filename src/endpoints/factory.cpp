@@ -19,13 +19,14 @@ std::unique_ptr<SourceEndpoint> make_source(const std::string& url, SourceUse us
   if (starts_with(url, "oracle-files:")) {
     OracleFilesOptions o;
     o.schema_only = use == SourceUse::SchemaOnly;
+    o.loading = use == SourceUse::Load;
     o.dir = url.substr(std::string_view("oracle-files:").size());
     return std::make_unique<OracleFilesSource>(o);
   }
   if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) return std::make_unique<PostgresSource>(url);
   if (starts_with(url, "sqlite:")) return std::make_unique<SqliteSource>(url.substr(7));
   if (oracle::is_oracle_url(url))
-    return std::make_unique<OracleSource>(oracle::parse_oracle_url(url), use == SourceUse::Load);
+    return std::make_unique<OracleSource>(oracle::parse_oracle_url(url), use != SourceUse::SchemaOnly);
   throw std::invalid_argument(
       "unknown source; expected oracle-files:DIR, oracle://USER@HOST:PORT/SERVICE, postgres://USER@HOST:PORT/DB or "
       "sqlite:FILE");

@@ -8,8 +8,9 @@
 namespace orashift {
 
 // Throws std::invalid_argument naming the accepted forms (never echoing a password).
-// `use`: a source opened only to convert its schema may skip reading rows it would not load.
-enum class SourceUse { Load, SchemaOnly };
+// `use`: a source opened only to convert its schema may skip reading rows it would not load;
+// one opened to profile rows (statistics, type evidence) reads them but never loads them.
+enum class SourceUse { Load, Profile, SchemaOnly };
 std::unique_ptr<SourceEndpoint> make_source(const std::string& url, SourceUse use = SourceUse::Load);
 std::unique_ptr<TargetEndpoint> make_target(const std::string& url);
 

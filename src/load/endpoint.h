@@ -62,6 +62,7 @@ struct LoadUnit {
   // (SourceEndpoint::split_unit); range_end 0 = the whole file.
   uint64_t range_begin = 0, range_end = 0;
   uint64_t range_first_line = 1;  // line number of the byte at range_begin
+  size_t clause = 0;  // SQL*Loader: which INTO TABLE clause of the control file this unit loads
   bool whole_table() const { return where.empty() && relation.empty(); }
 };
 
@@ -76,6 +77,10 @@ public:
   virtual uint64_t bytes_read() const { return 0; }
   // Best estimate of total bytes, for progress (0 when unknown).
   virtual uint64_t bytes_total() const { return 0; }
+  // What happened to single values of loaded rows that the user must know about (a secondary
+  // file not found, a value the target cannot hold): one line per cause, with counts. Read
+  // once the reader is done; shown with the table in the load summary.
+  virtual std::vector<std::string> notes() const { return {}; }
 };
 
 // A tiny result set for verification queries: rows of text cells (NULL as nullopt).

@@ -179,6 +179,7 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   ts.stats.rows_loaded += loaded;
   ts.stats.bytes_read += reader->bytes_read();
   ts.stats.sources.push_back(unit.data);
+  for (auto& n : reader->notes()) ts.stats.notes.push_back(std::move(n));
   for (auto err : {reader_error, writer_error}) {
     if (!err) continue;
     try {
@@ -245,13 +246,15 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
         ts->rejects = std::make_unique<RejectFile>(ts->stats.reject_file);
       }
       if (auto f = opt.row_filters.find(u.table); f != opt.row_filters.end()) ts->filter = f->second;
-      if (!ts->table) ts->stats.error = "table " + u.table + " is not in the source catalog";
     }
-    if (u.missing) {
+    if (u.missing) {  // listed with its reason, also for a table the source has no definition of
       ts->stats.missing.push_back(u.missing_reason);
       continue;
     }
-    if (!ts->table) continue;
+    if (!ts->table) {
+      ts->stats.error = "table " + u.table + " is not in the source catalog";
+      continue;
+    }
     if (const SegmentCounts* c = opt.state ? opt.state->finished(u) : nullptr) {
       ts->stats.rows_read += c->read;
       ts->stats.rows_loaded += c->loaded;
@@ -384,6 +387,7 @@ std::string format_load_summary(const LoadReport& r) {
                      r.rows_rejected(), "", r.seconds, rate);
   for (const auto& t : r.tables) {
     for (const auto& m : t.missing) out += "  " + t.table + ": missing data: " + m + "\n";
+    for (const auto& n : t.notes) out += "  " + t.table + ": note: " + n + "\n";
     if (!t.reject_file.empty()) out += "  " + t.table + ": " + std::to_string(t.rows_rejected) + " rejected → " + t.reject_file + "\n";
     if (!t.error.empty()) out += "  " + t.table + ": ERROR " + t.error + "\n";
   }

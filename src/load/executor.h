@@ -53,6 +53,7 @@ struct TableLoadStats {
   std::vector<std::string> sources;   // data files (segments) loaded
   size_t segments_skipped = 0;        // finished by an earlier run (resume)
   std::vector<std::string> missing;   // data the source names but does not have
+  std::vector<std::string> notes;     // values of loaded rows not loaded as they were (TableReader::notes)
   std::string reject_file;
   std::string error;
   bool reconciled() const { return rows_read == rows_loaded + rows_rejected + rows_filtered; }

@@ -131,6 +131,9 @@ Verification verify_load(const SourceEndpoint& source, TargetEndpoint& target, c
                          const LoadReport& load) {
   Verification v;
   for (const auto& t : load.tables) {
+    // A table the source has no definition of was never created: nothing to count (its data
+    // is listed as missing, with the reason, in the load summary).
+    if (!source.catalog().find_table(t.table) && t.rows_read == 0 && t.sources.empty()) continue;
     CountCheck c;
     c.table = t.table;
     c.source_rows = t.rows_read - t.rows_rejected - t.rows_filtered;

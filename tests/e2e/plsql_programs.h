@@ -308,4 +308,57 @@ END;
 /
 )";
 
+// "Collection Constructors" (a nested table type's constructor, empty and with elements),
+// "Multiset Conditions" and "Multiset Operators" (ALL by default: multiplicities count), the
+// collection types of Oracle's own packages (DBMS_UTILITY.LNAME_ARRAY, SYS.ODCIVARCHAR2LIST),
+// and a handler for a predefined exception the engine raises only when the code does.
+inline const char* kConstructorsProgram = R"(
+CREATE OR REPLACE TYPE name_list AS TABLE OF VARCHAR2(30);
+/
+CREATE OR REPLACE FUNCTION list_facts RETURN VARCHAR2 IS
+  l_empty name_list := name_list();
+  l_two name_list := name_list('ann', 'bob');
+  l_sys sys.odcivarchar2list := sys.odcivarchar2list('x', 'y', 'z');
+  l_lines dbms_utility.lname_array;
+BEGIN
+  l_lines(1) := 'first';
+  l_two.EXTEND;
+  l_two(l_two.COUNT) := 'cy';
+  RETURN l_empty.COUNT || ' ' || l_two.COUNT || ':' || l_two(3) || ' ' || l_sys.COUNT || ':' || l_sys(2) || ' ' || l_lines(1);
+END;
+/
+CREATE OR REPLACE FUNCTION multiset_facts RETURN VARCHAR2 IS
+  a name_list := name_list('x', 'y', 'y');
+  b name_list := name_list('y', 'z');
+  n name_list := NULL;
+  u name_list;
+  d name_list;
+  e name_list;
+  i name_list;
+  z name_list;
+  r VARCHAR2(200);
+BEGIN
+  u := a MULTISET UNION b;
+  d := a MULTISET UNION DISTINCT b;
+  e := a MULTISET EXCEPT b;
+  i := a MULTISET INTERSECT b;
+  z := a MULTISET UNION n;
+  r := CASE WHEN 'y' MEMBER OF a THEN 'member' ELSE 'not' END || ' ' ||
+       CASE WHEN 'q' NOT MEMBER OF a THEN 'q-out' ELSE 'q-in' END || ' ' ||
+       CASE WHEN name_list() IS EMPTY THEN 'empty' ELSE 'full' END || ' ' ||
+       CASE WHEN a IS NOT EMPTY THEN 'a-full' ELSE 'a-empty' END || ' ' ||
+       u.COUNT || ' ' || d.COUNT || ' ' || e.COUNT || ' ' || i.COUNT || ' ' ||
+       CASE WHEN z IS NULL THEN 'null' ELSE 'not-null' END;
+  RETURN r;
+END;
+/
+CREATE OR REPLACE FUNCTION raises_program_error RETURN VARCHAR2 IS
+BEGIN
+  RAISE PROGRAM_ERROR;
+EXCEPTION
+  WHEN PROGRAM_ERROR THEN RETURN 'caught';
+END;
+/
+)";
+
 }  // namespace e2e::programs

@@ -84,6 +84,20 @@ TEST(PlsqlBehaviour, NestedSubprogramsShareTheEnclosingVariables) {
   EXPECT_EQ(s("SELECT nested_sum(0)"), "total=0 calls=0 ");
 }
 
+// "Collection Constructors", "Predefined Exceptions".
+TEST(PlsqlBehaviour, CollectionConstructorsAndBuiltinCollectionTypes) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("ctors", kConstructorsProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT list_facts()"), "0 3:cy 3:y first");
+  EXPECT_EQ(s("SELECT raises_program_error()"), "caught");
+  // a = (x, y, y), b = (y, z): UNION ALL 5, DISTINCT 3, EXCEPT ALL (x, y) 2, INTERSECT ALL (y) 1,
+  // and a multiset operator with a NULL collection is NULL.
+  EXPECT_EQ(s("SELECT multiset_facts()"), "member q-out empty a-full 5 3 2 1 null");
+}
+
 // "Package State": package variables keep their values for the life of the session and start
 // again from their initial values in a new session; the initialization part runs once; a record
 // variable's fields are assigned one at a time ("Assigning Values to Record Variables").

@@ -117,11 +117,82 @@ TEST(ControlFile, UnsupportedSqlIsAnErrorForTheField) {
 
 TEST(ControlFile, UnsupportedFeaturesAreReportedNotDropped) {
   ControlFile cf = parse_control_file("l.ctl",
-                                      "LOAD DATA CONTINUEIF NEXT(1) = '+'\nINTO TABLE t FIELDS TERMINATED BY ','\n"
-                                      "(a CHAR, b LOBFILE (a) TERMINATED BY EOF, c CHAR)");
+                                      "LOAD DATA\nINTO TABLE t FIELDS TERMINATED BY ','\n"
+                                      "(a CHAR, b LOBFILE (a) TERMINATED BY '<end>', c NESTED TABLE COUNT(a) (x CHAR), d CHAR)");
   EXPECT_EQ(cf.diagnostics.error_count(), 2u);
   ASSERT_EQ(cf.tables.size(), 1u);
-  EXPECT_EQ(cf.tables[0].fields.size(), 3u);
+  EXPECT_EQ(cf.tables[0].fields.size(), 4u);
+  ControlFile eof = parse_control_file("e.ctl", "LOAD DATA INTO TABLE t FIELDS TERMINATED BY ',' (a CHAR TERMINATED BY EOF)");
+  EXPECT_EQ(first_error(eof), "e.ctl:1:50: field A: TERMINATED BY EOF is only allowed for LOBFILE fields");
+}
+
+// The fixture of tests/e2e/test_sqlldr_lob.cpp: every clause of the issue in one control file.
+TEST(ControlFile, ContinuationLobfileBfileColumnObjectAndTwoClauses) {
+  ControlFile cf = read_control_file(ORASHIFT_SOURCE_DIR "/tests/data/sqlldr_lob/media.ctl");
+  ASSERT_TRUE(cf.ok()) << first_error(cf);
+  ASSERT_TRUE(cf.continuation);
+  EXPECT_EQ(cf.continuation->kind, CtlContinuation::Kind::Next);
+  EXPECT_EQ(cf.continuation->start, 1);
+  EXPECT_EQ(cf.continuation->end, 1);
+  EXPECT_EQ(cf.continuation->value, "+");
+  EXPECT_FALSE(cf.continuation->preserve);
+  ASSERT_EQ(cf.tables.size(), 2u);
+  const IntoTable& media = cf.tables[0];
+  EXPECT_EQ(media.name, "MEDIA");
+  ASSERT_TRUE(media.when);
+  EXPECT_EQ(media.when->all.at(0).field, "REC_TYPE");
+  const CtlField* body = media.find_field("BODY");
+  ASSERT_TRUE(body && body->lobfile);
+  EXPECT_EQ(body->lobfile->file.field, "BODY_FILE");
+  EXPECT_FALSE(body->lobfile->raw);
+  EXPECT_TRUE(body->terminator && body->terminator->eof);
+  EXPECT_FALSE(body->reads_data());
+  const CtlField* photo = media.find_field("PHOTO");
+  ASSERT_TRUE(photo && photo->lobfile);
+  EXPECT_EQ(photo->lobfile->file.constant, "logo.bin");
+  EXPECT_TRUE(photo->lobfile->raw);
+  const CtlField* graphic = media.find_field("GRAPHIC");
+  ASSERT_TRUE(graphic && graphic->bfile_dir && graphic->bfile_name);
+  EXPECT_EQ(graphic->bfile_dir->constant, "MEDIA_DIR");
+  EXPECT_EQ(graphic->bfile_name->field, "GRAPHIC_FILE");
+  EXPECT_TRUE(media.find_field("BODY_FILE")->boundfiller);
+  const CtlField* hdr = media.find_field("HDR");
+  ASSERT_TRUE(hdr && hdr->column_object);
+  ASSERT_EQ(hdr->attributes.size(), 2u);
+  EXPECT_EQ(hdr->attributes[0].name, "HDR.NAME");
+  EXPECT_EQ(hdr->attributes[1].name, "HDR.MADE");
+  EXPECT_EQ(hdr->attributes[1].mask, "YYYY-MM-DD");
+  const IntoTable& notes = cf.tables[1];
+  EXPECT_EQ(notes.name, "NOTES");
+  EXPECT_EQ(notes.fields.at(0).position_start, 1);
+}
+
+TEST(ControlFile, ContinuationForms) {
+  auto cont = [](const std::string& clause) {
+    ControlFile cf = parse_control_file("c.ctl", "LOAD DATA " + clause + " INTO TABLE t FIELDS TERMINATED BY ',' (a)");
+    EXPECT_TRUE(cf.ok()) << clause << ": " << first_error(cf);
+    return cf.continuation.value_or(CtlContinuation{});
+  };
+  CtlContinuation c = cont("CONCATENATE 3");
+  EXPECT_EQ(c.kind, CtlContinuation::Kind::Concatenate);
+  EXPECT_EQ(c.count, 3);
+  EXPECT_EQ(cont("CONCATENATE (2)").count, 2);
+  c = cont("CONTINUEIF THIS PRESERVE (1:2) = '%%'");
+  EXPECT_EQ(c.kind, CtlContinuation::Kind::This);
+  EXPECT_TRUE(c.preserve);
+  EXPECT_EQ(c.start, 1);
+  EXPECT_EQ(c.end, 2);
+  c = cont("CONTINUEIF (3-5) <> X'2a2a2a'");
+  EXPECT_EQ(c.kind, CtlContinuation::Kind::This);
+  EXPECT_TRUE(c.not_equal);
+  EXPECT_EQ(c.value, "***");
+  c = cont("CONTINUEIF LAST != ';'");
+  EXPECT_EQ(c.kind, CtlContinuation::Kind::Last);
+  EXPECT_TRUE(c.not_equal);
+  ControlFile bad = parse_control_file("b.ctl", "LOAD DATA CONTINUEIF LAST = ',,' INTO TABLE t (a)");
+  EXPECT_NE(first_error(bad).find("must have length 1"), std::string::npos);
+  ControlFile len = parse_control_file("b.ctl", "LOAD DATA CONTINUEIF THIS (1:2) = '+' INTO TABLE t (a)");
+  EXPECT_NE(first_error(len).find("as long as the position range"), std::string::npos);
 }
 
 TEST(ControlFile, RealCorpusControlFiles) {
@@ -140,8 +211,15 @@ TEST(ControlFile, RealCorpusControlFiles) {
       ASSERT_EQ(cf.diagnostics.error_count(), 1u);
       EXPECT_EQ(cf.diagnostics.items()[0].span.line(), 32u);
       EXPECT_NE(cf.diagnostics.items()[0].message.find("after the field list"), std::string::npos);
-    } else if (name == "pm_p_lob.ctl" || name == "long2lob.ctl") {
-      EXPECT_FALSE(cf.ok()) << name << " uses LOBFILE/CONTINUEIF, which must be reported";
+    } else if (name == "pm_p_lob.ctl") {
+      // CONTINUEIF NEXT, LOBFILE, BFILE, SID, COLUMN OBJECT and two INTO TABLE clauses.
+      ASSERT_TRUE(cf.ok()) << first_error(cf);
+      ASSERT_EQ(cf.tables.size(), 2u);
+      EXPECT_EQ(cf.tables[1].sid_field, "TEXTDOC_SID");
+      const CtlField* header = cf.tables[0].find_field("AD_HEADER");
+      ASSERT_TRUE(header && header->column_object);
+      EXPECT_EQ(header->attributes.back().lobfile->file.field, "AD_HEADER.LOGO_FIL");
+      EXPECT_FALSE(cf.tables[0].find_field("AD_TEXTDOCS_NTAB")->not_loaded.empty());
     } else {
       EXPECT_TRUE(cf.ok()) << first_error(cf);
       EXPECT_EQ(cf.tables.size(), 1u) << name;

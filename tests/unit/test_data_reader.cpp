@@ -37,12 +37,12 @@ struct LoadRun {
   std::unique_ptr<DelimitedReader> reader;
   ControlFile ctl;
 
-  LoadRun(Table t, const std::string& ctl_text, const std::string& data) : table(std::move(t)) {
+  LoadRun(Table t, const std::string& ctl_text, const std::string& data, size_t clause = 0) : table(std::move(t)) {
     ctl = parse_control_file("t.ctl", ctl_text);
     DataSource src;
     src.path = "t.dat";
     src.text = data;
-    reader = DelimitedReader::create(ctl, table, load_columns_for(table), src, sink, diags);
+    reader = DelimitedReader::create(ctl, table, load_columns_for(table), src, sink, diags, clause);
     if (reader) reader->next(batch, 1000);
   }
   std::string text(size_t c, size_t r) const {
@@ -197,6 +197,56 @@ TEST(DataReader, ControlFileMismatchIsLocated) {
   ASSERT_EQ(r.diags.error_count(), 3u);
   EXPECT_EQ(r.diags.items()[0].span.location(), "t.ctl:2:5");
   EXPECT_EQ(r.diags.items()[0].message, "field NOPE is not a column of table T");
+}
+
+// Oracle's "Extracting Multiple Logical Records": without POSITION, the second INTO TABLE
+// clause continues scanning where the first one stopped, so each line holds two rows.
+TEST(DataReader, SecondIntoTableContinuesWhereTheFirstStopped) {
+  Table emp;
+  emp.name = "EMP";
+  emp.columns = {col("EMPNO", "NUMBER", 4), col("ENAME", "VARCHAR2", 10)};
+  const char* ctl =
+      "LOAD DATA\n"
+      "INTO TABLE emp (empno INTEGER EXTERNAL TERMINATED BY ' ', ename CHAR TERMINATED BY WHITESPACE)\n"
+      "INTO TABLE emp (empno INTEGER EXTERNAL TERMINATED BY ' ', ename CHAR TERMINATED BY WHITESPACE)\n";
+  const char* data = "1119 Smith 1120 Snyder\n1121 Spencer 1122 Thomas\n";
+  LoadRun first(emp, ctl, data, 0), second(emp, ctl, data, 1);
+  ASSERT_TRUE(first.reader && second.reader) << first.diags.error_count();
+  ASSERT_EQ(first.batch.rows(), 2u);
+  ASSERT_EQ(second.batch.rows(), 2u);
+  EXPECT_EQ(first.text(0, 0) + " " + first.text(1, 0) + " " + first.text(0, 1) + " " + first.text(1, 1), "1119 Smith 1121 Spencer");
+  EXPECT_EQ(second.text(0, 0) + " " + second.text(1, 0) + " " + second.text(0, 1) + " " + second.text(1, 1), "1120 Snyder 1122 Thomas");
+}
+
+// A record goes to every clause whose WHEN it meets; one that meets none is discarded, counted
+// once (by the first clause's reader); a clause's reject keeps the first physical line.
+TEST(DataReader, SeveralIntoTableClausesRouteAndAccountForEveryRecord) {
+  Table a;
+  a.name = "A";
+  a.columns = {col("K", "VARCHAR2", 1), col("V", "NUMBER", 3)};
+  Table b = a;
+  b.name = "B";
+  const char* ctl =
+      "LOAD DATA CONTINUEIF THIS (1) = '+'\n"
+      "INTO TABLE a WHEN (1) = 'A' FIELDS TERMINATED BY ',' (k POSITION(1) CHAR, v)\n"
+      "INTO TABLE b WHEN v = '2' FIELDS TERMINATED BY ',' (k POSITION(1) CHAR, v)\n";
+  // Byte 1 of every line is the continuation byte (removed). Records: "A,1" (a), "A,2" over
+  // lines 2-3 (a and b), "B,2" (b), "C,9" (none), "A,x" (a: rejected), "B,1" (none).
+  const char* data = " A,1\n+A,\n 2\n B,2\n C,9\n A,x\n B,1\n";
+  LoadRun ra(a, ctl, data, 0), rb(b, ctl, data, 1);
+  ASSERT_TRUE(ra.reader && rb.reader);
+  EXPECT_EQ(ra.batch.rows(), 2u);
+  EXPECT_EQ(ra.text(1, 1), "2");
+  EXPECT_EQ(ra.batch.source_lines.at(1), 2u);  // the record that starts on line 2
+  ASSERT_EQ(ra.sink.rejects.size(), 1u);
+  EXPECT_EQ(ra.sink.rejects[0].line, 6u);
+  EXPECT_EQ(ra.reader->rows_filtered(), 2u);  // C,9 and B,1: no clause takes them
+  EXPECT_EQ(ra.reader->rows_read(), 5u);      // 2 loaded + 1 rejected + 2 filtered
+  EXPECT_EQ(rb.batch.rows(), 2u);
+  EXPECT_EQ(rb.text(0, 0) + rb.text(0, 1), "AB");
+  EXPECT_EQ(rb.reader->rows_filtered(), 0u);
+  EXPECT_EQ(rb.reader->rows_read(), 2u);
+  EXPECT_TRUE(rb.sink.rejects.empty());
 }
 
 TEST(DataReader, ReadsFilesInChunksAndMeasuresSpeed) {

@@ -199,3 +199,47 @@ TEST(LineRanges, RecordNumbersAndSkipKeepTheFileWhole) {
   EXPECT_GT(plain.split_unit(plain.units()[0], 4, 64, 64).size(), 1u);
   fs::remove_all(d);
 }
+
+// A logical record of several lines could straddle a cut: CONCATENATE and CONTINUEIF files are
+// read as one range. Several INTO TABLE clauses without them still split, with the same result
+// per clause as the whole file.
+TEST(LineRanges, LogicalRecordsKeepTheFileWholeAndClausesSplitExactly) {
+  fs::path d = temp_dir("logical");
+  write(d / "t.sql", "CREATE TABLE T (ID NUMBER(5), NAME VARCHAR2(5), D DATE);\nCREATE TABLE U (ID NUMBER(5), NAME VARCHAR2(5), D DATE);\n");
+  std::string data;
+  for (int i = 1; i <= 2000; ++i) data += (i % 3 ? "T," : "U,") + std::to_string(i) + (i % 7 ? ",n\n" : ",toolong\n");
+  write(d / "t.dat", data);
+  for (const char* rule : {"CONCATENATE 2\n", "CONTINUEIF LAST = ','\n", "CONTINUEIF NEXT (1) = '+'\n"}) {
+    write(d / "t.ctl", std::string("LOAD DATA\nINFILE 't.dat'\n") + rule +
+                           "INTO TABLE T FIELDS TERMINATED BY ',' TRAILING NULLCOLS (K FILLER, ID, NAME)\n");
+    OracleFilesOptions o;
+    o.dir = d.string();
+    OracleFilesSource source(o);
+    ASSERT_EQ(source.units().size(), 2u);  // T from the file; U: no data file
+    ASSERT_EQ(source.units()[0].table, "T");
+    ASSERT_FALSE(source.units()[0].missing) << source.units()[0].missing_reason;
+    EXPECT_EQ(source.split_unit(source.units()[0], 4, 64, 64).size(), 1u) << rule;
+  }
+  write(d / "t.ctl",
+        "LOAD DATA\nINFILE 't.dat'\n"
+        "INTO TABLE T WHEN (1) = 'T' FIELDS TERMINATED BY ',' TRAILING NULLCOLS (K FILLER POSITION(1), ID, NAME)\n"
+        "INTO TABLE U WHEN (1) = 'U' FIELDS TERMINATED BY ',' TRAILING NULLCOLS (K FILLER POSITION(1), ID, NAME)\n");
+  OracleFilesOptions o;
+  o.dir = d.string();
+  OracleFilesSource source(o);
+  std::vector<LoadUnit> units = source.units();
+  ASSERT_EQ(units.size(), 2u);
+  for (const LoadUnit& u : units) {
+    ASSERT_FALSE(u.missing) << u.missing_reason;
+    ReadResult whole = read_units(source, {u});
+    std::vector<LoadUnit> pieces = source.split_unit(u, 2, 1000, 1000);
+    ASSERT_GT(pieces.size(), 1u);
+    ReadResult split = read_units(source, pieces);
+    EXPECT_EQ(split.rows, whole.rows) << u.table;
+    EXPECT_EQ(split.rejects, whole.rejects) << u.table;
+    EXPECT_EQ(split.read, whole.read) << u.table;
+    EXPECT_EQ(whole.read, whole.rows.size() + whole.rejects.size() + whole.filtered) << u.table;
+    EXPECT_EQ(whole.read, u.table == "T" ? 1334u : 666u) << u.table;  // every record in exactly one table
+  }
+  fs::remove_all(d);
+}

@@ -166,6 +166,9 @@ ValueType SqlWriter::type_of(const Expr& e) {
       auto& b = static_cast<const BinaryExpr&>(e);
       if (b.op == BinaryOp::Concat) return ValueType::Text;
       ValueType l = type_of(*b.lhs), r = type_of(*b.rhs);
+      // Arithmetic converts character operands to NUMBER (Oracle's implicit conversion).
+      if (l == ValueType::Text) l = ValueType::Number;
+      if (r == ValueType::Text) r = ValueType::Number;
       if (b.op == BinaryOp::Add) {
         if (l == ValueType::Date || r == ValueType::Date) return ValueType::Date;
         if (l == ValueType::Number && r == ValueType::Number) return ValueType::Number;
@@ -404,7 +407,7 @@ std::string SqlWriter::concat(const BinaryExpr& b) {
     // Redshift's || and CONCAT return NULL for a NULL operand.
     for (size_t i = 0; i < parts.size(); ++i) {
       const Expr* p = parts[i];
-      std::string s = expr(*p);
+      std::string s = concat_part(*p);
       bool literal = p->kind == ExprKind::Literal && static_cast<const LiteralExpr*>(p)->literal == LiteralKind::String &&
                      s != "NULL";
       if (!literal) s = type_of(*p) == ValueType::Text ? "COALESCE(" + s + ", '')"
@@ -415,15 +418,15 @@ std::string SqlWriter::concat(const BinaryExpr& b) {
   } else {
     // PostgreSQL and DuckDB CONCAT skip NULLs.
     out = "CONCAT(";
-    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + expr(*parts[i]);
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + concat_part(*parts[i]);
     out += ")";
   }
   // Oracle's result is NULL when every part is NULL or empty.
   return never_empty ? out : "NULLIF(" + out + ", '')";
 }
 
-std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType rt) {
-  std::string l = expr(*b.lhs), r = expr(*b.rhs);
+std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType rt, const std::string& l,
+                                  const std::string& r) {
   if (b.op == BinaryOp::Sub && lt == ValueType::Date && rt == ValueType::Date) {
     // DATE - DATE is a number of days (with a fraction for the time of day).
     if (redshift()) return "(DATEDIFF(second, " + r + ", " + l + ") / 86400.0)";
@@ -454,16 +457,33 @@ std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType r
 
 std::string SqlWriter::binary(const BinaryExpr& b) {
   if (b.op == BinaryOp::Concat) return concat(b);
-  if (b.op == BinaryOp::Add || b.op == BinaryOp::Sub) {
+  bool arithmetic = b.op == BinaryOp::Add || b.op == BinaryOp::Sub || b.op == BinaryOp::Mul ||
+                    b.op == BinaryOp::Div || b.op == BinaryOp::Mod || b.op == BinaryOp::Power;
+  bool comparison = b.quantifier.empty() && (b.op == BinaryOp::Eq || b.op == BinaryOp::Ne || b.op == BinaryOp::Lt ||
+                                             b.op == BinaryOp::Le || b.op == BinaryOp::Gt || b.op == BinaryOp::Ge);
+  if (arithmetic) {
+    // Oracle's arithmetic converts a character operand to NUMBER (also next to a DATE: d + '1').
     ValueType lt = type_of(*b.lhs), rt = type_of(*b.rhs);
-    if (lt == ValueType::Date || rt == ValueType::Date) return date_arith(b, lt, rt);
+    std::string l = lt == ValueType::Text ? converted(*b.lhs, ValueType::Number) : expr(*b.lhs);
+    std::string r = rt == ValueType::Text ? converted(*b.rhs, ValueType::Number) : expr(*b.rhs);
+    if (lt == ValueType::Text) lt = ValueType::Number;
+    if (rt == ValueType::Text) rt = ValueType::Number;
+    if ((b.op == BinaryOp::Add || b.op == BinaryOp::Sub) && (lt == ValueType::Date || rt == ValueType::Date))
+      return date_arith(b, lt, rt, l, r);
+    const char* op = b.op == BinaryOp::Power ? "^" : b.op == BinaryOp::Mod ? "%" : binary_op_text(b.op);
+    return l + " " + op + " " + r;
   }
   if (b.op >= BinaryOp::MemberOf) {
+    if (auto converted = collection_operator(b)) return *converted;
     item("OS4013", std::string("collection operator ") + binary_op_text(b.op), b.span);
     return expr(*b.lhs) + " " + binary_op_text(b.op) + " " + expr(*b.rhs);
   }
-  const char* op = b.op == BinaryOp::Ne ? "<>" : b.op == BinaryOp::Power ? "^" : binary_op_text(b.op);
-  if (b.op == BinaryOp::Mod) op = "%";
+  const char* op = b.op == BinaryOp::Ne ? "<>" : binary_op_text(b.op);
+  if (comparison) {
+    // A character value compared with a number or a date is converted to it (Oracle's rule).
+    ValueType lt = type_of(*b.lhs), rt = type_of(*b.rhs);
+    return compared(*b.lhs, rt) + " " + op + " " + compared(*b.rhs, lt);
+  }
   std::string out = expr(*b.lhs) + " " + op + " ";
   if (!b.quantifier.empty()) out += upper(b.quantifier) + " ";
   return out + expr(*b.rhs);
@@ -509,6 +529,7 @@ std::string SqlWriter::expr(const Expr& e) {
     case ExprKind::IsNull: {
       auto& n = static_cast<const IsNullExpr&>(e);
       std::string test = upper(sql::compact_text(n.test));
+      if (auto converted = collection_test(n, test)) return *converted;
       if (test != "NULL") item("OS4013", "IS " + test + " test", e.span);
       return expr(*n.operand) + (n.negated ? " IS NOT " : " IS ") + test;
     }
@@ -528,23 +549,13 @@ std::string SqlWriter::expr(const Expr& e) {
           pattern = quote_literal(doubled, d_);
         }
       }
-      std::string out = expr(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + pattern;
+      // A number or DATE on the left is matched as Oracle's TO_CHAR text (empno LIKE '75%').
+      std::string out = as_text(*l.lhs) + (l.negated ? " NOT LIKE " : " LIKE ") + pattern;
       if (l.escape) out += " ESCAPE " + expr(*l.escape);
       return out;
     }
-    case ExprKind::In: {
-      auto& n = static_cast<const InExpr&>(e);
-      std::string out = expr(*n.lhs) + (n.negated ? " NOT IN (" : " IN (");
-      if (n.list.size() == 1 && n.list[0]->kind == ExprKind::Subquery)
-        out += query(*static_cast<const SubqueryExpr&>(*n.list[0]).query);
-      else
-        out += exprs(n.list);
-      return out + ")";
-    }
-    case ExprKind::Between: {
-      auto& b = static_cast<const BetweenExpr&>(e);
-      return expr(*b.operand) + (b.negated ? " NOT BETWEEN " : " BETWEEN ") + expr(*b.low) + " AND " + expr(*b.high);
-    }
+    case ExprKind::In: return in_list(static_cast<const InExpr&>(e));
+    case ExprKind::Between: return between(static_cast<const BetweenExpr&>(e));
     case ExprKind::Call: return call(static_cast<const CallExpr&>(e));
     case ExprKind::Case: {
       auto& c = static_cast<const CaseExpr&>(e);

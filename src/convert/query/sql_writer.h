@@ -45,19 +45,33 @@ public:
   std::string ident(const ast::Ident& i);  // quoted target name
   std::string text_type() const;           // the target's unbounded text type for casts
 
+  // Oracle's implicit conversions made explicit (sql_writer_implicit.cpp). `compared` prints an
+  // operand of a comparison or arithmetic with a value of type `other`, converted as Oracle
+  // would (a character value meeting a number becomes a NUMBER, meeting a date a DATE);
+  // `assigned` prints a value stored into a column of type `column` (INSERT, UPDATE, DEFAULT).
+  std::string compared(const ast::Expr& e, ValueType other);
+  std::string assigned(const ast::Expr& e, ValueType column);
+  // The type Oracle converts a `operand` value to when it meets an `other` value; Unknown when
+  // it stays as it is.
+  static ValueType implicit_target(ValueType operand, ValueType other);
+
 private:
   // expressions (sql_writer.cpp)
   std::string literal(const ast::LiteralExpr& l);
   std::string name(const ast::NameExpr& n);
   std::string binary(const ast::BinaryExpr& b);
   std::string concat(const ast::BinaryExpr& b);
-  std::string date_arith(const ast::BinaryExpr& b, ValueType lt, ValueType rt);
+  std::string date_arith(const ast::BinaryExpr& b, ValueType lt, ValueType rt, const std::string& l, const std::string& r);
   std::string unary(const ast::UnaryExpr& u);
   std::string cast(const ast::CastExpr& c);
   std::string exprs(const std::vector<ast::ExprPtr>& v);
   std::string order_items(const std::vector<ast::OrderItem>& v);
   std::string window(const ast::WindowSpec& w);
   const Column* resolve_column(const ast::NameExpr& n) const;
+
+  // nested tables and VARRAYs as arrays (sql_writer_collections.cpp): nullopt where not converted
+  std::optional<std::string> collection_test(const ast::IsNullExpr& n, const std::string& test);
+  std::optional<std::string> collection_operator(const ast::BinaryExpr& b);
 
   // calls (sql_writer_calls.cpp)
   std::string call(const ast::CallExpr& c);
@@ -73,6 +87,22 @@ private:
   std::string replace(const ast::CallExpr& c, const std::string& fn);  // REPLACE, REGEXP_REPLACE
   std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
   std::string date_format(const ast::Expr& mask, bool parsing, Span where);
+
+  // implicit conversions (sql_writer_implicit.cpp)
+  std::string converted(const ast::Expr& e, ValueType want);  // e as a `want` value, literals folded
+  std::string number_type() const;                            // the cast type for TO_NUMBER
+  std::string in_list(const ast::InExpr& n);
+  // A concatenated part: a DATE is formatted with NLS_DATE_FORMAT as Oracle does, the rest as is.
+  std::string concat_part(const ast::Expr& e);
+  bool oracle_date(const ast::Expr& e);
+  // A value a character function or LIKE reads: a number or a DATE is converted to text as
+  // Oracle does (TO_CHAR; DATE with NLS_DATE_FORMAT); text as is.
+  std::string as_text(const ast::Expr& e);
+  // INSERT/UPDATE: the catalog table a DML statement writes, and VALUES converted to its columns.
+  const Table* target_table(const ast::TableRef& t) const;
+  std::string row_values(const Table* table, const std::vector<ast::Ident>& columns,
+                         const std::vector<ast::ExprPtr>& values);
+  std::string between(const ast::BetweenExpr& b);
 
   // queries (sql_writer.cpp)
   std::string body(const ast::QueryBody& b, bool direct, std::string* limit_out);

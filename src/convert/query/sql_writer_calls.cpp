@@ -165,9 +165,21 @@ std::string SqlWriter::decode(const CallExpr& c) {
     item("OS4007", "DECODE with fewer than 3 arguments", c.span);
     return call_generic(c, "DECODE");
   }
-  if (redshift()) return call_generic(c, "DECODE");  // native, and NULL matches NULL there as in Oracle
+  // Oracle converts the expression and every search value to the type of the first search value
+  // (a character expression meets numeric searches as a NUMBER, and so on).
+  ValueType first = type_of(*c.args[1].value);
+  auto searched = [&](const Expr& e) {
+    return first == ValueType::Number || first == ValueType::Date ? compared(e, first) : expr(e);
+  };
+  std::string x = searched(*c.args[0].value);
+  if (redshift() && !c.over && c.set_quantifier.empty()) {
+    // native, and NULL matches NULL there as in Oracle
+    std::string out = "DECODE(" + x;
+    for (size_t i = 1; i < c.args.size(); ++i)
+      out += ", " + (i % 2 == 1 && i + 1 < c.args.size() ? searched(*c.args[i].value) : arg(c, i));
+    return out + ")";
+  }
   // DECODE matches NULL to NULL: IS NOT DISTINCT FROM, or IS NULL for a NULL search value.
-  std::string x = arg(c, 0);
   std::string out = "CASE";
   size_t i = 1;
   for (; i + 1 < c.args.size(); i += 2) {
@@ -175,9 +187,9 @@ std::string SqlWriter::decode(const CallExpr& c) {
     if (is_null_literal(search))
       out += " WHEN " + x + " IS NULL";
     else if (search.kind == ExprKind::Literal)
-      out += " WHEN " + x + " = " + expr(search);
+      out += " WHEN " + x + " = " + searched(search);
     else
-      out += " WHEN " + x + " IS NOT DISTINCT FROM " + expr(search);
+      out += " WHEN " + x + " IS NOT DISTINCT FROM " + searched(search);
     out += " THEN " + arg(c, i + 1);
   }
   if (i < c.args.size()) out += " ELSE " + arg(c, i);
@@ -441,9 +453,39 @@ std::string SqlWriter::call(const CallExpr& c) {
   }
   std::string f = c.name[0].quoted() ? std::string() : upper(c.name[0].text);
   size_t n = c.args.size();
+  if ((f == "UPPER" || f == "LOWER" || f == "LENGTH" || f == "LTRIM" || f == "RTRIM" || f == "LPAD" || f == "RPAD") &&
+      n >= 1 && c.args[0].name.empty() && c.args[0].tail.end <= c.args[0].tail.begin && !c.over) {
+    // Character functions read a number or a DATE as TO_CHAR text (LPAD(empno, 6, '0')); the
+    // targets have no such overloads.
+    const Expr& v = *c.args[0].value;
+    ValueType t = type_of(v);
+    if (t == ValueType::Number || (t == ValueType::Date && oracle_date(v))) {
+      std::string out = f + "(" + as_text(v);
+      for (size_t i = 1; i < n; ++i) out += ", " + arg(c, i);
+      if ((f == "LPAD" || f == "RPAD") && n == 2 && duckdb()) out += ", ' '";
+      return out + ")";
+    }
+  }
   if (f == "NVL") {
-    if (n != 2) return call_generic(c, f);
-    return call_generic(c, redshift() ? "NVL" : "COALESCE");
+    if (n != 2 || !c.keep.empty() || c.over) return call_generic(c, f);
+    // Oracle converts the second argument to the type of the first: NVL(code, 0) is NVL(code, '0'),
+    // NVL(qty, '0') is NVL(qty, 0). The targets refuse to mix the types in COALESCE.
+    const Expr& second = *c.args[1].value;
+    ValueType first = type_of(*c.args[0].value), other = type_of(second);
+    std::string b;
+    std::string digits = second.kind == ExprKind::Literal ? std::string(static_cast<const LiteralExpr&>(second).text) : "";
+    bool integer_literal = other == ValueType::Number && !digits.empty() &&
+                           digits.find_first_not_of("0123456789") == std::string::npos &&
+                           (digits == "0" || digits[0] != '0');
+    if (first == ValueType::Text && integer_literal) {
+      item("OS4015", "NVL of a character value with the number " + digits + ": the number is the text '" + digits +
+                         "' as Oracle converts it",
+           second.span, false);
+      b = quote_literal(digits, d_);
+    } else {
+      b = implicit_target(other, first) != ValueType::Unknown ? converted(second, first) : expr(second);
+    }
+    return std::string(redshift() ? "NVL(" : "COALESCE(") + arg(c, 0) + ", " + b + ")";
   }
   if (f == "NVL2") {
     if (n != 3 || redshift()) return call_generic(c, "NVL2");
@@ -459,7 +501,7 @@ std::string SqlWriter::call(const CallExpr& c) {
   if (f == "SUBSTR" || f == "SUBSTRB") {
     if (n < 2 || n > 3) return call_generic(c, f);
     if (f == "SUBSTRB") item("OS4007", "SUBSTRB counts bytes; converted as SUBSTR (characters)", c.span, false);
-    std::string s = arg(c, 0), p = arg(c, 1);
+    std::string s = as_text(*c.args[0].value), p = arg(c, 1);
     const Expr& pe = *c.args[1].value;
     bool positive = pe.kind == ExprKind::Literal && p != "0" && p.front() != '-';
     // Oracle: position 0 is 1, a negative position counts from the end.
@@ -467,7 +509,7 @@ std::string SqlWriter::call(const CallExpr& c) {
     return "SUBSTR(" + s + ", " + p + (n == 3 ? ", " + arg(c, 2) : std::string()) + ")";
   }
   if (f == "INSTR") {
-    if (n == 2) return "STRPOS(" + arg(c, 0) + ", " + arg(c, 1) + ")";
+    if (n == 2) return "STRPOS(" + as_text(*c.args[0].value) + ", " + arg(c, 1) + ")";
     // INSTR(s, x, pos[, 1]) from a position counted forward: the match in SUBSTR(s, pos) moved
     // back to s's numbering. A negative position (Oracle searches backwards from the end) and
     // an occurrence other than 1 stay an item.
@@ -482,7 +524,7 @@ std::string SqlWriter::call(const CallExpr& c) {
       item("OS4007", "INSTR with a computed start position: converted for positions ≥ 1 (a negative one, which Oracle "
                      "counts from the end, finds nothing here)",
            c.span, false);
-    std::string s = arg(c, 0), x = arg(c, 1);
+    std::string s = as_text(*c.args[0].value), x = arg(c, 1);
     std::string found = "STRPOS(SUBSTR(" + s + ", " + pos + "), " + x + ")";
     return "(CASE WHEN " + found + " = 0 THEN 0 ELSE " + found + " + " + pos + " - 1 END)";
   }

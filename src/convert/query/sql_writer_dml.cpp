@@ -37,7 +37,9 @@ std::string SqlWriter::set_clauses(const std::vector<SetClause>& sets) {
     // The targets name SET columns without a qualifier.
     auto& n = static_cast<const NameExpr&>(*c.columns[0]);
     std::string col = c.columns[0]->kind == ExprKind::Name ? ident(n.parts.back()) : expr(*c.columns[0]);
-    out += (out.empty() ? "" : ", ") + col + " = " + expr(*c.value);
+    // The value is converted to the column's type as Oracle does.
+    ValueType type = c.columns[0]->kind == ExprKind::Name ? type_of(*c.columns[0]) : ValueType::Unknown;
+    out += (out.empty() ? "" : ", ") + col + " = " + assigned(*c.value, type);
   }
   return out;
 }
@@ -59,8 +61,11 @@ std::string SqlWriter::insert(const Insert& s) {
         if (ctx_.routine) return out + " SELECT (" + expr(*s.single.values[0]) + ").*" + returning(s.returning, s.span);
         item("OS4013", "VALUES of a PL/SQL record", s.single.span);
       }
-      out += " VALUES (" + exprs(s.single.values) + ")";
-      for (const auto& row : s.single.more_rows) out += ", (" + exprs(row) + ")";  // 23ai: every target has it
+      // Oracle converts each value to its column's type ('01-JAN-20' into a DATE column).
+      const Table* into = target_table(*s.single.table);
+      out += " VALUES (" + row_values(into, s.single.columns, s.single.values) + ")";
+      for (const auto& row : s.single.more_rows)  // 23ai: every target has it
+        out += ", (" + row_values(into, s.single.columns, row) + ")";
       return out + returning(s.returning, s.span);
     }
     return out + " " + query(*s.query) + returning(s.returning, s.span);
@@ -83,7 +88,8 @@ std::string SqlWriter::insert(const Insert& s) {
       where = first && !none_before.empty() ? "(" + cond + ") AND " + none_before : cond;
     for (const auto& t : w.targets) {
       out += "INSERT INTO " + table_ref(*t.table) + column_names(*this, t.columns) + " SELECT " +
-             (t.has_values ? exprs(t.values) : std::string("*")) + " FROM " + source;
+             (t.has_values ? row_values(target_table(*t.table), t.columns, t.values) : std::string("*")) + " FROM " +
+             source;
       if (!where.empty()) out += " WHERE " + where;
       out += ";\n";
     }
@@ -117,7 +123,7 @@ std::string SqlWriter::merge(const Merge& s) {
     if (!s.not_matched) return;
     const auto& n = *s.not_matched;
     out += " WHEN NOT MATCHED" + (n.where ? " AND " + expr(*n.where) : std::string()) + " THEN INSERT" +
-           column_names(*this, n.columns) + " VALUES (" + exprs(n.values) + ")";
+           column_names(*this, n.columns) + " VALUES (" + row_values(target_table(*s.target), n.columns, n.values) + ")";
   };
   if (s.matched_first) {
     matched();

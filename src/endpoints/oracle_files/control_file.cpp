@@ -19,6 +19,10 @@ constexpr const char* kIo = "LDR004";           // file cannot be read
 }  // namespace diag_code
 
 bool CtlField::reads_data() const {
+  // LOBFILE, BFILE, SID and REF take their value elsewhere; a COLUMN OBJECT's attributes read
+  // its data; a collection reads its region only when it is delimited in the record.
+  if (lobfile || bfile_dir || !sid_field.empty() || column_object) return false;
+  if (collection) return terminator.has_value() || enclosure.has_value();
   switch (type) {
     case CtlFieldType::Constant:
     case CtlFieldType::Sysdate:
@@ -96,10 +100,10 @@ public:
         next();
         if (!accept("BLANKS")) return syntax("BLANKS expected after PRESERVE");
         cf_.preserve_blanks = true;
-      } else if (cur().is("CONTINUEIF") || cur().is("CONCATENATE")) {
-        unsupported(upper(cur().value) + " (logical records made of several physical records)", cur());
-        next();
-        skip_until_into();
+      } else if (cur().is("CONCATENATE")) {
+        if (!concatenate()) return false;
+      } else if (cur().is("CONTINUEIF")) {
+        if (!continueif()) return false;
       } else if (cur().is("READSIZE") || cur().is("READBUFFERS")) {
         next();
         next();
@@ -134,8 +138,6 @@ public:
       // `INFILE data` is Oracle's own placeholder for "given on the command line".
       if (lower == "data" || (inf.star() && !cf_.begin_data_offset)) inf.placeholder = true;
     }
-    if (cf_.tables.size() > 1)
-      unsupported_span("several INTO TABLE clauses in one control file", cf_.tables[1].span);
   }
 
 private:
@@ -274,10 +276,6 @@ private:
     return m;
   }
 
-  void skip_until_into() {
-    while (!cur().is("INTO") && cur().kind != CtlTok::End && cur().kind != CtlTok::Error && cur().kind != CtlTok::BeginData) next();
-  }
-
   // A delimiter value: 'x', "x", X'hh'. Empty strings are invalid.
   bool delimiter_string(std::string& out) {
     const CtlToken& t = cur();
@@ -300,7 +298,7 @@ private:
           t.whitespace = true;
           next();
         } else if (cur().is("EOF")) {
-          unsupported("TERMINATED BY EOF", cur());
+          t.eof = true;
           next();
         } else if (!delimiter_string(t.text)) {
           return false;
@@ -379,6 +377,14 @@ private:
         if (cur().kind != CtlTok::Number) return syntax("number expected after SKIP");
         t.skip = std::stoi(cur().value);
         next();
+      } else if (cur().is("SID") && peek().punct('(')) {
+        next();
+        next();
+        CtlFileRef ref;
+        if (!file_ref(ref, "")) return false;
+        if (!accept_punct(')')) return syntax("')' expected after SID(field");
+        if (ref.is_constant()) unsupported("SID(CONSTANT ...) for a nested table's rows", toks_[pos_ - 1]);
+        t.sid_field = ref.field;
       } else if (cur().is("OID") || cur().is("SID") || cur().is("TREAT") || cur().is("NULLIF") || cur().is("DATE") ||
                  cur().is("LRTRIM") || cur().is("NOTRIM") || cur().is("LDRTRIM") || cur().is("LTRIM") || cur().is("RTRIM")) {
         unsupported("table-level " + upper(cur().value) + " clause", cur());
@@ -516,15 +522,142 @@ private:
     }
   }
 
-  bool field(CtlField& f) {
+  // A field name, possibly qualified by its COLUMN OBJECT ("ad_header.logo_fil").
+  bool qualified_field_name(std::string& out) {
+    if (cur().kind != CtlTok::Ident && cur().kind != CtlTok::DQuoted) return syntax("field name expected");
+    out = cur().kind == CtlTok::DQuoted ? cur().value : normalize_identifier(cur().value);
+    next();
+    while (cur().punct('.') && (peek().kind == CtlTok::Ident || peek().kind == CtlTok::DQuoted)) {
+      next();
+      out += "." + (cur().kind == CtlTok::DQuoted ? cur().value : normalize_identifier(cur().value));
+      next();
+    }
+    return true;
+  }
+
+  // LOBFILE / BFILE / SID argument: CONSTANT 'x' | CONSTANT "x" | CONSTANT name | field. A bare
+  // field name inside a COLUMN OBJECT may name a sibling attribute: `prefix` qualifies it then.
+  bool file_ref(CtlFileRef& ref, const std::string& prefix) {
+    if (accept("CONSTANT")) {
+      if (cur().kind != CtlTok::SQuoted && cur().kind != CtlTok::DQuoted && cur().kind != CtlTok::Ident)
+        return syntax("file name expected after CONSTANT");
+      ref.constant = cur().value;
+      next();
+      return true;
+    }
+    if (cur().kind == CtlTok::SQuoted) {  // tolerated: a quoted constant without CONSTANT
+      ref.constant = cur().value;
+      next();
+      return true;
+    }
+    if (!qualified_field_name(ref.field)) return false;
+    if (!prefix.empty() && ref.field.find('.') == std::string::npos) ref.field = prefix + ref.field;
+    return true;
+  }
+
+  bool concatenate() {
+    CtlContinuation c;
+    c.kind = CtlContinuation::Kind::Concatenate;
+    c.span = span_of(cur());
+    next();
+    bool paren = accept_punct('(');
+    if (cur().kind != CtlTok::Number) return syntax("number of physical records expected after CONCATENATE");
+    c.count = std::stoi(cur().value);
+    next();
+    if (paren && !accept_punct(')')) return syntax("')' expected after CONCATENATE (n");
+    if (c.count < 1) return syntax("CONCATENATE needs at least 1 physical record");
+    cf_.continuation = std::move(c);
+    return true;
+  }
+
+  // CONTINUEIF {[THIS | NEXT] [PRESERVE] [(] (start[:end]) | LAST [PRESERVE] [(]} op 'str' [)]
+  bool continueif() {
+    CtlContinuation c;
+    c.span = span_of(cur());
+    next();
+    if (accept("NEXT")) c.kind = CtlContinuation::Kind::Next;
+    else if (accept("LAST")) c.kind = CtlContinuation::Kind::Last;
+    else accept("THIS");
+    c.preserve = accept("PRESERVE");
+    bool outer = false;
+    if (c.kind != CtlContinuation::Kind::Last) {
+      if (cur().punct('(') && peek().punct('(')) {
+        outer = true;
+        next();
+      }
+      if (!accept_punct('(')) return syntax("'(' expected before the continuation position");
+      if (cur().kind != CtlTok::Number) return syntax("start position expected");
+      c.start = c.end = std::stoi(cur().value);
+      next();
+      if (accept_punct(':') || accept_punct('-')) {
+        if (cur().kind != CtlTok::Number) return syntax("end position expected");
+        c.end = std::stoi(cur().value);
+        next();
+      }
+      if (!accept_punct(')')) return syntax("')' expected after the continuation position");
+      if (c.start < 1 || c.end < c.start) return syntax("invalid continuation position");
+    } else {
+      outer = accept_punct('(');
+    }
+    if (cur().punct('=')) {
+      next();
+    } else if (cur().kind == CtlTok::Punct && cur().value == "!=") {
+      c.not_equal = true;
+      next();
+    } else {
+      return syntax("'=', '!=' or '<>' expected in CONTINUEIF");
+    }
+    if (cur().kind != CtlTok::SQuoted && cur().kind != CtlTok::DQuoted && cur().kind != CtlTok::Hex)
+      return syntax("string or X'hex' expected in CONTINUEIF");
+    c.value = cur().value;
+    next();
+    if (outer && !accept_punct(')')) return syntax("')' expected to close CONTINUEIF");
+    c.span.end = toks_[pos_ - 1].end;
+    if (c.kind == CtlContinuation::Kind::Last) {
+      if (c.value.size() != 1) {  // SQL*Loader-00457 / -00458
+        cf_.diagnostics.error(diag_code::kSyntax, "comparison text of CONTINUEIF LAST must have length 1", c.span);
+        failed_ = true;
+        return false;
+      }
+      if (c.value[0] == ' ' || c.value[0] == '\t') {
+        cf_.diagnostics.error(diag_code::kSyntax, "comparison text of CONTINUEIF LAST must be non-whitespace", c.span);
+        failed_ = true;
+        return false;
+      }
+    } else if (static_cast<int>(c.value.size()) != c.end - c.start + 1) {
+      cf_.diagnostics.error(diag_code::kSyntax, "CONTINUEIF comparison text must be as long as the position range (" +
+                                                    std::to_string(c.end - c.start + 1) + " bytes)", c.span);
+      failed_ = true;
+      return false;
+    }
+    cf_.continuation = std::move(c);
+    return true;
+  }
+
+  // Checks what a field's clauses add up to once its definition is read.
+  bool finish_field(CtlField& f) {
+    bool eof = f.terminator && f.terminator->eof;
+    if (eof && !f.lobfile) {  // SQL*Loader-00260
+      cf_.diagnostics.error(diag_code::kSyntax, "field " + f.name + ": TERMINATED BY EOF is only allowed for LOBFILE fields",
+                            f.span);
+      failed_ = true;
+      return false;
+    }
+    if (f.lobfile && !eof)
+      unsupported_span("field " + f.name + ": LOBFILE fields other than TERMINATED BY EOF (several LOBs in one file)",
+                       f.span);
+    return true;
+  }
+
+  bool field(CtlField& f, const std::string& prefix = "") {
     if (cur().kind != CtlTok::Ident && cur().kind != CtlTok::DQuoted) return syntax("field name expected");
     f.span = span_of(cur());
-    f.name = cur().kind == CtlTok::DQuoted ? cur().value : normalize_identifier(cur().value);
+    f.name = prefix + (cur().kind == CtlTok::DQuoted ? cur().value : normalize_identifier(cur().value));
     next();
     bool typed = false;
     for (;;) {
       const CtlToken& t = cur();
-      if (t.punct(',') || t.punct(')')) return true;
+      if (t.punct(',') || t.punct(')')) return finish_field(f);
       if (t.is("FILLER")) {
         f.filler = true;
         next();
@@ -613,6 +746,76 @@ private:
         }
         f.expr = r.expr;
         next();
+      } else if (t.is("LOBFILE") && peek().punct('(')) {
+        next();
+        next();
+        CtlLobfile lob;
+        if (!file_ref(lob.file, prefix)) return false;
+        if (accept("CHARACTERSET")) next();
+        if (!accept_punct(')')) return syntax("')' expected after the LOBFILE name");
+        f.lobfile = std::move(lob);
+      } else if (f.lobfile && t.is("RAW")) {
+        f.lobfile->raw = true;
+        next();
+        if (!optional_length(f.length)) return false;
+      } else if (t.is("BFILE") && peek().punct('(')) {
+        next();
+        next();
+        CtlFileRef dir, name;
+        if (!file_ref(dir, prefix)) return false;
+        if (!accept_punct(',')) return syntax("',' expected between the BFILE directory and file name");
+        if (!file_ref(name, prefix)) return false;
+        if (!accept_punct(')')) return syntax("')' expected after BFILE(directory, name");
+        f.bfile_dir = std::move(dir);
+        f.bfile_name = std::move(name);
+      } else if ((t.is("SID") || t.is("REF") || t.is("OID")) && peek().punct('(')) {
+        std::string what = upper(t.value);
+        next();
+        next();
+        CtlFileRef ref;
+        if (!file_ref(ref, prefix)) return false;
+        while (accept_punct(',')) {
+          CtlFileRef more;
+          if (!file_ref(more, prefix)) return false;
+        }
+        if (!accept_punct(')')) return syntax("')' expected after " + what + "(");
+        f.sid_field = ref.is_constant() ? "'" + ref.constant + "'" : ref.field;
+        f.not_loaded = what == "SID" ? "the set id of a nested table column: the target column holds text (OS1007) "
+                                       "and the nested rows are not linked to it"
+                                     : what + " values (object references) have no equivalent on the target";
+      } else if (t.is("COLUMN") && peek().is("OBJECT")) {
+        next();
+        next();
+        if (accept("TREAT")) {  // TREAT AS type
+          accept("AS");
+          std::string type_name;
+          if (!qualified_field_name(type_name)) return false;
+        }
+        if (!accept_punct('(')) return syntax("'(' expected to start the attributes of COLUMN OBJECT " + f.name);
+        f.column_object = true;
+        for (;;) {
+          CtlField a;
+          if (!field(a, f.name + ".")) return false;
+          f.attributes.push_back(std::move(a));
+          if (accept_punct(',')) continue;
+          if (accept_punct(')')) break;
+          return syntax("',' or ')' expected in the attributes of COLUMN OBJECT " + f.name);
+        }
+      } else if ((t.is("NESTED") && peek().is("TABLE")) || t.is("VARRAY")) {
+        std::string what = t.is("VARRAY") ? "VARRAY" : "NESTED TABLE";
+        next();
+        if (what != "VARRAY") next();
+        f.collection = true;
+        if (cur().is("COUNT") || cur().is("SDF")) {
+          bool sdf = cur().is("SDF");
+          if (!sdf) unsupported("field " + f.name + ": " + what + " COUNT(...) (a counted collection in the record)", cur());
+          next();
+          if (cur().punct('(') && !skip_parens()) return false;
+        } else if (!delimiters(f.terminator, f.enclosure)) {
+          return false;
+        }
+        if (cur().punct('(') && !skip_parens()) return false;  // the element fields
+        f.not_loaded = what + " field: the target column holds text (OS1007); collection elements are not loaded";
       } else if (t.is("LOBFILE") || t.is("BFILE") || t.is("SID") || t.is("REF") || t.is("COLUMN") || t.is("VARRAY") ||
                  t.is("NESTED") || t.is("RAW") || t.is("VARCHAR") || t.is("VARRAW") || t.is("LONG") || t.is("GRAPHIC") ||
                  t.is("INTEGER") || t.is("SMALLINT") || t.is("FLOAT") || t.is("DOUBLE") || t.is("BYTEINT") ||
@@ -634,7 +837,7 @@ private:
       next();
       if (accept_punct('+')) {
         if (cur().kind != CtlTok::Number) return syntax("number expected");
-        unsupported("POSITION(*+n)", cur());
+        f.position_skip = std::stoi(cur().value);
         next();
       }
     } else if (cur().kind == CtlTok::Number) {

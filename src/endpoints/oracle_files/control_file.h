@@ -17,6 +17,7 @@ namespace orashift {
 // TERMINATED BY 'x' | X'hh' | WHITESPACE
 struct CtlTerminator {
   bool whitespace = false;
+  bool eof = false;    // TERMINATED BY EOF: only for LOBFILE fields (the whole file)
   std::string text;  // one or more bytes (empty only when whitespace)
 };
 
@@ -57,13 +58,27 @@ enum class CtlFieldType {
   Expression,       // EXPRESSION "sql": no data consumed
 };
 
+// The file argument of LOBFILE(...) / BFILE(dir, name): a field of the record or a constant.
+struct CtlFileRef {
+  std::string field;          // normalised field name ("OBJ.ATTR" inside a COLUMN OBJECT); empty: constant
+  std::string constant;
+  bool is_constant() const { return field.empty(); }
+};
+
+// `LOBFILE(fname) [CHAR | RAW] TERMINATED BY EOF`: the value is a whole secondary file.
+struct CtlLobfile {
+  CtlFileRef file;
+  bool raw = false;           // RAW: bytes (BLOB); otherwise characters (CLOB)
+};
+
 struct CtlField {
-  std::string name;           // normalised (upper case unless quoted)
+  std::string name;           // normalised (upper case unless quoted); "OBJ.ATTR" for an attribute
   Span span;
   bool filler = false;        // FILLER or BOUNDFILLER: read, not loaded
   bool boundfiller = false;
   int position_start = 0;     // POSITION(start[:end]); 0 = relative to the previous field
   int position_end = 0;
+  int position_skip = 0;      // POSITION(*+n): n bytes after the previous field
   CtlFieldType type = CtlFieldType::Default;
   std::optional<int> length;  // CHAR(n), DATE(n), INTEGER EXTERNAL(n): maximum field length
   std::string mask;           // DATE / TIMESTAMP "mask"
@@ -77,12 +92,33 @@ struct CtlField {
   std::string sql;            // the SQL string as written (without the double quotes)
   Span sql_span;
   std::shared_ptr<const SqlExpr> expr;  // parsed SQL string; null when none
+  std::optional<CtlLobfile> lobfile;    // LOBFILE: the value comes from another file
+  std::optional<CtlFileRef> bfile_dir, bfile_name;  // BFILE(dir, name): a locator, no data
+  std::string sid_field;      // SID(field): the set id of a nested table column
+  bool column_object = false; // COLUMN OBJECT (attributes...)
+  std::vector<CtlField> attributes;
+  bool collection = false;    // NESTED TABLE / VARRAY field
+  // Set when the field is understood but its value cannot be held by the target column: the
+  // column is loaded NULL and this reason is reported once for the field (docs/sources.md).
+  std::string not_loaded;
   // True for types whose value comes from the data file.
   bool reads_data() const;
   bool numeric_external() const;
 };
 
 enum class LoadMethod { Insert, Append, Replace, Truncate };
+
+// CONCATENATE n / CONTINUEIF: how physical records (lines) are joined into logical records.
+struct CtlContinuation {
+  enum class Kind { Concatenate, This, Next, Last };
+  Kind kind = Kind::This;
+  int count = 0;              // CONCATENATE n
+  int start = 0, end = 0;     // THIS / NEXT (start[:end]), 1-based, inclusive
+  bool not_equal = false;     // != or <>
+  bool preserve = false;      // PRESERVE: the continuation bytes stay in the record
+  std::string value;          // the comparison string (one byte for LAST)
+  Span span;
+};
 
 struct IntoTable {
   std::string schema;         // normalised, may be empty
@@ -94,6 +130,7 @@ struct IntoTable {
   std::optional<CtlEnclosure> enclosure;    // FIELDS [OPTIONALLY] ENCLOSED BY
   bool trailing_nullcols = false;
   int skip = 0;
+  std::string sid_field;      // table-level SID(field): rows of a nested table's storage table
   std::vector<CtlField> fields;
   const CtlField* find_field(std::string_view name) const;
 };
@@ -115,6 +152,7 @@ struct ControlFile {
   std::vector<CtlInfile> infiles;
   LoadMethod method = LoadMethod::Insert;
   bool preserve_blanks = false;
+  std::optional<CtlContinuation> continuation;
   std::vector<IntoTable> tables;
   // Data after BEGINDATA (INFILE *): byte offset into the file, and the 1-based line it starts on.
   std::optional<uint32_t> begin_data_offset;

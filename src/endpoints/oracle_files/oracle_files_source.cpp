@@ -55,6 +55,33 @@ bool creates_table(const fs::path& path) {
   return end_word();
 }
 
+// The column whose NESTED TABLE ... STORE AS clause names `storage` ("" when none does): the
+// clause is kept as written in the table's physical SQL.
+std::string nested_table_column(const Table& t, const std::string& storage) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char ch : t.physical_sql + " ") {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '_' || c == '$' || c == '#' || c == '"') {
+      w.push_back(static_cast<char>(std::toupper(c)));
+    } else if (!w.empty()) {
+      words.push_back(w);
+      w.clear();
+    }
+  }
+  auto bare = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), '"'), s.end());
+    return s;
+  };
+  std::string up = storage;
+  for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (size_t i = 0; i + 5 < words.size(); ++i)
+    if (words[i] == "NESTED" && words[i + 1] == "TABLE" && words[i + 3] == "STORE" && words[i + 4] == "AS" &&
+        bare(words[i + 5]) == up)
+      return bare(words[i + 2]);
+  return "";
+}
+
 class NullSink : public RejectSink {
 public:
   void reject(Reject) override {}
@@ -188,17 +215,22 @@ struct OracleFilesSource::Impl {
     for (const auto& s : pairing.skipped) diags.add({Severity::Note, "LDR010", "not loaded: " + s.reason, file_span(s.path)});
     for (const auto& w : pairing.warnings) diags.add({Severity::Warning, "LDR011", w, file_span(options.dir)});
     for (const LoadPair& p : pairing.pairs) {
-      LoadUnit u;
-      u.control = p.control;
-      u.data = p.data;
-      u.missing = p.missing;
-      u.missing_reason = p.missing_reason;
       const ControlFile& ctl = *p.ctl;
-      if (!ctl.tables.empty()) u.table = ctl.tables.front().name;
-      u.label = (u.table.empty() ? fs::path(p.control).filename().string() : u.table) + " (" +
-                fs::path(p.data).filename().string() + ")";
-      if (!u.missing) check(p, u);
-      add_unit(std::move(u), &p, UnitKind::Loader);
+      // One unit per INTO TABLE clause: each reads the whole data file and keeps its records.
+      size_t clauses = std::max<size_t>(1, ctl.tables.size());
+      for (size_t k = 0; k < clauses; ++k) {
+        LoadUnit u;
+        u.control = p.control;
+        u.data = p.data;
+        u.missing = p.missing;
+        u.missing_reason = p.missing_reason;
+        u.clause = k;
+        if (k < ctl.tables.size()) u.table = ctl.tables[k].name;
+        u.label = (u.table.empty() ? fs::path(p.control).filename().string() : u.table) + " (" +
+                  fs::path(p.data).filename().string() + (clauses > 1 ? ", INTO TABLE " + std::to_string(k + 1) : "") + ")";
+        if (!u.missing) check(p, u);
+        add_unit(std::move(u), &p, UnitKind::Loader);
+      }
     }
     if (!options.schema_only) {
       add_csv_units();
@@ -298,29 +330,50 @@ struct OracleFilesSource::Impl {
     }
   }
 
-  // A pair whose control file does not fit the catalog is listed but not loaded.
+  // A pair whose control file does not fit the catalog is listed but not loaded. Warnings (a
+  // field whose column stays NULL) are reported once, with the unit that loads the clause.
   void check(const LoadPair& p, LoadUnit& u) {
     const ControlFile& ctl = *p.ctl;
     Diagnostics local;
     const Table* table = u.table.empty() ? nullptr : ddl.catalog.find_table(u.table);
     if (!ctl.ok() || ctl.tables.empty()) {
-      for (const auto& d : ctl.diagnostics.items()) local.add(d);
+      if (u.clause == 0)
+        for (const auto& d : ctl.diagnostics.items()) local.add(d);
+      else
+        local.error("LDR006", "control file has errors (reported with its first INTO TABLE clause)", ctl.tables[u.clause].span);
     } else if (!table) {
-      local.error("LDR008", "table " + u.table + " is not created by the DDL scripts", ctl.tables.front().span);
+      const IntoTable& into = ctl.tables[u.clause];
+      std::string why = "table " + u.table + " is not created by the DDL scripts";
+      for (const auto& t : ddl.catalog.tables)  // a nested table's storage table is not a table here
+        if (std::string col = nested_table_column(t, u.table); !col.empty())
+          why = "table " + u.table + " is the storage table of nested table column " + t.name + "." + col +
+                ", which the target holds as text (OS1007): its rows have no table to go to";
+      local.error("LDR008", why, into.span);
     } else {
       NullSink sink;
       DataSource probe;
       probe.path = p.data;
       probe.text = std::string();
-      DelimitedReader::create(ctl, *table, load_columns_for(*table), probe, sink, local);
+      DelimitedReader::create(ctl, *table, load_columns_for(*table), probe, sink, local, u.clause);
     }
-    if (local.error_count() == 0) return;
-    u.missing = true;
     const Diagnostic* first = nullptr;
     for (const auto& d : local.items()) {
-      diags.add(d);
+      if (u.clause > 0 && d.span.file == ctl.source.get() && d.severity != Severity::Error &&
+          d.span.begin < ctl.tables[u.clause].span.begin)
+        continue;  // the control file's own warnings were reported with its first clause
+      if (d.severity == Severity::Error && !options.loading) {
+        // convert / assess: a data file that cannot be loaded does not fail a schema command.
+        Diagnostic w = d;
+        w.severity = Severity::Warning;
+        w.message = "control file cannot be loaded: " + w.message;
+        diags.add(w);
+      } else {
+        diags.add(d);
+      }
       if (!first && d.severity == Severity::Error) first = &d;
     }
+    if (!first) return;
+    u.missing = true;
     u.missing_reason = "control file has errors: " + first->span.location() + ": " + first->message;
   }
 };
@@ -419,7 +472,7 @@ std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const
   UnitKind kind = UnitKind::None;
   for (size_t i = 0; i < impl_->units.size(); ++i)
     if (impl_->units[i].control == unit.control && impl_->units[i].data == unit.data &&
-        impl_->units[i].table == unit.table) {
+        impl_->units[i].table == unit.table && impl_->units[i].clause == unit.clause) {
       if (impl_->units[i].missing) throw std::runtime_error(unit.label + ": " + impl_->units[i].missing_reason);
       pair = impl_->unit_pairs[i];
       kind = impl_->unit_kinds[i];
@@ -443,13 +496,19 @@ std::unique_ptr<TableReader> OracleFilesSource::open(const LoadUnit& unit, const
     src.offset = *ctl.begin_data_offset;
     src.first_line = ctl.begin_data_line;
   }
+  for (size_t i = 0; i < impl_->units.size(); ++i)  // the clauses of the same file that cannot load
+    if (impl_->unit_pairs[i] == pair) {
+      const LoadUnit& other = impl_->units[i];
+      if (src.clause_not_loaded.size() <= other.clause) src.clause_not_loaded.resize(other.clause + 1);
+      if (other.missing) src.clause_not_loaded[other.clause] = other.missing_reason;
+    }
   if (unit.range_end) {  // a piece of the file (split_unit)
     src.offset = unit.range_begin;
     src.end = unit.range_end;
     src.first_line = unit.range_first_line;
   }
   Diagnostics local;
-  auto reader = DelimitedReader::create(ctl, *table, columns, std::move(src), rejects, local);
+  auto reader = DelimitedReader::create(ctl, *table, columns, std::move(src), rejects, local, unit.clause);
   if (!reader) {
     std::string msg;
     for (const auto& d : local.items()) msg += d.render();
@@ -464,14 +523,17 @@ std::vector<LoadUnit> OracleFilesSource::split_unit(const LoadUnit& unit, size_t
   const LoadPair* pair = nullptr;
   for (size_t i = 0; i < impl_->units.size(); ++i)
     if (impl_->unit_kinds[i] == UnitKind::Loader && impl_->units[i].control == unit.control &&
-        impl_->units[i].data == unit.data && impl_->units[i].table == unit.table)
+        impl_->units[i].data == unit.data && impl_->units[i].table == unit.table && impl_->units[i].clause == unit.clause)
       pair = impl_->unit_pairs[i];
-  if (!pair || pair->data == pair->control || pair->ctl->tables.size() != 1) return {unit};
+  if (!pair || pair->data == pair->control || pair->ctl->tables.empty()) return {unit};
   const ControlFile& ctl = *pair->ctl;
-  const IntoTable& into = ctl.tables.front();
-  if (ctl.skip || into.skip) return {unit};
-  for (const CtlField& f : into.fields)
-    if (f.type == CtlFieldType::Recnum || f.type == CtlFieldType::Sequence) return {unit};
+  // Logical records of several lines could straddle a cut: one range, as Oracle reads it.
+  if (ctl.continuation || ctl.skip) return {unit};
+  for (const IntoTable& into : ctl.tables) {  // every clause routes the records: none may number them
+    if (into.skip) return {unit};
+    for (const CtlField& f : into.fields)
+      if (f.type == CtlFieldType::Recnum || f.type == CtlFieldType::Sequence) return {unit};
+  }
   std::error_code ec;
   uint64_t size = fs::file_size(pair->data, ec);
   if (ec || min_piece_bytes == 0 || size < 2 * min_piece_bytes) return {unit};

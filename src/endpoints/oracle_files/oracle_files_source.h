@@ -19,6 +19,9 @@ struct OracleFilesOptions {
   // For commands that only convert the schema: CSV files and the INSERT statements of the
   // scripts are not scanned for rows (the scan parses every script a second time).
   bool schema_only = false;
+  // False for commands that never load rows (convert, assess): a control file that cannot be
+  // loaded is then a warning (reported, never a failure of the command), not an error.
+  bool loading = true;
 };
 
 class OracleFilesSource : public SourceEndpoint {
@@ -40,7 +43,8 @@ public:
   std::string inventory() const override;
   // SQL*Loader data files (records are lines) into line-aligned byte ranges (line_ranges.h),
   // unless the control file numbers records (SKIP, RECNUM, SEQUENCE: they count from the file's
-  // start) or the data is inline (BEGINDATA). CSV files are never split (quoted newlines).
+  // start), joins lines into logical records (CONCATENATE, CONTINUEIF: a range could start inside
+  // one) or the data is inline (BEGINDATA). CSV files are never split (quoted newlines).
   std::vector<LoadUnit> split_unit(const LoadUnit& unit, size_t min_pieces, uint64_t min_piece_bytes,
                                    uint64_t piece_bytes) const override;
   const DdlLoad& ddl() const;

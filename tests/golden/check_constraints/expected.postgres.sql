@@ -15,10 +15,10 @@ CREATE TABLE "employees" (
   CHECK ("grade" BETWEEN 1 AND 10),
   CONSTRAINT "emp_dates" CHECK ("end_date" > "hire_date"),
   CONSTRAINT "emp_email_lower" CHECK ("email" = LOWER("email") AND "email" IS NOT NULL),
-  CONSTRAINT "emp_comm" CHECK ("commission" IS NULL OR "commission" <> 0)
+  CONSTRAINT "emp_comm" CHECK ("commission" IS NULL OR "commission" <> 0),
+  CONSTRAINT "emp_hired_2000" CHECK ("hire_date" > TIMESTAMP '2000-01-01'),
+  CONSTRAINT "emp_name_concat" CHECK (CONCAT("email", 'x') <> 'x')
 );
 
 -- action items
--- OS2005 TABLE EMPLOYEES: CHECK (hire_date > DATE '2000-01-01') not translated (line 14)
--- OS2005 TABLE EMPLOYEES: CHECK (email || 'x' <> 'x') not translated (line 15)
 -- OS2001 TABLE EMPLOYEES: EMP_OFF CHECK (DISABLE NOVALIDATE) (line 16)
