@@ -7,6 +7,8 @@
 #include <span>
 #include <sstream>
 
+#include "convert/install_block_ddl.h"
+#include "sql/ast_plsql.h"
 #include "sql/ast_stmt.h"
 #include "sql/parser.h"
 #include "sql/sqlplus_path.h"
@@ -311,6 +313,30 @@ static std::string unconverted_kind(const ast::Statement& s) {
   }
 }
 
+// The DDL an install script's anonymous block runs with EXECUTE IMMEDIATE of literal text is
+// read as if the script had said it (install_block_ddl.h); DDL assembled at run time is a warning.
+static void load_block_ddl(DdlLoad& out, Builder& builder, const ast::PlAnonymousBlock& block) {
+  InstallBlockDdl ddl = install_block_ddl(block);
+  for (auto& file : ddl.statements) {
+    out.files.push_back(std::move(file));
+    ParsedScript parsed = parse_script(*out.files.back(), out.diagnostics);
+    for (const auto& s : parsed.statements) {
+      if (s->kind == ast::StmtKind::Invalid) continue;  // parse_script reported it at its line
+      if (builder.apply(*s))
+        out.diagnostics.add({Severity::Note, "L0004",
+                             "read from the EXECUTE IMMEDIATE of an anonymous block: " + std::string(s->kind_name),
+                             s->span});
+      else
+        out.catalog.unmodelled.push_back({unconverted_kind(*s), s->span});
+    }
+  }
+  for (Span at : ddl.dynamic)
+    out.diagnostics.warning("L0005",
+                            "EXECUTE IMMEDIATE of DDL assembled at run time: what it creates or changes is not read "
+                            "(write it as a literal statement, or add it to the scripts)",
+                            at);
+}
+
 // Parses one script and applies its statements to the catalog being built; `start_schema` is
 // the session's schema when SQL*Plus starts it (CONNECT / ALTER SESSION inside change it).
 static void load_parsed(DdlLoad& out, Builder& builder, const SourceFile& file, const std::string& start_schema) {
@@ -333,6 +359,7 @@ static void load_parsed(DdlLoad& out, Builder& builder, const SourceFile& file, 
       ++out.statements_ignored;
       out.catalog.unmodelled.push_back({unconverted_kind(*s), s->span});
     }
+    if (s->kind == ast::StmtKind::PlBlock) load_block_ddl(out, builder, static_cast<const ast::PlAnonymousBlock&>(*s));
   }
 }
 

@@ -31,6 +31,8 @@ const plsql::Profile* plsql_profile(Dialect dialect) {
     p.arrays = false;              // no array types
     p.perform = false;
     p.directives = false;
+    p.tagged_dollar_quotes = false;
+    p.named_arguments = false;
     p.nonatomic = true;            // stored-procedure-transaction-management: NONATOMIC mode
     p.one_open_cursor = true;      // stored-procedure-constraints
     p.max_in_args = 32;            // stored-procedure-constraints

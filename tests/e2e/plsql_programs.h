@@ -273,4 +273,66 @@ END;
 /
 )";
 
+// "Nested, Package, and Standalone Subprograms" / "Scope and Visibility of Identifiers": a nested
+// subprogram reads and writes its enclosing routine's variables and parameters; calls nest.
+inline const char* kNestedProgram = R"(
+CREATE OR REPLACE FUNCTION nested_sum (p_n IN NUMBER, p_double IN BOOLEAN DEFAULT FALSE) RETURN VARCHAR2 IS
+  l_total NUMBER := 0;
+  l_calls PLS_INTEGER := 0;
+  c_step CONSTANT NUMBER := 10;
+  l_log VARCHAR2(200);
+  PROCEDURE note (p_text VARCHAR2) IS
+  BEGIN
+    l_log := l_log || p_text || ';';
+    l_calls := l_calls + 1;
+  END note;
+  PROCEDURE add_one (p_v IN NUMBER) IS
+  BEGIN
+    IF p_double THEN
+      l_total := l_total + 2 * p_v * c_step;
+    ELSE
+      l_total := l_total + p_v * c_step;
+    END IF;
+    note('+' || p_v);
+  END add_one;
+  FUNCTION label (p_x VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN p_x || '=' || l_total || ' calls=' || l_calls;
+  END label;
+BEGIN
+  FOR i IN 1 .. p_n LOOP
+    add_one(i);
+  END LOOP;
+  RETURN label('total') || ' ' || l_log;
+END;
+/
+)";
+
+// "Collection Constructors" (a nested table type's constructor, empty and with elements), the
+// collection types of Oracle's own packages (DBMS_UTILITY.LNAME_ARRAY, SYS.ODCIVARCHAR2LIST),
+// and a handler for a predefined exception the engine raises only when the code does.
+inline const char* kConstructorsProgram = R"(
+CREATE OR REPLACE TYPE name_list AS TABLE OF VARCHAR2(30);
+/
+CREATE OR REPLACE FUNCTION list_facts RETURN VARCHAR2 IS
+  l_empty name_list := name_list();
+  l_two name_list := name_list('ann', 'bob');
+  l_sys sys.odcivarchar2list := sys.odcivarchar2list('x', 'y', 'z');
+  l_lines dbms_utility.lname_array;
+BEGIN
+  l_lines(1) := 'first';
+  l_two.EXTEND;
+  l_two(l_two.COUNT) := 'cy';
+  RETURN l_empty.COUNT || ' ' || l_two.COUNT || ':' || l_two(3) || ' ' || l_sys.COUNT || ':' || l_sys(2) || ' ' || l_lines(1);
+END;
+/
+CREATE OR REPLACE FUNCTION raises_program_error RETURN VARCHAR2 IS
+BEGIN
+  RAISE PROGRAM_ERROR;
+EXCEPTION
+  WHEN PROGRAM_ERROR THEN RETURN 'caught';
+END;
+/
+)";
+
 }  // namespace e2e::programs

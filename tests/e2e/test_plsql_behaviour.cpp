@@ -70,6 +70,31 @@ TEST(PlsqlBehaviour, OutInOutNamedAndDefaultArguments) {
   EXPECT_EQ(s("SELECT use_them()"), "Alan 12 Hello, Bob Hi, Eve");
 }
 
+// "Nested, Package, and Standalone Subprograms": the hoisted nested subprograms get the enclosing
+// routine's variables as parameters; the writes of a nested procedure reach the enclosing routine,
+// also through a second level of calls (add_one → note).
+TEST(PlsqlBehaviour, NestedSubprogramsShareTheEnclosingVariables) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("nested", kNestedProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT nested_sum(3)"), "total=60 calls=3 +1;+2;+3;");
+  EXPECT_EQ(s("SELECT nested_sum(2, true)"), "total=60 calls=2 +1;+2;");
+  EXPECT_EQ(s("SELECT nested_sum(0)"), "total=0 calls=0 ");
+}
+
+// "Collection Constructors", "Predefined Exceptions".
+TEST(PlsqlBehaviour, CollectionConstructorsAndBuiltinCollectionTypes) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("ctors", kConstructorsProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT list_facts()"), "0 3:cy 3:y first");
+  EXPECT_EQ(s("SELECT raises_program_error()"), "caught");
+}
+
 // "Package State": package variables keep their values for the life of the session and start
 // again from their initial values in a new session; the initialization part runs once; a record
 // variable's fields are assigned one at a time ("Assigning Values to Record Variables").

@@ -180,3 +180,50 @@ TEST(DdlLoader, OracleSalesHistorySchema) {
   EXPECT_EQ(times->find_column("TIME_ID")->comment, "primary key; day date, finest granularity, CORRECT ORDER");
   EXPECT_FALSE(c.find_table("SALES")->comment.empty());
 }
+
+// Install scripts that create their tables from an anonymous block (guarded by a dictionary
+// query so they can be run again), as OraOpenSource Logger's do.
+TEST(DdlLoader, ReadsLiteralDdlRunByAnonymousBlocks) {
+  auto load = load_ddl_texts({{"logger_logs.sql", R"(-- header
+declare
+  l_count pls_integer;
+begin
+  select count(1) into l_count from user_tables where table_name = 'LOGGER_LOGS';
+  if l_count = 0 then
+    execute immediate '
+create table logger_logs(
+  id number,
+  lvl varchar2(10) default ''INFO'',
+  note varchar2(30) default ''it''''s'',
+  constraint logger_logs_pk primary key (id)
+)
+    ';
+  end if;
+  $if $$no_op $then
+    null;
+  $else
+    execute immediate q'[create sequence logger_logs_seq start with 1]';
+    execute immediate 'create index logger_logs_idx1 on logger_logs(lvl)';
+  $end
+  for c in (select 1 from dual) loop
+    execute immediate 'alter table logger_logs add (' || 'extra' || ' clob)';
+  end loop;
+  execute immediate 'alter system set job_queue_processes = 2';
+end;
+/
+)"}});
+  ASSERT_EQ(load.catalog.tables.size(), 1u) << rendered(load.diagnostics);
+  const Table& t = load.catalog.tables[0];
+  EXPECT_EQ(t.name, "LOGGER_LOGS");
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[1].default_sql, "'INFO'");
+  EXPECT_EQ(t.columns[2].default_sql, "'it''s'");
+  EXPECT_EQ(t.columns[1].span.location(), "logger_logs.sql:10:3");  // the script's own line and column
+  ASSERT_EQ(load.catalog.sequences.size(), 1u);  // the $ELSE branch Oracle compiles
+  EXPECT_EQ(load.catalog.sequences[0].name, "LOGGER_LOGS_SEQ");
+  ASSERT_EQ(load.catalog.indexes.size(), 1u);
+  std::string diags = rendered(load.diagnostics);
+  EXPECT_NE(diags.find("logger_logs.sql:23:5: warning [L0005]"), std::string::npos) << diags;
+  EXPECT_NE(diags.find("[L0004]"), std::string::npos) << diags;
+  EXPECT_EQ(load.statements_failed, 0u) << diags;
+}

@@ -2,6 +2,8 @@
 // %ROWTYPE, records, collections, subtypes, REF CURSORs), variables and constants, cursors,
 // exceptions with stable SQLSTATEs, pragmas, parameters, and a package's members as a frame.
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <cstdlib>
 
 #include "convert/plsql/codes.h"
@@ -155,6 +157,19 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
         return out;
       }
     }
+  if (auto element = builtin_collection_element(parts)) {
+    TypeInfo r;
+    r.shape = Shape::Array;
+    if (!env_.profile->arrays) {
+      r.problem = "collection type " + sql::compact_text(t.span) + ": " + dialect_name(dialect()) + " has no arrays";
+      return r;
+    }
+    Column c;
+    c.type = *oracle_type_from_text(*element);
+    r.element = std::make_shared<TypeInfo>(column_type(c, dialect(), env_.types));
+    r.sql = r.element->sql + "[]";
+    return r;
+  }
   auto ot = env_.registry->object_types.find(parts.back());
   if (ot != env_.registry->object_types.end()) {
     const ast::CreateType& ct = *ot->second;
@@ -325,11 +340,28 @@ std::string Lowerer::exception_condition(const ast::QualifiedName& n, std::strin
     if (errcode) *errcode = s->errcode;
     return s->condition;
   }
-  if (n.parts.size() == 1 || (n.parts.size() == 2 && norm(n.parts[0]) == "STANDARD"))
+  if (n.parts.size() == 1 || (n.parts.size() == 2 && norm(n.parts[0]) == "STANDARD")) {
     if (const char* p = predefined_condition(last)) {
       if (errcode) errcode->clear();
       return p;
     }
+    // STANDARD's other predefined exceptions: the engine never raises them, so they keep a SQLSTATE
+    // of their own ORA code; a handler catches an explicit RAISE of one and nothing else.
+    static const std::pair<const char*, long> engine_only[] = {
+        {"PROGRAM_ERROR", -6501},          {"ROWTYPE_MISMATCH", -6504},  {"ACCESS_INTO_NULL", -6530},
+        {"COLLECTION_IS_NULL", -6531},     {"SUBSCRIPT_OUTSIDE_LIMIT", -6532}, {"SUBSCRIPT_BEYOND_COUNT", -6533},
+        {"NO_DATA_NEEDED", -6548},         {"SELF_IS_NULL", -30625},     {"NOT_LOGGED_ON", -1012}};
+    for (const auto& [name, code] : engine_only)
+      if (last == name) {
+        std::string state = unmapped_sqlstate(code);
+        item(plsql_codes::kBehaviour,
+             last + ": " + dialect_name(dialect()) +
+                 " never raises it by itself; it is SQLSTATE '" + state + "' here, caught only when the code raises it",
+             n.span);
+        if (errcode) *errcode = state;
+        return "SQLSTATE '" + state + "'";
+      }
+  }
   if (n.parts.size() == 2)
     if (const PackageDecls* p = env_.registry->package(norm(n.parts[0]))) {
       if (p->exceptions.count(last)) {

@@ -364,6 +364,18 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     }
     for (const ast::Expr* d : omitted) args += ", " + w->expr(*d);
   }
+  // A hoisted nested subprogram: the enclosing routine's variables it reads, by name.
+  for (const auto& c : r.captured) {
+    const Symbol* sym = scope_.find(c.oracle_name);
+    if (!sym || sym->ref != c.param) {
+      item(plsql_codes::kNotConvertible,
+           "call of " + r.name + ": it reads " + c.oracle_name + " of its enclosing routine, which is hidden or not visible here",
+           span);
+      continue;
+    }
+    if (c.inout) captured_writes_.insert(c.oracle_name);  // the caller writes it too (through the callee)
+    args += (args.empty() ? "" : ", ") + c.param + " => " + sym->ref;
+  }
   return fn + "(" + args + ")";
 }
 
@@ -405,8 +417,9 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     return as_statement ? "PERFORM " + call : call;
   }
   if (pkg == "DBMS_RANDOM") {
-    if (fn == "VALUE" && n == 0) return "random()";
-    if (fn == "VALUE" && n == 2) return "(" + arg(0) + " + random() * (" + arg(1) + " - " + arg(0) + "))";
+    // Oracle's VALUE is a NUMBER (ROUND(v, n) must find numeric, not double precision).
+    if (fn == "VALUE" && n == 0) return "random()::numeric";
+    if (fn == "VALUE" && n == 2) return "(" + arg(0) + " + random()::numeric * (" + arg(1) + " - " + arg(0) + "))";
     if (fn == "RANDOM") return "(floor(random() * 4294967296) - 2147483648)::integer";
     if (fn == "NORMAL") return "(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))";
     if (fn == "SEED" || fn == "INITIALIZE") return as_statement ? std::optional<std::string>("PERFORM setseed(0.5)") : std::nullopt;

@@ -107,6 +107,23 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     return out;
   };
   std::string last = norm(ids.back());
+  // A collection type's constructor, T(a, b) → ARRAY[a, b]::element[] (T() → an empty array).
+  if (!as_statement) {
+    std::vector<std::string> parts;
+    for (const auto& id : ids) parts.push_back(norm(id));
+    if (parts.size() > 1 && parts[0] == "SYS") parts.erase(parts.begin());
+    auto ot = parts.size() == 1 ? env_.registry->object_types.find(last) : env_.registry->object_types.end();
+    bool user = ot != env_.registry->object_types.end() &&
+                (ot->second->def == ast::TypeDefKind::Table || ot->second->def == ast::TypeDefKind::Varray);
+    if (user || builtin_collection_element(parts)) {
+      ast::PlType named;
+      named.name.parts.assign(ids.begin(), ids.end());
+      named.span = span;
+      TypeInfo t = resolve_type(named);
+      if (!t.problem.empty() || t.sql.empty()) return std::nullopt;  // the declaration's item says why
+      return (nargs ? "ARRAY[" + args("") + "]" : std::string("'{}'")) + "::" + t.sql;
+    }
+  }
   // T(…): a user constructor with as many arguments, else Oracle's default one (every attribute).
   if (ids.size() == 1 && !as_statement) {
     auto ot = env_.registry->object_types.find(last);

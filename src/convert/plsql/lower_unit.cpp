@@ -4,6 +4,8 @@
 // CREATE TRIGGER (a key-from-sequence trigger → a column DEFAULT); an object type → a composite
 // type, a collection type → a domain over an array. docs/plsql.md states each decision.
 #include <algorithm>
+#include <cctype>
+#include <regex>
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/emit.h"
@@ -89,10 +91,44 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   return e.text();
 }
 
+namespace {
+
+// True when the routine's text may change `oracle_name`: an assignment to it (or to an element or
+// field of it), an INTO naming it within one statement, or a collection method that resizes it.
+// Read from the text, so it errs towards "may write".
+bool may_write(Span routine, const std::string& oracle_name) {
+  std::string text(routine.text());
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::string n;
+  for (char c : oracle_name) n += (c == '$' || c == '#') ? std::string("\\") + c : std::string(1, c);
+  static const std::string w = "[A-Z0-9_$#]";
+  // x :=, x(i) :=, x.f :=, x(i).f :=
+  std::regex assigned("(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")\\s*(\\([^;()]*(\\([^;()]*\\)[^;()]*)*\\))?\\s*(\\.\\s*" + w +
+                      "+\\s*)*:=");
+  std::regex into("\\bINTO\\b[^;]*(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")");
+  std::regex resized("(^|[^A-Z0-9_$#.])" + n + "\\s*\\.\\s*(EXTEND|DELETE|TRIM)\\b");
+  return std::regex_search(text, assigned) || std::regex_search(text, into) || std::regex_search(text, resized);
+}
+
+// "CREATE OR REPLACE FUNCTION name(a t, b t)…" → the offset of the parameter list's ')'.
+size_t parameter_list_end(const std::string& sql, const std::string& full) {
+  size_t at = sql.find(full + "(");
+  if (at == std::string::npos) return std::string::npos;
+  int depth = 0;
+  for (size_t i = at + full.size(); i < sql.size(); ++i) {
+    if (sql[i] == '(') ++depth;
+    if (sql[i] == ')' && --depth == 0) return i;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
 // CREATE OR REPLACE FUNCTION/PROCEDURE schema.name(params) … for a routine with a body.
 // A nested subprogram becomes a routine of its own beside the enclosing one ("outer$inner"),
-// created before it. It cannot read the enclosing routine's parameters and locals: a use of one
-// is an item (pass it as a parameter).
+// created before it. The enclosing routine's variables, constants and parameters it reads become
+// trailing parameters of the same name that every call passes by name (INOUT when a procedure
+// writes one, so the write reaches the caller's variable; a function that writes one is an item).
 void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   std::string name = norm(s.name.name());
   std::string hoisted = target_name(routine_target_) + "$" + target_name(name);
@@ -113,17 +149,62 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   size_t frame = routine_frame_;
   scope_.hide(routine_frame_, scope_.depth());
   handler_depth_ = 0;
+  std::set<std::string> enclosing_writes = std::move(captured_writes_);
+  captured_writes_.clear();
   std::string sql = routine(s, routine_schema_, object_ + "." + name, hoisted);
+  std::set<std::string> callee_writes = std::move(captured_writes_);
+  captured_writes_ = std::move(enclosing_writes);
   std::vector<std::string> hits = scope_.hidden_hits();
+  std::map<std::string, Symbol> captured = scope_.captured();
   scope_.unhide();
   in_function_ = f, in_procedure_ = p, uses_sql_attributes_ = a, current_block_ = blk, handler_depth_ = h;
   routine_schema_ = schema, routine_target_ = target, routine_frame_ = frame;
   result_param_ = result, continuing_handler_ = continuing;
+  if (!captured.empty() && !env_.profile->named_arguments)
+    for (const auto& c : captured) hits.push_back(c.first);
   if (!hits.empty())
     item(plsql_codes::kNotConvertible,
          "nested subprogram " + name + " reads " + hits.front() + " of its enclosing routine: pass it as a parameter", s.span);
+  else if (!captured.empty() && !sql.empty())
+    sql = add_captured_parameters(s, name, full, sql, captured, callee_writes);
   res_.objects.push_back({s.is_function ? "FUNCTION" : "PROCEDURE", (package_.empty() ? "" : package_ + ".") + hoisted, sql,
                           s.span, 2});
+}
+
+std::string Lowerer::add_captured_parameters(const ast::PlSubprogram& s, const std::string& name, const std::string& full,
+                                             std::string sql, const std::map<std::string, Symbol>& captured,
+                                             const std::set<std::string>& callee_writes) {
+  size_t close = parameter_list_end(sql, full);
+  if (close == std::string::npos) return sql;
+  bool defaults = false;
+  for (const auto& p : s.params) defaults |= p.default_value != nullptr;
+  std::string extra;
+  std::vector<RoutineDecl::Captured> names;
+  for (const auto& [oracle_name, sym] : captured) {
+    bool writes = may_write(s.span, oracle_name) || callee_writes.count(oracle_name);
+    if (writes && s.is_function) {
+      item(plsql_codes::kNotConvertible,
+           "nested function " + name + " may change " + oracle_name +
+               " of its enclosing routine: a function cannot write it back (make it a procedure with an OUT parameter)",
+           s.span);
+      return sql;
+    }
+    if (writes)
+      item(plsql_codes::kBehaviour,
+           "nested procedure " + name + " changes " + oracle_name +
+               " of its enclosing routine through an INOUT parameter: the change reaches the caller when the procedure "
+               "returns, not when it raises an error",
+           s.span);
+    bool inout = writes && sym.kind != SymbolKind::Constant;
+    extra += (extra.empty() ? "" : ", ") + std::string(inout ? "INOUT " : "") + sym.ref + " " + sym.type.sql +
+             (defaults ? " DEFAULT NULL" : "");
+    names.push_back({oracle_name, sym.ref, inout});
+  }
+  bool empty_list = sql[close - 1] == '(';
+  sql.insert(close, (empty_list ? "" : ", ") + extra);
+  for (auto& r : local_routines_[name])
+    if (r.sub == &s) r.captured = names;
+  return sql;
 }
 
 std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
@@ -219,7 +300,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
 }
 
 std::string Lowerer::routine_text(const std::string& head, const std::string& body, const std::string& comment) const {
-  if (dialect() == Dialect::Redshift) return comment + head + "\nAS $$\n" + body + "$$ LANGUAGE plpgsql;\n";
+  if (!env_.profile->tagged_dollar_quotes) return comment + head + "\nAS $$\n" + body + "$$ LANGUAGE plpgsql;\n";
   return plpgsql_function(head, body);
 }
 

@@ -178,6 +178,9 @@ private:
   std::string routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
                       const std::string& target_name_override = "");
   void nested_subprogram(const ast::PlSubprogram& s);
+  std::string add_captured_parameters(const ast::PlSubprogram& s, const std::string& name, const std::string& full,
+                                      std::string sql, const std::map<std::string, Symbol>& captured,
+                                      const std::set<std::string>& callee_writes);
   std::string routine_body(const ast::PlSubprogram& s);
   void hoist_nested(const ast::PlBlock& b, const std::string& schema);
 
@@ -203,6 +206,8 @@ private:
   std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms
   size_t routine_frame_ = 0;              // scope depth where its parameters start
   std::map<std::string, std::vector<RoutineDecl>> local_routines_;  // nested subprograms, hoisted
+  // Captured variables that the nested subprograms called from the one being lowered write (INOUT).
+  mutable std::set<std::string> captured_writes_;
   // Redshift
   std::string result_param_;             // a function converted to a procedure: its INOUT result
   std::optional<Span> continuing_handler_;  // a handler that continues after an error (→ NONATOMIC)

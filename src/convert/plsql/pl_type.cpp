@@ -1,5 +1,7 @@
 #include "convert/plsql/pl_type.h"
 
+#include <map>
+
 #include "convert/ddl_loader.h"
 #include "convert/query/sql_writer.h"
 #include "common/naming.h"
@@ -109,6 +111,31 @@ TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMapp
       dialect == Dialect::Postgres && col.type.length)
     return scalar("varchar(" + std::to_string(*col.type.length) + ")", ValueType::Text);
   return column_type(col, dialect, settings);
+}
+
+// Collection types of Oracle's built-in packages and SYS (dense, integer-indexed: arrays like the
+// unit's own TABLE OF … INDEX BY PLS_INTEGER), by package and type name (SYS. already removed):
+// the element type as Oracle declares it.
+std::optional<std::string> builtin_collection_element(const std::vector<std::string>& parts) {
+  static const std::map<std::string, std::string> types = {
+      {"DBMS_SQL.VARCHAR2_TABLE", "VARCHAR2(2000)"}, {"DBMS_SQL.VARCHAR2A", "VARCHAR2(32767)"},
+      {"DBMS_SQL.VARCHAR2S", "VARCHAR2(256)"},       {"DBMS_SQL.NUMBER_TABLE", "NUMBER"},
+      {"DBMS_SQL.DATE_TABLE", "DATE"},               {"DBMS_SQL.CLOB_TABLE", "CLOB"},
+      {"DBMS_SQL.BLOB_TABLE", "BLOB"},               {"DBMS_UTILITY.UNCL_ARRAY", "VARCHAR2(227)"},
+      {"DBMS_UTILITY.LNAME_ARRAY", "VARCHAR2(4000)"}, {"DBMS_UTILITY.NAME_ARRAY", "VARCHAR2(30)"},
+      {"DBMS_UTILITY.NUMBER_ARRAY", "NUMBER"},       {"DBMS_OUTPUT.CHARARR", "VARCHAR2(32767)"},
+      {"DBMS_PREPROCESSOR.SOURCE_LINES_T", "VARCHAR2(32767)"},
+      {"OWA.VC_ARR", "VARCHAR2(32000)"},             {"OWA_UTIL.VC_ARR", "VARCHAR2(32000)"},
+      {"APEX_APPLICATION_GLOBAL.VC_ARR2", "VARCHAR2(32767)"}, {"WWV_FLOW_GLOBAL.VC_ARR2", "VARCHAR2(32767)"},
+      {"APEX_APPLICATION_GLOBAL.N_ARR", "NUMBER"},   {"ODCIVARCHAR2LIST", "VARCHAR2(4000)"},
+      {"ODCINUMBERLIST", "NUMBER"},                  {"ODCIDATELIST", "DATE"},
+      {"DBMS_DEBUG_VC2COLL", "VARCHAR2(1000)"},
+  };
+  std::string key;
+  for (const auto& p : parts) key += (key.empty() ? "" : ".") + p;
+  auto it = types.find(key);
+  if (it == types.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace orashift::plsql

@@ -45,6 +45,10 @@ TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings
 // t%ROWTYPE: the table's row type (PostgreSQL names a table's composite type by the table).
 TypeInfo row_type(const Table& t, Dialect dialect, const TypeMappingSettings& settings);
 
+// A collection type of Oracle's built-in packages or SYS (DBMS_SQL.VARCHAR2_TABLE, ODCIVARCHAR2LIST…)
+// by its name parts (SYS. removed): its element type as Oracle declares it, else nullopt.
+std::optional<std::string> builtin_collection_element(const std::vector<std::string>& parts);
+
 // "NUMBER(5)" / "VARCHAR2(10 CHAR)" … → the OracleType, or nullopt when not a built-in data type.
 std::optional<OracleType> oracle_type_from_text(std::string_view text);
 

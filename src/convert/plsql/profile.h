@@ -25,6 +25,8 @@ struct Profile {
   bool arrays = true;             // collections as arrays
   bool perform = true;            // PERFORM f() (Redshift: not among the supported statements)
   bool directives = true;         // #variable_conflict
+  bool named_arguments = true;    // f(x => v) (Redshift's CALL and UDF calls are positional only)
+  bool tagged_dollar_quotes = true;  // AS $orashift$ … $orashift$ (Redshift's pages show only $$, reasons above the head)
   bool nonatomic = false;         // CREATE PROCEDURE … NONATOMIC chosen per procedure
   bool one_open_cursor = false;   // one explicit or implicit cursor open per session
   int max_in_args = 0, max_out_args = 0, max_variables = 0;  // 0: no limit checked

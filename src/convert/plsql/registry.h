@@ -16,6 +16,13 @@ struct RoutineDecl {
   std::string name;
   const sql::ast::PlSubprogram* sub = nullptr;
   std::string target = {};  // the quoted target name when it is not package.name (hoisted nested subprograms)
+  // Hoisted nested subprograms: the enclosing routine's variables they read, passed by name as
+  // trailing parameters of the same name, in parameter order.
+  struct Captured {
+    std::string oracle_name, param;  // param: the parameter's (and the caller's variable's) quoted name
+    bool inout = false;              // the subprogram (or one it calls) writes it
+  };
+  std::vector<Captured> captured = {};
   bool is_function() const { return sub->is_function; }
 };
 

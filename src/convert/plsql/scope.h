@@ -41,7 +41,18 @@ public:
       auto it = frames_[i].find(oracle_name);
       if (it == frames_[i].end()) continue;
       if (i >= hidden_from_ && i < hidden_to_) {
-        hidden_hits_.push_back(oracle_name);  // a nested subprogram reading its enclosing routine's names
+        // A nested subprogram reading its enclosing routine's names: types and exceptions hold no
+        // state and are read as they are; a variable, constant or parameter becomes a parameter
+        // of the hoisted routine (captured); anything else cannot be reached from it.
+        const Symbol& s = it->second;
+        if (s.kind == SymbolKind::Type || s.kind == SymbolKind::Exception) return &s;
+        bool plain_ref = !s.ref.empty() && s.ref.find_first_of("().") == std::string::npos;
+        if (plain_ref && (s.kind == SymbolKind::Variable || s.kind == SymbolKind::Constant ||
+                          s.kind == SymbolKind::Parameter)) {
+          captured_.emplace(oracle_name, s);
+          return &s;
+        }
+        hidden_hits_.push_back(oracle_name);
         return nullptr;
       }
       return &it->second;
@@ -55,9 +66,12 @@ public:
     hidden_from_ = from;
     hidden_to_ = to;
     hidden_hits_.clear();
+    captured_.clear();
   }
   void unhide() { hidden_from_ = hidden_to_ = 0; }
   const std::vector<std::string>& hidden_hits() const { return hidden_hits_; }
+  // The enclosing routine's variables, constants and parameters the hidden-from code read.
+  const std::map<std::string, Symbol>& captured() const { return captured_; }
   // label.name: the symbol declared in the frame with that label.
   const Symbol* find_in(const std::string& label, const std::string& oracle_name) const {
     for (size_t i = frames_.size(); i-- > 0;)
@@ -78,6 +92,7 @@ private:
   std::vector<std::string> labels_;
   size_t hidden_from_ = 0, hidden_to_ = 0;
   mutable std::vector<std::string> hidden_hits_;
+  mutable std::map<std::string, Symbol> captured_;
 };
 
 }  // namespace orashift::plsql
