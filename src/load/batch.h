@@ -25,6 +25,10 @@ const char* value_kind_name(ValueKind k);
 struct ColumnVector {
   ValueKind kind = ValueKind::Text;
   int scale = 0;                   // Decimal only
+  // Text only: the reader already checked every value is valid UTF-8 (the oracle-files readers
+  // do, as Oracle does on INSERT), so a writer need not check again. Set by the reader that
+  // fills the batch; a batch built any other way keeps false and is checked by the writer.
+  bool utf8_checked = false;
   std::vector<uint8_t> valid;      // 1 = value present, 0 = NULL
   std::vector<int64_t> ints;       // Int64, Timestamp
   std::vector<Int128> decimals;    // Decimal

@@ -162,11 +162,55 @@ TEST(DuckDbTarget, CastsToOtherColumnTypesAndRejectsWhatDoesNotCast) {
   auto writer = db.open_writer(table_named("C"), cols);
   EXPECT_EQ(writer->write(b, rejects, "x"), 1u);
   ASSERT_EQ(rejects.rejects.size(), 2u);
-  EXPECT_EQ(rejects.rejects[0].line, 3u);
-  EXPECT_EQ(rejects.rejects[0].reason, "column label: text is not valid UTF-8");
-  EXPECT_EQ(rejects.rejects[1].line, 2u);
-  EXPECT_FALSE(rejects.rejects[1].reason.empty());
+  // Both refused by the writer's own checks before DuckDB sees the rows, in line order.
+  EXPECT_EQ(rejects.rejects[0].line, 2u);
+  EXPECT_EQ(rejects.rejects[0].reason, "column n: 1099511627776 does not fit INTEGER");
+  EXPECT_EQ(rejects.rejects[1].line, 3u);
+  EXPECT_EQ(rejects.rejects[1].reason, "column label: text is not valid UTF-8");
   EXPECT_EQ(cell(db, "SELECT note || ' ' || n || ' ' || label FROM c"), "dflt 5 a");
+}
+
+TEST(DuckDbTarget, StoresExactNumbersInIntegerColumnsWithoutRoundingOrWrapping) {
+  // Narrowed keys (INTEGER, SMALLINT) fed the loader's 64-bit integers and scaled decimals (an
+  // unconstrained NUMBER travels at scale 10): stored directly, never rounded or wrapped.
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE k (a INTEGER, b SMALLINT, c BIGINT, d TINYINT)");
+  std::vector<LoadColumn> cols = {load_col("A", ValueKind::Decimal, 10), load_col("B", ValueKind::Int64),
+                                  load_col("C", ValueKind::Decimal, 2), load_col("D", ValueKind::Int64)};
+  Batch b = batch_for(cols);
+  auto row = [&](const char* a, int64_t bv, const char* c, int64_t d) {
+    b.columns[0].append_decimal(i128(a, 10));
+    b.columns[1].append_int(bv);
+    b.columns[2].append_decimal(i128(c, 2));
+    b.columns[3].append_int(d);
+    b.source_lines.push_back(b.source_lines.size() + 1);
+  };
+  row("2147483647", -32768, "-9223372036854775808", -128);  // every type's edge fits
+  row("2147483648", 1, "1", 1);                              // one past INTEGER
+  row("1.5", 1, "1", 1);                                     // a fraction into INTEGER
+  row("-7", 32768, "1", 1);                                  // one past SMALLINT
+  row("-7", 1, "9223372036854775808", 1);                    // one past BIGINT
+  row("-7", 1, "0.01", 1);                                   // a fraction into BIGINT
+  row("-7", 1, "3", 128);                                    // one past TINYINT
+  b.columns[0].append_null();                                // NULLs stay NULL
+  b.columns[1].append_null();
+  b.columns[2].append_null();
+  b.columns[3].append_null();
+  b.source_lines.push_back(8);
+  CollectRejects rejects;
+  auto writer = db.open_writer(table_named("K"), cols);
+  EXPECT_EQ(writer->write(b, rejects, "x"), 2u);
+  writer->finish();
+  std::vector<std::string> got;
+  for (const auto& r : rejects.rejects) got.push_back(std::to_string(r.line) + " " + r.reason);
+  EXPECT_EQ(got, (std::vector<std::string>{"2 column a: 2147483648.0000000000 does not fit INTEGER",
+                                           "3 column a: 1.5000000000 would be rounded to fit INTEGER",
+                                           "4 column b: 32768 does not fit SMALLINT",
+                                           "5 column c: 9223372036854775808.00 does not fit BIGINT",
+                                           "6 column c: 0.01 would be rounded to fit BIGINT",
+                                           "7 column d: 128 does not fit TINYINT"}));
+  EXPECT_EQ(column_texts(db, "SELECT coalesce(a || ' ' || b || ' ' || c || ' ' || d, 'null') FROM k ORDER BY a NULLS LAST"),
+            (std::vector<std::string>{"2147483647 -32768 -9223372036854775808 -128", "null"}));
 }
 
 TEST(DuckDbTarget, ExecuteRunsEveryStatementAndReportsDuckDbErrors) {

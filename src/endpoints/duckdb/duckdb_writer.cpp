@@ -1,5 +1,9 @@
 #include "endpoints/duckdb/duckdb_writer.h"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 
 #include "common/decimal_rescale.h"
@@ -26,16 +30,43 @@ duckdb_logical_type natural_type(ValueKind kind, int scale) {
   return nullptr;
 }
 
-bool fills_directly(ValueKind kind, duckdb_type target) {
+// Integer column types the writer stores itself: its range and name (for reject reasons).
+struct IntegerType {
+  int64_t min, max;
+  const char* name;
+};
+std::optional<IntegerType> integer_type(duckdb_type t) {
+  switch (t) {
+    case DUCKDB_TYPE_TINYINT: return IntegerType{INT8_MIN, INT8_MAX, "TINYINT"};
+    case DUCKDB_TYPE_SMALLINT: return IntegerType{INT16_MIN, INT16_MAX, "SMALLINT"};
+    case DUCKDB_TYPE_INTEGER: return IntegerType{INT32_MIN, INT32_MAX, "INTEGER"};
+    case DUCKDB_TYPE_BIGINT: return IntegerType{INT64_MIN, INT64_MAX, "BIGINT"};
+    default: return std::nullopt;
+  }
+}
+
+bool exact_number(ValueKind kind) { return kind == ValueKind::Int64 || kind == ValueKind::Decimal; }
+
+// The batch's representation is the vector's: values are copied as they are.
+bool copies_directly(ValueKind kind, duckdb_type target) {
   switch (kind) {
-    case ValueKind::Int64: return target == DUCKDB_TYPE_BIGINT || target == DUCKDB_TYPE_DECIMAL;
-    case ValueKind::Decimal: return target == DUCKDB_TYPE_DECIMAL;
+    case ValueKind::Int64: return target == DUCKDB_TYPE_BIGINT;
+    case ValueKind::Decimal: return false;
     case ValueKind::Double: return target == DUCKDB_TYPE_DOUBLE;
     case ValueKind::Text: return target == DUCKDB_TYPE_VARCHAR;
     case ValueKind::Timestamp: return target == DUCKDB_TYPE_TIMESTAMP;
     case ValueKind::Bytes: return target == DUCKDB_TYPE_BLOB;
   }
   return false;
+}
+
+Int128 pow10_table(int n) {
+  static const auto table = [] {
+    std::array<Int128, 39> t{};
+    for (int i = 0; i < 39; ++i) t[i] = pow10_i128(i);
+    return t;
+  }();
+  return table[n];
 }
 
 // Errors that say nothing about the rows: bisecting would only reject good data.
@@ -62,11 +93,6 @@ std::optional<std::string> run(duckdb_connection conn, const char* sql) {
   return error;
 }
 
-template <class T>
-void put_decimal(void* data, size_t i, Int128 v) {
-  static_cast<T*>(data)[i] = static_cast<T>(v);
-}
-
 }  // namespace
 
 DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema)
@@ -80,17 +106,28 @@ DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<Lo
     s.kind = columns_[i].kind;
     s.batch_scale = columns_[i].scale;
     duckdb_logical_type target = duckdb_appender_column_type(appender_, i);
-    if (fills_directly(s.kind, duckdb_get_type_id(target))) {
-      s.chunk_type = target;
-    } else {
+    duckdb_type id = duckdb_get_type_id(target);
+    auto integer = integer_type(id);
+    if (copies_directly(s.kind, id)) s.fill = Fill::Copy;
+    else if (exact_number(s.kind) && integer) s.fill = Fill::Integer;
+    else if (exact_number(s.kind) && id == DUCKDB_TYPE_DECIMAL) s.fill = Fill::Decimal;
+    else s.fill = Fill::Cast;
+    if (s.fill == Fill::Cast) {
       duckdb_destroy_logical_type(&target);
       s.chunk_type = natural_type(s.kind, s.batch_scale);
+    } else {
+      s.chunk_type = target;
     }
     s.chunk_id = duckdb_get_type_id(s.chunk_type);
-    if (s.chunk_id == DUCKDB_TYPE_DECIMAL) {
-      s.decimal_storage = duckdb_decimal_internal_type(s.chunk_type);
+    if (s.fill == Fill::Integer) {
+      s.storage = s.chunk_id;
+      s.limit = Int128(integer->max) + 1;
+      s.type_name = integer->name;
+    } else if (s.chunk_id == DUCKDB_TYPE_DECIMAL) {
+      s.storage = duckdb_decimal_internal_type(s.chunk_type);
       s.precision = duckdb_decimal_width(s.chunk_type);
       s.scale = duckdb_decimal_scale(s.chunk_type);
+      s.limit = pow10_table(s.precision);
     }
     types.push_back(s.chunk_type);
   }
@@ -127,27 +164,85 @@ void DuckDbWriter::close_appender() {
   appender_ = nullptr;
 }
 
-// Refusals we must make ourselves: DuckDB would wrap or round a decimal that does not fit the
-// chunk's type, and treats invalid UTF-8 in a VARCHAR as undefined behaviour.
-std::optional<std::string> DuckDbWriter::check_row(const Batch& batch, size_t row) const {
-  for (size_t i = 0; i < slots_.size(); ++i) {
-    const Slot& s = slots_[i];
-    const ColumnVector& c = batch.columns[i];
-    if (c.is_null(row)) continue;
-    std::string reason;
-    Int128 out;
-    if (s.chunk_id == DUCKDB_TYPE_DECIMAL &&
-        !rescale_decimal(s.kind == ValueKind::Int64 ? Int128(c.ints[row]) : c.decimals[row],
-                         s.kind == ValueKind::Int64 ? 0 : s.batch_scale, s.precision, s.scale, out, &reason))
-      return "column " + target_name(columns_[i].name) + ": " + reason;
-    if (s.kind == ValueKind::Text && !valid_utf8(c.text(row)))
-      return "column " + target_name(columns_[i].name) + ": text is not valid UTF-8";
+// Refusals we must make ourselves: DuckDB would wrap or round a number that does not fit the
+// column's type, and treats invalid UTF-8 in a VARCHAR as undefined behaviour. Every value is
+// looked at once: the check also converts it (staged), and fill_chunk only copies.
+void DuckDbWriter::check_column(size_t i, const Batch& batch) {
+  Slot& s = slots_[i];
+  const ColumnVector& c = batch.columns[i];
+  const size_t n = batch.rows();
+  auto refuse = [&](size_t row, std::string reason) {
+    refused_[row] = 1;
+    reasons_.emplace_back(static_cast<uint32_t>(row), "column " + target_name(columns_[i].name) + ": " + reason);
+  };
+  if (s.kind == ValueKind::Text) {
+    if (c.utf8_checked) return;  // the reader checked every value
+    for (size_t row = 0; row < n; ++row)
+      if (!refused_[row] && !c.is_null(row) && !valid_utf8(c.text(row))) refuse(row, "text is not valid UTF-8");
+    return;
   }
-  return std::nullopt;
+  if (s.fill != Fill::Integer && s.fill != Fill::Decimal) return;
+  const bool wide = s.fill == Fill::Decimal && s.storage == DUCKDB_TYPE_HUGEINT;
+  if (wide) s.staged_wide.resize(n);
+  else s.staged.resize(n);
+  const bool from_int = s.kind == ValueKind::Int64;
+  const int from_scale = from_int ? 0 : s.batch_scale;
+  for (size_t row = 0; row < n; ++row) {
+    if (refused_[row] || c.is_null(row)) continue;
+    const Int128 v = from_int ? Int128(c.ints[row]) : c.decimals[row];
+    Int128 out;
+    if (s.fill == Fill::Integer) {
+      out = v;
+      if (from_scale > 0) {
+        Int128 p = pow10_table(std::min(from_scale, 38));
+        if (from_scale > 38 ? v != 0 : v % p != 0) {
+          refuse(row, format_decimal(v, from_scale) + " would be rounded to fit " + s.type_name);
+          continue;
+        }
+        out = from_scale > 38 ? 0 : v / p;
+      }
+      if (out >= s.limit || out < -s.limit) {
+        refuse(row, format_decimal(v, from_scale) + " does not fit " + s.type_name);
+        continue;
+      }
+    } else if (from_scale == s.scale || (from_int && s.scale <= 18)) {
+      // The common shapes: the same scale, or an integer into DECIMAL(p,s); a bound check.
+      out = from_scale == s.scale ? v : v * pow10_table(s.scale);
+      if (out >= s.limit || out <= -s.limit) {  // the general rule decides, and says why
+        std::string reason;
+        if (!rescale_decimal(v, from_scale, s.precision, s.scale, out, &reason)) {
+          refuse(row, std::move(reason));
+          continue;
+        }
+      }
+    } else {
+      std::string reason;
+      if (!rescale_decimal(v, from_scale, s.precision, s.scale, out, &reason)) {
+        refuse(row, std::move(reason));
+        continue;
+      }
+    }
+    if (wide) s.staged_wide[row] = out;
+    else s.staged[row] = static_cast<int64_t>(out);
+  }
 }
+
+namespace {
+
+template <class T, class V>
+void put_rows(void* data, const V* values, const uint32_t* rows, size_t n) {
+  T* out = static_cast<T*>(data);
+  for (size_t k = 0; k < n; ++k) out[k] = static_cast<T>(values[rows[k]]);
+}
+
+// `rows` ascending and without gaps: the values are one block of the batch.
+bool contiguous(const uint32_t* rows, size_t n) { return n > 0 && rows[n - 1] - rows[0] == n - 1; }
+
+}  // namespace
 
 void DuckDbWriter::fill_chunk(const Batch& batch, const uint32_t* rows, size_t n) {
   duckdb_data_chunk_reset(chunk_);
+  const bool block = contiguous(rows, n);
   for (size_t i = 0; i < slots_.size(); ++i) {
     const Slot& s = slots_[i];
     const ColumnVector& c = batch.columns[i];
@@ -155,43 +250,50 @@ void DuckDbWriter::fill_chunk(const Batch& batch, const uint32_t* rows, size_t n
     void* data = duckdb_vector_get_data(vec);
     uint64_t* validity = nullptr;
     for (size_t k = 0; k < n; ++k) {
-      size_t row = rows[k];
-      if (c.is_null(row)) {
+      if (c.is_null(rows[k])) {
         if (!validity) {
           duckdb_vector_ensure_validity_writable(vec);
           validity = duckdb_vector_get_validity(vec);
         }
         duckdb_validity_set_row_invalid(validity, k);
-        continue;
       }
-      switch (s.chunk_id) {
-        case DUCKDB_TYPE_DECIMAL: {
-          Int128 v = 0;
-          if (s.kind == ValueKind::Int64)
-            rescale_decimal(c.ints[row], 0, s.precision, s.scale, v);
-          else
-            rescale_decimal(c.decimals[row], s.batch_scale, s.precision, s.scale, v);
-          switch (s.decimal_storage) {
-            case DUCKDB_TYPE_SMALLINT: put_decimal<int16_t>(data, k, v); break;
-            case DUCKDB_TYPE_INTEGER: put_decimal<int32_t>(data, k, v); break;
-            case DUCKDB_TYPE_BIGINT: put_decimal<int64_t>(data, k, v); break;
-            default: {
-              duckdb_hugeint h;
-              h.lower = static_cast<uint64_t>(v);
-              h.upper = static_cast<int64_t>(v >> 64);
-              static_cast<duckdb_hugeint*>(data)[k] = h;
-            }
-          }
-          break;
-        }
-        case DUCKDB_TYPE_BIGINT:
-        case DUCKDB_TYPE_TIMESTAMP: static_cast<int64_t*>(data)[k] = c.ints[row]; break;
-        case DUCKDB_TYPE_DOUBLE: static_cast<double*>(data)[k] = c.doubles[row]; break;
-        default: {  // VARCHAR, BLOB
-          std::string_view t = c.text(row);
+    }
+    if (s.fill == Fill::Integer || (s.fill == Fill::Decimal && s.storage != DUCKDB_TYPE_HUGEINT)) {
+      switch (s.storage) {
+        case DUCKDB_TYPE_TINYINT: put_rows<int8_t>(data, s.staged.data(), rows, n); break;
+        case DUCKDB_TYPE_SMALLINT: put_rows<int16_t>(data, s.staged.data(), rows, n); break;
+        case DUCKDB_TYPE_INTEGER: put_rows<int32_t>(data, s.staged.data(), rows, n); break;
+        default: put_rows<int64_t>(data, s.staged.data(), rows, n);
+      }
+      continue;
+    }
+    if (s.fill == Fill::Decimal || (s.fill == Fill::Cast && s.kind == ValueKind::Decimal)) {
+      // HUGEINT storage: the staged value, or (cast) the batch's own at its own scale.
+      const Int128* values = s.fill == Fill::Decimal ? s.staged_wide.data() : c.decimals.data();
+      auto* out = static_cast<duckdb_hugeint*>(data);
+      for (size_t k = 0; k < n; ++k) {
+        Int128 v = values[rows[k]];
+        out[k].lower = static_cast<uint64_t>(v);
+        out[k].upper = static_cast<int64_t>(v >> 64);
+      }
+      continue;
+    }
+    switch (s.kind) {
+      case ValueKind::Int64:
+      case ValueKind::Timestamp:
+        if (block) std::memcpy(data, c.ints.data() + rows[0], n * sizeof(int64_t));
+        else put_rows<int64_t>(data, c.ints.data(), rows, n);
+        break;
+      case ValueKind::Double:
+        if (block) std::memcpy(data, c.doubles.data() + rows[0], n * sizeof(double));
+        else put_rows<double>(data, c.doubles.data(), rows, n);
+        break;
+      default:  // VARCHAR, BLOB
+        for (size_t k = 0; k < n; ++k) {
+          if (c.is_null(rows[k])) continue;
+          std::string_view t = c.text(rows[k]);
           duckdb_vector_assign_string_element_len(vec, k, t.data(), t.size());
         }
-      }
     }
   }
   duckdb_data_chunk_set_size(chunk_, n);
@@ -237,17 +339,19 @@ uint64_t DuckDbWriter::write(const Batch& batch, RejectSink& rejects, const std:
     r.record = copy_row_text(batch, row);
     rejects.reject(std::move(r));
   };
-  std::vector<uint32_t> rows;
-  rows.reserve(batch.rows());
-  for (size_t row = 0; row < batch.rows(); ++row) {
-    if (auto why = check_row(batch, row))
-      reject(row, std::move(*why));
-    else
-      rows.push_back(static_cast<uint32_t>(row));
-  }
+  const size_t n = batch.rows();
+  refused_.assign(n, 0);
+  reasons_.clear();
+  for (size_t i = 0; i < slots_.size(); ++i) check_column(i, batch);
+  // Rejects in row order, as the rows are read.
+  std::sort(reasons_.begin(), reasons_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [row, reason] : reasons_) reject(row, std::move(reason));
+  rows_.clear();
+  for (size_t row = 0; row < n; ++row)
+    if (!refused_[row]) rows_.push_back(static_cast<uint32_t>(row));
   return load_bisecting(
-      0, rows.size(), [&](size_t lo, size_t hi) { return try_rows(batch, rows.data() + lo, hi - lo); },
-      [&](size_t k, const std::string& reason) { reject(rows[k], reason); });
+      0, rows_.size(), [&](size_t lo, size_t hi) { return try_rows(batch, rows_.data() + lo, hi - lo); },
+      [&](size_t k, const std::string& reason) { reject(rows_[k], reason); });
 }
 
 void DuckDbWriter::finish() { close_appender(); }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/decimal.h"
 #include "endpoints/duckdb/duckdb_api.h"
 
 #include "load/endpoint.h"
@@ -31,18 +32,33 @@ public:
 
 private:
   // How one batch column reaches its table column.
+  enum class Fill : uint8_t {
+    Copy,     // the batch's own representation is the vector's (BIGINT, TIMESTAMP, DOUBLE, VARCHAR, BLOB)
+    Integer,  // TINYINT..BIGINT from Int64 or Decimal: range (and no fraction) checked, then stored
+    Decimal,  // DECIMAL(p,s) from Int64 or Decimal: rescaled exactly, then stored in its width
+    Cast,     // the batch's natural type; DuckDB's appender casts (and refuses what does not cast)
+  };
   struct Slot {
     ValueKind kind = ValueKind::Text;
     int batch_scale = 0;
+    Fill fill = Fill::Cast;
     duckdb_logical_type chunk_type = nullptr;  // the table's type when we can fill it directly
     duckdb_type chunk_id = DUCKDB_TYPE_INVALID;
-    duckdb_type decimal_storage = DUCKDB_TYPE_INVALID;  // int16/32/64/hugeint for DECIMAL
-    int precision = 0, scale = 0;                       // DECIMAL width and scale
+    duckdb_type storage = DUCKDB_TYPE_INVALID;  // Integer: the type; Decimal: int16/32/64/hugeint
+    int precision = 0, scale = 0;               // DECIMAL width and scale
+    Int128 limit = 0;                           // Decimal: 10^precision; Integer: the type's maximum + 1
+    const char* type_name = "";                 // Integer: for reject reasons
+    // Values converted to the target's representation by the one checking pass (write()),
+    // indexed by batch row; fill_chunk copies them. Reused from batch to batch.
+    std::vector<int64_t> staged;
+    std::vector<Int128> staged_wide;  // Decimal stored as HUGEINT
   };
 
   void open_appender();
   void close_appender();
-  std::optional<std::string> check_row(const Batch& batch, size_t row) const;
+  // Checks column `i` of every row not yet refused and stages its values; a row that fails is
+  // refused with its first failing column's reason (columns are checked in order).
+  void check_column(size_t i, const Batch& batch);
   std::optional<std::string> try_rows(const Batch& batch, const uint32_t* rows, size_t n);
   void fill_chunk(const Batch& batch, const uint32_t* rows, size_t n);
 
@@ -54,6 +70,10 @@ private:
   duckdb_appender appender_ = nullptr;
   std::vector<Slot> slots_;
   duckdb_data_chunk chunk_ = nullptr;
+  // Per batch, reused: which rows the checks refused and why, and the rows that go to DuckDB.
+  std::vector<uint8_t> refused_;
+  std::vector<std::pair<uint32_t, std::string>> reasons_;
+  std::vector<uint32_t> rows_;
 };
 
 }  // namespace orashift

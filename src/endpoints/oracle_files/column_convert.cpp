@@ -13,6 +13,7 @@ void start_batch(Batch& batch, const std::vector<ColumnTarget>& targets) {
   for (size_t i = 0; i < targets.size(); ++i) {
     batch.columns[i].kind = targets[i].kind;
     batch.columns[i].scale = targets[i].scale;
+    batch.columns[i].utf8_checked = true;  // append_converted checks every text value
   }
 }
 
