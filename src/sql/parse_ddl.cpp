@@ -14,6 +14,7 @@ ast::StatementPtr Parser::create_index() {
   else if (accept_word("MULTIVALUE"))
     ix->multivalue = true;
   expect(Kw::INDEX);
+  accept_if_not_exists();  // a new target has none of the indexes yet: the condition holds
   ix->name = qualified_name("index name");
   expect(Kw::ON);
   if (accept_word("CLUSTER")) {  // cluster index: no column list

@@ -261,6 +261,12 @@ ast::ConstraintDef Parser::out_of_line_constraint() {
   return c;
 }
 
+bool Parser::accept_if_not_exists() {
+  if (!is_word(0, "IF") || peek(1).kw != Kw::NOT || peek(2).kw != Kw::EXISTS) return false;
+  pos_ += 3;
+  return true;
+}
+
 ast::StatementPtr Parser::create_table() {
   auto t = std::make_unique<ast::CreateTable>();
   expect(Kw::CREATE);
@@ -277,10 +283,7 @@ ast::StatementPtr Parser::create_table() {
     t->modifiers = span_from(m);
   }
   expect(Kw::TABLE);
-  if (is_word(0, "IF") && peek(1).kw == Kw::NOT && peek(2).kw == Kw::EXISTS) {  // 23ai
-    pos_ += 3;
-    t->if_not_exists = true;
-  }
+  t->if_not_exists = accept_if_not_exists();
   t->name = qualified_name("table name");
   if (accept(Kw::OF)) t->of_type = qualified_name("object type name");
   if (peek().kind == TokenKind::LParen) {

@@ -76,6 +76,7 @@ ast::StatementPtr Parser::create_sequence() {
   auto s = std::make_unique<ast::CreateSequence>();
   expect(Kw::CREATE);
   expect(Kw::SEQUENCE);
+  accept_if_not_exists();  // a new target has none of the sequences yet: the condition holds
   s->name = qualified_name("a sequence name");
   while (!at_end()) {
     size_t start = pos_;

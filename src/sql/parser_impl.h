@@ -55,6 +55,7 @@ private:
   bool accept(Kw k) { return peek().kw == k ? (++pos_, true) : false; }
   bool accept(TokenKind k) { return peek().kind == k ? (++pos_, true) : false; }
   bool accept_word(std::string_view upper);  // for words not worth a keyword id
+  bool accept_if_not_exists();  // 23ai: CREATE TABLE/INDEX/SEQUENCE … IF NOT EXISTS
   bool is_word(size_t k, std::string_view upper) const;
   const Token& expect(Kw k);
   const Token& expect(TokenKind k, const char* what);

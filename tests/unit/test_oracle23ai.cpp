@@ -44,6 +44,12 @@ TEST(Oracle23ai, TablesParseWithTheNew23aiClauses) {
   ASSERT_TRUE(people);
   EXPECT_EQ(people->find_column("EMAIL")->domain, "email_d");
   EXPECT_EQ(people->find_column("ACTIVE")->type.name, "BOOL");
+  // IF NOT EXISTS on CREATE SEQUENCE and CREATE [UNIQUE] INDEX: the names are the objects'.
+  ASSERT_EQ(c.sequences.size(), 1u);
+  EXPECT_EQ(c.sequences[0].name, "TASK_SEQ");
+  ASSERT_EQ(c.indexes.size(), 2u);
+  EXPECT_EQ(c.indexes[0].name, "TASKS_TITLE_IX");
+  EXPECT_EQ(c.indexes[1].name, "PEOPLE_EMAIL_UX");
 }
 
 TEST(Oracle23ai, MultiRowValuesRoundTripAndCount) {

@@ -18,6 +18,10 @@ CREATE TABLE IF NOT EXISTS people (
   active    BOOL
 );
 
+CREATE SEQUENCE IF NOT EXISTS task_seq START WITH 100;
+CREATE INDEX IF NOT EXISTS tasks_title_ix ON tasks (title);
+CREATE UNIQUE INDEX IF NOT EXISTS people_email_ux ON people (email);
+
 CREATE OR REPLACE VIEW open_tasks AS
   SELECT priority AS prio, COUNT(*) AS n
   FROM tasks
