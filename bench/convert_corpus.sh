@@ -21,12 +21,15 @@ W="$(mktemp -d /tmp/convert-corpus.XXXXXX)"
 trap 'rm -rf "$W"' EXIT
 times=()
 for r in $(seq "$RUNS"); do
-  rm -rf "$W/out"; mkdir -p "$W/out"
+  # Each run writes into a folder of its own, as a user's first convert does; the folders are
+  # removed after the last run (removing them between runs made ext4 search past the inodes it
+  # had just freed, which charged the file system's bookkeeping to the next run).
+  mkdir -p "$W/out$r"
   t0=$(date +%s.%N)
   i=0
   for s in "${SOURCES[@]}"; do
     i=$((i + 1))
-    build/orashift convert --source "oracle-files:$s" --target "$TARGET" --types "$TYPES" --out "$W/out/$i" >/dev/null 2>&1 || true
+    build/orashift convert --source "oracle-files:$s" --target "$TARGET" --types "$TYPES" --out "$W/out$r/$i" >/dev/null 2>&1 || true
   done
   t1=$(date +%s.%N)
   times+=("$(echo "$t1 - $t0" | bc)")
