@@ -36,27 +36,8 @@ c++ -std=gnu++20 -O2 -DNDEBUG -I"$root/src" -I"$duckdb_inc" \
   "$build/liborashift_core.a" "$duckdb_lib" -Wl,-rpath,"$(dirname "$duckdb_lib")" \
   -lpq -lsqlite3 -lcurl -lssl -lcrypto -lz -lzstd -lfmt -lpthread
 
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "SH sample scale $scale, $runs interleaved runs per tool; $(nproc) cores; load average: $(loadavg)"
 [ -d "$work/src" ] || "$build/orashift" sample sh --scale "$scale" --out "$work/src" >/dev/null
-
-# One control file → "TABLE|DATA|f1,f2,…" (the sample's control files: one INTO TABLE, fields
-# one per line in the data's order).
-ctl_spec() {
-  awk -v dir="$(dirname "$1")" '
-    /^INFILE/ { gsub(/\x27/, "", $2); data = dir "/" $2 }
-    /^INTO TABLE/ { table = $3 }
-    /^[( ]/ && table != "" { f = $1; sub(/^\(/, "", f); sub(/[,)]$/, "", f); cols = cols (cols == "" ? "" : ",") f }
-    END { print table "|" data "|" cols }' "$1"
-}
-
-time_cmd() {  # OUT_PREFIX cmd… → "$OUT_PREFIX.s" seconds, "$OUT_PREFIX.kb" peak RSS
-  local s e
-  s=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$1.kb" "${@:2}" >"$1.log" 2>&1 || echo nan >"$1.failed"
-  e=$(date +%s.%N)
-  echo "$e - $s" | bc >"$1.s"
-}
 
 count_rows() {  # FILE table… → total rows
   local n got=0

@@ -1,4 +1,4 @@
-# Shared by the load benchmarks (sourced; they set P, the psql command for their server).
+# Shared by the load benchmarks (sourced; quiesce needs P, the psql command for their server).
 
 # A load leaves dirty pages behind (written by a checkpoint some time later) and a table that
 # autovacuum will visit; both would run during the next tool's clock. Flush them first, wait for
@@ -20,4 +20,24 @@ stats() {  # seconds… → "median min max ok" over the runs that did not fail 
     for (i = 1; i < ARGC; i++) if (ARGV[i] != "nan") { v = ARGV[i] + 0; for (j = n++; j > 0 && a[j] > v; j--) a[j + 1] = a[j]; a[j + 1] = v }
     if (n == 0) { print "nan nan nan 0"; exit }
     print (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2), a[1], a[n], n }' "$@"
+}
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# A SH sample control file → "TABLE|DATA|f1,f2,…" (the sample's control files: one INTO TABLE,
+# fields one per line in the data's order).
+ctl_spec() {
+  awk -v dir="$(dirname "$1")" '
+    /^INFILE/ { gsub(/\x27/, "", $2); data = dir "/" $2 }
+    /^INTO TABLE/ { table = $3 }
+    /^[( ]/ && table != "" { f = $1; sub(/^\(/, "", f); sub(/[,)]$/, "", f); cols = cols (cols == "" ? "" : ",") f }
+    END { print table "|" data "|" cols }' "$1"
+}
+
+time_cmd() {  # OUT_PREFIX cmd… → "$OUT_PREFIX.s" seconds, "$OUT_PREFIX.kb" peak RSS
+  local s e
+  s=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$1.kb" "${@:2}" >"$1.log" 2>&1 || echo nan >"$1.failed"
+  e=$(date +%s.%N)
+  echo "$e - $s" | bc >"$1.s"
 }

@@ -31,26 +31,9 @@ cleanup() { bash "$root/tests/e2e/pg_server.sh" stop "$work/pg" >/dev/null 2>&1 
 trap cleanup EXIT
 uri=$(bash "$root/tests/e2e/pg_server.sh" start "$work/pg" "$port")
 P="psql -h 127.0.0.1 -p $port -U postgres -qAt"
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "SH sample scale $scale, $runs interleaved runs per tool; $(nproc) cores; load average: $(loadavg)"
 [ -d "$work/src" ] || "$build/orashift" sample sh --scale "$scale" --out "$work/src" >/dev/null
 chmod -R a+rX "$work/src"
-
-ctl_spec() {  # control file → "TABLE|DATA|f1,f2,…" (the sample's: one INTO TABLE, a field a line)
-  awk -v dir="$(dirname "$1")" '
-    /^INFILE/ { gsub(/\x27/, "", $2); data = dir "/" $2 }
-    /^INTO TABLE/ { table = $3 }
-    /^[( ]/ && table != "" { f = $1; sub(/^\(/, "", f); sub(/[,)]$/, "", f); cols = cols (cols == "" ? "" : ",") f }
-    END { print table "|" data "|" cols }' "$1"
-}
-
-time_cmd() {  # OUT_PREFIX cmd… → "$OUT_PREFIX.s" seconds, "$OUT_PREFIX.kb" peak RSS
-  local s e
-  s=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$1.kb" "${@:2}" >"$1.log" 2>&1 || echo nan >"$1.failed"
-  e=$(date +%s.%N)
-  echo "$e - $s" | bc >"$1.s"
-}
 
 db_uri() { echo "postgresql://postgres@127.0.0.1:$port/$1"; }
 count_rows() {  # DB table… → total rows
