@@ -276,6 +276,18 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
       return "";
     }
   }
+  if (target.kind == ast::ExprKind::Postfix) {
+    // a(i).f := v, a(i).f(j) := v, w.sheets(s).rows(r)(c).value := v: PostgreSQL 14+ assigns
+    // through subscripts and nested fields of a variable (a[i].f[j] := v).
+    auto& p = static_cast<const ast::PostfixExpr&>(target);
+    RewriteContext ctx = writer_context();
+    RewriteResult r;
+    rewrite::SqlWriter w(dialect(), ctx, r);
+    auto t = selector_chain(p, p.selectors.size(), true, w);
+    absorb(r);
+    if (!t) item(plsql_codes::kNotConvertible, "assignment to " + sql::compact_text(target.span), span);
+    return t ? *t : std::string();
+  }
   std::string t = expr(target);
   // (a[i]).f := x is not assignable in PL/pgSQL: a[i].f is.
   if (t.size() > 2 && t[0] == '(' && t.find(")[") == std::string::npos && t.find(").") != std::string::npos) {
@@ -350,6 +362,7 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
 }
 
 void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
+  if (collection_statement(c, out)) return;  // rec.list.EXTEND, a(i).p(…) (lower_selectors.cpp)
   const ast::Expr& e = *c.call;
   std::vector<std::string> parts;
   const ast::CallExpr* call = nullptr;
