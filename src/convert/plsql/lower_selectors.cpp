@@ -240,6 +240,12 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
       if (type) *type = std::nullopt;
       return m;
     }
+    if (t->shape == Shape::Row && (t->fields.empty() || t->sql == "record") && !next_args) {
+      // A record whose fields are not known here (a cursor's %ROWTYPE): the field as written.
+      text = (assign ? text : "(" + text + ")") + "." + q(f);
+      t = std::nullopt;
+      continue;
+    }
     if (t->shape == Shape::Row) {
       if (const Field* fd = t->field(f)) {
         text = (assign ? text : "(" + text + ")") + "." + q(f);
