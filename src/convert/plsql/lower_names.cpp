@@ -288,6 +288,13 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
                                                  ArgCopies* copies) const {
   const std::vector<RoutineDecl>* routines = routines_for(parts);
   if (!routines || routines->empty()) return std::nullopt;
+  std::vector<RoutineDecl> picked;
+  bool unsettled = false;
+  if (const RoutineDecl* one = pick_overload(*routines, c, as_statement, span, unsettled)) {
+    picked.push_back(*one);
+    routines = &picked;
+  }
+  if (unsettled) return std::nullopt;
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
   for (const auto& x : *routines) (x.is_function() ? any_function : any_procedure) = true;

@@ -551,6 +551,17 @@ std::string SqlWriter::call(const CallExpr& c) {
     return call_generic(c, f);
   }
   if (f == "TO_CHAR") return to_char(c);
+  // CLOBs are the target's text type: TO_CLOB is a cast, EMPTY_CLOB a zero-length (not NULL) value.
+  if ((f == "TO_CLOB" || f == "TO_NCLOB") && n == 1) return "CAST(" + arg(c, 0) + " AS " + text_type() + ")";
+  if (f == "EMPTY_CLOB" && n == 0) return "CAST('' AS " + text_type() + ")";
+  if ((f == "NUMTODSINTERVAL" || f == "NUMTOYMINTERVAL") && n == 2) {
+    std::string unit;
+    static const std::set<std::string> ds = {"DAY", "HOUR", "MINUTE", "SECOND"}, ym = {"YEAR", "MONTH"};
+    if (is_string_literal(*c.args[1].value, &unit)) {
+      unit = upper(unit);
+      if ((f == "NUMTODSINTERVAL" ? ds : ym).count(unit)) return "(" + arg(c, 0) + " * INTERVAL '1 " + unit + "')";
+    }
+  }
   if (f == "TO_DATE") return to_date(c, false);
   if (f == "TO_TIMESTAMP") return to_date(c, true);
   if (f == "TO_NUMBER") return to_number(c);
