@@ -112,6 +112,11 @@ private:
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                   bool as_statement, Span span, rewrite::SqlWriter& w) const;
   std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  // ---- DBMS_LOB (lower_dbms_lob.cpp): readers in expressions, writers as statements (true: done)
+  std::optional<std::string> dbms_lob_function(const std::string& fn, const ast::CallExpr* c, Span span,
+                                               rewrite::SqlWriter& w) const;
+  bool dbms_lob_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  std::optional<std::string> dbms_lob_constant(const std::string& name, Span span) const;
   std::string cursor_attribute(const std::string& cursor, const std::string& attr, Span span) const;
   std::string sqlcode_text() const;
 
