@@ -300,7 +300,10 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     picked.push_back(*one);
     routines = &picked;
   }
-  if (unsettled) return std::nullopt;
+  if (unsettled) {  // flagged at the call (pick_overload): written as Oracle names it, never applied
+    const RoutineDecl& any = routines->front();
+    return (any.package.empty() ? "" : q(any.package) + ".") + q(any.name) + "(" + (c && w ? args_text(*c, *w) : std::string()) + ")";
+  }
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
   for (const auto& x : *routines) (x.is_function() ? any_function : any_procedure) = true;

@@ -364,6 +364,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   }
   size_t n = call ? call->args.size() : 0;
   auto arg = [&](size_t i) { return expr(*call->args[i].value); };
+  if (parts.size() == 3 && parts[0] == "SYS") parts.erase(parts.begin());  // SYS.DBMS_LOB.READ
   std::string last = parts.back();
   std::string first = parts.front();
   if (parts.size() == 1 && first == "RAISE_APPLICATION_ERROR" && n >= 2) {
