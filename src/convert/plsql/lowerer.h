@@ -157,6 +157,7 @@ private:
   void sql(const ast::PlSql& s, PgBody& out);
   void bulk_select(const ast::SelectStmt& s, PgBody& out, Span span);
   void execute_immediate(const ast::PlExecImmediate& e, PgBody& out);
+  void dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, PgBody& out);
   void open(const ast::PlOpen& o, PgBody& out);
   void fetch(const ast::PlFetch& f, PgBody& out);
   void raise(const ast::PlRaise& r, PgBody& out);
