@@ -482,6 +482,22 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       return "replace(replace(replace(replace(replace(" + arg(0) +
              ", '&lt;', '<'), '&gt;', '>'), '&quot;', '\"'), '&apos;', ''''), '&amp;', '&')";
   }
+  if (dialect() == Dialect::Postgres) {
+    // Session instrumentation: the client identifier, action and client info in settings of the
+    // session (SYS_CONTEXT('USERENV', …) reads them), the module in application_name, which
+    // pg_stat_activity shows as V$SESSION shows MODULE.
+    auto setting = [&](const char* name, const std::string& v) {
+      return std::string("set_config('") + name + "', COALESCE(" + v + ", ''), false)";
+    };
+    if (pkg == "DBMS_SESSION" && fn == "SET_IDENTIFIER" && n == 1) return setting("orashift.client_identifier", arg(0));
+    if (pkg == "DBMS_SESSION" && fn == "CLEAR_IDENTIFIER" && n == 0) return setting("orashift.client_identifier", "NULL");
+    if (pkg == "DBMS_APPLICATION_INFO") {
+      if (fn == "SET_MODULE" && n == 2)
+        return setting("application_name", "left(" + arg(0) + ", 63)") + " || " + setting("orashift.action", arg(1));
+      if (fn == "SET_ACTION" && n == 1) return setting("orashift.action", arg(0));
+      if (fn == "SET_CLIENT_INFO" && n == 1) return setting("orashift.client_info", arg(0));
+    }
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {
@@ -522,8 +538,20 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
       if (c.args.size() != 1) return std::nullopt;
       const TypeInfo* t = &s->type;
       if (t->string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + parts[0], c.span);
-      return *base + "[" + w.expr(*c.args[0].value) + "]";
+      // A package variable reads through its function: ("pkg"."v"())[i], as PostgreSQL needs.
+      std::string b = !base->empty() && base->back() == ')' ? "(" + *base + ")" : *base;
+      return b + "[" + w.expr(*c.args[0].value) + "]";
     }
+  }
+  if (parts.size() >= 3 && parts[0] == "SYS" && !env_.registry->package("SYS")) parts.erase(parts.begin());
+  if (parts.size() == 2 && parts[0] == "STANDARD") {
+    // STANDARD.f is the SQL built-in f (Oracle's STANDARD package declares them): written as f.
+    auto& name = const_cast<std::vector<ast::Ident>&>(c.name);
+    std::vector<ast::Ident> written = name;
+    name.assign(written.end() - 1, written.end());
+    std::string out = w.expr(c);
+    name = std::move(written);
+    return out;
   }
   if (auto b = builtin_package_call(parts, &c, false, c.span, w)) return b;
   if (parts.size() == 1 && (parts[0] == "RAISE_APPLICATION_ERROR")) {
