@@ -297,7 +297,9 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
     if (ids.size() < 2) return false;
     std::vector<ast::Ident> prefix(ids.begin(), ids.end() - 1);
     size_t used = 0;
-    if (!lookup_path(prefix, used) || used == prefix.size()) return false;  // a plain variable (or not one)
+    const Symbol* sym = lookup_path(prefix, used);
+    if (!sym || used == prefix.size()) return false;  // a plain variable (or not one)
+    if (sym->kind == SymbolKind::PackageVariable || sym->kind == SymbolKind::PackageConstant) return false;  // read through a function
     type = path_type(ids, 1);
     if (!type || type->shape != Shape::Array) return false;
     ast::NameExpr base;
@@ -330,6 +332,13 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
       return true;
     }
     target = *t;
+    if (target.substr(0, target.find_first_of('[')).find("()") != std::string::npos) {
+      item(plsql_codes::kNotConvertible, "call " + sql::compact_text(e.span) +
+                                             ": an element of a package variable is read through its function; copy it to a "
+                                             "local variable, change that and assign it back whole",
+           c.span);
+      return true;
+    }
   } else {
     return false;
   }

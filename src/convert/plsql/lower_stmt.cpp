@@ -276,6 +276,7 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
       return "";
     }
   }
+  std::string target_written;
   if (target.kind == ast::ExprKind::Postfix) {
     // a(i).f := v, a(i).f(j) := v, w.sheets(s).rows(r)(c).value := v: PostgreSQL 14+ assigns
     // through subscripts and nested fields of a variable (a[i].f[j] := v).
@@ -283,12 +284,15 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
     RewriteContext ctx = writer_context();
     RewriteResult r;
     rewrite::SqlWriter w(dialect(), ctx, r);
-    auto t = selector_chain(p, p.selectors.size(), true, w);
+    auto chain = selector_chain(p, p.selectors.size(), true, w);
     absorb(r);
-    if (!t) item(plsql_codes::kNotConvertible, "assignment to " + sql::compact_text(target.span), span);
-    return t ? *t : std::string();
+    if (!chain) {
+      item(plsql_codes::kNotConvertible, "assignment to " + sql::compact_text(target.span), span);
+      return "";
+    }
+    target_written = *chain;
   }
-  std::string t = expr(target);
+  std::string t = target.kind == ast::ExprKind::Postfix ? target_written : expr(target);
   // A package variable's element or field is read through its function: nothing to assign to.
   if (t.substr(0, t.find_first_of('[')).find("()") != std::string::npos) {
     item(plsql_codes::kNotConvertible,

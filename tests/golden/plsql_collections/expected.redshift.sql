@@ -94,7 +94,7 @@ DISTSTYLE AUTO;
 --   "l_recs" text := "rec_list"();
 --   "l_rec" record;
 -- BEGIN
---   ("l_items"[2])."qty" := ("l_items"[2])."qty" + 10;
+--   "l_items"[2]."qty" := ("l_items"[2])."qty" + 10;
 --   "l_rec"."label" := 'r';
 --   "l_rec"."words" := "word_list"('x');
 --   "l_rec"."words"[2] := 'y';
