@@ -482,6 +482,34 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       return "replace(replace(replace(replace(replace(" + arg(0) +
              ", '&lt;', '<'), '&gt;', '>'), '&quot;', '\"'), '&apos;', ''''), '&amp;', '&')";
   }
+  if (dialect() == Dialect::Postgres && pkg == "DBMS_CRYPTO" && fn == "HASH" && n == 2 && !as_statement) {
+    // HASH(src, typ) → RAW: a CLOB is hashed as its UTF-8 bytes (the database character set).
+    std::string typ = upper(sql::compact_text(c->args[1].value->span));
+    if (typ.rfind("SYS.", 0) == 0) typ = typ.substr(4);
+    static const std::map<std::string, std::string> algorithms = {
+        {"DBMS_CRYPTO.HASH_MD5", "md5"},       {"2", "md5"},    {"DBMS_CRYPTO.HASH_SH1", "sha1"},     {"3", "sha1"},
+        {"DBMS_CRYPTO.HASH_SH256", "sha256"}, {"4", "sha256"}, {"DBMS_CRYPTO.HASH_SH384", "sha384"}, {"5", "sha384"},
+        {"DBMS_CRYPTO.HASH_SH512", "sha512"}, {"6", "sha512"}};
+    std::string family = oracle_family_of(*c->args[0].value);
+    auto it = algorithms.find(typ);
+    bool text = family == "CLOB" || family == "VARCHAR2" || family == "CHAR", bytes = family == "BLOB" || family == "RAW";
+    if (it != algorithms.end() && (text || bytes)) {
+      std::string src = text ? "convert_to(" + arg(0) + ", 'UTF8')" : arg(0);
+      if (it->second == "md5") return "decode(md5(" + src + "), 'hex')";
+      if (it->second == "sha1") {
+        res_.uses_pgcrypto = true;
+        return "digest(" + src + ", 'sha1')";
+      }
+      return it->second + "(" + src + ")";
+    }
+  }
+  if (dialect() == Dialect::Postgres && pkg == "DBMS_UTILITY" && fn == "GET_HASH_VALUE" && n == 3 && !as_statement) {
+    item(plsql_codes::kBehaviour,
+         "DBMS_UTILITY.GET_HASH_VALUE → hashtext() in the same range: the values differ from Oracle's (stored hash "
+         "values must be recomputed)",
+         span);
+    return "((" + arg(1) + ") + mod(abs(hashtext(" + arg(0) + ")::bigint), (" + arg(2) + ")::bigint))";
+  }
   if (dialect() == Dialect::Postgres) {
     // Session instrumentation: the client identifier, action and client info in settings of the
     // session (SYS_CONTEXT('USERENV', …) reads them), the module in application_name, which

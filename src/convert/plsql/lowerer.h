@@ -39,6 +39,7 @@ struct UnitResult {
   bool needs_placeholders = false;  // uses the support function of plsql_support.h
   bool uses_orafce = false;         // calls the orafce extension's packages
   bool uses_dblink = false;         // an autonomous routine runs its body through dblink
+  bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
   std::string block_code;   // the first blocking item's code
 };
 
