@@ -299,7 +299,14 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
     size_t used = 0;
     const Symbol* sym = lookup_path(prefix, used);
     if (!sym || used == prefix.size()) return false;  // a plain variable (or not one)
-    if (sym->kind == SymbolKind::PackageVariable || sym->kind == SymbolKind::PackageConstant) return false;  // read through a function
+    if ((sym->kind == SymbolKind::PackageVariable || sym->kind == SymbolKind::PackageConstant) && path_type(ids, 1) &&
+        path_type(ids, 1)->shape == Shape::Array) {
+      item(plsql_codes::kNotConvertible, "call " + sql::compact_text(e.span) +
+                                             ": a field of a package variable is read through its function; copy it to a "
+                                             "local variable, change that and assign it back whole",
+           c.span);
+      return true;
+    }
     type = path_type(ids, 1);
     if (!type || type->shape != Shape::Array) return false;
     ast::NameExpr base;
