@@ -14,7 +14,12 @@
 
 namespace orashift::plsql {
 
-enum class Shape { Scalar, Row, Array, Cursor };
+// Map: an associative array Oracle indexes by strings (or a sparse PLS_INTEGER-indexed one),
+// held as a jsonb object keyed by the index (lower_map.cpp, docs/plsql.md "Associative arrays").
+enum class Shape { Scalar, Row, Array, Cursor, Map };
+
+// The keys of a Map: VARCHAR2 keys in binary order (COLLATE "C"), PLS_INTEGER keys numerically.
+enum class MapKeys { Text, Integer };
 
 struct Field;
 
@@ -23,8 +28,9 @@ struct TypeInfo {
   rewrite::ValueType value = rewrite::ValueType::Unknown;
   Shape shape = Shape::Scalar;
   std::vector<Field> fields;                    // Row: in declaration (column) order
-  std::shared_ptr<TypeInfo> element;            // Array
-  bool string_keys = false;                     // INDEX BY VARCHAR2: no array can hold it
+  std::shared_ptr<TypeInfo> element;            // Array, Map
+  MapKeys keys = MapKeys::Text;                 // Map
+  bool string_keys = false;                     // INDEX BY VARCHAR2 on a target that cannot emulate it
   std::string problem;                          // set when the type cannot be expressed: why
   std::string object_type;                      // Row of an object type: its Oracle name (methods)
   const Field* field(const std::string& oracle_name) const;

@@ -71,6 +71,7 @@ void index_decls(PackageDecls& p, const std::vector<const ast::PlDecl*>& decls) 
 }  // namespace
 
 void Registry::add(const ast::Statement& unit) {
+  mark_sparse_types(unit, sparse_types);
   switch (unit.kind) {
     case ast::StmtKind::CreatePackage: {
       auto& p = static_cast<const ast::CreatePackage&>(unit);

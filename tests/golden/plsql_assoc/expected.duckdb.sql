@@ -1,0 +1,6 @@
+-- orashift: Oracle → duckdb
+
+-- action items
+-- OS6008 PACKAGE CACHE: duckdb has no stored procedures, triggers or packages (line 3)
+-- OS6008 PACKAGE BODY CACHE: duckdb has no stored procedures, triggers or packages (line 9)
+-- OS6008 FUNCTION WALK: duckdb has no stored procedures, triggers or packages (line 24)

@@ -1,0 +1,50 @@
+-- Associative arrays: indexed by strings (a jsonb object keyed by the index), a record element,
+-- a package-level map, and a PLS_INTEGER-indexed array made sparse by DELETE(i).
+CREATE OR REPLACE PACKAGE cache IS
+  TYPE t_map IS TABLE OF NUMBER INDEX BY VARCHAR2(30);
+  PROCEDURE put (k VARCHAR2, v NUMBER);
+  FUNCTION get (k VARCHAR2) RETURN NUMBER;
+END cache;
+/
+CREATE OR REPLACE PACKAGE BODY cache IS
+  g t_map;
+  PROCEDURE put (k VARCHAR2, v NUMBER) IS
+  BEGIN
+    g(k) := v;
+  END put;
+  FUNCTION get (k VARCHAR2) RETURN NUMBER IS
+  BEGIN
+    IF NOT g.EXISTS(k) THEN
+      RETURN NULL;
+    END IF;
+    RETURN g(k);
+  END get;
+END cache;
+/
+CREATE OR REPLACE FUNCTION walk RETURN VARCHAR2 IS
+  TYPE t_emp IS RECORD (name VARCHAR2(20), sal NUMBER);
+  TYPE t_emps IS TABLE OF t_emp INDEX BY VARCHAR2(10);
+  TYPE t_nums IS TABLE OF NUMBER INDEX BY PLS_INTEGER;
+  e t_emps;
+  n t_nums;
+  k VARCHAR2(10);
+  i PLS_INTEGER;
+  r VARCHAR2(200);
+BEGIN
+  e('x').name := 'Ann';
+  e('x').sal := 10;
+  n(3) := 1;
+  n(7) := 2;
+  n.DELETE(3);
+  k := e.FIRST;
+  WHILE k IS NOT NULL LOOP
+    r := r || k || '=' || e(k).name || ';';
+    k := e.NEXT(k);
+  END LOOP;
+  i := n.LAST;
+  r := r || n.COUNT || ' ' || i || ' ' || n.PRIOR(i);
+  e.DELETE('a', 'z');
+  e.DELETE;
+  RETURN r;
+END;
+/
