@@ -6,6 +6,7 @@
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/overloads.h"
 #include "convert/plsql/plsql_support.h"
 #include "dialect/commented_sql.h"
 #include "common/naming.h"
@@ -111,6 +112,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   registry.cond = &cond;
   for (const auto& u : units)
     if (u.stmt) registry.add(*u.stmt);
+  plsql::name_merged_overloads(registry, options.dialect, options.types);
   std::set<std::string> signatures;
   if (!profile->functions) {
     // A function with a body that is not one expression (the spec's declaration has none).

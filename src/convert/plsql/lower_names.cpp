@@ -231,6 +231,8 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
     for (const auto& p : n.parts) parts.push_back(norm(p));
     bool local = parts.size() == 1 && local_routines_.count(parts[0]);
     if (local || env_.registry->routines_named(parts, package_)) return routine_call(parts, nullptr, false, n.span, &w);
+    if (parts.size() >= 2 && parts.front() == "SYS") parts.erase(parts.begin());
+    if (parts.size() == 2 && parts[0] == "DBMS_LOB") return dbms_lob_constant(parts[1], n.span);
     return std::nullopt;
   }
   if (s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type) return std::nullopt;
@@ -289,6 +291,13 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
                                                  ArgCopies* copies) const {
   const std::vector<RoutineDecl>* routines = routines_for(parts);
   if (!routines || routines->empty()) return std::nullopt;
+  std::vector<RoutineDecl> picked;
+  bool unsettled = false;
+  if (const RoutineDecl* one = pick_overload(*routines, c, as_statement, span, unsettled)) {
+    picked.push_back(*one);
+    routines = &picked;
+  }
+  if (unsettled) return std::nullopt;
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
   for (const auto& x : *routines) (x.is_function() ? any_function : any_procedure) = true;
@@ -437,12 +446,8 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     }
   }
   // LOBs are text and bytea on the target: DBMS_LOB's readers and UTL_RAW are string functions.
-  if (pkg == "DBMS_LOB" && !as_statement) {
-    if (fn == "GETLENGTH" && n == 1) return "length(" + arg(0) + ")";
-    if (fn == "SUBSTR" && n >= 1 && n <= 3)  // SUBSTR(lob, amount := 32767, offset := 1)
-      return "substr(" + arg(0) + ", " + (n == 3 ? arg(2) : std::string("1")) + ", " + (n >= 2 ? arg(1) : std::string("32767")) + ")";
-    if (fn == "INSTR" && n == 2) return "strpos(" + arg(0) + ", " + arg(1) + ")";
-  }
+  if (pkg == "DBMS_LOB" && !as_statement)
+    if (auto f = dbms_lob_function(fn, c, span, w)) return f;
   if (pkg == "UTL_RAW") {
     if (fn == "CAST_TO_RAW" && n == 1) return "convert_to(" + arg(0) + ", 'UTF8')";
     if (fn == "CAST_TO_VARCHAR2" && n == 1) return "convert_from(" + arg(0) + ", 'UTF8')";

@@ -410,20 +410,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     }
     if (last == "ENABLE" || last == "DISABLE") return;  // notices always reach the client
   }
-  if (parts.size() == 2 && first == "DBMS_LOB" && n >= 1) {
-    // The LOB is a text/bytea variable: the writers become assignments to their first argument.
-    bool setter = false;
-    auto assign_lob = [&](const std::string& value) {
-      std::string t = target_text(*call->args[0].value, value, c.span, &setter);
-      if (!t.empty()) out.push_back(PgStmt::simple(setter ? t : t + " := " + value, c.span));
-    };
-    std::string lob = arg(0);
-    if (last == "CREATETEMPORARY") return assign_lob("''");
-    if (last == "FREETEMPORARY") return assign_lob("NULL");
-    if (last == "OPEN" || last == "CLOSE") return;  // the target's values need no opening
-    if (last == "APPEND" && n == 2) return assign_lob("COALESCE(" + lob + ", '') || " + arg(1));
-    if (last == "WRITEAPPEND" && n == 3) return assign_lob("COALESCE(" + lob + ", '') || substr(" + arg(2) + ", 1, " + arg(1) + ")");
-  }
+  if (parts.size() == 2 && first == "DBMS_LOB" && dbms_lob_statement(last, call, c.span, out)) return;
   if (parts.size() == 2 && (first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP" && n == 1 && env_.profile->perform) {
     out.push_back(PgStmt::simple("PERFORM pg_sleep(" + arg(0) + ")", c.span));
     return;

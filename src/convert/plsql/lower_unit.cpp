@@ -456,7 +456,13 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
     auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
     if (!s.body) continue;  // a forward declaration
     std::string name = norm(s.name.name());
-    std::string sql = routine(s, pkg, pkg + "." + name);
+    // An overload the target cannot tell from an earlier one has a name of its own (overloads.h).
+    std::string own_name;
+    if (const PackageDecls* decls = env_.registry->package(pkg))
+      if (auto it = decls->routines.find(name); it != decls->routines.end())
+        for (const auto& r : it->second)
+          if (r.sub == &s) own_name = r.overload_name;
+    std::string sql = routine(s, pkg, pkg + "." + name, own_name);
     std::string pre;
     for (const auto& t : aux_types_) pre += t;
     aux_types_.clear();

@@ -103,14 +103,27 @@ private:
                                           bool as_statement, Span span, rewrite::SqlWriter* w,
                                           ArgCopies* copies = nullptr) const;
   const std::vector<RoutineDecl>* routines_for(const std::vector<std::string>& parts) const;
+  // ---- overloads the target merged (lower_overloads.cpp)
+  // The overload a call runs when the target cannot tell some of them apart; nullptr when the
+  // target resolves the call itself, or (with `failed`, an item made) when nothing settles it.
+  const RoutineDecl* pick_overload(const std::vector<RoutineDecl>& routines, const ast::CallExpr* c, bool as_statement,
+                                   Span span, bool& failed) const;
+  std::string oracle_family_of(const ast::Expr& e) const;  // "" when unknown
+  std::string param_family(const ast::PlType& t) const;
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                   bool as_statement, Span span, rewrite::SqlWriter& w) const;
   std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  // ---- DBMS_LOB (lower_dbms_lob.cpp): readers in expressions, writers as statements (true: done)
+  std::optional<std::string> dbms_lob_function(const std::string& fn, const ast::CallExpr* c, Span span,
+                                               rewrite::SqlWriter& w) const;
+  bool dbms_lob_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  std::optional<std::string> dbms_lob_constant(const std::string& name, Span span) const;
   std::string cursor_attribute(const std::string& cursor, const std::string& attr, Span span) const;
   std::string sqlcode_text() const;
 
   // ---- declarations (lower_decl.cpp)
   TypeInfo resolve_type(const ast::PlType& t) const;
+  TypeInfo resolve_type_as_declared(const ast::PlType& t) const;
   // `emit`: the declaring unit is the one being converted, so its composite type is created here.
   TypeInfo resolve_type_decl(const ast::PlTypeDecl& d, const std::string& owner, bool emit = true);
   void declarations(const std::vector<ast::PlDeclPtr>& decls, PgBlock& block);
