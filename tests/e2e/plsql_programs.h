@@ -486,4 +486,49 @@ END;
 /
 )";
 
+// A map of records declared in a package specification and used from another unit: fields of a
+// new element set one by one, the package's map written through the package, copied whole into a
+// local (a copy: deleting from the package's map leaves it), passed to a nested function.
+inline const char* kAssocRecordsProgram = R"(
+CREATE OR REPLACE PACKAGE reg IS
+  TYPE t_item IS RECORD (label VARCHAR2(20), qty NUMBER, seen DATE);
+  TYPE t_items IS TABLE OF t_item INDEX BY VARCHAR2(20);
+  items t_items;
+  PROCEDURE add_qty (k VARCHAR2, n NUMBER);
+END reg;
+/
+CREATE OR REPLACE PACKAGE BODY reg IS
+  PROCEDURE add_qty (k VARCHAR2, n NUMBER) IS
+  BEGIN
+    IF NOT items.EXISTS(k) THEN
+      items(k).qty := 0;
+      items(k).seen := DATE '2024-01-02';
+    END IF;
+    items(k).qty := items(k).qty + n;
+    items(k).label := UPPER(k);
+  END add_qty;
+END reg;
+/
+CREATE OR REPLACE FUNCTION use_reg RETURN VARCHAR2 IS
+  l reg.t_items;
+  PROCEDURE bump (x VARCHAR2) IS
+  BEGIN
+    reg.add_qty(x, 2);
+  END;
+  FUNCTION cnt (m reg.t_items) RETURN PLS_INTEGER IS
+  BEGIN
+    RETURN m.COUNT;
+  END;
+BEGIN
+  reg.add_qty('a', 1);
+  bump('a');
+  bump('b');
+  l := reg.items;
+  reg.items.DELETE('b');
+  RETURN l('a').label || ' ' || l('a').qty || ' ' || TO_CHAR(l('a').seen, 'YYYY-MM-DD') || ' ' || cnt(l) || ' ' ||
+         reg.items.COUNT || ' ' || l('b').qty;
+END;
+/
+)";
+
 }  // namespace e2e::programs

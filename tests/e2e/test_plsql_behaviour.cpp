@@ -214,6 +214,19 @@ TEST(PlsqlBehaviour, SparseIntegerIndexedArrays) {
   EXPECT_EQ(s("SELECT sparse_facts()"), "-5:3,2:2,100:4, 3 100 2 n");
 }
 
+// "Associative Arrays" of records ("Collection of Records"): assigning a field of an element that
+// does not exist creates it; "Assigning Values to Collection Variables": assigning a collection
+// copies it, so deleting from the package's map afterwards leaves the copy whole; a package
+// specification's map is read and changed from another unit through the package.
+TEST(PlsqlBehaviour, AssociativeArraysOfRecordsAcrossUnits) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("assocrec", kAssocRecordsProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT use_reg()"), "A 3 2024-01-02 2 1 2");
+}
+
 // Oracle's HR sample schema, migrated with its data: its own trigger UPDATE_JOB_HISTORY calls its
 // own procedure ADD_JOB_HISTORY when an employee changes job or department (hr_code.sql), and
 // SECURE_EMPLOYEES stays disabled as the script leaves it (ALTER TRIGGER … DISABLE).

@@ -156,7 +156,17 @@ const Symbol* Lowerer::lookup_path(const std::vector<ast::Ident>& parts, size_t&
             s.kind = v->second->constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
             s.ref = q(first) + "." + q(second) + "()";
             s.setter = q(first) + "." + quote_ident(target_name(second) + "$set");
-            s.type = resolve_type(v->second->type);
+            if (foreign_frames_ < 3) {
+              // Typed as its package declares it (a type of its own package, unqualified there).
+              auto self = const_cast<Lowerer*>(this);
+              ++self->foreign_frames_;
+              self->add_package_frame(*p, nullptr);
+              s.type = resolve_type(v->second->type);
+              scope_.pop();
+              --self->foreign_frames_;
+            } else {
+              s.type = resolve_type(v->second->type);
+            }
             known = foreign_symbols_.emplace(key, std::move(s)).first;
           }
           used = 2;
