@@ -236,6 +236,7 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
                          ib.find("STRING") != std::string::npos ||
                          (ib.find("%TYPE") != std::string::npos && key.value != rewrite::ValueType::Number);
         bool sparse = !text_keys && env_.registry->sparse_types.count(owner + "." + name);
+        r.any_index = !text_keys;
         if ((text_keys || sparse) && env_.profile->jsonb_maps) {
           r.shape = Shape::Map;
           r.keys = text_keys ? MapKeys::Text : MapKeys::Integer;

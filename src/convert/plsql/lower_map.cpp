@@ -61,6 +61,16 @@ bool Lowerer::map_element(const ast::Expr& e) const {
   return t && t->shape == Shape::Map;
 }
 
+// An element holding an INDEX BY PLS_INTEGER collection: jsonb would renumber it from 1.
+bool Lowerer::map_element_lossy(const TypeInfo& map, Span span) const {
+  if (!map.element || !holds_any_index_array(*map.element)) return false;
+  item(plsql_codes::kCollection,
+       "an element of an associative array holding an INDEX BY PLS_INTEGER collection (" + sql::compact_text(span) +
+           "): jsonb keeps its elements, not its indexes",
+       span);
+  return true;
+}
+
 std::string Lowerer::map_read(const TypeInfo& map, const std::string& base, const std::string& key) const {
   res_.needs_map_support = true;
   std::string got = std::string(kMapGetFunction) + "(" + base + ", " + stored_key(map, key) + ")";
@@ -143,6 +153,7 @@ bool Lowerer::map_assign(const ast::PlAssign& a, PgBody& out) {
   if (!s || s->kind == SymbolKind::Type || s->kind == SymbolKind::Exception || s->kind == SymbolKind::Cursor) return false;
   const TypeInfo* t = path_type(*s, ids, used);
   if (!t || t->shape != Shape::Map) return false;
+  if (map_element_lossy(*t, a.target->span)) return true;
   if (!field.empty() && (field.find_first_of(".(%") != std::string::npos || !t->element || t->element->shape != Shape::Row)) {
     item(plsql_codes::kCollection, "assignment to " + sql::compact_text(a.target->span) + " (only m(k).field is emulated)", a.span);
     return true;

@@ -528,8 +528,10 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
       if (c.args.size() != 1) return std::nullopt;
       const TypeInfo* t = &s->type;
       if (t->string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + parts[0], c.span);
-      if (const TypeInfo* mt = path_type(*s, ids, used); mt && mt->shape == Shape::Map)
+      if (const TypeInfo* mt = path_type(*s, ids, used); mt && mt->shape == Shape::Map) {
+        map_element_lossy(*mt, c.span);
         return map_read(*mt, *base, w.expr(*c.args[0].value));
+      }
       return *base + "[" + w.expr(*c.args[0].value) + "]";
     }
   }

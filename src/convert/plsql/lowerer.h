@@ -165,6 +165,7 @@ private:
   // ---- associative arrays as jsonb objects (lower_map.cpp)
   const TypeInfo* path_type(const Symbol& s, const std::vector<ast::Ident>& parts, size_t used) const;
   bool map_element(const ast::Expr& e) const;  // m(k) or m(k).f of a map: not an INTO or FETCH target
+  bool map_element_lossy(const TypeInfo& map, Span span) const;
   std::string map_read(const TypeInfo& map, const std::string& base, const std::string& key) const;
   std::optional<std::string> map_method(const TypeInfo& map, const std::string& base, const std::string& method,
                                         const std::vector<std::string>& args, Span span) const;

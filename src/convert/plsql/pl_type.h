@@ -30,6 +30,7 @@ struct TypeInfo {
   std::vector<Field> fields;                    // Row: in declaration (column) order
   std::shared_ptr<TypeInfo> element;            // Array, Map
   MapKeys keys = MapKeys::Text;                 // Map
+  bool any_index = false;                       // Array of INDEX BY PLS_INTEGER: indexes need not start at 1
   bool string_keys = false;                     // INDEX BY VARCHAR2 on a target that cannot emulate it
   std::string problem;                          // set when the type cannot be expressed: why
   std::string object_type;                      // Row of an object type: its Oracle name (methods)
@@ -51,6 +52,10 @@ TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMapp
 // The overload family of a written Oracle type ("VARCHAR2(30)" → VARCHAR2, "TIMESTAMP(6) WITH
 // LOCAL TIME ZONE" → TIMESTAMP WITH LOCAL TIME ZONE, PLS_INTEGER and its subtypes → PLS_INTEGER).
 std::string oracle_family(const std::string& type_text);
+
+// An array indexed by any integer (INDEX BY PLS_INTEGER), the type itself or in its record
+// fields: a jsonb copy of it keeps the elements, not the bounds (lower_map.cpp flags it).
+bool holds_any_index_array(const TypeInfo& t);
 
 // A catalog column's type, as the table's DDL maps it.
 TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings& settings);

@@ -17,6 +17,9 @@ $orashift$;
 
 CREATE TYPE "walk$t_emp" AS ("name" varchar(20), "sal" numeric);
 
+-- not converted, see the action items of this object:
+-- CREATE TYPE "lines_of$t_unit" AS ("name" varchar(30), "lines" numeric[]);
+
 CREATE SCHEMA IF NOT EXISTS "cache";
 
 CREATE OR REPLACE FUNCTION "cache"."orashift$init"()
@@ -115,4 +118,21 @@ BEGIN
 END
 $orashift$;
 
+-- not converted, see the action items of this object:
+-- CREATE OR REPLACE FUNCTION "lines_of"("p_unit" text)
+-- RETURNS numeric
+-- LANGUAGE plpgsql
+-- AS $orashift$
+-- #variable_conflict use_column
+-- DECLARE
+--   "u" jsonb := '{}'::jsonb;
+--   "one" "lines_of$t_unit";
+-- BEGIN
+--   "one"."lines"[200] := 1;
+--   RETURN (jsonb_populate_record(NULL::"lines_of$t_unit", NULLIF("orashift_map_get"("u", ("p_unit")::text), 'null')))."lines"."count";
+-- END
+-- $orashift$;
+
 -- action items
+-- OS6006 FUNCTION LINES_OF: an element of an associative array holding an INDEX BY PLS_INTEGER collection (u(p_unit)): jsonb keeps its elements, not its indexes (line 61)
+-- OS6006 FUNCTION LINES_OF: an element of an associative array holding an INDEX BY PLS_INTEGER collection (u(p_unit)): jsonb keeps its elements, not its indexes (line 62)

@@ -57,6 +57,21 @@
 -- END
 -- $$ LANGUAGE plpgsql;
 
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "lines_of"("p_unit" varchar(65535), INOUT "orashift_result" numeric(38,10))
+-- AS $$
+-- DECLARE
+--   "u" text := '{}';
+--   "one" record;
+-- BEGIN
+--   "one"."lines"[200] := 1;
+--   "u"["p_unit"] := "one";
+--   "orashift_result" := ("u"["p_unit"])."lines"."count";
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
 -- action items
 -- OS6001 PACKAGE CACHE: type T_MAP: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 4)
 -- OS6001 PACKAGE BODY CACHE: package variable G: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 10)
@@ -69,3 +84,9 @@
 -- OS6001 FUNCTION WALK: variable N: collection type T_NUMS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 29)
 -- OS6006 FUNCTION WALK: collection method DELETE(…) (sparse collections are not emulated) (line 38)
 -- OS6006 FUNCTION WALK: collection method DELETE(…) (sparse collections are not emulated) (line 46)
+-- OS6002 FUNCTION LINES_OF: function LINES_OF is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 53)
+-- OS6001 FUNCTION LINES_OF: type T_LINES: collection type T_LINES: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 54)
+-- OS6001 FUNCTION LINES_OF: type T_UNIT: collection type T_LINES: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 55)
+-- OS6001 FUNCTION LINES_OF: type T_UNITS: collection type T_UNITS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 56)
+-- OS6001 FUNCTION LINES_OF: variable U: collection type T_UNITS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 57)
+-- OS6001 FUNCTION LINES_OF: variable ONE: collection type T_LINES: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 58)

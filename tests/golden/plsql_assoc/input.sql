@@ -48,3 +48,17 @@ BEGIN
   RETURN r;
 END;
 /
+-- A record element holding an INDEX BY PLS_INTEGER collection: its indexes would not survive
+-- jsonb (renumbered from 1), so reading or writing such an element is OS6006.
+CREATE OR REPLACE FUNCTION lines_of (p_unit VARCHAR2) RETURN NUMBER IS
+  TYPE t_lines IS TABLE OF NUMBER INDEX BY PLS_INTEGER;
+  TYPE t_unit IS RECORD (name VARCHAR2(30), lines t_lines);
+  TYPE t_units IS TABLE OF t_unit INDEX BY VARCHAR2(30);
+  u t_units;
+  one t_unit;
+BEGIN
+  one.lines(200) := 1;
+  u(p_unit) := one;
+  RETURN u(p_unit).lines.COUNT;
+END;
+/
