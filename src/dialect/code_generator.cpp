@@ -289,6 +289,16 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       break;
     }
   for (const auto& c : converted)
+    if (!c.res.blocked && c.res.uses_dblink) {
+      ConvertedObject ext;
+      ext.kind = "EXTENSION";
+      ext.name = "DBLINK";
+      ext.sql = "CREATE EXTENSION IF NOT EXISTS dblink;\n" + plsql::autonomous_connection_function_sql();
+      ext.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(ext)});
+      break;
+    }
+  for (const auto& c : converted)
     if (!c.res.blocked && c.res.uses_orafce) {
       ConvertedObject ext;
       ext.kind = "EXTENSION";

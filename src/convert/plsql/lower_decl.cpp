@@ -316,6 +316,7 @@ void Lowerer::declare_exception(const std::string& name, const std::string& qual
 void Lowerer::pragma(const ast::PlPragma& p) {
   std::string n = upper(p.name.text);
   if (n == "AUTONOMOUS_TRANSACTION") {
+    if (autonomous_routine_) return;  // run through dblink: the routine says so (lower_autonomous.cpp)
     item(plsql_codes::kTransaction,
          "PRAGMA AUTONOMOUS_TRANSACTION: PostgreSQL has no autonomous transactions (use dblink or pg_background "
          "for the independent unit of work)",

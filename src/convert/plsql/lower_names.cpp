@@ -243,6 +243,10 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
     if (local || env_.registry->routines_named(parts, package_)) return routine_call(parts, nullptr, false, n.span, &w);
     if (parts.size() >= 2 && parts.front() == "SYS") parts.erase(parts.begin());
     if (parts.size() == 2 && parts[0] == "DBMS_LOB") return dbms_lob_constant(parts[1], n.span);
+    // Another built-in package's constant or argument-less function (UTL_TCP.CRLF, DBMS_SQL.NATIVE):
+    // converted where known, else an item, never a column of a table named after the package.
+    if (parts.size() == 2 && !scope_.find(parts[0]))
+      if (auto b = builtin_package_call(parts, nullptr, false, n.span, w)) return b;
     return std::nullopt;
   }
   if (s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type) return std::nullopt;
@@ -307,7 +311,10 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     picked.push_back(*one);
     routines = &picked;
   }
-  if (unsettled) return std::nullopt;
+  if (unsettled) {  // flagged at the call (pick_overload): written as Oracle names it, never applied
+    const RoutineDecl& any = routines->front();
+    return (any.package.empty() ? "" : q(any.package) + ".") + q(any.name) + "(" + (c && w ? args_text(*c, *w) : std::string()) + ")";
+  }
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
   for (const auto& x : *routines) (x.is_function() ? any_function : any_procedure) = true;

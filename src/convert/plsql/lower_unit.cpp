@@ -232,7 +232,11 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     local_routines_ = std::move(enclosing_locals);
     return udf;
   }
-  bool as_procedure = s.is_function && !env_.profile->functions;
+  // PRAGMA AUTONOMOUS_TRANSACTION on PostgreSQL: the body runs on a connection of its own through
+  // dblink (lower_autonomous.cpp); a function's body is then a procedure (it may COMMIT).
+  bool autonomous = autonomous_on_dblink(s);
+  autonomous_routine_ = autonomous;
+  bool as_procedure = s.is_function && (!env_.profile->functions || autonomous);
   in_function_ = s.is_function && !as_procedure;
   in_procedure_ = !in_function_;
   std::string signature;
@@ -249,10 +253,11 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
       result_param_ = quote_ident("orashift_result");
       params += (params.empty() ? "" : ", ") + std::string("INOUT ") + result_param_ + " " + rt.sql;
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
-      item(plsql_codes::kBehaviour,
-           "function " + display + " is more than one expression: on Redshift a procedure whose last argument (INOUT "
-           "orashift_result) returns the value; queries cannot call it (each such call is flagged where it is)",
-           s.span);
+      if (!autonomous)
+        item(plsql_codes::kBehaviour,
+             "function " + display + " is more than one expression: on Redshift a procedure whose last argument (INOUT "
+             "orashift_result) returns the value; queries cannot call it (each such call is flagged where it is)",
+             s.span);
     }
     if (options.find("PIPELINED") != std::string::npos) {
       if (rt.shape != Shape::Array || !rt.element)
@@ -296,6 +301,8 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     check_limits(s, body, display);
   }
   result_param_.clear();
+  autonomous_routine_ = false;
+  if (autonomous) return autonomous_routines(s, full, display, head, body);
   return routine_text(head, body, comment);
 }
 

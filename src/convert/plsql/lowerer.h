@@ -39,6 +39,7 @@ struct UnitResult {
   bool needs_placeholders = false;  // uses the support function of plsql_support.h
   bool needs_map_support = false;   // reads associative-array elements (kMapGetFunction)
   bool uses_orafce = false;         // calls the orafce extension's packages
+  bool uses_dblink = false;         // an autonomous routine runs its body through dblink
   std::string block_code;   // the first blocking item's code
 };
 
@@ -113,6 +114,12 @@ private:
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                   bool as_statement, Span span, rewrite::SqlWriter& w) const;
   std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  // ---- PRAGMA AUTONOMOUS_TRANSACTION through dblink (lower_autonomous.cpp)
+  bool autonomous_on_dblink(const ast::PlSubprogram& s) const;  // the pragma, and the target can
+  // The body as full$autonomous and, under the routine's own name, a routine that runs it on a
+  // second connection; `head` is the body's CREATE line with the routine's own name.
+  std::string autonomous_routines(const ast::PlSubprogram& s, const std::string& full, const std::string& display,
+                                  const std::string& head, const std::string& body);
   // ---- DBMS_LOB (lower_dbms_lob.cpp): readers in expressions, writers as statements (true: done)
   std::optional<std::string> dbms_lob_function(const std::string& fn, const ast::CallExpr* c, Span span,
                                                rewrite::SqlWriter& w) const;
@@ -151,6 +158,7 @@ private:
   void sql(const ast::PlSql& s, PgBody& out);
   void bulk_select(const ast::SelectStmt& s, PgBody& out, Span span);
   void execute_immediate(const ast::PlExecImmediate& e, PgBody& out);
+  void dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, PgBody& out);
   void open(const ast::PlOpen& o, PgBody& out);
   void fetch(const ast::PlFetch& f, PgBody& out);
   void raise(const ast::PlRaise& r, PgBody& out);
@@ -243,6 +251,7 @@ private:
   int open_cursors_ = 0;                 // cursor loops around the statement being lowered
   bool warned_first_row_ = false;
   mutable bool calling_as_procedure_ = false;
+  bool autonomous_routine_ = false;  // converting a routine whose PRAGMA AUTONOMOUS_TRANSACTION runs through dblink
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)

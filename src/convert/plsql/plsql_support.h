@@ -16,4 +16,10 @@ std::string placeholders_function_sql();
 inline constexpr const char* kMapGetFunction = "\"orashift_map_get\"";
 std::string map_get_function_sql();
 
+// "orashift_autonomous_connection"() → the dblink connection string autonomous routines use: the
+// setting orashift.autonomous_connection when set, else this database on this server's socket as
+// the current user (which dblink allows to a superuser; others set a password in the setting).
+inline constexpr const char* kAutonomousConnectionFunction = "\"orashift_autonomous_connection\"";
+std::string autonomous_connection_function_sql();
+
 }  // namespace orashift::plsql
