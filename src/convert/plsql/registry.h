@@ -63,8 +63,9 @@ struct Registry {
   std::map<std::string, const sql::ast::CreateTypeBody*> type_bodies;
 };
 
-// Adds to `out` the INDEX BY PLS_INTEGER types a unit deletes single elements of (sparse_scan.cpp).
-void mark_sparse_types(const sql::ast::Statement& unit, std::set<std::string>& out);
+// Adds to `out` the INDEX BY PLS_INTEGER types a unit deletes single elements of (sparse_scan.cpp);
+// `spec`: for a package body, its specification's declarations when already indexed.
+void mark_sparse_types(const sql::ast::Statement& unit, const PackageDecls* spec, std::set<std::string>& out);
 
 // Oracle's normalisation of a written identifier (upper case unless quoted).
 std::string norm(const sql::ast::Ident& i);

@@ -13,12 +13,14 @@ namespace {
 
 struct SparseScan {
   std::string owner;                                   // the package, or the standalone routine
-  std::map<std::string, const ast::PlType*> declared;  // variable or parameter → its type (last wins)
-  std::vector<std::string> deleted;                    // variables whose single elements are deleted
+  std::map<std::string, const ast::PlType*> declared;  // variables and parameters in scope → their types
+  std::vector<const ast::PlType*> deleted;             // declared types of the collections deleted from
 
   void params(const ast::PlSubprogram& s) {
+    auto outer = declared;  // the subprogram's names end with it
     for (const auto& p : s.params) declared[norm(p.name)] = &p.type;
     if (s.body) block(*s.body);
+    declared = std::move(outer);
   }
   void decls(const std::vector<ast::PlDeclPtr>& list) {
     for (const auto& d : list) {
@@ -30,9 +32,11 @@ struct SparseScan {
     }
   }
   void block(const ast::PlBlock& b) {
+    auto outer = declared;
     decls(b.decls);
     body(b.body);
     for (const auto& h : b.handlers) body(h.body);
+    declared = std::move(outer);
   }
   void body(const std::vector<ast::PlStmtPtr>& list) {
     for (const auto& s : list) stmt(*s);
@@ -43,7 +47,8 @@ struct SparseScan {
         const ast::Expr& e = *static_cast<const ast::PlCall&>(s).call;
         if (e.kind != ast::ExprKind::Call) return;
         auto& c = static_cast<const ast::CallExpr&>(e);
-        if (c.name.size() == 2 && !c.args.empty() && norm(c.name[1]) == "DELETE") deleted.push_back(norm(c.name[0]));
+        if (c.name.size() == 2 && !c.args.empty() && norm(c.name[1]) == "DELETE")
+          if (auto it = declared.find(norm(c.name[0])); it != declared.end()) deleted.push_back(it->second);
         return;
       }
       case ast::PlStmtKind::If: {
@@ -65,10 +70,9 @@ struct SparseScan {
   }
   // "OWNER.TYPE" of each deleted variable's declared type (a type of another package: PKG.TYPE).
   void mark(std::set<std::string>& out) const {
-    for (const auto& v : deleted) {
-      auto it = declared.find(v);
-      if (it == declared.end() || !it->second->attribute.empty()) continue;
-      const auto& parts = it->second->name.parts;
+    for (const ast::PlType* t : deleted) {
+      if (!t->attribute.empty()) continue;
+      const auto& parts = t->name.parts;
       if (parts.size() == 1) out.insert(owner + "." + norm(parts[0]));
       if (parts.size() == 2) out.insert(norm(parts[0]) + "." + norm(parts[1]));
     }
@@ -77,11 +81,13 @@ struct SparseScan {
 
 }  // namespace
 
-void mark_sparse_types(const ast::Statement& unit, std::set<std::string>& out) {
+void mark_sparse_types(const ast::Statement& unit, const PackageDecls* spec, std::set<std::string>& out) {
   SparseScan scan;
   if (unit.kind == ast::StmtKind::CreatePackage) {
     auto& p = static_cast<const ast::CreatePackage&>(unit);
     scan.owner = norm(p.name.name());
+    if (spec)  // a body's routines also delete from the specification's variables
+      for (const auto& [name, v] : spec->variables) scan.declared[name] = &v->type;
     scan.block(p.block);
   } else if (unit.kind == ast::StmtKind::CreateSubprogram) {
     auto& s = static_cast<const ast::CreateSubprogram&>(unit);

@@ -66,6 +66,52 @@ BEGIN
 END
 $orashift$;
 
+CREATE SCHEMA IF NOT EXISTS "slots";
+
+CREATE OR REPLACE FUNCTION "slots"."orashift$init"()
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  IF current_setting('orashift.slots__orashift_init', true) = 'y' THEN
+    RETURN;
+  END IF;
+  PERFORM set_config('orashift.slots__orashift_init', 'y', false);
+END
+$orashift$;
+CREATE OR REPLACE FUNCTION "slots"."taken"()
+RETURNS jsonb
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  PERFORM "slots"."orashift$init"();
+  RETURN NULLIF(current_setting('orashift.slots__taken', true), '')::jsonb;
+END
+$orashift$;
+CREATE OR REPLACE FUNCTION "slots"."taken$set"(value jsonb)
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  PERFORM "slots"."orashift$init"();
+  PERFORM set_config('orashift.slots__taken', COALESCE(value::text, ''), false);
+END
+$orashift$;
+
+CREATE SCHEMA IF NOT EXISTS "slots";
+CREATE OR REPLACE FUNCTION "slots"."orashift$init"()
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+#variable_conflict use_column
+BEGIN
+  IF current_setting('orashift.slots__orashift_init', true) = 'y' THEN
+    RETURN;
+  END IF;
+  PERFORM set_config('orashift.slots__orashift_init', 'y', false);
+END
+$orashift$;
+
 CREATE OR REPLACE PROCEDURE "cache"."put"("k" text, "v" numeric)
 LANGUAGE plpgsql
 AS $orashift$
@@ -132,6 +178,15 @@ $orashift$;
 --   RETURN (jsonb_populate_record(NULL::"lines_of$t_unit", NULLIF("orashift_map_get"("u", ("p_unit")::text), 'null')))."lines"."count";
 -- END
 -- $orashift$;
+
+CREATE OR REPLACE PROCEDURE "slots"."free"("n" integer)
+LANGUAGE plpgsql
+AS $orashift$
+#variable_conflict use_column
+BEGIN
+  PERFORM "slots"."taken$set"(COALESCE("slots"."taken"() - (("n")::integer)::text, "slots"."taken"()));
+END
+$orashift$;
 
 -- action items
 -- OS6006 FUNCTION LINES_OF: an element of an associative array holding an INDEX BY PLS_INTEGER collection (u(p_unit)): jsonb keeps its elements, not its indexes (line 61)

@@ -7,6 +7,12 @@
 -- CREATE SCHEMA IF NOT EXISTS "cache";
 
 -- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "slots";
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "slots";
+
+-- not converted, see the action items of this object:
 -- -- orashift: default (atomic) transaction mode: no handler continues after an error
 -- CREATE OR REPLACE PROCEDURE "cache"."put"("k" varchar(65535), "v" numeric(38,10))
 -- AS $$
@@ -72,6 +78,15 @@
 -- END
 -- $$ LANGUAGE plpgsql;
 
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "slots"."free"("n" integer)
+-- AS $$
+-- BEGIN
+--   NULL;
+-- END
+-- $$ LANGUAGE plpgsql;
+
 -- action items
 -- OS6001 PACKAGE CACHE: type T_MAP: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 4)
 -- OS6001 PACKAGE BODY CACHE: package variable G: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 10)
@@ -90,3 +105,7 @@
 -- OS6001 FUNCTION LINES_OF: type T_UNITS: collection type T_UNITS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 56)
 -- OS6001 FUNCTION LINES_OF: variable U: collection type T_UNITS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 57)
 -- OS6001 FUNCTION LINES_OF: variable ONE: collection type T_LINES: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 58)
+-- OS6001 PACKAGE SLOTS: type T_SLOTS: collection type T_SLOTS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 68)
+-- OS6008 PACKAGE SLOTS: package variable TAKEN: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 69)
+-- OS6001 PACKAGE BODY SLOTS: package variable TAKEN: collection type T_SLOTS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 69)
+-- OS6006 PACKAGE BODY SLOTS: collection method DELETE(…) (sparse collections are not emulated) (line 76)

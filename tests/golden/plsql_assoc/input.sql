@@ -62,3 +62,18 @@ BEGIN
   RETURN u(p_unit).lines.COUNT;
 END;
 /
+-- A specification's PLS_INTEGER-indexed array that the body deletes single elements of: a map
+-- in both units (the package variable's getter and setter hold jsonb).
+CREATE OR REPLACE PACKAGE slots IS
+  TYPE t_slots IS TABLE OF VARCHAR2(10) INDEX BY PLS_INTEGER;
+  taken t_slots;
+  PROCEDURE free (n PLS_INTEGER);
+END slots;
+/
+CREATE OR REPLACE PACKAGE BODY slots IS
+  PROCEDURE free (n PLS_INTEGER) IS
+  BEGIN
+    taken.DELETE(n);
+  END free;
+END slots;
+/
