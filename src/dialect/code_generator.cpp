@@ -299,6 +299,16 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       break;
     }
   for (const auto& c : converted)
+    if (!c.res.blocked && c.res.uses_pgcrypto) {
+      ConvertedObject ext;
+      ext.kind = "EXTENSION";
+      ext.name = "PGCRYPTO";
+      ext.sql = "CREATE EXTENSION IF NOT EXISTS pgcrypto;\n";
+      ext.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(ext)});
+      break;
+    }
+  for (const auto& c : converted)
     if (!c.res.blocked && c.res.uses_orafce) {
       ConvertedObject ext;
       ext.kind = "EXTENSION";

@@ -493,6 +493,50 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       return "replace(replace(replace(replace(replace(" + arg(0) +
              ", '&lt;', '<'), '&gt;', '>'), '&quot;', '\"'), '&apos;', ''''), '&amp;', '&')";
   }
+  if (dialect() == Dialect::Postgres && pkg == "DBMS_CRYPTO" && fn == "HASH" && n == 2 && !as_statement) {
+    // HASH(src, typ) → RAW: a CLOB is hashed as its UTF-8 bytes (the database character set).
+    std::string typ = upper(sql::compact_text(c->args[1].value->span));
+    if (typ.rfind("SYS.", 0) == 0) typ = typ.substr(4);
+    static const std::map<std::string, std::string> algorithms = {
+        {"DBMS_CRYPTO.HASH_MD5", "md5"},       {"2", "md5"},    {"DBMS_CRYPTO.HASH_SH1", "sha1"},     {"3", "sha1"},
+        {"DBMS_CRYPTO.HASH_SH256", "sha256"}, {"4", "sha256"}, {"DBMS_CRYPTO.HASH_SH384", "sha384"}, {"5", "sha384"},
+        {"DBMS_CRYPTO.HASH_SH512", "sha512"}, {"6", "sha512"}};
+    std::string family = oracle_family_of(*c->args[0].value);
+    auto it = algorithms.find(typ);
+    bool text = family == "CLOB" || family == "VARCHAR2" || family == "CHAR", bytes = family == "BLOB" || family == "RAW";
+    if (it != algorithms.end() && (text || bytes)) {
+      std::string src = text ? "convert_to(" + arg(0) + ", 'UTF8')" : arg(0);
+      if (it->second == "md5") return "decode(md5(" + src + "), 'hex')";
+      if (it->second == "sha1") {
+        res_.uses_pgcrypto = true;
+        return "digest(" + src + ", 'sha1')";
+      }
+      return it->second + "(" + src + ")";
+    }
+  }
+  if (dialect() == Dialect::Postgres && pkg == "DBMS_UTILITY" && fn == "GET_HASH_VALUE" && n == 3 && !as_statement) {
+    item(plsql_codes::kBehaviour,
+         "DBMS_UTILITY.GET_HASH_VALUE → hashtext() in the same range: the values differ from Oracle's (stored hash "
+         "values must be recomputed)",
+         span);
+    return "((" + arg(1) + ") + mod(abs(hashtext(" + arg(0) + ")::bigint), (" + arg(2) + ")::bigint))";
+  }
+  if (dialect() == Dialect::Postgres) {
+    // Session instrumentation: the client identifier, action and client info in settings of the
+    // session (SYS_CONTEXT('USERENV', …) reads them), the module in application_name, which
+    // pg_stat_activity shows as V$SESSION shows MODULE.
+    auto setting = [&](const char* name, const std::string& v) {
+      return std::string("set_config('") + name + "', COALESCE(" + v + ", ''), false)";
+    };
+    if (pkg == "DBMS_SESSION" && fn == "SET_IDENTIFIER" && n == 1) return setting("orashift.client_identifier", arg(0));
+    if (pkg == "DBMS_SESSION" && fn == "CLEAR_IDENTIFIER" && n == 0) return setting("orashift.client_identifier", "NULL");
+    if (pkg == "DBMS_APPLICATION_INFO") {
+      if (fn == "SET_MODULE" && n == 2)
+        return setting("application_name", "left(" + arg(0) + ", 63)") + " || " + setting("orashift.action", arg(1));
+      if (fn == "SET_ACTION" && n == 1) return setting("orashift.action", arg(0));
+      if (fn == "SET_CLIENT_INFO" && n == 1) return setting("orashift.client_info", arg(0));
+    }
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {
@@ -539,8 +583,20 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
         map_element_lossy(*mt, c.span);
         return map_read(*mt, *base, w.expr(*c.args[0].value));
       }
-      return *base + "[" + w.expr(*c.args[0].value) + "]";
+      // A package variable reads through its function: ("pkg"."v"())[i], as PostgreSQL needs.
+      std::string b = !base->empty() && base->back() == ')' ? "(" + *base + ")" : *base;
+      return b + "[" + w.expr(*c.args[0].value) + "]";
     }
+  }
+  if (parts.size() >= 3 && parts[0] == "SYS" && !env_.registry->package("SYS")) parts.erase(parts.begin());
+  if (parts.size() == 2 && parts[0] == "STANDARD") {
+    // STANDARD.f is the SQL built-in f (Oracle's STANDARD package declares them): written as f.
+    auto& name = const_cast<std::vector<ast::Ident>&>(c.name);
+    std::vector<ast::Ident> written = name;
+    name.assign(written.end() - 1, written.end());
+    std::string out = w.expr(c);
+    name = std::move(written);
+    return out;
   }
   if (auto b = builtin_package_call(parts, &c, false, c.span, w)) return b;
   if (parts.size() == 1 && (parts[0] == "RAISE_APPLICATION_ERROR")) {

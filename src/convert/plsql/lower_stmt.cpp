@@ -277,6 +277,14 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
     }
   }
   std::string t = expr(target);
+  // A package variable's element or field is read through its function: nothing to assign to.
+  if (t.substr(0, t.find_first_of('[')).find("()") != std::string::npos) {
+    item(plsql_codes::kNotConvertible,
+         "assignment to an element or field of a package variable (" + sql::compact_text(target.span) +
+             "): copy it to a local variable, change that and assign it back whole",
+         span);
+    return "";
+  }
   // (a[i]).f := x is not assignable in PL/pgSQL: a[i].f is.
   if (t.size() > 2 && t[0] == '(' && t.find(")[") == std::string::npos && t.find(").") != std::string::npos) {
     size_t close = t.find(").");

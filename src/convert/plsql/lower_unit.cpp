@@ -454,7 +454,9 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
   std::string types;
   for (const auto& t : aux_types_) types += t;
   aux_types_.clear();
-  if (!types.empty()) res_.objects.push_back({"TYPE", pkg + " BODY TYPES", types, u.span, 1});
+  // The body's types live in the package's schema, which they may be the first to need.
+  if (!types.empty())
+    res_.objects.push_back({"TYPE", pkg + " BODY TYPES", "CREATE SCHEMA IF NOT EXISTS " + q(pkg) + ";\n" + types, u.span, 1});
   res_.objects.push_back({"PACKAGE STATE", pkg + " BODY", "CREATE SCHEMA IF NOT EXISTS " + q(pkg) + ";\n" + state, u.span, 1});
   for (const ast::PlDecl* d : expanded(u.block.decls)) {
     if (d->kind == ast::PlDeclKind::CondComp)

@@ -40,6 +40,7 @@ struct UnitResult {
   bool needs_map_support = false;   // reads associative-array elements (kMapGetFunction)
   bool uses_orafce = false;         // calls the orafce extension's packages
   bool uses_dblink = false;         // an autonomous routine runs its body through dblink
+  bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
   std::string block_code;   // the first blocking item's code
 };
 

@@ -2,6 +2,7 @@
 // format models. Functions the targets spell the same are printed as written.
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "convert/query/format_model.h"
@@ -570,6 +571,24 @@ std::string SqlWriter::call(const CallExpr& c) {
     if (is_string_literal(*c.args[1].value, &unit)) {
       unit = upper(unit);
       if ((f == "NUMTODSINTERVAL" ? ds : ym).count(unit)) return "(" + arg(c, 0) + " * INTERVAL '1 " + unit + "')";
+    }
+  }
+  if (f == "SYS_CONTEXT" && n == 2 && postgres()) {
+    // USERENV's session facts; the client identifier, module, action and client info are what
+    // DBMS_SESSION / DBMS_APPLICATION_INFO set (docs/plsql.md).
+    std::string ns, key;
+    if (is_string_literal(*c.args[0].value, &ns) && is_string_literal(*c.args[1].value, &key) && upper(ns) == "USERENV") {
+      static const std::map<std::string, std::string> userenv = {
+          {"CLIENT_IDENTIFIER", "NULLIF(current_setting('orashift.client_identifier', true), '')"},
+          {"ACTION", "NULLIF(current_setting('orashift.action', true), '')"},
+          {"CLIENT_INFO", "NULLIF(current_setting('orashift.client_info', true), '')"},
+          {"MODULE", "NULLIF(current_setting('application_name'), '')"},
+          {"SESSION_USER", "upper(session_user)"}, {"CURRENT_USER", "upper(current_user)"},
+          {"CURRENT_SCHEMA", "upper(current_schema())"}, {"DB_NAME", "current_database()"},
+          {"SESSIONID", "pg_backend_pid()"}, {"SID", "pg_backend_pid()"},
+          {"IP_ADDRESS", "host(inet_client_addr())"}, {"SERVER_HOST", "host(inet_server_addr())"}};
+      auto it = userenv.find(upper(key));
+      if (it != userenv.end()) return it->second;
     }
   }
   if (f == "TO_DATE") return to_date(c, false);

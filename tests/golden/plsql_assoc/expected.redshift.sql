@@ -17,7 +17,7 @@
 -- CREATE OR REPLACE PROCEDURE "cache"."put"("k" varchar(65535), "v" numeric(38,10))
 -- AS $$
 -- BEGIN
---   "cache"."g"()["k"] := "v";
+--   NULL;
 -- END
 -- $$ LANGUAGE plpgsql;
 
@@ -30,7 +30,7 @@
 --     "orashift_result" := NULL;
 --     RETURN;
 --   END IF;
---   "orashift_result" := "cache"."g"()["k"];
+--   "orashift_result" := ("cache"."g"())["k"];
 --   RETURN;
 -- END
 -- $$ LANGUAGE plpgsql;
@@ -91,6 +91,7 @@
 -- OS6001 PACKAGE CACHE: type T_MAP: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 4)
 -- OS6001 PACKAGE BODY CACHE: package variable G: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 10)
 -- OS6008 PACKAGE BODY CACHE: package variable G: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 10)
+-- OS6001 PACKAGE BODY CACHE: assignment to an element or field of a package variable (g(k)): copy it to a local variable, change that and assign it back whole (line 13)
 -- OS6002 PACKAGE BODY CACHE: function CACHE.GET is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 15)
 -- OS6002 FUNCTION WALK: function WALK is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 24)
 -- OS6001 FUNCTION WALK: type T_EMPS: collection type T_EMPS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 26)
