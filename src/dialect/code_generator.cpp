@@ -6,6 +6,7 @@
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/overloads.h"
 #include "convert/plsql/plsql_support.h"
 #include "dialect/commented_sql.h"
 #include "common/naming.h"
@@ -111,6 +112,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   registry.cond = &cond;
   for (const auto& u : units)
     if (u.stmt) registry.add(*u.stmt);
+  plsql::name_merged_overloads(registry, options.dialect, options.types);
   std::set<std::string> signatures;
   if (!profile->functions) {
     // A function with a body that is not one expression (the spec's declaration has none).
@@ -274,6 +276,26 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       support.sql = plsql::placeholders_function_sql();
       support.phase = ApplyPhase::AfterLoad;
       placed.push_back({0, 0, std::move(support)});
+      break;
+    }
+  for (const auto& c : converted)
+    if (!c.res.blocked && c.res.uses_dblink) {
+      ConvertedObject ext;
+      ext.kind = "EXTENSION";
+      ext.name = "DBLINK";
+      ext.sql = "CREATE EXTENSION IF NOT EXISTS dblink;\n" + plsql::autonomous_connection_function_sql();
+      ext.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(ext)});
+      break;
+    }
+  for (const auto& c : converted)
+    if (!c.res.blocked && c.res.uses_pgcrypto) {
+      ConvertedObject ext;
+      ext.kind = "EXTENSION";
+      ext.name = "PGCRYPTO";
+      ext.sql = "CREATE EXTENSION IF NOT EXISTS pgcrypto;\n";
+      ext.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(ext)});
       break;
     }
   for (const auto& c : converted)

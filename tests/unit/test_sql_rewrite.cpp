@@ -243,3 +243,15 @@ TEST(SqlRewrite, UnistrAndYearMonthIntervalLiterals) {
   expr("UNISTR('bad \\zz')", Dialect::Postgres, &codes);
   EXPECT_EQ(codes, std::vector<std::string>{"OS4007"});
 }
+
+// CLOBs are the targets' text type; NUMTODSINTERVAL/NUMTOYMINTERVAL with a literal unit are
+// multiples of a one-unit interval; an unknown unit stays an item.
+TEST(SqlRewrite, ClobAndIntervalFunctions) {
+  EXPECT_EQ(expr("TO_CLOB(ename)", Dialect::Postgres), "CAST(\"ename\" AS TEXT)");
+  EXPECT_EQ(expr("EMPTY_CLOB()", Dialect::DuckDb), "CAST('' AS VARCHAR)");
+  EXPECT_EQ(expr("NUMTODSINTERVAL(sal, 'hour')", Dialect::Postgres), "(\"sal\" * INTERVAL '1 HOUR')");
+  EXPECT_EQ(expr("NUMTOYMINTERVAL(2, 'YEAR')", Dialect::Redshift), "(2 * INTERVAL '1 YEAR')");
+  std::vector<std::string> codes;
+  expr("NUMTODSINTERVAL(sal, unit_col)", Dialect::Postgres, &codes);
+  EXPECT_EQ(codes, std::vector<std::string>{"OS4007"});
+}

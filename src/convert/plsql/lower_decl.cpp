@@ -85,6 +85,14 @@ std::string unmapped_sqlstate(long code) {
 }  // namespace
 
 TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
+  TypeInfo out = resolve_type_as_declared(t);
+  // A named user type (not %TYPE/%ROWTYPE): overloads taking different ones are told apart by it.
+  if (out.problem.empty() && out.oracle.empty() && t.attribute.empty() && !t.name.parts.empty())
+    out.oracle = norm(t.name.parts.back());
+  return out;
+}
+
+TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
   TypeInfo b = builtin_type(t, dialect(), env_.types);
   if (b.problem.empty()) return b;
   std::vector<std::string> parts;
@@ -291,6 +299,7 @@ void Lowerer::declare_exception(const std::string& name, const std::string& qual
 void Lowerer::pragma(const ast::PlPragma& p) {
   std::string n = upper(p.name.text);
   if (n == "AUTONOMOUS_TRANSACTION") {
+    if (autonomous_routine_) return;  // run through dblink: the routine says so (lower_autonomous.cpp)
     item(plsql_codes::kTransaction,
          "PRAGMA AUTONOMOUS_TRANSACTION: PostgreSQL has no autonomous transactions (use dblink or pg_background "
          "for the independent unit of work)",

@@ -231,6 +231,12 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
     for (const auto& p : n.parts) parts.push_back(norm(p));
     bool local = parts.size() == 1 && local_routines_.count(parts[0]);
     if (local || env_.registry->routines_named(parts, package_)) return routine_call(parts, nullptr, false, n.span, &w);
+    if (parts.size() >= 2 && parts.front() == "SYS") parts.erase(parts.begin());
+    if (parts.size() == 2 && parts[0] == "DBMS_LOB") return dbms_lob_constant(parts[1], n.span);
+    // Another built-in package's constant or argument-less function (UTL_TCP.CRLF, DBMS_SQL.NATIVE):
+    // converted where known, else an item, never a column of a table named after the package.
+    if (parts.size() == 2 && !scope_.find(parts[0]))
+      if (auto b = builtin_package_call(parts, nullptr, false, n.span, w)) return b;
     return std::nullopt;
   }
   if (s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type) return std::nullopt;
@@ -288,6 +294,16 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
                                                  ArgCopies* copies) const {
   const std::vector<RoutineDecl>* routines = routines_for(parts);
   if (!routines || routines->empty()) return std::nullopt;
+  std::vector<RoutineDecl> picked;
+  bool unsettled = false;
+  if (const RoutineDecl* one = pick_overload(*routines, c, as_statement, span, unsettled)) {
+    picked.push_back(*one);
+    routines = &picked;
+  }
+  if (unsettled) {  // flagged at the call (pick_overload): written as Oracle names it, never applied
+    const RoutineDecl& any = routines->front();
+    return (any.package.empty() ? "" : q(any.package) + ".") + q(any.name) + "(" + (c && w ? args_text(*c, *w) : std::string()) + ")";
+  }
   const RoutineDecl& r = routines->front();
   bool any_function = false, any_procedure = false;
   for (const auto& x : *routines) (x.is_function() ? any_function : any_procedure) = true;
@@ -436,12 +452,8 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     }
   }
   // LOBs are text and bytea on the target: DBMS_LOB's readers and UTL_RAW are string functions.
-  if (pkg == "DBMS_LOB" && !as_statement) {
-    if (fn == "GETLENGTH" && n == 1) return "length(" + arg(0) + ")";
-    if (fn == "SUBSTR" && n >= 1 && n <= 3)  // SUBSTR(lob, amount := 32767, offset := 1)
-      return "substr(" + arg(0) + ", " + (n == 3 ? arg(2) : std::string("1")) + ", " + (n >= 2 ? arg(1) : std::string("32767")) + ")";
-    if (fn == "INSTR" && n == 2) return "strpos(" + arg(0) + ", " + arg(1) + ")";
-  }
+  if (pkg == "DBMS_LOB" && !as_statement)
+    if (auto f = dbms_lob_function(fn, c, span, w)) return f;
   if (pkg == "UTL_RAW") {
     if (fn == "CAST_TO_RAW" && n == 1) return "convert_to(" + arg(0) + ", 'UTF8')";
     if (fn == "CAST_TO_VARCHAR2" && n == 1) return "convert_from(" + arg(0) + ", 'UTF8')";
@@ -469,6 +481,50 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     if (decode)
       return "replace(replace(replace(replace(replace(" + arg(0) +
              ", '&lt;', '<'), '&gt;', '>'), '&quot;', '\"'), '&apos;', ''''), '&amp;', '&')";
+  }
+  if (dialect() == Dialect::Postgres && pkg == "DBMS_CRYPTO" && fn == "HASH" && n == 2 && !as_statement) {
+    // HASH(src, typ) → RAW: a CLOB is hashed as its UTF-8 bytes (the database character set).
+    std::string typ = upper(sql::compact_text(c->args[1].value->span));
+    if (typ.rfind("SYS.", 0) == 0) typ = typ.substr(4);
+    static const std::map<std::string, std::string> algorithms = {
+        {"DBMS_CRYPTO.HASH_MD5", "md5"},       {"2", "md5"},    {"DBMS_CRYPTO.HASH_SH1", "sha1"},     {"3", "sha1"},
+        {"DBMS_CRYPTO.HASH_SH256", "sha256"}, {"4", "sha256"}, {"DBMS_CRYPTO.HASH_SH384", "sha384"}, {"5", "sha384"},
+        {"DBMS_CRYPTO.HASH_SH512", "sha512"}, {"6", "sha512"}};
+    std::string family = oracle_family_of(*c->args[0].value);
+    auto it = algorithms.find(typ);
+    bool text = family == "CLOB" || family == "VARCHAR2" || family == "CHAR", bytes = family == "BLOB" || family == "RAW";
+    if (it != algorithms.end() && (text || bytes)) {
+      std::string src = text ? "convert_to(" + arg(0) + ", 'UTF8')" : arg(0);
+      if (it->second == "md5") return "decode(md5(" + src + "), 'hex')";
+      if (it->second == "sha1") {
+        res_.uses_pgcrypto = true;
+        return "digest(" + src + ", 'sha1')";
+      }
+      return it->second + "(" + src + ")";
+    }
+  }
+  if (dialect() == Dialect::Postgres && pkg == "DBMS_UTILITY" && fn == "GET_HASH_VALUE" && n == 3 && !as_statement) {
+    item(plsql_codes::kBehaviour,
+         "DBMS_UTILITY.GET_HASH_VALUE → hashtext() in the same range: the values differ from Oracle's (stored hash "
+         "values must be recomputed)",
+         span);
+    return "((" + arg(1) + ") + mod(abs(hashtext(" + arg(0) + ")::bigint), (" + arg(2) + ")::bigint))";
+  }
+  if (dialect() == Dialect::Postgres) {
+    // Session instrumentation: the client identifier, action and client info in settings of the
+    // session (SYS_CONTEXT('USERENV', …) reads them), the module in application_name, which
+    // pg_stat_activity shows as V$SESSION shows MODULE.
+    auto setting = [&](const char* name, const std::string& v) {
+      return std::string("set_config('") + name + "', COALESCE(" + v + ", ''), false)";
+    };
+    if (pkg == "DBMS_SESSION" && fn == "SET_IDENTIFIER" && n == 1) return setting("orashift.client_identifier", arg(0));
+    if (pkg == "DBMS_SESSION" && fn == "CLEAR_IDENTIFIER" && n == 0) return setting("orashift.client_identifier", "NULL");
+    if (pkg == "DBMS_APPLICATION_INFO") {
+      if (fn == "SET_MODULE" && n == 2)
+        return setting("application_name", "left(" + arg(0) + ", 63)") + " || " + setting("orashift.action", arg(1));
+      if (fn == "SET_ACTION" && n == 1) return setting("orashift.action", arg(0));
+      if (fn == "SET_CLIENT_INFO" && n == 1) return setting("orashift.client_info", arg(0));
+    }
   }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
@@ -510,8 +566,20 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
       if (c.args.size() != 1) return std::nullopt;
       const TypeInfo* t = &s->type;
       if (t->string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + parts[0], c.span);
-      return *base + "[" + w.expr(*c.args[0].value) + "]";
+      // A package variable reads through its function: ("pkg"."v"())[i], as PostgreSQL needs.
+      std::string b = !base->empty() && base->back() == ')' ? "(" + *base + ")" : *base;
+      return b + "[" + w.expr(*c.args[0].value) + "]";
     }
+  }
+  if (parts.size() >= 3 && parts[0] == "SYS" && !env_.registry->package("SYS")) parts.erase(parts.begin());
+  if (parts.size() == 2 && parts[0] == "STANDARD") {
+    // STANDARD.f is the SQL built-in f (Oracle's STANDARD package declares them): written as f.
+    auto& name = const_cast<std::vector<ast::Ident>&>(c.name);
+    std::vector<ast::Ident> written = name;
+    name.assign(written.end() - 1, written.end());
+    std::string out = w.expr(c);
+    name = std::move(written);
+    return out;
   }
   if (auto b = builtin_package_call(parts, &c, false, c.span, w)) return b;
   if (parts.size() == 1 && (parts[0] == "RAISE_APPLICATION_ERROR")) {

@@ -277,6 +277,14 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
     }
   }
   std::string t = expr(target);
+  // A package variable's element or field is read through its function: nothing to assign to.
+  if (t.substr(0, t.find_first_of('[')).find("()") != std::string::npos) {
+    item(plsql_codes::kNotConvertible,
+         "assignment to an element or field of a package variable (" + sql::compact_text(target.span) +
+             "): copy it to a local variable, change that and assign it back whole",
+         span);
+    return "";
+  }
   // (a[i]).f := x is not assignable in PL/pgSQL: a[i].f is.
   if (t.size() > 2 && t[0] == '(' && t.find(")[") == std::string::npos && t.find(").") != std::string::npos) {
     size_t close = t.find(").");
@@ -364,6 +372,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   }
   size_t n = call ? call->args.size() : 0;
   auto arg = [&](size_t i) { return expr(*call->args[i].value); };
+  if (parts.size() == 3 && parts[0] == "SYS") parts.erase(parts.begin());  // SYS.DBMS_LOB.READ
   std::string last = parts.back();
   std::string first = parts.front();
   if (parts.size() == 1 && first == "RAISE_APPLICATION_ERROR" && n >= 2) {
@@ -409,20 +418,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     }
     if (last == "ENABLE" || last == "DISABLE") return;  // notices always reach the client
   }
-  if (parts.size() == 2 && first == "DBMS_LOB" && n >= 1) {
-    // The LOB is a text/bytea variable: the writers become assignments to their first argument.
-    bool setter = false;
-    auto assign_lob = [&](const std::string& value) {
-      std::string t = target_text(*call->args[0].value, value, c.span, &setter);
-      if (!t.empty()) out.push_back(PgStmt::simple(setter ? t : t + " := " + value, c.span));
-    };
-    std::string lob = arg(0);
-    if (last == "CREATETEMPORARY") return assign_lob("''");
-    if (last == "FREETEMPORARY") return assign_lob("NULL");
-    if (last == "OPEN" || last == "CLOSE") return;  // the target's values need no opening
-    if (last == "APPEND" && n == 2) return assign_lob("COALESCE(" + lob + ", '') || " + arg(1));
-    if (last == "WRITEAPPEND" && n == 3) return assign_lob("COALESCE(" + lob + ", '') || substr(" + arg(2) + ", 1, " + arg(1) + ")");
-  }
+  if (parts.size() == 2 && first == "DBMS_LOB" && dbms_lob_statement(last, call, c.span, out)) return;
   if (parts.size() == 2 && (first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP" && n == 1 && env_.profile->perform) {
     out.push_back(PgStmt::simple("PERFORM pg_sleep(" + arg(0) + ")", c.span));
     return;
@@ -766,10 +762,7 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
   std::string t = dynamic_statement(*e.text, e.using_args, e.span, &splice);
   std::string s = "EXECUTE " + t;
   if (!e.into.empty()) {
-    if (e.bulk_collect) {
-      item(plsql_codes::kCollection, "EXECUTE IMMEDIATE … BULK COLLECT INTO", e.span);
-      return;
-    }
+    if (e.bulk_collect) return dynamic_bulk_collect(e, t, splice, out);
     s += env_.profile->select_into_strict ? " INTO STRICT " : " INTO ";
     for (size_t i = 0; i < e.into.size(); ++i) s += (i ? ", " : "") + expr(*e.into[i]);
   }
@@ -791,6 +784,52 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
     out.push_back(PgStmt::simple("GET DIAGNOSTICS " + n + " = ROW_COUNT", e.span));
     out.push_back(no_data_found_check(n + " = 0", e.span));
   }
+}
+
+// EXECUTE IMMEDIATE q BULK COLLECT INTO a[, b…] USING …: the query's columns are not known here, so
+// its rows are walked (FOR x[, y…] IN EXECUTE assigns them by position) and appended in order.
+void Lowerer::dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, PgBody& out) {
+  if (!current_block_) {
+    item(plsql_codes::kCollection, "EXECUTE IMMEDIATE … BULK COLLECT INTO outside a block", e.span);
+    return;
+  }
+  std::vector<std::string> targets, temps;
+  for (const auto& t : e.into) {
+    const Symbol* sym = nullptr;
+    size_t used = 0;
+    if (t->kind == ast::ExprKind::Name) sym = lookup_path(static_cast<const ast::NameExpr&>(*t).parts, used);
+    bool plain = sym && used == static_cast<const ast::NameExpr&>(*t).parts.size() && sym->kind != SymbolKind::PackageVariable;
+    if (!plain || sym->type.shape != Shape::Array || !sym->type.element || sym->type.element->sql.empty()) {
+      item(plsql_codes::kCollection, "EXECUTE IMMEDIATE … BULK COLLECT INTO " + sql::compact_text(t->span) +
+                                         " (a collection variable of this routine is needed)", t->span);
+      return;
+    }
+    targets.push_back(expr(*t));
+    std::string tmp = quote_ident("orashift_bulk" + std::to_string(++temp_count_));
+    current_block_->decls.push_back({tmp + " " + sym->type.element->sql, e.span});
+    temps.push_back(tmp);
+  }
+  std::string loop = "FOR ";
+  for (size_t i = 0; i < temps.size(); ++i) loop += (i ? ", " : "") + temps[i];
+  loop += " IN EXECUTE " + text;
+  if (!e.using_args.empty() && !splice) {
+    loop += " USING ";
+    for (size_t i = 0; i < e.using_args.size(); ++i) {
+      if (upper(e.using_args[i].name).find("OUT") != std::string::npos)
+        item(plsql_codes::kNotConvertible, "EXECUTE IMMEDIATE … USING OUT argument", e.using_args[i].value->span);
+      loop += (i ? ", " : "") + expr(*e.using_args[i].value);
+    }
+  }
+  for (const auto& t : targets) out.push_back(PgStmt::simple(t + " := '{}'", e.span));
+  PgStmt l;
+  l.kind = PgKind::Loop;
+  l.span = e.span;
+  l.text = loop;
+  for (size_t i = 0; i < targets.size(); ++i)
+    l.body.push_back(PgStmt::simple(targets[i] + " := array_append(" + targets[i] + ", " + temps[i] + ")", e.span));
+  out.push_back(std::move(l));
+  if (uses_sql_attributes_)
+    out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := COALESCE(cardinality(" + targets[0] + "), 0)", e.span));
 }
 
 void Lowerer::open(const ast::PlOpen& o, PgBody& out) {

@@ -232,7 +232,11 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     local_routines_ = std::move(enclosing_locals);
     return udf;
   }
-  bool as_procedure = s.is_function && !env_.profile->functions;
+  // PRAGMA AUTONOMOUS_TRANSACTION on PostgreSQL: the body runs on a connection of its own through
+  // dblink (lower_autonomous.cpp); a function's body is then a procedure (it may COMMIT).
+  bool autonomous = autonomous_on_dblink(s);
+  autonomous_routine_ = autonomous;
+  bool as_procedure = s.is_function && (!env_.profile->functions || autonomous);
   in_function_ = s.is_function && !as_procedure;
   in_procedure_ = !in_function_;
   std::string signature;
@@ -249,10 +253,11 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
       result_param_ = quote_ident("orashift_result");
       params += (params.empty() ? "" : ", ") + std::string("INOUT ") + result_param_ + " " + rt.sql;
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
-      item(plsql_codes::kBehaviour,
-           "function " + display + " is more than one expression: on Redshift a procedure whose last argument (INOUT "
-           "orashift_result) returns the value; queries cannot call it (each such call is flagged where it is)",
-           s.span);
+      if (!autonomous)
+        item(plsql_codes::kBehaviour,
+             "function " + display + " is more than one expression: on Redshift a procedure whose last argument (INOUT "
+             "orashift_result) returns the value; queries cannot call it (each such call is flagged where it is)",
+             s.span);
     }
     if (options.find("PIPELINED") != std::string::npos) {
       if (rt.shape != Shape::Array || !rt.element)
@@ -296,6 +301,8 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     check_limits(s, body, display);
   }
   result_param_.clear();
+  autonomous_routine_ = false;
+  if (autonomous) return autonomous_routines(s, full, display, head, body);
   return routine_text(head, body, comment);
 }
 
@@ -447,7 +454,9 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
   std::string types;
   for (const auto& t : aux_types_) types += t;
   aux_types_.clear();
-  if (!types.empty()) res_.objects.push_back({"TYPE", pkg + " BODY TYPES", types, u.span, 1});
+  // The body's types live in the package's schema, which they may be the first to need.
+  if (!types.empty())
+    res_.objects.push_back({"TYPE", pkg + " BODY TYPES", "CREATE SCHEMA IF NOT EXISTS " + q(pkg) + ";\n" + types, u.span, 1});
   res_.objects.push_back({"PACKAGE STATE", pkg + " BODY", "CREATE SCHEMA IF NOT EXISTS " + q(pkg) + ";\n" + state, u.span, 1});
   for (const ast::PlDecl* d : expanded(u.block.decls)) {
     if (d->kind == ast::PlDeclKind::CondComp)
@@ -456,7 +465,13 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
     auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
     if (!s.body) continue;  // a forward declaration
     std::string name = norm(s.name.name());
-    std::string sql = routine(s, pkg, pkg + "." + name);
+    // An overload the target cannot tell from an earlier one has a name of its own (overloads.h).
+    std::string own_name;
+    if (const PackageDecls* decls = env_.registry->package(pkg))
+      if (auto it = decls->routines.find(name); it != decls->routines.end())
+        for (const auto& r : it->second)
+          if (r.sub == &s) own_name = r.overload_name;
+    std::string sql = routine(s, pkg, pkg + "." + name, own_name);
     std::string pre;
     for (const auto& t : aux_types_) pre += t;
     aux_types_.clear();

@@ -38,6 +38,8 @@ struct UnitResult {
   bool blocked = false;     // an error-level item: the unit is not applied
   bool needs_placeholders = false;  // uses the support function of plsql_support.h
   bool uses_orafce = false;         // calls the orafce extension's packages
+  bool uses_dblink = false;         // an autonomous routine runs its body through dblink
+  bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
   std::string block_code;   // the first blocking item's code
 };
 
@@ -102,14 +104,33 @@ private:
                                           bool as_statement, Span span, rewrite::SqlWriter* w,
                                           ArgCopies* copies = nullptr) const;
   const std::vector<RoutineDecl>* routines_for(const std::vector<std::string>& parts) const;
+  // ---- overloads the target merged (lower_overloads.cpp)
+  // The overload a call runs when the target cannot tell some of them apart; nullptr when the
+  // target resolves the call itself, or (with `failed`, an item made) when nothing settles it.
+  const RoutineDecl* pick_overload(const std::vector<RoutineDecl>& routines, const ast::CallExpr* c, bool as_statement,
+                                   Span span, bool& failed) const;
+  std::string oracle_family_of(const ast::Expr& e) const;  // "" when unknown
+  std::string param_family(const ast::PlType& t) const;
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                   bool as_statement, Span span, rewrite::SqlWriter& w) const;
   std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  // ---- PRAGMA AUTONOMOUS_TRANSACTION through dblink (lower_autonomous.cpp)
+  bool autonomous_on_dblink(const ast::PlSubprogram& s) const;  // the pragma, and the target can
+  // The body as full$autonomous and, under the routine's own name, a routine that runs it on a
+  // second connection; `head` is the body's CREATE line with the routine's own name.
+  std::string autonomous_routines(const ast::PlSubprogram& s, const std::string& full, const std::string& display,
+                                  const std::string& head, const std::string& body);
+  // ---- DBMS_LOB (lower_dbms_lob.cpp): readers in expressions, writers as statements (true: done)
+  std::optional<std::string> dbms_lob_function(const std::string& fn, const ast::CallExpr* c, Span span,
+                                               rewrite::SqlWriter& w) const;
+  bool dbms_lob_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  std::optional<std::string> dbms_lob_constant(const std::string& name, Span span) const;
   std::string cursor_attribute(const std::string& cursor, const std::string& attr, Span span) const;
   std::string sqlcode_text() const;
 
   // ---- declarations (lower_decl.cpp)
   TypeInfo resolve_type(const ast::PlType& t) const;
+  TypeInfo resolve_type_as_declared(const ast::PlType& t) const;
   // `emit`: the declaring unit is the one being converted, so its composite type is created here.
   TypeInfo resolve_type_decl(const ast::PlTypeDecl& d, const std::string& owner, bool emit = true);
   void declarations(const std::vector<ast::PlDeclPtr>& decls, PgBlock& block);
@@ -137,6 +158,7 @@ private:
   void sql(const ast::PlSql& s, PgBody& out);
   void bulk_select(const ast::SelectStmt& s, PgBody& out, Span span);
   void execute_immediate(const ast::PlExecImmediate& e, PgBody& out);
+  void dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, PgBody& out);
   void open(const ast::PlOpen& o, PgBody& out);
   void fetch(const ast::PlFetch& f, PgBody& out);
   void raise(const ast::PlRaise& r, PgBody& out);
@@ -217,6 +239,7 @@ private:
   int open_cursors_ = 0;                 // cursor loops around the statement being lowered
   bool warned_first_row_ = false;
   mutable bool calling_as_procedure_ = false;
+  bool autonomous_routine_ = false;  // converting a routine whose PRAGMA AUTONOMOUS_TRANSACTION runs through dblink
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)

@@ -1,5 +1,6 @@
 #include "convert/plsql/pl_type.h"
 
+#include <cctype>
 #include <map>
 
 #include "convert/ddl_loader.h"
@@ -52,9 +53,50 @@ std::string lower(std::string s) {
 
 }  // namespace
 
+std::string oracle_family(const std::string& type_text) {
+  // Upper case, (…) removed, one space between words.
+  std::string t;
+  int depth = 0;
+  for (char ch : type_text) {
+    if (ch == '(') ++depth;
+    else if (ch == ')') depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0) {
+      char u = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (std::isspace(static_cast<unsigned char>(u))) {
+        if (!t.empty() && t.back() != ' ') t += ' ';
+      } else {
+        t += u;
+      }
+    }
+  }
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  auto starts = [&](const char* p) { return t.rfind(p, 0) == 0; };
+  static const std::map<std::string, std::string> words = {
+      {"PLS_INTEGER", "PLS_INTEGER"}, {"BINARY_INTEGER", "PLS_INTEGER"}, {"SIMPLE_INTEGER", "PLS_INTEGER"},
+      {"NATURAL", "PLS_INTEGER"}, {"NATURALN", "PLS_INTEGER"}, {"POSITIVE", "PLS_INTEGER"}, {"POSITIVEN", "PLS_INTEGER"},
+      {"SIGNTYPE", "PLS_INTEGER"}, {"VARCHAR2", "VARCHAR2"}, {"VARCHAR", "VARCHAR2"}, {"STRING", "VARCHAR2"},
+      {"LONG", "VARCHAR2"}, {"CHAR", "CHAR"}, {"NCHAR", "CHAR"}, {"CHARACTER", "CHAR"}, {"NUMBER", "NUMBER"},
+      {"NUMERIC", "NUMBER"}, {"DECIMAL", "NUMBER"}, {"DEC", "NUMBER"}, {"INTEGER", "NUMBER"}, {"INT", "NUMBER"},
+      {"SMALLINT", "NUMBER"}, {"FLOAT", "NUMBER"}, {"REAL", "NUMBER"}, {"DOUBLE PRECISION", "NUMBER"},
+      {"TIMESTAMP_UNCONSTRAINED", "TIMESTAMP"}, {"TIMESTAMP_TZ_UNCONSTRAINED", "TIMESTAMP WITH TIME ZONE"},
+      {"TIMESTAMP_LTZ_UNCONSTRAINED", "TIMESTAMP WITH LOCAL TIME ZONE"},
+      {"YMINTERVAL_UNCONSTRAINED", "INTERVAL YEAR TO MONTH"}, {"DSINTERVAL_UNCONSTRAINED", "INTERVAL DAY TO SECOND"},
+  };
+  if (auto it = words.find(t); it != words.end()) return it->second;
+  if (starts("TIMESTAMP"))
+    return t.find("LOCAL") != std::string::npos       ? "TIMESTAMP WITH LOCAL TIME ZONE"
+           : t.find("TIME ZONE") != std::string::npos ? "TIMESTAMP WITH TIME ZONE"
+                                                       : "TIMESTAMP";
+  if (starts("INTERVAL")) return t.find("DAY") != std::string::npos ? "INTERVAL DAY TO SECOND" : "INTERVAL YEAR TO MONTH";
+  if (starts("VARCHAR2 ") || starts("VARCHAR ")) return "VARCHAR2";  // VARCHAR2(n CHAR) after (…) removal
+  return t;
+}
+
 TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings& settings) {
   MappedType m = map_type(c, "", dialect, settings, nullptr);
-  return scalar(lower(m.sql), rewrite::value_type_of(c.type));
+  TypeInfo t = scalar(lower(m.sql), rewrite::value_type_of(c.type));
+  t.oracle = oracle_family(c.type.name + " " + c.type.suffix);
+  return t;
 }
 
 TypeInfo row_type(const Table& t, Dialect dialect, const TypeMappingSettings& settings) {
@@ -65,7 +107,9 @@ TypeInfo row_type(const Table& t, Dialect dialect, const TypeMappingSettings& se
   return out;
 }
 
-TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings) {
+namespace {
+
+TypeInfo builtin_target_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings) {
   using rewrite::ValueType;
   std::string text = sql::compact_text(t.span);
   std::string word = t.name.parts.size() == 1 ? rewrite::upper(t.name.parts[0].text) : "";
@@ -121,6 +165,14 @@ TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMapp
       dialect == Dialect::Postgres && col.type.length)
     return scalar("varchar(" + std::to_string(*col.type.length) + ")", ValueType::Text);
   return column_type(col, dialect, settings);
+}
+
+}  // namespace
+
+TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings) {
+  TypeInfo out = builtin_target_type(t, dialect, settings);
+  if (out.problem.empty() && out.shape == Shape::Scalar) out.oracle = oracle_family(sql::compact_text(t.span));
+  return out;
 }
 
 // Collection types of Oracle's built-in packages and SYS (dense, integer-indexed: arrays like the

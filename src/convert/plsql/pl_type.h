@@ -27,6 +27,9 @@ struct TypeInfo {
   bool string_keys = false;                     // INDEX BY VARCHAR2: no array can hold it
   std::string problem;                          // set when the type cannot be expressed: why
   std::string object_type;                      // Row of an object type: its Oracle name (methods)
+  // Scalar: the Oracle type family overload resolution tells apart (DATE, TIMESTAMP, CLOB,
+  // VARCHAR2, INTERVAL DAY TO SECOND…), which the target may merge into one type; "" if unknown.
+  std::string oracle;
   const Field* field(const std::string& oracle_name) const;
 };
 
@@ -38,6 +41,10 @@ struct Field {
 // A built-in PL/SQL or SQL type by its written text; `problem` is set when the text is not a
 // built-in type (then it names a user type or an unsupported one).
 TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings);
+
+// The overload family of a written Oracle type ("VARCHAR2(30)" → VARCHAR2, "TIMESTAMP(6) WITH
+// LOCAL TIME ZONE" → TIMESTAMP WITH LOCAL TIME ZONE, PLS_INTEGER and its subtypes → PLS_INTEGER).
+std::string oracle_family(const std::string& type_text);
 
 // A catalog column's type, as the table's DDL maps it.
 TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings& settings);

@@ -48,3 +48,27 @@ $orashift$;
 }
 
 }  // namespace orashift::plsql
+
+namespace orashift::plsql {
+
+std::string autonomous_connection_function_sql() {
+  // libpq keyword values in single quotes, \ and ' escaped ("Connection Strings", libpq).
+  return std::string("CREATE OR REPLACE FUNCTION ") + kAutonomousConnectionFunction + R"(()
+RETURNS text
+LANGUAGE sql STABLE
+AS $orashift$
+  SELECT COALESCE(NULLIF(current_setting('orashift.autonomous_connection', true), ''),
+                  format('dbname=''%s'' port=%s host=''%s'' user=''%s''',
+                         replace(replace(current_database(), '\', '\\'), '''', '\'''),
+                         current_setting('port'),
+                         replace(replace(split_part(current_setting('unix_socket_directories'), ',', 1), '\', '\\'), '''', '\'''),
+                         replace(replace(current_user, '\', '\\'), '''', '\''')))
+         -- the caller's search_path, so that the body finds what the caller finds (the server
+         -- splits options at unescaped spaces)
+         || format(' options=''%s''', replace(replace('-c search_path=' ||
+                replace(replace(current_setting('search_path'), '\', '\\'), ' ', '\ '), '\', '\\'), '''', '\'''))
+$orashift$;
+)";
+}
+
+}  // namespace orashift::plsql

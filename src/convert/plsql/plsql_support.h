@@ -10,4 +10,10 @@ namespace orashift::plsql {
 inline constexpr const char* kPlaceholdersFunction = "\"orashift_placeholders\"";
 std::string placeholders_function_sql();
 
+// "orashift_autonomous_connection"() → the dblink connection string autonomous routines use: the
+// setting orashift.autonomous_connection when set, else this database on this server's socket as
+// the current user (which dblink allows to a superuser; others set a password in the setting).
+inline constexpr const char* kAutonomousConnectionFunction = "\"orashift_autonomous_connection\"";
+std::string autonomous_connection_function_sql();
+
 }  // namespace orashift::plsql

@@ -23,6 +23,8 @@ struct RoutineDecl {
     bool inout = false;              // the subprogram (or one it calls) writes it
   };
   std::vector<Captured> captured = {};
+  // Set when the target cannot tell this overload from an earlier one (overloads.h): its own name.
+  std::string overload_name = {};
   bool is_function() const { return sub->is_function; }
 };
 

@@ -2,6 +2,7 @@
 // format models. Functions the targets spell the same are printed as written.
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "convert/query/format_model.h"
@@ -504,9 +505,18 @@ std::string SqlWriter::call(const CallExpr& c) {
     std::string s = as_text(*c.args[0].value), p = arg(c, 1);
     const Expr& pe = *c.args[1].value;
     bool positive = pe.kind == ExprKind::Literal && p != "0" && p.front() != '-';
+    // The targets' SUBSTR takes integers; Oracle converts a NUMBER position or length itself.
+    auto whole_number = [](const std::string& v) {
+      size_t i = v.rfind('-', 0) == 0 ? 1 : 0;
+      while (i < v.size() && v[i] == ' ') ++i;
+      return i < v.size() && v.find_first_not_of("0123456789", i) == std::string::npos;
+    };
+    if (!whole_number(p)) p = "CAST(" + p + " AS INTEGER)";
+    std::string len = n == 3 ? arg(c, 2) : std::string();
+    if (n == 3 && !whole_number(len)) len = "CAST(" + len + " AS INTEGER)";
     // Oracle: position 0 is 1, a negative position counts from the end.
     if (!positive) p = "CASE WHEN " + p + " > 0 THEN " + p + " WHEN " + p + " = 0 THEN 1 ELSE LENGTH(" + s + ") + " + p + " + 1 END";
-    return "SUBSTR(" + s + ", " + p + (n == 3 ? ", " + arg(c, 2) : std::string()) + ")";
+    return "SUBSTR(" + s + ", " + p + (n == 3 ? ", " + len : std::string()) + ")";
   }
   if (f == "INSTR") {
     if (n == 2) return "STRPOS(" + as_text(*c.args[0].value) + ", " + arg(c, 1) + ")";
@@ -516,6 +526,7 @@ std::string SqlWriter::call(const CallExpr& c) {
     std::string occurrence = n == 4 ? arg(c, 3) : "1";
     bool literal_pos = c.args[2].value->kind == ExprKind::Literal;
     std::string pos = arg(c, 2);
+    if (!literal_pos) pos = "CAST(" + pos + " AS INTEGER)";
     if (n > 4 || occurrence != "1" || (literal_pos && (pos.empty() || pos[0] == '-' || pos == "0"))) {
       item("OS4007", "INSTR with a start position or occurrence", c.span);
       return call_generic(c, f);
@@ -551,6 +562,35 @@ std::string SqlWriter::call(const CallExpr& c) {
     return call_generic(c, f);
   }
   if (f == "TO_CHAR") return to_char(c);
+  // CLOBs are the target's text type: TO_CLOB is a cast, EMPTY_CLOB a zero-length (not NULL) value.
+  if ((f == "TO_CLOB" || f == "TO_NCLOB") && n == 1) return "CAST(" + arg(c, 0) + " AS " + text_type() + ")";
+  if (f == "EMPTY_CLOB" && n == 0) return "CAST('' AS " + text_type() + ")";
+  if ((f == "NUMTODSINTERVAL" || f == "NUMTOYMINTERVAL") && n == 2) {
+    std::string unit;
+    static const std::set<std::string> ds = {"DAY", "HOUR", "MINUTE", "SECOND"}, ym = {"YEAR", "MONTH"};
+    if (is_string_literal(*c.args[1].value, &unit)) {
+      unit = upper(unit);
+      if ((f == "NUMTODSINTERVAL" ? ds : ym).count(unit)) return "(" + arg(c, 0) + " * INTERVAL '1 " + unit + "')";
+    }
+  }
+  if (f == "SYS_CONTEXT" && n == 2 && postgres()) {
+    // USERENV's session facts; the client identifier, module, action and client info are what
+    // DBMS_SESSION / DBMS_APPLICATION_INFO set (docs/plsql.md).
+    std::string ns, key;
+    if (is_string_literal(*c.args[0].value, &ns) && is_string_literal(*c.args[1].value, &key) && upper(ns) == "USERENV") {
+      static const std::map<std::string, std::string> userenv = {
+          {"CLIENT_IDENTIFIER", "NULLIF(current_setting('orashift.client_identifier', true), '')"},
+          {"ACTION", "NULLIF(current_setting('orashift.action', true), '')"},
+          {"CLIENT_INFO", "NULLIF(current_setting('orashift.client_info', true), '')"},
+          {"MODULE", "NULLIF(current_setting('application_name'), '')"},
+          {"SESSION_USER", "upper(session_user)"}, {"CURRENT_USER", "upper(current_user)"},
+          {"CURRENT_SCHEMA", "upper(current_schema())"}, {"DB_NAME", "current_database()"},
+          {"SESSIONID", "pg_backend_pid()"}, {"SID", "pg_backend_pid()"},
+          {"IP_ADDRESS", "host(inet_client_addr())"}, {"SERVER_HOST", "host(inet_server_addr())"}};
+      auto it = userenv.find(upper(key));
+      if (it != userenv.end()) return it->second;
+    }
+  }
   if (f == "TO_DATE") return to_date(c, false);
   if (f == "TO_TIMESTAMP") return to_date(c, true);
   if (f == "TO_NUMBER") return to_number(c);

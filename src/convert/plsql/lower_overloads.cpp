@@ -1,0 +1,188 @@
+// Calls of overloads the target merged (overloads.h): which one Oracle would run, from the
+// arguments' Oracle types.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "convert/plsql/codes.h"
+#include "convert/plsql/lowerer.h"
+#include "convert/plsql/overloads.h"
+#include "convert/query/sql_writer.h"
+
+namespace orashift::plsql {
+
+namespace ast = sql::ast;
+using rewrite::upper;
+
+std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
+  switch (e.kind) {
+    case ast::ExprKind::Literal:
+      switch (static_cast<const ast::LiteralExpr&>(e).literal) {
+        case ast::LiteralKind::Number: return "NUMBER";
+        case ast::LiteralKind::String: return "CHAR";  // a character literal is CHAR (PL/SQL "Literals")
+        case ast::LiteralKind::NationalString: return "CHAR";
+        case ast::LiteralKind::Date: return "DATE";
+        case ast::LiteralKind::Timestamp: return "TIMESTAMP";
+        case ast::LiteralKind::Interval:
+          return oracle_family("INTERVAL " + std::string(static_cast<const ast::LiteralExpr&>(e).qualifier));
+        case ast::LiteralKind::Boolean: return "BOOLEAN";
+        case ast::LiteralKind::Null: return "";
+      }
+      return "";
+    case ast::ExprKind::Name: {
+      auto& n = static_cast<const ast::NameExpr&>(e);
+      size_t used = 0;
+      if (const Symbol* s = lookup_path(n.parts, used)) {
+        const TypeInfo* t = &s->type;
+        for (size_t i = used; i < n.parts.size() && t; ++i) {
+          const Field* f = t->field(norm(n.parts[i]));
+          t = f ? &f->type : nullptr;
+        }
+        return t ? t->oracle : "";
+      }
+      if (n.parts.size() != 1) return "";
+      static const std::map<std::string, std::string> pseudo = {
+          {"SYSDATE", "DATE"}, {"CURRENT_DATE", "DATE"}, {"SYSTIMESTAMP", "TIMESTAMP WITH TIME ZONE"},
+          {"CURRENT_TIMESTAMP", "TIMESTAMP WITH TIME ZONE"}, {"LOCALTIMESTAMP", "TIMESTAMP"}, {"USER", "VARCHAR2"},
+          {"TRUE", "BOOLEAN"}, {"FALSE", "BOOLEAN"}, {"SQLERRM", "VARCHAR2"}, {"SQLCODE", "NUMBER"}};
+      auto it = pseudo.find(norm(n.parts[0]));
+      return it == pseudo.end() ? "" : it->second;
+    }
+    case ast::ExprKind::Binary: {
+      auto& b = static_cast<const ast::BinaryExpr&>(e);
+      if (b.op == ast::BinaryOp::Concat) {
+        bool clob = oracle_family_of(*b.lhs) == "CLOB" || oracle_family_of(*b.rhs) == "CLOB";
+        return clob ? "CLOB" : "VARCHAR2";
+      }
+      return "";
+    }
+    case ast::ExprKind::Call: {
+      auto& c = static_cast<const ast::CallExpr&>(e);
+      std::vector<std::string> parts;
+      for (const auto& p : c.name) parts.push_back(norm(p));
+      // An element of a collection variable.
+      {
+        std::vector<ast::Ident> ids(c.name.begin(), c.name.end());
+        size_t used = 0;
+        if (const Symbol* s = lookup_path(ids, used); s && used == ids.size())
+          return s->type.shape == Shape::Array && s->type.element ? s->type.element->oracle : "";
+      }
+      if (parts.size() >= 2 && parts[parts.size() - 2] == "UTL_RAW" && parts.back().rfind("CAST_TO_RAW", 0) == 0) return "RAW";
+      if (parts.size() == 1) {
+        // Character functions return a CLOB for a CLOB argument, else VARCHAR2.
+        static const std::set<std::string> character = {"REPLACE", "SUBSTR", "TRIM", "LTRIM", "RTRIM", "LPAD",
+                                                        "RPAD", "UPPER", "LOWER", "NVL", "REGEXP_REPLACE"};
+        if (character.count(parts[0]) && !routines_for(parts))
+          return !c.args.empty() && oracle_family_of(*c.args[0].value) == "CLOB" ? "CLOB" : "VARCHAR2";
+        static const std::map<std::string, std::string> builtins = {{"CHR", "VARCHAR2"}, {"RAWTOHEX", "VARCHAR2"},
+            {"TO_DATE", "DATE"}, {"TO_TIMESTAMP", "TIMESTAMP"}, {"TO_TIMESTAMP_TZ", "TIMESTAMP WITH TIME ZONE"},
+            {"TO_CLOB", "CLOB"}, {"EMPTY_CLOB", "CLOB"}, {"TO_BLOB", "BLOB"}, {"EMPTY_BLOB", "BLOB"},
+            {"TO_CHAR", "VARCHAR2"},
+            {"TO_NUMBER", "NUMBER"}, {"LENGTH", "NUMBER"}, {"INSTR", "NUMBER"}, {"HEXTORAW", "RAW"},
+            {"NUMTODSINTERVAL", "INTERVAL DAY TO SECOND"}, {"TO_DSINTERVAL", "INTERVAL DAY TO SECOND"},
+            {"NUMTOYMINTERVAL", "INTERVAL YEAR TO MONTH"}, {"TO_YMINTERVAL", "INTERVAL YEAR TO MONTH"}};
+        if (!routines_for(parts)) {
+          auto it = builtins.find(parts[0]);
+          if (it != builtins.end()) return it->second;
+        }
+      }
+      // A converted function: the family its overloads all return.
+      const std::vector<RoutineDecl>* rs = routines_for(parts);
+      if (!rs) return "";
+      std::string family;
+      for (const auto& r : *rs) {
+        if (!r.sub || !r.sub->is_function || !r.sub->return_type) continue;
+        std::string f = param_family(*r.sub->return_type);
+        if (f.empty() || (!family.empty() && f != family)) return "";
+        family = f;
+      }
+      return family;
+    }
+    case ast::ExprKind::Cast:
+      return "";
+    default: return "";
+  }
+}
+
+std::string Lowerer::param_family(const ast::PlType& t) const {
+  TypeInfo b = builtin_type(t, dialect(), env_.types);
+  if (b.problem.empty()) return b.oracle;
+  // table.column%TYPE (the catalog knows it from anywhere; other %TYPEs belong to the callee's scope)
+  if (upper(t.attribute) == "TYPE" && t.name.parts.size() >= 2 && env_.catalog)
+    if (const Table* table = env_.catalog->find_table(norm(t.name.parts[t.name.parts.size() - 2])))
+      if (const Column* c = table->find_column(norm(t.name.parts.back()))) return oracle_family(c->type.name + " " + c->type.suffix);
+  // A user type by its own name (pkg.t and t inside pkg are one), as resolve_type marks variables.
+  if (t.attribute.empty() && !t.name.parts.empty()) return norm(t.name.parts.back());
+  return "";
+}
+
+const RoutineDecl* Lowerer::pick_overload(const std::vector<RoutineDecl>& routines, const ast::CallExpr* c,
+                                          bool as_statement, Span span, bool& failed) const {
+  failed = false;
+  bool merged = false;
+  for (const auto& r : routines) merged |= !r.overload_name.empty();
+  if (!merged) return nullptr;  // the target tells them apart as Oracle does
+  // Candidates that take these arguments: kind, names, count, required parameters.
+  struct Candidate {
+    const RoutineDecl* r;
+    std::vector<size_t> slot;  // argument i → parameter slot[i]
+  };
+  std::vector<Candidate> fit;
+  std::set<std::string> seen;
+  for (const auto& r : routines) {
+    if (!r.sub || !seen.insert(oracle_signature(*r.sub)).second) continue;
+    if (!as_statement && !r.is_function()) continue;
+    if (as_statement && r.is_function() && !calling_as_procedure_) continue;
+    const auto& params = r.sub->params;
+    size_t n = c ? c->args.size() : 0;
+    Candidate cand{&r, {}};
+    std::vector<bool> given(params.size(), false);
+    bool ok = n <= params.size();
+    for (size_t i = 0; ok && i < n; ++i) {
+      size_t at = i;
+      if (!c->args[i].name.empty()) {
+        at = params.size();
+        for (size_t k = 0; k < params.size(); ++k)
+          if (norm(params[k].name) == normalize_identifier(c->args[i].name)) at = k;
+      }
+      if (at >= params.size() || given[at]) ok = false;
+      else given[at] = true, cand.slot.push_back(at);
+    }
+    for (size_t k = 0; ok && k < params.size(); ++k)
+      if (!given[k] && !params[k].default_value) ok = false;
+    if (ok) fit.push_back(std::move(cand));
+  }
+  // Per argument, keep the candidates whose parameter fits the argument's family best.
+  size_t n = c ? c->args.size() : 0;
+  for (size_t i = 0; i < n && fit.size() > 1; ++i) {
+    std::string arg = oracle_family_of(*c->args[i].value);
+    if (arg.empty()) continue;
+    int best = 0;
+    std::vector<int> score;
+    for (const auto& cand : fit) {
+      score.push_back(family_fit(arg, param_family(cand.r->sub->params[cand.slot[i]].type)));
+      best = std::max(best, score.back());
+    }
+    if (best == 0) continue;
+    std::vector<Candidate> kept;
+    for (size_t k = 0; k < fit.size(); ++k)
+      if (score[k] == best) kept.push_back(std::move(fit[k]));
+    fit = std::move(kept);
+  }
+  if (fit.size() == 1) return fit.front().r;
+  // Several left: fine when the target resolves them itself (none of them renamed).
+  bool renamed = false;
+  for (const auto& cand : fit) renamed |= !cand.r->overload_name.empty();
+  if (!fit.empty() && !renamed) return nullptr;
+  failed = true;
+  const RoutineDecl& r = routines.front();
+  item(plsql_codes::kNotConvertible,
+       "call of " + (r.package.empty() ? "" : r.package + ".") + r.name +
+           ": the target merges some of its overloads (e.g. DATE and TIMESTAMP, VARCHAR2 and CLOB) and the "
+           "arguments' types do not tell which one Oracle runs; write the argument with an explicit conversion "
+           "(TO_DATE, TO_CLOB …)",
+       span);
+  return nullptr;
+}
+
+}  // namespace orashift::plsql

@@ -1,0 +1,60 @@
+// PRAGMA AUTONOMOUS_TRANSACTION on PostgreSQL through dblink: what Oracle Database PL/SQL Language
+// Reference 19c, "AUTONOMOUS_TRANSACTION Pragma" and "Autonomous Transactions", says — the
+// autonomous routine's COMMIT is its own, and its changes stay when the caller rolls back.
+#include "plsql_harness.h"
+#include "require_env.h"
+
+namespace {
+
+const char* kAutonomous = R"(
+CREATE TABLE audit_log (id NUMBER, msg VARCHAR2(200));
+CREATE TABLE work_rows (id NUMBER);
+
+CREATE OR REPLACE PROCEDURE log_msg(p_id NUMBER, p_msg VARCHAR2 DEFAULT 'none') IS
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  INSERT INTO audit_log VALUES (p_id, p_msg);
+  COMMIT;
+END;
+/
+CREATE OR REPLACE FUNCTION next_log_id RETURN NUMBER IS
+  PRAGMA AUTONOMOUS_TRANSACTION;
+  n NUMBER;
+BEGIN
+  SELECT COUNT(*) + 1 INTO n FROM audit_log;
+  INSERT INTO audit_log VALUES (n, 'counted');
+  COMMIT;
+  RETURN n;
+END;
+/
+CREATE OR REPLACE PROCEDURE do_work IS
+BEGIN
+  INSERT INTO work_rows VALUES (1);
+  log_msg(1, 'it''s started');
+  RAISE_APPLICATION_ERROR(-20001, 'failed');
+END;
+/
+)";
+
+}  // namespace
+
+TEST(PlsqlAutonomous, CommitsOfItsOwnSurviveTheCallersRollback) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("autonomous", kAutonomous);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  // do_work fails after logging: its own insert is rolled back, the autonomous log row stays.
+  EXPECT_NE(s("CALL do_work()").find("ERROR OR001"), std::string::npos);
+  EXPECT_EQ(s("SELECT count(*) FROM work_rows"), "0");
+  EXPECT_EQ(s("SELECT string_agg(id || ':' || msg, ',') FROM audit_log"), "1:it's started");
+  // A function's result comes back; its insert survives the caller's ROLLBACK.
+  s("BEGIN");
+  EXPECT_EQ(s("SELECT next_log_id()"), "2");
+  s("ROLLBACK");
+  // Defaults and named notation reach the body.
+  s("CALL log_msg(3)");
+  s("CALL log_msg(p_msg => 'named', p_id => 4)");
+  EXPECT_EQ(s("SELECT string_agg(id || ':' || msg, ',' ORDER BY id) FROM audit_log"),
+            "1:it's started,2:counted,3:none,4:named");
+}
