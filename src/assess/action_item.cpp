@@ -264,8 +264,8 @@ const std::vector<ActionItemKind>& action_item_kinds() {
        "use dblink/pg_background for an autonomous unit of work.",
        3.0},
       {"OS6006", ItemSeverity::High, "code", "Collection semantics not emulated",
-       "Associative arrays indexed by strings, sparse collections (DELETE(i)), MULTISET operators and TABLE() over "
-       "a PL/SQL collection need a redesign: a temporary table, jsonb, or set-based SQL.",
+       "Associative-array uses the jsonb emulation does not cover (INTO an element, BULK COLLECT into a sparse array), "
+       "MULTISET operators and TABLE() over a PL/SQL collection need a redesign: a temporary table, jsonb, or set-based SQL.",
        3.0},
       {"OS6007", ItemSeverity::High, "code", "Object type feature not converted",
        "Object types become composite types and their methods routines with SELF first (docs/plsql.md, Object "

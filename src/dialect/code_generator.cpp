@@ -279,6 +279,16 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       break;
     }
   for (const auto& c : converted)
+    if (!c.res.blocked && c.res.needs_map_support) {
+      ConvertedObject support;
+      support.kind = "FUNCTION";
+      support.name = "ORASHIFT_MAP_GET";
+      support.sql = plsql::map_get_function_sql();
+      support.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(support)});
+      break;
+    }
+  for (const auto& c : converted)
     if (!c.res.blocked && c.res.uses_dblink) {
       ConvertedObject ext;
       ext.kind = "EXTENSION";

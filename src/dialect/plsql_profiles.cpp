@@ -29,6 +29,7 @@ const plsql::Profile* plsql_profile(Dialect dialect) {
     p.raise_using = false;         // c_PLpgSQL-statements (RAISE): level 'format' [, variable …]
     p.composite_types = false;     // no CREATE TYPE
     p.arrays = false;              // no array types
+    p.jsonb_maps = false;          // SUPER, not jsonb: no associative-array emulation
     p.perform = false;
     p.directives = false;
     p.tagged_dollar_quotes = false;

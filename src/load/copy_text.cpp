@@ -78,7 +78,7 @@ void append_hex(std::string& out, std::string_view s) {
 
 // The same text as append_decimal, without its 128-bit digit loop for the values that fit in
 // 64 bits (nearly all): formatting decimals was the largest cost of a PostgreSQL load.
-static void append_decimal_text(std::string& out, Int128 v, int scale) {
+void append_decimal_text(std::string& out, Int128 v, int scale) {
   constexpr Int128 kMax = static_cast<Int128>(UINT64_MAX);
   if (v > kMax || v < -kMax || scale > 19) {
     append_decimal(out, v, scale);
@@ -108,7 +108,7 @@ static inline void put_digits(char* at, int value, int width) {
 }
 
 // append_timestamp's text without printf, for years 1..9999 (the rest go through it).
-static void append_timestamp_text(std::string& out, Micros t) {
+void append_timestamp_text(std::string& out, Micros t) {
   CivilDateTime c = civil_from_micros(t);
   if (c.year < 1 || c.year > 9999) {
     append_timestamp(out, t);

@@ -21,6 +21,11 @@ std::string copy_row_text(const Batch& batch, size_t row);
 // Doubles in the spelling PostgreSQL reads back bit-exact: shortest round-trip digits,
 // "NaN", "Infinity", "-Infinity".
 void append_double_text(std::string& out, double v);
+// append_decimal's and append_timestamp's text (common/), the same bytes, through 64-bit
+// digits and without printf for the values that allow it (nearly all); tested against them in
+// tests/unit/test_postgres_copy_text.cpp. Used by every text encoder (COPY text, Redshift CSV).
+void append_decimal_text(std::string& out, Int128 v, int scale);
+void append_timestamp_text(std::string& out, Micros t);
 // Lower-case hex digits of every byte (COPY's bytea after its \\x prefix, Redshift's VARBYTE).
 void append_hex(std::string& out, std::string_view bytes);
 

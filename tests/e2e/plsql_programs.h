@@ -361,4 +361,174 @@ END;
 /
 )";
 
+// Associative arrays (PL/SQL Language Reference, "Associative Arrays", "Collection Methods"):
+// string keys in binary order, insert/replace/read, a missing key, record elements, DELETE forms,
+// a package-level map kept across calls and passed as a parameter, a sparse PLS_INTEGER array.
+inline const char* kAssocArraysProgram = R"(
+CREATE OR REPLACE PACKAGE dict IS
+  TYPE t_map IS TABLE OF NUMBER INDEX BY VARCHAR2(30);
+  PROCEDURE put (k VARCHAR2, v NUMBER);
+  FUNCTION get (k VARCHAR2) RETURN NUMBER;
+  FUNCTION size_of RETURN PLS_INTEGER;
+  FUNCTION keys_in_order RETURN VARCHAR2;
+  FUNCTION total (m t_map) RETURN NUMBER;
+  FUNCTION total_of_state RETURN NUMBER;
+END dict;
+/
+CREATE OR REPLACE PACKAGE BODY dict IS
+  g t_map;
+  PROCEDURE put (k VARCHAR2, v NUMBER) IS
+  BEGIN
+    g(k) := v;
+  END put;
+  FUNCTION get (k VARCHAR2) RETURN NUMBER IS
+  BEGIN
+    RETURN g(k);
+  END get;
+  FUNCTION size_of RETURN PLS_INTEGER IS
+  BEGIN
+    RETURN g.COUNT;
+  END size_of;
+  FUNCTION keys_in_order RETURN VARCHAR2 IS
+    k VARCHAR2(30);
+    r VARCHAR2(400);
+  BEGIN
+    k := g.FIRST;
+    WHILE k IS NOT NULL LOOP
+      r := r || k || '=' || g(k) || ';';
+      k := g.NEXT(k);
+    END LOOP;
+    RETURN r;
+  END keys_in_order;
+  FUNCTION total (m t_map) RETURN NUMBER IS
+    k VARCHAR2(30) := m.LAST;
+    s NUMBER := 0;
+  BEGIN
+    WHILE k IS NOT NULL LOOP
+      s := s + m(k);
+      k := m.PRIOR(k);
+    END LOOP;
+    RETURN s;
+  END total;
+  FUNCTION total_of_state RETURN NUMBER IS
+  BEGIN
+    RETURN total(g);
+  END total_of_state;
+END dict;
+/
+CREATE OR REPLACE FUNCTION map_facts RETURN VARCHAR2 IS
+  TYPE t_names IS TABLE OF VARCHAR2(20) INDEX BY VARCHAR2(10);
+  m t_names;
+  c t_names;
+  r VARCHAR2(400);
+BEGIN
+  m('b') := 'x';
+  m('B') := 'upper';
+  m('a') := 'first';
+  m('b') := 'bee';
+  m('ab') := 'ab';
+  m('c') := NULL;
+  c := m;
+  c('zz') := 'only in c';
+  r := m.COUNT || ' ' || c.COUNT || ' ' || m.FIRST || ' ' || m.LAST || ' ' || m.NEXT('a') || ' ' || m.PRIOR('a') || ' ' ||
+       m.NEXT('aa') || ' ' || NVL(m.NEXT('c'), 'none') || ' ' || m('b');
+  IF m.EXISTS('c') AND NOT m.EXISTS('zz') THEN
+    r := r || ' exists';
+  END IF;
+  BEGIN
+    r := r || m('nope');
+  EXCEPTION
+    WHEN NO_DATA_FOUND THEN r := r || ' ndf';
+  END;
+  m.DELETE('b');
+  r := r || ' ' || m.COUNT;
+  m.DELETE('a', 'b');
+  r := r || ' ' || m.COUNT || ' ' || m.FIRST || m.LAST;
+  m.DELETE;
+  r := r || ' ' || m.COUNT || ' ' || NVL(m.FIRST, 'null') || ' ' || c.COUNT;
+  RETURN r;
+END;
+/
+CREATE OR REPLACE FUNCTION record_map RETURN VARCHAR2 IS
+  TYPE t_emp IS RECORD (name VARCHAR2(20), sal NUMBER);
+  TYPE t_emps IS TABLE OF t_emp INDEX BY VARCHAR2(10);
+  e t_emps;
+  one t_emp;
+BEGIN
+  e('x').name := 'Ann';
+  e('x').sal := 10;
+  one.name := 'Bob';
+  one.sal := 20;
+  e('y') := one;
+  e('y').sal := e('y').sal + 5;
+  one := e('x');
+  RETURN one.name || ':' || one.sal || ' ' || e('y').name || ':' || e('y').sal || ' ' || e.COUNT;
+END;
+/
+CREATE OR REPLACE FUNCTION sparse_facts RETURN VARCHAR2 IS
+  TYPE t_nums IS TABLE OF NUMBER INDEX BY PLS_INTEGER;
+  a t_nums;
+  i PLS_INTEGER;
+  r VARCHAR2(200);
+BEGIN
+  a(10) := 1;
+  a(2) := 2;
+  a(-5) := 3;
+  a(100) := 4;
+  a.DELETE(10);
+  i := a.FIRST;
+  WHILE i IS NOT NULL LOOP
+    r := r || i || ':' || a(i) || ',';
+    i := a.NEXT(i);
+  END LOOP;
+  RETURN r || ' ' || a.COUNT || ' ' || a.LAST || ' ' || a.PRIOR(100) || ' ' || CASE WHEN a.EXISTS(10) THEN 'y' ELSE 'n' END;
+END;
+/
+)";
+
+// A map of records declared in a package specification and used from another unit: fields of a
+// new element set one by one, the package's map written through the package, copied whole into a
+// local (a copy: deleting from the package's map leaves it), passed to a nested function.
+inline const char* kAssocRecordsProgram = R"(
+CREATE OR REPLACE PACKAGE reg IS
+  TYPE t_item IS RECORD (label VARCHAR2(20), qty NUMBER, seen DATE);
+  TYPE t_items IS TABLE OF t_item INDEX BY VARCHAR2(20);
+  items t_items;
+  PROCEDURE add_qty (k VARCHAR2, n NUMBER);
+END reg;
+/
+CREATE OR REPLACE PACKAGE BODY reg IS
+  PROCEDURE add_qty (k VARCHAR2, n NUMBER) IS
+  BEGIN
+    IF NOT items.EXISTS(k) THEN
+      items(k).qty := 0;
+      items(k).seen := DATE '2024-01-02';
+    END IF;
+    items(k).qty := items(k).qty + n;
+    items(k).label := UPPER(k);
+  END add_qty;
+END reg;
+/
+CREATE OR REPLACE FUNCTION use_reg RETURN VARCHAR2 IS
+  l reg.t_items;
+  PROCEDURE bump (x VARCHAR2) IS
+  BEGIN
+    reg.add_qty(x, 2);
+  END;
+  FUNCTION cnt (m reg.t_items) RETURN PLS_INTEGER IS
+  BEGIN
+    RETURN m.COUNT;
+  END;
+BEGIN
+  reg.add_qty('a', 1);
+  bump('a');
+  bump('b');
+  l := reg.items;
+  reg.items.DELETE('b');
+  RETURN l('a').label || ' ' || l('a').qty || ' ' || TO_CHAR(l('a').seen, 'YYYY-MM-DD') || ' ' || cnt(l) || ' ' ||
+         reg.items.COUNT || ' ' || l('b').qty;
+END;
+/
+)";
+
 }  // namespace e2e::programs

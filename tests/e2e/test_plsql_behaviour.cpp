@@ -174,6 +174,59 @@ TEST(PlsqlBehaviour, CommitInProcedure) {
   EXPECT_EQ(s("SELECT name FROM emp"), "first");
 }
 
+// "Associative Arrays": assigning to a new key adds the element, to an existing key replaces it;
+// reading a key that does not exist raises NO_DATA_FOUND; indexes of a string-indexed array are
+// kept in binary sort order (NLS_SORT=BINARY), so 'B' comes before 'a'; assigning one collection
+// to another copies it. "Collection Methods": COUNT, EXISTS (TRUE for an element holding NULL),
+// FIRST/LAST/NEXT/PRIOR in index order (NEXT of an index that does not exist is the next one
+// that does; NULL after the last), DELETE(n), DELETE(m, n) (the indexes in m..n), DELETE.
+// "Package State": a package-level map keeps its elements across calls in a session and starts
+// empty in a new one. Record elements: a field of a new element creates it.
+TEST(PlsqlBehaviour, AssociativeArraysIndexedByStrings) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("assoc", kAssocArraysProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT map_facts()"), "5 6 B c ab B ab none bee exists ndf 4 2 Bc 0 null 6");
+  EXPECT_EQ(s("SELECT record_map()"), "Ann:10 Bob:25 2");
+  EXPECT_EQ(s("CALL dict.put('b', 2)"), "OK");
+  EXPECT_EQ(s("CALL dict.put('a', 1)"), "OK");
+  EXPECT_EQ(s("CALL dict.put('b', 5)"), "OK");
+  EXPECT_EQ(s("SELECT dict.size_of()"), "2");
+  EXPECT_EQ(s("SELECT dict.keys_in_order()"), "a=1;b=5;");
+  EXPECT_EQ(s("SELECT dict.get('a')"), "1");
+  EXPECT_EQ(s("SELECT dict.get('zz')"), "ERROR P0002: no data found");
+  EXPECT_EQ(s("SELECT dict.total_of_state()"), "6");
+  e2e::Session fresh(u.url);
+  EXPECT_EQ(fresh("SELECT dict.size_of()"), "0");
+  EXPECT_EQ(fresh("SELECT dict.keys_in_order()"), "NULL");
+}
+
+// "Associative Arrays" indexed by PLS_INTEGER are sparse: DELETE(n) removes one element and
+// FIRST/NEXT walk the remaining indexes in numeric order (-5, 2, 100), COUNT counts what exists.
+TEST(PlsqlBehaviour, SparseIntegerIndexedArrays) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("sparse", kAssocArraysProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT sparse_facts()"), "-5:3,2:2,100:4, 3 100 2 n");
+}
+
+// "Associative Arrays" of records ("Collection of Records"): assigning a field of an element that
+// does not exist creates it; "Assigning Values to Collection Variables": assigning a collection
+// copies it, so deleting from the package's map afterwards leaves the copy whole; a package
+// specification's map is read and changed from another unit through the package.
+TEST(PlsqlBehaviour, AssociativeArraysOfRecordsAcrossUnits) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("assocrec", kAssocRecordsProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT use_reg()"), "A 3 2024-01-02 2 1 2");
+}
+
 // Oracle's HR sample schema, migrated with its data: its own trigger UPDATE_JOB_HISTORY calls its
 // own procedure ADD_JOB_HISTORY when an employee changes job or department (hr_code.sql), and
 // SECURE_EMPLOYEES stays disabled as the script leaves it (ALTER TRIGGER … DISABLE).

@@ -112,3 +112,12 @@ TEST(PlsqlBehaviourRedshift, PackageStateTriggersAndCollectionsAreFlagged) {
   auto b = e2e::convert_and_apply_redshift("bulk", std::string(kEmp) + kBulkProgram);
   EXPECT_FALSE(b.flagged.empty());
 }
+
+// Associative arrays (maps held as jsonb on PostgreSQL): Redshift's procedures have neither arrays
+// nor jsonb, so every unit that declares or uses one is flagged, none is applied.
+TEST(PlsqlBehaviourRedshift, AssociativeArraysAreFlagged) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply_redshift("assoc", kAssocArraysProgram);
+  for (const char* unit : {"PACKAGE DICT", "PACKAGE BODY DICT", "FUNCTION MAP_FACTS", "FUNCTION RECORD_MAP", "FUNCTION SPARSE_FACTS"})
+    EXPECT_TRUE(u.flagged.count(unit)) << unit << "\n" << u.convert_output;
+}

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <random>
 
 #include "endpoints/redshift/csv_encoder.h"
 #include "target_test_util.h"
@@ -102,6 +103,34 @@ TEST(RedshiftCsv, TimestampsKeepFractionsOldDatesAndBC) {
   EXPECT_EQ(csv_field(t, 2), "0001-01-01 00:00:00");
   EXPECT_EQ(csv_field(t, 3), "0044-03-15 12:00:00.5 BC");
   EXPECT_EQ(csv_field(t, 4), "4713-01-01 00:00:00 BC");
+}
+
+// The staging encoder formats through the 64-bit/no-printf fast paths: the same bytes as the
+// plain formatters for random values on both sides of every edge (64-bit magnitude, scale 19+,
+// years before 1 and after 9999).
+TEST(RedshiftCsv, DecimalsAndTimestampsMatchThePlainFormatters) {
+  std::mt19937_64 rng(7);
+  for (int scale : {0, 2, 10, 19, 20}) {
+    ColumnVector c;
+    c.kind = ValueKind::Decimal;
+    c.scale = scale;
+    for (int i = 0; i < 2000; ++i) {
+      Int128 v = static_cast<int64_t>(rng()) >> (rng() % 64);
+      if (i % 5 == 0) v *= static_cast<Int128>(UINT64_MAX) + (i % 3) - 1;
+      c.append_decimal(v);
+      std::string expected;
+      append_decimal(expected, v, scale);
+      ASSERT_EQ(csv_field(c, c.size() - 1), expected) << scale;
+    }
+  }
+  ColumnVector t;
+  t.kind = ValueKind::Timestamp;
+  for (int i = 0; i < 5000; ++i) {
+    Micros m = static_cast<int64_t>(rng() % (8000000ULL * kMicrosPerDay)) - 4000000LL * kMicrosPerDay;
+    if (i % 3 == 0) m -= m % kMicrosPerSecond;
+    t.append_int(m);
+    ASSERT_EQ(csv_field(t, t.size() - 1), format_timestamp(m));
+  }
 }
 
 // TIMESTAMPTZ columns carry UTC instants: staged with an explicit "+00" (before a " BC" suffix),

@@ -3,10 +3,12 @@
 // nothing.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "endpoints/redshift/compressor.h"
 #include "endpoints/redshift/part_writer.h"
 #include "endpoints/redshift/redshift_target.h"
 #include "target_test_util.h"
@@ -76,6 +78,31 @@ TEST_P(RedshiftParts, RollAtMaxSizeWithoutSplittingRows) {
 
 INSTANTIATE_TEST_SUITE_P(Codecs, RedshiftParts, ::testing::Values(Compression::Gzip, Compression::Zstd),
                          [](const auto& info) { return std::string(compression_name(info.param)); });
+
+// gzip has two implementations (libdeflate on bounded parts, zlib streaming otherwise): both
+// write one standard gzip member that zlib and the gzip tool read back byte for byte.
+TEST(RedshiftCompressor, BothGzipImplementationsWriteOneStandardMember) {
+  fs::path dir = fresh_dir("gzip-impl");
+  std::string data;
+  for (int i = 0; data.size() < (3u << 20); ++i) data += std::to_string(i * 7919) + ",\"row " + std::to_string(i % 977) + "\"\n";
+  for (uint64_t max_bytes : {uint64_t{0}, uint64_t{32} << 20, kWholePartGzipMax + 1}) {
+    const std::string path = (dir / ("p" + std::to_string(max_bytes) + ".csv.gz")).string();
+    auto out = open_compressor(Compression::Gzip, path, 0, max_bytes);
+    for (size_t off = 0; off < data.size(); off += 100000) out->write(std::string_view(data).substr(off, 100000));
+    const uint64_t size = out->finish();
+    EXPECT_EQ(size, fs::file_size(path));
+    EXPECT_LT(size, data.size() / 2);
+    std::string file = slurp(path);
+    ASSERT_GE(file.size(), 18u);
+    EXPECT_EQ(file.substr(0, 3), std::string("\x1f\x8b\x08", 3));  // gzip, deflate
+    EXPECT_EQ(decompress_file(path), data) << max_bytes;
+    // The gzip tool (Debian: essential) reads the file to its end: one member, nothing after it.
+    const std::string back = (dir / "back.csv").string();
+    ASSERT_EQ(std::system(("gzip -dc '" + path + "' > '" + back + "'").c_str()), 0);
+    EXPECT_EQ(slurp(back), data) << max_bytes;
+  }
+  fs::remove_all(dir);
+}
 
 TEST(RedshiftStageOnly, WritesDdlPartsManifestAndCopySqlAndConnectsNowhere) {
   fs::path dir = fresh_dir("stage-only");

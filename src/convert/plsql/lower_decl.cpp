@@ -221,12 +221,24 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
       r.element = std::make_shared<TypeInfo>(resolve_type(d.element));
       r.sql = r.element->sql + "[]";
       if (!r.element->problem.empty()) r.problem = r.element->problem;
-      if (r.element->shape == Shape::Array) r.problem = "a collection of collections";
+      if (r.element->shape == Shape::Array || r.element->shape == Shape::Map) r.problem = "a collection of collections";
       if (d.index_by.span.end > d.index_by.span.begin) {
+        // INDEX BY VARCHAR2 (or a %TYPE of a string): a map with text keys; INDEX BY PLS_INTEGER
+        // stays an array unless some unit deletes single elements (Registry::sparse_types).
         std::string ib = upper(sql::compact_text(d.index_by.span));
-        if (ib.find("VARCHAR") != std::string::npos || ib.find("STRING") != std::string::npos ||
-            ib.find("%TYPE") != std::string::npos)
+        TypeInfo key = resolve_type(d.index_by);
+        bool text_keys = key.value == rewrite::ValueType::Text || ib.find("VARCHAR") != std::string::npos ||
+                         ib.find("STRING") != std::string::npos ||
+                         (ib.find("%TYPE") != std::string::npos && key.value != rewrite::ValueType::Number);
+        bool sparse = !text_keys && env_.registry->sparse_types.count(owner + "." + name);
+        r.any_index = !text_keys;
+        if ((text_keys || sparse) && env_.profile->jsonb_maps) {
+          r.shape = Shape::Map;
+          r.keys = text_keys ? MapKeys::Text : MapKeys::Integer;
+          r.sql = "jsonb";
+        } else if (text_keys) {
           r.string_keys = true;
+        }
       }
       return r;
     }
@@ -395,6 +407,8 @@ void Lowerer::declare_variable(const ast::PlVariable& v, PgBlock& block) {
     if (!(d == "NULL" && !v.not_null)) text += " := " + d;
   } else if (t.shape == Shape::Array) {
     text += " := '{}'";  // Oracle's uninitialised collections raise on use; an empty array keeps COUNT = 0
+  } else if (t.shape == Shape::Map) {
+    text += " := '{}'::jsonb";  // an empty associative array
   }
   block.decls.push_back({text, v.span});
   Symbol s;

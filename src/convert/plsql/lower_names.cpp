@@ -156,7 +156,17 @@ const Symbol* Lowerer::lookup_path(const std::vector<ast::Ident>& parts, size_t&
             s.kind = v->second->constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
             s.ref = q(first) + "." + q(second) + "()";
             s.setter = q(first) + "." + quote_ident(target_name(second) + "$set");
-            s.type = resolve_type(v->second->type);
+            if (foreign_frames_ < 3) {
+              // Typed as its package declares it (a type of its own package, unqualified there).
+              auto self = const_cast<Lowerer*>(this);
+              ++self->foreign_frames_;
+              self->add_package_frame(*p, nullptr);
+              s.type = resolve_type(v->second->type);
+              scope_.pop();
+              --self->foreign_frames_;
+            } else {
+              s.type = resolve_type(v->second->type);
+            }
             known = foreign_symbols_.emplace(key, std::move(s)).first;
           }
           used = 2;
@@ -244,6 +254,7 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
   const TypeInfo* t = &s->type;
   for (size_t i = used; i < n.parts.size(); ++i) {
     std::string part = norm(n.parts[i]);
+    if (t->shape == Shape::Map) return map_method(*t, out, part, {}, n.span).value_or(out);
     if (t->shape == Shape::Array) {
       if (part == "COUNT") return "COALESCE(cardinality(" + out + "), 0)";
       if (part == "FIRST") return "(CASE WHEN cardinality(" + out + ") > 0 THEN array_lower(" + out + ", 1) END)";
@@ -556,6 +567,8 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
         auto base = name(path, w);
         if (!base || c.args.size() != 1) return std::nullopt;
         std::string i = w.expr(*c.args[0].value);
+        if (const TypeInfo* mt = path_type(*s, path.parts, used); mt && mt->shape == Shape::Map)
+          return map_method(*mt, *base, last, {i}, c.span);
         if (last == "EXISTS")
           return "COALESCE(" + i + " BETWEEN array_lower(" + *base + ", 1) AND array_upper(" + *base + ", 1), FALSE)";
         if (last == "NEXT") return "(CASE WHEN " + i + " < array_upper(" + *base + ", 1) THEN " + i + " + 1 END)";
@@ -566,6 +579,10 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
       if (c.args.size() != 1) return std::nullopt;
       const TypeInfo* t = &s->type;
       if (t->string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + parts[0], c.span);
+      if (const TypeInfo* mt = path_type(*s, ids, used); mt && mt->shape == Shape::Map) {
+        map_element_lossy(*mt, c.span);
+        return map_read(*mt, *base, w.expr(*c.args[0].value));
+      }
       // A package variable reads through its function: ("pkg"."v"())[i], as PostgreSQL needs.
       std::string b = !base->empty() && base->back() == ')' ? "(" + *base + ")" : *base;
       return b + "[" + w.expr(*c.args[0].value) + "]";
@@ -673,7 +690,9 @@ ValueType Lowerer::value_type(const ast::Expr& e) const {
     std::vector<ast::Ident> ids(c.name.begin(), c.name.end());
     size_t used = 0;
     if (const Symbol* s = lookup_path(ids, used))
-      if (s->type.shape == Shape::Array && s->type.element) return s->type.element->value;
+      if (const TypeInfo* t = path_type(*s, ids, used);
+          t && (t->shape == Shape::Array || t->shape == Shape::Map) && t->element)
+        return t->element->value;
   }
   return ValueType::Unknown;
 }
@@ -697,6 +716,11 @@ std::optional<std::string> Lowerer::into(const std::vector<ast::ExprPtr>& target
              t.span);
         return std::nullopt;
       }
+    }
+    if (map_element(t)) {
+      item(plsql_codes::kCollection, "INTO an element of an associative array (" + sql::compact_text(t.span) + "): select into a local first",
+           t.span);
+      return std::nullopt;
     }
     out += (i ? ", " : "") + w.expr(t);
   }

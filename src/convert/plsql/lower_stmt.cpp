@@ -295,6 +295,7 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
 
 void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   if (!env_.profile->functions && procedure_assign(a, out)) return;
+  if (map_assign(a, out)) return;
   std::string value = expr(*a.value);
   // pkg_var.field := v: the package variable's value is read into a local, the field set there,
   // and the whole value written back through the setter (session state holds whole values).
@@ -429,6 +430,16 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     ids.pop_back();
     size_t used = 0;
     const Symbol* s = lookup_path(ids, used);
+    const TypeInfo* mt = s && s->kind != SymbolKind::Type ? path_type(*s, ids, used) : nullptr;
+    if (mt && mt->shape == Shape::Map) {
+      ast::NameExpr base;
+      base.parts = ids;
+      base.span = e.span;
+      std::vector<std::string> args;
+      for (size_t i = 0; i < n; ++i) args.push_back(arg(i));
+      map_delete(*s, used == ids.size(), *mt, expr(base), last, args, c.span, out);
+      return;
+    }
     if (s && used == ids.size() && s->type.shape == Shape::Array) {
       ast::NameExpr base;
       base.parts = ids;
@@ -632,9 +643,11 @@ void Lowerer::bulk_select(const ast::SelectStmt& s, PgBody& out, Span span) {
       if (const Symbol* sym = lookup_path(static_cast<const ast::NameExpr&>(t).parts, used); sym && sym->type.element)
         elem = sym->type.element->sql;
     }
+    if (bulk_into_map(core.into, span)) return;
     aggs = "COALESCE(array_agg(ROW(" + names + ")::" + elem + "), '{}')";
     targets = expr(t);
   } else {
+    if (bulk_into_map(core.into, span)) return;
     for (size_t i = 0; i < cols; ++i) {
       aggs += (i ? ", " : "") + std::string("COALESCE(array_agg(c") + std::to_string(i + 1) + "), '{}')";
       targets += (i ? ", " : "") + expr(*core.into[i]);
@@ -888,6 +901,7 @@ void Lowerer::fetch(const ast::PlFetch& f, PgBody& out) {
       return;
     }
     const ast::Expr& t = *f.into[0];
+    if (bulk_into_map(f.into, f.span)) return;
     std::string target = expr(t);
     std::string elem;
     if (t.kind == ast::ExprKind::Name) {
@@ -921,6 +935,11 @@ void Lowerer::fetch(const ast::PlFetch& f, PgBody& out) {
     return;
   }
   std::string s = "FETCH " + c + " INTO ";
+  for (const auto& t : f.into)
+    if (map_element(*t)) {
+      item(plsql_codes::kCollection, "FETCH INTO an element of an associative array: fetch into a local first", t->span);
+      return;
+    }
   for (size_t i = 0; i < f.into.size(); ++i) s += (i ? ", " : "") + expr(*f.into[i]);
   out.push_back(PgStmt::simple(s, f.span));
   if (f.cursor->kind == ast::ExprKind::Name) {

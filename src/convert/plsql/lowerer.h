@@ -37,6 +37,7 @@ struct UnitResult {
   ActionItems items;
   bool blocked = false;     // an error-level item: the unit is not applied
   bool needs_placeholders = false;  // uses the support function of plsql_support.h
+  bool needs_map_support = false;   // reads associative-array elements (kMapGetFunction)
   bool uses_orafce = false;         // calls the orafce extension's packages
   bool uses_dblink = false;         // an autonomous routine runs its body through dblink
   bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
@@ -169,6 +170,21 @@ private:
   std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr) const;
   std::string dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span, bool* spliced);
   PgStmt no_data_found_check(const std::string& condition, Span span);
+
+  // ---- associative arrays as jsonb objects (lower_map.cpp)
+  const TypeInfo* path_type(const Symbol& s, const std::vector<ast::Ident>& parts, size_t used) const;
+  bool map_element(const ast::Expr& e) const;  // m(k) or m(k).f of a map: not an INTO or FETCH target
+  bool map_element_lossy(const TypeInfo& map, Span span) const;
+  std::string map_read(const TypeInfo& map, const std::string& base, const std::string& key) const;
+  std::optional<std::string> map_method(const TypeInfo& map, const std::string& base, const std::string& method,
+                                        const std::vector<std::string>& args, Span span) const;
+  std::string map_after_delete(const TypeInfo& map, const std::string& base, const std::vector<std::string>& args) const;
+  void map_store(const Symbol& s, bool whole_symbol, const std::string& base, const std::string& value, Span span,
+                 PgBody& out) const;
+  bool map_assign(const ast::PlAssign& a, PgBody& out);
+  bool bulk_into_map(const std::vector<ast::ExprPtr>& targets, Span span) const;
+  void map_delete(const Symbol& s, bool whole_symbol, const TypeInfo& map, const std::string& base, const std::string& method,
+                  const std::vector<std::string>& args, Span span, PgBody& out);
 
   // ---- Redshift's stored procedures (lower_redshift.cpp)
   std::string sql_udf(const ast::PlSubprogram& s, const std::string& full);

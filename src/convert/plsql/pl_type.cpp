@@ -92,6 +92,13 @@ std::string oracle_family(const std::string& type_text) {
   return t;
 }
 
+bool holds_any_index_array(const TypeInfo& t) {
+  if (t.shape == Shape::Array && t.any_index) return true;
+  for (const auto& f : t.fields)
+    if (holds_any_index_array(f.type)) return true;
+  return t.shape == Shape::Array && t.element && holds_any_index_array(*t.element);
+}
+
 TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings& settings) {
   MappedType m = map_type(c, "", dialect, settings, nullptr);
   TypeInfo t = scalar(lower(m.sql), rewrite::value_type_of(c.type));

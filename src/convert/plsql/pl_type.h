@@ -14,7 +14,12 @@
 
 namespace orashift::plsql {
 
-enum class Shape { Scalar, Row, Array, Cursor };
+// Map: an associative array Oracle indexes by strings (or a sparse PLS_INTEGER-indexed one),
+// held as a jsonb object keyed by the index (lower_map.cpp, docs/plsql.md "Associative arrays").
+enum class Shape { Scalar, Row, Array, Cursor, Map };
+
+// The keys of a Map: VARCHAR2 keys in binary order (COLLATE "C"), PLS_INTEGER keys numerically.
+enum class MapKeys { Text, Integer };
 
 struct Field;
 
@@ -23,8 +28,10 @@ struct TypeInfo {
   rewrite::ValueType value = rewrite::ValueType::Unknown;
   Shape shape = Shape::Scalar;
   std::vector<Field> fields;                    // Row: in declaration (column) order
-  std::shared_ptr<TypeInfo> element;            // Array
-  bool string_keys = false;                     // INDEX BY VARCHAR2: no array can hold it
+  std::shared_ptr<TypeInfo> element;            // Array, Map
+  MapKeys keys = MapKeys::Text;                 // Map
+  bool any_index = false;                       // Array of INDEX BY PLS_INTEGER: indexes need not start at 1
+  bool string_keys = false;                     // INDEX BY VARCHAR2 on a target that cannot emulate it
   std::string problem;                          // set when the type cannot be expressed: why
   std::string object_type;                      // Row of an object type: its Oracle name (methods)
   // Scalar: the Oracle type family overload resolution tells apart (DATE, TIMESTAMP, CLOB,
@@ -45,6 +52,10 @@ TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMapp
 // The overload family of a written Oracle type ("VARCHAR2(30)" → VARCHAR2, "TIMESTAMP(6) WITH
 // LOCAL TIME ZONE" → TIMESTAMP WITH LOCAL TIME ZONE, PLS_INTEGER and its subtypes → PLS_INTEGER).
 std::string oracle_family(const std::string& type_text);
+
+// An array indexed by any integer (INDEX BY PLS_INTEGER), the type itself or in its record
+// fields: a jsonb copy of it keeps the elements, not the bounds (lower_map.cpp flags it).
+bool holds_any_index_array(const TypeInfo& t);
 
 // A catalog column's type, as the table's DDL maps it.
 TypeInfo column_type(const Column& c, Dialect dialect, const TypeMappingSettings& settings);

@@ -47,6 +47,24 @@ $orashift$;
 )";
 }
 
+std::string map_get_function_sql() {
+  return std::string("CREATE OR REPLACE FUNCTION ") + kMapGetFunction + R"((m jsonb, k text)
+RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE
+AS $orashift$
+BEGIN
+  IF k IS NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed', MESSAGE = 'NULL index table key value';
+  END IF;
+  IF m ? k THEN
+    RETURN m -> k;
+  END IF;
+  RAISE EXCEPTION USING ERRCODE = 'no_data_found', MESSAGE = 'no data found';
+END
+$orashift$;
+)";
+}
+
 }  // namespace orashift::plsql
 
 namespace orashift::plsql {

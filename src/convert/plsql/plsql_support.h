@@ -10,6 +10,12 @@ namespace orashift::plsql {
 inline constexpr const char* kPlaceholdersFunction = "\"orashift_placeholders\"";
 std::string placeholders_function_sql();
 
+// "orashift_map_get"(m jsonb, k text) → the element stored under key k of an associative array
+// held as a jsonb object (lower_map.cpp); a missing key raises no_data_found, as Oracle's
+// "Associative Arrays" reading an index that does not exist raises NO_DATA_FOUND.
+inline constexpr const char* kMapGetFunction = "\"orashift_map_get\"";
+std::string map_get_function_sql();
+
 // "orashift_autonomous_connection"() → the dblink connection string autonomous routines use: the
 // setting orashift.autonomous_connection when set, else this database on this server's socket as
 // the current user (which dblink allows to a superuser; others set a password in the setting).

@@ -23,6 +23,7 @@ struct Profile {
   bool raise_using = true;        // RAISE … USING ERRCODE/MESSAGE (Redshift: RAISE level 'fmt', variables)
   bool composite_types = true;    // CREATE TYPE, records, %ROWTYPE as a table's type
   bool arrays = true;             // collections as arrays
+  bool jsonb_maps = true;         // associative arrays as jsonb objects (Redshift: no jsonb in procedures)
   bool perform = true;            // PERFORM f() (Redshift: not among the supported statements)
   bool directives = true;         // #variable_conflict
   bool named_arguments = true;    // f(x => v) (Redshift's CALL and UDF calls are positional only)

@@ -71,6 +71,12 @@ void index_decls(PackageDecls& p, const std::vector<const ast::PlDecl*>& decls) 
 }  // namespace
 
 void Registry::add(const ast::Statement& unit) {
+  if (unit.kind == ast::StmtKind::CreatePackage && static_cast<const ast::CreatePackage&>(unit).body) {
+    auto& body = static_cast<const ast::CreatePackage&>(unit);
+    mark_sparse_types(unit, package(norm(body.name.name())), sparse_types);
+  } else {
+    mark_sparse_types(unit, nullptr, sparse_types);
+  }
   switch (unit.kind) {
     case ast::StmtKind::CreatePackage: {
       auto& p = static_cast<const ast::CreatePackage&>(unit);

@@ -3,6 +3,7 @@
 // variable or an exception of another unit is then known by its declaration (procedure or
 // function, parameter names and modes, type, SQLSTATE), not guessed from its spelling.
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct Registry {
   std::map<std::string, PackageDecls> packages;
   std::map<std::string, std::vector<RoutineDecl>> routines;  // standalone
   std::map<std::string, const sql::ast::CreateType*> object_types;
+  // INDEX BY PLS_INTEGER types ("OWNER.TYPE": the declaring package, or the standalone routine
+  // for its local types) whose collections some unit deletes single elements of (x.DELETE(i)):
+  // emulated as maps (sparse), not arrays.
+  std::set<std::string> sparse_types;
 
   void add(const sql::ast::Statement& unit);
   const PackageDecls* package(const std::string& name) const;
@@ -57,6 +62,10 @@ struct Registry {
   // A type body's methods by type name (the specs declare them, the bodies implement them).
   std::map<std::string, const sql::ast::CreateTypeBody*> type_bodies;
 };
+
+// Adds to `out` the INDEX BY PLS_INTEGER types a unit deletes single elements of (sparse_scan.cpp);
+// `spec`: for a package body, its specification's declarations when already indexed.
+void mark_sparse_types(const sql::ast::Statement& unit, const PackageDecls* spec, std::set<std::string>& out);
 
 // Oracle's normalisation of a written identifier (upper case unless quoted).
 std::string norm(const sql::ast::Ident& i);

@@ -26,7 +26,7 @@ void append_quoted(std::string& out, std::string_view s) {
 // PostgreSQL print it ("0044-03-15 12:00:00+00 BC").
 void append_utc_timestamp(std::string& out, Micros t) {
   size_t start = out.size();
-  append_timestamp(out, t);
+  append_timestamp_text(out, t);
   if (out.size() - start >= 3 && out.compare(out.size() - 3, 3, " BC") == 0) out.insert(out.size() - 3, "+00");
   else out += "+00";
 }
@@ -43,11 +43,11 @@ void append_field(std::string& out, const ColumnVector& c, size_t row, bool utc_
       out.append(buf, r.ptr);
       break;
     }
-    case ValueKind::Decimal: append_decimal(out, c.decimals[row], c.scale); break;
+    case ValueKind::Decimal: append_decimal_text(out, c.decimals[row], c.scale); break;
     case ValueKind::Double: append_double_text(out, c.doubles[row]); break;
     case ValueKind::Timestamp:
       if (utc_offset) append_utc_timestamp(out, c.ints[row]);
-      else append_timestamp(out, c.ints[row]);
+      else append_timestamp_text(out, c.ints[row]);
       break;
     case ValueKind::Text: append_quoted(out, c.text(row)); break;
     case ValueKind::Bytes:
@@ -69,7 +69,8 @@ CsvRowProblem append_csv_row(std::string& out, const Batch& batch, size_t row, c
     std::string_view s = c.text(row);
     if (std::memchr(s.data(), '\0', s.size()))
       return {static_cast<int>(i), "text contains a NUL byte, which Redshift COPY cannot load"};
-    if (!policy.accept_invalid_utf8 && !valid_utf8(s))
+    // A column the reader already checked (utf8_checked) is not checked again.
+    if (!policy.accept_invalid_utf8 && !c.utf8_checked && !valid_utf8(s))
       return {static_cast<int>(i), "text is not valid UTF-8 (Redshift COPY refuses it without ACCEPTINVCHARS)"};
   }
   for (size_t i = 0; i < batch.columns.size(); ++i) {

@@ -17,7 +17,7 @@ void PartWriter::open_part() {
   StagedPart p;
   p.name = fmt::format("part-{:05}.csv{}", parts_.size(), compression_suffix(compression_));
   p.path = (std::filesystem::path(dir_) / p.name).string();
-  out_ = open_compressor(compression_, p.path, level_);
+  out_ = open_compressor(compression_, p.path, level_, max_);
   parts_.push_back(std::move(p));
 }
 

@@ -1,0 +1,102 @@
+// Which INDEX BY PLS_INTEGER collection types the source uses sparsely: a unit that deletes a
+// single element (x.DELETE(i) or x.DELETE(i, j)) makes the declared type of x a map
+// (lower_map.cpp), so COUNT, FIRST, NEXT and EXISTS see the gap as Oracle does; every other
+// integer-indexed collection stays a dense array. Read from the tree before any body is
+// converted, so every unit agrees on the type's representation.
+#include "convert/plsql/registry.h"
+
+namespace orashift::plsql {
+
+namespace ast = sql::ast;
+
+namespace {
+
+struct SparseScan {
+  std::string owner;                                   // the package, or the standalone routine
+  std::map<std::string, const ast::PlType*> declared;  // variables and parameters in scope → their types
+  std::vector<const ast::PlType*> deleted;             // declared types of the collections deleted from
+
+  void params(const ast::PlSubprogram& s) {
+    auto outer = declared;  // the subprogram's names end with it
+    for (const auto& p : s.params) declared[norm(p.name)] = &p.type;
+    if (s.body) block(*s.body);
+    declared = std::move(outer);
+  }
+  void decls(const std::vector<ast::PlDeclPtr>& list) {
+    for (const auto& d : list) {
+      if (d->kind == ast::PlDeclKind::Variable) {
+        auto& v = static_cast<const ast::PlVariable&>(*d);
+        declared[norm(v.name)] = &v.type;
+      }
+      if (d->kind == ast::PlDeclKind::Subprogram) params(static_cast<const ast::PlSubprogramDecl&>(*d).sub);
+    }
+  }
+  void block(const ast::PlBlock& b) {
+    auto outer = declared;
+    decls(b.decls);
+    body(b.body);
+    for (const auto& h : b.handlers) body(h.body);
+    declared = std::move(outer);
+  }
+  void body(const std::vector<ast::PlStmtPtr>& list) {
+    for (const auto& s : list) stmt(*s);
+  }
+  void stmt(const ast::PlStmt& s) {
+    switch (s.kind) {
+      case ast::PlStmtKind::Call: {
+        const ast::Expr& e = *static_cast<const ast::PlCall&>(s).call;
+        if (e.kind != ast::ExprKind::Call) return;
+        auto& c = static_cast<const ast::CallExpr&>(e);
+        if (c.name.size() == 2 && !c.args.empty() && norm(c.name[1]) == "DELETE")
+          if (auto it = declared.find(norm(c.name[0])); it != declared.end()) deleted.push_back(it->second);
+        return;
+      }
+      case ast::PlStmtKind::If: {
+        auto& i = static_cast<const ast::PlIf&>(s);
+        for (const auto& b : i.branches) body(b.body);
+        body(i.else_body);
+        return;
+      }
+      case ast::PlStmtKind::Case: {
+        auto& c = static_cast<const ast::PlCase&>(s);
+        for (const auto& b : c.whens) body(b.body);
+        body(c.else_body);
+        return;
+      }
+      case ast::PlStmtKind::Loop: body(static_cast<const ast::PlLoop&>(s).body); return;
+      case ast::PlStmtKind::Block: block(*static_cast<const ast::PlBlockStmt&>(s).block); return;
+      default: return;
+    }
+  }
+  // "OWNER.TYPE" of each deleted variable's declared type (a type of another package: PKG.TYPE).
+  void mark(std::set<std::string>& out) const {
+    for (const ast::PlType* t : deleted) {
+      if (!t->attribute.empty()) continue;
+      const auto& parts = t->name.parts;
+      if (parts.size() == 1) out.insert(owner + "." + norm(parts[0]));
+      if (parts.size() == 2) out.insert(norm(parts[0]) + "." + norm(parts[1]));
+    }
+  }
+};
+
+}  // namespace
+
+void mark_sparse_types(const ast::Statement& unit, const PackageDecls* spec, std::set<std::string>& out) {
+  SparseScan scan;
+  if (unit.kind == ast::StmtKind::CreatePackage) {
+    auto& p = static_cast<const ast::CreatePackage&>(unit);
+    scan.owner = norm(p.name.name());
+    if (spec)  // a body's routines also delete from the specification's variables
+      for (const auto& [name, v] : spec->variables) scan.declared[name] = &v->type;
+    scan.block(p.block);
+  } else if (unit.kind == ast::StmtKind::CreateSubprogram) {
+    auto& s = static_cast<const ast::CreateSubprogram&>(unit);
+    scan.owner = norm(s.sub.name.name());
+    scan.params(s.sub);
+  } else {
+    return;
+  }
+  scan.mark(out);
+}
+
+}  // namespace orashift::plsql

@@ -1,0 +1,112 @@
+-- orashift: Oracle → redshift
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "cache";
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "cache";
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "slots";
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "slots";
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "cache"."put"("k" varchar(65535), "v" numeric(38,10))
+-- AS $$
+-- BEGIN
+--   NULL;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "cache"."get"("k" varchar(65535), INOUT "orashift_result" numeric(38,10))
+-- AS $$
+-- BEGIN
+--   IF NOT COALESCE("k" BETWEEN array_lower("cache"."g"(), 1) AND array_upper("cache"."g"(), 1), FALSE) THEN
+--     "orashift_result" := NULL;
+--     RETURN;
+--   END IF;
+--   "orashift_result" := ("cache"."g"())["k"];
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "walk"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "e" text := '{}';
+--   "n" text := '{}';
+--   "k" varchar(10);
+--   "i" integer;
+--   "r" varchar(200);
+-- BEGIN
+--   "e"['x']."name" := 'Ann';
+--   "e"['x']."sal" := 10;
+--   "n"[3] := 1;
+--   "n"[7] := 2;
+--   "k" := (CASE WHEN cardinality("e") > 0 THEN array_lower("e", 1) END);
+--   WHILE "k" IS NOT NULL LOOP
+--     "r" := (COALESCE("r", '') || COALESCE("k", '') || '=' || COALESCE(CAST(("e"["k"])."name" AS VARCHAR(MAX)), '') || ';');
+--     "k" := (CASE WHEN "k" < array_upper("e", 1) THEN "k" + 1 END);
+--   END LOOP;
+--   "i" := (CASE WHEN cardinality("n") > 0 THEN array_upper("n", 1) END);
+--   "r" := (COALESCE("r", '') || COALESCE(CAST(COALESCE(cardinality("n"), 0) AS VARCHAR(MAX)), '') || ' ' || COALESCE(CAST("i" AS VARCHAR(MAX)), '') || ' ' || COALESCE(CAST((CASE WHEN "i" > array_lower("n", 1) THEN "i" - 1 END) AS VARCHAR(MAX)), ''));
+--   "e" := '{}';
+--   "orashift_result" := "r";
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "lines_of"("p_unit" varchar(65535), INOUT "orashift_result" numeric(38,10))
+-- AS $$
+-- DECLARE
+--   "u" text := '{}';
+--   "one" record;
+-- BEGIN
+--   "one"."lines"[200] := 1;
+--   "u"["p_unit"] := "one";
+--   "orashift_result" := ("u"["p_unit"])."lines"."count";
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "slots"."free"("n" integer)
+-- AS $$
+-- BEGIN
+--   NULL;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- action items
+-- OS6001 PACKAGE CACHE: type T_MAP: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 4)
+-- OS6001 PACKAGE BODY CACHE: package variable G: collection type T_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 10)
+-- OS6008 PACKAGE BODY CACHE: package variable G: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 10)
+-- OS6001 PACKAGE BODY CACHE: assignment to an element or field of a package variable (g(k)): copy it to a local variable, change that and assign it back whole (line 13)
+-- OS6002 PACKAGE BODY CACHE: function CACHE.GET is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 15)
+-- OS6002 FUNCTION WALK: function WALK is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 24)
+-- OS6001 FUNCTION WALK: type T_EMPS: collection type T_EMPS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 26)
+-- OS6001 FUNCTION WALK: type T_NUMS: collection type T_NUMS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 27)
+-- OS6001 FUNCTION WALK: variable E: collection type T_EMPS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 28)
+-- OS6001 FUNCTION WALK: variable N: collection type T_NUMS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 29)
+-- OS6006 FUNCTION WALK: collection method DELETE(…) (sparse collections are not emulated) (line 38)
+-- OS6006 FUNCTION WALK: collection method DELETE(…) (sparse collections are not emulated) (line 46)
+-- OS6002 FUNCTION LINES_OF: function LINES_OF is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 53)
+-- OS6001 FUNCTION LINES_OF: type T_LINES: collection type T_LINES: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 54)
+-- OS6001 FUNCTION LINES_OF: type T_UNIT: collection type T_LINES: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 55)
+-- OS6001 FUNCTION LINES_OF: type T_UNITS: collection type T_UNITS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 56)
+-- OS6001 FUNCTION LINES_OF: variable U: collection type T_UNITS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 57)
+-- OS6001 FUNCTION LINES_OF: variable ONE: collection type T_LINES: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 58)
+-- OS6001 PACKAGE SLOTS: type T_SLOTS: collection type T_SLOTS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 68)
+-- OS6008 PACKAGE SLOTS: package variable TAKEN: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 69)
+-- OS6001 PACKAGE BODY SLOTS: package variable TAKEN: collection type T_SLOTS: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 69)
+-- OS6006 PACKAGE BODY SLOTS: collection method DELETE(…) (sparse collections are not emulated) (line 76)
