@@ -50,6 +50,17 @@ public:
   // `strict`: SELECT INTO (exactly one row, as Oracle); RETURNING INTO is not strict.
   virtual std::optional<std::string> into(const std::vector<sql::ast::ExprPtr>& targets, bool bulk, bool strict,
                                           Span where, rewrite::SqlWriter& w) const = 0;
+  // TABLE(collection) in FROM: the rows' columns when the routine knows the collection's element
+  // type (Oracle's COLUMN_VALUE for scalar elements, the attributes of object or record elements);
+  // nullopt leaves the item flagged.
+  struct CollectionRows {
+    std::vector<std::pair<std::string, rewrite::ValueType>> columns;  // Oracle names, in order
+    bool set_returning = false;  // the argument returns rows itself (a pipelined function): no unnest
+  };
+  virtual std::optional<CollectionRows> collection_rows(const sql::ast::Expr& collection) const {
+    (void)collection;
+    return std::nullopt;
+  }
 };
 
 struct RewriteContext {

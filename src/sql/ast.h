@@ -215,10 +215,20 @@ struct ListExpr : Expr {
 
 // PL/SQL selectors after a call or bind: c%ROWCOUNT, SQL%BULK_EXCEPTIONS(i).ERROR_INDEX,
 // t(i).field, :new.col, f(x)(y). The selector chain is kept as text.
+// One PL/SQL selector after a call or a bind: `.name`, `(args)` or `%attribute`.
+enum class SelectorKind { Field, Args, Attribute };
+struct Selector {
+  SelectorKind kind = SelectorKind::Field;
+  Ident name;                 // Field and Attribute
+  std::vector<CallArg> args;  // Args
+  Span span;
+};
+
 struct PostfixExpr : Expr {
   PostfixExpr() : Expr(ExprKind::Postfix) {}
   ExprPtr base;
-  Span suffix;
+  Span suffix;                      // the selectors as written
+  std::vector<Selector> selectors;  // the same, parsed: a(i).f(j) → [.f, (j)] after the call a(i)
 };
 
 // ---------------------------------------------------------------- data types

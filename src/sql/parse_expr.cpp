@@ -344,25 +344,35 @@ ast::ExprPtr Parser::name_or_call() {
 ast::ExprPtr Parser::postfix(ast::ExprPtr base, size_t start) {
   size_t from = pos_;
   bool after_call_or_bind = base->kind != ast::ExprKind::Name;
+  std::vector<ast::Selector> selectors;
   for (;;) {
+    size_t at = pos_;
+    ast::Selector sel;
     if (peek().kind == TokenKind::Percent && peek(1).is_word()) {
-      pos_ += 2;
+      ++pos_;
+      sel.kind = ast::SelectorKind::Attribute;
+      sel.name = ident("an attribute after '%'");
       after_call_or_bind = true;
     } else if (after_call_or_bind && peek().kind == TokenKind::Dot && peek(1).is_word()) {
-      pos_ += 2;
-    } else if (after_call_or_bind && pos_ > from && peek().kind == TokenKind::LParen) {
-      skip_group();
-    } else if (after_call_or_bind && pos_ == from && base->kind == ast::ExprKind::Call &&
-               peek().kind == TokenKind::LParen) {
-      skip_group();
+      ++pos_;
+      sel.name = ident("a name after '.'");
+    } else if (after_call_or_bind && peek().kind == TokenKind::LParen &&
+               (pos_ > from || base->kind == ast::ExprKind::Call)) {
+      ast::CallExpr args;
+      call_args(args);
+      sel.kind = ast::SelectorKind::Args;
+      sel.args = std::move(args.args);
     } else {
       break;
     }
+    sel.span = span_from(at);
+    selectors.push_back(std::move(sel));
   }
   if (pos_ == from) return base;
   auto p = node<ast::PostfixExpr>();
   p->base = std::move(base);
   p->suffix = span_from(from);
+  p->selectors = std::move(selectors);
   p->span = span_from(start);
   return p;
 }

@@ -268,3 +268,31 @@ TEST(PlSql, UnreadableUnitStaysOtherWithOneReason) {
   EXPECT_TRUE(p->diags.empty());
   EXPECT_EQ(p->stmt(1).kind, ast::StmtKind::PlBlock);
 }
+
+// Selectors after a call are parsed one by one (fields, argument lists, %attributes), so the
+// converter can type a(i).f(j), w.sheets(s).rows(r)(c).value and f(x).m(y) step by step.
+TEST(PlSql, SelectorsAfterACallAreParsed) {
+  auto p = unit("begin\n  w.sheets(s).rows(r)(c + 1).value := a(i).list.count();\nend;\n/\n", ast::StmtKind::PlBlock);
+  if (p->script.statements.size() != 1 || p->stmt().kind != ast::StmtKind::PlBlock) return;
+  const auto& b = as<ast::PlAnonymousBlock>(p->stmt()).block;
+  ASSERT_EQ(b.body.size(), 1u);
+  ASSERT_EQ(b.body[0]->kind, ast::PlStmtKind::Assign);
+  const auto& a = static_cast<const ast::PlAssign&>(*b.body[0]);
+  ASSERT_EQ(a.target->kind, ast::ExprKind::Postfix);
+  const auto& t = static_cast<const ast::PostfixExpr&>(*a.target);
+  ASSERT_EQ(t.base->kind, ast::ExprKind::Call);
+  ASSERT_EQ(t.selectors.size(), 4u);
+  EXPECT_EQ(t.selectors[0].kind, ast::SelectorKind::Field);
+  EXPECT_EQ(t.selectors[0].name.text, "rows");
+  EXPECT_EQ(t.selectors[1].kind, ast::SelectorKind::Args);
+  EXPECT_EQ(t.selectors[2].kind, ast::SelectorKind::Args);
+  ASSERT_EQ(t.selectors[2].args.size(), 1u);
+  EXPECT_EQ(t.selectors[2].args[0].value->kind, ast::ExprKind::Binary);
+  EXPECT_EQ(t.selectors[3].name.text, "value");
+  EXPECT_EQ(compact_text(t.suffix), ".rows(r)(c + 1).value");
+  ASSERT_EQ(a.value->kind, ast::ExprKind::Postfix);
+  const auto& v = static_cast<const ast::PostfixExpr&>(*a.value);
+  ASSERT_EQ(v.selectors.size(), 3u);  // .list .count ()
+  EXPECT_EQ(v.selectors[2].kind, ast::SelectorKind::Args);
+  EXPECT_TRUE(v.selectors[2].args.empty());
+}

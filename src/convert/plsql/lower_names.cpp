@@ -642,26 +642,8 @@ std::optional<std::string> Lowerer::postfix(const ast::PostfixExpr& p, rewrite::
     }
     return std::nullopt;
   }
-  std::string base;
-  if (p.base->kind == ast::ExprKind::Bind) {
-    auto b = bind(static_cast<const ast::BindExpr&>(*p.base), w);
-    if (!b) return std::nullopt;
-    base = *b;
-  } else if (p.base->kind == ast::ExprKind::Call) {
-    auto c = call(static_cast<const ast::CallExpr&>(*p.base), w);
-    if (!c) return std::nullopt;
-    base = "(" + *c + ")";
-  } else {
-    return std::nullopt;
-  }
-  for (const auto& part : parts) {
-    if (part.empty() || part[0] == '%' || part[0] == '(') {
-      item(plsql_codes::kNotConvertible, "selector " + sql::compact_text(p.suffix), p.span);
-      return std::nullopt;
-    }
-    base += "." + q(part);
-  }
-  return base;
+  // a(i).f, a(i).f(j), f(x).m(y), :NEW.col: the typed chain (lower_selectors.cpp).
+  return selector_chain(p, p.selectors.size(), false, w);
 }
 
 ValueType Lowerer::value_type(const ast::Expr& e) const {
@@ -694,6 +676,8 @@ ValueType Lowerer::value_type(const ast::Expr& e) const {
           t && (t->shape == Shape::Array || t->shape == Shape::Map) && t->element)
         return t->element->value;
   }
+  if (e.kind == ast::ExprKind::Call || e.kind == ast::ExprKind::Postfix)
+    if (auto t = type_of(e)) return t->value;  // rec.list(i), a(i).f, f(x).m
   return ValueType::Unknown;
 }
 

@@ -117,7 +117,12 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     auto ot = parts.size() == 1 ? env_.registry->object_types.find(last) : env_.registry->object_types.end();
     bool user = ot != env_.registry->object_types.end() &&
                 (ot->second->def == ast::TypeDefKind::Table || ot->second->def == ast::TypeDefKind::Varray);
-    if (user || builtin_collection_element(parts)) {
+    // A collection type the unit or a package declares (TYPE t IS TABLE OF …): its constructor too.
+    size_t used = 0;
+    const Symbol* local = lookup_path(ids, used);
+    bool declared = local && used == ids.size() && local->kind == SymbolKind::Type && local->type.shape == Shape::Array &&
+                    !local->type.string_keys;
+    if (user || declared || builtin_collection_element(parts)) {
       ast::PlType named;
       named.name.parts.assign(ids.begin(), ids.end());
       named.span = span;

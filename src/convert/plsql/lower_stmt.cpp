@@ -276,7 +276,23 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
       return "";
     }
   }
-  std::string t = expr(target);
+  std::string target_written;
+  if (target.kind == ast::ExprKind::Postfix) {
+    // a(i).f := v, a(i).f(j) := v, w.sheets(s).rows(r)(c).value := v: PostgreSQL 14+ assigns
+    // through subscripts and nested fields of a variable (a[i].f[j] := v).
+    auto& p = static_cast<const ast::PostfixExpr&>(target);
+    RewriteContext ctx = writer_context();
+    RewriteResult r;
+    rewrite::SqlWriter w(dialect(), ctx, r);
+    auto chain = selector_chain(p, p.selectors.size(), true, w);
+    absorb(r);
+    if (!chain) {
+      item(plsql_codes::kNotConvertible, "assignment to " + sql::compact_text(target.span), span);
+      return "";
+    }
+    target_written = *chain;
+  }
+  std::string t = target.kind == ast::ExprKind::Postfix ? target_written : expr(target);
   // A package variable's element or field is read through its function: nothing to assign to.
   if (t.substr(0, t.find_first_of('[')).find("()") != std::string::npos) {
     item(plsql_codes::kNotConvertible,
@@ -359,6 +375,7 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
 }
 
 void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
+  if (collection_statement(c, out)) return;  // rec.list.EXTEND, a(i).p(…) (lower_selectors.cpp)
   const ast::Expr& e = *c.call;
   std::vector<std::string> parts;
   const ast::CallExpr* call = nullptr;

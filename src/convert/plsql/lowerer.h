@@ -84,6 +84,7 @@ public:
   rewrite::ValueType value_type(const ast::Expr& e) const override;
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
+  std::optional<CollectionRows> collection_rows(const ast::Expr& collection) const override;  // lower_selectors.cpp
 
 private:
   friend class UnitWriter;
@@ -128,6 +129,16 @@ private:
   std::optional<std::string> dbms_lob_constant(const std::string& name, Span span) const;
   std::string cursor_attribute(const std::string& cursor, const std::string& attr, Span span) const;
   std::string sqlcode_text() const;
+
+  // ---- typed selector chains (lower_selectors.cpp)
+  std::optional<TypeInfo> type_of(const ast::Expr& e, bool* set_returning = nullptr) const;
+  std::optional<TypeInfo> path_type(const std::vector<ast::Ident>& ids, size_t skip_last) const;
+  std::optional<TypeInfo> call_type(const std::vector<ast::Ident>& ids, size_t nargs, bool* set_returning) const;
+  std::optional<std::string> collection_method(const std::string& array, const std::string& method,
+                                               const std::vector<std::string>& args) const;
+  std::optional<std::string> selector_chain(const ast::PostfixExpr& p, size_t count, bool assign, rewrite::SqlWriter& w,
+                                            std::optional<TypeInfo>* type = nullptr) const;
+  bool collection_statement(const ast::PlCall& c, PgBody& out);
 
   // ---- declarations (lower_decl.cpp)
   TypeInfo resolve_type(const ast::PlType& t) const;

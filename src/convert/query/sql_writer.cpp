@@ -615,6 +615,26 @@ void SqlWriter::collect_scope(const TableRef& t, std::vector<ScopeEntry>& out) c
       return;
     }
     case TableRefKind::Paren: collect_scope(*static_cast<const ParenRef&>(t).inner, out); return;
+    case TableRefKind::Function:
+      if (const CollectionRef* c = collection_ref(t)) {
+        // The collection's rows as a table of their own, so that COLUMN_VALUE and the attributes
+        // resolve as columns (Oracle resolves columns before the routine's variables).
+        auto rows = std::make_shared<Table>();
+        for (const auto& [name, type] : c->rows.columns) {
+          Column col;
+          col.name = name;
+          col.type.name = type == ValueType::Number ? "NUMBER" : type == ValueType::Text ? "VARCHAR2"
+                          : type == ValueType::Date ? "DATE" : type == ValueType::Interval ? "INTERVAL" : "";
+          rows->columns.push_back(std::move(col));
+        }
+        ScopeEntry e;
+        e.name = t.alias ? normalize_identifier(t.alias->text) : std::string();
+        e.table = rows.get();
+        e.rows = std::move(rows);
+        out.push_back(std::move(e));
+        return;
+      }
+      [[fallthrough]];
     default:
       if (t.alias) out.push_back({normalize_identifier(t.alias->text), nullptr});
       return;
@@ -659,6 +679,7 @@ std::string SqlWriter::table_ref(const TableRef& t) {
       break;
     }
     case TableRefKind::Function:
+      if (auto c = collection_table(t)) return *c;
       item("OS4013", "table function in FROM: " + sql::compact_text(t.span).substr(0, 60), t.span);
       return sql::compact_text(t.span);
     case TableRefKind::Join: {

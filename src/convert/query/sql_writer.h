@@ -4,6 +4,7 @@
 // map, dates, format models), sql_writer_joins.cpp ((+) joins, ROWNUM), sql_writer_tree.cpp
 // (CONNECT BY). The writer never mutates the tree: rewrites are decided while printing.
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +22,7 @@ namespace ast = sql::ast;
 struct ScopeEntry {
   std::string name;          // normalised (upper case unless quoted)
   const Table* table = nullptr;
+  std::shared_ptr<const Table> rows{};  // TABLE(collection): its columns as a table (`table` points at it)
 };
 
 class SqlWriter {
@@ -113,6 +115,16 @@ private:
   void push_scope(const ast::SelectCore& s);
   void collect_scope(const ast::TableRef& t, std::vector<ScopeEntry>& out) const;
 
+  // TABLE(collection) in a routine's query (sql_writer_collections.cpp): the routine's typed
+  // collection as unnest(…) with Oracle's column names, or nullopt when the routine does not
+  // know its element type (the item stays).
+  struct CollectionRef {
+    std::string alias;  // the target's quoted alias
+    RoutineNames::CollectionRows rows;
+  };
+  const CollectionRef* collection_ref(const ast::TableRef& t) const;
+  std::optional<std::string> collection_table(const ast::TableRef& t);
+
   // joins and ROWNUM (sql_writer_joins.cpp)
   struct FromPlan {
     std::string from;                    // the FROM clause text (without FROM)
@@ -163,6 +175,7 @@ private:
   TreeState* tree_ = nullptr;
   int tree_count_ = 0;
   int subquery_count_ = 0;
+  mutable std::map<const ast::TableRef*, std::optional<CollectionRef>> collection_refs_;
   std::string cte_defining_;                        // name of the CTE whose body is printed
   bool cte_self_reference_ = false;
   std::string inner_limit_;

@@ -3,6 +3,7 @@
 // where collections are arrays (docs/plsql.md). PostgreSQL has the array operations they need;
 // Redshift has no arrays and DuckDB's lists are not what the PL/SQL walk produces, so there they
 // stay items.
+#include "common/naming.h"
 #include "convert/query/sql_writer.h"
 
 namespace orashift::rewrite {
@@ -36,6 +37,39 @@ std::optional<std::string> SqlWriter::collection_operator(const BinaryExpr& b) {
     }
     default: return std::nullopt;  // SUBMULTISET OF compares multiplicities: no array operator does
   }
+}
+
+// TABLE(collection) in FROM inside a routine (SQL Language Reference, "TABLE Collection
+// Expressions"): the rows of a nested table or VARRAY, one per element; a scalar element is the
+// pseudocolumn COLUMN_VALUE, an object's attributes are columns. PostgreSQL's unnest gives the
+// elements in order, and a composite element's attributes are its columns, so the FROM item is
+// unnest(x) AS alias(Oracle's column names). The routine says whether it knows the type.
+const SqlWriter::CollectionRef* SqlWriter::collection_ref(const TableRef& t) const {
+  if (t.kind != TableRefKind::Function || !ctx_.routine) return nullptr;
+  auto known = collection_refs_.find(&t);
+  if (known != collection_refs_.end()) return known->second ? &*known->second : nullptr;
+  std::optional<CollectionRef> ref;
+  auto& f = static_cast<const FunctionRef&>(t);
+  const CallExpr* c = f.call && f.call->kind == ExprKind::Call ? &static_cast<const CallExpr&>(*f.call) : nullptr;
+  if (c && !f.outer_join && c->name.size() == 1 && upper(c->name[0].text) == "TABLE" && c->args.size() == 1 &&
+      c->args[0].value && c->args[0].name.empty())
+    if (auto rows = ctx_.routine->collection_rows(*c->args[0].value); rows && !rows->columns.empty()) {
+      ref.emplace();
+      ref->rows = std::move(*rows);
+      ref->alias = t.alias ? quote_ident(target_name(normalize_identifier(t.alias->text))) : quote_ident("orashift_coll" + std::to_string(collection_refs_.size() + 1));
+    }
+  auto at = collection_refs_.emplace(&t, std::move(ref)).first;
+  return at->second ? &*at->second : nullptr;
+}
+
+std::optional<std::string> SqlWriter::collection_table(const TableRef& t) {
+  const CollectionRef* c = collection_ref(t);
+  if (!c) return std::nullopt;
+  auto& call = static_cast<const CallExpr&>(*static_cast<const FunctionRef&>(t).call);
+  std::string rows = expr(*call.args[0].value);
+  std::string columns;
+  for (const auto& col : c->rows.columns) columns += (columns.empty() ? "" : ", ") + quote_ident(target_name(col.first));
+  return (c->rows.set_returning ? rows : "unnest(" + rows + ")") + " AS " + c->alias + "(" + columns + ")";
 }
 
 }  // namespace orashift::rewrite

@@ -1,0 +1,66 @@
+// Collections in queries and selectors, converted and run on PostgreSQL against what Oracle's
+// documentation says (Oracle Database SQL Language Reference 19c, "TABLE Collection Expressions";
+// PL/SQL Language Reference 19c, "Collection Methods", "Record Variables", "Object Types"). The
+// program is tests/golden/plsql_collections/input.sql, whose conversion is also the golden file.
+#include <fstream>
+#include <sstream>
+
+#include "plsql_harness.h"
+#include "require_env.h"
+
+namespace {
+
+#define NEED_PG()                       \
+  if (!std::getenv("ORASHIFT_TEST_PG")) \
+    ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set"
+
+std::string collections_program() {
+  std::ifstream in(std::string(ORASHIFT_SOURCE_DIR) + "/tests/golden/plsql_collections/input.sql", std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// plpgsql_check's first error over every PL/pgSQL routine of the database ("" when clean).
+std::string check_errors(e2e::Session& s) {
+  if (s("CREATE EXTENSION IF NOT EXISTS plpgsql_check") != "OK") return "plpgsql_check is not installed";
+  return s("SELECT string_agg(p.oid::regprocedure::text || ': ' || c.message, '; ') FROM pg_proc p "
+           "JOIN pg_language l ON l.oid = p.prolang JOIN pg_namespace n ON n.oid = p.pronamespace "
+           "CROSS JOIN LATERAL plpgsql_check_function_tb(p.oid) c "
+           "WHERE l.lanname = 'plpgsql' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND c.level = 'error'");
+}
+
+}  // namespace
+
+// "TABLE Collection Expressions": TABLE(collection) gives one row per element, a scalar element
+// as the pseudocolumn COLUMN_VALUE, an object element's attributes as columns; it may read a
+// variable, a parameter, a function's result or an attribute of SELF, in SELECT … INTO, a cursor
+// FOR loop and INSERT … SELECT.
+TEST(PlsqlBehaviour, TableCollectionExpressionsInQueries) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("colltab", collections_program());
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT coll_tab.scalar_rows()"), "a,b,c;b;c 3");
+  EXPECT_EQ(s("SELECT coll_tab.object_rows()"), "cap,pen,ink 7");
+  EXPECT_EQ(s("CALL coll_tab.fill_picked(ARRAY[ROW('pen', 2)::item_t, ROW('ink', 5)::item_t, ROW('cap', 1)::item_t])"), "OK");
+  EXPECT_EQ(s("SELECT string_agg(name || qty, ',' ORDER BY name) FROM picked"), "ink5,pen2");
+  EXPECT_EQ(check_errors(s), "NULL");
+}
+
+// "Collection Methods" on a record's field and on an element's field (EXTEND, TRIM, COUNT, LAST,
+// EXISTS, NEXT), assignment to a field of an element (a(i).f := v) and to an element of a
+// collection inside an element (a(i).f(j) := v); "Object Types": a member procedure called on an
+// element changes that element, member functions on elements, SELF.attr.EXTEND/TRIM and
+// TABLE(SELF.attr) inside methods.
+TEST(PlsqlBehaviour, SelectorsOnElementsRecordsAndObjects) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("collsel", collections_program());
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT coll_tab.selector_facts()"), "ink15 2 3:Xw n 2");
+  EXPECT_EQ(s("SELECT coll_tab.method_facts()"), "16 2 b2");
+  EXPECT_EQ(check_errors(s), "NULL");
+}

@@ -1,0 +1,186 @@
+-- orashift: Oracle → redshift
+
+-- no join evidence: DISTSTYLE AUTO
+CREATE TABLE "picked" (
+  "name" VARCHAR(30) ENCODE ZSTD,
+  "qty" NUMERIC(38,10) ENCODE AZ64
+)
+DISTSTYLE AUTO;
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "coll_tab";
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "coll_tab";
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "coll_tab"."words_of"("p_n" numeric(38,10), INOUT "orashift_result" )
+-- AS $$
+-- DECLARE
+--   "l" text := "word_list"();
+-- BEGIN
+--   FOR "i" IN 1.."p_n" LOOP
+--     "l"["l"."count"] := ('w' || COALESCE(CAST("i" AS VARCHAR(MAX)), ''));
+--   END LOOP;
+--   "orashift_result" := "l";
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "coll_tab"."scalar_rows"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "l_list" text := "word_list"('b', 'a', 'c');
+--   "l_out" varchar(200);
+--   "l_n" numeric(38,10);
+--   "r" record;
+-- BEGIN
+--   SELECT LISTAGG("column_value", ',') WITHIN GROUP (ORDER BY "column_value") INTO "l_out" FROM TABLE(l_list);
+--   IF NOT FOUND THEN
+--     RAISE EXCEPTION 'ORA-01403: no data found';
+--   END IF;
+--   SELECT COUNT(*) INTO "l_n" FROM TABLE(words_of(4)) w WHERE "w"."column_value" <> 'w2';
+--   IF NOT FOUND THEN
+--     RAISE EXCEPTION 'ORA-01403: no data found';
+--   END IF;
+--   FOR "r" IN SELECT "column_value" AS "v" FROM TABLE(l_list) WHERE "column_value" > 'a' ORDER BY 1 LOOP
+--     "l_out" := (COALESCE("l_out", '') || ';' || COALESCE(CAST("r"."v" AS VARCHAR(MAX)), ''));
+--   END LOOP;
+--   "orashift_result" := (COALESCE("l_out", '') || ' ' || COALESCE(CAST("l_n" AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "coll_tab"."object_rows"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "l_items" text := "item_list"(ROW('pen', 2)::"item_t", ROW('ink', 5)::"item_t", ROW('cap', 1)::"item_t");
+--   "l_total" numeric(38,10);
+--   "l_names" varchar(200);
+-- BEGIN
+--   SELECT SUM("t"."qty") INTO "l_total" FROM TABLE(l_items) t WHERE "t"."qty" > 1;
+--   IF NOT FOUND THEN
+--     RAISE EXCEPTION 'ORA-01403: no data found';
+--   END IF;
+--   SELECT LISTAGG("name", ',') WITHIN GROUP (ORDER BY "qty") INTO "l_names" FROM TABLE(l_items);
+--   IF NOT FOUND THEN
+--     RAISE EXCEPTION 'ORA-01403: no data found';
+--   END IF;
+--   "orashift_result" := (COALESCE("l_names", '') || ' ' || COALESCE(CAST("l_total" AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "coll_tab"."fill_picked"("p_items" text)
+-- AS $$
+-- BEGIN
+--   INSERT INTO "picked" ("name", "qty") SELECT "i"."name", "i"."qty" FROM TABLE(p_items) i WHERE "i"."qty" >= 2;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "coll_tab"."selector_facts"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "l_items" text := "item_list"(ROW('pen', 2)::"item_t", ROW('ink', 5)::"item_t");
+--   "l_recs" text := "rec_list"();
+--   "l_rec" record;
+-- BEGIN
+--   "l_items"[2]."qty" := ("l_items"[2])."qty" + 10;
+--   "l_rec"."label" := 'r';
+--   "l_rec"."words" := "word_list"('x');
+--   "l_rec"."words"[2] := 'y';
+--   "l_rec"."words"[3] := 'z';
+--   "l_recs" := "l_recs" || array_fill(NULL::text, ARRAY[1]);
+--   "l_recs"[1] := "l_rec";
+--   "orashift_result" := (COALESCE(CAST(("l_items"[2])."name" AS VARCHAR(MAX)), '') || COALESCE(CAST(("l_items"[2])."qty" AS VARCHAR(MAX)), '') || ' ' || COALESCE(CAST("words"."count" AS VARCHAR(MAX)), '') || ' ' || COALESCE(CAST(("l_recs"[1])."words"."count" AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(l_recs(1).words(1) AS VARCHAR(MAX)), '') || COALESCE(CAST(l_recs(1).words(3) AS VARCHAR(MAX)), '') || ' ' || COALESCE(CASE WHEN l_recs(1).words.EXISTS(4) THEN 'y' ELSE 'n' END, '') || ' ' || COALESCE(CAST(l_recs(1).words.NEXT(1) AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "coll_tab"."method_facts"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "l" text := "counter_list"(ROW(1)::"counter_t", ROW(5)::"counter_t");
+--   "l_s" text := ROW("word_list"())::"stack_t";
+-- BEGIN
+--   "orashift_result" := (COALESCE(CAST(l(2).doubled() AS VARCHAR(MAX)), '') || ' ' || COALESCE(CAST(("l"[1])."doubled" AS VARCHAR(MAX)), '') || ' ' || COALESCE(CAST("l_s"."top" AS VARCHAR(MAX)), '') || COALESCE(CAST("l_s"."size_of" AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- action items
+-- OS1001 TABLE PICKED: column QTY NUMBER → NUMERIC(38,10) (line 4)
+-- OS6008 TYPE WORD_LIST: type WORD_LIST: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 6)
+-- OS6008 TYPE ITEM_T: type ITEM_T: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 8)
+-- OS6008 TYPE ITEM_LIST: type ITEM_LIST: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 10)
+-- OS6008 TYPE COUNTER_T: type COUNTER_T: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 12)
+-- OS6008 TYPE BODY COUNTER_T: type body COUNTER_T: redshift has no object types to hold its methods (line 18)
+-- OS6008 TYPE COUNTER_LIST: type COUNTER_LIST: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 29)
+-- OS6008 TYPE STACK_T: type STACK_T: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 31)
+-- OS6008 TYPE BODY STACK_T: type body STACK_T: redshift has no object types to hold its methods (line 39)
+-- OS6001 PACKAGE COLL_TAB: type REC_T: type WORD_LIST: redshift has no object or collection types (line 62)
+-- OS6001 PACKAGE COLL_TAB: type REC_LIST: collection type REC_LIST: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 63)
+-- OS6001 PACKAGE BODY COLL_TAB: return type: type WORD_LIST: redshift has no object or collection types (line 73)
+-- OS6002 PACKAGE BODY COLL_TAB: function COLL_TAB.WORDS_OF is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 73)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L: type WORD_LIST: redshift has no object or collection types (line 74)
+-- OS4007 PACKAGE BODY COLL_TAB: call to WORD_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 74)
+-- OS6001 PACKAGE BODY COLL_TAB: call of L.EXTEND: no such procedure among the converted units (line 77)
+-- OS6002 PACKAGE BODY COLL_TAB: function COLL_TAB.SCALAR_ROWS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 83)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L_LIST: type WORD_LIST: redshift has no object or collection types (line 84)
+-- OS4007 PACKAGE BODY COLL_TAB: call to WORD_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 84)
+-- OS4013 PACKAGE BODY COLL_TAB: table function in FROM: TABLE(l_list) (line 88)
+-- OS6002 PACKAGE BODY COLL_TAB: SELECT INTO on Redshift keeps the first of several rows where Oracle raises TOO_MANY_ROWS (no row still raises NO_DATA_FOUND: checked after each SELECT INTO) (line 88)
+-- OS4013 PACKAGE BODY COLL_TAB: table function in FROM: TABLE(words_of(4)) w (line 89)
+-- OS4013 PACKAGE BODY COLL_TAB: table function in FROM: TABLE(l_list) (line 90)
+-- OS6002 PACKAGE BODY COLL_TAB: function COLL_TAB.OBJECT_ROWS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 96)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L_ITEMS: type ITEM_LIST: redshift has no object or collection types (line 97)
+-- OS4007 PACKAGE BODY COLL_TAB: call to ITEM_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 97)
+-- OS4013 PACKAGE BODY COLL_TAB: table function in FROM: TABLE(l_items) t (line 101)
+-- OS4013 PACKAGE BODY COLL_TAB: table function in FROM: TABLE(l_items) (line 102)
+-- OS6001 PACKAGE BODY COLL_TAB: parameter P_ITEMS: type ITEM_LIST: redshift has no object or collection types (line 106)
+-- OS4013 PACKAGE BODY COLL_TAB: table function in FROM: TABLE(p_items) i (line 108)
+-- OS6002 PACKAGE BODY COLL_TAB: function COLL_TAB.SELECTOR_FACTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 111)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L_ITEMS: type ITEM_LIST: redshift has no object or collection types (line 112)
+-- OS4007 PACKAGE BODY COLL_TAB: call to ITEM_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 112)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L_RECS: collection type REC_LIST: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 113)
+-- OS4007 PACKAGE BODY COLL_TAB: call to REC_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 113)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L_REC: type WORD_LIST: redshift has no object or collection types (line 114)
+-- OS4007 PACKAGE BODY COLL_TAB: call to WORD_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 118)
+-- OS6001 PACKAGE BODY COLL_TAB: call of L_REC.WORDS.EXTEND: no such procedure among the converted units (line 119)
+-- OS6001 PACKAGE BODY COLL_TAB: call of L_REC.WORDS.TRIM: no such procedure among the converted units (line 122)
+-- OS6001 PACKAGE BODY COLL_TAB: selector .words(1): a call after an untyped value (line 125)
+-- OS6001 PACKAGE BODY COLL_TAB: assignment to l_recs(1).words(1) (line 125)
+-- OS6001 PACKAGE BODY COLL_TAB: call l_recs(1).words.EXTEND (line 126)
+-- OS6001 PACKAGE BODY COLL_TAB: selector .words(l_recs(1).words.LAST): a call after an untyped value (line 127)
+-- OS6001 PACKAGE BODY COLL_TAB: assignment to l_recs(1).words(l_recs(1).words.LAST) (line 127)
+-- OS6001 PACKAGE BODY COLL_TAB: selector .words(1): a call after an untyped value (line 129)
+-- OS6001 PACKAGE BODY COLL_TAB: selector .words(3): a call after an untyped value (line 129)
+-- OS6001 PACKAGE BODY COLL_TAB: selector .words.EXISTS(4): a call after an untyped value (line 130)
+-- OS6001 PACKAGE BODY COLL_TAB: selector .words.NEXT(1): a call after an untyped value (line 130)
+-- OS4013 PACKAGE BODY COLL_TAB: PL/SQL selector l_recs(1).words(1) (line 129)
+-- OS4013 PACKAGE BODY COLL_TAB: PL/SQL selector l_recs(1).words(3) (line 129)
+-- OS4013 PACKAGE BODY COLL_TAB: PL/SQL selector l_recs(1).words.EXISTS(4) (line 130)
+-- OS4013 PACKAGE BODY COLL_TAB: PL/SQL selector l_recs(1).words.NEXT(1) (line 130)
+-- OS6002 PACKAGE BODY COLL_TAB: function COLL_TAB.METHOD_FACTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 133)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L: type COUNTER_LIST: redshift has no object or collection types (line 134)
+-- OS4007 PACKAGE BODY COLL_TAB: call to COUNTER_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 134)
+-- OS6001 PACKAGE BODY COLL_TAB: variable L_S: type STACK_T: redshift has no object or collection types (line 135)
+-- OS4007 PACKAGE BODY COLL_TAB: call to WORD_LIST: not in the built-in function map; a user function (or type constructor) must be converted and exist on the target first (line 135)
+-- OS6001 PACKAGE BODY COLL_TAB: call l(2).bump(3) (line 137)
+-- OS6001 PACKAGE BODY COLL_TAB: call of L_S.PUSH: no such procedure among the converted units (line 138)
+-- OS6001 PACKAGE BODY COLL_TAB: call of L_S.PUSH: no such procedure among the converted units (line 139)
+-- OS6001 PACKAGE BODY COLL_TAB: call of L_S.PUSH: no such procedure among the converted units (line 140)
+-- OS6001 PACKAGE BODY COLL_TAB: call of L_S.POP: no such procedure among the converted units (line 141)
+-- OS6001 PACKAGE BODY COLL_TAB: selector .doubled(): a call after an untyped value (line 142)
+-- OS4013 PACKAGE BODY COLL_TAB: PL/SQL selector l(2).doubled() (line 142)
