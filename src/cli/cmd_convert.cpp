@@ -45,7 +45,9 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
       PhysicalDesignInput design = o->design.empty() ? PhysicalDesignInput{} : load_physical_design_file(o->design);
       // One source (or one schema of it) into `out`.
       auto convert_one = [&](const SourceEndpoint& src, const std::string& out) {
-        ConversionOutput conv = convert_and_write(src, dialect, out, types, design, code_options(o->plsql_extension, dialect));
+        // The object files are written on the second core while the report is built.
+        ConversionOutput conv =
+            convert_and_start_writing(src, dialect, out, types, design, code_options(o->plsql_extension, dialect));
         RunSummary s;
         s.command = "convert";
         s.source = src.describe();
@@ -57,6 +59,7 @@ void add_convert_command(CLI::App& app, std::function<int()>& action) {
         s.effort = &model;
         s.evidence = &conv.evidence;
         write_summary(s, out + "/report");
+        conv.finish_files();
         fmt::print("convert: {} tables, {} objects, {} action items, {} source errors → {}\n",
                    src.catalog().tables.size(), conv.schema.objects.size(), conv.items.items().size(), errors, conv.dir);
         fmt::print("report: {}/report/report.html\n", out);

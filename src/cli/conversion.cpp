@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include "convert/type_refinement.h"
@@ -20,11 +19,11 @@ static std::string file_part(const std::string& s) {
   return out;
 }
 
-static void write_file(const std::string& path, const std::string& text) {
-  std::ofstream f(path, std::ios::binary);
-  f << text;
-  if (!f) throw std::runtime_error("cannot write " + path);
-}
+// Converts and writes apply.sql and manifest.json; the object files are left to out.pending_files.
+static ConversionOutput convert_catalog_and_start_writing(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
+                                                          const std::string& out_dir, const TypeMappingSettings& types,
+                                                          const PhysicalDesignInput& design, bool keys_after_load,
+                                                          const CodeOptions& code);
 
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
                                    const TypeMappingSettings& types, const PhysicalDesignInput& design,
@@ -32,10 +31,26 @@ ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect
   return convert_catalog_and_write(source.catalog(), source, dialect, out_dir, types, design, false, code);
 }
 
+ConversionOutput convert_and_start_writing(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
+                                           const TypeMappingSettings& types, const PhysicalDesignInput& design,
+                                           const CodeOptions& code) {
+  return convert_catalog_and_start_writing(source.catalog(), source, dialect, out_dir, types, design, false, code);
+}
+
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
                                            const std::string& out_dir, const TypeMappingSettings& types,
                                            const PhysicalDesignInput& design, bool keys_after_load,
                                            const CodeOptions& code) {
+  ConversionOutput out = convert_catalog_and_start_writing(std::move(catalog), source, dialect, out_dir, types, design,
+                                                           keys_after_load, code);
+  out.finish_files();
+  return out;
+}
+
+static ConversionOutput convert_catalog_and_start_writing(Catalog catalog, const SourceEndpoint& source, Dialect dialect,
+                                                   const std::string& out_dir, const TypeMappingSettings& types,
+                                                   const PhysicalDesignInput& design, bool keys_after_load,
+                                                   const CodeOptions& code) {
   ConversionOutput out;
   ConvertOptions opt;
   opt.code = code;
@@ -60,17 +75,19 @@ ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint
   int n = 0;
   std::vector<const ConvertedObject*> ordered;
   std::vector<std::string> files;
+  std::vector<std::pair<std::string, std::string>> contents;
   for (ApplyPhase phase : {ApplyPhase::BeforeLoad, ApplyPhase::AfterLoad})
     for (const auto& o : out.schema.objects) {
       if (o.phase != phase) continue;
       std::string name = fmt::format("{:03}_{}_{}.sql", ++n, file_part(o.kind), file_part(o.name));
-      write_file(out.dir + "/" + name, o.sql);
+      contents.emplace_back(out.dir + "/" + name, o.sql);
       ordered.push_back(&o);
       files.push_back(name);
     }
-  write_file(out.dir + "/apply.sql", out.schema.script());
+  out.pending_files = std::make_shared<BackgroundFiles>(std::move(contents));
+  write_whole_file(out.dir + "/apply.sql", out.schema.script());
   // What `orashift apply` reads: the files in order with their Oracle source locations.
-  write_file(out.dir + "/manifest.json", manifest_json(build_manifest(out.schema, ordered, files, out.items)));
+  write_whole_file(out.dir + "/manifest.json", manifest_json(build_manifest(out.schema, ordered, files, out.items)));
   return out;
 }
 

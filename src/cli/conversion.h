@@ -1,8 +1,10 @@
 #pragma once
 // The convert step shared by `convert` and `migrate`: catalog → DDL files + report.
+#include <memory>
 #include <string>
 
 #include "assess/action_item.h"
+#include "cli/background_files.h"
 #include "convert/type_evidence.h"
 #include "dialect/ddl_generator.h"
 #include "load/endpoint.h"
@@ -15,6 +17,12 @@ struct ConversionOutput {
   ActionItems items;
   std::string dir;  // OUT/<dialect>
   TypeEvidence evidence;  // what the profiling pass saw and decided (empty with --types declared)
+  // The object files of convert_and_start_writing, still being written; finish_files() waits.
+  std::shared_ptr<BackgroundFiles> pending_files;
+  // Waits until every object file is written; throws for the first that could not be.
+  void finish_files() {
+    if (pending_files) pending_files->finish();
+  }
 };
 
 // Converts the source's catalog and writes OUT/<dialect>/NNN_<kind>_<name>.sql plus apply.sql.
@@ -24,6 +32,12 @@ struct ConversionOutput {
 ConversionOutput convert_and_write(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
                                    const TypeMappingSettings& types = {}, const PhysicalDesignInput& design = {},
                                    const CodeOptions& code = {});
+// The same, returning while the per-object files are still being written on a thread of their
+// own (apply.sql and manifest.json are written already): the caller writes its report meanwhile
+// and calls finish_files() before it is done.
+ConversionOutput convert_and_start_writing(const SourceEndpoint& source, Dialect dialect, const std::string& out_dir,
+                                           const TypeMappingSettings& types = {}, const PhysicalDesignInput& design = {},
+                                           const CodeOptions& code = {});
 // The same for a given model (e.g. the tables a task selected); `source` supplies diagnostics
 // and row estimates.
 ConversionOutput convert_catalog_and_write(Catalog catalog, const SourceEndpoint& source, Dialect dialect,

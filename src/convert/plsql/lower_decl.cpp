@@ -193,12 +193,7 @@ TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
       if (!r.element->problem.empty()) r.problem = r.element->problem;
       return r;
     }
-    r.shape = Shape::Row;
-    r.sql = q(parts.back());
-    r.object_type = parts.back();
-    for (const ast::CreateType* t : env_.registry->type_chain(parts.back()))
-      for (const auto& a : t->attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
-    return r;
+    return object_type_info(parts.back());
   }
   return none;
 }

@@ -34,12 +34,14 @@ bool is_static(const ast::PlSubprogram& s) { return upper(sql::compact_text(s.me
 }  // namespace
 
 TypeInfo Lowerer::object_type_info(const std::string& name) const {
+  if (auto it = object_types_.find(name); it != object_types_.end()) return it->second;
   TypeInfo r;
   r.shape = Shape::Row;
   r.sql = q(name);
   r.object_type = name;
   for (const ast::CreateType* t : env_.registry->type_chain(name))
     for (const auto& a : t->attributes) r.fields.push_back({norm(a.name), resolve_type(a.type)});
+  object_types_.emplace(name, r);
   return r;
 }
 

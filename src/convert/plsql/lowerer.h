@@ -250,6 +250,9 @@ private:
   int loop_records_ = 0;
   mutable int temp_count_ = 0;
   int foreign_frames_ = 0;
+  // object_type_info by type name: an object type's attributes are SQL types, the same wherever
+  // the unit names the type, and a type body asks for its own type at every method and call.
+  mutable std::map<std::string, TypeInfo> object_types_;
   mutable std::map<std::string, Symbol> foreign_symbols_;  // other packages' variables, by PKG.NAME  // other packages' frames pushed to resolve their types
   std::string routine_schema_;            // schema of the routine being converted ("" = default)
   std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms

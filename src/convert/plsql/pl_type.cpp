@@ -17,7 +17,7 @@ const Field* TypeInfo::field(const std::string& oracle_name) const {
   return nullptr;
 }
 
-std::optional<OracleType> oracle_type_from_text(std::string_view text) {
+static std::optional<OracleType> parse_oracle_type(std::string_view text) {
   SourceFile file("<type>", std::string(text));
   std::vector<sql::Token> toks = sql::tokenize(file);
   while (!toks.empty() && toks.back().kind == sql::TokenKind::End) toks.pop_back();
@@ -25,6 +25,16 @@ std::optional<OracleType> oracle_type_from_text(std::string_view text) {
   auto d = sql::parse_data_type(toks, Span{&file, 0, static_cast<uint32_t>(file.text().size())});
   if (!d || d->user_type) return std::nullopt;
   return oracle_type_of(*d);
+}
+
+std::optional<OracleType> oracle_type_from_text(std::string_view text) {
+  // Remembered by text: a corpus names the same few types thousands of times, and each read
+  // tokenizes and parses (per thread, so that no lock is needed).
+  thread_local std::map<std::string, std::optional<OracleType>, std::less<>> seen;
+  if (auto it = seen.find(text); it != seen.end()) return it->second;
+  std::optional<OracleType> type = parse_oracle_type(text);
+  seen.emplace(std::string(text), type);
+  return type;
 }
 
 namespace {
