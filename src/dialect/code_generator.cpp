@@ -268,56 +268,25 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
         for (const auto& [name, list] : p->routines) add(u.name + "." + name, list);
   }
   std::vector<Placed> placed;
-  for (const auto& c : converted)
-    if (!c.res.blocked && c.res.needs_placeholders) {
-      ConvertedObject support;
-      support.kind = "FUNCTION";
-      support.name = "ORASHIFT_PLACEHOLDERS";
-      support.sql = plsql::placeholders_function_sql();
-      support.phase = ApplyPhase::AfterLoad;
-      placed.push_back({0, 0, std::move(support)});
-      break;
-    }
-  for (const auto& c : converted)
-    if (!c.res.blocked && c.res.needs_map_support) {
-      ConvertedObject support;
-      support.kind = "FUNCTION";
-      support.name = "ORASHIFT_MAP_GET";
-      support.sql = plsql::map_get_function_sql();
-      support.phase = ApplyPhase::AfterLoad;
-      placed.push_back({0, 0, std::move(support)});
-      break;
-    }
-  for (const auto& c : converted)
-    if (!c.res.blocked && c.res.uses_dblink) {
-      ConvertedObject ext;
-      ext.kind = "EXTENSION";
-      ext.name = "DBLINK";
-      ext.sql = "CREATE EXTENSION IF NOT EXISTS dblink;\n" + plsql::autonomous_connection_function_sql();
-      ext.phase = ApplyPhase::AfterLoad;
-      placed.push_back({0, 0, std::move(ext)});
-      break;
-    }
-  for (const auto& c : converted)
-    if (!c.res.blocked && c.res.uses_pgcrypto) {
-      ConvertedObject ext;
-      ext.kind = "EXTENSION";
-      ext.name = "PGCRYPTO";
-      ext.sql = "CREATE EXTENSION IF NOT EXISTS pgcrypto;\n";
-      ext.phase = ApplyPhase::AfterLoad;
-      placed.push_back({0, 0, std::move(ext)});
-      break;
-    }
-  for (const auto& c : converted)
-    if (!c.res.blocked && c.res.uses_orafce) {
-      ConvertedObject ext;
-      ext.kind = "EXTENSION";
-      ext.name = "ORAFCE";
-      ext.sql = "CREATE EXTENSION IF NOT EXISTS orafce;\n";
-      ext.phase = ApplyPhase::AfterLoad;
-      placed.push_back({0, 0, std::move(ext)});
-      break;
-    }
+  // Support objects (extensions, helper functions) once, first, when an applied unit needs them.
+  auto support = [&](bool plsql::UnitResult::*needs, const char* kind, const char* name, std::string sql) {
+    for (const auto& c : converted)
+      if (!c.res.blocked && c.res.*needs) {
+        ConvertedObject object;
+        object.kind = kind;
+        object.name = name;
+        object.sql = std::move(sql);
+        object.phase = ApplyPhase::AfterLoad;
+        placed.push_back({0, 0, std::move(object)});
+        return;
+      }
+  };
+  support(&plsql::UnitResult::needs_placeholders, "FUNCTION", "ORASHIFT_PLACEHOLDERS", plsql::placeholders_function_sql());
+  support(&plsql::UnitResult::needs_map_support, "FUNCTION", "ORASHIFT_MAP_GET", plsql::map_get_function_sql());
+  support(&plsql::UnitResult::uses_dblink, "EXTENSION", "DBLINK",
+          "CREATE EXTENSION IF NOT EXISTS dblink;\n" + plsql::autonomous_connection_function_sql());
+  support(&plsql::UnitResult::uses_pgcrypto, "EXTENSION", "PGCRYPTO", "CREATE EXTENSION IF NOT EXISTS pgcrypto;\n");
+  support(&plsql::UnitResult::uses_orafce, "EXTENSION", "ORAFCE", "CREATE EXTENSION IF NOT EXISTS orafce;\n");
   for (auto& c : converted) {
     Unit& u = units[c.unit];
     plsql::UnitResult& res = c.res;
