@@ -34,7 +34,7 @@ duckdb_inc=${duckdb_inc:-$root/third_party/duckdb/include}
 c++ -std=gnu++20 -O2 -DNDEBUG -I"$root/src" -I"$duckdb_inc" \
   "$root/bench/duckdb_sql.cpp" -o "$work/duckdb_sql" \
   "$build/liborashift_core.a" "$duckdb_lib" -Wl,-rpath,"$(dirname "$duckdb_lib")" \
-  -lpq -lsqlite3 -lcurl -lssl -lcrypto -lz -lzstd -lfmt -lpthread
+  $ORASHIFT_CORE_LIBS
 
 echo "SH sample scale $scale, $runs interleaved runs per tool; $(nproc) cores; load average: $(loadavg)"
 [ -d "$work/src" ] || "$build/orashift" sample sh --scale "$scale" --out "$work/src" >/dev/null

@@ -41,3 +41,7 @@ time_cmd() {  # OUT_PREFIX cmd… → "$OUT_PREFIX.s" seconds, "$OUT_PREFIX.kb" 
   e=$(date +%s.%N)
   echo "$e - $s" | bc >"$1.s"
 }
+
+# The libraries a bench program linked against build/liborashift_core.a needs (CMakeLists.txt's
+# list for the orashift target): one place, so that a new dependency reaches every bench.
+ORASHIFT_CORE_LIBS="-lpq -lsqlite3 -lcurl -lssl -lcrypto -lz -lzstd -ldeflate -lfmt -lpthread -ldl"

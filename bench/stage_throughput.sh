@@ -8,6 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
+source "$root/bench/lib.sh"
 scale=${SCALE:-1}
 work=$(mktemp -d /tmp/orashift-stage-bench.XXXXXX)
 s3dir=$work/s3
@@ -18,7 +19,7 @@ trap cleanup EXIT
 c++ -std=gnu++20 -O2 -DNDEBUG -I"$root/src" -I"$root/third_party/duckdb/include" \
   "$root/bench/stage_throughput.cpp" -o "$work/stage_throughput" \
   "$build/liborashift_core.a" -L"$root/third_party/duckdb/lib" -Wl,-rpath,"$root/third_party/duckdb/lib" \
-  -lduckdb -lpq -lsqlite3 -lcurl -lssl -lcrypto -lz -lzstd -ldeflate -lfmt -lpthread
+  -lduckdb $ORASHIFT_CORE_LIBS
 
 "$build/orashift" sample sh --scale "$scale" --out "$work/sample" >/dev/null
 endpoint=$(bash "$root/tests/e2e/s3_server.sh" start "$s3dir" "${S3_PORT:-$(( 50000 + RANDOM % 10000 ))}")

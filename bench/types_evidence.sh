@@ -9,6 +9,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
+source "$root/bench/lib.sh"
 scale=${SCALE:-1}
 runs=${RUNS:-5}
 work=${WORK:-$(mktemp -d /tmp/orashift-types-bench.XXXXXX)}
@@ -17,7 +18,7 @@ mkdir -p "$work"
 c++ -std=gnu++20 -O2 -DNDEBUG -I"$root/src" -I"$root/third_party/duckdb/include" \
   "$root/bench/query_timing.cpp" -o "$work/query_timing" \
   "$build/liborashift_core.a" -L"$root/third_party/duckdb/lib" -Wl,-rpath,"$root/third_party/duckdb/lib" \
-  -lduckdb -lpq -lsqlite3 -lcurl -lssl -lcrypto -lz -lzstd -lfmt -lpthread
+  -lduckdb $ORASHIFT_CORE_LIBS
 
 echo "SH sample scale $scale, $runs runs per query; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$build/orashift" sample sh --scale "$scale" --out "$work/src" >/dev/null
