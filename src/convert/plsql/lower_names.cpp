@@ -7,6 +7,7 @@
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/overloads.h"
 #include "convert/query/sql_writer.h"
 #include "common/naming.h"
 #include "sql/parser.h"
@@ -341,27 +342,15 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   // OUT/IN OUT argument that is not a variable of exactly the parameter's type goes through a
   // temporary of that type (PostgreSQL cannot write back through a cast, e.g. text → varchar(30)).
   std::vector<const ast::Expr*> ordered;
-  if (c && w && routines->size() == 1) {
-    const auto& params = r.sub->params;
-    std::vector<const ast::Expr*> slot(params.size(), nullptr);
-    bool ok = c->args.size() <= params.size();
-    for (size_t i = 0; ok && i < c->args.size(); ++i) {
-      const auto& a = c->args[i];
-      size_t at = i;
-      if (!a.name.empty()) {
-        at = params.size();
-        for (size_t k = 0; k < params.size(); ++k)
-          if (norm(params[k].name) == normalize_identifier(a.name)) at = k;
-      }
-      if (at >= params.size() || slot[at]) ok = false;
-      else slot[at] = a.value.get();
+  if (c && w && routines->size() == 1)
+    if (auto slot = argument_slots(*r.sub, c)) {
+      size_t last = 0;
+      for (size_t k = 0; k < slot->size(); ++k)
+        if ((*slot)[k]) last = k + 1;
+      bool skipped = false;
+      for (size_t k = 0; k < last; ++k) skipped |= (*slot)[k] == nullptr;
+      if (!skipped) ordered.assign(slot->begin(), slot->begin() + static_cast<long>(last));
     }
-    size_t last = 0;
-    for (size_t k = 0; k < slot.size(); ++k)
-      if (slot[k]) last = k + 1;
-    for (size_t k = 0; ok && k < last; ++k) ok = slot[k] != nullptr;
-    if (ok) ordered.assign(slot.begin(), slot.begin() + static_cast<long>(last));
-  }
   // Redshift UDF arguments have no defaults: the caller writes the omitted ones.
   std::vector<const ast::Expr*> omitted;
   if (!ordered.empty() && !env_.profile->functions && r.sub && sql_udf_shape(*r.sub) && routines->size() == 1)

@@ -133,23 +133,16 @@ const RoutineDecl* Lowerer::pick_overload(const std::vector<RoutineDecl>& routin
     if (!r.sub || !seen.insert(oracle_signature(*r.sub)).second) continue;
     if (!as_statement && !r.is_function()) continue;
     if (as_statement && r.is_function() && !calling_as_procedure_) continue;
-    const auto& params = r.sub->params;
-    size_t n = c ? c->args.size() : 0;
+    auto slot = argument_slots(*r.sub, c);
+    if (!slot) continue;
     Candidate cand{&r, {}};
-    std::vector<bool> given(params.size(), false);
-    bool ok = n <= params.size();
-    for (size_t i = 0; ok && i < n; ++i) {
-      size_t at = i;
-      if (!c->args[i].name.empty()) {
-        at = params.size();
-        for (size_t k = 0; k < params.size(); ++k)
-          if (norm(params[k].name) == normalize_identifier(c->args[i].name)) at = k;
-      }
-      if (at >= params.size() || given[at]) ok = false;
-      else given[at] = true, cand.slot.push_back(at);
-    }
-    for (size_t k = 0; ok && k < params.size(); ++k)
-      if (!given[k] && !params[k].default_value) ok = false;
+    bool ok = true;
+    for (size_t k = 0; k < slot->size(); ++k)
+      if (!(*slot)[k] && !r.sub->params[k].default_value) ok = false;
+    // argument i → its parameter, in the call's order
+    for (size_t i = 0; c && i < c->args.size(); ++i)
+      for (size_t k = 0; k < slot->size(); ++k)
+        if ((*slot)[k] == c->args[i].value.get()) cand.slot.push_back(k);
     if (ok) fit.push_back(std::move(cand));
   }
   // Per argument, keep the candidates whose parameter fits the argument's family best.

@@ -72,6 +72,25 @@ void name_merged_overloads(Registry& registry, Dialect dialect, const TypeMappin
     }
 }
 
+std::optional<std::vector<const ast::Expr*>> argument_slots(const ast::PlSubprogram& sub, const ast::CallExpr* c) {
+  const auto& params = sub.params;
+  std::vector<const ast::Expr*> slot(params.size(), nullptr);
+  size_t n = c ? c->args.size() : 0;
+  if (n > params.size()) return std::nullopt;
+  for (size_t i = 0; i < n; ++i) {
+    const auto& a = c->args[i];
+    size_t at = i;
+    if (!a.name.empty()) {
+      at = params.size();
+      for (size_t k = 0; k < params.size(); ++k)
+        if (norm(params[k].name) == normalize_identifier(a.name)) at = k;
+    }
+    if (at >= params.size() || slot[at]) return std::nullopt;
+    slot[at] = a.value.get();
+  }
+  return slot;
+}
+
 int family_fit(const std::string& arg, const std::string& param) {
   if (arg.empty() || param.empty()) return 0;
   if (arg == param) return 2;

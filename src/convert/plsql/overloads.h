@@ -4,6 +4,7 @@
 // an overload gets a target name of its own, and each call is resolved at conversion time from
 // its arguments' Oracle types, as Oracle resolves it ("Overloaded Subprograms", PL/SQL Language
 // Reference); a call whose arguments do not settle it is flagged at the call.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,12 @@ void name_merged_overloads(Registry& registry, Dialect dialect, const TypeMappin
 // A routine's Oracle declaration (kind, parameter names, modes and written types): two entries
 // with the same one are one routine declared twice, not overloads.
 std::string oracle_signature(const sql::ast::PlSubprogram& s);
+
+// The argument each parameter of `sub` receives from call `c` (positional, then named), nullptr
+// for a parameter given none; nullopt when the call names an unknown parameter, gives one twice or
+// gives too many.
+std::optional<std::vector<const sql::ast::Expr*>> argument_slots(const sql::ast::PlSubprogram& sub,
+                                                                 const sql::ast::CallExpr* c);
 
 // How well an argument of Oracle family `arg` fits a parameter of family `param`: 2 the same
 // family, 1 the same kind of value (CHAR for VARCHAR2, PLS_INTEGER for NUMBER), 0 otherwise or
