@@ -59,11 +59,6 @@ echo '{"FullLoadSettings": {"TargetTablePrepMode": "DO_NOTHING"}}' >"$work/setti
 echo "tables (from the reference migrate's $work/ref/duckdb):"
 grep -A12 'CREATE TABLE "sales"' "$work/ddl.sql" | sed -n '1,/^);/p'
 
-summary() {  # LABEL ROWS SECONDS… → one line: median, range, rows/s
-  local m mn mx ok
-  read -r m mn mx ok <<<"$(stats "${@:3}")"
-  printf '%-24s %8.3f %16s %12.0f\n' "$1" "$m" "$(printf '%.3f–%.3f' "$mn" "$mx")" "$(echo "$2 / $m" | bc -l)"
-}
 
 for scope in $scopes; do
   mappings=()
@@ -78,8 +73,7 @@ for scope in $scopes; do
     fi
   done
   if [ "$scope" != all ]; then
-    printf '{"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"1","object-locator":{"schema-name":"%%","table-name":"%s"},"rule-action":"include"}]}\n' \
-      "${scope^^}" >"$work/mappings-$scope.json"
+    selection_mappings "$scope" "$work/mappings-$scope.json"
     mappings=(--mappings "$work/mappings-$scope.json")
   fi
   rows=$(count_rows "$work/ref.duckdb" "${tables[@]}")

@@ -45,3 +45,14 @@ time_cmd() {  # OUT_PREFIX cmd… → "$OUT_PREFIX.s" seconds, "$OUT_PREFIX.kb" 
 # The libraries a bench program linked against build/liborashift_core.a needs (CMakeLists.txt's
 # list for the orashift target): one place, so that a new dependency reaches every bench.
 ORASHIFT_CORE_LIBS="-lpq -lsqlite3 -lcurl -lssl -lcrypto -lz -lzstd -ldeflate -lfmt -lpthread -ldl"
+
+summary() {  # LABEL ROWS SECONDS… → one line: median, range, rows/s
+  local m mn mx ok
+  read -r m mn mx ok <<<"$(stats "${@:3}")"
+  printf '%-24s %8.3f %16s %12.0f\n' "$1" "$m" "$(printf '%.3f–%.3f' "$mn" "$mx")" "$(echo "$2 / $m" | bc -l)"
+}
+
+selection_mappings() {  # TABLE FILE → a task table-mapping file selecting that one table
+  printf '{"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"1","object-locator":{"schema-name":"%%","table-name":"%s"},"rule-action":"include"}]}\n' \
+    "${1^^}" >"$2"
+}
