@@ -45,6 +45,13 @@ public:
   virtual std::optional<std::string> bind(const sql::ast::BindExpr& b, rewrite::SqlWriter& w) const = 0;
   virtual std::optional<std::string> postfix(const sql::ast::PostfixExpr& p, rewrite::SqlWriter& w) const = 0;
   virtual rewrite::ValueType value_type(const sql::ast::Expr& e) const = 0;
+  // `e IS [NOT] test` other than NULL on the routine's values (IS OF (t) on an object): the
+  // target's test, or nullopt (the writer flags it). `test`: the words after IS [NOT], upper case.
+  virtual std::optional<std::string> is_test(const sql::ast::IsNullExpr& e, const std::string& test,
+                                             rewrite::SqlWriter& w) const {
+    (void)e, (void)test, (void)w;
+    return std::nullopt;
+  }
   // SELECT .. INTO targets: the INTO clause as the target writes it (" INTO STRICT a, b"), or
   // nullopt when the targets cannot be written (the routine raised the item).
   // `strict`: SELECT INTO (exactly one row, as Oracle); RETURNING INTO is not strict.

@@ -538,7 +538,7 @@ std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_functio
   // A member method's SELF comes first (a procedure's INOUT, so its changes reach the caller); a
   // constructor's SELF is its result, a local.
   if (!method_type_.empty() && !static_method_ && !constructor_) {
-    std::string declared = std::string(for_function ? "" : "INOUT ") + quote_ident("self") + " " + q(method_type_);
+    std::string declared = std::string(for_function ? "" : "INOUT ") + quote_ident("self") + " " + object_type_info(method_type_).sql;
     signature += declared;
     out += declared;
   }

@@ -266,7 +266,7 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
     }
     if (t->shape == Shape::Row || s->kind == SymbolKind::LoopRecord) {
       const Field* f = t->field(part);
-      out = (out.find('(') != std::string::npos ? "(" + out + ")" : out) + "." + q(part);
+      out = (out.find('(') != std::string::npos ? "(" + out + ")" : out) + "." + (f ? f->ref() : q(part));
       if (!f) {
         if (!t->fields.empty() && t->sql != "record")
           item(plsql_codes::kNotConvertible, "no field " + part + " in " + sql::compact_text(n.span), n.span);
@@ -537,6 +537,7 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
 
 std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWriter& w) const {
   if (c.name.empty()) return std::nullopt;
+  if (auto t = treat(c, w)) return t;
   std::vector<std::string> parts;
   for (const auto& p : c.name) parts.push_back(norm(p));
   if (auto o = object_call(c.name, &c, false, c.span, w)) return o;

@@ -35,6 +35,10 @@ bool is_static(const ast::PlSubprogram& s) { return upper(sql::compact_text(s.me
 
 TypeInfo Lowerer::object_type_info(const std::string& name) const {
   if (auto it = object_types_.find(name); it != object_types_.end()) return it->second;
+  if (auto h = hierarchy_type_info(name)) {
+    if (!hierarchy_of(name)->building) object_types_.emplace(name, *h);
+    return *h;
+  }
   TypeInfo r;
   r.shape = Shape::Row;
   r.sql = q(name);
@@ -148,6 +152,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
              span);
         return std::nullopt;
       }
+      if (const Hierarchy* h = hierarchy_of(last); h && h->usable) return default_constructor(last) + "(" + args("") + ")";
       return "ROW(" + args("") + ")::" + q(last);
     }
   }
@@ -173,6 +178,8 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     return std::nullopt;
   }
   if (as_statement == m->sub->is_function) return std::nullopt;
+  if (const Hierarchy* h = hierarchy_of(self_type.object_type); h && h->usable)  // one composite: SELF as it is
+    return method_routine(self_type.object_type, *m, last, nargs, false, span) + "(" + args(self_text) + ")";
   if (!has_body(m->type, *m->sub))
     item(plsql_codes::kObjectType,
          m->type + "." + last + " has no body (NOT INSTANTIABLE): Oracle runs a subtype's override, found at run time; "
@@ -240,6 +247,7 @@ void Lowerer::type_body(const ast::CreateTypeBody& u) {
     constructor_ = static_method_ = false;
     res_.objects.push_back({m.is_function ? "FUNCTION" : "PROCEDURE", tname + "." + name, sql, m.span, 2});
   }
+  dispatchers(tname, true);
 }
 
 // In a method: SELF and the attributes (implicitly SELF's) are names of the routine.
@@ -255,7 +263,7 @@ void Lowerer::add_self_symbols(const ast::PlSubprogram& s) {
     if (scope_.find(f.name)) continue;  // a parameter of the same name hides the attribute, as in Oracle
     Symbol a;
     a.kind = SymbolKind::Variable;
-    a.ref = quote_ident("self") + "." + q(f.name);
+    a.ref = quote_ident("self") + "." + f.ref();
     a.type = f.type;
     scope_.add(f.name, a);
   }

@@ -121,6 +121,7 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
     case ast::ExprKind::Call: {
       auto& c = static_cast<const ast::CallExpr&>(e);
       if (c.name.empty()) return std::nullopt;
+      if (auto target = treat_target(c)) return hierarchy_type_info(*target);
       // a(i), rec.list(i): an element.
       if (auto t = path_type(c.name, 0)) {
         if (t->shape == Shape::Array && t->element && c.args.size() == 1) return *t->element;
@@ -130,8 +131,10 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
     }
     case ast::ExprKind::Postfix: {
       auto& p = static_cast<const ast::PostfixExpr&>(e);
-      if (p.base->kind != ast::ExprKind::Call) return std::nullopt;
-      auto t = type_of(*p.base);
+      std::optional<TypeInfo> t;
+      if (p.base->kind == ast::ExprKind::List) t = as_type_of(static_cast<const ast::ListExpr&>(*p.base));
+      else if (p.base->kind == ast::ExprKind::Call) t = type_of(*p.base);
+      else return std::nullopt;
       for (size_t i = 0; t && i < p.selectors.size(); ++i) {
         const ast::Selector& s = p.selectors[i];
         if (s.kind == ast::SelectorKind::Args && t->shape == Shape::Array && t->element && s.args.size() == 1) {
@@ -186,10 +189,18 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
                                                    std::optional<TypeInfo>* type) const {
   std::string text;
   std::optional<TypeInfo> t;
+  bool static_call = false;
   if (p.base->kind == ast::ExprKind::Bind) {
     auto b = bind(static_cast<const ast::BindExpr&>(*p.base), w);
     if (!b) return std::nullopt;
     text = *b;
+  } else if (p.base->kind == ast::ExprKind::List) {
+    // (SELF AS t).m(…): t's own method, not the run-time type's override.
+    auto& l = static_cast<const ast::ListExpr&>(*p.base);
+    t = as_type_of(l);
+    if (!t) return std::nullopt;
+    text = w.expr(*l.items[0]);
+    static_call = true;
   } else if (p.base->kind == ast::ExprKind::Call) {
     auto& c = static_cast<const ast::CallExpr&>(*p.base);
     auto s = call(c, w);
@@ -248,7 +259,7 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
     }
     if (t->shape == Shape::Row) {
       if (const Field* fd = t->field(f)) {
-        text = (assign ? text : "(" + text + ")") + "." + q(f);
+        text = (assign ? text : "(" + text + ")") + "." + fd->ref();
         t = TypeInfo(fd->type);
         continue;
       }
@@ -257,11 +268,11 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
         size_t nargs = next_args ? p.selectors[i + 1].args.size() : 0;
         auto m = find_method(t->object_type, f, nargs, false);
         if (!m || !m->sub->is_function) return fail("no member function " + f + " of " + t->object_type + " with " + std::to_string(nargs) + " argument(s)");
-        if (m->type != t->object_type)
+        const Hierarchy* h = hierarchy_of(t->object_type);
+        if (m->type != t->object_type && !(h && h->usable))
           return fail(f + " is inherited from " + m->type + " (a supertype's method on a computed object is not converted)");
-        if (!has_body(m->type, *m->sub))
-          item(plsql_codes::kObjectType, m->type + "." + f + " has no body (NOT INSTANTIABLE): without dynamic dispatch there is nothing to call", p.span);
-        std::string call_text = q(m->type) + "." + q(f) + "(" + text;
+        std::string call_text = method_routine(t->object_type, *m, f, nargs, static_call, p.span) + "(" + text;
+        static_call = false;
         if (next_args)
           for (const auto& a : args_of(p.selectors[i + 1])) call_text += ", " + a;
         text = call_text + ")";
@@ -288,6 +299,10 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
   const std::vector<ast::CallArg>* args = nullptr;
   std::string target;
   std::optional<TypeInfo> type;
+  // Where the object a member procedure runs on lives: an element (read into a temporary and
+  // written back), a variable seen as its supertype ((SELF AS t).p: called on it directly), a
+  // function's result (a temporary; Oracle's changes to it are lost too).
+  enum class Holder { Element, Variable, Result } holder = Holder::Element;
   RewriteContext ctx = writer_context();
   RewriteResult r;
   rewrite::SqlWriter w(dialect(), ctx, r);
@@ -334,12 +349,16 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
     auto t = selector_chain(p, count, true, w, &type);
     absorb(r);
     if (!t) return true;  // the chain's item says why
-    if (p.base->kind != ast::ExprKind::Call || !path_type(static_cast<const ast::CallExpr&>(*p.base).name, 0)) {
+    bool element = p.base->kind == ast::ExprKind::Call && path_type(static_cast<const ast::CallExpr&>(*p.base).name, 0);
+    bool object = type && !type->object_type.empty();
+    if (!element && object && count == 0 && p.base->kind == ast::ExprKind::List) holder = Holder::Variable;
+    else if (!element && object && p.base->kind == ast::ExprKind::Call) holder = Holder::Result;
+    else if (!element) {
       item(plsql_codes::kNotConvertible, "call " + sql::compact_text(e.span) + ": not a variable's element", c.span);
       return true;
     }
     target = *t;
-    if (target.substr(0, target.find_first_of('[')).find("()") != std::string::npos) {
+    if (holder == Holder::Element && target.substr(0, target.find_first_of('[')).find("()") != std::string::npos) {
       item(plsql_codes::kNotConvertible, "call " + sql::compact_text(e.span) +
                                              ": an element of a package variable is read through its function; copy it to a "
                                              "local variable, change that and assign it back whole",
@@ -380,20 +399,24 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
   if (type && !type->object_type.empty() && e.kind == ast::ExprKind::Postfix) {
     // a(i).p(args): a member procedure of an element, through a temporary of the element's type.
     auto m = find_method(type->object_type, method, a.size(), false);
-    if (!m || m->sub->is_function || m->type != type->object_type) {
+    const Hierarchy* h = hierarchy_of(type->object_type);
+    if (!m || m->sub->is_function || (m->type != type->object_type && !(h && h->usable))) {
       item(plsql_codes::kObjectType, "call " + sql::compact_text(e.span) + ": no member procedure " + method + " of " +
                                          type->object_type + " with " + std::to_string(a.size()) + " argument(s) declared by the type itself",
            c.span);
       return true;
     }
-    if (!has_body(m->type, *m->sub))
-      item(plsql_codes::kObjectType, m->type + "." + method + " has no body (NOT INSTANTIABLE): without dynamic dispatch there is nothing to call", c.span);
+    std::string routine = method_routine(type->object_type, *m, method, a.size(), holder == Holder::Variable, c.span);
+    std::string args_text;
+    for (const auto& x : a) args_text += ", " + x;
+    if (holder == Holder::Variable) {
+      out.push_back(PgStmt::simple("CALL " + routine + "(" + target + args_text + ")", c.span));
+      return true;
+    }
     std::string tmp = local_variable("orashift_elem" + std::to_string(++temp_count_), type->sql, c.span);
-    std::string call_text = "CALL " + q(m->type) + "." + q(method) + "(" + tmp;
-    for (const auto& x : a) call_text += ", " + x;
     out.push_back(PgStmt::simple(tmp + " := " + target, c.span));
-    out.push_back(PgStmt::simple(call_text + ")", c.span));
-    out.push_back(PgStmt::simple(target + " := " + tmp, c.span));
+    out.push_back(PgStmt::simple("CALL " + routine + "(" + tmp + args_text + ")", c.span));
+    if (holder == Holder::Element) out.push_back(PgStmt::simple(target + " := " + tmp, c.span));
     return true;
   }
   return false;

@@ -325,7 +325,7 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
       std::string path;
       for (size_t i = used; i < n.parts.size() && t; ++i) {
         const Field* f = t->field(norm(n.parts[i]));
-        path += "." + q(norm(n.parts[i]));
+        path += "." + (f ? f->ref() : q(norm(n.parts[i])));
         t = f ? &f->type : nullptr;
       }
       if (t) {

@@ -40,10 +40,6 @@ bool mentions_sql_attribute(Span s) {
   return t.find("SQL%") != std::string::npos || t.find("SQL %") != std::string::npos;
 }
 
-std::string plpgsql_function(const std::string& head, const std::string& body) {
-  return head + "\nLANGUAGE plpgsql\nAS " + kQuote + "\n" + body + kQuote + ";\n";
-}
-
 // A package constant: a function returning its value (on Redshift a SQL UDF).
 std::string constant_function(const Symbol& s, const std::string& type, const std::string& value, Dialect d) {
   if (d == Dialect::Redshift)
@@ -65,6 +61,14 @@ std::string variable_functions(const std::string& pkg, const std::string& var, c
                               ", COALESCE(value::text, ''), false);\nEND\n");
 }
 
+}  // namespace
+
+std::string plpgsql_function(const std::string& head, const std::string& body) {
+  return head + "\nLANGUAGE plpgsql\nAS " + kQuote + "\n" + body + kQuote + ";\n";
+}
+
+namespace {
+
 // The first statements of a package's init function: run once per session.
 std::string init_prologue(const std::string& pkg) {
   std::string flag = quote_literal(setting_name(pkg, "orashift$init"));
@@ -83,8 +87,10 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   PgBlock b;
   uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
   if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
-  if (constructor_) b.decls.push_back({quote_ident("self") + " " + q(method_type_), s.span});
+  if (constructor_) b.decls.push_back({quote_ident("self") + " " + object_type_info(method_type_).sql, s.span});
   block(*s.body, b);
+  if (const Hierarchy* h = constructor_ ? hierarchy_of(method_type_) : nullptr; h && h->usable)
+    b.body.insert(b.body.begin(), PgStmt::simple("self.\"orashift_type\" := " + quote_literal(method_type_), s.span));
   Emitter e;
   if (env_.profile->directives) e.line(0, "#variable_conflict use_column");
   e.block(b, 0);
@@ -753,6 +759,7 @@ void Lowerer::object_type(const ast::CreateType& u) {
   switch (u.def) {
     case ast::TypeDefKind::Incomplete: return;  // a forward declaration: the full one follows
     case ast::TypeDefKind::Under: {
+      if (const Hierarchy* h = hierarchy_of(name); h && h->usable) return hierarchy_type(u);
       // A subtype: a composite of its own with the supertypes' attributes first (as Oracle's
       // default constructor lists them), then its own. No substitutability: a supertype variable
       // cannot hold it.
@@ -774,7 +781,8 @@ void Lowerer::object_type(const ast::CreateType& u) {
       item(plsql_codes::kBehaviour,
            "type " + name + " UNDER " + sql::compact_text(u.supertype.span) +
                ": a composite type with the supertypes' attributes first; a variable of a supertype cannot hold it "
-               "(no substitutability) and methods are not inherited dynamically",
+               "(no substitutability) and methods are not inherited dynamically" +
+               (hierarchy_of(name) ? " — " + hierarchy_of(name)->why : std::string()),
            u.supertype.span);
       if (cols.empty()) {
         item(plsql_codes::kObjectType, "type " + name + " has no attributes (a composite type needs one)", u.span);
@@ -801,6 +809,7 @@ void Lowerer::object_type(const ast::CreateType& u) {
       return;
     }
     case ast::TypeDefKind::Object: {
+      if (const Hierarchy* h = hierarchy_of(name); h && h->usable) return hierarchy_type(u);
       std::string cols;
       for (const auto& a : u.attributes) {
         TypeInfo t = resolve_type(a.type);

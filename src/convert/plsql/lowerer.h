@@ -85,6 +85,8 @@ public:
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
   std::optional<CollectionRows> collection_rows(const ast::Expr& collection) const override;  // lower_selectors.cpp
+  std::optional<std::string> is_test(const ast::IsNullExpr& e, const std::string& test,
+                                     rewrite::SqlWriter& w) const override;  // lower_hierarchy.cpp
 
 private:
   friend class UnitWriter;
@@ -223,6 +225,34 @@ private:
   void add_self_symbols(const ast::PlSubprogram& s);
   bool has_body(const std::string& type, const ast::PlSubprogram& spec) const;
 
+  // ---- type hierarchies: one composite per hierarchy, a type tag, dynamic dispatch (lower_hierarchy.cpp)
+  struct HierarchyAttr {
+    std::string owner, name;  // the declaring type and the attribute, Oracle names
+    TypeInfo type;
+    std::string column;  // quoted
+  };
+  struct Hierarchy {
+    std::string root;
+    std::vector<HierarchyAttr> attrs;
+    bool building = true;
+    bool usable = false;  // false: the old layout (a composite per type, static dispatch), `why` says why
+    std::string why;
+  };
+  // The hierarchy `type` belongs to when it is emulated as one composite, else nullptr.
+  const Hierarchy* hierarchy_of(const std::string& type) const;
+  std::optional<TypeInfo> hierarchy_type_info(const std::string& name) const;
+  void hierarchy_type(const ast::CreateType& u);  // CREATE TYPE / DOMAIN / ALTER TYPE ADD ATTRIBUTE
+  std::string default_constructor(const std::string& type) const;  // "T"."t$new"
+  // The routine a member call runs: the method's own, or the dispatcher that picks the override of
+  // the object's run-time type. `static_call`: (SELF AS T).m — the named type's method itself.
+  std::string method_routine(const std::string& static_type, const MethodRef& m, const std::string& name, size_t nargs,
+                             bool static_call, Span span) const;
+  void dispatchers(const std::string& type, bool with_body);
+  std::optional<std::string> type_test(const ast::Expr& operand, const std::string& test, rewrite::SqlWriter& w) const;
+  std::optional<std::string> treat_target(const ast::CallExpr& c) const;
+  std::optional<TypeInfo> as_type_of(const ast::ListExpr& l) const;
+  std::optional<std::string> treat(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+
   // ---- routines (lower_unit.cpp)
   std::string routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
                       const std::string& target_name_override = "");
@@ -253,6 +283,7 @@ private:
   // object_type_info by type name: an object type's attributes are SQL types, the same wherever
   // the unit names the type, and a type body asks for its own type at every method and call.
   mutable std::map<std::string, TypeInfo> object_types_;
+  mutable std::map<std::string, std::shared_ptr<Hierarchy>> hierarchies_;  // by root
   mutable std::map<std::string, Symbol> foreign_symbols_;  // other packages' variables, by PKG.NAME  // other packages' frames pushed to resolve their types
   std::string routine_schema_;            // schema of the routine being converted ("" = default)
   std::string routine_target_;            // its target name, the prefix of hoisted nested subprograms
@@ -271,6 +302,9 @@ private:
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)
 };
+
+// CREATE … head, then LANGUAGE plpgsql and the body in dollar quotes.
+std::string plpgsql_function(const std::string& head, const std::string& body);
 
 // orafce's packages (--plsql-extension orafce): does it provide PKG.FN?
 bool orafce_provides(const std::string& pkg, const std::string& fn);

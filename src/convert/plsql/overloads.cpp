@@ -15,10 +15,18 @@ namespace ast = sql::ast;
 namespace {
 
 // A parameter's type as the target identifies routines by: the mapped type without (…), or the
-// written text of a type the converter resolves later (a user type, %TYPE).
-std::string identity_type(const ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings) {
+// written text of a type the converter resolves later (a user type, %TYPE); the types of an
+// object type hierarchy are all its root's composite (lower_hierarchy.cpp).
+std::string identity_type(const ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings,
+                          const Registry& registry) {
   TypeInfo info = builtin_type(t, dialect, settings);
-  if (!info.problem.empty()) return "?" + rewrite::upper(sql::compact_text(t.span));
+  if (!info.problem.empty()) {
+    if (t.attribute.empty() && !t.name.parts.empty()) {
+      std::string root = registry.hierarchy_root(norm(t.name.parts.back()));
+      if (!root.empty()) return "?" + root;
+    }
+    return "?" + rewrite::upper(sql::compact_text(t.span));
+  }
   std::string out;
   int depth = 0;
   for (char c : info.sql) {
@@ -29,13 +37,14 @@ std::string identity_type(const ast::PlType& t, Dialect dialect, const TypeMappi
   return out;
 }
 
-std::string identity(const ast::PlSubprogram& s, Dialect dialect, const TypeMappingSettings& settings) {
+std::string identity(const ast::PlSubprogram& s, Dialect dialect, const TypeMappingSettings& settings,
+                     const Registry& registry) {
   std::string key;
   for (const auto& p : s.params) {
     std::string mode = rewrite::upper(p.mode);
     // A function's OUT arguments are not part of its identity; a procedure's are (PostgreSQL 14+).
     if (s.is_function && mode.find("OUT") != std::string::npos && mode.find("IN") == std::string::npos) continue;
-    key += identity_type(p.type, dialect, settings) + ",";
+    key += identity_type(p.type, dialect, settings, registry) + ",";
   }
   return key;
 }
@@ -65,7 +74,7 @@ void name_merged_overloads(Registry& registry, Dialect dialect, const TypeMappin
       for (size_t i = 0; i < list.size(); ++i) {
         RoutineDecl& r = list[i];
         if (!r.sub || !seen.insert(oracle_signature(*r.sub)).second) continue;
-        if (first.emplace(identity(*r.sub, dialect, settings), i).second) continue;
+        if (first.emplace(identity(*r.sub, dialect, settings, registry), i).second) continue;
         r.overload_name = target_name(name) + "$" + std::to_string(i + 1);
         r.target = quote_ident(target_name(pkg)) + "." + quote_ident(r.overload_name);
       }

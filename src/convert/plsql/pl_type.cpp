@@ -11,6 +11,8 @@
 
 namespace orashift::plsql {
 
+std::string Field::ref() const { return column.empty() ? quote_ident(target_name(name)) : column; }
+
 const Field* TypeInfo::field(const std::string& oracle_name) const {
   for (const auto& f : fields)
     if (f.name == oracle_name) return &f;

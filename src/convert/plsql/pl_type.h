@@ -43,6 +43,10 @@ struct TypeInfo {
 struct Field {
   std::string name;  // Oracle name, normalised
   TypeInfo type;
+  // The target's quoted attribute when it is not the name's: in a type hierarchy's one composite,
+  // sibling subtypes' attributes of the same name are told apart (lower_hierarchy.cpp).
+  std::string column = {};
+  std::string ref() const;  // `column`, else the name quoted
 };
 
 // A built-in PL/SQL or SQL type by its written text; `problem` is set when the text is not a

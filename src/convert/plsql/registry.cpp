@@ -130,6 +130,27 @@ std::vector<const ast::CreateType*> Registry::type_chain(const std::string& name
   return chain;
 }
 
+std::vector<std::string> Registry::subtypes(const std::string& name) const {
+  std::vector<std::string> out;
+  for (const auto& [n, t] : object_types)
+    if (t->def == ast::TypeDefKind::Under && norm(t->supertype.name()) == name) out.push_back(n);
+  return out;
+}
+
+std::vector<std::string> Registry::descendants(const std::string& name) const {
+  std::vector<std::string> out{name};
+  for (size_t i = 0; i < out.size() && out.size() < 512; ++i)
+    for (auto& s : subtypes(out[i])) out.push_back(std::move(s));
+  return out;
+}
+
+std::string Registry::hierarchy_root(const std::string& name) const {
+  auto chain = type_chain(name);
+  if (chain.empty()) return "";
+  if (chain.size() == 1 && subtypes(name).empty()) return "";
+  return norm(chain.front()->name.name());
+}
+
 const PackageDecls* Registry::package(const std::string& name) const {
   auto it = packages.find(name);
   return it == packages.end() ? nullptr : &it->second;

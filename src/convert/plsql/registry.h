@@ -59,6 +59,12 @@ struct Registry {
   // An object type and its supertypes, root first (UNDER followed upwards; a missing supertype
   // ends the chain, so the first entry is then not a root: `complete` says whether it is).
   std::vector<const sql::ast::CreateType*> type_chain(const std::string& name, bool* complete = nullptr) const;
+  // Object type hierarchies (types UNDER others): the direct subtypes of `name` (by name), every
+  // descendant with `name` first (depth first), and the root of the hierarchy `name` is in — ""
+  // when no type is UNDER it and it is UNDER none (a plain object type).
+  std::vector<std::string> subtypes(const std::string& name) const;
+  std::vector<std::string> descendants(const std::string& name) const;
+  std::string hierarchy_root(const std::string& name) const;
   // A type body's methods by type name (the specs declare them, the bodies implement them).
   std::map<std::string, const sql::ast::CreateTypeBody*> type_bodies;
 };

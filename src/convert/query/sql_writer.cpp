@@ -530,6 +530,8 @@ std::string SqlWriter::expr(const Expr& e) {
       auto& n = static_cast<const IsNullExpr&>(e);
       std::string test = upper(sql::compact_text(n.test));
       if (auto converted = collection_test(n, test)) return *converted;
+      if (test != "NULL" && ctx_.routine)
+        if (auto converted = ctx_.routine->is_test(n, test, *this)) return *converted;
       if (test != "NULL") item("OS4013", "IS " + test + " test", e.span);
       return expr(*n.operand) + (n.negated ? " IS NOT " : " IS ") + test;
     }
