@@ -50,7 +50,7 @@ CREATE OR REPLACE PACKAGE BODY ov AS
     RETURN describe(d) || ',' || describe(t) || ',' || describe(tz) || ',' || describe(lz) || ',' ||
            describe(c) || ',' || describe(v) || ',' || describe('lit') || ',' || describe(42) || ',' ||
            describe(SYSDATE) || ',' || describe(TO_CLOB('a')) || ',' || describe(col) || ',' ||
-           describe(v || 'z') || ',' || l;
+           describe(v || 'z') || ',' || describe(CAST(d AS TIMESTAMP)) || ',' || l;
   END;
 END ov;
 /
@@ -84,9 +84,10 @@ TEST(PlsqlOverloads, MergedOverloadsRunTheOneOracleRuns) {
   ASSERT_TRUE(s.ok());
   // d DATE, t TIMESTAMP, tz WITH TIME ZONE, lz WITH LOCAL TIME ZONE, c CLOB, v VARCHAR2, 'lit',
   // 42, SYSDATE, TO_CLOB(..), a DATE column's %TYPE, v || 'z'; then put(DATE), put(TIMESTAMP),
-  // put by name with the DATE column.
+  // CAST(d AS TIMESTAMP) (the CAST's type decides, SQL Language Reference "CAST"); put by name
+  // with the DATE column.
   EXPECT_EQ(s("SELECT ov.run_all()"),
-            "DATE,TIMESTAMP,TSTZ,TSLTZ,CLOB,VARCHAR2,VARCHAR2,NUMBER,DATE,CLOB,DATE,VARCHAR2,dtd");
+            "DATE,TIMESTAMP,TSTZ,TSLTZ,CLOB,VARCHAR2,VARCHAR2,NUMBER,DATE,CLOB,DATE,VARCHAR2,TIMESTAMP,dtd");
 }
 
 // Oracle rejects describe(NULL) itself (PLS-00307: too many declarations match); the converter

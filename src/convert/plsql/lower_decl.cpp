@@ -89,6 +89,8 @@ TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
   // A named user type (not %TYPE/%ROWTYPE): overloads taking different ones are told apart by it.
   if (out.problem.empty() && out.oracle.empty() && t.attribute.empty() && !t.name.parts.empty())
     out.oracle = norm(t.name.parts.back());
+  // Every REF CURSOR type (weak or strong, declared or SYS_REFCURSOR) passes as SYS_REFCURSOR.
+  if (out.shape == Shape::Cursor) out.oracle = "SYS_REFCURSOR";
   return out;
 }
 

@@ -98,8 +98,11 @@ std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
       }
       return family;
     }
-    case ast::ExprKind::Cast:
-      return "";
+    case ast::ExprKind::Cast: {
+      // CAST(x AS t): t's family (CAST AS TIMESTAMP is a TIMESTAMP whatever x is).
+      auto& k = static_cast<const ast::CastExpr&>(e);
+      return k.type ? oracle_family(k.type->name + " " + k.type->suffix) : "";
+    }
     default: return "";
   }
 }

@@ -147,6 +147,7 @@ TypeInfo builtin_target_type(const sql::ast::PlType& t, Dialect dialect, const T
   if (word == "SYS_REFCURSOR") {
     TypeInfo c = scalar("refcursor", ValueType::Unknown);
     c.shape = Shape::Cursor;
+    c.oracle = "SYS_REFCURSOR";
     return c;
   }
   std::string upper_text = rewrite::upper(text);

@@ -102,6 +102,7 @@ void Registry::add(const ast::Statement& unit) {
     case ast::StmtKind::CreateType: {
       auto& t = static_cast<const ast::CreateType&>(unit);
       if (t.def != ast::TypeDefKind::Incomplete) object_types[norm(t.name.name())] = &t;
+      subtypes_built_ = false;
       break;
     }
     case ast::StmtKind::CreateTypeBody: {
@@ -131,10 +132,14 @@ std::vector<const ast::CreateType*> Registry::type_chain(const std::string& name
 }
 
 std::vector<std::string> Registry::subtypes(const std::string& name) const {
-  std::vector<std::string> out;
-  for (const auto& [n, t] : object_types)
-    if (t->def == ast::TypeDefKind::Under && norm(t->supertype.name()) == name) out.push_back(n);
-  return out;
+  if (!subtypes_built_) {
+    subtypes_.clear();
+    for (const auto& [n, t] : object_types)
+      if (t->def == ast::TypeDefKind::Under) subtypes_[norm(t->supertype.name())].push_back(n);
+    subtypes_built_ = true;
+  }
+  auto it = subtypes_.find(name);
+  return it == subtypes_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::vector<std::string> Registry::descendants(const std::string& name) const {

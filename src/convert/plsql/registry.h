@@ -65,6 +65,11 @@ struct Registry {
   std::vector<std::string> subtypes(const std::string& name) const;
   std::vector<std::string> descendants(const std::string& name) const;
   std::string hierarchy_root(const std::string& name) const;
+private:
+  mutable std::map<std::string, std::vector<std::string>> subtypes_;  // built on first use after add()
+  mutable bool subtypes_built_ = false;
+
+public:
   // A type body's methods by type name (the specs declare them, the bodies implement them).
   std::map<std::string, const sql::ast::CreateTypeBody*> type_bodies;
 };
