@@ -34,16 +34,6 @@ constexpr const char* kTag = "\"orashift_type\"";
 
 std::string q(const std::string& oracle_name) { return quote_ident(target_name(oracle_name)); }
 
-bool is_self_param(const ast::PlParam& p) { return upper(std::string(p.name.text)) == "SELF"; }
-
-size_t own_params(const ast::PlSubprogram& s) {
-  size_t n = 0;
-  for (const auto& p : s.params) n += !is_self_param(p);
-  return n;
-}
-
-bool is_static(const ast::PlSubprogram& s) { return upper(sql::compact_text(s.method_kind)).find("STATIC") != std::string::npos; }
-
 // Does `t` (or an element type of it) name the composite `root_sql`?
 bool contains(const TypeInfo& t, const std::string& root_sql) {
   if (t.sql == root_sql || t.sql == root_sql + "[]") return true;

@@ -21,6 +21,8 @@ namespace {
 
 std::string q(const std::string& oracle_name) { return quote_ident(target_name(oracle_name)); }
 
+}  // namespace
+
 bool is_self_param(const ast::PlParam& p) { return upper(std::string(p.name.text)) == "SELF"; }
 
 size_t own_params(const ast::PlSubprogram& s) {
@@ -30,8 +32,6 @@ size_t own_params(const ast::PlSubprogram& s) {
 }
 
 bool is_static(const ast::PlSubprogram& s) { return upper(sql::compact_text(s.method_kind)).find("STATIC") != std::string::npos; }
-
-}  // namespace
 
 TypeInfo Lowerer::object_type_info(const std::string& name) const {
   if (auto it = object_types_.find(name); it != object_types_.end()) return it->second;

@@ -303,6 +303,11 @@ private:
   bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)
 };
 
+// A method's SELF parameter, its parameters besides SELF, STATIC (lower_object.cpp).
+bool is_self_param(const ast::PlParam& p);
+size_t own_params(const ast::PlSubprogram& s);
+bool is_static(const ast::PlSubprogram& s);
+
 // CREATE … head, then LANGUAGE plpgsql and the body in dollar quotes.
 std::string plpgsql_function(const std::string& head, const std::string& body);
 
