@@ -16,7 +16,9 @@ CREATE OR REPLACE TYPE shape AS OBJECT (
   name VARCHAR2(20),
   NOT INSTANTIABLE MEMBER FUNCTION area RETURN NUMBER,
   MEMBER FUNCTION describe RETURN VARCHAR2,
-  MEMBER PROCEDURE rename(p_name VARCHAR2)
+  MEMBER PROCEDURE rename(p_name VARCHAR2),
+  MEMBER FUNCTION stamp(p DATE) RETURN VARCHAR2,
+  MEMBER FUNCTION stamp(p TIMESTAMP) RETURN VARCHAR2
 ) NOT FINAL NOT INSTANTIABLE;
 /
 CREATE OR REPLACE TYPE circle UNDER shape (
@@ -28,7 +30,8 @@ CREATE OR REPLACE TYPE rect UNDER shape (
   width NUMBER,
   height NUMBER,
   OVERRIDING MEMBER FUNCTION area RETURN NUMBER,
-  OVERRIDING MEMBER FUNCTION describe RETURN VARCHAR2
+  OVERRIDING MEMBER FUNCTION describe RETURN VARCHAR2,
+  OVERRIDING MEMBER FUNCTION stamp(p TIMESTAMP) RETURN VARCHAR2
 ) NOT FINAL;
 /
 CREATE OR REPLACE TYPE square UNDER rect (
@@ -48,6 +51,8 @@ CREATE OR REPLACE TYPE BODY shape AS
   BEGIN
     name := p_name;
   END;
+  MEMBER FUNCTION stamp(p DATE) RETURN VARCHAR2 IS BEGIN RETURN 'shape date'; END;
+  MEMBER FUNCTION stamp(p TIMESTAMP) RETURN VARCHAR2 IS BEGIN RETURN 'shape ts'; END;
 END;
 /
 CREATE OR REPLACE TYPE BODY circle AS
@@ -66,6 +71,7 @@ CREATE OR REPLACE TYPE BODY rect AS
   BEGIN
     RETURN 'rect ' || (SELF AS shape).describe();
   END;
+  OVERRIDING MEMBER FUNCTION stamp(p TIMESTAMP) RETURN VARCHAR2 IS BEGIN RETURN 'rect ts'; END;
 END;
 /
 CREATE OR REPLACE TYPE BODY square AS
@@ -106,6 +112,7 @@ CREATE OR REPLACE PACKAGE BODY shapes AS
 
   FUNCTION run_all RETURN VARCHAR2 IS
     l_circle circle := circle('k', 7);
+    l_ts     TIMESTAMP := LOCALTIMESTAMP;
     l_shapes shape_list := shape_list(circle('c1', 1), rect('r1', 2, 3), square(4));
     l_shape  shape;
     l_rect   rect;
@@ -129,7 +136,8 @@ CREATE OR REPLACE PACKAGE BODY shapes AS
     l_out := l_out || l_shape.name || ',' || TREAT(l_shape AS square).label || ',';
     l_shapes(1).rename('ring');
     l_out := l_out || l_shapes(1).name || ',' || make('r').describe() || ',';
-    l_out := l_out || kind(l_circle) || ',' || kind(l_rect);
+    l_out := l_out || kind(l_circle) || ',' || kind(l_rect) || ',';
+    l_out := l_out || l_shape.stamp(l_ts) || ',' || l_shape.stamp(SYSDATE) || ',' || l_shapes(1).stamp(l_ts);
     RETURN l_out;
   END;
 END shapes;
@@ -149,7 +157,9 @@ TEST(PlsqlTypeHierarchy, SubtypesAreSubstitutableAndMethodsDispatchOnTheRunTimeT
   // IS OF (rect) holds for a square, IS OF (ONLY rect) does not; TREAT to a type the instance is
   // not gives NULL; rename on a square runs square's override (upper case, label set) and on an
   // element of the collection shape's own, changing the element in place; overloads on two types
-  // of the hierarchy (one composite on the target) run the one the argument's declared type picks.
+  // of the hierarchy (one composite on the target) run the one the argument's declared type picks;
+  // methods overloaded on DATE and TIMESTAMP (one type on the target) run the one Oracle picks,
+  // and the TIMESTAMP one dispatches to RECT's override for a square, not for a circle.
   EXPECT_EQ(s("SELECT shapes.run_all()"),
-            "3,6,16,rect r1:6,c1:3,12,circle,square is a rect,3,treat null,BOX,renamed,ring,rect r:10,circle 7,rect 3");
+            "3,6,16,rect r1:6,c1:3,12,circle,square is a rect,3,treat null,BOX,renamed,ring,rect r:10,circle 7,rect 3,rect ts,shape date,shape ts");
 }

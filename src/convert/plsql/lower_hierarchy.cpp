@@ -155,7 +155,8 @@ void Lowerer::hierarchy_type(const ast::CreateType& u) {
 
 std::string Lowerer::method_routine(const std::string& static_type, const MethodRef& m, const std::string& name,
                                     size_t nargs, bool static_call, Span span) const {
-  std::string own = q(m.type) + "." + q(name);
+  std::string target = method_name(m.type, *m.sub);
+  std::string own = q(m.type) + "." + quote_ident(target);
   const Hierarchy* h = hierarchy_of(static_type);
   bool bodied = has_body(m.type, *m.sub);
   if (!h || !h->usable || static_call) {
@@ -166,10 +167,11 @@ std::string Lowerer::method_routine(const std::string& static_type, const Method
            span);
     return own;
   }
+  (void)nargs;
   bool overridden = false;
   for (const auto& d : env_.registry->descendants(static_type))
-    if (auto dm = find_method(d, name, nargs, false); dm && dm->type != m.type) overridden = true;
-  return overridden || !bodied ? q(m.type) + "." + quote_ident(target_name(name) + "$dispatch") : own;
+    if (auto dm = implementation(d, m); dm && dm->type != m.type) overridden = true;
+  return overridden || !bodied ? q(m.type) + "." + quote_ident(target + "$dispatch") : own;
 }
 
 // For each member method of `type` that a subtype overrides (or that has no body): a routine
@@ -183,13 +185,11 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
   for (const auto& m : ot->second->methods) {
     if (m.constructor || is_static(m)) continue;
     std::string name = norm(m.name.name());
-    size_t n = own_params(m);
-    auto own = find_method(type, name, n, false);
-    if (!own || own->type != type || own->sub != &m) continue;  // inherited, or another overload of this arity
-    std::map<std::string, std::vector<std::string>> runs;       // implementing type → tags
+    std::string target = method_name(type, m);
+    MethodRef own{type, &m, 0};
+    std::map<std::string, std::vector<std::string>> runs;  // implementing type → tags
     for (const auto& d : members)
-      if (auto dm = find_method(d, name, n, false); dm && dm->type != type && has_body(dm->type, *dm->sub))
-        runs[dm->type].push_back(d);
+      if (auto dm = implementation(d, own); dm && dm->type != type && has_body(dm->type, *dm->sub)) runs[dm->type].push_back(d);
     bool bodied = has_body(type, m);
     if (runs.empty() && bodied) continue;
     method_type_ = type;
@@ -212,7 +212,7 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
       args += (i ? ", " : "") + vars[i];
       placeholders += (i ? ", $" : "$") + std::to_string(i + 1);
     }
-    std::string own_call = q(type) + "." + q(name) + "(" + args + ")";
+    std::string own_call = q(type) + "." + quote_ident(target) + "(" + args + ")";
     std::string body = "DECLARE\n  impl text;\n  result record;\nBEGIN\n  CASE self." + std::string(kTag) + "\n";
     for (const auto& [impl, tags] : runs)
       body += "    WHEN " + tag_list(tags) + " THEN\n      impl := " + quote_literal(target_name(impl)) + ";\n";
@@ -229,14 +229,14 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
       for (size_t i = 0; i < written.size(); ++i) body += (i ? ", " : "") + written[i] + " AS " + written[i];
     }
     body += " INTO result;\n  EXECUTE format('" + std::string(m.is_function ? "SELECT" : "CALL") + " %I.%I(" + placeholders + ")" +
-            (m.is_function ? " AS v" : "") + "', impl, " + quote_literal(target_name(name)) + ") INTO result USING " + args + ";\n";
+            (m.is_function ? " AS v" : "") + "', impl, " + quote_literal(target) + ") INTO result USING " + args + ";\n";
     if (m.is_function) {
       body += "  RETURN result.v;\n";
     } else {
       for (const auto& v : written) body += "  " + v + " := result." + v + ";\n";
     }
     body += "END\n";
-    std::string full = q(type) + "." + quote_ident(target_name(name) + "$dispatch");
+    std::string full = q(type) + "." + quote_ident(target + "$dispatch");
     std::string head;
     if (m.is_function) {
       TypeInfo rt = m.return_type ? resolve_type(*m.return_type) : TypeInfo{};

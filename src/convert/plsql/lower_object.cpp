@@ -51,19 +51,32 @@ TypeInfo Lowerer::object_type_info(const std::string& name) const {
 
 // The method `name` a call with `args` arguments means, searched from `type` up its supertypes.
 std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, const std::string& name, size_t args,
-                                                       bool want_static) const {
+                                                       bool want_static, const std::vector<const ast::Expr*>* call_args) const {
   auto chain = env_.registry->type_chain(type);
   for (size_t i = chain.size(); i-- > 0;) {
     const ast::CreateType* t = chain[i];
     const ast::PlSubprogram* best = nullptr;
+    std::vector<const ast::PlSubprogram*> exact;
     for (const auto& m : t->methods) {
       if (m.constructor || norm(m.name.name()) != name || is_static(m) != want_static) continue;
       size_t n = own_params(m), required = 0;
       for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
       if (args > n || args < required) continue;
       if (!best || n == args) best = &m;
+      if (n == args) exact.push_back(&m);
     }
+    if (call_args && exact.size() > 1) best = pick_method(exact, *call_args);
     if (best) return MethodRef{norm(t->name.name()), best, i + 1};
+  }
+  return std::nullopt;
+}
+
+std::optional<Lowerer::MethodRef> Lowerer::implementation(const std::string& d, const MethodRef& m) const {
+  auto chain = env_.registry->type_chain(d);
+  for (size_t i = chain.size(); i-- > 0;) {
+    std::string t = norm(chain[i]->name.name());
+    if (const ast::PlSubprogram* s = spec_method(t, *m.sub)) return MethodRef{t, s, i + 1};
+    if (t == m.type) break;
   }
   return std::nullopt;
 }
@@ -73,9 +86,7 @@ bool Lowerer::has_body(const std::string& type, const ast::PlSubprogram& spec) c
   auto b = env_.registry->type_bodies.find(type);
   if (b == env_.registry->type_bodies.end()) return false;
   for (const auto& m : b->second->methods)
-    if (m.body && norm(m.name.name()) == norm(spec.name.name()) && own_params(m) == own_params(spec) &&
-        m.is_function == spec.is_function)
-      return true;
+    if (m.body && norm(m.name.name()) == norm(spec.name.name()) && method_signature(m) == method_signature(spec)) return true;
   return false;
 }
 
@@ -113,6 +124,8 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     return out;
   };
   std::string last = norm(ids.back());
+  std::vector<const ast::Expr*> call_exprs;
+  for (size_t i = 0; i < nargs; ++i) call_exprs.push_back(c->args[i].value.get());
   // A collection type's constructor, T(a, b) → ARRAY[a, b]::element[] (T() → an empty array).
   if (!as_statement) {
     std::vector<std::string> parts;
@@ -140,10 +153,17 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     auto ot = env_.registry->object_types.find(last);
     if (ot != env_.registry->object_types.end() &&
         (ot->second->def == ast::TypeDefKind::Object || ot->second->def == ast::TypeDefKind::Under)) {
+      std::vector<const ast::PlSubprogram*> fitting;
       for (const auto& m : ot->second->methods) {
         size_t required = 0;
         for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
-        if (m.constructor && nargs <= own_params(m) && nargs >= required) return q(last) + "." + q(last) + "(" + args("") + ")";
+        if (m.constructor && nargs <= own_params(m) && nargs >= required) fitting.push_back(&m);
+      }
+      if (!fitting.empty()) {
+        std::vector<const ast::Expr*> exprs;
+        for (size_t i = 0; i < nargs; ++i) exprs.push_back(c->args[i].value.get());
+        const ast::PlSubprogram* m = pick_method(fitting, exprs);
+        return q(last) + "." + quote_ident(method_name(last, *m)) + "(" + args("") + ")";
       }
       TypeInfo t = object_type_info(last);
       if (t.fields.size() != nargs) {
@@ -158,7 +178,8 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   }
   // T.s(…): a static method.
   if (ids.size() == 2 && env_.registry->object_types.count(norm(ids[0])))
-    if (auto m = find_method(norm(ids[0]), last, nargs, true)) return q(m->type) + "." + q(last) + "(" + args("") + ")";
+    if (auto m = find_method(norm(ids[0]), last, nargs, true, &call_exprs))
+      return q(m->type) + "." + quote_ident(method_name(m->type, *m->sub)) + "(" + args("") + ")";
   // obj.m(…) / SELF.m(…), or m(…) inside a method of the type (SELF implied).
   std::string self_text;
   TypeInfo self_type;
@@ -171,10 +192,10 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   } else {
     return std::nullopt;
   }
-  auto m = find_method(self_type.object_type, last, nargs, false);
+  auto m = find_method(self_type.object_type, last, nargs, false, &call_exprs);
   if (!m) {
-    if (auto sm = find_method(self_type.object_type, last, nargs, true); sm && prefix.empty())
-      return q(sm->type) + "." + q(last) + "(" + args("") + ")";
+    if (auto sm = find_method(self_type.object_type, last, nargs, true, &call_exprs); sm && prefix.empty())
+      return q(sm->type) + "." + quote_ident(method_name(sm->type, *sm->sub)) + "(" + args("") + ")";
     return std::nullopt;
   }
   if (as_statement == m->sub->is_function) return std::nullopt;
@@ -219,7 +240,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
                                          ": its changes to SELF would not reach the subtype's value",
            span);
   }
-  return q(m->type) + "." + q(last) + "(" + args(self_arg) + ")";
+  return q(m->type) + "." + quote_ident(method_name(m->type, *m->sub)) + "(" + args(self_arg) + ")";
 }
 
 // CREATE TYPE BODY t: each member a routine in schema "t" (see the file comment).
@@ -242,7 +263,7 @@ void Lowerer::type_body(const ast::CreateTypeBody& u) {
     method_type_ = tname;
     constructor_ = m.constructor;
     static_method_ = is_static(m);
-    std::string sql = routine(m, tname, tname + "." + name, m.constructor ? target_name(tname) : "");
+    std::string sql = routine(m, tname, tname + "." + name, method_name(tname, m));
     method_type_.clear();
     constructor_ = static_method_ = false;
     res_.objects.push_back({m.is_function ? "FUNCTION" : "PROCEDURE", tname + "." + name, sql, m.span, 2});

@@ -266,7 +266,10 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
       if (!t->object_type.empty() && !assign) {
         // obj.m(…) on a computed object (an element, a function's result): a member function.
         size_t nargs = next_args ? p.selectors[i + 1].args.size() : 0;
-        auto m = find_method(t->object_type, f, nargs, false);
+        std::vector<const ast::Expr*> exprs;
+        if (next_args)
+          for (const auto& a : p.selectors[i + 1].args) exprs.push_back(a.value.get());
+        auto m = find_method(t->object_type, f, nargs, false, &exprs);
         if (!m || !m->sub->is_function) return fail("no member function " + f + " of " + t->object_type + " with " + std::to_string(nargs) + " argument(s)");
         const Hierarchy* h = hierarchy_of(t->object_type);
         if (m->type != t->object_type && !(h && h->usable))
@@ -398,7 +401,10 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
   }
   if (type && !type->object_type.empty() && e.kind == ast::ExprKind::Postfix) {
     // a(i).p(args): a member procedure of an element, through a temporary of the element's type.
-    auto m = find_method(type->object_type, method, a.size(), false);
+    std::vector<const ast::Expr*> exprs;
+    if (args)
+      for (const auto& x : *args) exprs.push_back(x.value.get());
+    auto m = find_method(type->object_type, method, a.size(), false, &exprs);
     const Hierarchy* h = hierarchy_of(type->object_type);
     if (!m || m->sub->is_function || (m->type != type->object_type && !(h && h->usable))) {
       item(plsql_codes::kObjectType, "call " + sql::compact_text(e.span) + ": no member procedure " + method + " of " +

@@ -218,7 +218,16 @@ private:
     size_t depth = 0;
   };
   TypeInfo object_type_info(const std::string& name) const;
-  std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static) const;
+  // `call_args`: the call's arguments, to pick among overloads of one count (lower_method_overloads.cpp).
+  std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static,
+                                       const std::vector<const ast::Expr*>* call_args = nullptr) const;
+  // ---- methods overloaded on types the target merges (lower_method_overloads.cpp)
+  const ast::PlSubprogram* spec_method(const std::string& type, const ast::PlSubprogram& m) const;
+  std::string method_name(const std::string& type, const ast::PlSubprogram& m) const;  // target form, unquoted
+  const ast::PlSubprogram* pick_method(const std::vector<const ast::PlSubprogram*>& candidates,
+                                       const std::vector<const ast::Expr*>& args) const;
+  // The implementation of method `m` an instance of type `d` runs (d's own or the nearest supertype's).
+  std::optional<MethodRef> implementation(const std::string& d, const MethodRef& m) const;
   bool object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& w, std::string& text, TypeInfo& type) const;
   std::optional<std::string> object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
                                          Span span, rewrite::SqlWriter& w, ArgCopies* copies = nullptr) const;
@@ -307,6 +316,9 @@ private:
 bool is_self_param(const ast::PlParam& p);
 size_t own_params(const ast::PlSubprogram& s);
 bool is_static(const ast::PlSubprogram& s);
+// The Oracle parameter types without SELF, and the kind: how a body's method finds its spec
+// (lower_method_overloads.cpp).
+std::string method_signature(const ast::PlSubprogram& s);
 
 // CREATE … head, then LANGUAGE plpgsql and the body in dollar quotes.
 std::string plpgsql_function(const std::string& head, const std::string& body);

@@ -12,8 +12,6 @@ namespace orashift::plsql {
 
 namespace ast = sql::ast;
 
-namespace {
-
 // A parameter's type as the target identifies routines by: the mapped type without (…), or the
 // written text of a type the converter resolves later (a user type, %TYPE); the types of an
 // object type hierarchy are all its root's composite (lower_hierarchy.cpp).
@@ -36,6 +34,8 @@ std::string identity_type(const ast::PlType& t, Dialect dialect, const TypeMappi
   }
   return out;
 }
+
+namespace {
 
 std::string identity(const ast::PlSubprogram& s, Dialect dialect, const TypeMappingSettings& settings,
                      const Registry& registry) {

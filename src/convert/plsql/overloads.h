@@ -18,6 +18,11 @@ namespace orashift::plsql {
 // the package's routines of that name) and `target` "pkg"."name$2".
 void name_merged_overloads(Registry& registry, Dialect dialect, const TypeMappingSettings& settings);
 
+// A parameter's type as the target tells routines apart by ("numeric", "timestamp", "?ROOT" for
+// the types of an object type hierarchy, "?T" for another user type).
+std::string identity_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings,
+                          const Registry& registry);
+
 // A routine's Oracle declaration (kind, parameter names, modes and written types): two entries
 // with the same one are one routine declared twice, not overloads.
 std::string oracle_signature(const sql::ast::PlSubprogram& s);
