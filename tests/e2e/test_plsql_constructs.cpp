@@ -228,3 +228,45 @@ TEST(PlsqlConstructs, PackageCursorOpenedAndClosedByEachMember) {
   EXPECT_EQ(s("SELECT pc_pkg.all_v()"), "abc");
   EXPECT_EQ(s("SELECT pc_pkg.first_v(3) || pc_pkg.all_v()"), "3cabc");
 }
+
+// REF t: Object-Relational Developer's Guide 19c, "Object Identifiers and REFs" (a REF is a
+// logical pointer to a row object; a REF attribute may be NULL, tested with IS NULL). PostgreSQL
+// has no references: the attribute is text holding the referenced object's identifier (OS6002),
+// and DEREF stays flagged, so the unit that dereferences is not applied.
+TEST(PlsqlConstructs, RefAttributeIsTheReferencedIdentifier) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE TYPE ref_cust_t AS OBJECT (id NUMBER, name VARCHAR2(20));
+/
+CREATE TYPE ref_ord_t AS OBJECT (order_id NUMBER, cust REF ref_cust_t);
+/
+CREATE OR REPLACE FUNCTION ord_state(p NUMBER, p_cust VARCHAR2) RETURN VARCHAR2 IS
+  o ref_ord_t := ref_ord_t(p, NULL);
+BEGIN
+  IF p_cust IS NOT NULL THEN
+    o.cust := p_cust;
+  END IF;
+  IF o.cust IS NULL THEN
+    RETURN 'order ' || o.order_id || ' without customer';
+  END IF;
+  RETURN 'order ' || o.order_id || ' with customer';
+END;
+/
+CREATE OR REPLACE FUNCTION ord_customer_name(o ref_ord_t) RETURN VARCHAR2 IS
+  c ref_cust_t;
+BEGIN
+  SELECT DEREF(o.cust) INTO c FROM dual;
+  RETURN c.name;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_ref", program);
+  ASSERT_FALSE(u.apply.is_null()) << u.convert_output;
+  EXPECT_EQ(u.apply["failed"].size(), 0u) << u.apply["failed"].dump(2);
+  ASSERT_EQ(u.apply["skipped"].size(), 1u) << u.apply["skipped"].dump(2);  // ord_customer_name: DEREF
+  EXPECT_NE(u.apply["skipped"].dump().find("ORD_CUSTOMER_NAME"), std::string::npos) << u.apply["skipped"].dump(2);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT ord_state(7, NULL)"), "order 7 without customer");
+  EXPECT_EQ(s("SELECT ord_state(8, '42')"), "order 8 with customer");
+}
