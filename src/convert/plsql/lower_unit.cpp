@@ -97,12 +97,10 @@ size_t count_words(Span span, const std::string& word, const std::string& before
 std::string Lowerer::package_cursor_problem(const ast::CreatePackage& u, const std::string& name) const {
   for (const auto& st : u.block.body)
     if (count_words(st->span, name, "") > 0) return "the initialisation section uses it";
-  size_t members = 0;
   for (const ast::PlDecl* d : expanded(u.block.decls)) {
     if (d->kind != ast::PlDeclKind::Subprogram) continue;
     auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
     if (!s.body || count_words(s.body->span, name, "") == 0) continue;
-    ++members;
     std::string text(s.body->span.text());
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
     if (text.find(name + "%ISOPEN") != std::string::npos) return "a member reads " + name + "%ISOPEN";
@@ -111,8 +109,7 @@ std::string Lowerer::package_cursor_problem(const ast::CreatePackage& u, const s
     if (opens == 0 && count_words(s.body->span, name, "IN") == 0)
       return "member " + norm(s.name.name()) + " uses it without opening it";
   }
-  if (members == 0) return "no member uses it";
-  return "";
+  return "";  // (no member using it: nothing reads its state, and no member declares it)
 }
 
 std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
