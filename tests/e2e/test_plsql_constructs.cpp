@@ -166,6 +166,13 @@ CREATE OR REPLACE PACKAGE BODY pc_pkg AS
 END;
 /
 
+CREATE OR REPLACE FUNCTION secs_between(p_a TIMESTAMP, p_b TIMESTAMP) RETURN NUMBER IS
+BEGIN
+  RETURN EXTRACT(DAY FROM (p_a - p_b)) * 86400 + EXTRACT(HOUR FROM (p_a - p_b)) * 3600
+       + EXTRACT(MINUTE FROM (p_a - p_b)) * 60 + EXTRACT(SECOND FROM (p_a - p_b));
+END;
+/
+
 CREATE OR REPLACE FUNCTION session_offset RETURN VARCHAR2 IS
 BEGIN
   RETURN TZ_OFFSET(SESSIONTIMEZONE);
@@ -197,6 +204,9 @@ TEST(PlsqlConstructs, FetchBulkCollectIntoSeveralCollections) {
   EXPECT_EQ(s("SELECT stamp_now(0) BETWEEN statement_timestamp() - interval '1 minute' AND clock_timestamp()"), "t");
   EXPECT_EQ(s("SELECT extract(microseconds FROM stamp_now(1))::bigint % 1000000"), "0");
 
+  // TIMESTAMP - TIMESTAMP is an INTERVAL DAY TO SECOND (SQL Language Reference, "Datetime/Interval
+  // Arithmetic"); EXTRACT reads its fields: 1 day 01:02:03 = 90123 seconds.
+  EXPECT_EQ(s("SELECT secs_between(TIMESTAMP '2024-01-02 01:02:03', TIMESTAMP '2024-01-01 00:00:00') = 90123"), "t");
   s("SET TimeZone = 'Asia/Kolkata'");
   EXPECT_EQ(s("SELECT session_offset()"), "+05:30");
   s("SET TimeZone = 'UTC'");
