@@ -104,6 +104,26 @@ TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
   TypeInfo none;
   none.problem = "type " + sql::compact_text(t.span) + " not resolved";
   if (parts.empty()) return none;
+  // REF t (an object type of the source): PostgreSQL has no object references. The reference is
+  // kept as text, the referenced object's identifier (e.g. its key), with OS6002 saying what is
+  // lost; DEREF, REF(), MAKE_REF and navigation through it stay flagged where they are used.
+  if (parts.size() == 1 && parts[0] == "REF" && attr.empty()) {
+    std::string written = sql::compact_text(t.span);
+    size_t sp = written.find_first_of(" \t\r\n");
+    std::string target = sp == std::string::npos ? std::string() : upper(written.substr(written.find_first_not_of(" \t\r\n", sp)));
+    if (size_t dot = target.rfind('.'); dot != std::string::npos) target = target.substr(dot + 1);
+    if (!target.empty() && env_.registry->object_types.count(target)) {
+      TypeInfo r;
+      r.sql = "text";
+      r.value = rewrite::ValueType::Text;
+      item(plsql_codes::kBehaviour,
+           written + " → text: PostgreSQL has no object references; the value is the referenced object's identifier "
+                     "(its key as text), not a pointer: DEREF, REF(), MAKE_REF and reading attributes through it are "
+                     "flagged where used",
+           t.span);
+      return r;
+    }
+  }
   if (attr == "TYPE") {
     // v%TYPE, rec.field%TYPE, pkg.v%TYPE, table.column%TYPE, schema.table.column%TYPE
     std::vector<ast::Ident> ids(t.name.parts.begin(), t.name.parts.end());

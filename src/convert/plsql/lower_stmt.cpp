@@ -912,41 +912,54 @@ void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
 void Lowerer::fetch(const ast::PlFetch& f, PgBody& out) {
   std::string c = expr(*f.cursor);
   if (f.bulk_collect) {
-    // FETCH c BULK COLLECT INTO a [LIMIT n]: rows appended one by one (at most n).
-    if (f.into.size() != 1) {
-      item(plsql_codes::kCollection, "FETCH … BULK COLLECT INTO several collections", f.span);
-      return;
+    // FETCH c BULK COLLECT INTO a [, b…] [LIMIT n]: rows appended one by one (at most n), the
+    // row's i-th column to the i-th collection (PL/SQL Language Reference, "FETCH Statement":
+    // "collection ... to which you want to fetch the values of the corresponding column").
+    if (f.into.size() == 1 && bulk_into_map(f.into, f.span)) return;
+    std::vector<std::string> targets, rows;
+    for (const auto& t : f.into) {
+      std::string elem;
+      if (t->kind == ast::ExprKind::Name) {
+        size_t used = 0;
+        if (const Symbol* s = lookup_path(static_cast<const ast::NameExpr&>(*t).parts, used);
+            s && s->type.element && (f.into.size() == 1 || s->type.shape == Shape::Array))
+          elem = s->type.element->sql;
+      }
+      if (elem.empty() || !current_block_) {
+        item(plsql_codes::kCollection,
+             f.into.size() == 1 ? "FETCH … BULK COLLECT INTO a target whose element type is not known"
+                                : "FETCH … BULK COLLECT INTO " + sql::compact_text(t->span) + ": not a collection variable whose element type is known",
+             f.span);
+        return;
+      }
+      targets.push_back(expr(*t));
+      std::string row = quote_ident("orashift_row" + std::to_string(++loop_records_));
+      current_block_->decls.push_back({row + " " + elem, f.span});
+      rows.push_back(row);
     }
-    const ast::Expr& t = *f.into[0];
-    if (bulk_into_map(f.into, f.span)) return;
-    std::string target = expr(t);
-    std::string elem;
-    if (t.kind == ast::ExprKind::Name) {
-      size_t used = 0;
-      if (const Symbol* s = lookup_path(static_cast<const ast::NameExpr&>(t).parts, used); s && s->type.element)
-        elem = s->type.element->sql;
-    }
-    if (elem.empty() || !current_block_) {
-      item(plsql_codes::kCollection, "FETCH … BULK COLLECT INTO a target whose element type is not known", f.span);
-      return;
-    }
-    std::string row = quote_ident("orashift_row" + std::to_string(++loop_records_));
-    current_block_->decls.push_back({row + " " + elem, f.span});
+    const std::string& target = targets[0];
     PgStmt l;
     l.kind = PgKind::Loop;
     l.span = f.span;
-    out.push_back(PgStmt::simple(target + " := '{}'", f.span));
+    for (const auto& t : targets) out.push_back(PgStmt::simple(t + " := '{}'", f.span));
     if (f.limit) l.text = "WHILE COALESCE(cardinality(" + target + "), 0) < " + expr(*f.limit);
-    l.body.push_back(PgStmt::simple("FETCH " + c + " INTO " + row, f.span));
+    std::string into;
+    for (const auto& r : rows) into += (into.empty() ? "" : ", ") + r;
+    l.body.push_back(PgStmt::simple("FETCH " + c + " INTO " + into, f.span));
     l.body.push_back(PgStmt::simple("EXIT WHEN NOT FOUND", f.span));
-    l.body.push_back(PgStmt::simple(target + " := " + target + " || " + row, f.span));
+    for (size_t i = 0; i < targets.size(); ++i)
+      l.body.push_back(PgStmt::simple(targets[i] + " := " + targets[i] + " || " + rows[i], f.span));
     out.push_back(std::move(l));
     if (f.cursor->kind == ast::ExprKind::Name) {
       std::string n = target_name(norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back()));
       const Symbol* cs = scope_.find(norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back()));
       if (cs && cs->cursor) {
         out.push_back(PgStmt::simple(quote_ident(n + "%rowcount") + " := " + quote_ident(n + "%rowcount") + " + COALESCE(cardinality(" + target + "), 0)", f.span));
-        out.push_back(PgStmt::simple(quote_ident(n + "%found") + " := COALESCE(cardinality(" + target + "), 0) > 0", f.span));
+        // With LIMIT, a batch smaller than the limit reached the end: %NOTFOUND is TRUE after it
+        // although it fetched rows (the reason Oracle's examples test COUNT, not %NOTFOUND, first).
+        std::string bound = f.limit ? "(" + expr(*f.limit) + ")" : std::string("0");
+        out.push_back(PgStmt::simple(quote_ident(n + "%found") + " := COALESCE(cardinality(" + target + "), 0) " +
+                                         (f.limit ? ">= " : "> ") + bound, f.span));
       }
     }
     return;

@@ -81,13 +81,49 @@ std::string initial_value(const std::string& pkg, const std::string& var, const 
   return "  PERFORM set_config(" + quote_literal(setting_name(pkg, var)) + ", COALESCE((" + value + ")::text, ''), false);\n";
 }
 
+// How many times `word` occurs in the text as a whole identifier, preceded by `before` (a keyword
+// such as "OPEN", "" for any occurrence).
+size_t count_words(Span span, const std::string& word, const std::string& before) {
+  std::string text(span.text());
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::string n;
+  for (char c : word) n += (c == '$' || c == '#') ? std::string("\\") + c : std::string(1, c);
+  std::regex re((before.empty() ? std::string("(^|[^A-Z0-9_$#.])") : "\\b" + before + "\\s+") + n + "(?![A-Z0-9_$#])");
+  return static_cast<size_t>(std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
 }  // namespace
+
+// Why a cursor of the package body cannot become a cursor of each member using it ("" when it
+// can): each member that names it opens and closes it as often (or only loops over it with FOR),
+// never asks %ISOPEN (which would see another call's state in Oracle), and the initialisation
+// section does not use it.
+std::string Lowerer::package_cursor_problem(const ast::CreatePackage& u, const std::string& name) const {
+  for (const auto& st : u.block.body)
+    if (count_words(st->span, name, "") > 0) return "the initialisation section uses it";
+  for (const ast::PlDecl* d : expanded(u.block.decls)) {
+    if (d->kind != ast::PlDeclKind::Subprogram) continue;
+    auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
+    if (!s.body || count_words(s.body->span, name, "") == 0) continue;
+    std::string text(s.body->span.text());
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (text.find(name + "%ISOPEN") != std::string::npos) return "a member reads " + name + "%ISOPEN";
+    size_t opens = count_words(s.body->span, name, "OPEN"), closes = count_words(s.body->span, name, "CLOSE");
+    if (opens != closes) return "member " + norm(s.name.name()) + " does not close it as often as it opens it";
+    if (opens == 0 && count_words(s.body->span, name, "IN") == 0)
+      return "member " + norm(s.name.name()) + " uses it without opening it";
+  }
+  return "";  // (no member using it: nothing reads its state, and no member declares it)
+}
 
 std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   PgBlock b;
   uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
   if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
   if (constructor_) b.decls.push_back({quote_ident("self") + " " + object_type_info(method_type_).sql, s.span});
+  if (!nested_routine_)
+    for (const auto& [name, decls] : package_cursors_)
+      if (count_words(s.body->span, name, "") > 0) b.decls.insert(b.decls.end(), decls.begin(), decls.end());
   block(*s.body, b);
   if (const Hierarchy* h = constructor_ ? hierarchy_of(method_type_) : nullptr; h && h->usable)
     b.body.insert(b.body.begin(), PgStmt::simple("self.\"orashift_type\" := " + quote_literal(method_type_), s.span));
@@ -114,6 +150,21 @@ bool may_write(Span routine, const std::string& oracle_name) {
   std::regex into("\\bINTO\\b[^;]*(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")");
   std::regex resized("(^|[^A-Z0-9_$#.])" + n + "\\s*\\.\\s*(EXTEND|DELETE|TRIM)\\b");
   return std::regex_search(text, assigned) || std::regex_search(text, into) || std::regex_search(text, resized);
+}
+
+// SELF of the enclosing method may change in a nested subprogram: an attribute assigned (`a :=`,
+// `SELF.a :=`, INTO a) or SELF passed to a member procedure (a CALL line with "self" in it).
+bool self_may_change(Span routine, const TypeInfo& self, const std::string& converted) {
+  for (const auto& f : self.fields)
+    if (may_write(routine, f.name)) return true;
+  size_t at = 0;
+  while ((at = converted.find("CALL ", at)) != std::string::npos) {
+    size_t eol = converted.find('\n', at);
+    if (converted.substr(at, eol == std::string::npos ? std::string::npos : eol - at).find("\"self\"") != std::string::npos)
+      return true;
+    at += 5;
+  }
+  return false;
 }
 
 // "CREATE OR REPLACE FUNCTION name(a t, b t)…" → the offset of the parameter list's ')'.
@@ -153,6 +204,11 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   std::string schema = routine_schema_, target = routine_target_, result = result_param_;
   std::optional<Span> continuing = continuing_handler_;
   size_t frame = routine_frame_;
+  // Inside a method the nested subprogram is no method of its own: it has no SELF parameter and
+  // reads the enclosing method's SELF (or an attribute) as a captured name.
+  bool nested = nested_routine_, ctor = constructor_, stat = static_method_;
+  bool has_self = !method_type_.empty() && !static_method_;
+  nested_routine_ = true, constructor_ = false, static_method_ = true;
   scope_.hide(routine_frame_, scope_.depth());
   handler_depth_ = 0;
   std::set<std::string> enclosing_writes = std::move(captured_writes_);
@@ -163,6 +219,11 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   std::vector<std::string> hits = scope_.hidden_hits();
   std::map<std::string, Symbol> captured = scope_.captured();
   scope_.unhide();
+  nested_routine_ = nested, constructor_ = ctor, static_method_ = stat;
+  // A method called on the implied SELF (m(…) inside the method's nested subprogram) is written
+  // with "self" without a lookup: SELF is captured then too.
+  if (has_self && !captured.count("SELF") && sql.find(quote_ident("self")) != std::string::npos)
+    if (const Symbol* self = scope_.find("SELF"); self && self->ref == quote_ident("self")) captured.emplace("SELF", *self);
   in_function_ = f, in_procedure_ = p, uses_sql_attributes_ = a, current_block_ = blk, handler_depth_ = h;
   routine_schema_ = schema, routine_target_ = target, routine_frame_ = frame;
   result_param_ = result, continuing_handler_ = continuing;
@@ -188,6 +249,7 @@ std::string Lowerer::add_captured_parameters(const ast::PlSubprogram& s, const s
   std::vector<RoutineDecl::Captured> names;
   for (const auto& [oracle_name, sym] : captured) {
     bool writes = may_write(s.span, oracle_name) || callee_writes.count(oracle_name);
+    if (oracle_name == "SELF") writes |= self_may_change(s.span, sym.type, sql);
     if (writes && s.is_function) {
       item(plsql_codes::kNotConvertible,
            "nested function " + name + " may change " + oracle_name +
@@ -247,7 +309,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   in_procedure_ = !in_function_;
   std::string signature;
   std::string params = parameter_list(s, in_function_, signature);
-  if (!method_type_.empty()) add_self_symbols(s);
+  if (!method_type_.empty() && !nested_routine_) add_self_symbols(s);
   std::string head;
   result_param_.clear();
   continuing_handler_.reset();
@@ -392,6 +454,7 @@ void Lowerer::package_spec(const ast::CreatePackage& u) {
 
 void Lowerer::package_body(const ast::CreatePackage& u) {
   std::string pkg = norm(u.name.name());
+  package_cursors_.clear();
   const PackageDecls* decls = env_.registry->package(pkg);
   add_package_frame(*decls, &u);
   std::string state;
@@ -400,9 +463,25 @@ void Lowerer::package_body(const ast::CreatePackage& u) {
   for (const auto* unit : {decls->spec, decls->body}) {
     if (!unit) continue;
     for (const ast::PlDecl* d : expanded(unit->block.decls)) {
-      if (d->kind == ast::PlDeclKind::Cursor && unit == decls->body)
-        item(plsql_codes::kNotConvertible, "cursor declared at package level (package cursors keep their state across calls)",
-             d->span);
+      if (d->kind == ast::PlDeclKind::Cursor && unit == decls->body) {
+        auto& c = static_cast<const ast::PlCursorDecl&>(*d);
+        std::string why = c.query ? package_cursor_problem(u, norm(c.name)) : "a cursor specification";
+        if (!why.empty()) {
+          item(plsql_codes::kNotConvertible,
+               "cursor declared at package level (package cursors keep their state across calls): " + why, d->span);
+        } else {
+          // Lowered here, where only the package's names are visible, as Oracle resolves them.
+          PgBlock scratch;
+          declare_cursor(c, scratch);
+          package_cursors_.push_back({norm(c.name), std::move(scratch.decls)});
+          item(plsql_codes::kBehaviour,
+               "package cursor " + norm(c.name) +
+                   " is declared in each member that uses it: every member opens and closes it within one call, as "
+                   "here; one that raises while it is open leaves Oracle's cursor open (a later OPEN raises "
+                   "CURSOR_ALREADY_OPEN), the converted one is closed with the call",
+               d->span);
+        }
+      }
       if (d->kind == ast::PlDeclKind::Subprogram && unit == decls->body) {
         // members are converted below
       }

@@ -309,7 +309,12 @@ private:
   bool autonomous_routine_ = false;  // converting a routine whose PRAGMA AUTONOMOUS_TRANSACTION runs through dblink
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
-  bool constructor_ = false, static_method_ = false;  // v := f(…) written as CALL f(…, v)
+  bool constructor_ = false, static_method_ = false;
+  bool nested_routine_ = false;
+  // Cursors of a package body that each member using them declares as its own (the member opens
+  // and closes them within one call): the declarations, lowered once in the package's scope.
+  std::vector<std::pair<std::string, std::vector<PgDecl>>> package_cursors_;
+  std::string package_cursor_problem(const ast::CreatePackage& u, const std::string& name) const;  // lowering a nested subprogram (hoisted): it reads SELF as a captured name  // v := f(…) written as CALL f(…, v)
 };
 
 // A method's SELF parameter, its parameters besides SELF, STATIC (lower_object.cpp).

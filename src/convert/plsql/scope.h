@@ -46,6 +46,15 @@ public:
         // of the hoisted routine (captured); anything else cannot be reached from it.
         const Symbol& s = it->second;
         if (s.kind == SymbolKind::Type || s.kind == SymbolKind::Exception) return &s;
+        // An attribute of the enclosing method's object ("self"."a"): read through SELF, which
+        // becomes the captured parameter.
+        if (s.ref.rfind("\"self\".", 0) == 0) {
+          auto self = frames_[i].find("SELF");
+          if (self != frames_[i].end() && self->second.ref == "\"self\"") {
+            captured_.emplace("SELF", self->second);
+            return &s;
+          }
+        }
         bool plain_ref = !s.ref.empty() && s.ref.find_first_of("().") == std::string::npos;
         if (plain_ref && (s.kind == SymbolKind::Variable || s.kind == SymbolKind::Constant ||
                           s.kind == SymbolKind::Parameter)) {

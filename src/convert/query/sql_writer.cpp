@@ -581,6 +581,19 @@ std::string SqlWriter::expr(const Expr& e) {
       auto& x = static_cast<const ExtractExpr&>(e);
       std::string f = upper(x.field);
       if (f.rfind("TIMEZONE", 0) == 0) item("OS4013", "EXTRACT(" + f + ")", e.span);
+      // EXTRACT(DAY|HOUR|MINUTE|SECOND FROM (a - b)) of two datetimes: Oracle takes no number here
+      // (SQL Language Reference, EXTRACT (datetime)), so a - b is TIMESTAMP - TIMESTAMP, an
+      // INTERVAL DAY TO SECOND ("Datetime/Interval Arithmetic"), not DATE - DATE in days: the
+      // targets' own timestamp subtraction is that interval.
+      const Expr* op = x.operand.get();
+      while (op->kind == ExprKind::List && static_cast<const ListExpr*>(op)->items.size() == 1 &&
+             !static_cast<const ListExpr*>(op)->as_type)
+        op = static_cast<const ListExpr*>(op)->items[0].get();
+      if ((f == "DAY" || f == "HOUR" || f == "MINUTE" || f == "SECOND") && !redshift() && op->kind == ExprKind::Binary) {
+        auto& b = static_cast<const BinaryExpr&>(*op);
+        if (b.op == BinaryOp::Sub && type_of(*b.lhs) == ValueType::Date && type_of(*b.rhs) == ValueType::Date)
+          return "EXTRACT(" + f + " FROM (" + expr(*b.lhs) + " - " + expr(*b.rhs) + "))";
+      }
       return "EXTRACT(" + f + " FROM " + expr(*x.operand) + ")";
     }
     case ExprKind::Grouping: {

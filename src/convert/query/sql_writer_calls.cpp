@@ -685,6 +685,28 @@ std::string SqlWriter::call(const CallExpr& c) {
       if (a == "MODULE" && postgres()) return "current_setting('application_name')";
     }
   }
+  if ((f == "CURRENT_TIMESTAMP" || f == "LOCALTIMESTAMP") && n <= 1 && !c.over) {
+    // The call form (SQL Language Reference, CURRENT_TIMESTAMP: "CURRENT_TIMESTAMP [ (precision) ]"):
+    // `()` is the plain value; a precision of 0 to 6 is PostgreSQL's own (it stops at microseconds).
+    std::string plain = f == "LOCALTIMESTAMP" ? (duckdb() ? "current_localtimestamp()" : "LOCALTIMESTAMP")
+                                              : (redshift() ? "SYSDATE" : "CURRENT_TIMESTAMP");
+    if (n == 0) return plain;
+    const Expr& p = *c.args[0].value;
+    std::string digits = p.kind == ExprKind::Literal ? std::string(sql::compact_text(p.span)) : std::string();
+    if (postgres() && digits.size() == 1 && digits[0] >= '0' && digits[0] <= '6') return f + "(" + digits + ")";
+  }
+  if (f == "CARDINALITY" && n == 1 && postgres() && !c.over) {
+    // SQL Language Reference, CARDINALITY: "If the nested table is empty, or is a null collection,
+    // then CARDINALITY returns NULL" (PostgreSQL's cardinality gives 0 for an empty array).
+    return "NULLIF(cardinality(" + arg(c, 0) + "), 0)";
+  }
+  if (f == "TZ_OFFSET" && n == 1 && postgres() && c.args[0].value->kind == ExprKind::Name) {
+    // TZ_OFFSET(SESSIONTIMEZONE): the session's offset now, '+hh:mm' (SQL Language Reference,
+    // TZ_OFFSET); PostgreSQL's timestamptz prints in the session's TimeZone.
+    auto& z = static_cast<const NameExpr&>(*c.args[0].value);
+    if (z.parts.size() == 1 && !z.parts[0].quoted() && upper(z.parts[0].text) == "SESSIONTIMEZONE")
+      return "to_char(CURRENT_TIMESTAMP, 'TZH:TZM')";
+  }
   if (f == "TREAT" || unmapped().count(f)) {
     item("OS4007", f + " has no " + std::string(dialect_name(d_)) + " equivalent in the function map", c.span);
     return call_generic(c, f);

@@ -1,0 +1,282 @@
+// Language constructs converted for PostgreSQL, each run on the real server with the result
+// Oracle's documentation gives:
+// - FETCH … BULK COLLECT INTO several collections [LIMIT n]: PL/SQL Language Reference 19c,
+//   "FETCH Statement" (bulk_collect_into_clause: "for each select_item … a corresponding,
+//   type-compatible collection"; LIMIT: at most n rows per fetch) and "Row Limits for … FETCH
+//   Statements with BULK COLLECT" (a fetch that returns fewer rows than LIMIT reached the end, so
+//   %NOTFOUND is TRUE after it; the rows it did return are in the collections).
+// - CARDINALITY: SQL Language Reference 19c, "CARDINALITY" ("If the nested table is empty, or is
+//   a null collection, then CARDINALITY returns NULL").
+// - CURRENT_TIMESTAMP( [precision] ): SQL Language Reference 19c, "CURRENT_TIMESTAMP" (the session
+//   time as TIMESTAMP WITH TIME ZONE, fractional seconds to `precision`).
+// - TZ_OFFSET(SESSIONTIMEZONE): SQL Language Reference 19c, "TZ_OFFSET" (the offset '+hh:mi' of the
+//   session time zone at the date the statement runs).
+// - Nested subprograms of a member method reading and changing SELF's attributes: PL/SQL Language
+//   Reference 19c, "Nested, Package, and Standalone Subprograms" (a nested subprogram sees the
+//   enclosing subprogram's parameters) and Object-Relational Developer's Guide, "Member Methods"
+//   (SELF is the method's built-in parameter; an unqualified attribute is SELF's; in a member
+//   procedure SELF is IN OUT, so the changes reach the caller's object).
+// - A cursor of a package body that each member opens and closes within a call: PL/SQL Language
+//   Reference 19c, "Package State" (a package's cursors are part of its session state) and
+//   "Explicit Cursors" (OPEN, FETCH, CLOSE; a cursor FOR loop opens and closes it): a member that
+//   closes what it opened leaves the same state behind, so a cursor of its own behaves alike.
+#include "plsql_harness.h"
+#include "require_env.h"
+
+namespace {
+
+const char* kConstructs = R"(
+CREATE TABLE emp_rows (empno NUMBER, ename VARCHAR2(20));
+
+CREATE OR REPLACE FUNCTION fetch_columns(p_limit NUMBER) RETURN VARCHAR2 IS
+  TYPE num_list IS TABLE OF NUMBER;
+  TYPE name_list IS TABLE OF VARCHAR2(20);
+  CURSOR c IS SELECT empno, ename FROM emp_rows ORDER BY empno;
+  nums  num_list;
+  names name_list;
+  res   VARCHAR2(400);
+BEGIN
+  OPEN c;
+  LOOP
+    FETCH c BULK COLLECT INTO nums, names LIMIT p_limit;
+    res := res || '[' || nums.COUNT || ']';
+    FOR i IN 1 .. nums.COUNT LOOP
+      res := res || nums(i) || '=' || names(i) || ';';
+    END LOOP;
+    EXIT WHEN c%NOTFOUND;
+  END LOOP;
+  res := res || ' rows ' || c%ROWCOUNT;
+  CLOSE c;
+  RETURN res;
+END;
+/
+
+CREATE OR REPLACE FUNCTION fetch_all_columns RETURN VARCHAR2 IS
+  TYPE num_list IS TABLE OF NUMBER;
+  TYPE name_list IS TABLE OF VARCHAR2(20);
+  CURSOR c IS SELECT empno, ename FROM emp_rows ORDER BY empno DESC;
+  nums  num_list;
+  names name_list;
+BEGIN
+  OPEN c;
+  FETCH c BULK COLLECT INTO nums, names;
+  CLOSE c;
+  RETURN nums.COUNT || ':' || nums(1) || '=' || names(1) || ',' || nums(nums.COUNT) || '=' || names(names.COUNT);
+END;
+/
+
+CREATE OR REPLACE FUNCTION count_of(p_n NUMBER) RETURN NUMBER IS
+  TYPE num_list IS TABLE OF NUMBER;
+  l num_list := num_list();
+  empty_l num_list := num_list();
+  null_l num_list;
+BEGIN
+  IF p_n < 0 THEN
+    RETURN CARDINALITY(null_l);
+  END IF;
+  FOR i IN 1 .. p_n LOOP
+    l.EXTEND;
+    l(l.COUNT) := i;
+  END LOOP;
+  RETURN CARDINALITY(l);
+END;
+/
+
+CREATE OR REPLACE FUNCTION stamp_now(p_whole NUMBER) RETURN TIMESTAMP WITH TIME ZONE IS
+BEGIN
+  IF p_whole = 1 THEN
+    RETURN CURRENT_TIMESTAMP(0);
+  END IF;
+  RETURN CURRENT_TIMESTAMP();
+END;
+/
+
+CREATE OR REPLACE TYPE counter_t AS OBJECT (
+  n     NUMBER,
+  label VARCHAR2(40),
+  MEMBER PROCEDURE bump(p_by NUMBER),
+  MEMBER FUNCTION describe RETURN VARCHAR2
+);
+/
+
+CREATE OR REPLACE TYPE BODY counter_t AS
+  MEMBER PROCEDURE bump(p_by NUMBER) IS
+    PROCEDURE add_one IS
+    BEGIN
+      n := n + 1;
+    END;
+    FUNCTION twice RETURN NUMBER IS
+    BEGIN
+      RETURN n * 2;
+    END;
+  BEGIN
+    FOR i IN 1 .. p_by LOOP
+      add_one;
+    END LOOP;
+    label := label || ':' || twice;
+  END;
+  MEMBER FUNCTION describe RETURN VARCHAR2 IS
+    FUNCTION prefix RETURN VARCHAR2 IS
+    BEGIN
+      RETURN SELF.label || '=';
+    END;
+  BEGIN
+    RETURN prefix || n;
+  END;
+END;
+/
+
+CREATE OR REPLACE FUNCTION use_counter(p NUMBER) RETURN VARCHAR2 IS
+  c counter_t := counter_t(1, 'c');
+BEGIN
+  c.bump(p);
+  RETURN c.describe;
+END;
+/
+
+CREATE TABLE pc_rows (id NUMBER, v VARCHAR2(10));
+
+CREATE OR REPLACE PACKAGE pc_pkg AS
+  FUNCTION first_v(p_min NUMBER) RETURN VARCHAR2;
+  FUNCTION all_v RETURN VARCHAR2;
+END;
+/
+
+CREATE OR REPLACE PACKAGE BODY pc_pkg AS
+  CURSOR c_rows(cp_min NUMBER) IS SELECT id, v FROM pc_rows WHERE id >= cp_min ORDER BY id;
+
+  FUNCTION first_v(p_min NUMBER) RETURN VARCHAR2 IS
+    l_id NUMBER;
+    l_v  VARCHAR2(10);
+  BEGIN
+    OPEN c_rows(p_min);
+    FETCH c_rows INTO l_id, l_v;
+    CLOSE c_rows;
+    RETURN l_id || l_v;
+  END;
+
+  FUNCTION all_v RETURN VARCHAR2 IS
+    res VARCHAR2(100);
+  BEGIN
+    FOR r IN c_rows(0) LOOP
+      res := res || r.v;
+    END LOOP;
+    RETURN res;
+  END;
+END;
+/
+
+CREATE OR REPLACE FUNCTION secs_between(p_a TIMESTAMP, p_b TIMESTAMP) RETURN NUMBER IS
+BEGIN
+  RETURN EXTRACT(DAY FROM (p_a - p_b)) * 86400 + EXTRACT(HOUR FROM (p_a - p_b)) * 3600
+       + EXTRACT(MINUTE FROM (p_a - p_b)) * 60 + EXTRACT(SECOND FROM (p_a - p_b));
+END;
+/
+
+CREATE OR REPLACE FUNCTION session_offset RETURN VARCHAR2 IS
+BEGIN
+  RETURN TZ_OFFSET(SESSIONTIMEZONE);
+END;
+/
+)";
+
+}  // namespace
+
+TEST(PlsqlConstructs, FetchBulkCollectIntoSeveralCollections) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("constructs", kConstructs);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  s("INSERT INTO emp_rows VALUES (3, 'C'), (1, 'A'), (5, 'E'), (2, 'B'), (4, 'D')");
+  // LIMIT 2 over 5 rows: 2, 2, then 1 — after which %NOTFOUND is TRUE and the loop ends.
+  EXPECT_EQ(s("SELECT fetch_columns(2)"), "[2]1=A;2=B;[2]3=C;4=D;[1]5=E; rows 5");
+  // 5 rows in batches of 5: the full batch leaves %NOTFOUND FALSE; the next fetch gets none.
+  EXPECT_EQ(s("SELECT fetch_columns(5)"), "[5]1=A;2=B;3=C;4=D;5=E;[0] rows 5");
+  // Without LIMIT every row, each column in its own collection, in the cursor's order.
+  EXPECT_EQ(s("SELECT fetch_all_columns()"), "5:5=E,1=A");
+
+  EXPECT_EQ(s("SELECT count_of(3)"), "3");
+  EXPECT_EQ(s("SELECT count_of(0)"), "NULL");   // an empty nested table
+  EXPECT_EQ(s("SELECT count_of(-1)"), "NULL");  // a null collection
+
+  // CURRENT_TIMESTAMP() is the session's current time; (0) has no fractional seconds.
+  EXPECT_EQ(s("SELECT stamp_now(0) BETWEEN statement_timestamp() - interval '1 minute' AND clock_timestamp()"), "t");
+  EXPECT_EQ(s("SELECT extract(microseconds FROM stamp_now(1))::bigint % 1000000"), "0");
+
+  // TIMESTAMP - TIMESTAMP is an INTERVAL DAY TO SECOND (SQL Language Reference, "Datetime/Interval
+  // Arithmetic"); EXTRACT reads its fields: 1 day 01:02:03 = 90123 seconds.
+  EXPECT_EQ(s("SELECT secs_between(TIMESTAMP '2024-01-02 01:02:03', TIMESTAMP '2024-01-01 00:00:00') = 90123"), "t");
+  s("SET TimeZone = 'Asia/Kolkata'");
+  EXPECT_EQ(s("SELECT session_offset()"), "+05:30");
+  s("SET TimeZone = 'UTC'");
+  EXPECT_EQ(s("SELECT session_offset()"), "+00:00");
+}
+
+TEST(PlsqlConstructs, NestedSubprogramsOfAMethodReadAndChangeSelf) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("constructs_self", kConstructs);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  // n 1 → 4 through add_one (three calls), label 'c' || ':' || twice (8); describe: 'c:8' '=' 4.
+  EXPECT_EQ(s("SELECT use_counter(3)"), "c:8=4");
+  EXPECT_EQ(s("SELECT use_counter(0)"), "c:2=1");
+}
+
+TEST(PlsqlConstructs, PackageCursorOpenedAndClosedByEachMember) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("constructs_pkg_cursor", kConstructs);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  s("INSERT INTO pc_rows VALUES (3, 'c'), (1, 'a'), (2, 'b')");
+  // Each call opens, fetches the first row at or above p_min, and closes: a second call in the
+  // same session opens it again (no CURSOR_ALREADY_OPEN).
+  EXPECT_EQ(s("SELECT pc_pkg.first_v(2)"), "2b");
+  EXPECT_EQ(s("SELECT pc_pkg.first_v(1)"), "1a");
+  EXPECT_EQ(s("SELECT pc_pkg.all_v()"), "abc");
+  EXPECT_EQ(s("SELECT pc_pkg.first_v(3) || pc_pkg.all_v()"), "3cabc");
+}
+
+// REF t: Object-Relational Developer's Guide 19c, "Object Identifiers and REFs" (a REF is a
+// logical pointer to a row object; a REF attribute may be NULL, tested with IS NULL). PostgreSQL
+// has no references: the attribute is text holding the referenced object's identifier (OS6002),
+// and DEREF stays flagged, so the unit that dereferences is not applied.
+TEST(PlsqlConstructs, RefAttributeIsTheReferencedIdentifier) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE TYPE ref_cust_t AS OBJECT (id NUMBER, name VARCHAR2(20));
+/
+CREATE TYPE ref_ord_t AS OBJECT (order_id NUMBER, cust REF ref_cust_t);
+/
+CREATE OR REPLACE FUNCTION ord_state(p NUMBER) RETURN VARCHAR2 IS
+  o ref_ord_t := ref_ord_t(p, NULL);
+BEGIN
+  IF o.cust IS NULL THEN
+    RETURN 'order ' || o.order_id || ' without customer';
+  END IF;
+  RETURN 'order ' || o.order_id || ' with customer';
+END;
+/
+CREATE OR REPLACE FUNCTION ord_customer_name(o ref_ord_t) RETURN VARCHAR2 IS
+  c ref_cust_t;
+BEGIN
+  SELECT DEREF(o.cust) INTO c FROM dual;
+  RETURN c.name;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_ref", program);
+  ASSERT_FALSE(u.apply.is_null()) << u.convert_output;
+  EXPECT_EQ(u.apply["failed"].size(), 0u) << u.apply["failed"].dump(2);
+  ASSERT_EQ(u.apply["skipped"].size(), 1u) << u.apply["skipped"].dump(2);  // ord_customer_name: DEREF
+  EXPECT_NE(u.apply["skipped"].dump().find("ORD_CUSTOMER_NAME"), std::string::npos) << u.apply["skipped"].dump(2);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT ord_state(7)"), "order 7 without customer");
+  // The emulation: the reference is the referenced object's identifier as text.
+  EXPECT_EQ(s("SELECT format_type(atttypid, -1) FROM pg_attribute WHERE attrelid = 'ref_ord_t'::regclass "
+              "AND attname = 'cust'"),
+            "text");
+}
