@@ -526,6 +526,15 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       if (fn == "SET_CLIENT_INFO" && n == 1) return setting("orashift.client_info", arg(0));
     }
   }
+  if (!as_statement) {
+    // Packages converted in files of their own (lower_utl.cpp, lower_dbms_assert.cpp, lower_dbms_misc.cpp).
+    if (pkg.rfind("UTL_", 0) == 0)
+      if (auto u = utl_call(pkg, fn, c, span, w)) return u;
+    if (pkg == "DBMS_ASSERT")
+      if (auto a = dbms_assert_call(fn, c, w)) return a;
+    if (pkg == "DBMS_CRYPTO" || pkg == "DBMS_UTILITY" || pkg == "DBMS_DB_VERSION")
+      if (auto m = dbms_misc_call(pkg, fn, c, span, w)) return m;
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {

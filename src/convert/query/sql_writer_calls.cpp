@@ -590,6 +590,12 @@ std::string SqlWriter::call(const CallExpr& c) {
       auto it = userenv.find(upper(key));
       if (it != userenv.end()) return it->second;
     }
+    if (!is_string_literal(*c.args[0].value, &ns) || upper(ns) != "USERENV") {
+      // An application context that DBMS_SESSION.SET_CONTEXT fills (lower_dbms_misc.cpp): a jsonb
+      // object per namespace in the session setting orashift_ctx.<namespace>, names upper case.
+      return "(NULLIF(current_setting('orashift_ctx.' || lower(" + arg(c, 0) + "), true), '')::jsonb ->> upper(" + arg(c, 1) +
+             "))";
+    }
   }
   if (f == "TO_DATE") return to_date(c, false);
   if (f == "TO_TIMESTAMP") return to_date(c, true);
