@@ -14,7 +14,8 @@
 //               "RANDOMBYTES"; DBMS_DB_VERSION "VERSION"; DBMS_SESSION "SET_CONTEXT",
 //               "CLEAR_CONTEXT", "CLEAR_ALL_CONTEXT" with SQL Language Reference "SYS_CONTEXT"
 //               (in Oracle the function would be the context's trusted routine: CREATE CONTEXT
-//               app_ctx USING app_context).
+//               app_ctx USING app_context); DBMS_RANDOM "STRING" (the option's character
+//               classes); DBMS_APPLICATION_INFO "READ_MODULE", "READ_CLIENT_INFO".
 #include "plsql_harness.h"
 #include "require_env.h"
 
@@ -128,6 +129,23 @@ BEGIN
          UTL_RAW.LENGTH(DBMS_CRYPTO.RANDOMBYTES(16)) || ' ' || DBMS_DB_VERSION.VERSION;
 END;
 /
+CREATE OR REPLACE FUNCTION random_text(p_opt VARCHAR2, p_len NUMBER) RETURN VARCHAR2 IS
+BEGIN
+  RETURN DBMS_RANDOM.STRING(p_opt, p_len);
+END;
+/
+CREATE OR REPLACE FUNCTION read_module RETURN VARCHAR2 IS
+  l_module VARCHAR2(64);
+  l_action VARCHAR2(64);
+  l_info VARCHAR2(64);
+BEGIN
+  DBMS_APPLICATION_INFO.SET_MODULE('billing', 'close');
+  DBMS_APPLICATION_INFO.SET_CLIENT_INFO('desk 4');
+  DBMS_APPLICATION_INFO.READ_MODULE(l_module, l_action);
+  DBMS_APPLICATION_INFO.READ_CLIENT_INFO(l_info);
+  RETURN l_module || '/' || l_action || '/' || l_info;
+END;
+/
 CREATE OR REPLACE FUNCTION app_context(p_value VARCHAR2) RETURN VARCHAR2 IS
   l_out VARCHAR2(200) := NVL(SYS_CONTEXT('APP_CTX', 'who'), 'unset');
 BEGIN
@@ -224,4 +242,42 @@ TEST(PlsqlBuiltins, ApplicationContextsAreSessionState) {
   EXPECT_EQ(s("SELECT app_context('ann')"), "bob ann admin cleared admin none");
   e2e::Session other(u.url);  // another session has its own contexts
   EXPECT_EQ(other("SELECT app_context('cy')"), "unset cy admin cleared admin none");
+  EXPECT_EQ(other("SELECT read_module()"), "billing/close/desk 4");
+}
+
+TEST(PlsqlBuiltins, DbmsRandomStringDrawsFromTheOptionsCharacters) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("builtins_random", kBuiltins);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  // 200 draws of each option: every character from the option's class, the length as asked.
+  const std::pair<const char*, const char*> classes[] = {
+      {"U", "^[A-Z]{12}$"}, {"l", "^[a-z]{12}$"}, {"A", "^[A-Za-z]{12}$"}, {"x", "^[A-Z0-9]{12}$"}, {"P", "^[ -~]{12}$"},
+      {"?", "^[A-Z]{12}$"}};
+  for (const auto& [opt, re] : classes)
+    EXPECT_EQ(s(std::string("SELECT bool_and(random_text('") + opt + "', 12) ~ '" + re + "') FROM generate_series(1, 200)"), "t")
+        << opt;
+  EXPECT_EQ(s("SELECT count(DISTINCT random_text('A', 12)) > 190 FROM generate_series(1, 200)"), "t");
+  EXPECT_EQ(s("SELECT count(DISTINCT random_text('P', 1)) > 40 FROM generate_series(1, 2000)"), "t");  // not one character
+}
+
+// SQL Language Reference 19c, "BIN_TO_NUM" (BIN_TO_NUM(1,0,1,0) is 10) and "SYS_EXTRACT_UTC" (a
+// TIMESTAMP without a zone is read in the session time zone).
+TEST(PlsqlBuiltins, BinToNumAndSysExtractUtc) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("builtins_sql", R"(
+CREATE OR REPLACE FUNCTION bits_and_utc(p_ts TIMESTAMP) RETURN VARCHAR2 IS
+  l_n NUMBER;
+BEGIN
+  SELECT BIN_TO_NUM(1, 0, 1, 0) INTO l_n FROM dual;
+  RETURN l_n || ' ' || TO_CHAR(SYS_EXTRACT_UTC(p_ts), 'YYYY-MM-DD HH24:MI');
+END;
+/
+)");
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SET TimeZone = 'America/Los_Angeles'"), "OK");
+  EXPECT_EQ(s("SELECT bits_and_utc('2000-03-28 11:30:00')"), "10 2000-03-28 19:30");
 }

@@ -48,6 +48,19 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
     }
     return std::nullopt;
   }
+  if (pkg == "DBMS_RANDOM" && fn == "STRING" && c) {
+    // STRING(opt, len): 'U' upper-case letters, 'L' lower-case, 'A' both, 'X' upper-case letters
+    // and digits, 'P' any printable character; any other option upper-case letters.
+    auto a = builtin_args(c, {"OPT", "LEN"});
+    if (!a || !(*a)[0] || !(*a)[1]) return std::nullopt;
+    std::string printable;
+    for (char ch = ' '; ch <= '~'; ++ch) printable += ch == '\'' ? std::string("''") : std::string(1, ch);
+    const std::string upper_letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower_letters = "abcdefghijklmnopqrstuvwxyz";
+    return "(SELECT string_agg(substr(k.cs, 1 + floor(random() * length(k.cs))::integer, 1), '') FROM (SELECT CASE upper(" +
+           w.expr(*(*a)[0]) + ") WHEN 'L' THEN '" + lower_letters + "' WHEN 'A' THEN '" + upper_letters + lower_letters +
+           "' WHEN 'X' THEN '" + upper_letters + "0123456789' WHEN 'P' THEN '" + printable + "' ELSE '" + upper_letters +
+           "' END AS cs) k, generate_series(1, (" + w.expr(*(*a)[1]) + ")::integer))";
+  }
   if (pkg != "DBMS_CRYPTO") return std::nullopt;
   if (!c) {
     auto it = crypto_constants().find(fn);
@@ -126,6 +139,23 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
                                   PgBody& out) {
   if (dialect() != Dialect::Postgres || !call) return false;
   if (pkg == "DBMS_SESSION") return session_context_statement(fn, call, span, out);
+  if (pkg == "DBMS_APPLICATION_INFO" && (fn == "READ_MODULE" || fn == "READ_CLIENT_INFO")) {
+    // What SET_MODULE / SET_ACTION / SET_CLIENT_INFO wrote (lower_names.cpp), read back into the OUT arguments.
+    auto a = fn == "READ_MODULE" ? builtin_args(call, {"MODULE_NAME", "ACTION_NAME"}) : builtin_args(call, {"CLIENT_INFO"});
+    if (!a) return false;
+    std::vector<std::string> values = fn == "READ_MODULE"
+                                          ? std::vector<std::string>{"NULLIF(current_setting('application_name'), '')",
+                                                                     "NULLIF(current_setting('orashift.action', true), '')"}
+                                          : std::vector<std::string>{"NULLIF(current_setting('orashift.client_info', true), '')"};
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (!(*a)[i]) return false;
+      bool setter = false;
+      std::string t = target_text(*(*a)[i], values[i], span, &setter);
+      if (t.empty()) return false;
+      out.push_back(PgStmt::simple(setter ? t : t + " := " + values[i], span));
+    }
+    return true;
+  }
   if (pkg != "DBMS_CRYPTO" || (fn != "ENCRYPT" && fn != "DECRYPT")) return false;
   // The procedure form: ENCRYPT(dst IN OUT BLOB, src BLOB, typ, key, iv := NULL).
   auto a = builtin_args(call, {"DST", "SRC", "TYP", "KEY", "IV"});
