@@ -17,7 +17,7 @@ using rewrite::upper;
 namespace {
 
 // An Oracle character set named by a literal → the PostgreSQL encoding's name as SQL text;
-// NULL (or omitted, when `omitted_is_database`) → the database's own; nullopt: not known here.
+// NULL → the database's own, omitted → `when_omitted`; nullopt: not known here.
 std::optional<std::string> pg_charset(const ast::Expr* e, const std::string& when_omitted) {
   if (!e) return when_omitted;
   if (null_literal(e)) return std::string("current_setting('server_encoding')");
@@ -28,7 +28,9 @@ std::optional<std::string> pg_charset(const ast::Expr* e, const std::string& whe
       {"WE8MSWIN1252", "WIN1252"}, {"EE8MSWIN1250", "WIN1250"}, {"CL8MSWIN1251", "WIN1251"}, {"EE8ISO8859P2", "LATIN2"},
       {"CL8KOI8R", "KOI8R"},      {"JA16SJIS", "SJIS"},        {"JA16EUC", "EUC_JP"},     {"ZHS16GBK", "GBK"},
       {"KO16MSWIN949", "UHC"}};
-  auto it = names.find(upper(*name));
+  std::string cs = upper(*name);
+  if (size_t dot = cs.rfind('.'); dot != std::string::npos) cs = cs.substr(dot + 1);  // NLS_LANG form: AMERICAN_AMERICA.AL32UTF8
+  auto it = names.find(cs);
   if (it == names.end()) return std::nullopt;
   return "'" + it->second + "'";
 }
@@ -45,6 +47,19 @@ std::optional<std::string> Lowerer::utl_call(const std::string& pkg, const std::
   if (dialect() != Dialect::Postgres) return std::nullopt;
   auto bind = [&](const std::vector<const char*>& params) { return builtin_args(c, params); };
   auto text = [&](const ast::Expr* e) { return w.expr(*e); };
+  // A RAW parameter given character data: Oracle converts it implicitly as HEXTORAW does.
+  auto raw = [&](const ast::Expr* e) {
+    const ast::Expr* typed = e;  // DBMS_LOB.SUBSTR(lob, …) has its LOB's family
+    if (e->kind == ast::ExprKind::Call) {
+      const auto& call = static_cast<const ast::CallExpr&>(*e);
+      std::string name;
+      for (const auto& p : call.name) name += (name.empty() ? "" : ".") + upper(std::string(p.text));
+      if ((name == "DBMS_LOB.SUBSTR" || name == "SYS.DBMS_LOB.SUBSTR") && !call.args.empty()) typed = call.args[0].value.get();
+    }
+    std::string f = oracle_family_of(*typed);
+    bool chars = f == "VARCHAR2" || f == "CHAR" || f == "CLOB" || (f.empty() && value_type(*e) == rewrite::ValueType::Text);
+    return chars ? "decode(" + w.expr(*e) + ", 'hex')" : w.expr(*e);
+  };
   if (pkg == "UTL_RAW") {
     if (!c) {  // the package's constants
       if (fn == "BIG_ENDIAN") return "1";
@@ -57,30 +72,30 @@ std::optional<std::string> Lowerer::utl_call(const std::string& pkg, const std::
       if (!a || !(*a)[0]) return std::nullopt;
       // MACHINE_ENDIAN (3) reads as little-endian, as on the servers PostgreSQL runs on.
       std::string endian = (*a)[1] ? "CASE WHEN (" + text((*a)[1]) + ") = 1 THEN 1 ELSE 2 END" : "1";
-      if (fn == "CAST_TO_BINARY_INTEGER") return helper_call("orashift_raw_to_int", text((*a)[0]) + ", " + endian);
+      if (fn == "CAST_TO_BINARY_INTEGER") return helper_call("orashift_raw_to_int", raw((*a)[0]) + ", " + endian);
       return helper_call("orashift_raw_from_int", "(" + text((*a)[0]) + ")::integer, " + endian);
     }
     if (fn == "BIT_AND" || fn == "BIT_OR" || fn == "BIT_XOR") {
       auto a = bind({"R1", "R2"});
       if (!a || !(*a)[0] || !(*a)[1]) return std::nullopt;
-      return helper_call("orashift_raw_bits", text((*a)[0]) + ", " + text((*a)[1]) + ", '" +
+      return helper_call("orashift_raw_bits", raw((*a)[0]) + ", " + raw((*a)[1]) + ", '" +
                                                   (fn == "BIT_AND" ? "and" : fn == "BIT_OR" ? "or" : "xor") + "'");
     }
     if (fn == "COMPARE") {
       auto a = bind({"R1", "R2", "PAD"});
       if (!a || !(*a)[0] || !(*a)[1]) return std::nullopt;
       return helper_call("orashift_raw_compare",
-                         text((*a)[0]) + ", " + text((*a)[1]) + ", " + ((*a)[2] ? text((*a)[2]) : std::string("NULL::bytea")));
+                         raw((*a)[0]) + ", " + raw((*a)[1]) + ", " + ((*a)[2] ? raw((*a)[2]) : std::string("NULL::bytea")));
     }
     if (fn == "REVERSE") {
       auto a = bind({"R"});
       if (!a || !(*a)[0]) return std::nullopt;
-      return helper_call("orashift_raw_reverse", text((*a)[0]));
+      return helper_call("orashift_raw_reverse", raw((*a)[0]));
     }
     if (fn == "COPIES") {
       auto a = bind({"R", "N"});
       if (!a || !(*a)[0] || !(*a)[1]) return std::nullopt;
-      return helper_call("orashift_raw_copies", text((*a)[0]) + ", " + text((*a)[1]));
+      return helper_call("orashift_raw_copies", raw((*a)[0]) + ", " + text((*a)[1]));
     }
     if (fn == "CAST_FROM_NUMBER") {
       auto a = bind({"N"});
@@ -123,9 +138,9 @@ std::optional<std::string> Lowerer::utl_call(const std::string& pkg, const std::
     // BASE64_ENCODE returns the base64 text as a RAW, in lines of 64 characters separated by
     // CR LF; BASE64_DECODE skips the line breaks (PostgreSQL's decoder ignores whitespace).
     if (fn == "BASE64_ENCODE")
-      return "convert_to(regexp_replace(translate(encode(" + text((*a)[0]) +
+      return "convert_to(regexp_replace(translate(encode(" + raw((*a)[0]) +
              ", 'base64'), chr(10), ''), '(.{64})(?=.)', '\\1' || chr(13) || chr(10), 'g'), 'UTF8')";
-    if (fn == "BASE64_DECODE") return "decode(convert_from(" + text((*a)[0]) + ", 'UTF8'), 'base64')";
+    if (fn == "BASE64_DECODE") return "decode(convert_from(" + raw((*a)[0]) + ", 'UTF8'), 'base64')";
     return std::nullopt;
   }
   if (pkg == "UTL_I18N" && c) {

@@ -618,7 +618,11 @@ std::string SqlWriter::call(const CallExpr& c) {
     return call_generic(c, "MEDIAN");
   }
   if (f == "GROUPING_ID") return call_generic(c, redshift() ? "GROUPING_ID" : "GROUPING");
-  if (f == "BITAND" && n == 2) return "(" + arg(c, 0) + " & " + arg(c, 1) + ")";
+  if (f == "BITAND" && n == 2) {
+    // PostgreSQL's & takes integers, not numeric (a NUMBER variable): BITAND's arguments are integers.
+    if (postgres()) return "((" + arg(c, 0) + ")::bigint & (" + arg(c, 1) + ")::bigint)";
+    return "(" + arg(c, 0) + " & " + arg(c, 1) + ")";
+  }
   if (f == "BIN_TO_NUM" && n >= 1 && n <= 63 && postgres()) {
     // BIN_TO_NUM(b1, …, bn): the bits, most significant first, as a number (bits other than 0 and
     // 1, which Oracle rejects with ORA-01760, are not checked).
