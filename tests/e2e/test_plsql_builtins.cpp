@@ -262,16 +262,21 @@ TEST(PlsqlBuiltins, DbmsRandomStringDrawsFromTheOptionsCharacters) {
   EXPECT_EQ(s("SELECT count(DISTINCT random_text('P', 1)) > 40 FROM generate_series(1, 2000)"), "t");  // not one character
 }
 
-// SQL Language Reference 19c, "BIN_TO_NUM" (BIN_TO_NUM(1,0,1,0) is 10) and "SYS_EXTRACT_UTC" (a
-// TIMESTAMP without a zone is read in the session time zone).
+// SQL Language Reference 19c, "BIN_TO_NUM" (BIN_TO_NUM(1,0,1,0) is 10), "SYS_EXTRACT_UTC" (a
+// TIMESTAMP without a zone is read in the session time zone), "BITAND" on NUMBER variables
+// (BITAND(6, 3) is 2), and "Implicit Data Conversion" (a VARCHAR2 given where a RAW is expected
+// is read as hexadecimal: '616263' is the bytes of 'abc').
 TEST(PlsqlBuiltins, BinToNumAndSysExtractUtc) {
   if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
   auto u = e2e::convert_and_apply("builtins_sql", R"(
 CREATE OR REPLACE FUNCTION bits_and_utc(p_ts TIMESTAMP) RETURN VARCHAR2 IS
   l_n NUMBER;
+  l_a NUMBER := 6;
+  l_hex VARCHAR2(10) := '616263';
 BEGIN
   SELECT BIN_TO_NUM(1, 0, 1, 0) INTO l_n FROM dual;
-  RETURN l_n || ' ' || TO_CHAR(SYS_EXTRACT_UTC(p_ts), 'YYYY-MM-DD HH24:MI');
+  RETURN l_n || ' ' || TO_CHAR(SYS_EXTRACT_UTC(p_ts), 'YYYY-MM-DD HH24:MI') || ' ' || BITAND(l_a, 3) || ' ' ||
+         UTL_RAW.CAST_TO_VARCHAR2(UTL_ENCODE.BASE64_ENCODE(l_hex)) || ' ' || RAWTOHEX(UTL_RAW.REVERSE(l_hex));
 END;
 /
 )");
@@ -279,5 +284,5 @@ END;
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SET TimeZone = 'America/Los_Angeles'"), "OK");
-  EXPECT_EQ(s("SELECT bits_and_utc('2000-03-28 11:30:00')"), "10 2000-03-28 19:30");
+  EXPECT_EQ(s("SELECT bits_and_utc('2000-03-28 11:30:00')"), "10 2000-03-28 19:30 2 YWJj 636261");
 }
