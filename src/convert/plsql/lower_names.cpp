@@ -541,6 +541,15 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       }
       return it->second + "(" + src + ")";
     }
+    bool literal = typ.rfind("DBMS_CRYPTO.", 0) == 0 || typ.find_first_not_of("0123456789") == std::string::npos;
+    if (it == algorithms.end() && !literal && (text || bytes)) {
+      // The algorithm in a variable: pgcrypto's digest() takes its name, chosen at run time.
+      res_.uses_pgcrypto = true;
+      std::string src = text ? "convert_to(" + arg(0) + ", 'UTF8')" : arg(0);
+      return "digest(" + src + ", CASE (" + arg(1) +
+             ")::integer WHEN 1 THEN 'md4' WHEN 2 THEN 'md5' WHEN 3 THEN 'sha1' WHEN 4 THEN 'sha256' WHEN 5 THEN 'sha384' "
+             "WHEN 6 THEN 'sha512' END)";
+    }
   }
   if (dialect() == Dialect::Postgres && pkg == "DBMS_UTILITY" && fn == "GET_HASH_VALUE" && n == 3 && !as_statement) {
     item(plsql_codes::kBehaviour,
