@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
+#include "convert/plsql/builtin_support.h"
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/plsql/overloads.h"
@@ -287,6 +289,21 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
           "CREATE EXTENSION IF NOT EXISTS dblink;\n" + plsql::autonomous_connection_function_sql());
   support(&plsql::UnitResult::uses_pgcrypto, "EXTENSION", "PGCRYPTO", "CREATE EXTENSION IF NOT EXISTS pgcrypto;\n");
   support(&plsql::UnitResult::uses_orafce, "EXTENSION", "ORAFCE", "CREATE EXTENSION IF NOT EXISTS orafce;\n");
+  {
+    // The built-in packages' support functions (builtin_support.h), each once, by name.
+    std::set<std::string> helpers;
+    for (const auto& c : converted)
+      if (!c.res.blocked) helpers.insert(c.res.helpers.begin(), c.res.helpers.end());
+    for (const auto& h : helpers) {
+      ConvertedObject object;
+      object.kind = "FUNCTION";
+      object.name = h;
+      std::transform(object.name.begin(), object.name.end(), object.name.begin(), [](unsigned char ch) { return std::toupper(ch); });
+      object.sql = plsql::builtin_helper_sql(h);
+      object.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(object)});
+    }
+  }
   for (auto& c : converted) {
     Unit& u = units[c.unit];
     plsql::UnitResult& res = c.res;

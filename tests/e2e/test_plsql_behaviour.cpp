@@ -276,9 +276,9 @@ TEST(PlsqlBehaviour, ObjectTypesMethodsAndConstructors) {
 }
 
 // --plsql-extension orafce: built-in packages become calls into the orafce extension (created
-// first by apply) instead of inline rewrites, so DBMS_ASSERT and DBMS_RANDOM.STRING, which have
-// no inline rewrite, convert ("DBMS_ASSERT", "DBMS_RANDOM" in the PL/SQL Packages and Types
-// Reference: ENQUOTE_LITERAL adds the quotes, STRING('U', n) returns n upper-case letters).
+// first by apply) instead of inline rewrites and support functions; both give what the PL/SQL
+// Packages and Types Reference says ("DBMS_ASSERT": ENQUOTE_LITERAL adds the quotes;
+// "DBMS_RANDOM": STRING('U', n) returns n upper-case letters).
 TEST(PlsqlBehaviour, OrafceOptionCallsTheExtensionsPackages) {
   NEED_PG();
   const char* program = R"(
@@ -290,8 +290,13 @@ END;
 /
 )";
   auto inline_rewrites = e2e::convert_and_apply("orafce_off", program);
-  ASSERT_FALSE(inline_rewrites.apply.is_null());
-  EXPECT_EQ(inline_rewrites.apply["skipped"].size(), 1u);  // DBMS_ASSERT has no inline rewrite: OS6004
+  e2e::expect_all_applied(inline_rewrites);
+  {
+    e2e::Session s(inline_rewrites.url);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s("SELECT quoted('abc')"), "'abc' 5");
+    EXPECT_EQ(s("SELECT count(*) FROM pg_extension WHERE extname = 'orafce'"), "0");
+  }
   auto u = e2e::convert_and_apply("orafce_on", program, {"--plsql-extension", "orafce"});
   e2e::expect_all_applied(u);
   e2e::Session s(u.url);

@@ -1,5 +1,6 @@
 #include "convert/plsql/cond_comp.h"
 
+#include <cctype>
 #include <cstdlib>
 
 #include "convert/query/sql_writer.h"
@@ -60,20 +61,16 @@ std::optional<Value> eval(const ast::Expr& e, const std::string& unit) {
         return std::nullopt;
       }
       if (n.parts.size() == 2 && first == "DBMS_DB_VERSION") {
-        std::string w = upper(n.parts[1].text);
-        v.kind = Value::Num;
-        if (w == "VERSION") return v.n = kSourceVersion, v;
-        if (w == "RELEASE") return v.n = kSourceRelease, v;
-        if (w.rfind("VER_LE_", 0) == 0) {
-          // VER_LE_10_2: version 10 release 2 or lower.
-          std::string rest = w.substr(7);
-          int ver = std::atoi(rest.c_str());
-          size_t us = rest.find('_');
-          int rel = us == std::string::npos ? 99 : std::atoi(rest.c_str() + us + 1);
+        auto c = db_version_constant(upper(n.parts[1].text));
+        if (!c) return std::nullopt;
+        if (*c == "TRUE" || *c == "FALSE") {
           v.kind = Value::Bool;
-          v.b = kSourceVersion < ver || (kSourceVersion == ver && kSourceRelease <= rel);
-          return v;
+          v.b = *c == "TRUE";
+        } else {
+          v.kind = Value::Num;
+          v.n = std::atoi(c->c_str());
         }
+        return v;
       }
       return std::nullopt;
     }
@@ -146,6 +143,20 @@ std::optional<Value> eval(const ast::Expr& e, const std::string& unit) {
 }
 
 }  // namespace
+
+std::optional<std::string> db_version_constant(const std::string& w) {
+  if (w == "VERSION") return std::to_string(kSourceVersion);
+  if (w == "RELEASE") return std::to_string(kSourceRelease);
+  if (w.rfind("VER_LE_", 0) == 0 && w.size() > 7 && std::isdigit(static_cast<unsigned char>(w[7]))) {
+    // VER_LE_10_2: version 10 release 2 or lower.
+    std::string rest = w.substr(7);
+    int ver = std::atoi(rest.c_str());
+    size_t us = rest.find('_');
+    int rel = us == std::string::npos ? 99 : std::atoi(rest.c_str() + us + 1);
+    return kSourceVersion < ver || (kSourceVersion == ver && kSourceRelease <= rel) ? "TRUE" : "FALSE";
+  }
+  return std::nullopt;
+}
 
 std::optional<int> CondCompiler::choose(const ast::PlCondComp& cc, const std::string& unit, std::string& why) const {
   if (cc.error) {

@@ -14,6 +14,10 @@
 
 namespace orashift::plsql {
 
+// DBMS_DB_VERSION's constant `name` (VERSION, RELEASE, VER_LE_n…) for the source database, as SQL
+// text ("19", "TRUE"); nullopt for a name the package does not have.
+std::optional<std::string> db_version_constant(const std::string& name);
+
 class CondCompiler {
 public:
   // The branch Oracle compiles: its index in cc.branches, -1 when none is (no $ELSE), or nullopt

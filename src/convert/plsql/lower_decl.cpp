@@ -6,6 +6,7 @@
 #include <optional>
 #include <cstdlib>
 
+#include "convert/plsql/builtin_support.h"
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/query/sql_writer.h"
@@ -75,14 +76,14 @@ std::string user_sqlstate(const std::string& qualified) {
   return s;
 }
 
+}  // namespace
+
 // An ORA code with no PostgreSQL counterpart keeps a SQLSTATE of its own: 'OE' + 3 characters.
 std::string unmapped_sqlstate(long code) {
   std::string s = user_sqlstate("ORA" + std::to_string(code));
   s[1] = 'E';
   return s;
 }
-
-}  // namespace
 
 TypeInfo Lowerer::resolve_type(const ast::PlType& t) const {
   TypeInfo out = resolve_type_as_declared(t);
@@ -399,6 +400,22 @@ std::string Lowerer::exception_condition(const ast::QualifiedName& n, std::strin
         if (errcode) *errcode = state;
         return "SQLSTATE '" + state + "'";
       }
+  }
+  {
+    // Built-in packages' exceptions that the support functions raise (builtin_support.h).
+    std::vector<std::string> path;
+    for (const auto& p : n.parts) path.push_back(norm(p));
+    if (path.size() == 3 && path[0] == "SYS" && !env_.registry->package("SYS")) path.erase(path.begin());
+    static const std::pair<const char*, long> builtin[] = {
+        {"DBMS_ASSERT.INVALID_SCHEMA_NAME", -44001}, {"DBMS_ASSERT.INVALID_OBJECT_NAME", -44002},
+        {"DBMS_ASSERT.INVALID_SQL_NAME", -44003},    {"DBMS_ASSERT.INVALID_QUALIFIED_SQL_NAME", -44004},
+        {"UTL_URL.BAD_URL", -29262}};
+    if (path.size() == 2 && dialect() == Dialect::Postgres && !env_.registry->package(path[0]))
+      for (const auto& [name, code] : builtin)
+        if (path[0] + "." + path[1] == name) {
+          if (errcode) *errcode = unmapped_sqlstate(code);
+          return "SQLSTATE '" + unmapped_sqlstate(code) + "'";
+        }
   }
   if (n.parts.size() == 2)
     if (const PackageDecls* p = env_.registry->package(norm(n.parts[0]))) {

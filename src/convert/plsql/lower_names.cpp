@@ -414,6 +414,45 @@ bool orafce_provides(const std::string& pkg, const std::string& fn) {
   return it != provided.end() && it->second.count(fn);
 }
 
+namespace {
+
+// What to use instead, for the packages that stay an item: ": <replacement>", or "".
+std::string builtin_hint(const std::string& pkg) {
+  static const std::map<std::string, const char*> hints = {
+      {"UTL_HTTP", "call the service from the application (or an HTTP extension such as pgsql-http)"},
+      {"UTL_FILE", "--plsql-extension orafce (files under utl_file.utl_file_dir), or COPY / pg_read_file"},
+      {"UTL_SMTP", "send mail from the application"},
+      {"UTL_MAIL", "send mail from the application"},
+      {"APEX_MAIL", "send mail from the application"},
+      {"UTL_TCP", "open the connection from the application"},
+      {"HTP", "the PL/SQL Web Toolkit has no counterpart: render pages in the application tier"},
+      {"HTF", "the PL/SQL Web Toolkit has no counterpart: render pages in the application tier"},
+      {"OWA_UTIL", "the PL/SQL Web Toolkit has no counterpart: render pages in the application tier"},
+      {"OWA", "the PL/SQL Web Toolkit has no counterpart: render pages in the application tier"},
+      {"DBMS_SQL", "EXECUTE … USING, or OPEN c FOR EXECUTE, for dynamic SQL"},
+      {"DBMS_XMLDOM", "xpath(), XMLTABLE and xmlelement() on the xml type"},
+      {"DBMS_XMLPARSER", "xmlparse() and xpath() on the xml type"},
+      {"DBMS_XSLPROCESSOR", "transform in the application (no XSLT in the database)"},
+      {"DBMS_XMLGEN", "query_to_xml() / xmlagg()"},
+      {"DBMS_XMLSTORE", "XMLTABLE in an INSERT … SELECT"},
+      {"DBMS_XDB", "the XML DB repository has no counterpart: keep the documents in a table"},
+      {"DBMS_SCHEDULER", "schedule with pg_cron or an external scheduler"},
+      {"DBMS_JOB", "schedule with pg_cron or an external scheduler"},
+      {"UTL_COMPRESS", "compress in the application (PostgreSQL has no deflate/gzip function)"},
+      {"DBMS_PIPE", "--plsql-extension orafce, or LISTEN / NOTIFY"},
+      {"DBMS_ALERT", "--plsql-extension orafce, or LISTEN / NOTIFY"},
+      {"DBMS_LOCK", "pg_advisory_lock / pg_advisory_unlock"},
+      {"DBMS_AQ", "a queue table read with SELECT … FOR UPDATE SKIP LOCKED, or LISTEN / NOTIFY"},
+      {"DBMS_STATS", "ANALYZE"},
+      {"DBMS_METADATA", "pg_get_*def() functions or pg_dump"}};
+  auto it = hints.find(pkg);
+  if (it != hints.end()) return std::string(": ") + it->second;
+  if (pkg.rfind("APEX_", 0) == 0) return ": APEX has no counterpart on the target: move the logic to the application";
+  return "";
+}
+
+}  // namespace
+
 std::string lower_ident(const std::string& oracle_name) {
   std::string out = oracle_name;
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -502,6 +541,15 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       }
       return it->second + "(" + src + ")";
     }
+    bool literal = typ.rfind("DBMS_CRYPTO.", 0) == 0 || typ.find_first_not_of("0123456789") == std::string::npos;
+    if (it == algorithms.end() && !literal && (text || bytes)) {
+      // The algorithm in a variable: pgcrypto's digest() takes its name, chosen at run time.
+      res_.uses_pgcrypto = true;
+      std::string src = text ? "convert_to(" + arg(0) + ", 'UTF8')" : arg(0);
+      return "digest(" + src + ", CASE (" + arg(1) +
+             ")::integer WHEN 1 THEN 'md4' WHEN 2 THEN 'md5' WHEN 3 THEN 'sha1' WHEN 4 THEN 'sha256' WHEN 5 THEN 'sha384' "
+             "WHEN 6 THEN 'sha512' END)";
+    }
   }
   if (dialect() == Dialect::Postgres && pkg == "DBMS_UTILITY" && fn == "GET_HASH_VALUE" && n == 3 && !as_statement) {
     item(plsql_codes::kBehaviour,
@@ -526,10 +574,20 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       if (fn == "SET_CLIENT_INFO" && n == 1) return setting("orashift.client_info", arg(0));
     }
   }
+  if (!as_statement) {
+    // Packages converted in files of their own (lower_utl.cpp, lower_dbms_assert.cpp, lower_dbms_misc.cpp).
+    if (pkg.rfind("UTL_", 0) == 0)
+      if (auto u = utl_call(pkg, fn, c, span, w)) return u;
+    if (pkg == "DBMS_ASSERT")
+      if (auto a = dbms_assert_call(fn, c, w)) return a;
+    if (pkg == "DBMS_CRYPTO" || pkg == "DBMS_UTILITY" || pkg == "DBMS_DB_VERSION" || pkg == "DBMS_RANDOM")
+      if (auto m = dbms_misc_call(pkg, fn, c, span, w)) return m;
+  }
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {
-    item(plsql_codes::kBuiltinPackage, pkg + "." + fn + " has no " + dialect_name(dialect()) + " equivalent", span);
+    item(plsql_codes::kBuiltinPackage, pkg + "." + fn + " has no " + dialect_name(dialect()) + " equivalent" + builtin_hint(pkg),
+         span);
     return pkg + "." + fn + "(" + (c ? args_text(*c, w) : std::string()) + ")";
   }
   return std::nullopt;

@@ -41,6 +41,7 @@ struct UnitResult {
   bool uses_orafce = false;         // calls the orafce extension's packages
   bool uses_dblink = false;         // an autonomous routine runs its body through dblink
   bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
+  std::set<std::string> helpers;    // support functions of builtin_support.h the unit calls
   std::string block_code;   // the first blocking item's code
 };
 
@@ -129,6 +130,18 @@ private:
                                                rewrite::SqlWriter& w) const;
   bool dbms_lob_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
   std::optional<std::string> dbms_lob_constant(const std::string& name, Span span) const;
+  // ---- built-in packages with a PostgreSQL rendering: UTL_RAW / UTL_URL / UTL_ENCODE / UTL_I18N
+  // (lower_utl.cpp), DBMS_ASSERT (lower_dbms_assert.cpp), DBMS_CRYPTO / DBMS_UTILITY / DBMS_DB_VERSION
+  // (lower_dbms_misc.cpp). nullopt: not converted here (the caller makes the item).
+  std::optional<std::string> utl_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
+                                      rewrite::SqlWriter& w) const;
+  std::optional<std::string> dbms_assert_call(const std::string& fn, const ast::CallExpr* c, rewrite::SqlWriter& w) const;
+  std::optional<std::string> dbms_misc_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
+                                            rewrite::SqlWriter& w) const;
+  bool dbms_misc_statement(const std::string& pkg, const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  bool session_context_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  // "helper"(args): the support function, recorded as needed by the unit.
+  std::string helper_call(const char* name, const std::string& args) const;
   std::string cursor_attribute(const std::string& cursor, const std::string& attr, Span span) const;
   std::string sqlcode_text() const;
 

@@ -35,7 +35,7 @@ const std::set<std::string>& unmapped() {
       "DUMP", "VSIZE", "ORA_HASH", "STANDARD_HASH", "USERENV", "SYS_CONTEXT", "EMPTY_CLOB", "EMPTY_BLOB", "NANVL",
       "XMLAGG", "XMLELEMENT", "XMLFOREST", "XMLTYPE", "EXTRACTVALUE", "XMLQUERY", "XMLSERIALIZE", "JSON_VALUE",
       "JSON_QUERY", "JSON_OBJECT", "JSON_ARRAYAGG", "JSON_OBJECTAGG", "JSON_ARRAY", "TREAT", "DEREF", "REF", "VALUE",
-      "SOUNDEX", "NLSSORT", "NLS_UPPER", "NLS_LOWER", "NLS_INITCAP", "RAWTOHEX", "HEXTORAW", "UTL_RAW", "SYS_EXTRACT_UTC",
+      "SOUNDEX", "NLSSORT", "NLS_UPPER", "NLS_LOWER", "NLS_INITCAP", "RAWTOHEX", "HEXTORAW", "UTL_RAW",
       "FROM_TZ", "NEW_TIME", "TZ_OFFSET", "SESSIONTIMEZONE", "DBTIMEZONE", "NUMTODSINTERVAL", "NUMTOYMINTERVAL",
       "TO_DSINTERVAL", "TO_YMINTERVAL", "COLLECT", "CARDINALITY", "SET", "POWERMULTISET", "RATIO_TO_REPORT_X",
       "APPROX_COUNT_DISTINCT", "CONNECT_BY_ROOT", "SYS_TYPEID", "BFILENAME", "TO_CLOB", "TO_BLOB", "TO_NCHAR",
@@ -590,6 +590,12 @@ std::string SqlWriter::call(const CallExpr& c) {
       auto it = userenv.find(upper(key));
       if (it != userenv.end()) return it->second;
     }
+    if (!is_string_literal(*c.args[0].value, &ns) || upper(ns) != "USERENV") {
+      // An application context that DBMS_SESSION.SET_CONTEXT fills (lower_dbms_misc.cpp): a jsonb
+      // object per namespace in the session setting orashift_ctx.<namespace>, names upper case.
+      return "(NULLIF(current_setting('orashift_ctx.' || lower(" + arg(c, 0) + "), true), '')::jsonb ->> upper(" + arg(c, 1) +
+             "))";
+    }
   }
   if (f == "TO_DATE") return to_date(c, false);
   if (f == "TO_TIMESTAMP") return to_date(c, true);
@@ -612,7 +618,27 @@ std::string SqlWriter::call(const CallExpr& c) {
     return call_generic(c, "MEDIAN");
   }
   if (f == "GROUPING_ID") return call_generic(c, redshift() ? "GROUPING_ID" : "GROUPING");
-  if (f == "BITAND" && n == 2) return "(" + arg(c, 0) + " & " + arg(c, 1) + ")";
+  if (f == "BITAND" && n == 2) {
+    // PostgreSQL's & takes integers, not numeric (a NUMBER variable): BITAND's arguments are integers.
+    if (postgres()) return "((" + arg(c, 0) + ")::bigint & (" + arg(c, 1) + ")::bigint)";
+    return "(" + arg(c, 0) + " & " + arg(c, 1) + ")";
+  }
+  if (f == "BIN_TO_NUM" && n >= 1 && n <= 63 && postgres()) {
+    // BIN_TO_NUM(b1, …, bn): the bits, most significant first, as a number (bits other than 0 and
+    // 1, which Oracle rejects with ORA-01760, are not checked).
+    std::string out;
+    for (size_t i = 0; i < n; ++i)
+      out += (i ? " + " : "") + std::string("(") + arg(c, i) + ")::numeric * " + std::to_string(1ull << (n - 1 - i));
+    return "(" + out + ")";
+  }
+  if (f == "SYS_EXTRACT_UTC" && n == 1 && postgres()) {
+    // A TIMESTAMP without a zone is in the session time zone, as in Oracle; the result has none.
+    return "((" + arg(c, 0) + ")::timestamptz AT TIME ZONE 'UTC')";
+  }
+  if (f == "SYS_EXTRACT_UTC") {
+    item("OS4007", "SYS_EXTRACT_UTC has no " + std::string(dialect_name(d_)) + " equivalent in the function map", c.span);
+    return call_generic(c, f);
+  }
   if (f == "SYS_GUID") {
     if (redshift()) {
       item("OS4007", "SYS_GUID: Redshift has no UUID generator", c.span);

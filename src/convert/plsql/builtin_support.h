@@ -1,0 +1,18 @@
+#pragma once
+// PostgreSQL functions that stand in for Oracle built-in package routines a single expression
+// cannot say (UTL_RAW's byte loops, UTL_URL, DBMS_ASSERT's checks, DBMS_CRYPTO's cipher
+// suites). A converted unit names the ones it calls (UnitResult::helpers); each is created once,
+// before the units, when an applied unit needs it.
+#include <string>
+#include <vector>
+
+namespace orashift::plsql {
+
+// The CREATE statement of helper `name` (e.g. "orashift_raw_bits"); empty when unknown.
+std::string builtin_helper_sql(const std::string& name);
+
+// The SQLSTATE an ORA- code with no PostgreSQL counterpart keeps ('OE' + 3 characters of a hash
+// of the code): the same in the helpers that raise it and in the handlers that catch it.
+std::string unmapped_sqlstate(long code);
+
+}  // namespace orashift::plsql

@@ -1,0 +1,174 @@
+// DBMS_CRYPTO beyond HASH (MAC, ENCRYPT / DECRYPT, RANDOMBYTES: pgcrypto's hmac, encrypt_iv and
+// gen_random_bytes), the package constants of DBMS_CRYPTO and DBMS_DB_VERSION, and DBMS_UTILITY's
+// remaining facts, on PostgreSQL (Oracle Database PL/SQL Packages and Types Reference 19c,
+// "DBMS_CRYPTO", "DBMS_DB_VERSION", "DBMS_UTILITY").
+#include <map>
+
+#include "convert/plsql/builtin_args.h"
+#include "convert/plsql/codes.h"
+#include "convert/plsql/cond_comp.h"
+#include "convert/plsql/lowerer.h"
+#include "sql/parser.h"
+
+namespace orashift::plsql {
+
+namespace ast = sql::ast;
+using rewrite::upper;
+
+namespace {
+
+// "DBMS_CRYPTO Operational Notes": the algorithm, chaining and padding constants a cipher suite
+// adds up, and the hash and MAC algorithms.
+const std::map<std::string, long>& crypto_constants() {
+  static const std::map<std::string, long> c = {
+      {"HASH_MD4", 1},          {"HASH_MD5", 2},           {"HASH_SH1", 3},           {"HASH_SH256", 4},
+      {"HASH_SH384", 5},        {"HASH_SH512", 6},         {"HMAC_MD5", 1},           {"HMAC_SH1", 2},
+      {"HMAC_SH256", 3},        {"HMAC_SH384", 4},         {"HMAC_SH512", 5},         {"ENCRYPT_DES", 1},
+      {"ENCRYPT_3DES_2KEY", 2}, {"ENCRYPT_3DES", 3},       {"ENCRYPT_AES", 4},        {"ENCRYPT_PBE_MD5DES", 5},
+      {"ENCRYPT_AES128", 6},    {"ENCRYPT_AES192", 7},     {"ENCRYPT_AES256", 8},     {"ENCRYPT_RC4", 129},
+      {"CHAIN_CBC", 256},       {"CHAIN_CFB", 512},        {"CHAIN_ECB", 768},        {"CHAIN_OFB", 1024},
+      {"PAD_PKCS5", 4096},      {"PAD_NONE", 8192},        {"PAD_ZERO", 12288},       {"PAD_ORCL", 16384},
+      {"DES_CBC_PKCS5", 4353},  {"DES3_CBC_PKCS5", 4355}};
+  return c;
+}
+
+}  // namespace
+
+std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c,
+                                                   Span span, rewrite::SqlWriter& w) const {
+  if (dialect() != Dialect::Postgres) return std::nullopt;
+  if (pkg == "DBMS_DB_VERSION" && !c) return db_version_constant(fn);
+  if (pkg == "DBMS_UTILITY") {
+    if (fn == "IS_CLUSTER_DATABASE" && (!c || c->args.empty())) return "false";  // one server, no RAC
+    if (fn == "GET_CPU_TIME" && (!c || c->args.empty())) {
+      item(plsql_codes::kBehaviour,
+           "DBMS_UTILITY.GET_CPU_TIME → elapsed hundredths of a second (PostgreSQL does not report a session's CPU time)",
+           span);
+      return "(extract(epoch FROM clock_timestamp()) * 100)::bigint";
+    }
+    return std::nullopt;
+  }
+  if (pkg == "DBMS_RANDOM" && fn == "STRING" && c) {
+    // STRING(opt, len): 'U' upper-case letters, 'L' lower-case, 'A' both, 'X' upper-case letters
+    // and digits, 'P' any printable character; any other option upper-case letters.
+    auto a = builtin_args(c, {"OPT", "LEN"});
+    if (!a || !(*a)[0] || !(*a)[1]) return std::nullopt;
+    std::string printable;
+    for (char ch = ' '; ch <= '~'; ++ch) printable += ch == '\'' ? std::string("''") : std::string(1, ch);
+    const std::string upper_letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower_letters = "abcdefghijklmnopqrstuvwxyz";
+    return "(SELECT string_agg(substr(k.cs, 1 + floor(random() * length(k.cs))::integer, 1), '') FROM (SELECT CASE upper(" +
+           w.expr(*(*a)[0]) + ") WHEN 'L' THEN '" + lower_letters + "' WHEN 'A' THEN '" + upper_letters + lower_letters +
+           "' WHEN 'X' THEN '" + upper_letters + "0123456789' WHEN 'P' THEN '" + printable + "' ELSE '" + upper_letters +
+           "' END AS cs) k, generate_series(1, (" + w.expr(*(*a)[1]) + ")::integer))";
+  }
+  if (pkg != "DBMS_CRYPTO") return std::nullopt;
+  if (!c) {
+    auto it = crypto_constants().find(fn);
+    if (it == crypto_constants().end()) return std::nullopt;
+    return std::to_string(it->second);
+  }
+  auto bytes = [&](const ast::Expr* e) {
+    std::string family = oracle_family_of(*e);
+    bool text = family == "CLOB" || family == "VARCHAR2" || family == "CHAR";
+    return text ? "convert_to(" + w.expr(*e) + ", 'UTF8')" : w.expr(*e);  // a CLOB is its UTF-8 bytes
+  };
+  if (fn == "MAC") {
+    auto a = builtin_args(c, {"SRC", "TYP", "KEY"});
+    if (!a || !(*a)[0] || !(*a)[1] || !(*a)[2]) return std::nullopt;
+    res_.uses_pgcrypto = true;
+    return "hmac(" + bytes((*a)[0]) + ", " + w.expr(*(*a)[2]) + ", CASE (" + w.expr(*(*a)[1]) +
+           ") WHEN 1 THEN 'md5' WHEN 2 THEN 'sha1' WHEN 3 THEN 'sha256' WHEN 4 THEN 'sha384' WHEN 5 THEN 'sha512' END)";
+  }
+  if (fn == "RANDOMBYTES") {
+    auto a = builtin_args(c, {"NUMBER_BYTES"});
+    if (!a || !(*a)[0]) return std::nullopt;
+    res_.uses_pgcrypto = true;
+    return "gen_random_bytes((" + w.expr(*(*a)[0]) + ")::integer)";
+  }
+  if (fn == "RANDOMINTEGER" && c->args.empty()) {
+    res_.uses_pgcrypto = true;
+    return "('x' || encode(gen_random_bytes(4), 'hex'))::bit(32)::integer";
+  }
+  if (fn == "ENCRYPT" || fn == "DECRYPT") {
+    // The function form: ENCRYPT(src RAW, typ, key, iv := NULL) RETURN RAW.
+    auto a = builtin_args(c, {"SRC", "TYP", "KEY", "IV"});
+    if (!a || !(*a)[0] || !(*a)[1] || !(*a)[2]) return std::nullopt;
+    res_.uses_pgcrypto = true;
+    return helper_call("orashift_crypto", w.expr(*(*a)[0]) + ", (" + w.expr(*(*a)[1]) + ")::integer, " + w.expr(*(*a)[2]) +
+                                              ", " + ((*a)[3] ? w.expr(*(*a)[3]) : std::string("NULL::bytea")) + ", " +
+                                              (fn == "DECRYPT" ? "true" : "false"));
+  }
+  return std::nullopt;
+}
+
+// Application contexts ("DBMS_SESSION.SET_CONTEXT", "CLEAR_CONTEXT", "CLEAR_ALL_CONTEXT"): the
+// namespace's attributes as one jsonb object in the session setting orashift_ctx.<namespace>,
+// which SYS_CONTEXT(namespace, attribute) reads (the query writer). Names are case-insensitive,
+// as Oracle's; the context lives as long as the session, as a local context does.
+bool Lowerer::session_context_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out) {
+  auto setting = [&](const ast::Expr* ns) { return "'orashift_ctx.' || lower(" + expr(*ns) + ")"; };
+  auto current = [&](const ast::Expr* ns) {
+    return "COALESCE(NULLIF(current_setting(" + setting(ns) + ", true), ''), '{}')::jsonb";
+  };
+  auto set = [&](const ast::Expr* ns, const std::string& value) {
+    out.push_back(PgStmt::simple("PERFORM set_config(" + setting(ns) + ", " + value + ", false)", span));
+    return true;
+  };
+  if (fn == "SET_CONTEXT") {
+    auto a = builtin_args(call, {"NAMESPACE", "ATTRIBUTE", "VALUE", "USERNAME", "CLIENT_ID"});
+    if (!a || !(*a)[0] || !(*a)[1] || !(*a)[2] || (*a)[3] || (*a)[4]) return false;
+    return set((*a)[0], "(" + current((*a)[0]) + " || jsonb_build_object(upper(" + expr(*(*a)[1]) + "), (" + expr(*(*a)[2]) +
+                            ")::text))::text");
+  }
+  if (fn == "CLEAR_CONTEXT") {
+    auto a = builtin_args(call, {"NAMESPACE", "CLIENT_IDENTIFIER", "ATTRIBUTE"});
+    if (!a || !(*a)[0] || ((*a)[1] && !null_literal((*a)[1]))) return false;
+    if (!(*a)[2] || null_literal((*a)[2])) return set((*a)[0], "''");
+    std::string attr = expr(*(*a)[2]);
+    return set((*a)[0], "CASE WHEN (" + attr + ") IS NULL THEN '' ELSE (" + current((*a)[0]) + " - upper(" + attr + "))::text END");
+  }
+  if (fn == "CLEAR_ALL_CONTEXT") {
+    auto a = builtin_args(call, {"NAMESPACE"});
+    if (!a || !(*a)[0]) return false;
+    return set((*a)[0], "''");
+  }
+  return false;
+}
+
+bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn, const ast::CallExpr* call, Span span,
+                                  PgBody& out) {
+  if (dialect() != Dialect::Postgres || !call) return false;
+  if (pkg == "DBMS_SESSION") return session_context_statement(fn, call, span, out);
+  if (pkg == "DBMS_APPLICATION_INFO" && (fn == "READ_MODULE" || fn == "READ_CLIENT_INFO")) {
+    // What SET_MODULE / SET_ACTION / SET_CLIENT_INFO wrote (lower_names.cpp), read back into the OUT arguments.
+    auto a = fn == "READ_MODULE" ? builtin_args(call, {"MODULE_NAME", "ACTION_NAME"}) : builtin_args(call, {"CLIENT_INFO"});
+    if (!a) return false;
+    std::vector<std::string> values = fn == "READ_MODULE"
+                                          ? std::vector<std::string>{"NULLIF(current_setting('application_name'), '')",
+                                                                     "NULLIF(current_setting('orashift.action', true), '')"}
+                                          : std::vector<std::string>{"NULLIF(current_setting('orashift.client_info', true), '')"};
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (!(*a)[i]) return false;
+      bool setter = false;
+      std::string t = target_text(*(*a)[i], values[i], span, &setter);
+      if (t.empty()) return false;
+      out.push_back(PgStmt::simple(setter ? t : t + " := " + values[i], span));
+    }
+    return true;
+  }
+  if (pkg != "DBMS_CRYPTO" || (fn != "ENCRYPT" && fn != "DECRYPT")) return false;
+  // The procedure form: ENCRYPT(dst IN OUT BLOB, src BLOB, typ, key, iv := NULL).
+  auto a = builtin_args(call, {"DST", "SRC", "TYP", "KEY", "IV"});
+  if (!a || !(*a)[0] || !(*a)[1] || !(*a)[2] || !(*a)[3]) return false;
+  res_.uses_pgcrypto = true;
+  std::string value = helper_call("orashift_crypto", expr(*(*a)[1]) + ", (" + expr(*(*a)[2]) + ")::integer, " + expr(*(*a)[3]) +
+                                                         ", " + ((*a)[4] ? expr(*(*a)[4]) : std::string("NULL::bytea")) + ", " +
+                                                         (fn == "DECRYPT" ? "true" : "false"));
+  bool setter = false;
+  std::string t = target_text(*(*a)[0], value, span, &setter);
+  if (t.empty()) return false;
+  out.push_back(PgStmt::simple(setter ? t : t + " := " + value, span));
+  return true;
+}
+
+}  // namespace orashift::plsql
