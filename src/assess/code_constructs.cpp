@@ -2,6 +2,8 @@
 #include "common/ascii.h"
 
 #include <cctype>
+#include <deque>
+#include <string_view>
 
 #include "sql/lexer.h"
 
@@ -12,39 +14,80 @@ namespace {
 using sql::Token;
 using sql::TokenKind;
 
-// Significant tokens of the span with their upper-cased word text.
+// Significant tokens of a span with their upper-cased word text. The words are views into one
+// upper-cased copy of the span's text (a data script's block has hundreds of thousands of words:
+// a string each was a third of its assessment).
 struct Tok {
   Token t;
-  std::string w;  // upper-case text of unquoted words, empty otherwise
+  std::string_view w;  // upper-case text of unquoted words, empty otherwise
 };
 
-std::vector<Tok> tokens_of(Span span) {
-  std::vector<Tok> out;
-  if (!span.file || span.end <= span.begin) return out;
-  sql::Lexer lex(*span.file, span.begin);
-  for (;;) {
-    Token t = lex.next();
-    if (t.kind == TokenKind::End || t.span.begin >= span.end) break;
-    if (t.kind == TokenKind::Comment || t.kind == TokenKind::Hint) continue;
-    out.push_back({t, t.kind == TokenKind::Identifier ? ascii_upper(t.text) : std::string()});
+class Tokens {
+public:
+  // `whole`: the span will be read to its end (one upper-cased copy of it); otherwise only its
+  // first tokens are (each word upper-cased on its own).
+  Tokens(Span span, bool whole) : span_(span), lex_(*span.file, span.begin) {
+    if (whole && span.end > span.begin) upper_ = ascii_upper(span.file->text().substr(span.begin, span.end - span.begin));
   }
-  return out;
-}
+  // Reads the whole span.
+  void read_all() {
+    toks_.reserve((span_.end - span_.begin) / 6);
+    while (read_one()) {
+    }
+  }
+  // Token `i`, lexed on demand; null past the span's end.
+  const Tok* at(size_t i) {
+    while (toks_.size() <= i)
+      if (!read_one()) return nullptr;
+    return &toks_[i];
+  }
+  const std::vector<Tok>& all() const { return toks_; }
+
+private:
+  bool read_one() {
+    if (done_ || !span_.file || span_.end <= span_.begin) return false;
+    for (;;) {
+      Token t = lex_.next();
+      if (t.kind == TokenKind::End || t.span.begin >= span_.end) {
+        done_ = true;
+        return false;
+      }
+      if (t.kind == TokenKind::Comment || t.kind == TokenKind::Hint) continue;
+      std::string_view w;
+      if (t.kind == TokenKind::Identifier) {
+        if (!upper_.empty() && t.span.end <= span_.end) {
+          w = std::string_view(upper_).substr(t.span.begin - span_.begin, t.span.end - t.span.begin);
+        } else {  // only the first tokens are read, or the word runs past the span
+          spill_.push_back(ascii_upper(t.text));
+          w = spill_.back();
+        }
+      }
+      toks_.push_back({t, w});
+      return true;
+    }
+  }
+  Span span_;
+  sql::Lexer lex_;
+  std::string upper_;
+  std::deque<std::string> spill_;
+  std::vector<Tok> toks_;
+  bool done_ = false;
+};
 
 Span join(const Token& a, const Token& b) { return Span{a.span.file, a.span.begin, b.span.end}; }
 
 }  // namespace
 
 std::vector<ConstructHit> find_constructs(Span unit) {
-  std::vector<Tok> t = tokens_of(unit);
   std::vector<ConstructHit> hits;
-  auto w = [&](size_t i) -> const std::string& {
-    static const std::string none;
-    return i < t.size() ? t[i].w : none;
-  };
+  if (!unit.file) return hits;
+  Tokens tokens(unit, true);
+  tokens.read_all();
+  const std::vector<Tok>& t = tokens.all();
+  auto w = [&](size_t i) -> std::string_view { return i < t.size() ? t[i].w : std::string_view(); };
   auto kind = [&](size_t i) { return i < t.size() ? t[i].t.kind : TokenKind::End; };
   for (size_t i = 0; i < t.size(); ++i) {
-    const std::string& x = t[i].w;
+    std::string_view x = t[i].w;
     const Token& tok = t[i].t;
     if (tok.kind == TokenKind::OuterJoin) {
       hits.push_back({"OS5010", "(+)", tok.span});
@@ -76,7 +119,7 @@ std::vector<ConstructHit> find_constructs(Span unit) {
       hits.push_back({"OS5005", "PRAGMA AUTONOMOUS_TRANSACTION", join(tok, t[i + 1].t)});
     } else if ((x.rfind("DBMS_", 0) == 0 || x.rfind("UTL_", 0) == 0) && x.size() > 5 && kind(i + 1) == TokenKind::Dot &&
                !(i >= 2 && t[i - 1].t.kind == TokenKind::Dot && w(i - 2) != "SYS")) {
-      hits.push_back({"OS5006", x, tok.span});
+      hits.push_back({"OS5006", std::string(x), tok.span});
     } else if (x == "CONNECT" && w(i + 1) == "BY") {
       hits.push_back({"OS5007", "CONNECT BY", join(tok, t[i + 1].t)});
     } else if (x == "MERGE" && w(i + 1) == "INTO") {
@@ -96,10 +139,10 @@ std::vector<ConstructHit> find_constructs(Span unit) {
     } else if (x == "GOTO") {
       hits.push_back({"OS5014", "GOTO", tok.span});
     } else if ((x == "ROWID" || x == "UROWID") && !member) {
-      hits.push_back({"OS5015", x, tok.span});
+      hits.push_back({"OS5015", std::string(x), tok.span});
     } else if ((x == "COMMIT" || x == "ROLLBACK") && (kind(i + 1) == TokenKind::Semicolon || w(i + 1) == "WORK" ||
                                                       (x == "ROLLBACK" && w(i + 1) == "TO")) && !member) {
-      hits.push_back({"OS5016", x, tok.span});
+      hits.push_back({"OS5016", std::string(x), tok.span});
     } else if (x == "SAVEPOINT" && kind(i + 1) == TokenKind::Identifier) {
       hits.push_back({"OS5016", "SAVEPOINT", tok.span});
     } else if (x == "EXCEPTION" && w(i + 1) == "WHEN") {
@@ -110,7 +153,9 @@ std::vector<ConstructHit> find_constructs(Span unit) {
 }
 
 std::string created_name(Span statement, const std::string& kind) {
-  std::vector<Tok> t = tokens_of(Span{statement.file, statement.begin, statement.end});
+  if (!statement.file) return {};
+  Tokens t(statement, false);  // the name is among the first tokens: a package body is not lexed whole
+  auto word = [&](size_t i) { const Tok* k = t.at(i); return k ? k->w : std::string_view(); };
   // Walk the kind's words in order, skipping modifiers (OR REPLACE, EDITIONABLE, GLOBAL …).
   std::vector<std::string> words;
   for (size_t b = 0, e; b < kind.size(); b = e + 1) {
@@ -119,15 +164,16 @@ std::string created_name(Span statement, const std::string& kind) {
     words.push_back(kind.substr(b, e - b));
   }
   size_t i = 0, k = 0;
-  for (; i < t.size() && k < words.size() && i < 16; ++i)
-    if (t[i].w == words[k]) ++k;
-  if (k < words.size() || i >= t.size()) return {};
-  if (t[i].w == "IF" && t.size() > i + 2 && t[i + 1].w == "NOT") i += 3;  // IF NOT EXISTS (23ai)
+  for (; t.at(i) && k < words.size() && i < 16; ++i)
+    if (word(i) == words[k]) ++k;
+  if (k < words.size() || !t.at(i)) return {};
+  if (word(i) == "IF" && t.at(i + 2) && word(i + 1) == "NOT") i += 3;  // IF NOT EXISTS (23ai)
   std::string name;
-  while (i < t.size() && t[i].t.is_word()) {
-    name += t[i].t.kind == TokenKind::QuotedIdentifier ? std::string(t[i].t.text.substr(1, t[i].t.text.size() - 2))
-                                                       : t[i].w;
-    if (i + 2 < t.size() && t[i + 1].t.kind == TokenKind::Dot) {
+  while (t.at(i) && t.at(i)->t.is_word()) {
+    const Token& tok = t.at(i)->t;
+    name += tok.kind == TokenKind::QuotedIdentifier ? std::string(tok.text.substr(1, tok.text.size() - 2))
+                                                    : std::string(word(i));
+    if (t.at(i + 2) && t.at(i + 1)->t.kind == TokenKind::Dot) {
       name += ".";
       i += 2;
     } else {

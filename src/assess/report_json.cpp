@@ -66,11 +66,11 @@ json report_json(const Assessment& a, const RunSummary& s) {
     json obj = {{"id", i},          {"kind", o.kind},        {"name", o.name},   {"status", o.status},
                 {"class", o.code ? "code" : "storage"}, {"location", location_json(o.span)},
                 {"lines", o.lines}, {"kb", o.kb},            {"effort_hours", o.hours},
-                {"items", items},   {"converted", o.converted.empty() ? json(nullptr) : json(o.converted)}};
+                {"items", std::move(items)},   {"converted", o.converted.empty() ? json(nullptr) : json(o.converted)}};
     if (o.code) obj["constructs"] = o.constructs, obj["effort_units"] = o.units;
     objects.push_back(std::move(obj));
   }
-  j["objects"] = objects;
+  j["objects"] = std::move(objects);  // moved: a copy duplicated every converted unit's text
 
   json items = json::array();
   for (size_t i = 0; i < a.items.size(); ++i) {
@@ -88,14 +88,14 @@ json report_json(const Assessment& a, const RunSummary& s) {
                      {"target", a.dialect},
                      {"location", location_json(it.span)}});
   }
-  j["action_items"] = items;
+  j["action_items"] = std::move(items);
 
   json diags = json::array();
   if (s.diagnostics)
     for (const auto& d : s.diagnostics->items())
       diags.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
                        {"location", location_json(d.span)}});
-  j["diagnostics"] = diags;
+  j["diagnostics"] = std::move(diags);
 
   if (s.schema) {
     json designs = json::object();

@@ -1,4 +1,5 @@
 #include "sql/parser.h"
+#include "sql/parse_selected.h"
 
 #include <cctype>
 
@@ -350,11 +351,15 @@ ast::StatementPtr parse_statement(const Script& script, const ScriptStatement& s
 }
 
 ParsedScript parse_script(const SourceFile& file, Diagnostics& diags) {
+  return parse_selected(file, diags, [](std::span<const Token>) { return true; });
+}
+
+ParsedScript parse_selected(const SourceFile& file, Diagnostics& diags, bool (*wanted)(std::span<const Token>)) {
   ParsedScript out;
   out.script = split_script(file);
   out.statements.reserve(out.script.statements.size());
   for (const auto& st : out.script.statements) {
-    out.statements.push_back(parse_statement(out.script, st, diags));
+    out.statements.push_back(wanted(out.script.tokens_of(st)) ? parse_statement(out.script, st, diags) : nullptr);
     if (st.ended_at_end) {
       size_t at = st.first_token + st.token_count - 1;  // at the unit's END (its `;` and name follow)
       while (at > st.first_token && out.script.tokens[at].kw != Kw::END) --at;

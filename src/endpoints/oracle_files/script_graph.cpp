@@ -7,6 +7,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
 
 namespace orashift {
 
@@ -20,19 +21,32 @@ bool is_sql(const fs::path& p) {
   return ext == ".sql";
 }
 
-// The name a found file has in the graph; "" when it lies outside the folder.
-std::string graph_name(const fs::path& root, const fs::path& file) {
-  std::error_code ec;
-  fs::path rel = fs::relative(fs::weakly_canonical(file, ec), fs::weakly_canonical(root, ec), ec);
-  if (ec || rel.empty() || *rel.begin() == "..") return "";
-  return rel.generic_string();
-}
+// The name a found file has in the graph; "" when it lies outside the folder. Remembered per
+// path: each one resolves both paths component by component (a readlink per component), and an
+// installer with open names (`@&vscript`) asks again for every file of its folder at each call.
+class GraphNames {
+public:
+  explicit GraphNames(fs::path root) : root_(std::move(root)) {}
+  const std::string& operator()(const fs::path& file) {
+    auto [it, added] = names_.try_emplace(file.string());
+    if (added) {
+      std::error_code ec;
+      fs::path rel = fs::relative(fs::weakly_canonical(file, ec), fs::weakly_canonical(root_, ec), ec);
+      if (!ec && !rel.empty() && *rel.begin() != "..") it->second = rel.generic_string();
+    }
+    return it->second;
+  }
+
+private:
+  fs::path root_;
+  std::map<std::string, std::string> names_;
+};
 
 // A name with open substitution variables (`@&vscript`, `@lsh_&vrs`): bound by matching the
 // files of the caller's folder, then the start folder (`@csh_v3` and `@csh_v3.sql` both name
 // csh_v3.sql).
 std::string match_open_name(const Pattern& name, const fs::path& root, const fs::path& caller_dir, const std::string& caller,
-                            Bindings& b) {
+                            Bindings& b, GraphNames& graph_name) {
   Pattern p = name.basename();
   for (const fs::path& d : {caller_dir, root}) {
     std::vector<fs::path> files;
@@ -42,13 +56,13 @@ std::string match_open_name(const Pattern& name, const fs::path& root, const fs:
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
       std::string file = f.filename().string();
-      std::string g = graph_name(root, f);
-      if (g.empty() || g == caller) continue;
       Bindings trial = b;
-      if (match_pattern(p, file, trial) || (is_sql(f) && match_pattern(p, file.substr(0, file.size() - 4), trial))) {
-        b = trial;
-        return g;
-      }
+      if (!match_pattern(p, file, trial) && !(is_sql(f) && match_pattern(p, file.substr(0, file.size() - 4), trial)))
+        continue;
+      const std::string& g = graph_name(f);  // only for a file that matches: the rest are never named
+      if (g.empty() || g == caller) continue;
+      b = trial;
+      return g;
     }
   }
   return "";
@@ -65,6 +79,7 @@ ScriptGraph build_script_graph(const std::string& dir) {
   std::sort(g.scripts.begin(), g.scripts.end());
   std::deque<std::string> todo(g.scripts.begin(), g.scripts.end());
   std::set<std::string> queued(g.scripts.begin(), g.scripts.end());
+  GraphNames graph_name(root);
   while (!todo.empty()) {
     std::string caller = todo.front();
     todo.pop_front();
@@ -77,12 +92,12 @@ ScriptGraph build_script_graph(const std::string& dir) {
       std::string callee;
       if (!p.open()) {
         std::string name = sql::sqlplus_script_file_name(p.display());
-        if (auto f = sql::resolve_sqlplus_script(name, e.nested, caller_dir, root)) callee = graph_name(root, *f);
+        if (auto f = sql::resolve_sqlplus_script(name, e.nested, caller_dir, root)) callee = graph_name(*f);
         // `@?/demo/schema/human_resources/hr_cre` (the Oracle home), `@__SUB__CWD__/…`: a folder
         // that is not this one; the file is looked up by name.
-        if (callee.empty()) callee = match_open_name(p, root, caller_dir, caller, b);
+        if (callee.empty()) callee = match_open_name(p, root, caller_dir, caller, b, graph_name);
       } else {
-        callee = match_open_name(p, root, caller_dir, caller, b);
+        callee = match_open_name(p, root, caller_dir, caller, b, graph_name);
       }
       if (callee.empty() || callee == caller) {
         g.unresolved.push_back({caller, e.line, p.display()});
