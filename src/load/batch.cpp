@@ -71,6 +71,10 @@ size_t ColumnVector::memory_bytes() const {
          ends.capacity() * 4 + bytes.capacity();
 }
 
+size_t ColumnVector::data_bytes() const {
+  return valid.size() + ints.size() * 8 + decimals.size() * 16 + doubles.size() * 8 + ends.size() * 4 + bytes.size();
+}
+
 template <typename T>
 static void compact(std::vector<T>& v, const std::vector<uint8_t>& keep) {
   size_t out = 0;
@@ -107,6 +111,11 @@ size_t Batch::retain(const std::vector<uint8_t>& keep) {
 size_t Batch::memory_bytes() const {
   size_t n = source_lines.capacity() * 8;
   for (const auto& c : columns) n += c.memory_bytes();
+  return n;
+}
+size_t Batch::data_bytes() const {
+  size_t n = source_lines.size() * 8;
+  for (const auto& c : columns) n += c.data_bytes();
   return n;
 }
 void Batch::clear() {

@@ -50,7 +50,8 @@ struct ColumnVector {
   void pop_back();  // undoes the last append (a row rejected half-way through decoding)
   void retain(const std::vector<uint8_t>& keep);  // keeps rows whose flag is set, in order
   void clear();
-  size_t memory_bytes() const;
+  size_t memory_bytes() const;  // allocated (capacity)
+  size_t data_bytes() const;    // held by the values (size)
 };
 
 struct Batch {
@@ -59,6 +60,7 @@ struct Batch {
   std::vector<uint64_t> source_lines;
   size_t rows() const { return source_lines.size(); }
   size_t memory_bytes() const;
+  size_t data_bytes() const;
   void clear();
   // Keeps the rows whose flag is set (source filters), in order; returns how many were dropped.
   size_t retain(const std::vector<uint8_t>& keep);

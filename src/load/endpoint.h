@@ -152,10 +152,22 @@ public:
   // True when rows only become durable in finish() (Redshift's COPY of the staged files): if
   // finish() fails, none of the rows write() accepted is in the target.
   virtual bool commits_at_finish() const { return false; }
-  // Rows per batch below which this target pays more per batch than per row (DuckDB: one
-  // transaction per batch, and one smaller than a row group is written twice, to the WAL and
-  // again by the checkpoint). The engine reads batches of at least this size; 0 = no minimum.
-  virtual size_t min_batch_rows() const { return 0; }
+  // Rows per transaction below which this target pays more per transaction than per row
+  // (DuckDB: one smaller than a row group is written twice, to the WAL and again by the
+  // checkpoint); 0 = no such size. The engine then reads small batches (bounded in bytes, so
+  // memory does not grow with the row width) and has the writer gather them (gather()).
+  virtual size_t rows_per_commit() const { return 0; }
+  // From now on write() may keep the rows of several batches in one open transaction, committed
+  // when `rows` are held (0: every write() commits its batch, the default). write() then returns
+  // the rows it committed, of this batch and of earlier ones; commit() commits what is still
+  // held. A transaction the target refuses is redone batch by batch, bisected down to the
+  // refused rows (load/bisect.h), which are rejected with their own batch's source and sink:
+  // the rejects are the same as with one batch per transaction. The writer keeps a copy of the
+  // rows it holds until they are committed.
+  virtual void gather(size_t /*rows*/) {}
+  // Commits the rows gathered by earlier write() calls; returns how many of them were loaded
+  // (the others were rejected). finish() commits them too, without counting.
+  virtual uint64_t commit() { return 0; }
   // How to retry when the connection to the target drops (DMS RecoverableError* settings);
   // writers without a connection to lose ignore it. The policy outlives the writer.
   virtual void set_retry(const RetryPolicy& /*policy*/) {}

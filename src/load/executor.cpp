@@ -70,6 +70,40 @@ private:
   std::atomic<uint64_t> count_{0};
 };
 
+// Rows of the next batch: the user's batch_rows as they are; otherwise as many as fit
+// batch_bytes at the width of the rows read so far (the first batch is a small probe), never
+// more than batch_rows, or, when the writer gathers batches into transactions of `gather_rows`,
+// an equal share of one transaction (so that transactions end on batch boundaries).
+class BatchSizer {
+public:
+  BatchSizer(const LoadOptions& opt, size_t gather_rows)
+      : fixed_(opt.batch_rows_chosen), budget_(std::max<size_t>(1, opt.batch_bytes)), gather_(gather_rows),
+        cap_(gather_rows ? gather_rows : std::max<size_t>(1, opt.batch_rows)) {
+    rows_ = fixed_ ? std::max<size_t>(1, opt.batch_rows) : std::min(cap_, kProbeRows);
+  }
+  size_t rows() const { return rows_; }
+  void saw(const Batch& b) {
+    if (fixed_ || b.rows() == 0) return;
+    rows_seen_ += b.rows();
+    bytes_seen_ += b.data_bytes();
+    const size_t width = std::max<size_t>(1, bytes_seen_ / rows_seen_);
+    const size_t fit = std::min(std::max(budget_ / width, kMinRows), cap_);
+    if (!gather_) {
+      rows_ = fit;
+      return;
+    }
+    const size_t parts = (gather_ + fit - 1) / fit;
+    rows_ = (gather_ + parts - 1) / parts;
+  }
+
+private:
+  static constexpr size_t kProbeRows = 2048, kMinRows = 256;
+  bool fixed_;
+  size_t budget_, gather_, cap_;
+  size_t rows_ = 0;
+  uint64_t rows_seen_ = 0, bytes_seen_ = 0;
+};
+
 // Runs one unit: a reader thread feeds batches through a bounded queue to this thread's writer.
 // Each unit has a writer (a target connection) of its own, so segments of one table load in
 // parallel, unless the table's writer only commits at finish (Redshift): that one is shared.
@@ -92,10 +126,13 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   CountingSink unread(*ts.rejects, unit.segment);  // rows of a stopped table: no data errors
   std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, rejects);
   std::atomic<uint64_t> unit_filtered{0};
-  // A target may need larger batches than asked (DuckDB: a row group per transaction); the
-  // queue then holds fewer of them, so memory stays what the options allow.
-  const size_t batch_rows = opt.batch_rows_chosen ? opt.batch_rows : std::max(opt.batch_rows, writer.min_batch_rows());
-  const size_t queue_batches = std::max<size_t>(1, opt.queue_batches * opt.batch_rows / batch_rows);
+  // A target may want larger transactions than the batches (DuckDB: a row group each): its
+  // writer gathers batches into them, and batches stay small (batch_bytes) whatever the width
+  // of the rows, so memory stays what the options allow.
+  const size_t gather_rows = opt.batch_rows_chosen || shared ? 0 : writer.rows_per_commit();
+  if (gather_rows) writer.gather(gather_rows);
+  BatchSizer sizer(opt, gather_rows);
+  const size_t queue_batches = std::max<size_t>(1, opt.queue_batches);
   BoundedQueue<Batch> full(queue_batches);
   BoundedQueue<Batch> empty(queue_batches + 2);
   for (size_t i = 0; i < queue_batches + 2; ++i) {
@@ -117,7 +154,8 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
       std::vector<uint8_t> keep;
       while (auto b = empty.pop()) {
         if (stopped()) break;  // suspended table or stopped task: read no further
-        bool more = reader->next(*b, batch_rows);
+        bool more = reader->next(*b, sizer.rows());
+        sizer.saw(*b);
         ts.live_bytes.store(reader->bytes_read());
         if (ts.filter && b->rows() > 0) {
           keep.assign(b->rows(), 1);
@@ -161,9 +199,10 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   empty.close();
   full.close();
   producer.join();
-  if (own && !reader_error && !writer_error) {
+  if (own && !writer_error) {
     try {
-      own->finish();
+      loaded += own->commit();  // what the writer still holds is read and checked: it is loaded
+      if (!reader_error) own->finish();
     } catch (...) {
       writer_error = std::current_exception();
     }

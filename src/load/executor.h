@@ -18,10 +18,15 @@ namespace orashift {
 
 struct LoadOptions {
   size_t parallel = 2;          // load units in flight
-  size_t batch_rows = 16384;    // rows per batch
-  // The user chose batch_rows (CommitRate, --batch-rows): keep it even below the target's
-  // TableWriter::min_batch_rows (it also sets how soon a SUSPEND_TABLE or STOP_TASK stops reading).
+  size_t batch_rows = 16384;    // rows per batch (at most)
+  // The user chose batch_rows (CommitRate, --batch-rows): every batch is read and committed at
+  // that size, whatever the target's TableWriter::rows_per_commit (it also sets how soon a
+  // SUSPEND_TABLE or STOP_TASK stops reading).
   bool batch_rows_chosen = false;
+  // Otherwise batches also stop near this many bytes of values (the width of the rows read so
+  // far decides the rows of the next batch), so wide rows do not multiply the memory a unit
+  // holds; a target with a rows_per_commit gathers such batches into one transaction.
+  size_t batch_bytes = size_t(4) << 20;
   size_t queue_batches = 4;     // batches buffered between a reader and its writer
   std::string reject_dir;       // where <table>.rejects.jsonl files go
   // The converted model the target tables were created from (refined types); the source's

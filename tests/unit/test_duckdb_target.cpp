@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <memory>
+#include <optional>
 
 #include "endpoints/duckdb/duckdb_target.h"
 #include "target_test_util.h"
@@ -231,4 +235,144 @@ TEST(DuckDbTarget, ExecuteRunsEveryStatementAndReportsDuckDbErrors) {
   EXPECT_EQ(r.columns, (std::vector<std::string>{"n", "e"}));
   EXPECT_FALSE(r.rows[0][0].has_value());
   EXPECT_EQ(r.rows[0][1], std::optional<std::string>(""));
+}
+
+namespace {
+
+// Rows 0..n-1 of a (key, name) table; `key` and `name` decide each row (nullopt name: NULL).
+Batch keyed_rows(const std::vector<LoadColumn>& cols, size_t first, size_t n,
+                 const std::function<int64_t(size_t)>& key, const std::function<std::optional<std::string>(size_t)>& name) {
+  Batch b = batch_for(cols);
+  for (size_t i = first; i < first + n; ++i) {
+    b.columns[0].append_int(key(i));
+    if (auto v = name(i)) b.columns[1].append_text(*v);
+    else b.columns[1].append_null();
+    b.source_lines.push_back(i + 1);
+  }
+  return b;
+}
+
+}  // namespace
+
+TEST(DuckDbTarget, GatheredBatchesRejectExactlyWhatOneBatchPerTransactionRejects) {
+  // 10,000 rows in batches of 700, gathered into transactions of 3,000 rows (a batch ends one
+  // and begins the next). Refused by DuckDB: a key repeating a row of an earlier batch of the
+  // same transaction (row 2,100 = row 1,500), a stored key (rows 7 and 4,000), a NULL name (row 6,999),
+  // and one row refused by the writer's own checks (row 8,000: a key too large for INTEGER). The same rows written as one batch give the same rejects.
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+  auto key = [](size_t i) -> int64_t { return i == 2100 ? 1500 : i == 4000 ? 7 : i == 8000 ? int64_t(1) << 40 : int64_t(i); };
+  auto name = [](size_t i) -> std::optional<std::string> {
+    if (i == 6999) return std::nullopt;
+    return "n" + std::to_string(i);
+  };
+  auto load = [&](bool gathered, CollectRejects& rejects, uint64_t& loaded) {
+    auto db = std::make_unique<DuckDbTarget>(":memory:");
+    db->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL); INSERT INTO t VALUES (7, 'old')");
+    auto writer = db->open_writer(table_named("T"), cols);
+    loaded = 0;
+    if (gathered) {
+      writer->gather(3000);
+      for (size_t first = 0; first < 10000; first += 700) {
+        Batch b = keyed_rows(cols, first, std::min<size_t>(700, 10000 - first), key, name);
+        loaded += writer->write(b, rejects, "f" + std::to_string(first / 700) + ".dat");
+      }
+      loaded += writer->commit();
+    } else {
+      Batch b = keyed_rows(cols, 0, 10000, key, name);
+      loaded = writer->write(b, rejects, "all.dat");
+    }
+    writer->finish();
+    EXPECT_EQ(cell(*db, "SELECT count(*) FROM t"), std::to_string(loaded + 1));
+    EXPECT_EQ(cell(*db, "SELECT name FROM t WHERE id = 1500"), "n1500");
+  };
+  CollectRejects one, gathered;
+  uint64_t one_loaded = 0, gathered_loaded = 0;
+  load(false, one, one_loaded);
+  load(true, gathered, gathered_loaded);
+  EXPECT_EQ(one_loaded, 9995u);
+  EXPECT_EQ(gathered_loaded, 9995u);
+  ASSERT_EQ(one.rejects.size(), 5u);
+  ASSERT_EQ(gathered.rejects.size(), 5u);
+  // Same lines, records and reasons; each reject names its own batch's source.
+  auto sorted = [](std::vector<Reject> r) {
+    std::sort(r.begin(), r.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
+    return r;
+  };
+  std::vector<Reject> a = sorted(one.rejects), b = sorted(gathered.rejects);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].line, b[i].line);
+    EXPECT_EQ(a[i].record, b[i].record);
+    EXPECT_EQ(a[i].reason, b[i].reason);
+    EXPECT_EQ(b[i].source, "f" + std::to_string((b[i].line - 1) / 700) + ".dat");
+  }
+  EXPECT_EQ(b[0].line, 8u);
+  EXPECT_EQ(b[1].line, 2101u);
+  EXPECT_EQ(b[2].line, 4001u);
+  EXPECT_EQ(b[3].line, 7000u);
+  EXPECT_EQ(b[4].line, 8001u);
+  EXPECT_NE(b[3].reason.find("NOT NULL"), std::string::npos) << b[3].reason;
+  EXPECT_EQ(b[4].reason, "column id: 1099511627776 does not fit INTEGER");
+}
+
+TEST(DuckDbTarget, GatheredRowsRefusedAtCommitAreRedoneAndRejected) {
+  // Two writers on one table, as two pieces of one data file load: A holds key 5 in its open
+  // transaction while B commits key 5 first; A's COMMIT is refused, and its held rows are redone
+  // so that only the duplicate is rejected (with DuckDB's reason), the others loaded.
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, name VARCHAR)");
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+  auto name = [](size_t i) -> std::optional<std::string> { return "a" + std::to_string(i); };
+  auto a = db.open_writer(table_named("T"), cols);
+  auto b = db.open_writer(table_named("T"), cols);
+  a->gather(1000);
+  CollectRejects ra, rb;
+  Batch a1 = keyed_rows(cols, 0, 10, [](size_t i) { return int64_t(i); }, name);
+  EXPECT_EQ(a->write(a1, ra, "a.dat"), 0u);  // held: fewer rows than a transaction
+  Batch b1 = keyed_rows(cols, 100, 1, [](size_t) { return int64_t(5); }, name);
+  EXPECT_EQ(b->write(b1, rb, "b.dat"), 1u);
+  a1.clear();  // the caller reuses its batch: the writer must have kept its own copy
+  EXPECT_EQ(a->commit(), 9u);
+  ASSERT_EQ(ra.rejects.size(), 1u);
+  EXPECT_EQ(ra.rejects[0].line, 6u);
+  EXPECT_EQ(ra.rejects[0].source, "a.dat");
+  EXPECT_EQ(ra.rejects[0].record, "5\ta5");
+  EXPECT_NE(ra.rejects[0].reason.find("Duplicate key"), std::string::npos) << ra.rejects[0].reason;
+  a->finish();
+  b->finish();
+  EXPECT_EQ(cell(db, "SELECT count(*) || ' ' || max(name) FILTER (WHERE id = 5) FROM t"), "10 a100");
+}
+
+TEST(DuckDbTarget, GatheredBatchesWithoutKeysLoadTheSameRowsAndRejects) {
+  // No key, UNIQUE or CHECK: DuckDB can only refuse a NULL for the NOT NULL column, so nothing
+  // is held and transactions span several gather() sizes; the batch with the NULL (row 2,500)
+  // goes alone and only that row is rejected, with DuckDB's reason, as with one batch.
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+  auto key = [](size_t i) { return int64_t(i); };
+  auto name = [](size_t i) -> std::optional<std::string> {
+    if (i == 2500) return std::nullopt;
+    return "n" + std::to_string(i);
+  };
+  auto load = [&](bool gathered, CollectRejects& rejects) {
+    DuckDbTarget db(":memory:");
+    db.execute("CREATE TABLE t (id BIGINT, name VARCHAR NOT NULL)");
+    auto writer = db.open_writer(table_named("T"), cols);
+    uint64_t loaded = 0;
+    if (gathered) writer->gather(1000);
+    for (size_t first = 0; first < 10000; first += 700) {
+      Batch b = keyed_rows(cols, first, std::min<size_t>(700, 10000 - first), key, name);
+      loaded += writer->write(b, rejects, "f.dat");
+    }
+    loaded += writer->commit();
+    writer->finish();
+    EXPECT_EQ(loaded, 9999u);
+    EXPECT_EQ(cell(db, "SELECT count(*) || ' ' || sum(id) FROM t"), "9999 " + std::to_string(9999 * 10000 / 2 - 2500));
+  };
+  CollectRejects one, gathered;
+  load(false, one);
+  load(true, gathered);
+  ASSERT_EQ(gathered.rejects.size(), 1u);
+  ASSERT_EQ(one.rejects.size(), 1u);
+  EXPECT_EQ(gathered.rejects[0].line, 2501u);
+  EXPECT_EQ(gathered.rejects[0].reason, one.rejects[0].reason);
+  EXPECT_NE(gathered.rejects[0].reason.find("NOT NULL"), std::string::npos) << gathered.rejects[0].reason;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -299,61 +300,232 @@ void DuckDbWriter::fill_chunk(const Batch& batch, const uint32_t* rows, size_t n
   duckdb_data_chunk_set_size(chunk_, n);
 }
 
-// Loads the given rows in one transaction, or none of them.
-std::optional<std::string> DuckDbWriter::try_rows(const Batch& batch, const uint32_t* rows, size_t n) {
-  if (!appender_) open_appender();
-  if (auto error = run(conn_, "BEGIN TRANSACTION")) throw std::runtime_error("duckdb: " + *error);
-  const size_t vector_size = duckdb_vector_size();
-  bool ok = true;
-  for (size_t done = 0; ok && done < n; done += vector_size) {
-    fill_chunk(batch, rows + done, std::min(vector_size, n - done));
-    ok = duckdb_append_data_chunk(appender_, chunk_) == DuckDBSuccess;
-  }
-  if (ok) ok = duckdb_appender_flush(appender_) == DuckDBSuccess;
-  if (ok) {
-    auto error = run(conn_, "COMMIT");
-    if (!error) return std::nullopt;
-    run(conn_, "ROLLBACK");  // a failed COMMIT already rolled back; this only makes sure
-    return error;
-  }
+// After DuckDB refused an append: its message, the appender dropped and the transaction rolled
+// back; throws when the error says nothing about the rows.
+std::string DuckDbWriter::abandon_appender() {
   duckdb_error_data data = duckdb_appender_error_data(appender_);
   std::string message = duckdb_error_data_message(data);
   bool fatal = fatal_error(duckdb_error_data_error_type(data));
   duckdb_destroy_error_data(&data);
   close_appender();
   run(conn_, "ROLLBACK");
+  open_ = false;
+  open_rows_ = 0;
   if (fatal) throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": " + message);
   return message;
+}
+
+bool DuckDbWriter::append_rows(const Batch& batch, const uint32_t* rows, size_t n) {
+  const size_t vector_size = duckdb_vector_size();
+  for (size_t done = 0; done < n; done += vector_size) {
+    fill_chunk(batch, rows + done, std::min(vector_size, n - done));
+    if (duckdb_append_data_chunk(appender_, chunk_) != DuckDBSuccess) return false;
+  }
+  return duckdb_appender_flush(appender_) == DuckDBSuccess;
+}
+
+// Loads the given rows in one transaction, or none of them.
+std::optional<std::string> DuckDbWriter::try_rows(const Batch& batch, const uint32_t* rows, size_t n) {
+  if (!appender_) open_appender();
+  if (auto error = run(conn_, "BEGIN TRANSACTION")) throw std::runtime_error("duckdb: " + *error);
+  if (!append_rows(batch, rows, n)) return abandon_appender();
+  auto error = run(conn_, "COMMIT");
+  if (!error) return std::nullopt;
+  run(conn_, "ROLLBACK");  // a failed COMMIT already rolled back; this only makes sure
+  return error;
+}
+
+bool DuckDbWriter::append_open(const Batch& batch, const uint32_t* rows, size_t n, std::string* error) {
+  if (!appender_) open_appender();
+  if (!open_) {
+    if (auto error = run(conn_, "BEGIN TRANSACTION")) throw std::runtime_error("duckdb: " + *error);
+    open_ = true;
+    open_rows_ = 0;
+  }
+  // Flushed into the transaction's own row groups at once: the appender keeps no second copy.
+  if (!append_rows(batch, rows, n)) {
+    *error = abandon_appender();
+    return false;
+  }
+  open_rows_ += n;
+  return true;
+}
+
+bool DuckDbWriter::commit_open(std::string* error) {
+  open_ = false;
+  open_rows_ = 0;
+  auto refused = run(conn_, "COMMIT");
+  if (!refused) return true;
+  run(conn_, "ROLLBACK");
+  if (error) *error = *refused;
+  return false;
+}
+
+void DuckDbWriter::gather(size_t rows) {
+  read_constraints();
+  // Nothing held: eight row groups per transaction (fewer commits, each row group written once,
+  // straight into the file); held rows: one row group, as much as the caller's batches hold.
+  gather_rows_ = must_hold_ ? rows : rows * 8;
+}
+
+void DuckDbWriter::read_constraints() {
+  auto texts = [&](const std::string& sql) {
+    std::vector<std::string> out;
+    duckdb_result result;
+    if (duckdb_query(conn_, sql.c_str(), &result) == DuckDBError) {
+      std::string message = duckdb_result_error(&result);
+      duckdb_destroy_result(&result);
+      throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": " + message);
+    }
+    for (idx_t r = 0; r < duckdb_row_count(&result); ++r) {
+      char* v = duckdb_value_varchar(&result, 0, r);
+      out.emplace_back(v ? v : "");
+      duckdb_free(v);
+    }
+    duckdb_destroy_result(&result);
+    return out;
+  };
+  const std::string where = " WHERE database_name = current_database() AND lower(schema_name) = lower(" +
+                            quote_literal(schema_) + ") AND lower(table_name) = lower(" + quote_literal(target_table_) + ")";
+  bool refusable = !texts("SELECT constraint_type FROM duckdb_constraints()" + where +
+                          " AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'CHECK', 'FOREIGN KEY')")
+                        .empty();
+  for (const Slot& slot : slots_) refusable |= slot.fill == Fill::Cast;
+  not_null_.clear();
+  for (const std::string& name : texts("SELECT lower(column_name) FROM duckdb_columns()" + where + " AND NOT is_nullable")) {
+    bool loaded = false;
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      std::string mine = target_name(columns_[i].name);
+      std::transform(mine.begin(), mine.end(), mine.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (mine != name) continue;
+      not_null_.push_back(i);
+      loaded = true;
+    }
+    refusable |= !loaded;  // filled by its default, which may be NULL
+  }
+  must_hold_ = refusable;
+}
+
+bool DuckDbWriter::has_null_for_not_null(const Batch& batch) const {
+  for (size_t i : not_null_)
+    for (uint32_t row : rows_)
+      if (batch.columns[i].is_null(row)) return true;
+  return false;
+}
+
+void DuckDbWriter::stage(const Batch& batch) {
+  refused_.assign(batch.rows(), 0);
+  reasons_.clear();
+  for (size_t i = 0; i < slots_.size(); ++i) check_column(i, batch);
+}
+
+void DuckDbWriter::reject_row(const Batch& batch, size_t row, std::string reason, RejectSink& rejects,
+                              const std::string& source) {
+  Reject r;
+  r.table = table_;
+  r.source = source;
+  r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
+  r.reason = std::move(reason);
+  r.record = copy_row_text(batch, row);
+  rejects.reject(std::move(r));
+}
+
+uint64_t DuckDbWriter::load_rows(const Batch& batch, const uint32_t* rows, size_t n, RejectSink& rejects,
+                                 const std::string& source) {
+  return load_bisecting(
+      0, n, [&](size_t lo, size_t hi) { return try_rows(batch, rows + lo, hi - lo); },
+      [&](size_t k, const std::string& reason) { reject_row(batch, rows[k], reason, rejects, source); });
+}
+
+void DuckDbWriter::hold(const Batch& batch, const uint32_t* rows, size_t n, RejectSink& rejects,
+                        const std::string& source) {
+  if (held_count_ == held_.size()) held_.emplace_back();
+  Held& h = held_[held_count_++];
+  h.batch = batch;  // reuses the slot's capacity
+  h.rows.assign(rows, rows + n);
+  h.source = source;
+  h.rejects = &rejects;
+}
+
+uint64_t DuckDbWriter::redo_held() {
+  uint64_t loaded = 0;
+  for (size_t i = 0; i < held_count_; ++i) {
+    Held& h = held_[i];
+    stage(h.batch);  // its values again; the rows the checks refused are not in h.rows
+    loaded += load_rows(h.batch, h.rows.data(), h.rows.size(), *h.rejects, h.source);
+  }
+  held_count_ = 0;
+  return loaded;
 }
 
 uint64_t DuckDbWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
   if (batch.columns.size() != slots_.size())
     throw std::invalid_argument("duckdb writer: batch has " + std::to_string(batch.columns.size()) +
                                 " columns, the writer " + std::to_string(slots_.size()));
-  auto reject = [&](size_t row, std::string reason) {
-    Reject r;
-    r.table = table_;
-    r.source = source;
-    r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
-    r.reason = std::move(reason);
-    r.record = copy_row_text(batch, row);
-    rejects.reject(std::move(r));
-  };
   const size_t n = batch.rows();
-  refused_.assign(n, 0);
-  reasons_.clear();
-  for (size_t i = 0; i < slots_.size(); ++i) check_column(i, batch);
+  stage(batch);
   // Rejects in row order, as the rows are read.
   std::sort(reasons_.begin(), reasons_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [row, reason] : reasons_) reject(row, std::move(reason));
+  for (auto& [row, reason] : reasons_) reject_row(batch, row, std::move(reason), rejects, source);
   rows_.clear();
   for (size_t row = 0; row < n; ++row)
     if (!refused_[row]) rows_.push_back(static_cast<uint32_t>(row));
-  return load_bisecting(
-      0, rows_.size(), [&](size_t lo, size_t hi) { return try_rows(batch, rows_.data() + lo, hi - lo); },
-      [&](size_t k, const std::string& reason) { reject(rows_[k], reason); });
+  if (!gather_rows_) return load_rows(batch, rows_.data(), rows_.size(), rejects, source);
+
+  // Gathering: the rows join the open transaction, which commits when it holds gather_rows_
+  // (a batch may end one transaction and begin the next). Rows left open are held (copied)
+  // when DuckDB could refuse them.
+  uint64_t loaded = 0;
+  if (!must_hold_ && has_null_for_not_null(batch)) {  // DuckDB refuses some: alone, as without gather()
+    loaded += commit();
+    return loaded + load_rows(batch, rows_.data(), rows_.size(), rejects, source);
+  }
+  for (size_t k = 0; k < rows_.size();) {
+    const size_t take = std::min(rows_.size() - k, gather_rows_ - open_rows_);
+    const uint32_t* part = rows_.data() + k;
+    const size_t before = open_rows_;
+    std::string error;
+    bool ok = append_open(batch, part, take, &error);
+    if (ok && open_rows_ >= gather_rows_) {
+      ok = commit_open(&error);
+      if (ok) {
+        loaded += before + take;
+        held_count_ = 0;
+      }
+    } else if (ok && must_hold_) {
+      hold(batch, part, take, rejects, source);  // the last part of this batch: it stays open
+    }
+    if (!ok && !must_hold_ && before > 0)  // rows of earlier batches are gone: say so, loudly
+      throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": a transaction of " +
+                               std::to_string(before + take) + " rows was refused (" + error +
+                               "), which the writer did not expect; its rows are not loaded");
+    if (!ok) {  // redo what the refused transaction held, then this part, as separate batches
+      loaded += redo_held();
+      stage(batch);
+      loaded += load_rows(batch, part, take, rejects, source);
+    }
+    k += take;
+  }
+  return loaded;
 }
 
-void DuckDbWriter::finish() { close_appender(); }
+uint64_t DuckDbWriter::commit() {
+  if (!open_) return 0;
+  const size_t rows = open_rows_;
+  std::string error;
+  if (commit_open(&error)) {
+    held_count_ = 0;
+    return rows;
+  }
+  if (!must_hold_)
+    throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": a transaction of " + std::to_string(rows) +
+                             " rows was refused (" + error + "), which the writer did not expect; its rows are not loaded");
+  return redo_held();
+}
+
+void DuckDbWriter::finish() {
+  commit();
+  close_appender();
+}
 
 }  // namespace orashift

@@ -1,7 +1,8 @@
 #pragma once
 // Appends batches to one DuckDB table through the data-chunk appender API: vectors are filled
-// directly in the table's own column types, one transaction per batch. A batch DuckDB refuses
-// is rolled back whole and redone in halves, so exactly the refused rows become rejects.
+// directly in the table's own column types, one transaction per batch, or (gather()) one per
+// row group over several batches. A transaction DuckDB refuses is rolled back whole and its
+// batches redone in halves, so exactly the refused rows become rejects.
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +29,9 @@ public:
   // DuckDB's row group (122,880 rows): a transaction of whole row groups is written straight
   // into the database file; a smaller one goes to the WAL first and is written again by the
   // checkpoint (measured: most of a 1,000,000-row load at 10,000 rows per batch; bench/README.md).
-  size_t min_batch_rows() const override { return 122880; }
+  size_t rows_per_commit() const override { return 122880; }
+  void gather(size_t rows) override;
+  uint64_t commit() override;
 
 private:
   // How one batch column reaches its table column.
@@ -54,7 +57,38 @@ private:
     std::vector<Int128> staged_wide;  // Decimal stored as HUGEINT
   };
 
+  // Rows of an earlier batch appended to the open transaction: a copy of that batch (write()'s
+  // batch is the caller's and is reused), which rows, and where their rejects go.
+  struct Held {
+    Batch batch;
+    std::vector<uint32_t> rows;
+    std::string source;
+    RejectSink* rejects = nullptr;
+  };
+
   void open_appender();
+  // Reads what DuckDB can refuse in the table (must_hold_, not_null_).
+  void read_constraints();
+  bool has_null_for_not_null(const Batch& batch) const;
+  // The one checking pass over a batch: refused_ and reasons_ (unsorted), staged values.
+  void stage(const Batch& batch);
+  // Appends rows to the open transaction (beginning one); false when DuckDB refused them, and
+  // the transaction is then rolled back.
+  bool append_open(const Batch& batch, const uint32_t* rows, size_t n, std::string* error);
+  // Fills and appends the rows, then flushes the appender; false when DuckDB refused them.
+  bool append_rows(const Batch& batch, const uint32_t* rows, size_t n);
+  std::string abandon_appender();
+  // Keeps a copy of `batch` and which of its rows the open transaction holds.
+  void hold(const Batch& batch, const uint32_t* rows, size_t n, RejectSink& rejects, const std::string& source);
+  // Commits the open transaction; false when DuckDB refused it (rolled back).
+  bool commit_open(std::string* error = nullptr);
+  // After a refused transaction: loads the held rows again, batch by batch, bisecting; returns
+  // how many loaded. Clears the held rows.
+  uint64_t redo_held();
+  // Loads rows of `batch` one transaction per try, bisecting down to the refused rows (staged).
+  uint64_t load_rows(const Batch& batch, const uint32_t* rows, size_t n, RejectSink& rejects,
+                     const std::string& source);
+  void reject_row(const Batch& batch, size_t row, std::string reason, RejectSink& rejects, const std::string& source);
   void close_appender();
   // Checks column `i` of every row not yet refused and stages its values; a row that fails is
   // refused with its first failing column's reason (columns are checked in order).
@@ -74,6 +108,19 @@ private:
   std::vector<uint8_t> refused_;
   std::vector<std::pair<uint32_t, std::string>> reasons_;
   std::vector<uint32_t> rows_;
+  // gather(): rows per transaction (0: one per write()), the open transaction's rows, and the
+  // copies of the batches it holds (slots reused; the first held_count_ are in use).
+  // When DuckDB cannot refuse a row the writer let through (no key, UNIQUE, CHECK or FOREIGN
+  // KEY constraint, no cast left to DuckDB, every NOT NULL column loaded), nothing is held:
+  // transactions are then several row groups long at no cost in memory, and a batch with a
+  // NULL for a NOT NULL column goes alone, in transactions of its own, as without gather().
+  size_t gather_rows_ = 0;
+  bool must_hold_ = true;
+  std::vector<size_t> not_null_;  // batch columns whose table column is NOT NULL
+  bool open_ = false;
+  size_t open_rows_ = 0;
+  std::vector<Held> held_;
+  size_t held_count_ = 0;
 };
 
 }  // namespace orashift

@@ -21,7 +21,9 @@ public:
   void finish() override { inner_->finish(); }
   bool commits_at_finish() const override { return inner_->commits_at_finish(); }
   void set_retry(const RetryPolicy& policy) override { inner_->set_retry(policy); }
-  size_t min_batch_rows() const override { return inner_->min_batch_rows(); }
+  size_t rows_per_commit() const override { return inner_->rows_per_commit(); }
+  void gather(size_t rows) override { inner_->gather(rows); }
+  uint64_t commit() override { return inner_->commit(); }
 
   // Maps rows of `in` into `out` (cleared first); exposed for tests. Rows that fail are
   // reported to `rejects` (or, for truncations, to the policy) and left out of `out`.
