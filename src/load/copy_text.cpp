@@ -163,6 +163,17 @@ int append_copy_row(std::string& out, const Batch& batch, size_t row) {
   return nul_column;
 }
 
+Reject batch_row_reject(const std::string& table, const std::string& source, const Batch& batch, size_t row,
+                        std::string reason) {
+  Reject r;
+  r.table = table;
+  r.source = source;
+  r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
+  r.reason = std::move(reason);
+  r.record = copy_row_text(batch, row);
+  return r;
+}
+
 std::string copy_row_text(const Batch& batch, size_t row) {
   std::string s;
   append_copy_row(s, batch, row);

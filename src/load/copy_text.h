@@ -5,6 +5,7 @@
 #include <string>
 
 #include "load/batch.h"
+#include "load/endpoint.h"
 
 namespace orashift {
 
@@ -17,6 +18,10 @@ bool append_copy_field(std::string& out, const ColumnVector& column, size_t row)
 int append_copy_row(std::string& out, const Batch& batch, size_t row);
 
 std::string copy_row_text(const Batch& batch, size_t row);
+
+// The reject of one batch row: its source line (0 when the batch has none) and its text.
+Reject batch_row_reject(const std::string& table, const std::string& source, const Batch& batch, size_t row,
+                        std::string reason);
 
 // Doubles in the spelling PostgreSQL reads back bit-exact: shortest round-trip digits,
 // "NaN", "Infinity", "-Infinity".

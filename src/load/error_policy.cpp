@@ -160,15 +160,7 @@ bool ErrorPolicyGuard::truncated(const std::string& table, const Truncation& t, 
 void ErrorPolicyGuard::not_loaded(const std::string& table, const Batch& batch, RejectSink& reject_file,
                                   const std::string& source) {
   std::string reason = "not loaded: " + stop_reason(table);
-  for (size_t row = 0; row < batch.rows(); ++row) {
-    Reject r;
-    r.table = table;
-    r.source = source;
-    r.line = batch.source_lines[row];
-    r.reason = reason;
-    r.record = copy_row_text(batch, row);
-    reject_file.reject(std::move(r));
-  }
+  for (size_t row = 0; row < batch.rows(); ++row) reject_file.reject(batch_row_reject(table, source, batch, row, reason));
   std::lock_guard lock(mu_);
   table_locked(table).not_loaded += batch.rows();
 }

@@ -154,7 +154,7 @@ void Lowerer::hierarchy_type(const ast::CreateType& u) {
 }
 
 std::string Lowerer::method_routine(const std::string& static_type, const MethodRef& m, const std::string& name,
-                                    size_t nargs, bool static_call, Span span) const {
+                                    bool static_call, Span span) const {
   std::string target = method_name(m.type, *m.sub);
   std::string own = q(m.type) + "." + quote_ident(target);
   const Hierarchy* h = hierarchy_of(static_type);
@@ -167,7 +167,6 @@ std::string Lowerer::method_routine(const std::string& static_type, const Method
            span);
     return own;
   }
-  (void)nargs;
   bool overridden = false;
   for (const auto& d : env_.registry->descendants(static_type))
     if (auto dm = implementation(d, m); dm && dm->type != m.type) overridden = true;

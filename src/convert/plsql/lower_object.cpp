@@ -200,7 +200,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   }
   if (as_statement == m->sub->is_function) return std::nullopt;
   if (const Hierarchy* h = hierarchy_of(self_type.object_type); h && h->usable)  // one composite: SELF as it is
-    return method_routine(self_type.object_type, *m, last, nargs, false, span) + "(" + args(self_text) + ")";
+    return method_routine(self_type.object_type, *m, last, false, span) + "(" + args(self_text) + ")";
   if (!has_body(m->type, *m->sub))
     item(plsql_codes::kObjectType,
          m->type + "." + last + " has no body (NOT INSTANTIABLE): Oracle runs a subtype's override, found at run time; "

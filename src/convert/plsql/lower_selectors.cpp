@@ -274,7 +274,7 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
         const Hierarchy* h = hierarchy_of(t->object_type);
         if (m->type != t->object_type && !(h && h->usable))
           return fail(f + " is inherited from " + m->type + " (a supertype's method on a computed object is not converted)");
-        std::string call_text = method_routine(t->object_type, *m, f, nargs, static_call, p.span) + "(" + text;
+        std::string call_text = method_routine(t->object_type, *m, f, static_call, p.span) + "(" + text;
         static_call = false;
         if (next_args)
           for (const auto& a : args_of(p.selectors[i + 1])) call_text += ", " + a;
@@ -412,7 +412,7 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
            c.span);
       return true;
     }
-    std::string routine = method_routine(type->object_type, *m, method, a.size(), holder == Holder::Variable, c.span);
+    std::string routine = method_routine(type->object_type, *m, method, holder == Holder::Variable, c.span);
     std::string args_text;
     for (const auto& x : a) args_text += ", " + x;
     if (holder == Holder::Variable) {

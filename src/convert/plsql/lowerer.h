@@ -267,8 +267,8 @@ private:
   std::string default_constructor(const std::string& type) const;  // "T"."t$new"
   // The routine a member call runs: the method's own, or the dispatcher that picks the override of
   // the object's run-time type. `static_call`: (SELF AS T).m — the named type's method itself.
-  std::string method_routine(const std::string& static_type, const MethodRef& m, const std::string& name, size_t nargs,
-                             bool static_call, Span span) const;
+  std::string method_routine(const std::string& static_type, const MethodRef& m, const std::string& name, bool static_call,
+                             Span span) const;
   void dispatchers(const std::string& type, bool with_body);
   std::optional<std::string> type_test(const ast::Expr& operand, const std::string& test, rewrite::SqlWriter& w) const;
   std::optional<std::string> treat_target(const ast::CallExpr& c) const;

@@ -421,13 +421,7 @@ void DuckDbWriter::stage(const Batch& batch) {
 
 void DuckDbWriter::reject_row(const Batch& batch, size_t row, std::string reason, RejectSink& rejects,
                               const std::string& source) {
-  Reject r;
-  r.table = table_;
-  r.source = source;
-  r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
-  r.reason = std::move(reason);
-  r.record = copy_row_text(batch, row);
-  rejects.reject(std::move(r));
+  rejects.reject(batch_row_reject(table_, source, batch, row, std::move(reason)));
 }
 
 uint64_t DuckDbWriter::load_rows(const Batch& batch, const uint32_t* rows, size_t n, RejectSink& rejects,

@@ -47,13 +47,8 @@ uint64_t RedshiftWriter::write(const Batch& batch, RejectSink& rejects, const st
       ends_.push_back(encoded_.size());
       continue;
     }
-    Reject r;
-    r.table = table_;
-    r.source = source;
-    r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
-    r.reason = "column " + target_name(columns_[p.column].name) + ": " + p.reason;
-    r.record = copy_row_text(batch, row);
-    rejects.reject(std::move(r));
+    rejects.reject(
+        batch_row_reject(table_, source, batch, row, "column " + target_name(columns_[p.column].name) + ": " + p.reason));
   }
   parts_.add_rows(encoded_, ends_);
   return ends_.size();

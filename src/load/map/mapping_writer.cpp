@@ -107,15 +107,7 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
     auto undo = [&](size_t columns) {
       for (size_t c = 0; c < columns; ++c) out.columns[c].pop_back();
     };
-    auto make_reject = [&](std::string why) {
-      Reject r;
-      r.table = table_;
-      r.source = source;
-      r.line = row < in.source_lines.size() ? in.source_lines[row] : 0;
-      r.reason = std::move(why);
-      r.record = copy_row_text(in, row);
-      return r;
-    };
+    auto make_reject = [&](std::string why) { return batch_row_reject(table_, source, in, row, std::move(why)); };
     if (done < route_.outputs.size()) {
       undo(done);
       rejects.reject(make_reject(std::move(reason)));
