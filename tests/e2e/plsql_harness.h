@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "e2e_util.h"
 
@@ -59,17 +61,26 @@ inline std::string pg_value(PGconn* conn, const std::string& sql) {
 
 class Session {
 public:
-  explicit Session(const std::string& url) : c_(PQconnectdb(url.c_str())) {}
+  explicit Session(const std::string& url) : c_(PQconnectdb(url.c_str())) {
+    PQsetNoticeProcessor(c_, [](void* seen, const char* message) {
+      std::string m(message);  // "NOTICE:  text\n"
+      if (auto at = m.find(":  "); at != std::string::npos) m.erase(0, at + 3);
+      while (!m.empty() && m.back() == '\n') m.pop_back();
+      static_cast<std::vector<std::string>*>(seen)->push_back(m);
+    }, &notices_);
+  }
   ~Session() { PQfinish(c_); }
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
   bool ok() const { return PQstatus(c_) == CONNECTION_OK; }
   std::string operator()(const std::string& sql) { return pg_value(c_, sql); }
-  // Notices (RAISE NOTICE, DBMS_OUTPUT) seen since the last call.
+  // Notices (RAISE NOTICE, DBMS_OUTPUT) seen since the last call of notices().
+  std::vector<std::string> notices() { return std::exchange(notices_, {}); }
   PGconn* raw() { return c_; }
 
 private:
   PGconn* c_;
+  std::vector<std::string> notices_;
 };
 
 // Every object applied, none failed or skipped: what a behaviour test needs before it runs.

@@ -383,8 +383,8 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 std::string builtin_helper_sql(const std::string& name) {
   auto it = helpers().find(name);
-  if (it == helpers().end()) return "";
-  std::string body = it->second;
+  std::string body = it == helpers().end() ? dbms_output_helper_sql(name) : it->second;
+  if (body.empty()) return "";
   replace_all(body, "@NAME@", kSqlName);
   for (long code : {44001L, 44002L, 44003L, 44004L, 29262L})
     replace_all(body, "@" + std::to_string(code) + "@", unmapped_sqlstate(-code));

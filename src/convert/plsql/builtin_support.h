@@ -11,6 +11,9 @@ namespace orashift::plsql {
 // The CREATE statement of helper `name` (e.g. "orashift_raw_bits"); empty when unknown.
 std::string builtin_helper_sql(const std::string& name);
 
+// DBMS_OUTPUT's buffer functions (lower_dbms_output.cpp), the text after the quoted name; empty when unknown.
+std::string dbms_output_helper_sql(const std::string& name);
+
 // The SQLSTATE an ORA- code with no PostgreSQL counterpart keeps ('OE' + 3 characters of a hash
 // of the code): the same in the helpers that raise it and in the handlers that catch it.
 std::string unmapped_sqlstate(long code);

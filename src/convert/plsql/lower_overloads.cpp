@@ -68,6 +68,12 @@ std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
           return s->type.shape == Shape::Array && s->type.element ? s->type.element->oracle : "";
       }
       if (parts.size() >= 2 && parts[parts.size() - 2] == "UTL_RAW" && parts.back().rfind("CAST_TO_RAW", 0) == 0) return "RAW";
+      if (parts.size() == 2 && parts[0] == "DBMS_LOB" && !routines_for(parts)) {
+        // DBMS_LOB.SUBSTR returns RAW for a BLOB, VARCHAR2 for a CLOB (DBMS_LOB, "SUBSTR Functions").
+        if (parts[1] == "SUBSTR")
+          return !c.args.empty() && oracle_family_of(*c.args[0].value) == "BLOB" ? "RAW" : "VARCHAR2";
+        if (parts[1] == "GETLENGTH" || parts[1] == "INSTR") return "NUMBER";
+      }
       if (parts.size() == 1) {
         // Character functions return a CLOB for a CLOB argument, else VARCHAR2.
         static const std::set<std::string> character = {"REPLACE", "SUBSTR", "TRIM", "LTRIM", "RTRIM", "LPAD",

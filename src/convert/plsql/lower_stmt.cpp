@@ -420,6 +420,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
     out.push_back(PgStmt::simple("RAISE EXCEPTION USING ERRCODE = " + state + ", MESSAGE = " + msg, c.span));
     return;
   }
+  if (parts.size() == 2 && first == "DBMS_OUTPUT" && dbms_output_statement(last, call, c.span, out)) return;
   if (parts.size() == 2 && first == "DBMS_OUTPUT" && !env_.orafce) {
     if (last == "PUT_LINE" || last == "PUT") {
       if (last == "PUT") item(plsql_codes::kBehaviour, "DBMS_OUTPUT.PUT → one notice per call (no line assembly)", c.span);

@@ -139,6 +139,7 @@ private:
   std::optional<std::string> dbms_misc_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
                                             rewrite::SqlWriter& w) const;
   bool dbms_misc_statement(const std::string& pkg, const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  bool dbms_output_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);  // lower_dbms_output.cpp
   bool session_context_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
   // "helper"(args): the support function, recorded as needed by the unit.
   std::string helper_call(const char* name, const std::string& args) const;

@@ -102,13 +102,19 @@ std::optional<std::vector<const ast::Expr*>> argument_slots(const ast::PlSubprog
 
 int family_fit(const std::string& arg, const std::string& param) {
   if (arg.empty() || param.empty()) return 0;
-  if (arg == param) return 2;
+  if (arg == param) return 3;
   auto kind = [](const std::string& f) -> int {
     if (f == "VARCHAR2" || f == "CHAR" || f == "NVARCHAR2") return 1;
     if (f == "NUMBER" || f == "PLS_INTEGER" || f == "BINARY_DOUBLE" || f == "BINARY_FLOAT") return 2;
+    if (f == "DATE" || f.rfind("TIMESTAMP", 0) == 0 || f.rfind("INTERVAL", 0) == 0) return 3;
+    if (f == "RAW") return 4;
     return 0;
   };
-  return kind(arg) && kind(arg) == kind(param) ? 1 : 0;
+  if (kind(arg) && kind(arg) == kind(param)) return 2;
+  // Oracle converts a number, datetime or RAW to VARCHAR2 implicitly but not to CLOB ("Implicit
+  // Data Conversion", SQL Language Reference, Table 2-8): of a VARCHAR2 and a CLOB overload only
+  // the VARCHAR2 one takes such an argument.
+  return kind(arg) >= 2 && kind(param) == 1 ? 1 : 0;
 }
 
 }  // namespace orashift::plsql

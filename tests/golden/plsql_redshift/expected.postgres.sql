@@ -10,6 +10,32 @@ CREATE TABLE "orders" (
   PRIMARY KEY ("id")
 );
 
+CREATE OR REPLACE FUNCTION "orashift_output_put"(line text, complete boolean)
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+DECLARE
+  part text;
+BEGIN
+  IF current_setting('orashift.output_read', true) = 'on' THEN
+    PERFORM set_config('orashift.output_lines', '[]', false);
+    PERFORM set_config('orashift.output_read', 'off', false);
+  END IF;
+  part := COALESCE(current_setting('orashift.output_partial', true), '') || COALESCE(line, '');
+  IF NOT complete THEN
+    PERFORM set_config('orashift.output_partial', part, false);
+    RETURN;
+  END IF;
+  PERFORM set_config('orashift.output_partial', '', false);
+  RAISE NOTICE '%', part;
+  IF current_setting('orashift.output_enabled', true) = 'on' THEN
+    PERFORM set_config('orashift.output_lines',
+                       (COALESCE(NULLIF(current_setting('orashift.output_lines', true), ''), '[]')::jsonb
+                        || to_jsonb(part))::text, false);
+  END IF;
+END
+$orashift$;
+
 CREATE SCHEMA IF NOT EXISTS "limits";
 
 CREATE OR REPLACE FUNCTION "limits"."orashift$init"()
@@ -75,7 +101,7 @@ EXCEPTION
   WHEN no_data_found THEN
     RETURN 0;
   WHEN division_by_zero OR data_exception THEN
-    RAISE NOTICE '%', CONCAT('bad data for ', "p_customer");
+    PERFORM "orashift_output_put"((CONCAT('bad data for ', "p_customer"))::text, true);
     RAISE;
 END
 $orashift$;

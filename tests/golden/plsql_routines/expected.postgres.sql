@@ -8,6 +8,32 @@ CREATE TABLE "accounts" (
   PRIMARY KEY ("id")
 );
 
+CREATE OR REPLACE FUNCTION "orashift_output_put"(line text, complete boolean)
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+DECLARE
+  part text;
+BEGIN
+  IF current_setting('orashift.output_read', true) = 'on' THEN
+    PERFORM set_config('orashift.output_lines', '[]', false);
+    PERFORM set_config('orashift.output_read', 'off', false);
+  END IF;
+  part := COALESCE(current_setting('orashift.output_partial', true), '') || COALESCE(line, '');
+  IF NOT complete THEN
+    PERFORM set_config('orashift.output_partial', part, false);
+    RETURN;
+  END IF;
+  PERFORM set_config('orashift.output_partial', '', false);
+  RAISE NOTICE '%', part;
+  IF current_setting('orashift.output_enabled', true) = 'on' THEN
+    PERFORM set_config('orashift.output_lines',
+                       (COALESCE(NULLIF(current_setting('orashift.output_lines', true), ''), '[]')::jsonb
+                        || to_jsonb(part))::text, false);
+  END IF;
+END
+$orashift$;
+
 CREATE OR REPLACE PROCEDURE "deposit"("p_id" bigint, "p_amount" numeric)
 LANGUAGE plpgsql
 AS $orashift$
@@ -21,11 +47,11 @@ BEGIN
   IF "p_amount" <= 0 THEN
     RAISE EXCEPTION USING ERRCODE = 'OR010', MESSAGE = 'amount must be positive';
   ELSIF "p_amount" > 10000 THEN
-    RAISE NOTICE '%', CONCAT('large deposit for ', "v_row"."owner");
+    PERFORM "orashift_output_put"((CONCAT('large deposit for ', "v_row"."owner"))::text, true);
   END IF;
   UPDATE "accounts" SET "balance" = "balance" + "p_amount" WHERE "id" = "p_id";
   GET DIAGNOSTICS "sql%rowcount" = ROW_COUNT;
-  RAISE NOTICE '%', CONCAT("sql%rowcount", ' row(s)');
+  PERFORM "orashift_output_put"((CONCAT("sql%rowcount", ' row(s)'))::text, true);
 EXCEPTION
   WHEN no_data_found THEN
     RAISE EXCEPTION USING ERRCODE = 'OR011', MESSAGE = COALESCE(CONCAT('no account ', "p_id"), '');
