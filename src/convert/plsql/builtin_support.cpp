@@ -383,7 +383,8 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 std::string builtin_helper_sql(const std::string& name) {
   auto it = helpers().find(name);
-  std::string body = it == helpers().end() ? dbms_output_helper_sql(name) : it->second;
+  std::string body = it != helpers().end() ? it->second : dbms_output_helper_sql(name);
+  if (body.empty()) body = xmlgen_helper_sql(name);
   if (body.empty()) return "";
   replace_all(body, "@NAME@", kSqlName);
   for (long code : {44001L, 44002L, 44003L, 44004L, 29262L})

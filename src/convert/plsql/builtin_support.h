@@ -13,6 +13,8 @@ std::string builtin_helper_sql(const std::string& name);
 
 // DBMS_OUTPUT's buffer functions (lower_dbms_output.cpp), the text after the quoted name; empty when unknown.
 std::string dbms_output_helper_sql(const std::string& name);
+// DBMS_XMLGEN's query-to-XML function (lower_xml.cpp), likewise.
+std::string xmlgen_helper_sql(const std::string& name);
 
 // The SQLSTATE an ORA- code with no PostgreSQL counterpart keeps ('OE' + 3 characters of a hash
 // of the code): the same in the helpers that raise it and in the handlers that catch it.

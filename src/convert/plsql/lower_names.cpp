@@ -9,6 +9,7 @@
 #include "convert/plsql/lowerer.h"
 #include "convert/plsql/overloads.h"
 #include "convert/query/sql_writer.h"
+#include "convert/query/xml_sql.h"
 #include "common/naming.h"
 #include "sql/parser.h"
 
@@ -583,6 +584,10 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     if (pkg == "DBMS_CRYPTO" || pkg == "DBMS_UTILITY" || pkg == "DBMS_DB_VERSION" || pkg == "DBMS_RANDOM")
       if (auto m = dbms_misc_call(pkg, fn, c, span, w)) return m;
   }
+  if (pkg == "DBMS_XMLGEN" && !as_statement)
+    if (auto x = xmlgen_call(fn, c, span, w)) return x;
+  if (pkg == "XMLTYPE" && fn == "CREATEXML" && c && c->args.size() == 1 && dialect() == Dialect::Postgres)
+    return rewrite::xml_parse(w.expr(*c->args[0].value));
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
       pkg == "SYS") {
@@ -599,6 +604,7 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
   std::vector<std::string> parts;
   for (const auto& p : c.name) parts.push_back(norm(p));
   if (auto o = object_call(c.name, &c, false, c.span, w)) return o;
+  if (auto x = xml_member_call(c, w)) return x;
   // A collection element: a(i), rec.list(i), pkg.tab(i).
   {
     std::vector<ast::Ident> ids(c.name.begin(), c.name.end());
@@ -690,6 +696,7 @@ std::optional<std::string> Lowerer::postfix(const ast::PostfixExpr& p, rewrite::
     }
     return std::nullopt;
   }
+  if (auto x = xml_postfix(p, w)) return x;
   // a(i).f, a(i).f(j), f(x).m(y), :NEW.col: the typed chain (lower_selectors.cpp).
   return selector_chain(p, p.selectors.size(), false, w);
 }

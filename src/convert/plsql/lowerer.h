@@ -139,6 +139,11 @@ private:
   std::optional<std::string> dbms_misc_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
                                             rewrite::SqlWriter& w) const;
   bool dbms_misc_statement(const std::string& pkg, const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  // ---- XMLType (lower_xml.cpp)
+  bool xml_valued(const ast::Expr& e) const;
+  std::optional<std::string> xml_member_call(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  std::optional<std::string> xml_postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const;
+  std::optional<std::string> xmlgen_call(const std::string& fn, const ast::CallExpr* c, Span span, rewrite::SqlWriter& w) const;
   bool dbms_output_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);  // lower_dbms_output.cpp
   bool session_context_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
   // "helper"(args): the support function, recorded as needed by the unit.

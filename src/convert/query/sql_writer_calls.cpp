@@ -7,6 +7,7 @@
 
 #include "convert/query/format_model.h"
 #include "convert/query/sql_writer.h"
+#include "convert/query/xml_sql.h"
 #include "common/naming.h"
 #include "dialect/sql_literal.h"
 #include "sql/parser.h"
@@ -630,6 +631,13 @@ std::string SqlWriter::call(const CallExpr& c) {
     for (size_t i = 0; i < n; ++i)
       out += (i ? " + " : "") + std::string("(") + arg(c, i) + ")::numeric * " + std::to_string(1ull << (n - 1 - i));
     return "(" + out + ")";
+  }
+  if (postgres() && (f == "XMLTYPE" || f == "EXTRACT" || f == "EXTRACTVALUE" || f == "EXISTSNODE")) {
+    // XMLType on PostgreSQL's xml type (xml_sql.h); a namespace argument is not converted.
+    if (f == "XMLTYPE" && n == 1) return xml_parse(arg(c, 0));
+    if (f == "EXTRACT" && n == 2) return xml_extract(arg(c, 0), arg(c, 1));
+    if (f == "EXTRACTVALUE" && n == 2) return xml_value(arg(c, 0), arg(c, 1));
+    if (f == "EXISTSNODE" && n == 2) return xml_exists(arg(c, 0), arg(c, 1));
   }
   if (f == "SYS_EXTRACT_UTC" && n == 1 && postgres()) {
     // A TIMESTAMP without a zone is in the session time zone, as in Oracle; the result has none.
