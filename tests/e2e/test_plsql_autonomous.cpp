@@ -27,6 +27,41 @@ BEGIN
   RETURN n;
 END;
 /
+CREATE OR REPLACE PROCEDURE log_and_count(p_msg VARCHAR2, p_total OUT NUMBER, p_seen IN OUT VARCHAR2) IS
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  INSERT INTO audit_log VALUES (10, p_msg);
+  COMMIT;
+  SELECT COUNT(*) INTO p_total FROM audit_log;
+  p_seen := p_seen || '+' || p_msg;
+END;
+/
+CREATE OR REPLACE TYPE counter_t AS OBJECT (
+  n NUMBER,
+  MEMBER PROCEDURE bump_and_log(p_msg VARCHAR2)
+);
+/
+CREATE OR REPLACE TYPE BODY counter_t AS
+  MEMBER PROCEDURE bump_and_log(p_msg VARCHAR2) IS
+    PRAGMA AUTONOMOUS_TRANSACTION;
+  BEGIN
+    n := n + 1;
+    INSERT INTO audit_log VALUES (20 + n, p_msg);
+    COMMIT;
+  END;
+END;
+/
+CREATE OR REPLACE FUNCTION use_out_and_self RETURN VARCHAR2 IS
+  l_total NUMBER;
+  l_seen VARCHAR2(100) := 'start';
+  l_counter counter_t := counter_t(0);
+BEGIN
+  log_and_count('out', l_total, l_seen);
+  l_counter.bump_and_log('member');
+  l_counter.bump_and_log('again');
+  RETURN l_total || ' ' || l_seen || ' ' || l_counter.n;
+END;
+/
 CREATE OR REPLACE PROCEDURE do_work IS
 BEGIN
   INSERT INTO work_rows VALUES (1);
@@ -57,4 +92,11 @@ TEST(PlsqlAutonomous, CommitsOfItsOwnSurviveTheCallersRollback) {
   s("CALL log_msg(p_msg => 'named', p_id => 4)");
   EXPECT_EQ(s("SELECT string_agg(id || ':' || msg, ',' ORDER BY id) FROM audit_log"),
             "1:it's started,2:counted,3:none,4:named");
+  // OUT and IN OUT parameters and a member procedure's SELF come back from the second connection;
+  // the rows committed there stay after the caller's ROLLBACK.
+  s("BEGIN");
+  EXPECT_EQ(s("SELECT use_out_and_self()"), "5 start+out 2");
+  s("ROLLBACK");
+  EXPECT_EQ(s("SELECT string_agg(id || ':' || msg, ',' ORDER BY id) FROM audit_log WHERE id >= 10"),
+            "10:out,21:member,22:again");
 }

@@ -4,6 +4,8 @@
 // and a caller's ROLLBACK does not undo them — what Oracle's pragma gives ("AUTONOMOUS_TRANSACTION
 // Pragma", PL/SQL Language Reference). The arguments travel as literals (quote_nullable) cast to
 // the parameter types; a function's result comes back as the body procedure's INOUT argument.
+#include <algorithm>
+
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/plsql/plsql_support.h"
@@ -16,15 +18,17 @@ namespace ast = sql::ast;
 using rewrite::upper;
 
 bool Lowerer::autonomous_on_dblink(const ast::PlSubprogram& s) const {
-  if (dialect() != Dialect::Postgres || !s.body || trigger_ || !method_type_.empty()) return false;
+  if (dialect() != Dialect::Postgres || !s.body || trigger_ || constructor_) return false;
   bool pragma = false;
   for (const auto& d : s.body->decls)
     if (d->kind == ast::PlDeclKind::Pragma && upper(static_cast<const ast::PlPragma&>(*d).name.text) == "AUTONOMOUS_TRANSACTION")
       pragma = true;
   if (!pragma) return false;
-  // OUT and IN OUT values cannot come back over dblink (a function's result can).
-  for (const auto& p : s.params)
-    if (upper(p.mode).find("OUT") != std::string::npos) return false;
+  // A function's OUT parameters are flagged anyway (parameter_list); a procedure's come back as
+  // the CALL's result row.
+  if (s.is_function)
+    for (const auto& p : s.params)
+      if (upper(p.mode).find("OUT") != std::string::npos) return false;
   return true;
 }
 
@@ -36,26 +40,52 @@ std::string Lowerer::autonomous_routines(const ast::PlSubprogram& s, const std::
   std::string body_name = prefix + quote_ident(target_name(routine_target_) + "$autonomous");
   std::string body_head = head;
   body_head.replace(body_head.find(full + "("), full.size(), body_name);
-  // The wrapper: the routine's own parameters (with their defaults), the arguments as literals.
-  std::string params, args;
+  // The wrapper: the routine's own parameters as parameter_list declares them (a member's SELF
+  // first, INOUT for a procedure), the arguments as literals; an OUT parameter gets NULL. The
+  // values that come back — OUT and IN OUT parameters, a function's result — are the CALL's row.
+  struct Param {
+    std::string name, type, mode, default_sql;
+  };
+  std::vector<Param> list;
+  if (!method_type_.empty() && !static_method_)
+    list.push_back({quote_ident("self"), object_type_info(method_type_).sql, s.is_function ? "" : "INOUT", ""});
   for (const auto& p : s.params) {
+    if (!method_type_.empty() && upper(std::string(p.name.text)) == "SELF") continue;
+    std::string mode = upper(p.mode);
+    mode.erase(std::remove(mode.begin(), mode.end(), ' '), mode.end());
     TypeInfo t = resolve_type(p.type);
-    std::string name = quote_ident(target_name(norm(p.name)));
-    std::string type = t.sql.empty() ? "text" : t.sql;
-    params += (params.empty() ? "" : ", ") + name + " " + type;
-    if (p.default_value) params += " DEFAULT " + expr(*p.default_value);
-    args += std::string(args.empty() ? "" : " || ', ' || ") + "quote_nullable(" + name + ") || '::" + type + "'";
+    list.push_back({quote_ident(target_name(norm(p.name))), t.sql.empty() ? "text" : t.sql,
+                    mode == "OUT" || mode == "INOUT" ? mode : "", p.default_value ? expr(*p.default_value) : ""});
+  }
+  std::string params, args, columns, targets, values;
+  size_t returned = 0;
+  for (const auto& p : list) {
+    params += (params.empty() ? "" : ", ") + (p.mode.empty() ? "" : p.mode + " ") + p.name + " " + p.type;
+    if (!p.default_sql.empty()) params += " DEFAULT " + p.default_sql;
+    std::string literal = p.mode == "OUT" ? quote_literal("NULL::" + p.type) : "quote_nullable(" + p.name + ") || '::" + p.type + "'";
+    args += std::string(args.empty() ? "" : " || ', ' || ") + literal;
+    if (p.mode.empty()) continue;
+    std::string c = "c" + std::to_string(++returned);
+    columns += (columns.empty() ? "" : ", ") + c + " " + p.type;
+    values += std::string(values.empty() ? "" : ", ") + "t." + c;
+    // Assigned one by one from a record: SELECT … INTO a composite variable would spread a
+    // composite column over its fields.
+    targets += "  " + p.name + " := r." + c + ";\n";
   }
   std::string conn = std::string(kAutonomousConnectionFunction) + "()";
   std::string call_args = args.empty() ? "" : " || " + args;
   std::string wrapper;
   if (s.is_function) {
     TypeInfo rt = resolve_type(*s.return_type);
-    std::string list = call_args + std::string(args.empty() ? "" : " || ', '") + " || 'NULL'";
+    std::string list_sql = call_args + std::string(args.empty() ? "" : " || ', '") + " || 'NULL'";
     wrapper = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " + rt.sql + "\nLANGUAGE plpgsql\nAS " +
               "$orashift$\nDECLARE\n  r " + rt.sql + ";\nBEGIN\n  SELECT t.r INTO r FROM dblink(" + conn + ", 'CALL ' || " +
-              quote_literal(body_name) + " || '('" + list + " || ')') AS t(r " + rt.sql +
+              quote_literal(body_name) + " || '('" + list_sql + " || ')') AS t(r " + rt.sql +
               ");\n  RETURN r;\nEND\n$orashift$;\n";
+  } else if (!columns.empty()) {
+    wrapper = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")\nLANGUAGE plpgsql\nAS $orashift$\nDECLARE\n  r record;\nBEGIN\n" +
+              "  SELECT " + values + " INTO r FROM dblink(" + conn + ", 'CALL ' || " + quote_literal(body_name) +
+              " || '('" + call_args + " || ')') AS t(" + columns + ");\n" + targets + "END\n$orashift$;\n";
   } else {
     wrapper = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")\nLANGUAGE plpgsql\nAS $orashift$\nBEGIN\n" +
               "  PERFORM dblink_exec(" + conn + ", 'CALL ' || " + quote_literal(body_name) + " || '('" +
