@@ -383,8 +383,10 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 std::string builtin_helper_sql(const std::string& name) {
   auto it = helpers().find(name);
-  std::string body = it != helpers().end() ? it->second : dbms_output_helper_sql(name);
-  if (body.empty()) body = xmlgen_helper_sql(name);
+  std::string body = it != helpers().end() ? it->second : std::string();
+  // Helpers kept beside the lowering that calls them.
+  for (auto other : {dbms_output_helper_sql, xmlgen_helper_sql, dbms_lock_helper_sql})
+    if (body.empty()) body = other(name);
   if (body.empty()) return "";
   replace_all(body, "@NAME@", kSqlName);
   for (long code : {44001L, 44002L, 44003L, 44004L, 29262L})

@@ -144,6 +144,8 @@ private:
   std::optional<std::string> xml_member_call(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
   std::optional<std::string> xml_postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const;
   std::optional<std::string> xmlgen_call(const std::string& fn, const ast::CallExpr* c, Span span, rewrite::SqlWriter& w) const;
+  std::optional<std::string> dbms_lock_call(const std::string& fn, const ast::CallExpr* c, rewrite::SqlWriter& w) const;  // lower_dbms_lock.cpp
+  bool dbms_lock_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
   bool dbms_output_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);  // lower_dbms_output.cpp
   bool session_context_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
   // "helper"(args): the support function, recorded as needed by the unit.
