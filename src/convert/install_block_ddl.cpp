@@ -1,6 +1,8 @@
 #include "convert/install_block_ddl.h"
 
 #include <cctype>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "convert/plsql/cond_comp.h"
@@ -36,11 +38,35 @@ const ast::Expr* first_of_concat(const ast::Expr* e) {
   return e;
 }
 
+// The value of a string literal token ('…' with '' for a quote, q'[…]', N'…').
+std::optional<std::string> literal_value(std::string_view tok) {
+  if (!tok.empty() && (tok[0] == 'N' || tok[0] == 'n')) tok.remove_prefix(1);
+  if (tok.size() >= 5 && (tok[0] == 'Q' || tok[0] == 'q') && tok[1] == '\'') return std::string(tok.substr(3, tok.size() - 5));
+  if (tok.size() < 2 || tok.front() != '\'' || tok.back() != '\'') return std::nullopt;
+  std::string out;
+  for (size_t i = 1; i + 1 < tok.size(); ++i) {
+    out += tok[i];
+    if (tok[i] == '\'' && tok[i + 1] == '\'') ++i;
+  }
+  return out;
+}
+
+std::string upper_text(std::string_view v) {
+  std::string out(v);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
 class Walker {
 public:
   explicit Walker(InstallBlockDdl& out) : out_(out) {}
 
   void block(const ast::PlBlock& b) {
+    for (const auto& d : b.decls)
+      if (d->kind == ast::PlDeclKind::Variable) {
+        const auto& v = static_cast<const ast::PlVariable&>(*d);
+        values_[upper_text(v.name.text)] = v.default_value ? fold(*v.default_value) : std::nullopt;
+      }
     stmts(b.body);
     for (const auto& h : b.handlers) stmts(h.body);
   }
@@ -53,10 +79,34 @@ private:
   void stmt(const ast::PlStmt& s) {
     switch (s.kind) {
       case ast::PlStmtKind::ExecuteImmediate: execute(static_cast<const ast::PlExecImmediate&>(s)); break;
+      case ast::PlStmtKind::Assign: {
+        const auto& a = static_cast<const ast::PlAssign&>(s);
+        if (a.target->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*a.target).parts.size() == 1)
+          values_[upper_text(static_cast<const ast::NameExpr&>(*a.target).parts[0].text)] = fold(*a.value);
+        break;
+      }
       case ast::PlStmtKind::If: {
+        // Each branch from the values before the IF; afterwards a variable keeps the value the
+        // branches that assign it agree on. A script's guard (IF the table is missing THEN build
+        // its DDL) is read as a fresh install, where the guarded branch runs.
         const auto& i = static_cast<const ast::PlIf&>(s);
-        for (const auto& b : i.branches) stmts(b.body);
-        stmts(i.else_body);
+        auto before = values_;
+        std::map<std::string, std::optional<std::string>> merged;
+        std::map<std::string, bool> conflict;
+        auto branch = [&](const std::vector<ast::PlStmtPtr>& body) {
+          values_ = before;
+          stmts(body);
+          for (const auto& [name, value] : values_) {
+            auto was = before.find(name);
+            if (was != before.end() && was->second == value) continue;  // not assigned here
+            auto [at, fresh] = merged.emplace(name, value);
+            if (!fresh && at->second != value) conflict[name] = true;
+          }
+        };
+        for (const auto& b : i.branches) branch(b.body);
+        branch(i.else_body);
+        values_ = before;
+        for (const auto& [name, value] : merged) values_[name] = conflict.count(name) ? std::nullopt : value;
         break;
       }
       case ast::PlStmtKind::Case: {
@@ -65,7 +115,16 @@ private:
         stmts(c.else_body);
         break;
       }
-      case ast::PlStmtKind::Loop: stmts(static_cast<const ast::PlLoop&>(s).body); break;
+      case ast::PlStmtKind::Loop: {
+        // A value assigned in a loop depends on the iteration: unknown after it.
+        auto before = values_;
+        stmts(static_cast<const ast::PlLoop&>(s).body);
+        for (auto& [name, value] : values_) {
+          auto was = before.find(name);
+          if (was == before.end() || was->second != value) value.reset();
+        }
+        break;
+      }
       case ast::PlStmtKind::Block: {
         const auto& b = static_cast<const ast::PlBlockStmt&>(s);
         if (b.block) block(*b.block);
@@ -84,7 +143,63 @@ private:
     }
   }
 
+  // A string value the block gives an expression: literals, variables holding one, `||`,
+  // REPLACE, LOWER, UPPER, TRIM; nullopt for anything else (a value read from the database).
+  std::optional<std::string> fold(const ast::Expr& e) const {
+    if (const auto* lit = string_literal(&e)) return literal_value(lit->text);
+    if (e.kind == ast::ExprKind::Name) {
+      const auto& n = static_cast<const ast::NameExpr&>(e);
+      if (n.parts.size() != 1) return std::nullopt;
+      auto it = values_.find(upper_text(n.parts[0].text));
+      return it == values_.end() ? std::nullopt : it->second;
+    }
+    if (e.kind == ast::ExprKind::Binary && static_cast<const ast::BinaryExpr&>(e).op == ast::BinaryOp::Concat) {
+      const auto& b = static_cast<const ast::BinaryExpr&>(e);
+      auto l = fold(*b.lhs), r = fold(*b.rhs);
+      if (!l || !r) return std::nullopt;
+      return *l + *r;
+    }
+    if (e.kind != ast::ExprKind::Call) return std::nullopt;
+    const auto& c = static_cast<const ast::CallExpr&>(e);
+    if (c.name.size() != 1) return std::nullopt;
+    std::string f = upper_text(c.name[0].text);
+    std::vector<std::string> args;
+    for (const auto& a : c.args) {
+      auto v = fold(*a.value);
+      if (!v || !a.name.empty()) return std::nullopt;
+      args.push_back(*v);
+    }
+    if ((f == "LOWER" || f == "UPPER" || f == "TRIM") && args.size() == 1) {
+      std::string v = args[0];
+      if (f == "TRIM") {
+        size_t b = v.find_first_not_of(' '), t = v.find_last_not_of(' ');
+        return b == std::string::npos ? std::string() : v.substr(b, t - b + 1);
+      }
+      for (char& ch : v) ch = static_cast<char>(f == "LOWER" ? std::tolower(static_cast<unsigned char>(ch)) : std::toupper(static_cast<unsigned char>(ch)));
+      return v;
+    }
+    if (f == "REPLACE" && (args.size() == 2 || args.size() == 3)) {
+      std::string v = args[0], from = args[1], to = args.size() == 3 ? args[2] : std::string();
+      if (from.empty()) return v;
+      for (size_t at = v.find(from); at != std::string::npos; at = v.find(from, at + to.size())) v.replace(at, from.size(), to);
+      return v;
+    }
+    return std::nullopt;
+  }
+
   void execute(const ast::PlExecImmediate& e) {
+    if (e.text->kind != ast::ExprKind::Literal)
+      if (auto value = fold(*e.text); value && starts_ddl(*value) && e.span.file) {
+        // Assembled from values the block gives: the text at the statement's place in a blank
+        // copy of the file, so what it declares is located at the EXECUTE IMMEDIATE.
+        const std::string& src = e.span.file->text();
+        std::string blank(src.size(), ' ');
+        for (size_t i = 0; i < src.size(); ++i)
+          if (src[i] == '\n') blank[i] = '\n';
+        blank.replace(e.span.begin, std::min(value->size(), blank.size() - e.span.begin), *value);
+        out_.statements.push_back(std::make_unique<SourceFile>(e.span.file->path(), std::move(blank)));
+        return;
+      }
     if (const auto* lit = string_literal(e.text.get())) {
       auto file = literal_as_file(cond_.original(lit->span));
       if (file && starts_ddl(file->text())) out_.statements.push_back(std::move(file));
@@ -98,6 +213,7 @@ private:
 
   InstallBlockDdl& out_;
   plsql::CondCompiler cond_;
+  std::map<std::string, std::optional<std::string>> values_;  // the block's string variables, upper-case names
 };
 
 }  // namespace

@@ -2,8 +2,11 @@
 // DDL that install scripts run from anonymous blocks: `BEGIN … EXECUTE IMMEDIATE 'create table …';
 // END;` (often guarded by a dictionary query, so the script can be run again). SQL*Plus runs the
 // block; the table exists afterwards exactly as if the script had said CREATE TABLE, so the
-// catalog reads the statement text as DDL. Only literal text is read: a statement assembled at
-// run time (`'alter table t add (' || col || ')'`) is reported, not guessed.
+// catalog reads the statement text as DDL. A statement assembled in the block from literals (a
+// variable set to a literal, `||`, REPLACE, LOWER, UPPER, TRIM — `l_sql := replace(l_sql,
+// '%table_name%', l_name)`) is read with the value the block gives it, taking the guarded branch
+// of an IF as run (a fresh install); one assembled from values read at run time (a column name
+// fetched from a query or a collection) is reported, not guessed.
 #include <memory>
 #include <vector>
 

@@ -52,6 +52,12 @@ public:
     (void)e, (void)test, (void)w;
     return std::nullopt;
   }
+  // A constant of the routine's (or a package's) whose value is a string literal: the value, so
+  // that a format model held in a constant converts as the literal would; nullopt otherwise.
+  virtual std::optional<std::string> constant_string(const sql::ast::Expr& e) const {
+    (void)e;
+    return std::nullopt;
+  }
   // SELECT .. INTO targets: the INTO clause as the target writes it (" INTO STRICT a, b"), or
   // nullopt when the targets cannot be written (the routine raised the item).
   // `strict`: SELECT INTO (exactly one row, as Oracle); RETURNING INTO is not strict.

@@ -209,8 +209,8 @@ create table logger_logs(
     execute immediate q'[create sequence logger_logs_seq start with 1]';
     execute immediate 'create index logger_logs_idx1 on logger_logs(lvl)';
   $end
-  for c in (select 1 from dual) loop
-    execute immediate 'alter table logger_logs add (' || 'extra' || ' clob)';
+  for c in (select 'extra' as name from dual) loop
+    execute immediate 'alter table logger_logs add (' || c.name || ' clob)';
   end loop;
   execute immediate 'alter system set job_queue_processes = 2';
 end;
@@ -230,6 +230,51 @@ end;
   EXPECT_NE(diags.find("logger_logs.sql:23:5: warning [L0005]"), std::string::npos) << diags;
   EXPECT_NE(diags.find("[L0004]"), std::string::npos) << diags;
   EXPECT_EQ(load.statements_failed, 0u) << diags;
+}
+
+// DDL the block assembles from literals before running it (oos-utils' table scripts): the text
+// the block gives the variable is read as DDL, at the EXECUTE IMMEDIATE's place; a value that
+// depends on the branch taken or on a loop is not guessed.
+TEST(DdlLoader, ReadsDdlAssembledFromLiteralsInTheBlock) {
+  auto load = load_ddl_texts({{"values.sql", R"(declare
+  l_count pls_integer;
+  l_table_name user_tables.table_name%type;
+  l_sql varchar2(4000);
+  l_other varchar2(100) := 'create table ';
+begin
+  l_table_name := lower('oos_util_values');
+  select count(1) into l_count from user_tables where table_name = upper(l_table_name);
+  if l_count = 0 then
+    l_sql := 'create table %table_name% (
+  cat varchar2(255) not null,
+  name varchar2(255) not null,
+  constraint %table_name%_uk1 unique (cat,name)
+)';
+    l_sql := replace(l_sql, '%table_name%', l_table_name);
+  end if;
+  if l_sql is not null then
+    execute immediate l_sql;
+  end if;
+  if l_count = 1 then
+    l_other := l_other || 'a_one (x number)';
+  else
+    l_other := l_other || 'a_two (x number)';
+  end if;
+  execute immediate l_other;
+  for i in 1 .. 3 loop
+    l_other := 'create table t' || i || ' (x number)';
+  end loop;
+  execute immediate l_other;
+end;
+/
+)"}});
+  ASSERT_EQ(load.catalog.tables.size(), 1u) << rendered(load.diagnostics);
+  const Table& t = load.catalog.tables[0];
+  EXPECT_EQ(t.name, "OOS_UTIL_VALUES");
+  ASSERT_EQ(t.columns.size(), 2u);
+  EXPECT_EQ(t.columns[1].name, "NAME");
+  EXPECT_EQ(t.span.location().substr(0, 14), "values.sql:18:");  // at the EXECUTE IMMEDIATE
+  EXPECT_EQ(load.statements_failed, 0u) << rendered(load.diagnostics);
 }
 
 // load_ddl parses only the statements whose trees it reads (ddl_loader_reads_tree) and lists

@@ -123,6 +123,9 @@ TEST(SqlRewrite, EmptyStringIsNull) {
 
 TEST(SqlRewrite, DateArithmeticUsesColumnTypes) {
   EXPECT_EQ(expr("hiredate + 30", Dialect::Postgres), "(\"hiredate\" + (30) * INTERVAL '1 day')");
+  // An interval is added as it is, not taken for a number of days (oos-utils' sleep).
+  EXPECT_EQ(expr("hiredate + NUMTODSINTERVAL(5, 'second')", Dialect::Postgres), "\"hiredate\" + (5 * INTERVAL '1 SECOND')");
+  EXPECT_EQ(expr("hiredate - 2 * NUMTODSINTERVAL(1, 'hour')", Dialect::Postgres), "\"hiredate\" - 2 * (1 * INTERVAL '1 HOUR')");
   EXPECT_EQ(expr("SYSDATE - hiredate", Dialect::Postgres),
             "((EXTRACT(EPOCH FROM LOCALTIMESTAMP(0)) - EXTRACT(EPOCH FROM \"hiredate\")) / 86400)");
   EXPECT_EQ(expr("sal - mgr", Dialect::Postgres), "\"sal\" - \"mgr\"");

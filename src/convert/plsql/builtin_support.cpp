@@ -212,6 +212,39 @@ BEGIN
 END
 $orashift$;
 )SQL"},
+      // UTL_LMS.FORMAT_MESSAGE: %s and %d take the arguments in order (%d an integer's text), %%
+      // is %; a specifier past the last argument gives nothing.
+      {"orashift_format_message", R"SQL((format text, VARIADIC args text[])
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+AS $orashift$
+DECLARE
+  out text := '';
+  i integer := 1;
+  n integer := 0;
+  ch text;
+BEGIN
+  IF format IS NULL THEN
+    RETURN NULL;
+  END IF;
+  WHILE i <= length(format) LOOP
+    ch := substr(format, i, 1);
+    IF ch = '%' AND substr(format, i + 1, 1) IN ('s', 'd') THEN
+      n := n + 1;
+      out := out || COALESCE(CASE WHEN substr(format, i + 1, 1) = 'd' THEN trunc(args[n]::numeric)::text ELSE args[n] END, '');
+      i := i + 2;
+    ELSIF ch = '%' AND substr(format, i + 1, 1) = '%' THEN
+      out := out || '%';
+      i := i + 2;
+    ELSE
+      out := out || ch;
+      i := i + 1;
+    END IF;
+  END LOOP;
+  RETURN NULLIF(out, '');
+END
+$orashift$;
+)SQL"},
       {"orashift_url_unescape", R"SQL((url text, charset text)
 RETURNS text
 LANGUAGE plpgsql IMMUTABLE

@@ -452,6 +452,7 @@ void Lowerer::declare_variable(const ast::PlVariable& v, PgBlock& block) {
   block.decls.push_back({text, v.span});
   Symbol s;
   s.kind = v.constant ? SymbolKind::Constant : SymbolKind::Variable;
+  if (v.constant) s.value = v.default_value.get();
   s.ref = q(name);
   s.type = t;
   scope_.add(name, s);
@@ -539,6 +540,7 @@ void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage*
           auto& v = static_cast<const ast::PlVariable&>(*d);
           Symbol s;
           s.kind = v.constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
+          if (v.constant) s.value = v.default_value.get();
           s.ref = q(p.name) + "." + q(norm(v.name)) + "()";
           s.setter = q(p.name) + "." + quote_ident(target_name(norm(v.name)) + "$set");
           s.type = resolve_type(v.type);

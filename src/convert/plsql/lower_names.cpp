@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
@@ -156,6 +157,7 @@ const Symbol* Lowerer::lookup_path(const std::vector<ast::Ident>& parts, size_t&
           if (known == foreign_symbols_.end()) {
             Symbol s;
             s.kind = v->second->constant ? SymbolKind::PackageConstant : SymbolKind::PackageVariable;
+            if (v->second->constant) s.value = v->second->default_value.get();
             s.ref = q(first) + "." + q(second) + "()";
             s.setter = q(first) + "." + quote_ident(target_name(second) + "$set");
             if (foreign_frames_ < 3) {
@@ -600,6 +602,8 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
 
 std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWriter& w) const {
   if (c.name.empty()) return std::nullopt;
+  // STANDARD.f written as f below: the SQL built-in, even where a routine of the unit is named f.
+  if (std::exchange(standard_call_, false)) return std::nullopt;
   if (auto t = treat(c, w)) return t;
   std::vector<std::string> parts;
   for (const auto& p : c.name) parts.push_back(norm(p));
@@ -648,7 +652,9 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
     auto& name = const_cast<std::vector<ast::Ident>&>(c.name);
     std::vector<ast::Ident> written = name;
     name.assign(written.end() - 1, written.end());
+    standard_call_ = true;
     std::string out = w.expr(c);
+    standard_call_ = false;
     name = std::move(written);
     return out;
   }
@@ -699,6 +705,46 @@ std::optional<std::string> Lowerer::postfix(const ast::PostfixExpr& p, rewrite::
   if (auto x = xml_postfix(p, w)) return x;
   // a(i).f, a(i).f(j), f(x).m(y), :NEW.col: the typed chain (lower_selectors.cpp).
   return selector_chain(p, p.selectors.size(), false, w);
+}
+
+std::optional<std::string> Lowerer::constant_string(const ast::Expr& e) const { return folded_string(e, "", 0); }
+
+// A string literal, a constant holding one, or `||` of such (gc_ts := gc_date || ':FF'); a name
+// in a constant's value is looked up in the constant's package (`package`) when not in scope.
+std::optional<std::string> Lowerer::folded_string(const ast::Expr& e, const std::string& package, int depth) const {
+  if (depth > 8) return std::nullopt;
+  if (e.kind == ast::ExprKind::Literal) {
+    auto& l = static_cast<const ast::LiteralExpr&>(e);
+    if (l.literal != ast::LiteralKind::String || l.text.size() < 2 || l.text.front() != '\'') return std::nullopt;
+    std::string out;
+    for (size_t i = 1; i + 1 < l.text.size(); ++i) {
+      out += l.text[i];
+      if (l.text[i] == '\'' && l.text[i + 1] == '\'') ++i;  // '' is one quote
+    }
+    return out;
+  }
+  if (e.kind == ast::ExprKind::Binary && static_cast<const ast::BinaryExpr&>(e).op == ast::BinaryOp::Concat) {
+    auto& b = static_cast<const ast::BinaryExpr&>(e);
+    auto l = folded_string(*b.lhs, package, depth + 1), r = folded_string(*b.rhs, package, depth + 1);
+    if (!l || !r) return std::nullopt;
+    return *l + *r;
+  }
+  if (e.kind != ast::ExprKind::Name) return std::nullopt;
+  std::vector<ast::Ident> parts = static_cast<const ast::NameExpr&>(e).parts;
+  size_t used = 0;
+  const Symbol* s = lookup_path(parts, used);
+  std::string owner = parts.size() == 2 ? norm(parts[0]) : package;
+  if ((!s || used != parts.size()) && !package.empty() && parts.size() == 1) {
+    ast::Ident pkg = parts[0];
+    pkg.text = package;
+    parts.insert(parts.begin(), pkg);
+    s = lookup_path(parts, used);
+    owner = package;
+  }
+  if (!s || !s->value || used != parts.size() ||
+      (s->kind != SymbolKind::Constant && s->kind != SymbolKind::PackageConstant))
+    return std::nullopt;
+  return folded_string(*s->value, owner, depth + 1);
 }
 
 ValueType Lowerer::value_type(const ast::Expr& e) const {

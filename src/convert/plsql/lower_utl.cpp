@@ -112,6 +112,12 @@ std::optional<std::string> Lowerer::utl_call(const std::string& pkg, const std::
     }
     return std::nullopt;
   }
+  if (pkg == "UTL_LMS" && fn == "FORMAT_MESSAGE" && c && !c->args.empty()) {
+    std::string args = "(" + text(c->args[0].value.get()) + ")::text";
+    for (size_t i = 1; i < c->args.size(); ++i) args += ", (" + text(c->args[i].value.get()) + ")::text";
+    if (c->args.size() == 1) args += ", VARIADIC '{}'::text[]";
+    return helper_call("orashift_format_message", args);
+  }
   if (pkg == "UTL_URL" && c) {
     // ESCAPE(url, escape_reserved_chars := FALSE, url_charset := UTL_HTTP's body charset,
     // ISO-8859-1 unless changed); UNESCAPE(url, url_charset). A NULL charset is the database's.

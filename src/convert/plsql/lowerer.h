@@ -83,6 +83,8 @@ public:
   std::optional<std::string> bind(const ast::BindExpr& b, rewrite::SqlWriter& w) const override;
   std::optional<std::string> postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const override;
   rewrite::ValueType value_type(const ast::Expr& e) const override;
+  std::optional<std::string> constant_string(const ast::Expr& e) const override;
+  std::optional<std::string> folded_string(const ast::Expr& e, const std::string& package, int depth) const;
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
   std::optional<CollectionRows> collection_rows(const ast::Expr& collection) const override;  // lower_selectors.cpp
@@ -331,6 +333,7 @@ private:
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;
+  mutable bool standard_call_ = false;  // writing STANDARD.f: f is the built-in (lower_names.cpp)
   bool nested_routine_ = false;
   // Cursors of a package body that each member using them declares as its own (the member opens
   // and closes them within one call): the declarations, lowered once in the package's scope.

@@ -23,6 +23,7 @@ struct Symbol {
   const sql::ast::PlCursorDecl* cursor = nullptr;
   std::string setter;     // package variables: the function that assigns them
   bool out_param = false;
+  const sql::ast::Expr* value = nullptr;  // constants: the declared value
 };
 
 class Scope {

@@ -37,6 +37,8 @@ constexpr std::array kElements = {
     Element{"FF6", "FF6", "%f", nullptr},
     Element{"FF9", nullptr, "%n", nullptr},
     Element{"TZH", "TZH", nullptr, nullptr},
+    Element{"TZD", "TZ", nullptr, nullptr},  // the zone's abbreviation with daylight saving (PDT), printing only
+    Element{"TZR", "TZ", nullptr, nullptr},  // approximate: see convert_date_format
     Element{"TZM", "TZM", nullptr, nullptr},
     Element{"YY", "YY", "%y", nullptr},
     Element{"RR", "YY", "%y", nullptr},
@@ -118,6 +120,12 @@ FormatModel convert_date_format(std::string_view m, Dialect dialect, bool parsin
     std::string_view src = m.substr(i, std::string_view(hit->oracle).size());
     i += src.size();
     const char* code = duck ? (fm && hit->duck_fm && !parsing ? hit->duck_fm : hit->duck) : hit->pg;
+    bool zone_name = hit->oracle == std::string_view("TZD") || hit->oracle == std::string_view("TZR");
+    if (zone_name && parsing) code = nullptr;  // to_timestamp reads no zone names
+    // A TIMESTAMP WITH TIME ZONE holds a region in Oracle (TZR prints US/Pacific, or +00:00 for
+    // an offset); PostgreSQL's timestamptz holds none: TZ prints the session zone's abbreviation.
+    if (code && hit->oracle == std::string_view("TZR") && out.approximate.empty())
+      out.approximate = "TZR → TZ: the session time zone's abbreviation (PST, UTC), not the value's region name or offset";
     if (!code) {
       if (out.unsupported.empty()) out.unsupported = std::string(src);
       out.mask += src;

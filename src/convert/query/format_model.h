@@ -13,6 +13,7 @@ struct FormatModel {
   std::string mask;         // the target's mask (not quoted)
   std::string unsupported;  // first element the target lacks; empty when the whole mask converted
   bool upper_case = false;  // DuckDB: names must be upper-cased (MON → JAN), wrap the result in upper()
+  std::string approximate;  // an element printed close to, not exactly as, Oracle prints it: why
 };
 
 // `parsing`: for TO_DATE/TO_TIMESTAMP (strptime on DuckDB), else for TO_CHAR.

@@ -178,6 +178,8 @@ ValueType SqlWriter::type_of(const Expr& e) {
         if (l == ValueType::Date) return ValueType::Date;
         if (l == ValueType::Number && r == ValueType::Number) return ValueType::Number;
       }
+      if ((b.op == BinaryOp::Mul || b.op == BinaryOp::Div) && (l == ValueType::Interval || r == ValueType::Interval))
+        return ValueType::Interval;  // an interval scaled by a number
       if (b.op == BinaryOp::Mul || b.op == BinaryOp::Div) return ValueType::Number;
       return ValueType::Unknown;
     }
@@ -203,6 +205,8 @@ ValueType SqlWriter::type_of(const Expr& e) {
       for (const char* n : {"TO_CHAR", "SUBSTR", "UPPER", "LOWER", "INITCAP", "TRIM", "LTRIM", "RTRIM", "LPAD", "RPAD",
                             "REPLACE", "LISTAGG", "CONCAT", "SYS_CONNECT_BY_PATH", "TRANSLATE", "CHR"})
         if (f == n) return ValueType::Text;
+      for (const char* n : {"NUMTODSINTERVAL", "NUMTOYMINTERVAL", "TO_DSINTERVAL", "TO_YMINTERVAL"})
+        if (f == n) return ValueType::Interval;
       for (const char* n : {"TO_NUMBER", "LENGTH", "INSTR", "MONTHS_BETWEEN", "COUNT", "SUM", "AVG", "ABS", "MOD",
                             "FLOOR", "CEIL", "ROW_NUMBER", "RANK", "DENSE_RANK"})
         if (f == n) return ValueType::Number;

@@ -89,6 +89,8 @@ private:
   std::string replace(const ast::CallExpr& c, const std::string& fn);  // REPLACE, REGEXP_REPLACE
   std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
   std::string date_format(const ast::Expr& mask, bool parsing, Span where);
+  // A format model's text: a string literal, or a constant holding one (RoutineNames::constant_string).
+  bool mask_text(const ast::Expr& mask, std::string* value) const;
 
   // implicit conversions (sql_writer_implicit.cpp)
   std::string converted(const ast::Expr& e, ValueType want);  // e as a `want` value, literals folded

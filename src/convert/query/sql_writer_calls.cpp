@@ -198,13 +198,22 @@ std::string SqlWriter::decode(const CallExpr& c) {
   return out + " END";
 }
 
+bool SqlWriter::mask_text(const Expr& mask, std::string* value) const {
+  if (is_string_literal(mask, value)) return true;
+  if (!ctx_.routine) return false;
+  auto c = ctx_.routine->constant_string(mask);
+  if (c && value) *value = *c;
+  return c.has_value();
+}
+
 std::string SqlWriter::date_format(const Expr& mask, bool parsing, Span where) {
   std::string m;
-  if (!is_string_literal(mask, &m)) {
+  if (!mask_text(mask, &m)) {
     item("OS4004", "format model is not a literal: " + sql::compact_text(mask.span), where);
     return expr(mask);
   }
   FormatModel f = convert_date_format(m, d_, parsing);
+  if (!f.approximate.empty()) item("OS4004", "format model '" + m + "': " + f.approximate, where, false);
   if (!f.unsupported.empty())
     item("OS4004", "format element " + f.unsupported + " of '" + m + "' has no " + dialect_name(d_) + " equivalent", where);
   return quote_literal(f.mask, d_);
@@ -216,7 +225,7 @@ std::string SqlWriter::to_char(const CallExpr& c) {
   const Expr& v = *c.args[0].value;
   ValueType t = type_of(v);
   std::string mask;
-  bool has_mask = c.args.size() >= 2 && is_string_literal(*c.args[1].value, &mask);
+  bool has_mask = c.args.size() >= 2 && mask_text(*c.args[1].value, &mask);
   if (t == ValueType::Unknown && has_mask) {
     // A mask with a datetime element says what the value is.
     FormatModel probe = convert_date_format(mask, Dialect::Postgres, false);
