@@ -76,6 +76,54 @@ END ov2;
 
 }  // namespace
 
+// Arguments whose family the converter infers: a NUMBER or DATE converts implicitly to VARCHAR2,
+// not CLOB ("Implicit Data Conversion", SQL Language Reference, Table 2-8); a CASE has the family
+// of its results; a function overloaded on unmerged types returns the family of the overload its
+// own arguments choose (VARCHAR2 → the CLOB overload, as Oracle's implicit character conversion);
+// an XMLType's getClobVal() is a CLOB; a parenthesised argument is its content.
+const char* kInferred = R"(
+CREATE OR REPLACE TYPE name_list AS TABLE OF VARCHAR2(100);
+/
+CREATE OR REPLACE PACKAGE inf AS
+  PROCEDURE put_in(p_out IN OUT VARCHAR2, p_val VARCHAR2);
+  PROCEDURE put_in(p_out IN OUT VARCHAR2, p_val CLOB);
+  FUNCTION wrap(p_lines name_list) RETURN name_list;
+  FUNCTION wrap(p_text CLOB) RETURN CLOB;
+  FUNCTION run_all RETURN VARCHAR2;
+END inf;
+/
+CREATE OR REPLACE PACKAGE BODY inf AS
+  PROCEDURE put_in(p_out IN OUT VARCHAR2, p_val VARCHAR2) IS BEGIN p_out := p_out || 'V'; END;
+  PROCEDURE put_in(p_out IN OUT VARCHAR2, p_val CLOB) IS BEGIN p_out := p_out || 'C'; END;
+  FUNCTION wrap(p_lines name_list) RETURN name_list IS BEGIN RETURN p_lines; END;
+  FUNCTION wrap(p_text CLOB) RETURN CLOB IS BEGIN RETURN '[' || p_text || ']'; END;
+  FUNCTION run_all RETURN VARCHAR2 IS
+    l_out VARCHAR2(100);
+    l_n NUMBER := 7;
+    l_flag BOOLEAN := TRUE;
+    l_xml XMLTYPE := XMLTYPE('<a>1</a>');
+  BEGIN
+    put_in(l_out, l_n);
+    put_in(l_out, SYSDATE);
+    put_in(l_out, CASE WHEN l_flag THEN 'x' ELSE NULL END);
+    put_in(l_out, wrap('text'));
+    put_in(l_out, l_xml.getClobVal());
+    put_in(l_out, (l_n || 'z'));
+    RETURN l_out;
+  END;
+END inf;
+/
+)";
+
+TEST(PlsqlOverloads, ArgumentFamiliesInferredFromExpressions) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("overloads_inferred", kInferred);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT inf.run_all()"), "VVVCCV");
+}
+
 TEST(PlsqlOverloads, MergedOverloadsRunTheOneOracleRuns) {
   if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
   auto u = e2e::convert_and_apply("overloads", kOverloads);

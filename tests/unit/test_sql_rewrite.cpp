@@ -123,6 +123,11 @@ TEST(SqlRewrite, EmptyStringIsNull) {
 
 TEST(SqlRewrite, DateArithmeticUsesColumnTypes) {
   EXPECT_EQ(expr("hiredate + 30", Dialect::Postgres), "(\"hiredate\" + (30) * INTERVAL '1 day')");
+  // HEXTORAW assumes a leading 0 for an odd number of digits (HEXTORAW('D') is 0D).
+  EXPECT_EQ(expr("HEXTORAW('D')", Dialect::Postgres), "decode('0D', 'hex')");
+  EXPECT_EQ(expr("HEXTORAW('0A0B')", Dialect::Postgres), "decode('0A0B', 'hex')");
+  EXPECT_EQ(expr("HEXTORAW(ename)", Dialect::Postgres),
+            "decode(lpad(\"ename\", length(\"ename\") + length(\"ename\") % 2, '0'), 'hex')");
   // An interval is added as it is, not taken for a number of days (oos-utils' sleep).
   EXPECT_EQ(expr("hiredate + NUMTODSINTERVAL(5, 'second')", Dialect::Postgres), "\"hiredate\" + (5 * INTERVAL '1 SECOND')");
   EXPECT_EQ(expr("hiredate - 2 * NUMTODSINTERVAL(1, 'hour')", Dialect::Postgres), "\"hiredate\" - 2 * (1 * INTERVAL '1 HOUR')");

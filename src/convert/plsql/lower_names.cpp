@@ -365,6 +365,13 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     for (size_t k = 0; k < ordered.size(); ++k) {
       std::string a = w->expr(*ordered[k]);
       std::string mode = upper(params[k].mode);
+      // A number, datetime or RAW given to a character parameter: Oracle converts it implicitly,
+      // PostgreSQL resolves routines without that conversion (family_fit 1 = such a conversion).
+      if (std::string af = oracle_family_of(*ordered[k]);
+          mode.find("OUT") == std::string::npos && family_fit(af, param_family(params[k].type)) == 1 &&
+          af != "VARCHAR2" && af != "CHAR")
+        a = af == "RAW" ? "upper(encode(" + a + ", 'hex'))"  // RAW → VARCHAR2 is RAWTOHEX
+                        : "(" + a + ")::text";
       if (as_statement && copies && current_block_ && mode.find("OUT") != std::string::npos &&
           ordered[k]->kind == ast::ExprKind::Name) {
         auto& n = static_cast<const ast::NameExpr&>(*ordered[k]);

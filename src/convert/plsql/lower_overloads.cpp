@@ -92,9 +92,22 @@ std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
           if (it != builtins.end()) return it->second;
         }
       }
+      // x.getClobVal() on an XMLType variable.
+      if (parts.size() >= 2 && xml_valued(e)) return "";
+      if (parts.size() >= 2) {
+        std::vector<ast::Ident> prefix(c.name.begin(), c.name.end() - 1);
+        if (auto t = path_type(prefix, 0); t && t->sql == "xml")
+          return parts.back() == "GETCLOBVAL" ? "CLOB" : parts.back() == "GETSTRINGVAL" ? "VARCHAR2" : "";
+      }
       // A converted function: the family its overloads all return.
       const std::vector<RoutineDecl>* rs = routines_for(parts);
-      if (!rs) return "";
+      if (!rs) {
+        auto t = type_of(e);  // a method of an object, a function of a known type
+        return t ? t->oracle : "";
+      }
+      // Overloads returning different families: the one Oracle runs for these arguments.
+      if (const RoutineDecl* r = quiet_pick(*rs, c); r && r->sub && r->sub->return_type)
+        return param_family(*r->sub->return_type);
       std::string family;
       for (const auto& r : *rs) {
         if (!r.sub || !r.sub->is_function || !r.sub->return_type) continue;
@@ -108,6 +121,39 @@ std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
       // CAST(x AS t): t's family (CAST AS TIMESTAMP is a TIMESTAMP whatever x is).
       auto& k = static_cast<const ast::CastExpr&>(e);
       return k.type ? oracle_family(k.type->name + " " + k.type->suffix) : "";
+    }
+    case ast::ExprKind::List: {  // (x)
+      auto& l = static_cast<const ast::ListExpr&>(e);
+      return l.items.size() == 1 ? oracle_family_of(*l.items[0]) : "";
+    }
+    case ast::ExprKind::Case: {
+      // The family its results agree on (NULL results aside).
+      auto& k = static_cast<const ast::CaseExpr&>(e);
+      std::string family;
+      auto take = [&](const ast::Expr& v) {
+        std::string f = oracle_family_of(v);
+        if (f.empty()) return v.kind == ast::ExprKind::Literal;  // a NULL result says nothing
+        if (family.empty() || family == f || (family == "CHAR" && f == "VARCHAR2")) family = f == "CHAR" && !family.empty() ? family : f;
+        else if (!(family == "VARCHAR2" && f == "CHAR")) return false;
+        return true;
+      };
+      for (const auto& w : k.whens)
+        if (!take(*w.second)) return "";
+      if (k.else_value && !take(*k.else_value)) return "";
+      return family;
+    }
+    case ast::ExprKind::Postfix: {
+      // a(i).f, f(x).m(): the typed chain; an XMLType's text methods are CLOBs / VARCHAR2s.
+      auto& p = static_cast<const ast::PostfixExpr&>(e);
+      if (!p.selectors.empty() && xml_valued(*p.base)) {
+        for (size_t i = p.selectors.size(); i-- > 0;)
+          if (p.selectors[i].kind == ast::SelectorKind::Field) {
+            std::string m = norm(p.selectors[i].name);
+            return m == "GETCLOBVAL" ? "CLOB" : m == "GETSTRINGVAL" ? "VARCHAR2" : m == "GETNUMBERVAL" ? "NUMBER" : "";
+          }
+      }
+      auto t = type_of(e);
+      return t ? t->oracle : "";
     }
     default: return "";
   }
@@ -125,12 +171,26 @@ std::string Lowerer::param_family(const ast::PlType& t) const {
   return "";
 }
 
+const RoutineDecl* Lowerer::quiet_pick(const std::vector<RoutineDecl>& routines, const ast::CallExpr& c) const {
+  // Only when the overloads are told apart by their arguments' families; the call itself is
+  // checked (and flagged) where it is converted.
+  ActionItems saved = res_.items;
+  bool blocked = res_.blocked;
+  std::string code = res_.block_code;
+  bool failed = false;
+  const RoutineDecl* r = pick_overload(routines, &c, false, c.span, failed, true);
+  res_.items = std::move(saved);
+  res_.blocked = blocked;
+  res_.block_code = std::move(code);
+  return failed ? nullptr : r;
+}
+
 const RoutineDecl* Lowerer::pick_overload(const std::vector<RoutineDecl>& routines, const ast::CallExpr* c,
-                                          bool as_statement, Span span, bool& failed) const {
+                                          bool as_statement, Span span, bool& failed, bool any) const {
   failed = false;
   bool merged = false;
   for (const auto& r : routines) merged |= !r.overload_name.empty();
-  if (!merged) return nullptr;  // the target tells them apart as Oracle does
+  if (!merged && !any) return nullptr;  // the target tells them apart as Oracle does
   // Candidates that take these arguments: kind, names, count, required parameters.
   struct Candidate {
     const RoutineDecl* r;
@@ -175,7 +235,11 @@ const RoutineDecl* Lowerer::pick_overload(const std::vector<RoutineDecl>& routin
   // Several left: fine when the target resolves them itself (none of them renamed).
   bool renamed = false;
   for (const auto& cand : fit) renamed |= !cand.r->overload_name.empty();
-  if (!fit.empty() && !renamed) return nullptr;
+  if (!fit.empty() && !renamed && !any) return nullptr;
+  if (any && fit.size() != 1) {
+    failed = true;
+    return nullptr;
+  }
   failed = true;
   const RoutineDecl& r = routines.front();
   item(plsql_codes::kNotConvertible,

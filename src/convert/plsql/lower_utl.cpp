@@ -58,7 +58,7 @@ std::optional<std::string> Lowerer::utl_call(const std::string& pkg, const std::
     }
     std::string f = oracle_family_of(*typed);
     bool chars = f == "VARCHAR2" || f == "CHAR" || f == "CLOB" || (f.empty() && value_type(*e) == rewrite::ValueType::Text);
-    return chars ? "decode(" + w.expr(*e) + ", 'hex')" : w.expr(*e);
+    return chars ? rewrite::hex_to_bytes_sql(w.expr(*e)) : w.expr(*e);
   };
   if (pkg == "UTL_RAW") {
     if (!c) {  // the package's constants

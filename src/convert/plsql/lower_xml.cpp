@@ -50,7 +50,12 @@ bool Lowerer::xml_valued(const ast::Expr& e) const {
     // x.extract(p) on an xml variable
     std::vector<ast::Ident> prefix(c.name.begin(), c.name.end() - 1);
     auto t = path_type(prefix, 0);
-    return t && t->sql == "xml" && parts.back() == "EXTRACT";
+    if (t && t->sql == "xml") return parts.back() == "EXTRACT";
+  }
+  // A function or method returning XMLTYPE (obj.get_xml()).
+  if (e.kind == ast::ExprKind::Call || e.kind == ast::ExprKind::Postfix) {
+    auto t = type_of(e);
+    return t && t->sql == "xml";
   }
   return false;
 }

@@ -114,8 +114,9 @@ private:
   // ---- overloads the target merged (lower_overloads.cpp)
   // The overload a call runs when the target cannot tell some of them apart; nullptr when the
   // target resolves the call itself, or (with `failed`, an item made) when nothing settles it.
+  const RoutineDecl* quiet_pick(const std::vector<RoutineDecl>& routines, const ast::CallExpr& c) const;
   const RoutineDecl* pick_overload(const std::vector<RoutineDecl>& routines, const ast::CallExpr* c, bool as_statement,
-                                   Span span, bool& failed) const;
+                                   Span span, bool& failed, bool any = false) const;  // any: also overloads the target tells apart
   std::string oracle_family_of(const ast::Expr& e) const;  // "" when unknown
   std::string param_family(const ast::PlType& t) const;
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,

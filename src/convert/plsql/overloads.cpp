@@ -114,6 +114,7 @@ int family_fit(const std::string& arg, const std::string& param) {
   // Oracle converts a number, datetime or RAW to VARCHAR2 implicitly but not to CLOB ("Implicit
   // Data Conversion", SQL Language Reference, Table 2-8): of a VARCHAR2 and a CLOB overload only
   // the VARCHAR2 one takes such an argument.
+  if (kind(arg) == 1 && (param == "CLOB" || param == "NCLOB")) return 1;  // character data into a CLOB
   return kind(arg) >= 2 && kind(param) == 1 ? 1 : 0;
 }
 

@@ -35,8 +35,8 @@ std::optional<std::vector<const sql::ast::Expr*>> argument_slots(const sql::ast:
 
 // How well an argument of Oracle family `arg` fits a parameter of family `param`: 3 the same
 // family, 2 the same kind of value (CHAR for VARCHAR2, PLS_INTEGER for NUMBER, DATE for
-// TIMESTAMP), 1 a conversion Oracle makes implicitly to a character type (NUMBER to VARCHAR2),
-// 0 otherwise or unknown.
+// TIMESTAMP), 1 a conversion Oracle makes implicitly to a character type (NUMBER to VARCHAR2,
+// VARCHAR2 to CLOB), 0 otherwise or unknown.
 int family_fit(const std::string& arg, const std::string& param);
 
 }  // namespace orashift::plsql

@@ -25,6 +25,14 @@ struct ScopeEntry {
   std::shared_ptr<const Table> rows{};  // TABLE(collection): its columns as a table (`table` points at it)
 };
 
+// Hex digits (target SQL text) to bytes as Oracle's HEXTORAW reads them, PostgreSQL: an odd
+// number of digits has a leading 0 assumed (HEXTORAW('D') is 0D), which decode() refuses.
+inline std::string hex_to_bytes_sql(const std::string& x) {
+  bool literal = x.size() >= 2 && x.front() == '\'' && x.back() == '\'' && x.find('\'', 1) == x.size() - 1;
+  if (literal) return "decode(" + ((x.size() - 2) % 2 ? "'0" + x.substr(1) : x) + ", 'hex')";
+  return "decode(lpad(" + x + ", length(" + x + ") + length(" + x + ") % 2, '0'), 'hex')";
+}
+
 class SqlWriter {
 public:
   SqlWriter(Dialect dialect, const RewriteContext& ctx, RewriteResult& result)

@@ -549,7 +549,10 @@ std::string SqlWriter::call(const CallExpr& c) {
     std::string found = "STRPOS(SUBSTR(" + s + ", " + pos + "), " + x + ")";
     return "(CASE WHEN " + found + " = 0 THEN 0 ELSE " + found + " + " + pos + " - 1 END)";
   }
-  if (f == "HEXTORAW" && n == 1 && !redshift()) return duckdb() ? "unhex(" + arg(c, 0) + ")" : "decode(" + arg(c, 0) + ", 'hex')";
+  if (f == "HEXTORAW" && n == 1 && !redshift()) {
+    if (duckdb()) return "unhex(" + arg(c, 0) + ")";
+    return hex_to_bytes_sql(arg(c, 0));
+  }
   if (f == "RAWTOHEX" && n == 1 && !redshift()) return duckdb() ? "hex(" + arg(c, 0) + ")" : "upper(encode(" + arg(c, 0) + ", 'hex'))";
   if (f == "LENGTHB") return "OCTET_LENGTH(" + (n ? arg(c, 0) : std::string()) + ")";
   if (f == "CONCAT" && n == 2) {
