@@ -89,19 +89,79 @@ void Lowerer::through_package_temporary(const Symbol& s, Span span, PgBody& out,
   out.push_back(PgStmt::simple("PERFORM " + setter + "(" + tmp + ")", span));
 }
 
-// pkg_var(i) := v and every other assignment to a part of a package variable.
-bool Lowerer::package_element_assign(const ast::PlAssign& a, PgBody& out) {
+// The package variable a part of which `a` assigns (nullptr: not such an assignment).
+const Symbol* Lowerer::element_assign_root(const ast::PlAssign& a) const {
   size_t used = 0;
   const Symbol* s = written_package_variable(*a.target, false, &used);
-  if (!s) return false;
+  if (!s) return nullptr;
   const std::vector<ast::Ident>& path = *root_path(*a.target);
-  if (a.target->kind == ast::ExprKind::Name && used == path.size()) return false;  // the whole variable: its setter
+  if (a.target->kind == ast::ExprKind::Name && used == path.size()) return nullptr;  // the whole variable: its setter
   // m(k) := v, m(k).f := v on a whole package map: map_assign already writes it through the setter.
   const ast::Expr* element = a.target->kind == ast::ExprKind::Postfix ? static_cast<const ast::PostfixExpr&>(*a.target).base.get()
                                                                      : a.target.get();
-  if (element->kind == ast::ExprKind::Call && used == path.size() && s->type.shape == Shape::Map) return false;
+  if (element->kind == ast::ExprKind::Call && used == path.size() && s->type.shape == Shape::Map) return nullptr;
+  return s;
+}
+
+// pkg_var(i) := v and every other assignment to a part of a package variable.
+bool Lowerer::package_element_assign(const ast::PlAssign& a, PgBody& out) {
+  const Symbol* s = element_assign_root(a);
+  if (!s) return false;
   through_package_temporary(*s, a.span, out, [&](PgBody& body) { assign(a, body); });
   return true;
+}
+
+namespace {
+
+// Whether lowered statements only compute and assign locals: no routine of the converted code is
+// called (those print quoted, "f"(…); another package variable's getter too), so nothing in them
+// can read the package variable being changed or change anything outside the routine.
+bool only_local_work(const PgBody& body) {
+  for (const auto& st : body)
+    if (st.kind != PgKind::Simple || st.text.find("\"(") != std::string::npos) return false;
+  return !body.empty();
+}
+
+}  // namespace
+
+// A run of assignments to parts of one package variable, stmts[i…] (20 lines filling a map in
+// an initialisation section): read once, changed in the temporary, written back once, instead
+// of a read and a write per line. The same as line by line when one of them raises: the error
+// leaves the run, and the enclosing block's subtransaction (or the transaction) it then aborts
+// began before the run, so it undoes the setters' set_config of earlier lines anyway (package
+// state is a setting, which a rollback restores: docs/plsql.md). Batched only when the lines
+// just assign locals (only_local_work): no routine called in between could read the variable
+// before its write-back or write it. How many statements were lowered (0: not such a run).
+size_t Lowerer::package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out) {
+  auto root = [&](size_t k) -> const Symbol* {
+    if (k >= stmts.size() || stmts[k]->kind != ast::PlStmtKind::Assign || !stmts[k]->labels.empty()) return nullptr;
+    return element_assign_root(static_cast<const ast::PlAssign&>(*stmts[k]));
+  };
+  const Symbol* s = root(i);
+  if (!s || root(i + 1) != s) return 0;
+  size_t n = 2;
+  while (root(i + n) == s) ++n;
+  std::string tmp = package_variable_temporary(*s, stmts[i]->span);
+  std::string getter = s->ref, setter = s->setter;
+  std::vector<PgBody> changes(n);
+  {
+    PackageVariableAsLocal local(*s, tmp);
+    for (size_t k = 0; k < n; ++k) assign(static_cast<const ast::PlAssign&>(*stmts[i + k]), changes[k]);
+  }
+  bool batch = std::all_of(changes.begin(), changes.end(), only_local_work);
+  for (size_t k = 0; k < n && !batch; ++k) {  // each on its own: read, change, write back
+    if (changes[k].empty()) continue;
+    Span span = stmts[i + k]->span;
+    out.push_back(PgStmt::simple(tmp + " := " + getter, span));
+    for (auto& st : changes[k]) out.push_back(std::move(st));
+    out.push_back(PgStmt::simple("PERFORM " + setter + "(" + tmp + ")", span));
+  }
+  if (!batch) return n;
+  out.push_back(PgStmt::simple(tmp + " := " + getter, stmts[i]->span));
+  for (auto& c : changes)
+    for (auto& st : c) out.push_back(std::move(st));
+  out.push_back(PgStmt::simple("PERFORM " + setter + "(" + tmp + ")", stmts[i + n - 1]->span));
+  return n;
 }
 
 // pkg_var.EXTEND, pkg_var.list.DELETE, pkg_var(i).list.TRIM(n), pkg_var(i).p(args),

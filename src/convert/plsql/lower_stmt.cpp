@@ -2,6 +2,7 @@
 // (SELECT INTO raises as Oracle does, cursor attributes tracked per cursor, SQL%ROWCOUNT after
 // every statement that sets it, handlers mapped to conditions with stable SQLSTATEs).
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -59,6 +60,37 @@ private:
   std::map<uint32_t, size_t> order_;
 };
 
+// The names of a dynamic PL/SQL block's expression: the block runs in a scope of its own, so it
+// sees only what is global — pkg.v (a package variable or constant: its function), pkg.f(…) and
+// f(…) (converted routines, or built-ins the writer knows). A name that resolves to none of these
+// makes the conversion fail (`unresolved`), so the statement keeps its item.
+class BlockNames : public DynamicBinds {
+public:
+  using NameFn = std::function<std::optional<std::string>(const ast::NameExpr&)>;
+  using CallFn = std::function<std::optional<std::string>(const ast::CallExpr&, rewrite::SqlWriter&)>;
+  BlockNames(const SourceFile& file, NameFn name, CallFn call) : DynamicBinds(file), name_(std::move(name)), call_(std::move(call)) {}
+  std::optional<std::string> name(const ast::NameExpr& n, rewrite::SqlWriter&) const override {
+    auto r = name_(n);
+    unresolved_ = unresolved_ || !r;
+    return r;
+  }
+  std::optional<std::string> call(const ast::CallExpr& c, rewrite::SqlWriter& w) const override {
+    auto r = call_(c, w);
+    if (!r && c.name.size() > 1) unresolved_ = true;  // pkg.f(…) that is no converted routine
+    return r;
+  }
+  std::optional<std::string> postfix(const ast::PostfixExpr&, rewrite::SqlWriter&) const override {
+    unresolved_ = true;
+    return std::nullopt;
+  }
+  bool unresolved() const { return unresolved_; }
+
+private:
+  NameFn name_;
+  CallFn call_;
+  mutable bool unresolved_ = false;
+};
+
 }  // namespace
 
 void Lowerer::block(const ast::PlBlock& b, PgBlock& out) {
@@ -97,7 +129,14 @@ void Lowerer::handlers(const ast::PlBlock& b, PgBlock& out) {
 }
 
 void Lowerer::body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out) {
-  for (const auto& s : stmts) stmt(*s, out);
+  for (size_t i = 0; i < stmts.size();) {
+    // Consecutive assignments to parts of one package variable: one read and one write-back.
+    if (size_t n = package_assignment_run(stmts, i, out)) {
+      i += n;
+      continue;
+    }
+    stmt(*stmts[i++], out);
+  }
 }
 
 void Lowerer::after_sql(PgBody& out, Span span) {
@@ -803,13 +842,28 @@ std::optional<std::string> Lowerer::dynamic_block_query(const ast::PlExecImmedia
   sql::ParsedScript parsed = sql::parse_script(file, diags);
   if (diags.error_count() != 0 || parsed.statements.size() != 1 || parsed.statements[0]->kind != ast::StmtKind::Select)
     return std::nullopt;
-  DynamicBinds placeholders(file);
+  BlockNames placeholders(
+      file,
+      [&](const ast::NameExpr& n) -> std::optional<std::string> {
+        size_t used = 0;
+        const Symbol* s = n.parts.size() >= 2 ? lookup_path(n.parts, used) : nullptr;
+        if (!s || used != n.parts.size() || (s->kind != SymbolKind::PackageVariable && s->kind != SymbolKind::PackageConstant))
+          return std::nullopt;
+        return s->ref;
+      },
+      [&](const ast::CallExpr& c, rewrite::SqlWriter& w) -> std::optional<std::string> {
+        std::vector<std::string> parts;
+        for (const auto& p : c.name) parts.push_back(norm(p));
+        const std::vector<RoutineDecl>* routines = routines_for(parts);
+        if (!routines || routines->empty()) return std::nullopt;
+        return routine_call(parts, &c, false, e.span, &w, nullptr);
+      });
   RewriteContext ctx;
   ctx.catalog = env_.catalog;
   ctx.object = object_;
   ctx.routine = &placeholders;
   RewriteResult r = convert_statement(*parsed.statements[0], dialect(), ctx);
-  if (!r.convertible || placeholders.count() + 1 != e.using_args.size()) return std::nullopt;
+  if (!r.convertible || placeholders.unresolved() || placeholders.count() + 1 != e.using_args.size()) return std::nullopt;
   *out_arg = 0;
   return quote_literal(r.sql);
 }
@@ -851,7 +905,8 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
                  sql::compact_text(e.using_args[i].value->span) +
                  (e.text->kind == ast::ExprKind::Literal
                       ? ": PostgreSQL's EXECUTE returns values only through INTO; only a literal block "
-                        "BEGIN :x := expression; END; (its placeholders distinct, :x the first USING argument) is converted"
+                        "BEGIN :x := expression; END; is converted, its placeholders distinct, :x the first USING argument, "
+                        "its names package variables, converted routines or built-ins"
                       : ": the PL/SQL block is built at run time, and PostgreSQL's EXECUTE returns values only through INTO "
                         "from a query; build a query instead (EXECUTE 'SELECT …' INTO x USING …)"),
              e.using_args[i].value->span);

@@ -213,7 +213,9 @@ private:
   const Symbol* written_package_variable(const ast::Expr& e, bool drop_last, size_t* used) const;
   std::string package_variable_temporary(const Symbol& s, Span span);
   void through_package_temporary(const Symbol& s, Span span, PgBody& out, const std::function<void(PgBody&)>& lower);
+  const Symbol* element_assign_root(const ast::PlAssign& a) const;
   bool package_element_assign(const ast::PlAssign& a, PgBody& out);
+  size_t package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);
   bool package_variable_statement(const ast::PlCall& c, PgBody& out);
 
   // ---- associative arrays as jsonb objects (lower_map.cpp)
