@@ -38,7 +38,7 @@ CREATE OR REPLACE PACKAGE pv_pkg IS
   TYPE font_rec IS RECORD (name VARCHAR2(20), size_pt NUMBER, widths num_tab);
   TYPE font_tab IS TABLE OF font_rec INDEX BY PLS_INTEGER;
   TYPE name_map IS TABLE OF VARCHAR2(20) INDEX BY VARCHAR2(20);
-  TYPE ctx_rec IS RECORD (total NUMBER, h num_tab, names name_map);
+  TYPE ctx_rec IS RECORD (total NUMBER, h num_tab, names name_map, size_pt NUMBER);
   TYPE point_tab IS TABLE OF pv_point;
   g_k num_tab;
   g_fonts font_tab;
@@ -48,6 +48,7 @@ CREATE OR REPLACE PACKAGE pv_pkg IS
   c_base CONSTANT NUMBER := 1000;
   g_name VARCHAR2(20) := 'init';
   FUNCTION twice(n NUMBER) RETURN NUMBER;
+  FUNCTION selects(p VARCHAR2) RETURN VARCHAR2;
   FUNCTION k_text RETURN VARCHAR2;
   FUNCTION set_font(i PLS_INTEGER, n VARCHAR2, w NUMBER) RETURN VARCHAR2;
   FUNCTION ctx_text RETURN VARCHAR2;
@@ -61,6 +62,22 @@ CREATE OR REPLACE PACKAGE BODY pv_pkg IS
   FUNCTION twice(n NUMBER) RETURN NUMBER IS
   BEGIN
     RETURN n * 2;
+  END;
+  FUNCTION selects(p VARCHAR2) RETURN VARCHAR2 IS
+    CURSOR c IS SELECT 'fetched' FROM dual;
+    r VARCHAR2(100);
+  BEGIN
+    SELECT p || '!' INTO g_name FROM dual;
+    SELECT 40, 2 INTO g_ctx.total, g_ctx.size_pt FROM dual;
+    BEGIN
+      SELECT 'none' INTO g_name FROM dual WHERE 1 = 0;
+    EXCEPTION WHEN NO_DATA_FOUND THEN NULL;
+    END;
+    r := g_name;
+    OPEN c;
+    FETCH c INTO g_name;
+    CLOSE c;
+    RETURN r || ':' || (g_ctx.total + g_ctx.size_pt) || ':' || g_name;
   END;
   FUNCTION k_text RETURN VARCHAR2 IS
     r VARCHAR2(400);
@@ -192,8 +209,13 @@ TEST(PlsqlPackageWrites, ElementsFieldsAndMethodsOfPackageVariables) {
   // The block's value comes back through the OUT bind; a NULL IN bind reaches the expression.
   EXPECT_EQ(s("SELECT using_out(21, 'ab')"), "AB42");
   EXPECT_EQ(s("SELECT using_out(NULL, 'ab')"), "AB");
+  // SELECT … INTO and FETCH … INTO a package variable, a field, an element; NO_DATA_FOUND leaves
+  // the variable as it was ("SELECT INTO Statement").
+  EXPECT_EQ(s("SELECT pv_pkg.selects('x')"), "x!:42:fetched");
+  EXPECT_EQ(s("SELECT pv_pkg.g_name()"), "fetched");
   // The block sees what is global: a package function, constant and variable.
-  EXPECT_EQ(s("SELECT block_reads(5)"), "1010:init");
+  EXPECT_EQ(s("SELECT block_reads(5)"), "1010:fetched");  // g_name as selects() left it
+  EXPECT_EQ(s2("SELECT block_reads(5)"), "1010:init");    // the other session's own state
 
   EXPECT_EQ(s("SELECT hex_value('80000000')"), "2147483648");
   EXPECT_EQ(s("SELECT hex_value('ffffffffffffffff')"), "18446744073709551615");

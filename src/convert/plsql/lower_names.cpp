@@ -813,7 +813,14 @@ std::optional<std::string> Lowerer::into(const std::vector<ast::ExprPtr>& target
            t.span);
       return std::nullopt;
     }
-    out += (i ? ", " : "") + w.expr(t);
+    // PL/pgSQL's INTO takes variables and record fields, not array elements (a[i]).
+    std::string written = w.expr(t);
+    if (written.find('[') != std::string::npos) {
+      item(plsql_codes::kCollection, "INTO an element of a collection (" + sql::compact_text(t.span) + "): select into a local first",
+           t.span);
+      return std::nullopt;
+    }
+    out += (i ? ", " : "") + written;
   }
   return out;
 }

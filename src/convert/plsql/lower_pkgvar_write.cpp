@@ -164,6 +164,50 @@ size_t Lowerer::package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts,
   return n;
 }
 
+namespace {
+
+// The INTO targets of SELECT … INTO, FETCH … INTO and EXECUTE IMMEDIATE … INTO (not BULK COLLECT).
+const std::vector<ast::ExprPtr>* into_targets(const ast::PlStmt& s) {
+  if (s.kind == ast::PlStmtKind::Fetch) {
+    auto& f = static_cast<const ast::PlFetch&>(s);
+    return f.bulk_collect ? nullptr : &f.into;
+  }
+  if (s.kind == ast::PlStmtKind::ExecuteImmediate) {
+    auto& e = static_cast<const ast::PlExecImmediate&>(s);
+    return e.bulk_collect ? nullptr : &e.into;
+  }
+  if (s.kind != ast::PlStmtKind::Sql) return nullptr;
+  auto& st = static_cast<const ast::PlSql&>(s).statement;
+  if (!st || st->kind != ast::StmtKind::Select) return nullptr;
+  auto& q = static_cast<const ast::SelectStmt&>(*st).query;
+  if (!q || !q->body || q->body->kind != ast::QueryBodyKind::Select) return nullptr;
+  auto& core = static_cast<const ast::SelectCore&>(*q->body);
+  return core.bulk_collect ? nullptr : &core.into;
+}
+
+}  // namespace
+
+// SELECT … INTO pkg_var[.f], FETCH c INTO pkg_var, EXECUTE IMMEDIATE … INTO pkg_var: the statement
+// fills a local copy, written back when it completes (NO_DATA_FOUND leaves the variable as it
+// was). Each package variable among the targets gets its own copy.
+bool Lowerer::package_into(const ast::PlStmt& s, PgBody& out) {
+  const std::vector<ast::ExprPtr>* targets = into_targets(s);
+  if (!targets) return false;
+  for (const auto& t : *targets) {
+    size_t used = 0;
+    const Symbol* v = written_package_variable(*t, false, &used);
+    if (!v) continue;
+    through_package_temporary(*v, s.span, out, [&](PgBody& body) {
+      if (package_into(s, body)) return;  // the next package variable among the targets
+      if (s.kind == ast::PlStmtKind::Sql) sql(static_cast<const ast::PlSql&>(s), body);
+      else if (s.kind == ast::PlStmtKind::Fetch) fetch(static_cast<const ast::PlFetch&>(s), body);
+      else execute_immediate(static_cast<const ast::PlExecImmediate&>(s), body);
+    });
+    return true;
+  }
+  return false;
+}
+
 // pkg_var.EXTEND, pkg_var.list.DELETE, pkg_var(i).list.TRIM(n), pkg_var(i).p(args),
 // pkg_obj.p(args): statements that change (a part of) a package variable in place.
 bool Lowerer::package_variable_statement(const ast::PlCall& c, PgBody& out) {

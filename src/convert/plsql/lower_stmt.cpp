@@ -220,10 +220,16 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       out.push_back(PgStmt::simple(r.value ? "RETURN " + expr(*r.value) : "RETURN", s.span));
       return;
     }
-    case ast::PlStmtKind::Sql: sql(static_cast<const ast::PlSql&>(s), out); return;
+    case ast::PlStmtKind::Sql:
+      if (package_into(s, out)) return;
+      sql(static_cast<const ast::PlSql&>(s), out);
+      return;
     case ast::PlStmtKind::Forall: forall(static_cast<const ast::PlForall&>(s), out); return;
     case ast::PlStmtKind::Open: open(static_cast<const ast::PlOpen&>(s), out); return;
-    case ast::PlStmtKind::Fetch: fetch(static_cast<const ast::PlFetch&>(s), out); return;
+    case ast::PlStmtKind::Fetch:
+      if (package_into(s, out)) return;
+      fetch(static_cast<const ast::PlFetch&>(s), out);
+      return;
     case ast::PlStmtKind::Close: {
       auto& c = static_cast<const ast::PlClose&>(s);
       std::string name = expr(*c.cursor);
@@ -236,7 +242,10 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       }
       return;
     }
-    case ast::PlStmtKind::ExecuteImmediate: execute_immediate(static_cast<const ast::PlExecImmediate&>(s), out); return;
+    case ast::PlStmtKind::ExecuteImmediate:
+      if (package_into(s, out)) return;
+      execute_immediate(static_cast<const ast::PlExecImmediate&>(s), out);
+      return;
     case ast::PlStmtKind::PipeRow: {
       auto& p = static_cast<const ast::PlPipeRow&>(s);
       out.push_back(PgStmt::simple("RETURN NEXT " + expr(*p.row), s.span));

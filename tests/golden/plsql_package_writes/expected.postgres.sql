@@ -22,7 +22,7 @@ CREATE SCHEMA IF NOT EXISTS "pv_point";
 CREATE SCHEMA IF NOT EXISTS "pv_pkg";
 
 CREATE TYPE "pv_pkg"."font_rec" AS ("name" varchar(20), "size_pt" numeric, "widths" numeric[]);
-CREATE TYPE "pv_pkg"."ctx_rec" AS ("total" numeric, "h" numeric[], "names" jsonb);
+CREATE TYPE "pv_pkg"."ctx_rec" AS ("total" numeric, "h" numeric[], "names" jsonb, "size_pt" numeric);
 
 CREATE OR REPLACE FUNCTION "pv_pkg"."orashift$init"()
 RETURNS void
@@ -196,6 +196,51 @@ AS $orashift$
 #variable_conflict use_column
 BEGIN
   RETURN "n" * 2;
+END
+$orashift$;
+
+CREATE OR REPLACE FUNCTION "pv_pkg"."selects"("p" text)
+RETURNS text
+LANGUAGE plpgsql
+AS $orashift$
+#variable_conflict use_column
+DECLARE
+  "c" CURSOR FOR SELECT 'fetched';
+  "c%found" boolean;
+  "c%rowcount" integer := 0;
+  "c%isopen" boolean := FALSE;
+  "r" varchar(100);
+  "orashift_pkgvar$pv_pkg$g_name" varchar(20);
+  "orashift_pkgvar$pv_pkg$g_ctx" "pv_pkg"."ctx_rec";
+BEGIN
+  "orashift_pkgvar$pv_pkg$g_name" := "pv_pkg"."g_name"();
+  SELECT CONCAT("p", '!') INTO STRICT "orashift_pkgvar$pv_pkg$g_name";
+  PERFORM "pv_pkg"."g_name$set"("orashift_pkgvar$pv_pkg$g_name");
+  "orashift_pkgvar$pv_pkg$g_ctx" := "pv_pkg"."g_ctx"();
+  SELECT 40, 2 INTO STRICT "orashift_pkgvar$pv_pkg$g_ctx"."total", "orashift_pkgvar$pv_pkg$g_ctx"."size_pt";
+  PERFORM "pv_pkg"."g_ctx$set"("orashift_pkgvar$pv_pkg$g_ctx");
+  DECLARE
+    "orashift_pkgvar$pv_pkg$g_name" varchar(20);
+  BEGIN
+    "orashift_pkgvar$pv_pkg$g_name" := "pv_pkg"."g_name"();
+    SELECT 'none' INTO STRICT "orashift_pkgvar$pv_pkg$g_name" WHERE 1 = 0;
+    PERFORM "pv_pkg"."g_name$set"("orashift_pkgvar$pv_pkg$g_name");
+  EXCEPTION
+    WHEN no_data_found THEN
+      NULL;
+  END;
+  "r" := "pv_pkg"."g_name"();
+  OPEN "c";
+  "c%isopen" := TRUE;
+  "c%rowcount" := 0;
+  "orashift_pkgvar$pv_pkg$g_name" := "pv_pkg"."g_name"();
+  FETCH "c" INTO "orashift_pkgvar$pv_pkg$g_name";
+  "c%found" := FOUND;
+  "c%rowcount" := "c%rowcount" + (CASE WHEN FOUND THEN 1 ELSE 0 END);
+  PERFORM "pv_pkg"."g_name$set"("orashift_pkgvar$pv_pkg$g_name");
+  CLOSE "c";
+  "c%isopen" := FALSE;
+  RETURN CONCAT("r", ':', (("pv_pkg"."g_ctx"())."total" + ("pv_pkg"."g_ctx"())."size_pt"), ':', "pv_pkg"."g_name"());
 END
 $orashift$;
 
@@ -388,6 +433,6 @@ $orashift$;
 
 -- action items
 -- OS6002 TYPE PV_POINT: type PV_POINT declares 1 method(s): the composite type holds the attributes; methods come with the type body (line 2)
--- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 115)
--- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 116)
--- OS6003 FUNCTION USING_OUT: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 123)
+-- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 132)
+-- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 133)
+-- OS6003 FUNCTION USING_OUT: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 140)
