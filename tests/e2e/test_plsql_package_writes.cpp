@@ -15,6 +15,8 @@
 // - EXECUTE IMMEDIATE 'BEGIN :r := …; END;' USING OUT r, IN b, IN a: "EXECUTE IMMEDIATE
 //   Statement" (in a PL/SQL block each distinct placeholder name binds the next USING argument;
 //   an OUT bind gets the value the block assigns).
+// - DBMS_LOB.CREATETEMPORARY/APPEND/WRITEAPPEND on an element of a package collection: PL/SQL
+//   Packages and Types Reference 19c, "DBMS_LOB".
 // - TO_NUMBER(h, 'xxxxxxxxxxxxxxxx'): SQL Language Reference 19c, "Number Format Models" (X: a
 //   hexadecimal value of as many digits as the format has X's).
 #include "plsql_harness.h"
@@ -48,6 +50,9 @@ CREATE OR REPLACE PACKAGE pv_pkg IS
   c_base CONSTANT NUMBER := 1000;
   g_name VARCHAR2(20) := 'init';
   FUNCTION twice(n NUMBER) RETURN NUMBER;
+  TYPE clob_tab IS TABLE OF CLOB INDEX BY PLS_INTEGER;
+  g_pages clob_tab;
+  FUNCTION lob_pages RETURN VARCHAR2;
   FUNCTION selects(p VARCHAR2) RETURN VARCHAR2;
   FUNCTION k_text RETURN VARCHAR2;
   FUNCTION set_font(i PLS_INTEGER, n VARCHAR2, w NUMBER) RETURN VARCHAR2;
@@ -78,6 +83,13 @@ CREATE OR REPLACE PACKAGE BODY pv_pkg IS
     FETCH c INTO g_name;
     CLOSE c;
     RETURN r || ':' || (g_ctx.total + g_ctx.size_pt) || ':' || g_name;
+  END;
+  FUNCTION lob_pages RETURN VARCHAR2 IS
+  BEGIN
+    DBMS_LOB.CREATETEMPORARY(g_pages(1), TRUE);
+    DBMS_LOB.APPEND(g_pages(1), 'abc');
+    DBMS_LOB.WRITEAPPEND(g_pages(1), 2, 'dexx');
+    RETURN g_pages(1) || ':' || DBMS_LOB.GETLENGTH(g_pages(1));
   END;
   FUNCTION k_text RETURN VARCHAR2 IS
     r VARCHAR2(400);
@@ -213,6 +225,9 @@ TEST(PlsqlPackageWrites, ElementsFieldsAndMethodsOfPackageVariables) {
   // the variable as it was ("SELECT INTO Statement").
   EXPECT_EQ(s("SELECT pv_pkg.selects('x')"), "x!:42:fetched");
   EXPECT_EQ(s("SELECT pv_pkg.g_name()"), "fetched");
+  // DBMS_LOB procedures writing an element of a package collection ("DBMS_LOB" in PL/SQL
+  // Packages and Types Reference: APPEND adds the source, WRITEAPPEND amount characters of buffer).
+  EXPECT_EQ(s("SELECT pv_pkg.lob_pages()"), "abcde:5");
   // The block sees what is global: a package function, constant and variable.
   EXPECT_EQ(s("SELECT block_reads(5)"), "1010:fetched");  // g_name as selects() left it
   EXPECT_EQ(s2("SELECT block_reads(5)"), "1010:init");    // the other session's own state

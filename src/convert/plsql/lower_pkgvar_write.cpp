@@ -213,12 +213,33 @@ bool Lowerer::package_into(const ast::PlStmt& s, PgBody& out) {
 bool Lowerer::package_variable_statement(const ast::PlCall& c, PgBody& out) {
   size_t used = 0;
   const Symbol* s = written_package_variable(*c.call, true, &used);
-  if (!s) return false;
+  if (!s) return package_lob_argument(c, out);
   const std::vector<ast::Ident>* path = root_path(*c.call);
   // m.DELETE(k) on a whole package map: map_delete already writes it through the setter.
   if (c.call->kind != ast::ExprKind::Postfix && used + 1 == path->size() && s->type.shape == Shape::Map) return false;
   through_package_temporary(*s, c.span, out, [&](PgBody& body) { call_statement(c, body); });
   return true;
+}
+
+// DBMS_LOB.APPEND(g(i), x), DBMS_LOB.CREATETEMPORARY(g(i).pixels, TRUE), … : the LOB argument
+// is an element or field of a package variable, which the procedure writes. DBMS_LOB's
+// procedures are built-ins (they run no code of the unit that could read or write the variable),
+// so the variable goes through a local copy around the call like any written part.
+bool Lowerer::package_lob_argument(const ast::PlCall& c, PgBody& out) {
+  if (c.call->kind != ast::ExprKind::Call) return false;
+  auto& call = static_cast<const ast::CallExpr&>(*c.call);
+  size_t n = call.name.size();
+  if (n < 2 || norm(call.name[n - 2]) != "DBMS_LOB") return false;
+  for (const auto& a : call.args) {
+    size_t used = 0;
+    const Symbol* v = written_package_variable(*a.value, false, &used);
+    if (!v) continue;
+    if (a.value->kind == ast::ExprKind::Name && used == static_cast<const ast::NameExpr&>(*a.value).parts.size())
+      continue;  // a whole variable: DBMS_LOB's lowering writes it through its setter
+    through_package_temporary(*v, c.span, out, [&](PgBody& body) { call_statement(c, body); });
+    return true;
+  }
+  return false;
 }
 
 }  // namespace orashift::plsql

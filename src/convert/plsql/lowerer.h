@@ -218,6 +218,7 @@ private:
   size_t package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);
   bool package_variable_statement(const ast::PlCall& c, PgBody& out);
   bool package_into(const ast::PlStmt& s, PgBody& out);
+  bool package_lob_argument(const ast::PlCall& c, PgBody& out);
 
   // ---- associative arrays as jsonb objects (lower_map.cpp)
   const TypeInfo* path_type(const Symbol& s, const std::vector<ast::Ident>& parts, size_t used) const;

@@ -153,6 +153,24 @@ BEGIN
   PERFORM set_config('orashift.pv_pkg__g_name', COALESCE(value::text, ''), false);
 END
 $orashift$;
+CREATE OR REPLACE FUNCTION "pv_pkg"."g_pages"()
+RETURNS text[]
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  PERFORM "pv_pkg"."orashift$init"();
+  RETURN NULLIF(current_setting('orashift.pv_pkg__g_pages', true), '')::text[];
+END
+$orashift$;
+CREATE OR REPLACE FUNCTION "pv_pkg"."g_pages$set"(value text[])
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  PERFORM "pv_pkg"."orashift$init"();
+  PERFORM set_config('orashift.pv_pkg__g_pages', COALESCE(value::text, ''), false);
+END
+$orashift$;
 
 CREATE SCHEMA IF NOT EXISTS "pv_pkg";
 CREATE OR REPLACE FUNCTION "pv_pkg"."orashift$init"()
@@ -241,6 +259,27 @@ BEGIN
   CLOSE "c";
   "c%isopen" := FALSE;
   RETURN CONCAT("r", ':', (("pv_pkg"."g_ctx"())."total" + ("pv_pkg"."g_ctx"())."size_pt"), ':', "pv_pkg"."g_name"());
+END
+$orashift$;
+
+CREATE OR REPLACE FUNCTION "pv_pkg"."lob_pages"()
+RETURNS text
+LANGUAGE plpgsql
+AS $orashift$
+#variable_conflict use_column
+DECLARE
+  "orashift_pkgvar$pv_pkg$g_pages" text[];
+BEGIN
+  "orashift_pkgvar$pv_pkg$g_pages" := "pv_pkg"."g_pages"();
+  "orashift_pkgvar$pv_pkg$g_pages"[1] := '';
+  PERFORM "pv_pkg"."g_pages$set"("orashift_pkgvar$pv_pkg$g_pages");
+  "orashift_pkgvar$pv_pkg$g_pages" := "pv_pkg"."g_pages"();
+  "orashift_pkgvar$pv_pkg$g_pages"[1] := COALESCE("orashift_pkgvar$pv_pkg$g_pages"[1], '') || 'abc';
+  PERFORM "pv_pkg"."g_pages$set"("orashift_pkgvar$pv_pkg$g_pages");
+  "orashift_pkgvar$pv_pkg$g_pages" := "pv_pkg"."g_pages"();
+  "orashift_pkgvar$pv_pkg$g_pages"[1] := COALESCE("orashift_pkgvar$pv_pkg$g_pages"[1], '') || substr('dexx', 1, 2);
+  PERFORM "pv_pkg"."g_pages$set"("orashift_pkgvar$pv_pkg$g_pages");
+  RETURN CONCAT(("pv_pkg"."g_pages"())[1], ':', length(("pv_pkg"."g_pages"())[1]));
 END
 $orashift$;
 
@@ -433,6 +472,6 @@ $orashift$;
 
 -- action items
 -- OS6002 TYPE PV_POINT: type PV_POINT declares 1 method(s): the composite type holds the attributes; methods come with the type body (line 2)
--- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 132)
--- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 133)
--- OS6003 FUNCTION USING_OUT: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 140)
+-- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 142)
+-- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 143)
+-- OS6003 FUNCTION USING_OUT: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 150)

@@ -23,6 +23,9 @@ CREATE OR REPLACE PACKAGE pv_pkg IS
   c_base CONSTANT NUMBER := 1000;
   g_name VARCHAR2(20) := 'init';
   FUNCTION twice(n NUMBER) RETURN NUMBER;
+  TYPE clob_tab IS TABLE OF CLOB INDEX BY PLS_INTEGER;
+  g_pages clob_tab;
+  FUNCTION lob_pages RETURN VARCHAR2;
   FUNCTION selects(p VARCHAR2) RETURN VARCHAR2;
   FUNCTION k_text RETURN VARCHAR2;
   FUNCTION set_font(i PLS_INTEGER, n VARCHAR2, w NUMBER) RETURN VARCHAR2;
@@ -53,6 +56,13 @@ CREATE OR REPLACE PACKAGE BODY pv_pkg IS
     FETCH c INTO g_name;
     CLOSE c;
     RETURN r || ':' || (g_ctx.total + g_ctx.size_pt) || ':' || g_name;
+  END;
+  FUNCTION lob_pages RETURN VARCHAR2 IS
+  BEGIN
+    DBMS_LOB.CREATETEMPORARY(g_pages(1), TRUE);
+    DBMS_LOB.APPEND(g_pages(1), 'abc');
+    DBMS_LOB.WRITEAPPEND(g_pages(1), 2, 'dexx');
+    RETURN g_pages(1) || ':' || DBMS_LOB.GETLENGTH(g_pages(1));
   END;
   FUNCTION k_text RETURN VARCHAR2 IS
     r VARCHAR2(400);
