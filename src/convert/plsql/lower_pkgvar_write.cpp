@@ -46,9 +46,10 @@ const std::vector<ast::Ident>* root_path(const ast::Expr& e) {
 
 }  // namespace
 
-// The package variable at the root of `e` when `e` names less than the whole variable (an
-// element, a field, a method applied to it); `ids` is the path looked up, `used` how much of it
-// names the variable.
+// The package variable at the root of `e`, a target or a call statement (`drop_last`: the last
+// name is the method, x.EXTEND → x); `used` says how much of the root path names the variable,
+// so callers tell the whole variable (written through its setter directly) from a part. Only
+// variables whose SQL type a local can be declared with, in a block.
 const Symbol* Lowerer::written_package_variable(const ast::Expr& e, bool drop_last, size_t* used) const {
   const std::vector<ast::Ident>* path = root_path(e);
   if (!path || path->empty()) return nullptr;
