@@ -378,11 +378,15 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
         size_t used = 0;
         const Symbol* sym = lookup_path(n.parts, used);
         TypeInfo pt = resolve_type(params[k].type);
-        if (sym && used == n.parts.size() && !pt.sql.empty() && sym->type.sql != pt.sql) {
+        // A package variable is read through its function: the temporary is written back through
+        // its setter (after the call returns, as Oracle copies OUT values back).
+        bool state = sym && sym->kind == SymbolKind::PackageVariable && !sym->setter.empty();
+        if (state && pt.sql.empty()) pt.sql = sym->type.sql;
+        if (sym && used == n.parts.size() && !pt.sql.empty() && (sym->type.sql != pt.sql || state)) {
           std::string tmp = quote_ident("orashift_arg" + std::to_string(++temp_count_));
           current_block_->decls.push_back({tmp + " " + pt.sql, span});
           if (mode.find("IN") != std::string::npos) copies->first.push_back(tmp + " := " + a);
-          copies->second.push_back(a + " := " + tmp);
+          copies->second.push_back(state ? "PERFORM " + sym->setter + "(" + tmp + ")" : a + " := " + tmp);
           a = tmp;
         }
       }
@@ -507,7 +511,9 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     if (fn == "CAST_TO_RAW" && n == 1) return "convert_to(" + arg(0) + ", 'UTF8')";
     if (fn == "CAST_TO_VARCHAR2" && n == 1) return "convert_from(" + arg(0) + ", 'UTF8')";
     if (fn == "LENGTH" && n == 1) return "length(" + arg(0) + ")";
-    if (fn == "SUBSTR" && (n == 2 || n == 3)) return "substr(" + arg(0) + ", " + arg(1) + (n == 3 ? ", " + arg(2) : std::string()) + ")";
+    // Positions are BINARY_INTEGER (a NUMBER argument converted, rounded); bytea's substr takes integer.
+    if (fn == "SUBSTR" && (n == 2 || n == 3))
+      return "substr(" + arg(0) + ", (" + arg(1) + ")::integer" + (n == 3 ? ", (" + arg(2) + ")::integer" : std::string()) + ")";
     if (fn == "CONCAT" && n >= 1) {
       std::string out;
       for (size_t i = 0; i < n; ++i) out += (i ? " || " : "") + std::string("COALESCE(") + arg(i) + ", ''::bytea)";
@@ -814,7 +820,14 @@ std::optional<std::string> Lowerer::into(const std::vector<ast::ExprPtr>& target
            t.span);
       return std::nullopt;
     }
-    out += (i ? ", " : "") + w.expr(t);
+    // PL/pgSQL's INTO takes variables and record fields, not array elements (a[i]).
+    std::string written = w.expr(t);
+    if (written.find('[') != std::string::npos) {
+      item(plsql_codes::kCollection, "INTO an element of a collection (" + sql::compact_text(t.span) + "): select into a local first",
+           t.span);
+      return std::nullopt;
+    }
+    out += (i ? ", " : "") + written;
   }
   return out;
 }

@@ -2,7 +2,9 @@
 // (SELECT INTO raises as Oracle does, cursor attributes tracked per cursor, SQL%ROWCOUNT after
 // every statement that sets it, handlers mapped to conditions with stable SQLSTATEs).
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
@@ -58,6 +60,37 @@ private:
   std::map<uint32_t, size_t> order_;
 };
 
+// The names of a dynamic PL/SQL block's expression: the block runs in a scope of its own, so it
+// sees only what is global — pkg.v (a package variable or constant: its function), pkg.f(…) and
+// f(…) (converted routines, or built-ins the writer knows). A name that resolves to none of these
+// makes the conversion fail (`unresolved`), so the statement keeps its item.
+class BlockNames : public DynamicBinds {
+public:
+  using NameFn = std::function<std::optional<std::string>(const ast::NameExpr&)>;
+  using CallFn = std::function<std::optional<std::string>(const ast::CallExpr&, rewrite::SqlWriter&)>;
+  BlockNames(const SourceFile& file, NameFn name, CallFn call) : DynamicBinds(file), name_(std::move(name)), call_(std::move(call)) {}
+  std::optional<std::string> name(const ast::NameExpr& n, rewrite::SqlWriter&) const override {
+    auto r = name_(n);
+    unresolved_ = unresolved_ || !r;
+    return r;
+  }
+  std::optional<std::string> call(const ast::CallExpr& c, rewrite::SqlWriter& w) const override {
+    auto r = call_(c, w);
+    if (!r && c.name.size() > 1) unresolved_ = true;  // pkg.f(…) that is no converted routine
+    return r;
+  }
+  std::optional<std::string> postfix(const ast::PostfixExpr&, rewrite::SqlWriter&) const override {
+    unresolved_ = true;
+    return std::nullopt;
+  }
+  bool unresolved() const { return unresolved_; }
+
+private:
+  NameFn name_;
+  CallFn call_;
+  mutable bool unresolved_ = false;
+};
+
 }  // namespace
 
 void Lowerer::block(const ast::PlBlock& b, PgBlock& out) {
@@ -96,7 +129,14 @@ void Lowerer::handlers(const ast::PlBlock& b, PgBlock& out) {
 }
 
 void Lowerer::body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out) {
-  for (const auto& s : stmts) stmt(*s, out);
+  for (size_t i = 0; i < stmts.size();) {
+    // Consecutive assignments to parts of one package variable: one read and one write-back.
+    if (size_t n = package_assignment_run(stmts, i, out)) {
+      i += n;
+      continue;
+    }
+    stmt(*stmts[i++], out);
+  }
 }
 
 void Lowerer::after_sql(PgBody& out, Span span) {
@@ -180,10 +220,16 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       out.push_back(PgStmt::simple(r.value ? "RETURN " + expr(*r.value) : "RETURN", s.span));
       return;
     }
-    case ast::PlStmtKind::Sql: sql(static_cast<const ast::PlSql&>(s), out); return;
+    case ast::PlStmtKind::Sql:
+      if (package_into(s, out)) return;
+      sql(static_cast<const ast::PlSql&>(s), out);
+      return;
     case ast::PlStmtKind::Forall: forall(static_cast<const ast::PlForall&>(s), out); return;
     case ast::PlStmtKind::Open: open(static_cast<const ast::PlOpen&>(s), out); return;
-    case ast::PlStmtKind::Fetch: fetch(static_cast<const ast::PlFetch&>(s), out); return;
+    case ast::PlStmtKind::Fetch:
+      if (package_into(s, out)) return;
+      fetch(static_cast<const ast::PlFetch&>(s), out);
+      return;
     case ast::PlStmtKind::Close: {
       auto& c = static_cast<const ast::PlClose&>(s);
       std::string name = expr(*c.cursor);
@@ -196,7 +242,10 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       }
       return;
     }
-    case ast::PlStmtKind::ExecuteImmediate: execute_immediate(static_cast<const ast::PlExecImmediate&>(s), out); return;
+    case ast::PlStmtKind::ExecuteImmediate:
+      if (package_into(s, out)) return;
+      execute_immediate(static_cast<const ast::PlExecImmediate&>(s), out);
+      return;
     case ast::PlStmtKind::PipeRow: {
       auto& p = static_cast<const ast::PlPipeRow&>(s);
       out.push_back(PgStmt::simple("RETURN NEXT " + expr(*p.row), s.span));
@@ -311,32 +360,10 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
 
 void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   if (!env_.profile->functions && procedure_assign(a, out)) return;
+  // pkg_var(i) := v, pkg_var.f := v: through a local copy of the variable (lower_pkgvar_write.cpp).
+  if (package_element_assign(a, out)) return;
   if (map_assign(a, out)) return;
   std::string value = expr(*a.value);
-  // pkg_var.field := v: the package variable's value is read into a local, the field set there,
-  // and the whole value written back through the setter (session state holds whole values).
-  if (a.target->kind == ast::ExprKind::Name) {
-    auto& n = static_cast<const ast::NameExpr&>(*a.target);
-    size_t used = 0;
-    const Symbol* s = lookup_path(n.parts, used);
-    if (s && s->kind == SymbolKind::PackageVariable && used < n.parts.size() && s->type.shape == Shape::Row &&
-        !s->type.sql.empty() && s->type.sql != "record" && current_block_) {
-      const TypeInfo* t = &s->type;
-      std::string path;
-      for (size_t i = used; i < n.parts.size() && t; ++i) {
-        const Field* f = t->field(norm(n.parts[i]));
-        path += "." + (f ? f->ref() : q(norm(n.parts[i])));
-        t = f ? &f->type : nullptr;
-      }
-      if (t) {
-        std::string tmp = local_variable("orashift_pkgvar" + std::to_string(++temp_count_), s->type.sql, a.span);
-        out.push_back(PgStmt::simple(tmp + " := " + s->ref, a.span));
-        out.push_back(PgStmt::simple(tmp + path + " := " + value, a.span));
-        out.push_back(PgStmt::simple("PERFORM " + s->setter + "(" + tmp + ")", a.span));
-        return;
-      }
-    }
-  }
   bool setter = false;
   std::string t = target_text(*a.target, value, a.span, &setter);
   if (t.empty()) return;
@@ -375,6 +402,7 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
 }
 
 void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
+  if (package_variable_statement(c, out)) return;  // pkg_var.EXTEND, pkg_var(i).p(…) (lower_pkgvar_write.cpp)
   if (collection_statement(c, out)) return;  // rec.list.EXTEND, a(i).p(…) (lower_selectors.cpp)
   const ast::Expr& e = *c.call;
   std::vector<std::string> parts;
@@ -789,7 +817,84 @@ PgStmt Lowerer::no_data_found_check(const std::string& condition, Span span) {
   return check;
 }
 
+// EXECUTE IMMEDIATE 'BEGIN :x := expr; END;' USING OUT x, IN a, …: PostgreSQL's EXECUTE gives
+// values back only through INTO from a query, so the block becomes the query SELECT expr, its
+// value going INTO x. Oracle binds a block's placeholders by name, each distinct name to the next
+// USING argument ("EXECUTE IMMEDIATE Statement", PL/SQL Language Reference): with every name
+// distinct and the assigned one first, that is the OUT argument first and the query's $1… the
+// remaining arguments in order. The query text (empty when the form is another one);
+// `out_arg` gets the OUT argument's position.
+std::optional<std::string> Lowerer::dynamic_block_query(const ast::PlExecImmediate& e, size_t* out_arg) {
+  if (e.text->kind != ast::ExprKind::Literal || !e.into.empty() || e.bulk_collect || e.using_args.empty()) return std::nullopt;
+  for (size_t i = 1; i < e.using_args.size(); ++i)
+    if (upper(e.using_args[i].name).find("OUT") != std::string::npos) return std::nullopt;
+  std::string text = rewrite::string_literal_value(static_cast<const ast::LiteralExpr&>(*e.text).text);
+  SourceFile block(e.span.file ? e.span.file->path() : "<dynamic>", text);
+  std::vector<sql::Token> t;
+  for (const auto& tok : sql::tokenize(block))
+    if (tok.kind != sql::TokenKind::Comment && tok.kind != sql::TokenKind::End) t.push_back(tok);
+  // BEGIN :x := expr ; END [;]
+  size_t n = t.size();
+  if (n > 0 && t[n - 1].kind == sql::TokenKind::Semicolon) --n;
+  if (n < 7 || upper(std::string(t[0].text)) != "BEGIN" || t[1].kind != sql::TokenKind::Bind ||
+      t[2].kind != sql::TokenKind::Assign || upper(std::string(t[n - 1].text)) != "END" || t[n - 2].kind != sql::TokenKind::Semicolon)
+    return std::nullopt;
+  std::set<std::string> names;
+  for (size_t i = 1; i < n - 2; ++i) {
+    if (t[i].kind == sql::TokenKind::Semicolon) return std::nullopt;  // more than one statement
+    if (t[i].kind == sql::TokenKind::Bind && !names.insert(upper(std::string(t[i].text))).second) return std::nullopt;
+  }
+  if (names.size() != e.using_args.size()) return std::nullopt;
+  std::string query = "SELECT " + text.substr(t[3].span.begin, t[n - 2].span.begin - t[3].span.begin) + " FROM dual";
+  SourceFile file(block.path(), query);
+  Diagnostics diags;
+  sql::ParsedScript parsed = sql::parse_script(file, diags);
+  if (diags.error_count() != 0 || parsed.statements.size() != 1 || parsed.statements[0]->kind != ast::StmtKind::Select)
+    return std::nullopt;
+  BlockNames placeholders(
+      file,
+      [&](const ast::NameExpr& n) -> std::optional<std::string> {
+        size_t used = 0;
+        const Symbol* s = n.parts.size() >= 2 ? lookup_path(n.parts, used) : nullptr;
+        if (!s || used != n.parts.size() || (s->kind != SymbolKind::PackageVariable && s->kind != SymbolKind::PackageConstant))
+          return std::nullopt;
+        return s->ref;
+      },
+      [&](const ast::CallExpr& c, rewrite::SqlWriter& w) -> std::optional<std::string> {
+        std::vector<std::string> parts;
+        for (const auto& p : c.name) parts.push_back(norm(p));
+        const std::vector<RoutineDecl>* routines = routines_for(parts);
+        if (!routines || routines->empty()) return std::nullopt;
+        return routine_call(parts, &c, false, e.span, &w, nullptr);
+      });
+  RewriteContext ctx;
+  ctx.catalog = env_.catalog;
+  ctx.object = object_;
+  ctx.routine = &placeholders;
+  RewriteResult r = convert_statement(*parsed.statements[0], dialect(), ctx);
+  if (!r.convertible || placeholders.unresolved() || placeholders.count() + 1 != e.using_args.size()) return std::nullopt;
+  *out_arg = 0;
+  return quote_literal(r.sql);
+}
+
 void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
+  size_t out_arg = 0;
+  bool has_out = false;
+  for (const auto& a : e.using_args) has_out = has_out || upper(a.name).find("OUT") != std::string::npos;
+  if (has_out && env_.profile->execute_using) {
+    auto q = dynamic_block_query(e, &out_arg);
+    // INTO needs a variable: a package variable (read through its function) keeps the item below.
+    std::string into = q ? expr(*e.using_args[out_arg].value) : "";
+    if (q && into.find("()") == std::string::npos) {
+      std::string s = "EXECUTE " + *q + " INTO " + into;
+      for (size_t i = 0, k = 0; i < e.using_args.size(); ++i)
+        if (i != out_arg) s += (k++ ? ", " : " USING ") + expr(*e.using_args[i].value);
+      item(plsql_codes::kPattern, "EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x",
+           e.span);
+      out.push_back(PgStmt::simple(s, e.span));  // a block is not a DML statement: SQL%ROWCOUNT stays
+      return;
+    }
+  }
   bool splice = false;
   std::string t = dynamic_statement(*e.text, e.using_args, e.span, &splice);
   std::string s = "EXECUTE " + t;
@@ -804,7 +909,16 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
     for (size_t i = 0; i < e.using_args.size(); ++i) {
       std::string mode = upper(e.using_args[i].name);
       if (mode.find("OUT") != std::string::npos)
-        item(plsql_codes::kNotConvertible, "EXECUTE IMMEDIATE … USING OUT argument", e.using_args[i].value->span);
+        item(plsql_codes::kNotConvertible,
+             std::string("EXECUTE IMMEDIATE … USING ") + (mode.find("IN") != std::string::npos ? "IN OUT" : "OUT") + " " +
+                 sql::compact_text(e.using_args[i].value->span) +
+                 (e.text->kind == ast::ExprKind::Literal
+                      ? ": PostgreSQL's EXECUTE returns values only through INTO; only a literal block "
+                        "BEGIN :x := expression; END; is converted, its placeholders distinct, :x the first USING argument, "
+                        "its names package variables, converted routines or built-ins"
+                      : ": the PL/SQL block is built at run time, and PostgreSQL's EXECUTE returns values only through INTO "
+                        "from a query; build a query instead (EXECUTE 'SELECT …' INTO x USING …)"),
+             e.using_args[i].value->span);
       s += (i ? ", " : "") + expr(*e.using_args[i].value);
     }
   }

@@ -3,6 +3,7 @@
 // statements into the PL/pgSQL tree (target_tree.h) and answers the query writer's questions
 // about the routine's names (RoutineNames), so embedded SQL goes through the same rewriter as
 // views. One Lowerer converts one unit; lower_unit.cpp assembles the CREATE statements.
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -207,6 +208,18 @@ private:
   std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr) const;
   std::string dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span, bool* spliced);
   PgStmt no_data_found_check(const std::string& condition, Span span);
+  std::optional<std::string> dynamic_block_query(const ast::PlExecImmediate& e, size_t* out_arg);
+
+  // ---- writing part of a package variable through a local temporary (lower_pkgvar_write.cpp)
+  const Symbol* written_package_variable(const ast::Expr& e, bool drop_last, size_t* used) const;
+  std::string package_variable_temporary(const Symbol& s, Span span);
+  void through_package_temporary(const Symbol& s, Span span, PgBody& out, const std::function<void(PgBody&)>& lower);
+  const Symbol* element_assign_root(const ast::PlAssign& a) const;
+  bool package_element_assign(const ast::PlAssign& a, PgBody& out);
+  size_t package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);
+  bool package_variable_statement(const ast::PlCall& c, PgBody& out);
+  bool package_into(const ast::PlStmt& s, PgBody& out);
+  bool package_lob_argument(const ast::PlCall& c, PgBody& out);
 
   // ---- associative arrays as jsonb objects (lower_map.cpp)
   const TypeInfo* path_type(const Symbol& s, const std::vector<ast::Ident>& parts, size_t used) const;

@@ -281,6 +281,18 @@ std::string SqlWriter::to_number(const CallExpr& c) {
     item("OS4004", "TO_NUMBER with a format: DuckDB has no number format models", c.span);
     return "CAST(" + s + " AS DECIMAL(38,10))";
   }
+  std::string fmt;
+  if (postgres() && c.args.size() == 2 && is_string_literal(*c.args[1].value, &fmt) && !fmt.empty() && fmt.size() <= 16 &&
+      fmt.find_first_not_of("xX") == std::string::npos) {
+    // A hexadecimal format ('XXXX', SQL Language Reference, "Number Format Models"): PostgreSQL's
+    // to_number has no X. Up to 16 digits read as bit(64) → bigint, made unsigned again; a string
+    // that is not hex of at most as many digits as the format raises invalid_text_representation
+    // through the cast in the ELSE branch (Oracle: ORA-01722 invalid number); NULL stays NULL.
+    std::string padded = "lpad(" + s + ", 16, '0')";
+    return "(CASE WHEN " + s + " ~ '^[0-9A-Fa-f]+$' AND length(" + s + ") <= " + std::to_string(fmt.size()) + " THEN ('x' || " +
+           padded + ")::bit(64)::bigint::numeric + CASE WHEN " + padded +
+           " ~ '^[89A-Fa-f]' THEN 18446744073709551616 ELSE 0 END ELSE CAST('x' || " + s + " AS NUMERIC) END)";
+  }
   return "TO_NUMBER(" + s + ", " + arg(c, 1) + ")";
 }
 

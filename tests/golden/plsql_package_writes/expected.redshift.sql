@@ -1,0 +1,304 @@
+-- orashift: Oracle → redshift
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "pv_pkg";
+
+-- not converted, see the action items of this object:
+-- CREATE OR REPLACE FUNCTION "pv_pkg"."c_base"()
+-- RETURNS numeric(38,10)
+-- IMMUTABLE
+-- AS $$
+--   SELECT 1000
+-- $$ LANGUAGE sql;
+
+-- not converted, see the action items of this object:
+-- CREATE SCHEMA IF NOT EXISTS "pv_pkg";
+
+-- not converted, see the action items of this object:
+-- -- orashift: scalar SQL UDF, STABLE (reads no table and calls nothing volatile)
+-- CREATE OR REPLACE FUNCTION "pv_pkg"."twice"(numeric(38,10))
+-- RETURNS numeric(38,10)
+-- STABLE
+-- AS $$
+--   SELECT $1 * 2
+-- $$ LANGUAGE sql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: NONATOMIC: the handler at line 52 continues after an error, which only a NONATOMIC procedure does on Redshift
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."selects"("p" varchar(65535), INOUT "orashift_result" varchar(65535)) NONATOMIC
+-- AS $$
+-- DECLARE
+--   "c" CURSOR FOR SELECT 'fetched';
+--   "c%found" boolean;
+--   "c%rowcount" integer := 0;
+--   "c%isopen" boolean := FALSE;
+--   "r" varchar(100);
+--   "orashift_pkgvar$pv_pkg$g_name" varchar(20);
+-- BEGIN
+--   "orashift_pkgvar$pv_pkg$g_name" := "pv_pkg"."g_name"();
+--   SELECT (COALESCE("p", '') || '!') INTO "orashift_pkgvar$pv_pkg$g_name";
+--   IF NOT FOUND THEN
+--     RAISE EXCEPTION 'ORA-01403: no data found';
+--   END IF;
+--   PERFORM "pv_pkg"."g_name$set"("orashift_pkgvar$pv_pkg$g_name");
+--   SELECT 40, 2;
+--   IF NOT FOUND THEN
+--     RAISE EXCEPTION 'ORA-01403: no data found';
+--   END IF;
+--   DECLARE
+--     "orashift_pkgvar$pv_pkg$g_name" varchar(20);
+--   BEGIN
+--     "orashift_pkgvar$pv_pkg$g_name" := "pv_pkg"."g_name"();
+--     SELECT 'none' INTO "orashift_pkgvar$pv_pkg$g_name" WHERE 1 = 0;
+--     IF NOT FOUND THEN
+--       RAISE EXCEPTION 'ORA-01403: no data found';
+--     END IF;
+--     PERFORM "pv_pkg"."g_name$set"("orashift_pkgvar$pv_pkg$g_name");
+--   EXCEPTION
+--     WHEN OTHERS THEN
+--       IF SQLERRM LIKE 'ORA-01403:%' THEN
+--         NULL;
+--       ELSE
+--         RAISE;
+--       END IF;
+--   END;
+--   "r" := "pv_pkg"."g_name"();
+--   OPEN "c";
+--   "c%isopen" := TRUE;
+--   "c%rowcount" := 0;
+--   "orashift_pkgvar$pv_pkg$g_name" := "pv_pkg"."g_name"();
+--   FETCH "c" INTO "orashift_pkgvar$pv_pkg$g_name";
+--   "c%found" := FOUND;
+--   "c%rowcount" := "c%rowcount" + (CASE WHEN FOUND THEN 1 ELSE 0 END);
+--   PERFORM "pv_pkg"."g_name$set"("orashift_pkgvar$pv_pkg$g_name");
+--   CLOSE "c";
+--   "c%isopen" := FALSE;
+--   "orashift_result" := (COALESCE("r", '') || ':' || COALESCE(CAST((("pv_pkg"."g_ctx"())."total" + ("pv_pkg"."g_ctx"())."size_pt") AS VARCHAR(MAX)), '') || ':' || COALESCE("pv_pkg"."g_name"(), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."lob_pages"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- BEGIN
+--   "orashift_result" := (COALESCE(CAST(("pv_pkg"."g_pages"())[1] AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(length(("pv_pkg"."g_pages"())[1]) AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."k_text"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "r" varchar(400);
+-- BEGIN
+--   FOR "i" IN 0..3 LOOP
+--     "r" := (COALESCE("r", '') || COALESCE(CAST(("pv_pkg"."g_k"())["i"] AS VARCHAR(MAX)), '') || ',');
+--   END LOOP;
+--   "orashift_result" := "r";
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."set_font"("i" integer, "n" varchar(65535), "w" numeric(38,10), INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- BEGIN
+--   "orashift_result" := (COALESCE(CAST((("pv_pkg"."g_fonts"())["i"])."name" AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST((("pv_pkg"."g_fonts"())["i"])."size_pt" AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(g_fonts(i).widths(1) AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(g_fonts(i).widths(2) AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(COALESCE(cardinality("pv_pkg"."g_fonts"()), 0) AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."ctx_text"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- BEGIN
+--   "orashift_result" := (COALESCE(CAST(("pv_pkg"."g_ctx"())."total" AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(COALESCE(cardinality(("pv_pkg"."g_ctx"())."h"), 0) AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(("pv_pkg"."g_ctx"())."names"['a'] AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: NONATOMIC: the handler at line 94 continues after an error, which only a NONATOMIC procedure does on Redshift
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."failing_assign"("d" numeric(38,10), INOUT "orashift_result" varchar(65535)) NONATOMIC
+-- AS $$
+-- BEGIN
+--   BEGIN
+--     NULL;
+--   EXCEPTION
+--     WHEN OTHERS THEN
+--       IF (SQLERRM LIKE 'ORA-01476:%' OR SQLSTATE = '22012') THEN
+--         NULL;
+--       ELSE
+--         RAISE;
+--       END IF;
+--   END;
+--   "orashift_result" := ("pv_pkg"."g_k"())[1];
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."grow"("n" integer, INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- BEGIN
+--   "pv_pkg"."g_list"() := '{}';
+--   FOR "i" IN 1.."n" LOOP
+--     NULL;
+--   END LOOP;
+--   "pv_pkg"."g_list"() := "pv_pkg"."g_list"()[array_lower("pv_pkg"."g_list"(), 1):array_upper("pv_pkg"."g_list"(), 1) - 1];
+--   "orashift_result" := (COALESCE(CAST(COALESCE(cardinality("pv_pkg"."g_list"()), 0) AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(("pv_pkg"."g_list"())[(CASE WHEN cardinality("pv_pkg"."g_list"()) > 0 THEN array_upper("pv_pkg"."g_list"(), 1) END)] AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: NONATOMIC: the handler at line 113 continues after an error, which only a NONATOMIC procedure does on Redshift
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."partial_run"("d" numeric(38,10), INOUT "orashift_result" varchar(65535)) NONATOMIC
+-- AS $$
+-- BEGIN
+--   BEGIN
+--     NULL;
+--   EXCEPTION
+--     WHEN OTHERS THEN
+--       IF (SQLERRM LIKE 'ORA-01476:%' OR SQLSTATE = '22012') THEN
+--         NULL;
+--       ELSE
+--         RAISE;
+--       END IF;
+--   END;
+--   "orashift_result" := (COALESCE(CAST(COALESCE(cardinality("pv_pkg"."g_list"()), 0) AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(("pv_pkg"."g_list"())[1] AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(("pv_pkg"."g_list"())[2] AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(("pv_pkg"."g_list"())[3] AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "pv_pkg"."points"(INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- BEGIN
+--   "pv_pkg"."g_points"() := "pv_pkg"."g_points"() || array_fill(NULL::text, ARRAY[2]);
+--   "orashift_result" := (COALESCE(CAST(COALESCE(cardinality("pv_pkg"."g_points"()), 0) AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST((("pv_pkg"."g_points"())[1])."y" AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST((("pv_pkg"."g_points"())[2])."x" AS VARCHAR(MAX)), ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- orashift: scalar SQL UDF, STABLE (reads no table and calls nothing volatile)
+CREATE OR REPLACE FUNCTION "hex_value"(varchar(65535))
+RETURNS numeric(38,10)
+STABLE
+AS $$
+  SELECT TO_NUMBER($1, 'xxxxxxxxxxxxxxxx')
+$$ LANGUAGE sql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "block_reads"("n" numeric(38,10), INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "a" numeric(38,10);
+--   "b" varchar(20);
+-- BEGIN
+--   EXECUTE 'begin :a := pv_pkg.twice(:n) + pv_pkg.c_base; end;';
+--   EXECUTE 'BEGIN :b := pv_pkg.g_name; END;';
+--   "orashift_result" := (COALESCE(CAST("a" AS VARCHAR(MAX)), '') || ':' || COALESCE("b", ''));
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- not converted, see the action items of this object:
+-- -- orashift: default (atomic) transaction mode: no handler continues after an error
+-- CREATE OR REPLACE PROCEDURE "using_out"("a" numeric(38,10), "b" varchar(65535), INOUT "orashift_result" varchar(65535))
+-- AS $$
+-- DECLARE
+--   "r" varchar(100);
+-- BEGIN
+--   EXECUTE 'begin :r := upper(:b) || to_char(:a * 2); end;';
+--   "orashift_result" := "r";
+--   RETURN;
+-- END
+-- $$ LANGUAGE plpgsql;
+
+-- action items
+-- OS6008 TYPE PV_POINT: type PV_POINT: redshift has no CREATE TYPE (no composite or array types); keep the attributes as columns (line 1)
+-- OS6008 TYPE BODY PV_POINT: type body PV_POINT: redshift has no object types to hold its methods (line 4)
+-- OS6001 PACKAGE PV_PKG: type NUM_TAB: collection type NUM_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 12)
+-- OS6001 PACKAGE PV_PKG: type FONT_REC: collection type NUM_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 13)
+-- OS6001 PACKAGE PV_PKG: type FONT_TAB: collection type FONT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 14)
+-- OS6001 PACKAGE PV_PKG: type NAME_MAP: collection type NAME_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 15)
+-- OS6001 PACKAGE PV_PKG: type CTX_REC: collection type NAME_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 16)
+-- OS6001 PACKAGE PV_PKG: type POINT_TAB: collection type POINT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 17)
+-- OS6001 PACKAGE PV_PKG: type CLOB_TAB: collection type CLOB_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 26)
+-- OS6008 PACKAGE PV_PKG: package variable G_K: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 18)
+-- OS6008 PACKAGE PV_PKG: package variable G_FONTS: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 19)
+-- OS6008 PACKAGE PV_PKG: package variable G_CTX: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 20)
+-- OS6008 PACKAGE PV_PKG: package variable G_LIST: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 21)
+-- OS6008 PACKAGE PV_PKG: package variable G_POINTS: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 22)
+-- OS6008 PACKAGE PV_PKG: package variable G_NAME: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 24)
+-- OS6008 PACKAGE PV_PKG: package variable G_PAGES: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 27)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_K: collection type NUM_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 18)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_FONTS: collection type FONT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 19)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_CTX: collection type NAME_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 20)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_LIST: collection type NUM_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 21)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_POINTS: collection type POINT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 22)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_PAGES: collection type CLOB_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 27)
+-- OS6008 PACKAGE BODY PV_PKG: package initialisation section: redshift has no per-session package state; run it as a procedure the caller calls first (line 39)
+-- OS6003 PACKAGE BODY PV_PKG: function TWICE is one expression: a scalar SQL UDF (STABLE, reads no table and calls nothing volatile); Redshift's convention is an f_ prefix for UDF names, the Oracle name is kept so callers need no change (line 40)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.SELECTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 44)
+-- OS6002 PACKAGE BODY PV_PKG: SELECT INTO on Redshift keeps the first of several rows where Oracle raises TOO_MANY_ROWS (no row still raises NO_DATA_FOUND: checked after each SELECT INTO) (line 48)
+-- OS6001 PACKAGE BODY PV_PKG: INTO a package variable (g_ctx.total): select into a local first (line 49)
+-- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 52)
+-- OS6002 PACKAGE BODY PV_PKG: PV_PKG.SELECTS is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 52)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.LOB_PAGES is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 60)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_pages(1)): copy it to a local variable, change that and assign it back whole (line 62)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_pages(1)): copy it to a local variable, change that and assign it back whole (line 63)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_pages(1)): copy it to a local variable, change that and assign it back whole (line 64)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.K_TEXT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 67)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.SET_FONT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 73)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_fonts(i).name): copy it to a local variable, change that and assign it back whole (line 75)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_fonts(i).size_pt): copy it to a local variable, change that and assign it back whole (line 76)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(1): a call after an untyped value (line 77)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to g_fonts(i).widths(1) (line 77)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(1): a call after an untyped value (line 78)
+-- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(1) (line 78)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(2): a call after an untyped value (line 78)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to g_fonts(i).widths(2) (line 78)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(1): a call after an untyped value (line 79)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(2): a call after an untyped value (line 79)
+-- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(1) (line 79)
+-- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(2) (line 79)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.CTX_TEXT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 81)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.h(1)): copy it to a local variable, change that and assign it back whole (line 83)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.h(2)): copy it to a local variable, change that and assign it back whole (line 84)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to a field of a package variable (line 85)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.names('a')): copy it to a local variable, change that and assign it back whole (line 86)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.FAILING_ASSIGN is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 89)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_k(1)): copy it to a local variable, change that and assign it back whole (line 91)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_k(1)): copy it to a local variable, change that and assign it back whole (line 93)
+-- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 94)
+-- OS6002 PACKAGE BODY PV_PKG: PV_PKG.FAILING_ASSIGN is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 94)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.GROW is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 98)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(i)): copy it to a local variable, change that and assign it back whole (line 102)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.PARTIAL_RUN is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 107)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(1)): copy it to a local variable, change that and assign it back whole (line 110)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(2)): copy it to a local variable, change that and assign it back whole (line 111)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(3)): copy it to a local variable, change that and assign it back whole (line 112)
+-- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 113)
+-- OS6002 PACKAGE BODY PV_PKG: PV_PKG.PARTIAL_RUN is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 113)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.POINTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 117)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(1)): copy it to a local variable, change that and assign it back whole (line 120)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(2)): copy it to a local variable, change that and assign it back whole (line 121)
+-- OS6001 PACKAGE BODY PV_PKG: call g_points(2).shift(10): an element of a package variable is read through its function; copy it to a local variable, change that and assign it back whole (line 122)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(1).y): copy it to a local variable, change that and assign it back whole (line 123)
+-- OS6003 FUNCTION HEX_VALUE: function HEX_VALUE is one expression: a scalar SQL UDF (STABLE, reads no table and calls nothing volatile); Redshift's convention is an f_ prefix for UDF names, the Oracle name is kept so callers need no change (line 133)
+-- OS6002 FUNCTION BLOCK_READS: function BLOCK_READS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 138)
+-- OS6008 FUNCTION BLOCK_READS: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 142)
+-- OS6008 FUNCTION BLOCK_READS: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 143)
+-- OS6002 FUNCTION USING_OUT: function USING_OUT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 147)
+-- OS6008 FUNCTION USING_OUT: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 150)
