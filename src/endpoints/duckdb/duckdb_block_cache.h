@@ -37,8 +37,9 @@ public:
   void after_commit(duckdb_connection conn) {
     std::lock_guard<std::mutex> lock(mutex_);
     duckdb_result result;
-    if (duckdb_query(conn, "SELECT coalesce(sum(memory_usage_bytes) FILTER (WHERE tag <> 'BASE_TABLE'), 0)::UBIGINT FROM duckdb_memory()",
-                     &result) == DuckDBError) {
+    const char* sql =
+        "SELECT coalesce(sum(memory_usage_bytes) FILTER (WHERE tag <> 'BASE_TABLE'), 0)::UBIGINT FROM duckdb_memory()";
+    if (duckdb_query(conn, sql, &result) == DuckDBError) {
       duckdb_destroy_result(&result);
       return;  // no bound is no worse than DuckDB's default
     }

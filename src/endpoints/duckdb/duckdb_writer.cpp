@@ -100,10 +100,6 @@ DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<Lo
                            DuckDbBlockCache* cache)
     : table_(std::move(table)), target_table_(target_name(table_)), schema_(std::move(schema)), columns_(std::move(columns)) {
   if (duckdb_connect(db, &conn_) == DuckDBError) throw std::runtime_error("duckdb: cannot open a connection");
-  if (cache) {
-    cache_ = cache;
-    cache_->writer_opened();
-  }
   open_appender();
   slots_.resize(columns_.size());
   std::vector<duckdb_logical_type> types;
@@ -138,6 +134,10 @@ DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<Lo
     types.push_back(s.chunk_type);
   }
   chunk_ = duckdb_create_data_chunk(types.data(), types.size());
+  if (cache) {  // last: a constructor that threw runs no destructor to tell the cache
+    cache_ = cache;
+    cache_->writer_opened();
+  }
 }
 
 DuckDbWriter::~DuckDbWriter() {
