@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <string>
+
+#include <unistd.h>
 
 #include "endpoints/duckdb/duckdb_target.h"
+#include "endpoints/duckdb/duckdb_writer.h"
 #include "target_test_util.h"
 
 using namespace orashift;
@@ -259,18 +264,21 @@ TEST(DuckDbTarget, GatheredBatchesRejectExactlyWhatOneBatchPerTransactionRejects
   // and begins the next). Refused by DuckDB: a key repeating a row of an earlier batch of the
   // same transaction (row 2,100 = row 1,500), a stored key (rows 7 and 4,000), a NULL name (row 6,999),
   // and one row refused by the writer's own checks (row 8,000: a key too large for INTEGER). The same rows written as one batch give the same rejects.
+  // Gathered twice: by rows alone, and with the held copies bounded at 20,000 bytes (each
+  // 700-row batch holds ~12 KB: transactions of two batches, rows 1,500 and 2,100 in one).
   std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
   auto key = [](size_t i) -> int64_t { return i == 2100 ? 1500 : i == 4000 ? 7 : i == 8000 ? int64_t(1) << 40 : int64_t(i); };
   auto name = [](size_t i) -> std::optional<std::string> {
     if (i == 6999) return std::nullopt;
     return "n" + std::to_string(i);
   };
-  auto load = [&](bool gathered, CollectRejects& rejects, uint64_t& loaded) {
+  auto load = [&](int mode, CollectRejects& rejects, uint64_t& loaded) {  // 0: one batch, 1: gathered, 2: bytes bound
     auto db = std::make_unique<DuckDbTarget>(":memory:");
     db->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL); INSERT INTO t VALUES (7, 'old')");
     auto writer = db->open_writer(table_named("T"), cols);
     loaded = 0;
-    if (gathered) {
+    if (mode == 2) dynamic_cast<DuckDbWriter&>(*writer).limit_held_bytes(20000);
+    if (mode > 0) {
       writer->gather(3000);
       for (size_t first = 0; first < 10000; first += 700) {
         Batch b = keyed_rows(cols, first, std::min<size_t>(700, 10000 - first), key, name);
@@ -285,33 +293,38 @@ TEST(DuckDbTarget, GatheredBatchesRejectExactlyWhatOneBatchPerTransactionRejects
     EXPECT_EQ(cell(*db, "SELECT count(*) FROM t"), std::to_string(loaded + 1));
     EXPECT_EQ(cell(*db, "SELECT name FROM t WHERE id = 1500"), "n1500");
   };
-  CollectRejects one, gathered;
-  uint64_t one_loaded = 0, gathered_loaded = 0;
-  load(false, one, one_loaded);
-  load(true, gathered, gathered_loaded);
+  CollectRejects one;
+  uint64_t one_loaded = 0;
+  load(0, one, one_loaded);
   EXPECT_EQ(one_loaded, 9995u);
-  EXPECT_EQ(gathered_loaded, 9995u);
   ASSERT_EQ(one.rejects.size(), 5u);
-  ASSERT_EQ(gathered.rejects.size(), 5u);
-  // Same lines, records and reasons; each reject names its own batch's source.
-  auto sorted = [](std::vector<Reject> r) {
-    std::sort(r.begin(), r.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
-    return r;
-  };
-  std::vector<Reject> a = sorted(one.rejects), b = sorted(gathered.rejects);
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].line, b[i].line);
-    EXPECT_EQ(a[i].record, b[i].record);
-    EXPECT_EQ(a[i].reason, b[i].reason);
-    EXPECT_EQ(b[i].source, "f" + std::to_string((b[i].line - 1) / 700) + ".dat");
+  for (int mode : {1, 2}) {
+    SCOPED_TRACE(mode == 1 ? "gathered by rows" : "held copies bounded in bytes");
+    CollectRejects gathered;
+    uint64_t gathered_loaded = 0;
+    load(mode, gathered, gathered_loaded);
+    EXPECT_EQ(gathered_loaded, 9995u);
+    ASSERT_EQ(gathered.rejects.size(), 5u);
+    // Same lines, records and reasons; each reject names its own batch's source.
+    auto sorted = [](std::vector<Reject> r) {
+      std::sort(r.begin(), r.end(), [](const Reject& a, const Reject& b) { return a.line < b.line; });
+      return r;
+    };
+    std::vector<Reject> a = sorted(one.rejects), b = sorted(gathered.rejects);
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].line, b[i].line);
+      EXPECT_EQ(a[i].record, b[i].record);
+      EXPECT_EQ(a[i].reason, b[i].reason);
+      EXPECT_EQ(b[i].source, "f" + std::to_string((b[i].line - 1) / 700) + ".dat");
+    }
+    EXPECT_EQ(b[0].line, 8u);
+    EXPECT_EQ(b[1].line, 2101u);
+    EXPECT_EQ(b[2].line, 4001u);
+    EXPECT_EQ(b[3].line, 7000u);
+    EXPECT_EQ(b[4].line, 8001u);
+    EXPECT_NE(b[3].reason.find("NOT NULL"), std::string::npos) << b[3].reason;
+    EXPECT_EQ(b[4].reason, "column id: 1099511627776 does not fit INTEGER");
   }
-  EXPECT_EQ(b[0].line, 8u);
-  EXPECT_EQ(b[1].line, 2101u);
-  EXPECT_EQ(b[2].line, 4001u);
-  EXPECT_EQ(b[3].line, 7000u);
-  EXPECT_EQ(b[4].line, 8001u);
-  EXPECT_NE(b[3].reason.find("NOT NULL"), std::string::npos) << b[3].reason;
-  EXPECT_EQ(b[4].reason, "column id: 1099511627776 does not fit INTEGER");
 }
 
 TEST(DuckDbTarget, GatheredRowsRefusedAtCommitAreRedoneAndRejected) {
@@ -375,4 +388,47 @@ TEST(DuckDbTarget, GatheredBatchesWithoutKeysLoadTheSameRowsAndRejects) {
   EXPECT_EQ(gathered.rejects[0].line, 2501u);
   EXPECT_EQ(gathered.rejects[0].reason, one.rejects[0].reason);
   EXPECT_NE(gathered.rejects[0].reason.find("NOT NULL"), std::string::npos) << gathered.rejects[0].reason;
+}
+
+TEST(DuckDbTarget, FileDatabaseWritersBoundTheBlockCacheAndRestoreTheLimit) {
+  // DuckDB keeps written blocks cached up to memory_limit (80 % of RAM): a file database's
+  // writers lower it to what DuckDB holds besides table blocks plus 64 MB after each commit,
+  // and the last writer to close restores DuckDB's default. An in-memory database is left alone.
+  namespace fs = std::filesystem;
+  const fs::path file = fs::temp_directory_path() / ("orashift-block-cache-" + std::to_string(::getpid()) + ".duckdb");
+  fs::remove(file);
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+  auto name = [](size_t i) -> std::optional<std::string> { return "n" + std::to_string(i); };
+  auto limit_mb = [](DuckDbTarget& db) {
+    const std::string text = cell(db, "SELECT current_setting('memory_limit')");  // e.g. "70.0 MiB", "18.3 GiB"
+    const double n = std::stod(text);
+    return text.find("GiB") != std::string::npos ? n * 1024 : text.find("MiB") != std::string::npos ? n : -1.0;
+  };
+  for (bool in_file : {true, false}) {
+    SCOPED_TRACE(in_file ? "file" : ":memory:");
+    DuckDbTarget db(in_file ? file.string() : ":memory:");
+    db.execute("CREATE TABLE t (id BIGINT, name VARCHAR)");
+    const double before = limit_mb(db);
+    ASSERT_GT(before, 1024.0);  // this machine's default; the bound would be meaningless otherwise
+    {
+      auto a = db.open_writer(table_named("T"), cols);
+      auto b = db.open_writer(table_named("T"), cols);
+      CollectRejects rejects;
+      EXPECT_EQ(a->write(keyed_rows(cols, 0, 1000, [](size_t i) { return int64_t(i); }, name), rejects, "a.dat"), 1000u);
+      const double during = limit_mb(db);
+      if (in_file) {
+        EXPECT_GE(during, 64.0);
+        EXPECT_LT(during, 512.0);
+      } else {
+        EXPECT_EQ(during, before);
+      }
+      a->finish();
+      a.reset();
+      EXPECT_EQ(limit_mb(db), during);  // b is still open
+      b->finish();
+    }
+    EXPECT_EQ(limit_mb(db), before);
+    EXPECT_EQ(cell(db, "SELECT count(*) FROM t"), "1000");
+  }
+  fs::remove(file);
 }

@@ -10,6 +10,7 @@ namespace orashift {
 DuckDbTarget::DuckDbTarget(std::string path) : path_(std::move(path)) {
   char* error = nullptr;
   const char* file = path_.empty() || path_ == ":memory:" ? nullptr : path_.c_str();
+  file_ = file != nullptr;
   if (duckdb_open_ext(file, &db_, nullptr, &error) == DuckDBError) {
     std::string message = error ? error : "unknown error";
     if (error) duckdb_free(error);
@@ -86,7 +87,7 @@ QueryResult DuckDbTarget::query(const std::string& sql) {
 }
 
 std::unique_ptr<TableWriter> DuckDbTarget::open_writer(const Table& table, const std::vector<LoadColumn>& columns) {
-  return std::make_unique<DuckDbWriter>(db_, table.name, columns, schema_);
+  return std::make_unique<DuckDbWriter>(db_, table.name, columns, schema_, file_ ? &cache_ : nullptr);
 }
 
 void DuckDbTarget::use_schema(const std::string& schema) {

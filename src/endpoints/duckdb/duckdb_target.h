@@ -3,6 +3,7 @@
 #include <string>
 
 #include "endpoints/duckdb/duckdb_api.h"
+#include "endpoints/duckdb/duckdb_block_cache.h"
 
 #include "load/endpoint.h"
 
@@ -35,6 +36,10 @@ private:
   duckdb_database db_ = nullptr;
   duckdb_connection conn_ = nullptr;
   std::string schema_ = "main";  // where writers append
+  // A file database's writers bound its cache of written blocks (an in-memory database's
+  // blocks are its data: nothing to evict).
+  DuckDbBlockCache cache_;
+  bool file_ = false;
 };
 
 // Runs ';'-separated statements on `conn`; throws std::runtime_error with DuckDB's message.

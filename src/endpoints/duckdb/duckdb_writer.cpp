@@ -96,7 +96,8 @@ std::optional<std::string> run(duckdb_connection conn, const char* sql) {
 
 }  // namespace
 
-DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema)
+DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema,
+                           DuckDbBlockCache* cache)
     : table_(std::move(table)), target_table_(target_name(table_)), schema_(std::move(schema)), columns_(std::move(columns)) {
   if (duckdb_connect(db, &conn_) == DuckDBError) throw std::runtime_error("duckdb: cannot open a connection");
   open_appender();
@@ -133,10 +134,15 @@ DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<Lo
     types.push_back(s.chunk_type);
   }
   chunk_ = duckdb_create_data_chunk(types.data(), types.size());
+  if (cache) {  // last: a constructor that threw runs no destructor to tell the cache
+    cache_ = cache;
+    cache_->writer_opened();
+  }
 }
 
 DuckDbWriter::~DuckDbWriter() {
   close_appender();
+  if (cache_) cache_->writer_closed(conn_);
   if (chunk_) duckdb_destroy_data_chunk(&chunk_);
   for (Slot& s : slots_)
     if (s.chunk_type) duckdb_destroy_logical_type(&s.chunk_type);
@@ -330,7 +336,10 @@ std::optional<std::string> DuckDbWriter::try_rows(const Batch& batch, const uint
   if (auto error = run(conn_, "BEGIN TRANSACTION")) throw std::runtime_error("duckdb: " + *error);
   if (!append_rows(batch, rows, n)) return abandon_appender();
   auto error = run(conn_, "COMMIT");
-  if (!error) return std::nullopt;
+  if (!error) {
+    if (cache_) cache_->after_commit(conn_);
+    return std::nullopt;
+  }
   run(conn_, "ROLLBACK");  // a failed COMMIT already rolled back; this only makes sure
   return error;
 }
@@ -355,7 +364,10 @@ bool DuckDbWriter::commit_open(std::string* error) {
   open_ = false;
   open_rows_ = 0;
   auto refused = run(conn_, "COMMIT");
-  if (!refused) return true;
+  if (!refused) {
+    if (cache_) cache_->after_commit(conn_);
+    return true;
+  }
   run(conn_, "ROLLBACK");
   if (error) *error = *refused;
   return false;
@@ -364,7 +376,7 @@ bool DuckDbWriter::commit_open(std::string* error) {
 void DuckDbWriter::gather(size_t rows) {
   read_constraints();
   // Nothing held: eight row groups per transaction (fewer commits, each row group written once,
-  // straight into the file); held rows: one row group, as much as the caller's batches hold.
+  // straight into the file); held rows: one row group or max_held_bytes_ of copies, the fewer.
   gather_rows_ = must_hold_ ? rows : rows * 8;
 }
 
@@ -437,6 +449,7 @@ void DuckDbWriter::hold(const Batch& batch, const uint32_t* rows, size_t n, Reje
   Held& h = held_[held_count_++];
   h.batch = batch;  // reuses the slot's capacity
   h.rows.assign(rows, rows + n);
+  held_bytes_ += h.batch.data_bytes();
   h.source = source;
   h.rejects = &rejects;
 }
@@ -449,6 +462,7 @@ uint64_t DuckDbWriter::redo_held() {
     loaded += load_rows(h.batch, h.rows.data(), h.rows.size(), *h.rejects, h.source);
   }
   held_count_ = 0;
+  held_bytes_ = 0;
   return loaded;
 }
 
@@ -480,23 +494,33 @@ uint64_t DuckDbWriter::write(const Batch& batch, RejectSink& rejects, const std:
     const size_t before = open_rows_;
     std::string error;
     bool ok = append_open(batch, part, take, &error);
-    if (ok && open_rows_ >= gather_rows_) {
+    bool full = ok && open_rows_ >= gather_rows_;
+    bool held = false;
+    if (ok && !full && must_hold_) {
+      hold(batch, part, take, rejects, source);  // the last part of this batch: it stays open
+      held = true;
+      // The copies are bounded in bytes, not only by the row group: a row group of wide rows
+      // held by each unit was most of a scale-10 migrate's peak RSS (bench/README.md).
+      full = held_bytes_ >= max_held_bytes_;
+    }
+    if (full) {
       ok = commit_open(&error);
       if (ok) {
         loaded += before + take;
         held_count_ = 0;
+        held_bytes_ = 0;
       }
-    } else if (ok && must_hold_) {
-      hold(batch, part, take, rejects, source);  // the last part of this batch: it stays open
     }
     if (!ok && !must_hold_ && before > 0)  // rows of earlier batches are gone: say so, loudly
       throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": a transaction of " +
                                std::to_string(before + take) + " rows was refused (" + error +
                                "), which the writer did not expect; its rows are not loaded");
-    if (!ok) {  // redo what the refused transaction held, then this part, as separate batches
+    if (!ok) {  // redo what the refused transaction held, then this part (unless held), as separate batches
       loaded += redo_held();
-      stage(batch);
-      loaded += load_rows(batch, part, take, rejects, source);
+      if (!held) {
+        stage(batch);
+        loaded += load_rows(batch, part, take, rejects, source);
+      }
     }
     k += take;
   }
@@ -509,6 +533,7 @@ uint64_t DuckDbWriter::commit() {
   std::string error;
   if (commit_open(&error)) {
     held_count_ = 0;
+    held_bytes_ = 0;
     return rows;
   }
   if (!must_hold_)

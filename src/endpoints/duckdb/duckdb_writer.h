@@ -9,6 +9,7 @@
 
 #include "common/decimal.h"
 #include "endpoints/duckdb/duckdb_api.h"
+#include "endpoints/duckdb/duckdb_block_cache.h"
 
 #include "load/endpoint.h"
 
@@ -19,7 +20,9 @@ public:
   // Opens a connection of its own on `db` and an appender on <schema>.<target_name(table)>, for
   // `columns` in batch order (other table columns get their defaults). Throws
   // std::runtime_error with DuckDB's message when the table or a column does not exist.
-  DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema = "main");
+  // `cache` (the target's, may be null) is told of every commit, to bound DuckDB's block cache.
+  DuckDbWriter(duckdb_database db, std::string table, std::vector<LoadColumn> columns, std::string schema = "main",
+               DuckDbBlockCache* cache = nullptr);
   ~DuckDbWriter() override;
   DuckDbWriter(const DuckDbWriter&) = delete;
   DuckDbWriter& operator=(const DuckDbWriter&) = delete;
@@ -32,6 +35,9 @@ public:
   size_t rows_per_commit() const override { return 122880; }
   void gather(size_t rows) override;
   uint64_t commit() override;
+  // Held batch copies (see held_) past this many bytes of values end the open transaction
+  // early (default 8 MB: two of the executor's batches).
+  void limit_held_bytes(size_t bytes) { max_held_bytes_ = bytes; }
 
 private:
   // How one batch column reaches its table column.
@@ -101,6 +107,7 @@ private:
   std::string schema_;
   std::vector<LoadColumn> columns_;
   duckdb_connection conn_ = nullptr;
+  DuckDbBlockCache* cache_ = nullptr;
   duckdb_appender appender_ = nullptr;
   std::vector<Slot> slots_;
   duckdb_data_chunk chunk_ = nullptr;
@@ -121,6 +128,8 @@ private:
   size_t open_rows_ = 0;
   std::vector<Held> held_;
   size_t held_count_ = 0;
+  size_t held_bytes_ = 0;  // data_bytes() of the held copies
+  size_t max_held_bytes_ = size_t(8) << 20;
 };
 
 }  // namespace orashift
