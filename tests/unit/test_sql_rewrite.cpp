@@ -128,6 +128,9 @@ TEST(SqlRewrite, DateArithmeticUsesColumnTypes) {
   EXPECT_EQ(expr("HEXTORAW('0A0B')", Dialect::Postgres), "decode('0A0B', 'hex')");
   EXPECT_EQ(expr("HEXTORAW(ename)", Dialect::Postgres),
             "decode(lpad(\"ename\", length(\"ename\") + length(\"ename\") % 2, '0'), 'hex')");
+  // A character function reads a number as its text (BITAND is a number: oos-utils' TOTP).
+  std::string bits = expr("SUBSTR(BITAND(sal, 255), -2, 2)", Dialect::Postgres);
+  EXPECT_EQ(bits.rfind("SUBSTR(CAST(((\"sal\")::bigint & (255)::bigint) AS TEXT), ", 0), 0u) << bits;
   // An interval is added as it is, not taken for a number of days (oos-utils' sleep).
   EXPECT_EQ(expr("hiredate + NUMTODSINTERVAL(5, 'second')", Dialect::Postgres), "\"hiredate\" + (5 * INTERVAL '1 SECOND')");
   EXPECT_EQ(expr("hiredate - 2 * NUMTODSINTERVAL(1, 'hour')", Dialect::Postgres), "\"hiredate\" - 2 * (1 * INTERVAL '1 HOUR')");

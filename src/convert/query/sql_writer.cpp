@@ -208,7 +208,8 @@ ValueType SqlWriter::type_of(const Expr& e) {
       for (const char* n : {"NUMTODSINTERVAL", "NUMTOYMINTERVAL", "TO_DSINTERVAL", "TO_YMINTERVAL"})
         if (f == n) return ValueType::Interval;
       for (const char* n : {"TO_NUMBER", "LENGTH", "INSTR", "MONTHS_BETWEEN", "COUNT", "SUM", "AVG", "ABS", "MOD",
-                            "FLOOR", "CEIL", "ROW_NUMBER", "RANK", "DENSE_RANK"})
+                            "FLOOR", "CEIL", "ROW_NUMBER", "RANK", "DENSE_RANK", "BITAND", "POWER", "SIGN", "SQRT",
+                            "EXP", "LN", "LOG", "REMAINDER", "ASCII", "BIN_TO_NUM", "REGEXP_COUNT", "REGEXP_INSTR"})
         if (f == n) return ValueType::Number;
       if ((f == "TRUNC" || f == "ROUND") && !c.args.empty()) return type_of(*c.args[0].value);
       if ((f == "NVL" || f == "COALESCE" || f == "GREATEST" || f == "LEAST" || f == "MIN" || f == "MAX") && !c.args.empty())
