@@ -52,6 +52,12 @@ public:
     (void)e, (void)test, (void)w;
     return std::nullopt;
   }
+  // A format model known only at run time (a parameter): the target's expression converting it
+  // then (PostgreSQL: a support function of the routine's), or nullopt (the writer flags it).
+  virtual std::optional<std::string> runtime_format_model(const std::string& mask_sql, bool parsing) const {
+    (void)mask_sql, (void)parsing;
+    return std::nullopt;
+  }
   // A constant of the routine's (or a package's) whose value is a string literal: the value, so
   // that a format model held in a constant converts as the literal would; nullopt otherwise.
   virtual std::optional<std::string> constant_string(const sql::ast::Expr& e) const {

@@ -15,6 +15,8 @@ CREATE OR REPLACE PACKAGE fmt AS
   FUNCTION to_char(p_val NUMBER) RETURN VARCHAR2;
   FUNCTION stamp(p_val TIMESTAMP) RETURN VARCHAR2;
   FUNCTION message(p_what VARCHAR2, p_count PLS_INTEGER) RETURN VARCHAR2;
+  FUNCTION is_date(p_str VARCHAR2, p_format VARCHAR2) RETURN VARCHAR2;
+  FUNCTION shown(p_val DATE, p_format VARCHAR2) RETURN VARCHAR2;
 END fmt;
 /
 CREATE OR REPLACE PACKAGE BODY fmt AS
@@ -34,6 +36,19 @@ CREATE OR REPLACE PACKAGE BODY fmt AS
   BEGIN
     RETURN utl_lms.format_message('%s has %d items (100%%)', p_what, p_count);
   END;
+  FUNCTION is_date(p_str VARCHAR2, p_format VARCHAR2) RETURN VARCHAR2 IS
+    l_date DATE;
+  BEGIN
+    l_date := TO_DATE(p_str, p_format);
+    RETURN 'Y' || standard.to_char(l_date, 'YYYYMMDD');
+  EXCEPTION
+    WHEN OTHERS THEN
+      RETURN 'N';
+  END;
+  FUNCTION shown(p_val DATE, p_format VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN standard.to_char(p_val, p_format);
+  END;
 END fmt;
 /
 )";
@@ -50,4 +65,11 @@ TEST(PlsqlConstantsFormat, FormatModelsInConstantsAndStandardCalls) {
   EXPECT_EQ(s("SELECT fmt.to_char(42::numeric)"), "n=42");
   EXPECT_EQ(s("SELECT fmt.stamp(TIMESTAMP '2016-04-26 13:57:51.123456')"), "2016-04-26 13:57:51.123");
   EXPECT_EQ(s("SELECT fmt.message('cart', 3)"), "cart has 3 items (100%)");
+  // A mask known only at run time is converted then; one Oracle does not recognise raises
+  // (ORA-01821), which the handler turns into 'N', as in Oracle.
+  EXPECT_EQ(s("SELECT fmt.is_date('26.04.2016', 'DD.MM.YYYY')"), "Y20160426");
+  EXPECT_EQ(s("SELECT fmt.is_date('2016-04-26', 'YYYY-MM-DD')"), "Y20160426");
+  EXPECT_EQ(s("SELECT fmt.is_date('2016-04-26', 'YYYY-MM-KK')"), "N");
+  EXPECT_EQ(s("SELECT fmt.shown(TIMESTAMP '2016-04-26 13:57:51', 'DD \"of\" Month YYYY, HH24:MI')"),
+            "26 of April     2016, 13:57");
 }

@@ -10,6 +10,8 @@
 // 102 terminator when negative).
 #include "convert/plsql/builtin_support.h"
 
+#include "convert/query/format_model.h"
+
 #include <map>
 
 namespace orashift::plsql {
@@ -420,6 +422,7 @@ std::string builtin_helper_sql(const std::string& name) {
   // Helpers kept beside the lowering that calls them.
   for (auto other : {dbms_output_helper_sql, xmlgen_helper_sql, dbms_lock_helper_sql})
     if (body.empty()) body = other(name);
+  if (body.empty() && name == "orashift_format_model") body = rewrite::format_model_function_sql();
   if (body.empty()) return "";
   replace_all(body, "@NAME@", kSqlName);
   for (long code : {44001L, 44002L, 44003L, 44004L, 29262L})

@@ -722,6 +722,11 @@ std::optional<std::string> Lowerer::postfix(const ast::PostfixExpr& p, rewrite::
 
 std::optional<std::string> Lowerer::constant_string(const ast::Expr& e) const { return folded_string(e, "", 0); }
 
+std::optional<std::string> Lowerer::runtime_format_model(const std::string& mask_sql, bool parsing) const {
+  if (dialect() != Dialect::Postgres) return std::nullopt;
+  return helper_call("orashift_format_model", "(" + mask_sql + ")::text, " + (parsing ? "true" : "false"));
+}
+
 // A string literal, a constant holding one, or `||` of such (gc_ts := gc_date || ':FF'); a name
 // in a constant's value is looked up in the constant's package (`package`) when not in scope.
 std::optional<std::string> Lowerer::folded_string(const ast::Expr& e, const std::string& package, int depth) const {

@@ -85,6 +85,7 @@ public:
   std::optional<std::string> postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const override;
   rewrite::ValueType value_type(const ast::Expr& e) const override;
   std::optional<std::string> constant_string(const ast::Expr& e) const override;
+  std::optional<std::string> runtime_format_model(const std::string& mask_sql, bool parsing) const override;
   std::optional<std::string> folded_string(const ast::Expr& e, const std::string& package, int depth) const;
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;

@@ -70,6 +70,67 @@ bool match_ci(std::string_view s, size_t i, std::string_view word) {
 
 }  // namespace
 
+std::string format_model_function_sql() {
+  std::string oracle, pg;
+  for (const auto& e : kElements) {
+    oracle += std::string(oracle.empty() ? "" : ", ") + "'" + e.oracle + "'";
+    pg += std::string(pg.empty() ? "" : ", ") + (e.pg ? "'" + std::string(e.pg) + "'" : "NULL");
+  }
+  return R"SQL((fmt text, parsing boolean)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+AS $orashift$
+DECLARE
+  elements text[] := ARRAY[)SQL" + oracle + R"SQL(];
+  targets text[] := ARRAY[)SQL" + pg + R"SQL(];
+  out text := '';
+  i integer := 1;
+  j integer;
+  hit boolean;
+BEGIN
+  IF fmt IS NULL THEN
+    RETURN NULL;
+  END IF;
+  WHILE i <= length(fmt) LOOP
+    IF substr(fmt, i, 1) = '"' THEN  -- quoted text, kept
+      j := strpos(substr(fmt, i + 1), '"');
+      j := CASE WHEN j = 0 THEN length(fmt) - i + 1 ELSE j + 1 END;
+      out := out || substr(fmt, i, j);
+      i := i + j;
+      CONTINUE;
+    END IF;
+    IF strpos(' -/,.;:', substr(fmt, i, 1)) > 0 THEN
+      out := out || substr(fmt, i, 1);
+      i := i + 1;
+      CONTINUE;
+    END IF;
+    IF upper(substr(fmt, i, 2)) IN ('FM', 'FX') THEN
+      out := out || substr(fmt, i, 2);
+      i := i + 2;
+      CONTINUE;
+    END IF;
+    hit := false;
+    FOR k IN 1 .. array_length(elements, 1) LOOP
+      IF upper(substr(fmt, i, length(elements[k]))) = elements[k] THEN
+        IF targets[k] IS NULL OR (parsing AND elements[k] IN ('TZD', 'TZR')) THEN
+          RAISE EXCEPTION USING ERRCODE = '22007', MESSAGE = format('format element %s of %L has no PostgreSQL equivalent', elements[k], fmt);
+        END IF;
+        out := out || CASE WHEN targets[k] = '=' THEN substr(fmt, i, length(elements[k])) ELSE targets[k] END;
+        i := i + length(elements[k]);
+        hit := true;
+        EXIT;
+      END IF;
+    END LOOP;
+    IF NOT hit THEN
+      RAISE EXCEPTION USING ERRCODE = '22007', MESSAGE = 'date format not recognized: ' || fmt;
+    END IF;
+  END LOOP;
+  RETURN out;
+END
+$orashift$;
+)SQL";
+}
+
 FormatModel convert_date_format(std::string_view m, Dialect dialect, bool parsing) {
   FormatModel out;
   bool duck = dialect == Dialect::DuckDb;

@@ -19,4 +19,9 @@ struct FormatModel {
 // `parsing`: for TO_DATE/TO_TIMESTAMP (strptime on DuckDB), else for TO_CHAR.
 FormatModel convert_date_format(std::string_view oracle_mask, Dialect dialect, bool parsing);
 
+// PostgreSQL: the text after the name of a function (fmt text, parsing boolean) RETURNS text that
+// converts a mask known only at run time with the same element table, raising 22007 (Oracle's
+// ORA-01821 "date format not recognized") for an element it cannot convert.
+std::string format_model_function_sql();
+
 }  // namespace orashift::rewrite

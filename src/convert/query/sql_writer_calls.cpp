@@ -209,6 +209,14 @@ bool SqlWriter::mask_text(const Expr& mask, std::string* value) const {
 std::string SqlWriter::date_format(const Expr& mask, bool parsing, Span where) {
   std::string m;
   if (!mask_text(mask, &m)) {
+    if (ctx_.routine)
+      if (auto at_run_time = ctx_.routine->runtime_format_model(expr(mask), parsing)) {
+        item("OS4004",
+             "format model " + sql::compact_text(mask.span) +
+                 " converted at run time: an element PostgreSQL lacks (FF9, and TZD/TZR when reading) raises 22007 there",
+             where, false);
+        return *at_run_time;
+      }
     item("OS4004", "format model is not a literal: " + sql::compact_text(mask.span), where);
     return expr(mask);
   }
