@@ -21,7 +21,16 @@ bool numeric(const std::string& f) { return f == "NUMBER" || f == "PLS_INTEGER";
 std::string Lowerer::implicit_argument(const ast::Expr& arg, const ast::PlType& param, std::string written) const {
   if (!env_.profile->composite_types) return written;  // Redshift: no bytea, positional text casts differ
   std::string to = param_family(param), from = oracle_family_of(arg);
-  if (to.empty() || from.empty() || to == from) return written;
+  if (to.empty() || from.empty()) return written;
+  if (numeric(from) && numeric(to)) {
+    // INTEGER / PLS_INTEGER parameters are integers on the target, a NUMBER value numeric, and
+    // numeric → integer is no implicit cast: rounded as Oracle rounds it.
+    std::string sql = resolve_type(param).sql;
+    if (from == "NUMBER" && (sql == "integer" || sql == "bigint" || sql == "smallint"))
+      return "(" + written + ")::" + sql;
+    return written;
+  }
+  if (to == from) return written;
   const std::string text = sql::compact_text(arg.span);
   if (from == "RAW" && character(to)) {
     item(plsql_codes::kPattern, "RAW argument " + text + " to a " + to + " parameter: converted with RAWTOHEX as Oracle does",
@@ -34,7 +43,6 @@ std::string Lowerer::implicit_argument(const ast::Expr& arg, const ast::PlType& 
     return "decode(" + written + ", 'hex')";
   }
   if (numeric(from) && character(to)) return "(" + written + ")::text";
-  if (from == "NUMBER" && to == "PLS_INTEGER") return "(" + written + ")::integer";
   return written;
 }
 

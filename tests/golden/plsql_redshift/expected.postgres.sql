@@ -11,6 +11,7 @@ CREATE TABLE "orders" (
 );
 
 CREATE SCHEMA IF NOT EXISTS "limits";
+COMMENT ON SCHEMA "limits" IS 'orashift: Oracle PACKAGE';
 
 CREATE OR REPLACE FUNCTION "limits"."orashift$init"()
 RETURNS void
