@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "catalog/catalog.h"
 #include "convert/plsql/cond_comp.h"
 
 namespace orashift {
@@ -38,6 +39,23 @@ const ast::Expr* first_of_concat(const ast::Expr* e) {
   return e;
 }
 
+// The operands of a chain of `||`, left to right.
+void concat_operands(const ast::Expr* e, std::vector<const ast::Expr*>& out) {
+  if (e && e->kind == ast::ExprKind::Binary && static_cast<const ast::BinaryExpr&>(*e).op == ast::BinaryOp::Concat) {
+    concat_operands(static_cast<const ast::BinaryExpr&>(*e).lhs.get(), out);
+    concat_operands(static_cast<const ast::BinaryExpr&>(*e).rhs.get(), out);
+    return;
+  }
+  out.push_back(e);
+}
+
+// A variable named plainly (v), upper-cased; "" otherwise.
+std::string variable_name(const ast::Expr* e) {
+  if (!e || e->kind != ast::ExprKind::Name) return "";
+  const auto& n = static_cast<const ast::NameExpr&>(*e);
+  return n.parts.size() == 1 ? normalize_identifier(n.parts[0].text) : "";
+}
+
 // The value of a string literal token ('…' with '' for a quote, q'[…]', N'…').
 std::optional<std::string> literal_value(std::string_view tok) {
   if (!tok.empty() && (tok[0] == 'N' || tok[0] == 'n')) tok.remove_prefix(1);
@@ -65,10 +83,15 @@ public:
     for (const auto& d : b.decls)
       if (d->kind == ast::PlDeclKind::Variable) {
         const auto& v = static_cast<const ast::PlVariable&>(*d);
-        values_[upper_text(v.name.text)] = v.default_value ? fold(*v.default_value) : std::nullopt;
+        values_[normalize_identifier(v.name.text)] = v.default_value ? fold(*v.default_value) : std::nullopt;
+        if (const auto* lit = string_literal(v.default_value.get())) texts_[normalize_identifier(v.name.text)] = lit;
       }
+    size_t before = out_.statements.size();
     stmts(b.body);
-    for (const auto& h : b.handlers) stmts(h.body);
+    // A handler runs instead of the rest of its block: its DDL is the fallback of the block's own
+    // (utPLSQL creates a table with SECUREFILE LOBs and, when that fails, with BASICFILE ones).
+    if (out_.statements.size() == before)
+      for (const auto& h : b.handlers) stmts(h.body);
   }
 
 private:
@@ -81,8 +104,14 @@ private:
       case ast::PlStmtKind::ExecuteImmediate: execute(static_cast<const ast::PlExecImmediate&>(s)); break;
       case ast::PlStmtKind::Assign: {
         const auto& a = static_cast<const ast::PlAssign&>(s);
-        if (a.target->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*a.target).parts.size() == 1)
-          values_[upper_text(static_cast<const ast::NameExpr&>(*a.target).parts[0].text)] = fold(*a.value);
+        std::string v = variable_name(a.target.get());
+        if (v.empty()) break;
+        values_[v] = fold(*a.value);
+        // v := '…' kept as the literal too, so that EXECUTE IMMEDIATE v (|| '…') keeps its offsets.
+        if (const auto* lit = string_literal(a.value.get()))
+          texts_[v] = lit;
+        else
+          texts_.erase(v);
         break;
       }
       case ast::PlStmtKind::If: {
@@ -150,7 +179,7 @@ private:
     if (e.kind == ast::ExprKind::Name) {
       const auto& n = static_cast<const ast::NameExpr&>(e);
       if (n.parts.size() != 1) return std::nullopt;
-      auto it = values_.find(upper_text(n.parts[0].text));
+      auto it = values_.find(normalize_identifier(n.parts[0].text));
       return it == values_.end() ? std::nullopt : it->second;
     }
     if (e.kind == ast::ExprKind::Binary && static_cast<const ast::BinaryExpr&>(e).op == ast::BinaryOp::Concat) {
@@ -188,23 +217,43 @@ private:
   }
 
   void execute(const ast::PlExecImmediate& e) {
+    // Literals, and variables holding literal text, joined with ||: read as one statement when
+    // they stand in the file in the order they are joined (each keeps its own offsets).
+    std::vector<const ast::Expr*> operands;
+    concat_operands(e.text.get(), operands);
+    std::vector<Span> literals;
+    for (const ast::Expr* o : operands) {
+      const ast::LiteralExpr* lit = string_literal(o);
+      if (!lit) {
+        auto it = texts_.find(variable_name(o));
+        lit = it == texts_.end() ? nullptr : it->second;
+      }
+      if (!lit) break;
+      Span at = cond_.original(lit->span);
+      if (!literals.empty() && (at.file != literals.back().file || at.begin < literals.back().end)) break;
+      literals.push_back(at);
+    }
+    if (!literals.empty() && literals.size() == operands.size()) {
+      if (auto file = literals_as_file(literals)) {
+        if (starts_ddl(file->text())) out_.statements.push_back(std::move(file));
+        return;
+      }
+    }
+    // Otherwise a value the block computes (REPLACE, LOWER …), located at the statement.
     if (e.text->kind != ast::ExprKind::Literal)
-      if (auto value = fold(*e.text); value && starts_ddl(*value) && e.span.file) {
+      if (auto value = fold(*e.text); value && starts_ddl(*value)) {
         // Assembled from values the block gives: the text at the statement's place in a blank
         // copy of the file, so what it declares is located at the EXECUTE IMMEDIATE.
-        const std::string& src = e.span.file->text();
+        Span at = cond_.original(e.span);
+        if (!at.file) return;
+        const std::string& src = at.file->text();
         std::string blank(src.size(), ' ');
         for (size_t i = 0; i < src.size(); ++i)
           if (src[i] == '\n') blank[i] = '\n';
-        blank.replace(e.span.begin, std::min(value->size(), blank.size() - e.span.begin), *value);
-        out_.statements.push_back(std::make_unique<SourceFile>(e.span.file->path(), std::move(blank)));
+        blank.replace(at.begin, std::min(value->size(), blank.size() - at.begin), *value);
+        out_.statements.push_back(std::make_unique<SourceFile>(at.file->path(), std::move(blank)));
         return;
       }
-    if (const auto* lit = string_literal(e.text.get())) {
-      auto file = literal_as_file(cond_.original(lit->span));
-      if (file && starts_ddl(file->text())) out_.statements.push_back(std::move(file));
-      return;
-    }
     const auto* head = string_literal(first_of_concat(e.text.get()));
     if (!head) return;
     auto file = literal_as_file(cond_.original(head->span));
@@ -213,28 +262,26 @@ private:
 
   InstallBlockDdl& out_;
   plsql::CondCompiler cond_;
-  std::map<std::string, std::optional<std::string>> values_;  // the block's string variables, upper-case names
+  std::map<std::string, std::optional<std::string>> values_;  // the block's string variables' values
+  std::map<std::string, const ast::LiteralExpr*> texts_;      // variables holding one literal's text
 };
 
 }  // namespace
 
-std::unique_ptr<SourceFile> literal_as_file(Span literal) {
-  if (!literal.file) return nullptr;
-  const std::string& src = literal.file->text();
+namespace {
+
+bool write_value(const std::string& src, Span literal, std::string& blank) {
   std::string_view tok(src.data() + literal.begin, literal.end - literal.begin);
   size_t at = literal.begin;
   if (!tok.empty() && (tok[0] == 'N' || tok[0] == 'n')) tok.remove_prefix(1), ++at;
   bool q_quote = tok.size() >= 2 && (tok[0] == 'Q' || tok[0] == 'q') && tok[1] == '\'';
   if (q_quote) tok.remove_prefix(1), ++at;
-  if (tok.size() < 2 || tok.front() != '\'' || tok.back() != '\'') return nullptr;
-  std::string blank(src.size(), ' ');
-  for (size_t i = 0; i < src.size(); ++i)
-    if (src[i] == '\n') blank[i] = '\n';
+  if (tok.size() < 2 || tok.front() != '\'' || tok.back() != '\'') return false;
   if (q_quote) {  // q'<…>': no escapes inside
-    if (tok.size() < 4) return nullptr;
+    if (tok.size() < 4) return false;
     size_t from = at + 2, to = literal.end - 2;
     blank.replace(from, to - from, src, from, to - from);
-    return std::make_unique<SourceFile>(literal.file->path(), std::move(blank));
+    return true;
   }
   size_t from = at + 1, to = literal.end - 1;
   // The value replaces the literal's text; an escaped quote inside an inner literal ('''' → '')
@@ -268,8 +315,24 @@ std::unique_ptr<SourceFile> literal_as_file(Span literal) {
   }
   value.append(pad, ' ');
   blank.replace(from, value.size(), value);
-  return std::make_unique<SourceFile>(literal.file->path(), std::move(blank));
+  return true;
 }
+
+}  // namespace
+
+std::unique_ptr<SourceFile> literal_as_file(Span literal) { return literals_as_file({literal}); }
+
+std::unique_ptr<SourceFile> literals_as_file(const std::vector<Span>& literals) {
+  if (literals.empty() || !literals[0].file) return nullptr;
+  const std::string& src = literals[0].file->text();
+  std::string blank(src.size(), ' ');
+  for (size_t i = 0; i < src.size(); ++i)
+    if (src[i] == '\n') blank[i] = '\n';
+  for (const Span& literal : literals)
+    if (literal.file != literals[0].file || !write_value(src, literal, blank)) return nullptr;
+  return std::make_unique<SourceFile>(literals[0].file->path(), std::move(blank));
+}
+
 
 InstallBlockDdl install_block_ddl(const ast::PlAnonymousBlock& block) {
   InstallBlockDdl out;

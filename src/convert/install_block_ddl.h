@@ -24,8 +24,9 @@ struct InstallBlockDdl {
   std::vector<Span> dynamic;
 };
 
-// Walks the block's statements (IF/CASE/loop bodies, nested blocks, handlers, and the branch of
-// `$IF` that Oracle compiles) for EXECUTE IMMEDIATE of a literal CREATE/ALTER/COMMENT statement.
+// Walks the block's statements (IF/CASE/loop bodies, nested blocks, handlers when their block ran
+// no DDL, and the branch of `$IF` that Oracle compiles) for EXECUTE IMMEDIATE of a literal
+// CREATE/ALTER/COMMENT statement, or of variables assigned literal text joined with literals.
 InstallBlockDdl install_block_ddl(const sql::ast::PlAnonymousBlock& block);
 
 // The text of one Oracle string literal token ('…' with '' escapes, q'[…]', N'…') as a copy of its
@@ -34,5 +35,10 @@ InstallBlockDdl install_block_ddl(const sql::ast::PlAnonymousBlock& block);
 // unchanged (a quote escaped inside an inner literal shifts the rest of its line by two columns).
 // Null when the token is not a string literal.
 std::unique_ptr<SourceFile> literal_as_file(Span literal);
+
+// The same for several literals of one file, in file order (a statement kept in a variable and
+// completed with `|| '…'` where it runs): each value at its own offsets. Null when one is not a
+// string literal.
+std::unique_ptr<SourceFile> literals_as_file(const std::vector<Span>& literals);
 
 }  // namespace orashift

@@ -98,12 +98,16 @@ struct RewriteContext {
   // The Oracle session's NLS_DATE_FORMAT: how Oracle reads text compared with or stored into a
   // DATE ('01-JAN-2020' = hiredate). Oracle's default (NLS_TERRITORY AMERICA) when empty.
   std::string nls_date_format;
+  // Oracle's dictionary views (USER_OBJECTS, NLS_SESSION_PARAMETERS …) may be read from the
+  // emulation of dictionary_views.h (PostgreSQL code objects); RewriteResult names those read.
+  bool dictionary_views = false;
 };
 
 struct RewriteResult {
   std::string sql;          // target SQL text (no trailing ';')
   ActionItems items;        // OS4xxx items raised while converting, located at source spans
   bool convertible = true;  // false when an item says the SQL is not valid or not equivalent on the target
+  std::set<std::string> dictionary_views;  // emulated dictionary views read (Oracle names)
 };
 
 // One expression (a DEFAULT value, a CHECK condition, a select item).

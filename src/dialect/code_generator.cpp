@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 
+#include "convert/dictionary_views.h"
 #include "convert/plsql/builtin_support.h"
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
@@ -14,6 +15,7 @@
 #include "common/naming.h"
 #include "dialect/plsql_profiles.h"
 #include "dialect/statement_finder.h"
+#include "dialect/view_generator.h"
 #include "sql/lexer.h"
 #include "sql/parser.h"
 
@@ -131,6 +133,8 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
         if (becomes_procedure(list)) out.procedure_functions.insert(pkg + "." + name);
   }
   env.catalog = &catalog;
+  std::set<std::string> views = source_view_names(catalog);
+  env.views = &views;
   env.registry = &registry;
   env.profile = profile;
   env.types = options.types;
@@ -303,6 +307,18 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       object.phase = ApplyPhase::AfterLoad;
       placed.push_back({0, 0, std::move(object)});
     }
+    // The emulated dictionary views the applied units read (dictionary_views.h), each once.
+    std::set<std::string> dictionary;
+    for (const auto& c : converted)
+      if (!c.res.blocked) dictionary.insert(c.res.dictionary_views.begin(), c.res.dictionary_views.end());
+    for (const auto& v : dictionary) {
+      ConvertedObject object;
+      object.kind = "VIEW";
+      object.name = std::string(kDictionarySchema) + "." + v;
+      object.sql = dictionary_view_sql(v);
+      object.phase = ApplyPhase::AfterLoad;
+      placed.push_back({0, 0, std::move(object)});
+    }
   }
   for (auto& c : converted) {
     Unit& u = units[c.unit];
@@ -326,7 +342,14 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
     if (!res.blocked && res.objects.empty() && !(u.stmt->kind == ast::StmtKind::CreateType &&
                                                  static_cast<const ast::CreateType&>(*u.stmt).def == ast::TypeDefKind::Incomplete))
       out.flagged.push_back({u.kind, u.name, u.span, plsql_codes::kNotConvertible});
+    // A package's or type body's schema says what it stands for, so that the emulated
+    // USER_OBJECTS lists it as Oracle does (dictionary_views.h).
+    bool marked = !profile->dictionary_views || (u.kind != "PACKAGE" && u.kind != "PACKAGE BODY" && u.kind != "TYPE BODY");
     for (auto& o : res.objects) {
+      if (!marked && o.sql.rfind("CREATE SCHEMA IF NOT EXISTS ", 0) == 0) {
+        o.sql += dictionary_schema_comment(target_name(u.name), u.kind);
+        marked = true;
+      }
       ConvertedObject co;
       co.kind = o.kind;
       co.name = o.name;

@@ -12,6 +12,7 @@ const plsql::Profile* plsql_profile(Dialect dialect) {
     plsql::Profile p;
     p.dialect = Dialect::DuckDb;
     p.plpgsql = false;
+    p.dictionary_views = false;
     return p;
   }();
   // Redshift: stored procedures in a restricted PL/pgSQL and scalar SQL UDFs. Each flag follows a
@@ -36,6 +37,7 @@ const plsql::Profile* plsql_profile(Dialect dialect) {
     p.named_arguments = false;
     p.nonatomic = true;            // stored-procedure-transaction-management: NONATOMIC mode
     p.one_open_cursor = true;      // stored-procedure-constraints
+    p.dictionary_views = false;    // its catalog is not PostgreSQL 15's: no emulated Oracle dictionary
     p.max_in_args = 32;            // stored-procedure-constraints
     p.max_out_args = 32;
     p.max_variables = 1024;

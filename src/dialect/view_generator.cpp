@@ -4,8 +4,10 @@
 #include <memory>
 #include <set>
 
+#include "convert/dictionary_views.h"
 #include "convert/sql_rewrite.h"
 #include "dialect/commented_sql.h"
+#include "dialect/plsql_profiles.h"
 #include "common/naming.h"
 #include "dialect/statement_finder.h"
 #include "sql/parser.h"
@@ -156,6 +158,25 @@ void materialized_views_reading_views(std::vector<ParsedView>& views, ActionItem
 
 }  // namespace
 
+std::set<std::string> source_view_names(const Catalog& catalog) {
+  std::set<std::string> names;
+  StatementFinder finder;
+  for (const auto& u : catalog.unmodelled) {
+    if ((u.kind != "CREATE VIEW" && u.kind != "CREATE MATERIALIZED VIEW") || !u.span.file) continue;
+    const sql::Script* script = nullptr;
+    const sql::ScriptStatement* st = finder.find(u.span, &script);
+    if (!st) continue;
+    auto tokens = script->tokens_of(*st);
+    size_t i = 0;
+    while (i < tokens.size() && !word(tokens[i], "VIEW")) ++i;
+    if (++i >= tokens.size()) continue;
+    while (i + 2 < tokens.size() && tokens[i + 1].kind == sql::TokenKind::Dot) i += 2;  // schema.view
+    if (tokens[i].kind == sql::TokenKind::Identifier || tokens[i].kind == sql::TokenKind::QuotedIdentifier)
+      names.insert(normalize_identifier(tokens[i].text));
+  }
+  return names;
+}
+
 std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::vector<ConvertedObject>& out,
                                  ActionItems& items,
                                  const CodeObjects* code) {
@@ -176,6 +197,7 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
   const char* target = dialect_name(dialect);
   std::set<std::string> names;
   for (const auto& v : views) names.insert(v.name);
+  std::set<std::string> dictionary;  // emulated dictionary views the converted views read
 
   for (auto& v : views) {
     std::string object = (v.materialized ? "MATERIALIZED VIEW " : "VIEW ") + v.name;
@@ -190,6 +212,8 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     ctx.catalog = &catalog;
     ctx.object = object;
     ctx.other_relations = &names;
+    const plsql::Profile* profile = plsql_profile(dialect);
+    ctx.dictionary_views = profile && profile->dictionary_views;
     if (code) {
       ctx.procedure_functions = &code->procedure_functions;
       ctx.converted_functions = &code->converted_functions;
@@ -197,6 +221,7 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     RewriteResult r = convert_query(*v.query, dialect, ctx);
     merge_items(r, items);
     v.convertible = r.convertible;
+    if (v.convertible) dictionary.insert(r.dictionary_views.begin(), r.dictionary_views.end());
     if (!v.convertible) v.flag_code = blocking_code(r.items);
     std::string name = quote_ident(target_name(v.name)) + column_list(v.columns);
     if (!v.materialized) {
@@ -247,6 +272,19 @@ std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::v
     if (!progress)  // a cycle (or a view mentioning a column named like another view): keep source order
       for (size_t i = 0; i < views.size(); ++i)
         if (!placed[i]) placed[i] = true, order.push_back(i);
+  }
+  // The emulated dictionary views they read (dictionary_views.h), unless the code objects
+  // already created them.
+  for (const auto& d : dictionary) {
+    ConvertedObject o;
+    o.kind = "VIEW";
+    o.name = std::string(kDictionarySchema) + "." + d;
+    bool created = false;
+    for (const auto& x : out) created |= x.kind == o.kind && x.name == o.name;
+    if (created) continue;
+    o.sql = dictionary_view_sql(d);
+    o.phase = ApplyPhase::AfterLoad;
+    out.push_back(std::move(o));
   }
   std::set<std::string> broken;
   for (size_t i : order) {

@@ -20,6 +20,10 @@ namespace orashift {
 // Appends the converted views to `out`; returns, parallel to catalog.unmodelled, whether each
 // statement was handled here (the others stay OS9001/OS9003 work for the DDL generator).
 // `procedure_functions`: functions a query cannot call on the target (code_generator.h).
+// The names (Oracle's, normalised) of the views and materialized views the source creates: code
+// objects may read them, as views read each other.
+std::set<std::string> source_view_names(const Catalog& catalog);
+
 std::vector<bool> generate_views(const Catalog& catalog, Dialect dialect, std::vector<ConvertedObject>& out,
                                  ActionItems& items, const CodeObjects* code = nullptr);
 

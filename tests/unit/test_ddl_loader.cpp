@@ -277,6 +277,51 @@ end;
   EXPECT_EQ(load.statements_failed, 0u) << rendered(load.diagnostics);
 }
 
+// utPLSQL keeps the CREATE TABLE in a variable and completes it with a storage clause where it
+// runs, falling back to another clause in the handler: the variable's literal and the literal
+// joined to it are one statement, read once (the handler is the fallback of the block's DDL).
+TEST(DdlLoader, ReadsDdlKeptInAVariableAndCompletedWithLiterals) {
+  auto load = load_ddl_texts({{"ut_buffer.sql", R"(declare
+  v_table_sql varchar2(32767);
+  e_non_assm exception;
+  pragma exception_init(e_non_assm, -43853);
+begin
+  v_table_sql := 'create table ut_buffer_tmp(
+  output_id raw(32) not null,
+  text clob,
+  constraint ut_buffer_tmp_pk primary key(output_id)
+) nologging initrans 100
+';
+  begin
+    execute immediate
+      v_table_sql || 'lob(text) store as securefile ut_text(retention none enable storage in row)';
+  exception
+    when e_non_assm then
+      execute immediate
+        v_table_sql || 'lob(text) store as basicfile ut_text(pctversion 0 enable storage in row)';
+  end;
+end;
+/
+declare
+  v_sql varchar2(100) := 'create sequence ut_buffer_seq';
+begin
+  v_sql := dbms_assert.noop(v_sql);
+  execute immediate v_sql;
+end;
+/
+)"}});
+  std::string diags = rendered(load.diagnostics);
+  ASSERT_EQ(load.catalog.tables.size(), 1u) << diags;
+  const Table& t = load.catalog.tables[0];
+  EXPECT_EQ(t.name, "UT_BUFFER_TMP");
+  ASSERT_EQ(t.columns.size(), 2u);
+  EXPECT_EQ(t.columns[1].span.location(), "ut_buffer.sql:8:3");  // the variable's literal, where it is written
+  EXPECT_EQ(diags.find("[L0003]"), std::string::npos) << diags;  // not created twice
+  // A variable assigned something else than a literal holds text only known at run time.
+  EXPECT_TRUE(load.catalog.sequences.empty()) << diags;
+  EXPECT_EQ(load.statements_failed, 0u) << diags;
+}
+
 // load_ddl parses only the statements whose trees it reads (ddl_loader_reads_tree) and lists
 // the others by kind and span. That changes nothing only if, for each statement it skips, the
 // parser would have built a tree the loader ignores: no diagnostic, none of the kinds the catalog

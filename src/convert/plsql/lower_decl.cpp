@@ -6,6 +6,7 @@
 #include <optional>
 #include <cstdlib>
 
+#include "convert/dictionary_views.h"
 #include "convert/plsql/builtin_support.h"
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
@@ -139,6 +140,9 @@ TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
     }
     if (parts.size() >= 2 && env_.catalog) {
       const Table* table = env_.catalog->find_table(parts[parts.size() - 2]);
+      // all_tables.owner%TYPE: the emulated dictionary view's column (dictionary_views.h).
+      if (!table && env_.profile->dictionary_views && (parts.size() == 2 || (parts.size() == 3 && parts[0] == "SYS")))
+        table = dictionary_view(parts[parts.size() - 2]);
       if (table)
         if (const Column* c = table->find_column(parts.back())) return column_type(*c, dialect(), env_.types);
     }

@@ -73,6 +73,7 @@ void Lowerer::item(const char* code, const std::string& message, Span span) cons
 }
 
 static void take_items(const RewriteResult& r, UnitResult& res) {
+  res.dictionary_views.insert(r.dictionary_views.begin(), r.dictionary_views.end());
   for (const auto& i : r.items.items()) {
     res.items.add(i.kind->code, i.object, i.message, i.span, i.target);
   }
@@ -92,6 +93,8 @@ static RewriteContext context_for(const Lowerer* self, const Environment& env, c
   ctx.catalog = env.catalog;
   ctx.object = object;
   ctx.routine = self;
+  ctx.dictionary_views = env.profile->dictionary_views;
+  ctx.other_relations = env.views;
   return ctx;
 }
 
@@ -365,13 +368,7 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     for (size_t k = 0; k < ordered.size(); ++k) {
       std::string a = w->expr(*ordered[k]);
       std::string mode = upper(params[k].mode);
-      // A number, datetime or RAW given to a character parameter: Oracle converts it implicitly,
-      // PostgreSQL resolves routines without that conversion (family_fit 1 = such a conversion).
-      if (std::string af = oracle_family_of(*ordered[k]);
-          mode.find("OUT") == std::string::npos && family_fit(af, param_family(params[k].type)) == 1 &&
-          af != "VARCHAR2" && af != "CHAR")
-        a = af == "RAW" ? "upper(encode(" + a + ", 'hex'))"  // RAW → VARCHAR2 is RAWTOHEX
-                        : "(" + a + ")::text";
+      if (mode.find("OUT") == std::string::npos) a = implicit_argument(*ordered[k], params[k].type, a);
       if (as_statement && copies && current_block_ && mode.find("OUT") != std::string::npos &&
           ordered[k]->kind == ast::ExprKind::Name) {
         auto& n = static_cast<const ast::NameExpr&>(*ordered[k]);

@@ -43,6 +43,7 @@ struct UnitResult {
   bool uses_dblink = false;         // an autonomous routine runs its body through dblink
   bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
   std::set<std::string> helpers;    // support functions of builtin_support.h the unit calls
+  std::set<std::string> dictionary_views;  // emulated dictionary views read (dictionary_views.h)
   std::string block_code;   // the first blocking item's code
 };
 
@@ -51,6 +52,7 @@ struct Environment {
   std::set<std::string> disabled_triggers;       // ALTER TRIGGER t DISABLE in the source scripts
   CondCompiler* cond = nullptr;                  // settles $IF … $END
   const Catalog* catalog = nullptr;
+  const std::set<std::string>* views = nullptr;  // the source's views (Oracle names): queries may read them
   const Registry* registry = nullptr;
   const Profile* profile = nullptr;
   TypeMappingSettings types;
@@ -121,6 +123,9 @@ private:
                                    Span span, bool& failed, bool any = false) const;  // any: also overloads the target tells apart
   std::string oracle_family_of(const ast::Expr& e) const;  // "" when unknown
   std::string param_family(const ast::PlType& t) const;
+  // An IN argument converted to its parameter's type as Oracle converts it implicitly
+  // (lower_call_args.cpp); `written` is the argument as the writer printed it.
+  std::string implicit_argument(const ast::Expr& arg, const ast::PlType& param, std::string written) const;
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                   bool as_statement, Span span, rewrite::SqlWriter& w) const;
   std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;

@@ -29,6 +29,7 @@ struct Profile {
   bool named_arguments = true;    // f(x => v) (Redshift's CALL and UDF calls are positional only)
   bool tagged_dollar_quotes = true;  // AS $orashift$ … $orashift$ (Redshift's pages show only $$, reasons above the head)
   bool nonatomic = false;         // CREATE PROCEDURE … NONATOMIC chosen per procedure
+  bool dictionary_views = true;   // Oracle's dictionary views emulated in a support schema (dictionary_views.h)
   bool one_open_cursor = false;   // one explicit or implicit cursor open per session
   int max_in_args = 0, max_out_args = 0, max_variables = 0;  // 0: no limit checked
   size_t max_source_bytes = 0;

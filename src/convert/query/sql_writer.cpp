@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/naming.h"
+#include "convert/dictionary_views.h"
 #include "dialect/sql_literal.h"
 #include "sql/parser.h"
 #include "sql/printer.h"
@@ -208,8 +209,9 @@ ValueType SqlWriter::type_of(const Expr& e) {
       for (const char* n : {"NUMTODSINTERVAL", "NUMTOYMINTERVAL", "TO_DSINTERVAL", "TO_YMINTERVAL"})
         if (f == n) return ValueType::Interval;
       for (const char* n : {"TO_NUMBER", "LENGTH", "INSTR", "MONTHS_BETWEEN", "COUNT", "SUM", "AVG", "ABS", "MOD",
-                            "FLOOR", "CEIL", "ROW_NUMBER", "RANK", "DENSE_RANK", "BITAND", "POWER", "SIGN", "SQRT",
-                            "EXP", "LN", "LOG", "REMAINDER", "ASCII", "BIN_TO_NUM", "REGEXP_COUNT", "REGEXP_INSTR"})
+                            "FLOOR", "CEIL", "ROW_NUMBER", "RANK", "DENSE_RANK", "BITAND", "BIN_TO_NUM", "POWER",
+                            "SQRT", "SIGN", "EXP", "LN", "LOG", "REMAINDER", "ASCII", "LENGTHB", "VSIZE", "REGEXP_COUNT",
+                            "REGEXP_INSTR"})
         if (f == n) return ValueType::Number;
       if ((f == "TRUNC" || f == "ROUND") && !c.args.empty()) return type_of(*c.args[0].value);
       if ((f == "NVL" || f == "COALESCE" || f == "GREATEST" || f == "LEAST" || f == "MIN" || f == "MAX") && !c.args.empty())
@@ -625,6 +627,7 @@ void SqlWriter::collect_scope(const TableRef& t, std::vector<ScopeEntry>& out) c
       std::string table = normalize_identifier(n.name.name().text);
       e.name = t.alias ? normalize_identifier(t.alias->text) : table;
       if (ctx_.catalog) e.table = ctx_.catalog->find_table(table);
+      if (!e.table && ctx_.dictionary_views) e.table = dictionary_view(table);
       out.push_back(e);
       return;
     }
@@ -686,6 +689,14 @@ std::string SqlWriter::table_ref(const TableRef& t) {
       if (!cte_defining_.empty() && rel == cte_defining_) cte_self_reference_ = true;
       bool known = rel == "DUAL" || std::find(cte_names_.begin(), cte_names_.end(), rel) != cte_names_.end() ||
                    (ctx_.other_relations && ctx_.other_relations->count(rel));
+      if (!known && ctx_.catalog && !ctx_.catalog->find_table(rel) && ctx_.dictionary_views && dictionary_view(rel) &&
+          (n.name.parts.size() == 1 || (n.name.parts.size() == 2 && normalize_identifier(n.name.parts[0].text) == "SYS"))) {
+        // An Oracle dictionary view: read from its emulation (dictionary_views.h).
+        out = dictionary_view_ref(rel);
+        res_.dictionary_views.insert(rel);
+        item("OS4017", rel + " is emulated from pg_catalog: " + dictionary_view_difference(rel), n.name.span, false);
+        known = true;
+      }
       if (!known && ctx_.catalog && !ctx_.catalog->find_table(rel))
         item("OS4013", "reads " + sql::compact_text(n.name.span) + ", which is not in the converted schema (another "
                        "schema, a dictionary view or an object not converted): convert it first or rewrite the query",

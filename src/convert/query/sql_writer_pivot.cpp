@@ -137,6 +137,7 @@ std::optional<std::string> SqlWriter::converted_from(const std::string& oracle, 
   std::string sql = w.query(*static_cast<const SelectStmt&>(*ps.statements[0]).query);
   for (const auto& i : sub.items.items()) item(i.kind->code, i.message, t.pivot, false);
   if (!sub.convertible) res_.convertible = false;
+  res_.dictionary_views.insert(sub.dictionary_views.begin(), sub.dictionary_views.end());
   std::string alias = t.alias ? ident(*t.alias) : "\"" + std::string(alias_base) + std::to_string(++subquery_count_) + "\"";
   return "(" + sql + ") " + alias;
 }

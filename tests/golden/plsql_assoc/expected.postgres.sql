@@ -21,6 +21,7 @@ CREATE TYPE "walk$t_emp" AS ("name" varchar(20), "sal" numeric);
 -- CREATE TYPE "lines_of$t_unit" AS ("name" varchar(30), "lines" numeric[]);
 
 CREATE SCHEMA IF NOT EXISTS "cache";
+COMMENT ON SCHEMA "cache" IS 'orashift: Oracle PACKAGE';
 
 CREATE OR REPLACE FUNCTION "cache"."orashift$init"()
 RETURNS void
@@ -65,8 +66,10 @@ BEGIN
   PERFORM set_config('orashift.cache__g', COALESCE(value::text, ''), false);
 END
 $orashift$;
+COMMENT ON SCHEMA "cache" IS 'orashift: Oracle PACKAGE BODY';
 
 CREATE SCHEMA IF NOT EXISTS "slots";
+COMMENT ON SCHEMA "slots" IS 'orashift: Oracle PACKAGE';
 
 CREATE OR REPLACE FUNCTION "slots"."orashift$init"()
 RETURNS void
@@ -111,6 +114,7 @@ BEGIN
   PERFORM set_config('orashift.slots__orashift_init', 'y', false);
 END
 $orashift$;
+COMMENT ON SCHEMA "slots" IS 'orashift: Oracle PACKAGE BODY';
 
 CREATE OR REPLACE PROCEDURE "cache"."put"("k" text, "v" numeric)
 LANGUAGE plpgsql

@@ -18,10 +18,13 @@ CREATE DOMAIN "counter_list" AS "counter_t"[];
 CREATE TYPE "stack_t" AS ("tokens" varchar(30)[]);
 
 CREATE SCHEMA IF NOT EXISTS "counter_t";
+COMMENT ON SCHEMA "counter_t" IS 'orashift: Oracle TYPE BODY';
 
 CREATE SCHEMA IF NOT EXISTS "stack_t";
+COMMENT ON SCHEMA "stack_t" IS 'orashift: Oracle TYPE BODY';
 
 CREATE SCHEMA IF NOT EXISTS "coll_tab";
+COMMENT ON SCHEMA "coll_tab" IS 'orashift: Oracle PACKAGE';
 
 CREATE TYPE "coll_tab"."rec_t" AS ("label" varchar(30), "words" varchar(30)[]);
 
@@ -50,6 +53,7 @@ BEGIN
   PERFORM set_config('orashift.coll_tab__orashift_init', 'y', false);
 END
 $orashift$;
+COMMENT ON SCHEMA "coll_tab" IS 'orashift: Oracle PACKAGE BODY';
 
 CREATE OR REPLACE FUNCTION "counter_t"."doubled"("self" "counter_t")
 RETURNS numeric

@@ -8,6 +8,7 @@ CREATE TABLE "items" (
 );
 
 CREATE SCHEMA IF NOT EXISTS "shop";
+COMMENT ON SCHEMA "shop" IS 'orashift: Oracle PACKAGE';
 
 CREATE TYPE "shop"."item_rec" AS ("id" integer, "gross" numeric);
 
@@ -63,6 +64,7 @@ BEGIN
   PERFORM set_config('orashift.shop__g_sold', COALESCE(value::text, ''), false);
 END
 $orashift$;
+COMMENT ON SCHEMA "shop" IS 'orashift: Oracle PACKAGE BODY';
 
 CREATE OR REPLACE FUNCTION "shop"."net"("p_id" numeric)
 RETURNS numeric

@@ -18,8 +18,10 @@ $orashift$;
 CREATE TYPE "pv_point" AS ("x" numeric, "y" numeric);
 
 CREATE SCHEMA IF NOT EXISTS "pv_point";
+COMMENT ON SCHEMA "pv_point" IS 'orashift: Oracle TYPE BODY';
 
 CREATE SCHEMA IF NOT EXISTS "pv_pkg";
+COMMENT ON SCHEMA "pv_pkg" IS 'orashift: Oracle PACKAGE';
 
 CREATE TYPE "pv_pkg"."font_rec" AS ("name" varchar(20), "size_pt" numeric, "widths" numeric[]);
 CREATE TYPE "pv_pkg"."ctx_rec" AS ("total" numeric, "h" numeric[], "names" jsonb, "size_pt" numeric);
@@ -197,6 +199,7 @@ BEGIN
   END;
 END
 $orashift$;
+COMMENT ON SCHEMA "pv_pkg" IS 'orashift: Oracle PACKAGE BODY';
 
 CREATE OR REPLACE PROCEDURE "pv_point"."shift"(INOUT "self" "pv_point", "d" numeric)
 LANGUAGE plpgsql

@@ -37,6 +37,7 @@ END
 $orashift$;
 
 CREATE SCHEMA IF NOT EXISTS "limits";
+COMMENT ON SCHEMA "limits" IS 'orashift: Oracle PACKAGE';
 
 CREATE OR REPLACE FUNCTION "limits"."orashift$init"()
 RETURNS void

@@ -39,6 +39,7 @@ END
 $orashift$;
 
 CREATE SCHEMA IF NOT EXISTS "shape_t";
+COMMENT ON SCHEMA "shape_t" IS 'orashift: Oracle TYPE BODY';
 
 CREATE OR REPLACE FUNCTION "shape_t"."area"("self" "shape_t")
 RETURNS numeric

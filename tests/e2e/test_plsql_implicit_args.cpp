@@ -1,0 +1,84 @@
+// Oracle converts an argument to its parameter's type and a number given to a character function
+// to text (SQL Language Reference 19c, "Implicit Data Conversion": RAW ↔ VARCHAR2 through
+// RAWTOHEX / HEXTORAW, NUMBER → VARCHAR2 through TO_CHAR). PostgreSQL finds a routine only through
+// implicit casts, so the converted calls carry the conversions; these run them.
+#include "plsql_harness.h"
+#include "require_env.h"
+
+namespace {
+
+const char* kImplicitArgs = R"(
+CREATE OR REPLACE PACKAGE conv_pkg IS
+  FUNCTION echo(p_text VARCHAR2) RETURN VARCHAR2;
+  FUNCTION raw_hex(p_raw RAW) RETURN VARCHAR2;
+  PROCEDURE keep(p_text VARCHAR2, p_out OUT VARCHAR2);
+  FUNCTION raw_to_text RETURN VARCHAR2;
+  FUNCTION text_to_raw RETURN VARCHAR2;
+  FUNCTION number_to_text RETURN VARCHAR2;
+  FUNCTION raw_through_procedure RETURN VARCHAR2;
+  FUNCTION last_digits(a NUMBER, b NUMBER) RETURN VARCHAR2;
+  FUNCTION digits_of(n NUMBER) RETURN NUMBER;
+END conv_pkg;
+/
+CREATE OR REPLACE PACKAGE BODY conv_pkg IS
+  FUNCTION echo(p_text VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN p_text;
+  END;
+  FUNCTION raw_hex(p_raw RAW) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN RAWTOHEX(p_raw);
+  END;
+  PROCEDURE keep(p_text VARCHAR2, p_out OUT VARCHAR2) IS
+  BEGIN
+    p_out := p_text;
+  END;
+  FUNCTION raw_to_text RETURN VARCHAR2 IS
+    l_raw RAW(4) := HEXTORAW('0aff');
+  BEGIN
+    RETURN echo(l_raw);
+  END;
+  FUNCTION text_to_raw RETURN VARCHAR2 IS
+    l_hex VARCHAR2(8) := 'c0de';
+  BEGIN
+    RETURN raw_hex(l_hex);
+  END;
+  FUNCTION number_to_text RETURN VARCHAR2 IS
+    l_n NUMBER := 42;
+  BEGIN
+    RETURN echo(l_n);
+  END;
+  FUNCTION raw_through_procedure RETURN VARCHAR2 IS
+    l_raw RAW(2) := HEXTORAW('BEEF');
+    l_out VARCHAR2(10);
+  BEGIN
+    keep(l_raw, l_out);
+    RETURN l_out;
+  END;
+  FUNCTION last_digits(a NUMBER, b NUMBER) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN SUBSTR(BITAND(a, b), -6, 6);
+  END;
+  FUNCTION digits_of(n NUMBER) RETURN NUMBER IS
+  BEGIN
+    RETURN LENGTH(BITAND(n, n));
+  END;
+END conv_pkg;
+/
+)";
+
+}  // namespace
+
+TEST(PlsqlImplicitArgs, ArgumentsAndCharacterFunctionsConvertAsOracleDoes) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("implicit_args", kImplicitArgs);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT conv_pkg.raw_to_text()"), "0AFF");  // RAWTOHEX: upper-case hex digits
+  EXPECT_EQ(s("SELECT conv_pkg.text_to_raw()"), "C0DE");  // HEXTORAW
+  EXPECT_EQ(s("SELECT conv_pkg.number_to_text()"), "42");
+  EXPECT_EQ(s("SELECT conv_pkg.raw_through_procedure()"), "BEEF");
+  EXPECT_EQ(s("SELECT conv_pkg.last_digits(1234567890, 2147483647)"), "567890");
+  EXPECT_EQ(s("SELECT conv_pkg.digits_of(1234567)"), "7");
+}
