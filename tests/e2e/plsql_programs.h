@@ -551,26 +551,10 @@ CREATE OR REPLACE PACKAGE cov IS
   FUNCTION missing RETURN VARCHAR2;
   FUNCTION inner_delete RETURN VARCHAR2;
   FUNCTION copies RETURN VARCHAR2;
-  PROCEDURE ctx_put (i PLS_INTEGER, v NUMBER);
-  FUNCTION ctx_facts RETURN VARCHAR2;
 END cov;
 /
 CREATE OR REPLACE PACKAGE BODY cov IS
-  TYPE ta_number IS TABLE OF NUMBER INDEX BY BINARY_INTEGER;
-  TYPE tr_ctx IS RECORD (h ta_number, total NUMBER);
   g_listeners t_by_event;
-  m_ctx tr_ctx;
-
-  PROCEDURE ctx_put (i PLS_INTEGER, v NUMBER) IS
-  BEGIN
-    m_ctx.h(i) := v;
-    m_ctx.total := NVL(m_ctx.total, 0) + v;
-  END ctx_put;
-
-  FUNCTION ctx_facts RETURN VARCHAR2 IS
-  BEGIN
-    RETURN m_ctx.h.COUNT || ' ' || m_ctx.h.FIRST || ' ' || m_ctx.h.LAST || ' ' || m_ctx.h(0) || ' ' || m_ctx.total;
-  END ctx_facts;
 
   FUNCTION lines_of (u t_unit) RETURN VARCHAR2 IS
     l PLS_INTEGER := u.lines.FIRST;

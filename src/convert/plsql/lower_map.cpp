@@ -110,28 +110,19 @@ std::string Lowerer::map_after_delete(const TypeInfo& map, const std::string& ba
   return "";
 }
 
-// `base` gets `value`: a local or parameter by assignment, a package variable through its setter;
-// a map in a field of a package record variable (`field_path`, e.g. ."h") through a local copy of
-// the record whose field is set and which is written back whole (session state holds whole values).
+// `base` gets `value`: a local or parameter by assignment, a package variable through its setter.
 void Lowerer::map_store(const Symbol& s, bool whole_symbol, const std::string& base, const std::string& value, Span span,
-                        PgBody& out, const std::string& field_path) {
+                        PgBody& out) const {
   if (s.kind == SymbolKind::Constant || s.kind == SymbolKind::PackageConstant) {
     item(plsql_codes::kNotConvertible, "assignment to a constant", span);
     return;
   }
   if (s.kind == SymbolKind::PackageVariable) {
-    if (whole_symbol) {
-      out.push_back(PgStmt::simple("PERFORM " + s.setter + "(" + value + ")", span));
+    if (!whole_symbol) {
+      item(plsql_codes::kCollection, "an associative array in a field of a package variable is not written back", span);
       return;
     }
-    if (field_path.empty() || !current_block_ || s.type.shape != Shape::Row || s.type.sql.empty() || s.type.sql == "record") {
-      item(plsql_codes::kCollection, "an associative array in an element of a package variable is not written back", span);
-      return;
-    }
-    std::string tmp = local_variable("orashift_pkgvar" + std::to_string(++temp_count_), s.type.sql, span);
-    out.push_back(PgStmt::simple(tmp + " := " + s.ref, span));
-    out.push_back(PgStmt::simple(tmp + field_path + " := " + value, span));
-    out.push_back(PgStmt::simple("PERFORM " + s.setter + "(" + tmp + ")", span));
+    out.push_back(PgStmt::simple("PERFORM " + s.setter + "(" + value + ")", span));
     return;
   }
   out.push_back(PgStmt::simple(base + " := " + value, span));
@@ -144,8 +135,7 @@ bool Lowerer::map_assign(const ast::PlAssign& a, PgBody& out) {
   bool flagged = false;
   auto place = map_place(*a.target, &flagged);
   if (!place) return flagged;
-  map_store(*place->symbol, place->whole_symbol, place->write_base, map_place_update(*place, expr(*a.value)), a.span, out,
-            place->field_path);
+  map_store(*place->symbol, place->whole_symbol, place->write_base, map_place_update(*place, expr(*a.value)), a.span, out);
   return true;
 }
 

@@ -65,12 +65,6 @@ std::optional<Lowerer::MapPlace> Lowerer::map_place(const ast::CallExpr& c, cons
     path.span = c.span;
     place.write_base = place.read_base = expr(path);
     place.whole_symbol = used == ids.size();
-    const TypeInfo* held = &s->type;
-    for (size_t i = used; i < ids.size() && held; ++i) {
-      const Field* f = held->field(norm(ids[i]));
-      place.field_path += f ? "." + f->ref() : "";
-      held = f ? &f->type : nullptr;
-    }
     first_key = &c.args[0];
     t = *named;
     for (size_t i = 0; i < count; ++i) steps.push_back(&p->selectors[i]);
@@ -172,7 +166,7 @@ std::string Lowerer::map_place_update(const MapPlace& place, const std::string& 
 // elements. Reading the place raises NO_DATA_FOUND when an enclosing element does not exist, as
 // Oracle does; EXTEND and TRIM are not methods of associative arrays.
 void Lowerer::map_place_method(const MapPlace& place, const std::string& method, const std::vector<std::string>& args,
-                               Span span, PgBody& out) {
+                               Span span, PgBody& out) const {
   std::string after = method == "DELETE" ? map_after_delete(place.type, place.read, args) : "";
   // DELETE without arguments does not read the place; reading it still raises when an enclosing
   // element does not exist.
@@ -181,7 +175,7 @@ void Lowerer::map_place_method(const MapPlace& place, const std::string& method,
     item(plsql_codes::kCollection, "collection method " + method + (args.empty() ? "" : "(…)") + " on an associative array", span);
     return;
   }
-  map_store(*place.symbol, place.whole_symbol, place.write_base, map_place_update(place, after), span, out, place.field_path);
+  map_store(*place.symbol, place.whole_symbol, place.write_base, map_place_update(place, after), span, out);
 }
 
 }  // namespace orashift::plsql
