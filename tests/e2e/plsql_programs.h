@@ -531,4 +531,156 @@ END;
 /
 )";
 
+// Collections holding collections (PL/SQL Language Reference, "Multidimensional Collections",
+// "Associative Arrays", "Collection Methods"), shaped like utPLSQL's coverage data: a record whose
+// field is a map by VARCHAR2 of records, each holding a sparse INDEX BY PLS_INTEGER map of
+// records; and a package-level map by VARCHAR2 of maps by PLS_INTEGER (utPLSQL's event listeners).
+inline const char* kNestedMapsProgram = R"(
+CREATE OR REPLACE PACKAGE cov IS
+  TYPE t_line IS RECORD (executions PLS_INTEGER, covered NUMBER);
+  TYPE tt_lines IS TABLE OF t_line INDEX BY PLS_INTEGER;
+  TYPE t_unit IS RECORD (name VARCHAR2(30), lines tt_lines);
+  TYPE tt_units IS TABLE OF t_unit INDEX BY VARCHAR2(30);
+  TYPE t_run IS RECORD (label VARCHAR2(10), units tt_units);
+  TYPE t_flags IS TABLE OF BOOLEAN INDEX BY PLS_INTEGER;
+  TYPE t_by_event IS TABLE OF t_flags INDEX BY VARCHAR2(30);
+  PROCEDURE listen (ev VARCHAR2, pos PLS_INTEGER, on_off BOOLEAN);
+  FUNCTION listeners_of (ev VARCHAR2) RETURN VARCHAR2;
+  FUNCTION nested_walk RETURN VARCHAR2;
+  FUNCTION inner_methods RETURN VARCHAR2;
+  FUNCTION missing RETURN VARCHAR2;
+  FUNCTION inner_delete RETURN VARCHAR2;
+  FUNCTION copies RETURN VARCHAR2;
+END cov;
+/
+CREATE OR REPLACE PACKAGE BODY cov IS
+  g_listeners t_by_event;
+
+  FUNCTION lines_of (u t_unit) RETURN VARCHAR2 IS
+    l PLS_INTEGER := u.lines.FIRST;
+    r VARCHAR2(400);
+  BEGIN
+    WHILE l IS NOT NULL LOOP
+      r := r || l || '=' || u.lines(l).executions || ',';
+      l := u.lines.NEXT(l);
+    END LOOP;
+    RETURN r;
+  END lines_of;
+
+  FUNCTION fill RETURN t_run IS
+    run t_run;
+  BEGIN
+    run.label := 'r1';
+    run.units('b').name := 'b';
+    run.units('b').lines(200).executions := 1;
+    run.units('b').lines(-3).executions := 2;
+    run.units('b').lines(7).covered := 5;
+    run.units('B').lines(2147483647).executions := 9;
+    run.units('B').lines(-2147483647).executions := 8;
+    RETURN run;
+  END fill;
+
+  FUNCTION nested_walk RETURN VARCHAR2 IS
+    run t_run;
+    k VARCHAR2(30);
+    r VARCHAR2(400);
+  BEGIN
+    run := fill;
+    k := run.units.FIRST;
+    WHILE k IS NOT NULL LOOP
+      r := r || k || ':' || lines_of(run.units(k)) || ';';
+      k := run.units.NEXT(k);
+    END LOOP;
+    RETURN r;
+  END nested_walk;
+
+  FUNCTION inner_methods RETURN VARCHAR2 IS
+    run t_run;
+  BEGIN
+    run := fill;
+    RETURN run.units('b').lines.COUNT || ' ' || run.units('b').lines.FIRST || ' ' || run.units('b').lines.LAST || ' ' ||
+           run.units('b').lines.NEXT(7) || ' ' || run.units('b').lines.PRIOR(7) || ' ' || run.units('b').lines.NEXT(8) || ' ' ||
+           NVL(TO_CHAR(run.units('b').lines.PRIOR(-3)), 'none') || ' ' ||
+           CASE WHEN run.units('b').lines.EXISTS(7) THEN 'y' ELSE 'n' END ||
+           CASE WHEN run.units('b').lines.EXISTS(8) THEN 'y' ELSE 'n' END || ' ' ||
+           run.units('b').lines(7).covered || ' ' || run.units.COUNT;
+  END inner_methods;
+
+  FUNCTION missing RETURN VARCHAR2 IS
+    run t_run;
+    n PLS_INTEGER;
+    r VARCHAR2(100);
+  BEGIN
+    run := fill;
+    BEGIN
+      n := run.units('b').lines(8).executions;
+      r := 'read';
+    EXCEPTION
+      WHEN NO_DATA_FOUND THEN r := 'ndf';
+    END;
+    BEGIN
+      n := run.units('zz').lines.COUNT;
+      r := r || ' read';
+    EXCEPTION
+      WHEN NO_DATA_FOUND THEN r := r || ' ndf';
+    END;
+    RETURN r;
+  END missing;
+
+  FUNCTION inner_delete RETURN VARCHAR2 IS
+    run t_run;
+    r VARCHAR2(200);
+  BEGIN
+    run := fill;
+    run.units('b').lines.DELETE(7);
+    r := run.units('b').lines.COUNT || ':' || run.units('b').lines.NEXT(-3);
+    run.units('b').lines.DELETE(-10, 0);
+    r := r || ' ' || run.units('b').lines.COUNT || ':' || run.units('b').lines.FIRST;
+    run.units('b').lines.DELETE;
+    RETURN r || ' ' || run.units('b').lines.COUNT || ':' || NVL(TO_CHAR(run.units('b').lines.FIRST), 'none') || ' ' ||
+           run.units('b').name || ' ' || run.units('B').lines.COUNT || ' ' || run.units.COUNT;
+  END inner_delete;
+
+  FUNCTION copies RETURN VARCHAR2 IS
+    run t_run;
+    u t_unit;
+  BEGIN
+    run := fill;
+    u := run.units('B');
+    u.lines(1).executions := 5;
+    u.name := 'copy';
+    run.units('c') := u;
+    run.units('c').lines(1).executions := 6;
+    RETURN run.units('B').lines.COUNT || ' ' || u.lines.COUNT || ' ' || u.lines(1).executions || ' ' ||
+           run.units('c').lines.FIRST || ' ' || run.units('c').lines.NEXT(1) || ' ' || run.units('c').lines(1).executions ||
+           ' ' || run.units('c').name;
+  END copies;
+
+  PROCEDURE listen (ev VARCHAR2, pos PLS_INTEGER, on_off BOOLEAN) IS
+  BEGIN
+    g_listeners(ev)(pos) := on_off;
+  END listen;
+
+  FUNCTION positions (f t_flags) RETURN VARCHAR2 IS
+    i PLS_INTEGER := f.FIRST;
+    r VARCHAR2(200);
+  BEGIN
+    WHILE i IS NOT NULL LOOP
+      r := r || i || CASE WHEN f(i) THEN '+' ELSE '-' END || ',';
+      i := f.NEXT(i);
+    END LOOP;
+    RETURN r;
+  END positions;
+
+  FUNCTION listeners_of (ev VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    IF NOT g_listeners.EXISTS(ev) THEN
+      RETURN 'none';
+    END IF;
+    RETURN positions(g_listeners(ev)) || ' ' || g_listeners(ev).COUNT || ' ' || g_listeners(ev).LAST;
+  END listeners_of;
+END cov;
+/
+)";
+
 }  // namespace e2e::programs

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "plsql_harness.h"
+#include "plsql_programs.h"
 #include "require_env.h"
 
 namespace {
@@ -63,4 +64,49 @@ TEST(PlsqlBehaviour, SelectorsOnElementsRecordsAndObjects) {
   EXPECT_EQ(s("SELECT coll_tab.selector_facts()"), "ink15 2 3:Xw n 2");
   EXPECT_EQ(s("SELECT coll_tab.method_facts()"), "16 2 b2");
   EXPECT_EQ(check_errors(s), "NULL");
+}
+
+// "Multidimensional Collections": a collection whose elements are collections, here associative
+// arrays inside records inside an associative array (utPLSQL's coverage data). "Associative
+// Arrays": an INDEX BY PLS_INTEGER array is sparse and walked in index order, so the inner
+// lines come back under their own indexes (-3, 7, 200; ±2147483647), numerically ordered, and the
+// units in binary order ('B' before 'b'); assigning through a key that does not exist creates the
+// element, at every level. "Collection Methods": COUNT, FIRST, LAST, NEXT, PRIOR (NEXT of an
+// absent index is the next present one; PRIOR of the first is NULL), EXISTS and the three DELETE
+// forms on an inner collection. "Collection Exceptions": reading a nonexistent element of an
+// associative array raises NO_DATA_FOUND, also under another one. "Assigning Values to
+// Collection Variables": an element read into a record is a copy.
+TEST(PlsqlBehaviour, CollectionsHoldingSparseCollections) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("nestmap", e2e::programs::kNestedMapsProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT cov.nested_walk()"), "B:-2147483647=8,2147483647=9,;b:-3=2,7=,200=1,;");
+  EXPECT_EQ(s("SELECT cov.inner_methods()"), "3 -3 200 200 -3 200 none yn 5 2");
+  EXPECT_EQ(s("SELECT cov.missing()"), "ndf ndf");
+  EXPECT_EQ(s("SELECT cov.inner_delete()"), "2:200 1:200 0:none b 2 2");
+  EXPECT_EQ(s("SELECT cov.copies()"), "2 3 5 -2147483647 2147483647 6 copy");
+  EXPECT_EQ(check_errors(s), "NULL");
+}
+
+// "Package State" of a map of maps (utPLSQL's ut_event_manager): an element of an inner map
+// assigned through a key of the outer one that does not exist yet creates it; the inner map is
+// passed whole to a function that walks it in index order.
+TEST(PlsqlBehaviour, PackageMapOfMapsKeptAcrossCalls) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply("mapmap", e2e::programs::kNestedMapsProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("CALL cov.listen('start', 10, TRUE)"), "OK");
+  EXPECT_EQ(s("CALL cov.listen('start', -1, TRUE)"), "OK");
+  EXPECT_EQ(s("CALL cov.listen('end', 3, FALSE)"), "OK");
+  EXPECT_EQ(s("CALL cov.listen('start', 2, FALSE)"), "OK");
+  EXPECT_EQ(s("CALL cov.listen('start', 10, FALSE)"), "OK");
+  EXPECT_EQ(s("SELECT cov.listeners_of('start')"), "-1+,2-,10-, 3 10");
+  EXPECT_EQ(s("SELECT cov.listeners_of('end')"), "3-, 1 3");
+  EXPECT_EQ(s("SELECT cov.listeners_of('x')"), "none");
+  e2e::Session fresh(u.url);
+  EXPECT_EQ(fresh("SELECT cov.listeners_of('start')"), "none");
 }

@@ -42,10 +42,11 @@ CREATE OR REPLACE PACKAGE pv_pkg IS
   TYPE name_map IS TABLE OF VARCHAR2(20) INDEX BY VARCHAR2(20);
   TYPE ctx_rec IS RECORD (total NUMBER, h num_tab, names name_map, size_pt NUMBER);
   TYPE point_tab IS TABLE OF pv_point;
+  TYPE num_list IS TABLE OF NUMBER;
   g_k num_tab;
   g_fonts font_tab;
   g_ctx ctx_rec;
-  g_list num_tab;
+  g_list num_list := num_list();
   g_points point_tab := point_tab();
   c_base CONSTANT NUMBER := 1000;
   g_name VARCHAR2(20) := 'init';
@@ -126,9 +127,10 @@ CREATE OR REPLACE PACKAGE BODY pv_pkg IS
   BEGIN
     g_list.DELETE;
     FOR i IN 1 .. n LOOP
+      g_list.EXTEND;
       g_list(i) := i * i;
     END LOOP;
-    g_list.TRIM;
+    g_list.TRIM;  -- TRIM is for nested tables and VARRAYs ("Collection Methods")
     RETURN g_list.COUNT || ':' || g_list(g_list.LAST);
   END;
   FUNCTION partial_run(d NUMBER) RETURN VARCHAR2 IS

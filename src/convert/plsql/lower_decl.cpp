@@ -248,7 +248,9 @@ TypeInfo Lowerer::resolve_type_decl(const ast::PlTypeDecl& d, const std::string&
       r.element = std::make_shared<TypeInfo>(resolve_type(d.element));
       r.sql = r.element->sql + "[]";
       if (!r.element->problem.empty()) r.problem = r.element->problem;
-      if (r.element->shape == Shape::Array || r.element->shape == Shape::Map) r.problem = "a collection of collections";
+      // A map element (jsonb) nests like any scalar; an array in an array would be a ragged
+      // multidimensional array, which PostgreSQL has not.
+      if (r.element->shape == Shape::Array) r.problem = "a collection of collections";
       if (d.index_by.span.end > d.index_by.span.begin) {
         // INDEX BY VARCHAR2 (or a %TYPE of a string): a map with text keys; INDEX BY PLS_INTEGER
         // stays an array unless some unit deletes single elements (Registry::sparse_types).

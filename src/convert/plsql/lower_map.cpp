@@ -4,7 +4,9 @@
 // jsonb_build_object (records as objects of their fields) and cast back to the element type on
 // read; order (FIRST, NEXT, …) is computed from the keys: VARCHAR2 keys in binary order
 // (COLLATE "C", Oracle's default NLS_SORT=BINARY), PLS_INTEGER keys numerically. A jsonb value is
-// copied on assignment, as Oracle copies a whole collection.
+// copied on assignment, as Oracle copies a whole collection. A map held by an element (a record
+// field, or the element itself) is a jsonb object nested in it; places at depth are
+// lower_map_path.cpp's.
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/plsql/plsql_support.h"
@@ -16,12 +18,6 @@ namespace orashift::plsql {
 
 namespace {
 
-// A key as the object stores it: the text of the index (an integer index rounded as Oracle
-// converts it to PLS_INTEGER).
-std::string stored_key(const TypeInfo& map, const std::string& key) {
-  return map.keys == MapKeys::Integer ? "((" + key + ")::integer)::text" : "(" + key + ")::text";
-}
-
 // The keys of `map` as a set-returning FROM item with column k, and k in the index's order.
 // (Named so that no routine variable is captured: the body reads `#variable_conflict use_column`.)
 std::string keys_from(const std::string& map) { return "jsonb_object_keys(" + map + ") AS orashift_keys(\"orashift$k\")"; }
@@ -29,14 +25,13 @@ std::string ordered_key(const TypeInfo& map) {
   return map.keys == MapKeys::Integer ? "\"orashift$k\"::integer" : "\"orashift$k\" COLLATE \"C\"";
 }
 
-// The element value in the jsonb object, typed for the object: a record element's fields by
-// their target names (jsonb_populate_record reads them back).
-std::string element_value(const TypeInfo& map, const std::string& value) {
-  const std::string& type = map.element ? map.element->sql : std::string("text");
-  return "(" + value + ")::" + type;
-}
-
 }  // namespace
+
+// A key as the object stores it: the text of the index (an integer index rounded as Oracle
+// converts it to PLS_INTEGER).
+std::string Lowerer::map_stored_key(const TypeInfo& map, const std::string& key) {
+  return map.keys == MapKeys::Integer ? "((" + key + ")::integer)::text" : "(" + key + ")::text";
+}
 
 const TypeInfo* Lowerer::path_type(const Symbol& s, const std::vector<ast::Ident>& parts, size_t used) const {
   const TypeInfo* t = &s.type;
@@ -73,9 +68,10 @@ bool Lowerer::map_element_lossy(const TypeInfo& map, Span span) const {
 
 std::string Lowerer::map_read(const TypeInfo& map, const std::string& base, const std::string& key) const {
   res_.needs_map_support = true;
-  std::string got = std::string(kMapGetFunction) + "(" + base + ", " + stored_key(map, key) + ")";
+  std::string got = std::string(kMapGetFunction) + "(" + base + ", " + map_stored_key(map, key) + ")";
   const TypeInfo* e = map.element.get();
   if (e && e->shape == Shape::Row) return "jsonb_populate_record(NULL::" + e->sql + ", NULLIF(" + got + ", 'null'))";
+  if (e && e->shape == Shape::Map) return got;  // a map held by the map: its jsonb object as stored
   return "(" + got + " #>> '{}')::" + (e ? e->sql : std::string("text"));
 }
 
@@ -91,7 +87,7 @@ std::optional<std::string> Lowerer::map_method(const TypeInfo& map, const std::s
     return "(SELECT " + std::string(next ? "min" : "max") + "(" + k + ") FROM " + keys_from(base) + " WHERE " + k +
            (next ? " > " : " < ") + bound + ")";
   }
-  if (method == "EXISTS" && args.size() == 1) return "COALESCE(" + base + " ? " + stored_key(map, args[0]) + ", FALSE)";
+  if (method == "EXISTS" && args.size() == 1) return "COALESCE(" + base + " ? " + map_stored_key(map, args[0]) + ", FALSE)";
   if (method == "LIMIT" && args.empty()) return "NULL::integer";
   item(plsql_codes::kCollection,
        "collection method " + method + (args.empty() ? "" : "(…)") + " on an associative array in an expression", span);
@@ -101,7 +97,7 @@ std::optional<std::string> Lowerer::map_method(const TypeInfo& map, const std::s
 // The new value of the map after m.DELETE / m.DELETE(k) / m.DELETE(k1, k2) (empty when the form is unknown).
 std::string Lowerer::map_after_delete(const TypeInfo& map, const std::string& base, const std::vector<std::string>& args) const {
   if (args.empty()) return "'{}'::jsonb";
-  if (args.size() == 1) return "COALESCE(" + base + " - " + stored_key(map, args[0]) + ", " + base + ")";  // DELETE(NULL): nothing
+  if (args.size() == 1) return "COALESCE(" + base + " - " + map_stored_key(map, args[0]) + ", " + base + ")";  // DELETE(NULL): nothing
   if (args.size() == 2) {
     // "DELETE(m, n)": the elements whose indexes are in m..n; nothing when m > n or either is NULL.
     std::string k = ordered_key(map);
@@ -132,53 +128,14 @@ void Lowerer::map_store(const Symbol& s, bool whole_symbol, const std::string& b
   out.push_back(PgStmt::simple(base + " := " + value, span));
 }
 
-// m(k) := v, m(k).f := v: the element (or its field) inserted or replaced ("Associative Arrays":
-// assigning to a new index adds the element; to a record element's field creates it too).
+// m(k) := v, m(k).f := v, m(k).lines(l).f := v, m(k1)(k2) := v: the place inside the map
+// (lower_map_path.cpp) inserted or replaced ("Associative Arrays": assigning to a new index adds
+// the element; to a record element's field creates it too).
 bool Lowerer::map_assign(const ast::PlAssign& a, PgBody& out) {
-  const ast::Expr* target = a.target.get();
-  std::string field;
-  if (target->kind == ast::ExprKind::Postfix) {
-    auto& p = static_cast<const ast::PostfixExpr&>(*target);
-    std::string suffix = sql::compact_text(p.suffix);
-    if (p.base->kind != ast::ExprKind::Call || suffix.empty() || suffix[0] != '.') return false;
-    field = normalize_identifier(suffix.substr(1));
-    target = p.base.get();
-  }
-  if (target->kind != ast::ExprKind::Call) return false;
-  auto& c = static_cast<const ast::CallExpr&>(*target);
-  if (c.name.empty() || c.args.size() != 1) return false;
-  std::vector<ast::Ident> ids(c.name.begin(), c.name.end());
-  size_t used = 0;
-  const Symbol* s = lookup_path(ids, used);
-  if (!s || s->kind == SymbolKind::Type || s->kind == SymbolKind::Exception || s->kind == SymbolKind::Cursor) return false;
-  const TypeInfo* t = path_type(*s, ids, used);
-  if (!t || t->shape != Shape::Map) return false;
-  if (map_element_lossy(*t, a.target->span)) return true;
-  if (!field.empty() && (field.find_first_of(".(%") != std::string::npos || !t->element || t->element->shape != Shape::Row)) {
-    item(plsql_codes::kCollection, "assignment to " + sql::compact_text(a.target->span) + " (only m(k).field is emulated)", a.span);
-    return true;
-  }
-  ast::NameExpr path;
-  path.parts = ids;
-  path.span = c.span;
-  std::string base = expr(path);
-  std::string key = stored_key(*t, expr(*c.args[0].value));
-  std::string value = expr(*a.value);
-  std::string current = "COALESCE(" + base + ", '{}')";
-  std::string element;
-  if (field.empty()) {
-    element = element_value(*t, value);
-  } else {
-    const Field* f = t->element->field(field);
-    if (!f) {
-      item(plsql_codes::kNotConvertible, "no field " + field + " in " + sql::compact_text(a.target->span), a.span);
-      return true;
-    }
-    // The element's fields so far (none for a new index) with this one replaced.
-    element = "COALESCE(NULLIF(" + current + " -> " + key + ", 'null'), '{}') || jsonb_build_object(" +
-              quote_literal(target_name(field)) + ", (" + value + ")::" + (f->type.sql.empty() ? "text" : f->type.sql) + ")";
-  }
-  map_store(*s, used == ids.size(), base, current + " || jsonb_build_object(" + key + ", " + element + ")", a.span, out);
+  bool flagged = false;
+  auto place = map_place(*a.target, &flagged);
+  if (!place) return flagged;
+  map_store(*place->symbol, place->whole_symbol, place->write_base, map_place_update(*place, expr(*a.value)), a.span, out);
   return true;
 }
 

@@ -25,6 +25,13 @@ bool reading_method(const std::string& m) {
   return m == "COUNT" || m == "FIRST" || m == "LAST" || m == "LIMIT" || m == "EXISTS" || m == "NEXT" || m == "PRIOR";
 }
 
+bool args_are_positional(const std::vector<ast::CallArg>* args) {
+  if (args)
+    for (const auto& a : *args)
+      if (!a.name.empty()) return false;
+  return true;
+}
+
 }  // namespace
 
 // The array forms of the reading collection methods (the same as for a collection named plainly).
@@ -124,7 +131,7 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
       if (auto target = treat_target(c)) return hierarchy_type_info(*target);
       // a(i), rec.list(i): an element.
       if (auto t = path_type(c.name, 0)) {
-        if (t->shape == Shape::Array && t->element && c.args.size() == 1) return *t->element;
+        if ((t->shape == Shape::Array || t->shape == Shape::Map) && t->element && c.args.size() == 1) return *t->element;
         return std::nullopt;
       }
       return call_type(c.name, c.args.size(), set_returning);
@@ -137,7 +144,8 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
       else return std::nullopt;
       for (size_t i = 0; t && i < p.selectors.size(); ++i) {
         const ast::Selector& s = p.selectors[i];
-        if (s.kind == ast::SelectorKind::Args && t->shape == Shape::Array && t->element && s.args.size() == 1) {
+        if (s.kind == ast::SelectorKind::Args && (t->shape == Shape::Array || t->shape == Shape::Map) && t->element &&
+            s.args.size() == 1) {
           t = TypeInfo(*t->element);
         } else if (s.kind == ast::SelectorKind::Field && t->shape == Shape::Row) {
           std::string f = norm(s.name);
@@ -225,6 +233,14 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
     const ast::Selector& s = p.selectors[i];
     bool next_args = i + 1 < count && p.selectors[i + 1].kind == ast::SelectorKind::Args;
     if (s.kind == ast::SelectorKind::Attribute) return fail("attribute %" + std::string(s.name.text));
+    if (s.kind == ast::SelectorKind::Args && t && t->shape == Shape::Map && t->element && s.args.size() == 1 &&
+        s.args[0].name.empty() && !assign) {
+      // An element of a map held by an element or a field (m(k)(j), m(k).lines(l)): read by key.
+      if (map_element_lossy(*t, p.span)) return std::nullopt;
+      text = map_read(*t, text, w.expr(*s.args[0].value));
+      t = TypeInfo(*t->element);
+      continue;
+    }
     if (s.kind == ast::SelectorKind::Args) {
       if (!t || t->shape != Shape::Array || !t->element || s.args.size() != 1 || !s.args[0].name.empty())
         return fail("a call of something that is not a known collection");
@@ -240,6 +256,13 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
       if (next_args) return fail("a call after an untyped value");
       text += "." + q(f);
       continue;
+    }
+    if (t->shape == Shape::Map && reading_method(f) && !assign) {
+      std::vector<std::string> args = next_args ? args_of(p.selectors[i + 1]) : std::vector<std::string>{};
+      i += next_args;
+      if (i + 1 != count) return fail("a selector after collection method " + f);
+      if (type) *type = std::nullopt;
+      return map_method(*t, text, f, args, p.span);
     }
     if (t->shape == Shape::Array && reading_method(f) && !assign) {
       std::vector<std::string> args = next_args ? args_of(p.selectors[i + 1]) : std::vector<std::string>{};
@@ -348,6 +371,19 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
       count = n - 1;
     } else {
       return false;
+    }
+    if (p.base->kind == ast::ExprKind::Call && args_are_positional(args)) {
+      // m(k).lines.DELETE(l), m(k1)(k2).DELETE: a map inside a map (lower_map_path.cpp).
+      bool flagged = false;
+      auto place = map_place(static_cast<const ast::CallExpr&>(*p.base), &p, count, &flagged);
+      if (flagged) return true;
+      if (place && place->type.shape == Shape::Map) {
+        std::vector<std::string> a;
+        if (args)
+          for (const auto& x : *args) a.push_back(expr(*x.value));
+        map_place_method(*place, method, a, c.span, out);
+        return true;
+      }
     }
     auto t = selector_chain(p, count, true, w, &type);
     absorb(r);

@@ -238,6 +238,22 @@ private:
   void map_store(const Symbol& s, bool whole_symbol, const std::string& base, const std::string& value, Span span,
                  PgBody& out) const;
   bool map_assign(const ast::PlAssign& a, PgBody& out);
+  static std::string map_stored_key(const TypeInfo& map, const std::string& key);
+  // A place inside a map at any depth (lower_map_path.cpp): m(k), m(k).f, m(k).lines(l).f, a(i).m(k).
+  struct MapPlace {
+    const Symbol* symbol = nullptr;     // the variable the outermost map is in
+    bool whole_symbol = false;          // the outermost map is that variable itself
+    std::string write_base, read_base;  // the outermost map, as an assignment target and as a value
+    std::vector<std::string> keys;      // jsonb keys from it down to the place (stored keys, field names)
+    TypeInfo type;                      // what is at the place
+    std::string read;                   // its value (a missing key raises no_data_found, as in Oracle)
+  };
+  // nullopt: not a place inside a map, or (`flagged`) one that is not emulated, with its item.
+  std::optional<MapPlace> map_place(const ast::Expr& target, bool* flagged) const;
+  std::optional<MapPlace> map_place(const ast::CallExpr& c, const ast::PostfixExpr* p, size_t count, bool* flagged) const;
+  std::string map_place_update(const MapPlace& place, const std::string& value) const;
+  void map_place_method(const MapPlace& place, const std::string& method, const std::vector<std::string>& args, Span span,
+                        PgBody& out) const;
   bool bulk_into_map(const std::vector<ast::ExprPtr>& targets, Span span) const;
   void map_delete(const Symbol& s, bool whole_symbol, const TypeInfo& map, const std::string& base, const std::string& method,
                   const std::vector<std::string>& args, Span span, PgBody& out);

@@ -47,8 +47,9 @@ struct Registry {
   std::map<std::string, std::vector<RoutineDecl>> routines;  // standalone
   std::map<std::string, const sql::ast::CreateType*> object_types;
   // INDEX BY PLS_INTEGER types ("OWNER.TYPE": the declaring package, or the standalone routine
-  // for its local types) whose collections some unit deletes single elements of (x.DELETE(i)):
-  // emulated as maps (sparse), not arrays.
+  // for its local types) whose collections some unit deletes single elements of (x.DELETE(i)),
+  // or that another type holds (a record's field, a collection's element): emulated as maps
+  // (sparse, their indexes kept inside an enclosing map's jsonb), not arrays (sparse_scan.cpp).
   std::set<std::string> sparse_types;
 
   void add(const sql::ast::Statement& unit);
@@ -74,7 +75,8 @@ public:
   std::map<std::string, const sql::ast::CreateTypeBody*> type_bodies;
 };
 
-// Adds to `out` the INDEX BY PLS_INTEGER types a unit deletes single elements of (sparse_scan.cpp);
+// Adds to `out` the INDEX BY PLS_INTEGER types a unit deletes single elements of, or that its
+// record and collection types hold (sparse_scan.cpp);
 // `spec`: for a package body, its specification's declarations when already indexed.
 void mark_sparse_types(const sql::ast::Statement& unit, const PackageDecls* spec, std::set<std::string>& out);
 

@@ -1,8 +1,13 @@
-// Which INDEX BY PLS_INTEGER collection types the source uses sparsely: a unit that deletes a
-// single element (x.DELETE(i) or x.DELETE(i, j)) makes the declared type of x a map
-// (lower_map.cpp), so COUNT, FIRST, NEXT and EXISTS see the gap as Oracle does; every other
-// integer-indexed collection stays a dense array. Read from the tree before any body is
-// converted, so every unit agrees on the type's representation.
+// Which INDEX BY PLS_INTEGER collection types become maps (lower_map.cpp) rather than dense
+// arrays, so that COUNT, FIRST, NEXT and EXISTS see gaps as Oracle does:
+// - the source uses them sparsely: a unit deletes a single element (x.DELETE(i) or
+//   x.DELETE(i, j)) of a collection x of that type;
+// - another type holds them (a record's field, a collection's element): such a collection is
+//   stored inside a map's jsonb when its holder is an element of one, and jsonb keeps an array's
+//   elements, not its indexes (lines(200) would come back as lines(1)); as a map nested in the
+//   map's jsonb it keeps them (docs/plsql.md "Associative arrays", nested collections).
+// Every other integer-indexed collection stays a dense array. Read from the tree before any body
+// is converted, so every unit agrees on the type's representation.
 #include "convert/plsql/registry.h"
 
 namespace orashift::plsql {
@@ -15,6 +20,7 @@ struct SparseScan {
   std::string owner;                                   // the package, or the standalone routine
   std::map<std::string, const ast::PlType*> declared;  // variables and parameters in scope → their types
   std::vector<const ast::PlType*> deleted;             // declared types of the collections deleted from
+  std::vector<const ast::PlType*> held;                // types of record fields and collection elements
 
   void params(const ast::PlSubprogram& s) {
     auto outer = declared;  // the subprogram's names end with it
@@ -29,6 +35,12 @@ struct SparseScan {
         declared[norm(v.name)] = &v.type;
       }
       if (d->kind == ast::PlDeclKind::Subprogram) params(static_cast<const ast::PlSubprogramDecl&>(*d).sub);
+      if (d->kind == ast::PlDeclKind::Type) {
+        auto& t = static_cast<const ast::PlTypeDecl&>(*d);
+        if (t.def == ast::PlTypeDefKind::Record)
+          for (const auto& f : t.fields) held.push_back(&f.type);
+        if (t.def == ast::PlTypeDefKind::Table || t.def == ast::PlTypeDefKind::Varray) held.push_back(&t.element);
+      }
     }
   }
   void block(const ast::PlBlock& b) {
@@ -68,9 +80,12 @@ struct SparseScan {
       default: return;
     }
   }
-  // "OWNER.TYPE" of each deleted variable's declared type (a type of another package: PKG.TYPE).
+  // "OWNER.TYPE" of each deleted variable's declared type and of each held type (a type of
+  // another package: PKG.TYPE). Only INDEX BY PLS_INTEGER types look the names up.
   void mark(std::set<std::string>& out) const {
-    for (const ast::PlType* t : deleted) {
+    std::vector<const ast::PlType*> all = deleted;
+    all.insert(all.end(), held.begin(), held.end());
+    for (const ast::PlType* t : all) {
       if (!t->attribute.empty()) continue;
       const auto& parts = t->name.parts;
       if (parts.size() == 1) out.insert(owner + "." + norm(parts[0]));

@@ -17,8 +17,7 @@ $orashift$;
 
 CREATE TYPE "walk$t_emp" AS ("name" varchar(20), "sal" numeric);
 
--- not converted, see the action items of this object:
--- CREATE TYPE "lines_of$t_unit" AS ("name" varchar(30), "lines" numeric[]);
+CREATE TYPE "lines_of$t_unit" AS ("name" varchar(30), "lines" jsonb);
 
 CREATE SCHEMA IF NOT EXISTS "cache";
 COMMENT ON SCHEMA "cache" IS 'orashift: Oracle PACKAGE';
@@ -121,7 +120,7 @@ LANGUAGE plpgsql
 AS $orashift$
 #variable_conflict use_column
 BEGIN
-  PERFORM "cache"."g$set"(COALESCE("cache"."g"(), '{}') || jsonb_build_object(("k")::text, ("v")::numeric));
+  PERFORM "cache"."g$set"(COALESCE(NULLIF("cache"."g"(), 'null'), '{}') || jsonb_build_object(("k")::text, ("v")::numeric));
 END
 $orashift$;
 
@@ -150,10 +149,10 @@ DECLARE
   "i" integer;
   "r" varchar(200);
 BEGIN
-  "e" := COALESCE("e", '{}') || jsonb_build_object(('x')::text, COALESCE(NULLIF(COALESCE("e", '{}') -> ('x')::text, 'null'), '{}') || jsonb_build_object('name', ('Ann')::varchar(20)));
-  "e" := COALESCE("e", '{}') || jsonb_build_object(('x')::text, COALESCE(NULLIF(COALESCE("e", '{}') -> ('x')::text, 'null'), '{}') || jsonb_build_object('sal', (10)::numeric));
-  "n" := COALESCE("n", '{}') || jsonb_build_object(((3)::integer)::text, (1)::numeric);
-  "n" := COALESCE("n", '{}') || jsonb_build_object(((7)::integer)::text, (2)::numeric);
+  "e" := COALESCE(NULLIF("e", 'null'), '{}') || jsonb_build_object(('x')::text, COALESCE(NULLIF("e" -> ('x')::text, 'null'), '{}') || jsonb_build_object('name', ('Ann')::varchar(20)));
+  "e" := COALESCE(NULLIF("e", 'null'), '{}') || jsonb_build_object(('x')::text, COALESCE(NULLIF("e" -> ('x')::text, 'null'), '{}') || jsonb_build_object('sal', (10)::numeric));
+  "n" := COALESCE(NULLIF("n", 'null'), '{}') || jsonb_build_object(((3)::integer)::text, (1)::numeric);
+  "n" := COALESCE(NULLIF("n", 'null'), '{}') || jsonb_build_object(((7)::integer)::text, (2)::numeric);
   "n" := COALESCE("n" - ((3)::integer)::text, "n");
   "k" := (SELECT min("orashift$k" COLLATE "C") FROM jsonb_object_keys("e") AS orashift_keys("orashift$k"));
   WHILE "k" IS NOT NULL LOOP
@@ -168,20 +167,20 @@ BEGIN
 END
 $orashift$;
 
--- not converted, see the action items of this object:
--- CREATE OR REPLACE FUNCTION "lines_of"("p_unit" text)
--- RETURNS numeric
--- LANGUAGE plpgsql
--- AS $orashift$
--- #variable_conflict use_column
--- DECLARE
---   "u" jsonb := '{}'::jsonb;
---   "one" "lines_of$t_unit";
--- BEGIN
---   "one"."lines"[200] := 1;
---   RETURN (jsonb_populate_record(NULL::"lines_of$t_unit", NULLIF("orashift_map_get"("u", ("p_unit")::text), 'null')))."lines"."count";
--- END
--- $orashift$;
+CREATE OR REPLACE FUNCTION "lines_of"("p_unit" text)
+RETURNS numeric
+LANGUAGE plpgsql
+AS $orashift$
+#variable_conflict use_column
+DECLARE
+  "u" jsonb := '{}'::jsonb;
+  "one" "lines_of$t_unit";
+BEGIN
+  "one"."lines" := COALESCE(NULLIF("one"."lines", 'null'), '{}') || jsonb_build_object(((200)::integer)::text, (1)::numeric);
+  "u" := COALESCE(NULLIF("u", 'null'), '{}') || jsonb_build_object(("p_unit")::text, ("one")::"lines_of$t_unit");
+  RETURN (SELECT count(*) FROM jsonb_object_keys((jsonb_populate_record(NULL::"lines_of$t_unit", NULLIF("orashift_map_get"("u", ("p_unit")::text), 'null')))."lines") AS orashift_keys("orashift$k"))::integer;
+END
+$orashift$;
 
 CREATE OR REPLACE PROCEDURE "slots"."free"("n" integer)
 LANGUAGE plpgsql
@@ -193,5 +192,3 @@ END
 $orashift$;
 
 -- action items
--- OS6006 FUNCTION LINES_OF: an element of an associative array holding an INDEX BY PLS_INTEGER collection (u(p_unit)): jsonb keeps its elements, not its indexes (line 61)
--- OS6006 FUNCTION LINES_OF: an element of an associative array holding an INDEX BY PLS_INTEGER collection (u(p_unit)): jsonb keeps its elements, not its indexes (line 62)

@@ -48,8 +48,8 @@ BEGIN
   RETURN r;
 END;
 /
--- A record element holding an INDEX BY PLS_INTEGER collection: its indexes would not survive
--- jsonb (renumbered from 1), so reading or writing such an element is OS6006.
+-- A record element holding an INDEX BY PLS_INTEGER collection: the held collection is a map
+-- too (a jsonb object nested in the element's), so its indexes survive (lines(200) stays 200).
 CREATE OR REPLACE FUNCTION lines_of (p_unit VARCHAR2) RETURN NUMBER IS
   TYPE t_lines IS TABLE OF NUMBER INDEX BY PLS_INTEGER;
   TYPE t_unit IS RECORD (name VARCHAR2(30), lines t_lines);

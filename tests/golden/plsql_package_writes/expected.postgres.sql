@@ -23,8 +23,8 @@ COMMENT ON SCHEMA "pv_point" IS 'orashift: Oracle TYPE BODY';
 CREATE SCHEMA IF NOT EXISTS "pv_pkg";
 COMMENT ON SCHEMA "pv_pkg" IS 'orashift: Oracle PACKAGE';
 
-CREATE TYPE "pv_pkg"."font_rec" AS ("name" varchar(20), "size_pt" numeric, "widths" numeric[]);
-CREATE TYPE "pv_pkg"."ctx_rec" AS ("total" numeric, "h" numeric[], "names" jsonb, "size_pt" numeric);
+CREATE TYPE "pv_pkg"."font_rec" AS ("name" varchar(20), "size_pt" numeric, "widths" jsonb);
+CREATE TYPE "pv_pkg"."ctx_rec" AS ("total" numeric, "h" jsonb, "names" jsonb, "size_pt" numeric);
 
 CREATE OR REPLACE FUNCTION "pv_pkg"."orashift$init"()
 RETURNS void
@@ -35,20 +35,21 @@ BEGIN
     RETURN;
   END IF;
   PERFORM set_config('orashift.pv_pkg__orashift_init', 'y', false);
+  PERFORM set_config('orashift.pv_pkg__g_list', COALESCE(('{}'::numeric[])::text, ''), false);
   PERFORM set_config('orashift.pv_pkg__g_points', COALESCE(('{}'::"pv_point"[])::text, ''), false);
   PERFORM set_config('orashift.pv_pkg__g_name', COALESCE(('init')::text, ''), false);
 END
 $orashift$;
 CREATE OR REPLACE FUNCTION "pv_pkg"."g_k"()
-RETURNS numeric[]
+RETURNS jsonb
 LANGUAGE plpgsql
 AS $orashift$
 BEGIN
   PERFORM "pv_pkg"."orashift$init"();
-  RETURN NULLIF(current_setting('orashift.pv_pkg__g_k', true), '')::numeric[];
+  RETURN NULLIF(current_setting('orashift.pv_pkg__g_k', true), '')::jsonb;
 END
 $orashift$;
-CREATE OR REPLACE FUNCTION "pv_pkg"."g_k$set"(value numeric[])
+CREATE OR REPLACE FUNCTION "pv_pkg"."g_k$set"(value jsonb)
 RETURNS void
 LANGUAGE plpgsql
 AS $orashift$
@@ -185,17 +186,14 @@ BEGIN
     RETURN;
   END IF;
   PERFORM set_config('orashift.pv_pkg__orashift_init', 'y', false);
+  PERFORM set_config('orashift.pv_pkg__g_list', COALESCE(('{}'::numeric[])::text, ''), false);
   PERFORM set_config('orashift.pv_pkg__g_points', COALESCE(('{}'::"pv_point"[])::text, ''), false);
   PERFORM set_config('orashift.pv_pkg__g_name', COALESCE(('init')::text, ''), false);
-  DECLARE
-    "orashift_pkgvar$pv_pkg$g_k" numeric[];
   BEGIN
-    "orashift_pkgvar$pv_pkg$g_k" := "pv_pkg"."g_k"();
-    "orashift_pkgvar$pv_pkg$g_k"[0] := 10;
-    "orashift_pkgvar$pv_pkg$g_k"[1] := 11;
-    "orashift_pkgvar$pv_pkg$g_k"[2] := 12;
-    "orashift_pkgvar$pv_pkg$g_k"[3] := "orashift_pkgvar$pv_pkg$g_k"[2] + 1;
-    PERFORM "pv_pkg"."g_k$set"("orashift_pkgvar$pv_pkg$g_k");
+    PERFORM "pv_pkg"."g_k$set"(COALESCE(NULLIF("pv_pkg"."g_k"(), 'null'), '{}') || jsonb_build_object(((0)::integer)::text, (10)::numeric));
+    PERFORM "pv_pkg"."g_k$set"(COALESCE(NULLIF("pv_pkg"."g_k"(), 'null'), '{}') || jsonb_build_object(((1)::integer)::text, (11)::numeric));
+    PERFORM "pv_pkg"."g_k$set"(COALESCE(NULLIF("pv_pkg"."g_k"(), 'null'), '{}') || jsonb_build_object(((2)::integer)::text, (12)::numeric));
+    PERFORM "pv_pkg"."g_k$set"(COALESCE(NULLIF("pv_pkg"."g_k"(), 'null'), '{}') || jsonb_build_object(((3)::integer)::text, (("orashift_map_get"("pv_pkg"."g_k"(), ((2)::integer)::text) #>> '{}')::numeric + 1)::numeric));
   END;
 END
 $orashift$;
@@ -295,7 +293,7 @@ DECLARE
   "r" varchar(400);
 BEGIN
   FOR "i" IN 0..3 LOOP
-    "r" := CONCAT("r", ("pv_pkg"."g_k"())["i"], ',');
+    "r" := CONCAT("r", ("orashift_map_get"("pv_pkg"."g_k"(), (("i")::integer)::text) #>> '{}')::numeric, ',');
   END LOOP;
   RETURN "r";
 END
@@ -311,11 +309,17 @@ DECLARE
 BEGIN
   "orashift_pkgvar$pv_pkg$g_fonts" := "pv_pkg"."g_fonts"();
   "orashift_pkgvar$pv_pkg$g_fonts"["i"]."name" := "n";
-  "orashift_pkgvar$pv_pkg$g_fonts"["i"]."size_pt" := 10 + "i";
-  "orashift_pkgvar$pv_pkg$g_fonts"["i"]."widths"[1] := "w";
-  "orashift_pkgvar$pv_pkg$g_fonts"["i"]."widths"[2] := ("orashift_pkgvar$pv_pkg$g_fonts"["i"])."widths"[1] * 2;
   PERFORM "pv_pkg"."g_fonts$set"("orashift_pkgvar$pv_pkg$g_fonts");
-  RETURN CONCAT((("pv_pkg"."g_fonts"())["i"])."name", ':', (("pv_pkg"."g_fonts"())["i"])."size_pt", ':', (("pv_pkg"."g_fonts"())["i"])."widths"[1], ':', (("pv_pkg"."g_fonts"())["i"])."widths"[2], ':', COALESCE(cardinality("pv_pkg"."g_fonts"()), 0));
+  "orashift_pkgvar$pv_pkg$g_fonts" := "pv_pkg"."g_fonts"();
+  "orashift_pkgvar$pv_pkg$g_fonts"["i"]."size_pt" := 10 + "i";
+  PERFORM "pv_pkg"."g_fonts$set"("orashift_pkgvar$pv_pkg$g_fonts");
+  "orashift_pkgvar$pv_pkg$g_fonts" := "pv_pkg"."g_fonts"();
+  "orashift_pkgvar$pv_pkg$g_fonts"["i"]."widths" := COALESCE(NULLIF(("orashift_pkgvar$pv_pkg$g_fonts"["i"])."widths", 'null'), '{}') || jsonb_build_object(((1)::integer)::text, ("w")::numeric);
+  PERFORM "pv_pkg"."g_fonts$set"("orashift_pkgvar$pv_pkg$g_fonts");
+  "orashift_pkgvar$pv_pkg$g_fonts" := "pv_pkg"."g_fonts"();
+  "orashift_pkgvar$pv_pkg$g_fonts"["i"]."widths" := COALESCE(NULLIF(("orashift_pkgvar$pv_pkg$g_fonts"["i"])."widths", 'null'), '{}') || jsonb_build_object(((2)::integer)::text, (("orashift_map_get"(("orashift_pkgvar$pv_pkg$g_fonts"["i"])."widths", ((1)::integer)::text) #>> '{}')::numeric * 2)::numeric);
+  PERFORM "pv_pkg"."g_fonts$set"("orashift_pkgvar$pv_pkg$g_fonts");
+  RETURN CONCAT((("pv_pkg"."g_fonts"())["i"])."name", ':', (("pv_pkg"."g_fonts"())["i"])."size_pt", ':', ("orashift_map_get"((("pv_pkg"."g_fonts"())["i"])."widths", ((1)::integer)::text) #>> '{}')::numeric, ':', ("orashift_map_get"((("pv_pkg"."g_fonts"())["i"])."widths", ((2)::integer)::text) #>> '{}')::numeric, ':', COALESCE(cardinality("pv_pkg"."g_fonts"()), 0));
 END
 $orashift$;
 
@@ -328,12 +332,18 @@ DECLARE
   "orashift_pkgvar$pv_pkg$g_ctx" "pv_pkg"."ctx_rec";
 BEGIN
   "orashift_pkgvar$pv_pkg$g_ctx" := "pv_pkg"."g_ctx"();
-  "orashift_pkgvar$pv_pkg$g_ctx"."h"[1] := 7;
-  "orashift_pkgvar$pv_pkg$g_ctx"."h"[2] := "orashift_pkgvar$pv_pkg$g_ctx"."h"[1] + 1;
-  "orashift_pkgvar$pv_pkg$g_ctx"."total" := "orashift_pkgvar$pv_pkg$g_ctx"."h"[1] + "orashift_pkgvar$pv_pkg$g_ctx"."h"[2];
-  "orashift_pkgvar$pv_pkg$g_ctx"."names" := COALESCE("orashift_pkgvar$pv_pkg$g_ctx"."names", '{}') || jsonb_build_object(('a')::text, ('alpha')::varchar(20));
+  "orashift_pkgvar$pv_pkg$g_ctx"."h" := COALESCE(NULLIF("orashift_pkgvar$pv_pkg$g_ctx"."h", 'null'), '{}') || jsonb_build_object(((1)::integer)::text, (7)::numeric);
   PERFORM "pv_pkg"."g_ctx$set"("orashift_pkgvar$pv_pkg$g_ctx");
-  RETURN CONCAT(("pv_pkg"."g_ctx"())."total", ':', COALESCE(cardinality(("pv_pkg"."g_ctx"())."h"), 0), ':', ("orashift_map_get"(("pv_pkg"."g_ctx"())."names", ('a')::text) #>> '{}')::varchar(20));
+  "orashift_pkgvar$pv_pkg$g_ctx" := "pv_pkg"."g_ctx"();
+  "orashift_pkgvar$pv_pkg$g_ctx"."h" := COALESCE(NULLIF("orashift_pkgvar$pv_pkg$g_ctx"."h", 'null'), '{}') || jsonb_build_object(((2)::integer)::text, (("orashift_map_get"("orashift_pkgvar$pv_pkg$g_ctx"."h", ((1)::integer)::text) #>> '{}')::numeric + 1)::numeric);
+  PERFORM "pv_pkg"."g_ctx$set"("orashift_pkgvar$pv_pkg$g_ctx");
+  "orashift_pkgvar$pv_pkg$g_ctx" := "pv_pkg"."g_ctx"();
+  "orashift_pkgvar$pv_pkg$g_ctx"."total" := ("orashift_map_get"("orashift_pkgvar$pv_pkg$g_ctx"."h", ((1)::integer)::text) #>> '{}')::numeric + ("orashift_map_get"("orashift_pkgvar$pv_pkg$g_ctx"."h", ((2)::integer)::text) #>> '{}')::numeric;
+  PERFORM "pv_pkg"."g_ctx$set"("orashift_pkgvar$pv_pkg$g_ctx");
+  "orashift_pkgvar$pv_pkg$g_ctx" := "pv_pkg"."g_ctx"();
+  "orashift_pkgvar$pv_pkg$g_ctx"."names" := COALESCE(NULLIF("orashift_pkgvar$pv_pkg$g_ctx"."names", 'null'), '{}') || jsonb_build_object(('a')::text, ('alpha')::varchar(20));
+  PERFORM "pv_pkg"."g_ctx$set"("orashift_pkgvar$pv_pkg$g_ctx");
+  RETURN CONCAT(("pv_pkg"."g_ctx"())."total", ':', (SELECT count(*) FROM jsonb_object_keys(("pv_pkg"."g_ctx"())."h") AS orashift_keys("orashift$k"))::integer, ':', ("orashift_map_get"(("pv_pkg"."g_ctx"())."names", ('a')::text) #>> '{}')::varchar(20));
 END
 $orashift$;
 
@@ -342,23 +352,15 @@ RETURNS text
 LANGUAGE plpgsql
 AS $orashift$
 #variable_conflict use_column
-DECLARE
-  "orashift_pkgvar$pv_pkg$g_k" numeric[];
 BEGIN
-  "orashift_pkgvar$pv_pkg$g_k" := "pv_pkg"."g_k"();
-  "orashift_pkgvar$pv_pkg$g_k"[1] := 100;
-  PERFORM "pv_pkg"."g_k$set"("orashift_pkgvar$pv_pkg$g_k");
-  DECLARE
-    "orashift_pkgvar$pv_pkg$g_k" numeric[];
+  PERFORM "pv_pkg"."g_k$set"(COALESCE(NULLIF("pv_pkg"."g_k"(), 'null'), '{}') || jsonb_build_object(((1)::integer)::text, (100)::numeric));
   BEGIN
-    "orashift_pkgvar$pv_pkg$g_k" := "pv_pkg"."g_k"();
-    "orashift_pkgvar$pv_pkg$g_k"[1] := TRUNC(100 / "d");
-    PERFORM "pv_pkg"."g_k$set"("orashift_pkgvar$pv_pkg$g_k");
+    PERFORM "pv_pkg"."g_k$set"(COALESCE(NULLIF("pv_pkg"."g_k"(), 'null'), '{}') || jsonb_build_object(((1)::integer)::text, (TRUNC(100 / "d"))::numeric));
   EXCEPTION
     WHEN division_by_zero THEN
       NULL;
   END;
-  RETURN ("pv_pkg"."g_k"())[1];
+  RETURN ("orashift_map_get"("pv_pkg"."g_k"(), ((1)::integer)::text) #>> '{}')::numeric;
 END
 $orashift$;
 
@@ -374,6 +376,9 @@ BEGIN
   "orashift_pkgvar$pv_pkg$g_list" := '{}';
   PERFORM "pv_pkg"."g_list$set"("orashift_pkgvar$pv_pkg$g_list");
   FOR "i" IN 1.."n" LOOP
+    "orashift_pkgvar$pv_pkg$g_list" := "pv_pkg"."g_list"();
+    "orashift_pkgvar$pv_pkg$g_list" := "orashift_pkgvar$pv_pkg$g_list" || array_fill(NULL::numeric, ARRAY[1]);
+    PERFORM "pv_pkg"."g_list$set"("orashift_pkgvar$pv_pkg$g_list");
     "orashift_pkgvar$pv_pkg$g_list" := "pv_pkg"."g_list"();
     "orashift_pkgvar$pv_pkg$g_list"["i"] := "i" * "i";
     PERFORM "pv_pkg"."g_list$set"("orashift_pkgvar$pv_pkg$g_list");
@@ -475,6 +480,6 @@ $orashift$;
 
 -- action items
 -- OS6002 TYPE PV_POINT: type PV_POINT declares 1 method(s): the composite type holds the attributes; methods come with the type body (line 2)
--- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 142)
--- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 143)
--- OS6003 FUNCTION USING_OUT: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 150)
+-- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 144)
+-- OS6003 FUNCTION BLOCK_READS: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 145)
+-- OS6003 FUNCTION USING_OUT: EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x (line 152)

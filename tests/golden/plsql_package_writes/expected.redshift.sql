@@ -24,7 +24,7 @@
 -- $$ LANGUAGE sql;
 
 -- not converted, see the action items of this object:
--- -- orashift: NONATOMIC: the handler at line 52 continues after an error, which only a NONATOMIC procedure does on Redshift
+-- -- orashift: NONATOMIC: the handler at line 53 continues after an error, which only a NONATOMIC procedure does on Redshift
 -- CREATE OR REPLACE PROCEDURE "pv_pkg"."selects"("p" varchar(65535), INOUT "orashift_result" varchar(65535)) NONATOMIC
 -- AS $$
 -- DECLARE
@@ -124,7 +124,7 @@
 -- $$ LANGUAGE plpgsql;
 
 -- not converted, see the action items of this object:
--- -- orashift: NONATOMIC: the handler at line 94 continues after an error, which only a NONATOMIC procedure does on Redshift
+-- -- orashift: NONATOMIC: the handler at line 95 continues after an error, which only a NONATOMIC procedure does on Redshift
 -- CREATE OR REPLACE PROCEDURE "pv_pkg"."failing_assign"("d" numeric(38,10), INOUT "orashift_result" varchar(65535)) NONATOMIC
 -- AS $$
 -- BEGIN
@@ -150,7 +150,7 @@
 -- BEGIN
 --   "pv_pkg"."g_list"() := '{}';
 --   FOR "i" IN 1.."n" LOOP
---     NULL;
+--     "pv_pkg"."g_list"() := "pv_pkg"."g_list"() || array_fill(NULL::text, ARRAY[1]);
 --   END LOOP;
 --   "pv_pkg"."g_list"() := "pv_pkg"."g_list"()[array_lower("pv_pkg"."g_list"(), 1):array_upper("pv_pkg"."g_list"(), 1) - 1];
 --   "orashift_result" := (COALESCE(CAST(COALESCE(cardinality("pv_pkg"."g_list"()), 0) AS VARCHAR(MAX)), '') || ':' || COALESCE(CAST(("pv_pkg"."g_list"())[(CASE WHEN cardinality("pv_pkg"."g_list"()) > 0 THEN array_upper("pv_pkg"."g_list"(), 1) END)] AS VARCHAR(MAX)), ''));
@@ -159,7 +159,7 @@
 -- $$ LANGUAGE plpgsql;
 
 -- not converted, see the action items of this object:
--- -- orashift: NONATOMIC: the handler at line 113 continues after an error, which only a NONATOMIC procedure does on Redshift
+-- -- orashift: NONATOMIC: the handler at line 115 continues after an error, which only a NONATOMIC procedure does on Redshift
 -- CREATE OR REPLACE PROCEDURE "pv_pkg"."partial_run"("d" numeric(38,10), INOUT "orashift_result" varchar(65535)) NONATOMIC
 -- AS $$
 -- BEGIN
@@ -234,71 +234,72 @@ $$ LANGUAGE sql;
 -- OS6001 PACKAGE PV_PKG: type NAME_MAP: collection type NAME_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 15)
 -- OS6001 PACKAGE PV_PKG: type CTX_REC: collection type NAME_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 16)
 -- OS6001 PACKAGE PV_PKG: type POINT_TAB: collection type POINT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 17)
--- OS6001 PACKAGE PV_PKG: type CLOB_TAB: collection type CLOB_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 26)
--- OS6008 PACKAGE PV_PKG: package variable G_K: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 18)
--- OS6008 PACKAGE PV_PKG: package variable G_FONTS: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 19)
--- OS6008 PACKAGE PV_PKG: package variable G_CTX: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 20)
--- OS6008 PACKAGE PV_PKG: package variable G_LIST: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 21)
--- OS6008 PACKAGE PV_PKG: package variable G_POINTS: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 22)
--- OS6008 PACKAGE PV_PKG: package variable G_NAME: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 24)
--- OS6008 PACKAGE PV_PKG: package variable G_PAGES: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 27)
--- OS6001 PACKAGE BODY PV_PKG: package variable G_K: collection type NUM_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 18)
--- OS6001 PACKAGE BODY PV_PKG: package variable G_FONTS: collection type FONT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 19)
--- OS6001 PACKAGE BODY PV_PKG: package variable G_CTX: collection type NAME_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 20)
--- OS6001 PACKAGE BODY PV_PKG: package variable G_LIST: collection type NUM_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 21)
--- OS6001 PACKAGE BODY PV_PKG: package variable G_POINTS: collection type POINT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 22)
--- OS6001 PACKAGE BODY PV_PKG: package variable G_PAGES: collection type CLOB_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 27)
--- OS6008 PACKAGE BODY PV_PKG: package initialisation section: redshift has no per-session package state; run it as a procedure the caller calls first (line 39)
--- OS6003 PACKAGE BODY PV_PKG: function TWICE is one expression: a scalar SQL UDF (STABLE, reads no table and calls nothing volatile); Redshift's convention is an f_ prefix for UDF names, the Oracle name is kept so callers need no change (line 40)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.SELECTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 44)
--- OS6002 PACKAGE BODY PV_PKG: SELECT INTO on Redshift keeps the first of several rows where Oracle raises TOO_MANY_ROWS (no row still raises NO_DATA_FOUND: checked after each SELECT INTO) (line 48)
--- OS6001 PACKAGE BODY PV_PKG: INTO a package variable (g_ctx.total): select into a local first (line 49)
--- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 52)
--- OS6002 PACKAGE BODY PV_PKG: PV_PKG.SELECTS is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 52)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.LOB_PAGES is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 60)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_pages(1)): copy it to a local variable, change that and assign it back whole (line 62)
+-- OS6001 PACKAGE PV_PKG: type NUM_LIST: collection type NUM_LIST: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 18)
+-- OS6001 PACKAGE PV_PKG: type CLOB_TAB: collection type CLOB_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 27)
+-- OS6008 PACKAGE PV_PKG: package variable G_K: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 19)
+-- OS6008 PACKAGE PV_PKG: package variable G_FONTS: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 20)
+-- OS6008 PACKAGE PV_PKG: package variable G_CTX: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 21)
+-- OS6008 PACKAGE PV_PKG: package variable G_LIST: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 22)
+-- OS6008 PACKAGE PV_PKG: package variable G_POINTS: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 23)
+-- OS6008 PACKAGE PV_PKG: package variable G_NAME: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 25)
+-- OS6008 PACKAGE PV_PKG: package variable G_PAGES: redshift has no session state for packages (keep it in a table or pass it as an argument) (line 28)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_K: collection type NUM_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 19)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_FONTS: collection type FONT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 20)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_CTX: collection type NAME_MAP: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 21)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_LIST: collection type NUM_LIST: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 22)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_POINTS: collection type POINT_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 23)
+-- OS6001 PACKAGE BODY PV_PKG: package variable G_PAGES: collection type CLOB_TAB: redshift has no arrays (rewrite the loop over it as set-based SQL or a temporary table) (line 28)
+-- OS6008 PACKAGE BODY PV_PKG: package initialisation section: redshift has no per-session package state; run it as a procedure the caller calls first (line 40)
+-- OS6003 PACKAGE BODY PV_PKG: function TWICE is one expression: a scalar SQL UDF (STABLE, reads no table and calls nothing volatile); Redshift's convention is an f_ prefix for UDF names, the Oracle name is kept so callers need no change (line 41)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.SELECTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 45)
+-- OS6002 PACKAGE BODY PV_PKG: SELECT INTO on Redshift keeps the first of several rows where Oracle raises TOO_MANY_ROWS (no row still raises NO_DATA_FOUND: checked after each SELECT INTO) (line 49)
+-- OS6001 PACKAGE BODY PV_PKG: INTO a package variable (g_ctx.total): select into a local first (line 50)
+-- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 53)
+-- OS6002 PACKAGE BODY PV_PKG: PV_PKG.SELECTS is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 53)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.LOB_PAGES is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 61)
 -- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_pages(1)): copy it to a local variable, change that and assign it back whole (line 63)
 -- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_pages(1)): copy it to a local variable, change that and assign it back whole (line 64)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.K_TEXT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 67)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.SET_FONT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 73)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_fonts(i).name): copy it to a local variable, change that and assign it back whole (line 75)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_fonts(i).size_pt): copy it to a local variable, change that and assign it back whole (line 76)
--- OS6001 PACKAGE BODY PV_PKG: selector .widths(1): a call after an untyped value (line 77)
--- OS6001 PACKAGE BODY PV_PKG: assignment to g_fonts(i).widths(1) (line 77)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_pages(1)): copy it to a local variable, change that and assign it back whole (line 65)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.K_TEXT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 68)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.SET_FONT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 74)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_fonts(i).name): copy it to a local variable, change that and assign it back whole (line 76)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_fonts(i).size_pt): copy it to a local variable, change that and assign it back whole (line 77)
 -- OS6001 PACKAGE BODY PV_PKG: selector .widths(1): a call after an untyped value (line 78)
--- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(1) (line 78)
--- OS6001 PACKAGE BODY PV_PKG: selector .widths(2): a call after an untyped value (line 78)
--- OS6001 PACKAGE BODY PV_PKG: assignment to g_fonts(i).widths(2) (line 78)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to g_fonts(i).widths(1) (line 78)
 -- OS6001 PACKAGE BODY PV_PKG: selector .widths(1): a call after an untyped value (line 79)
--- OS6001 PACKAGE BODY PV_PKG: selector .widths(2): a call after an untyped value (line 79)
 -- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(1) (line 79)
--- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(2) (line 79)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.CTX_TEXT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 81)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.h(1)): copy it to a local variable, change that and assign it back whole (line 83)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.h(2)): copy it to a local variable, change that and assign it back whole (line 84)
--- OS6001 PACKAGE BODY PV_PKG: assignment to a field of a package variable (line 85)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.names('a')): copy it to a local variable, change that and assign it back whole (line 86)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.FAILING_ASSIGN is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 89)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_k(1)): copy it to a local variable, change that and assign it back whole (line 91)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_k(1)): copy it to a local variable, change that and assign it back whole (line 93)
--- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 94)
--- OS6002 PACKAGE BODY PV_PKG: PV_PKG.FAILING_ASSIGN is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 94)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.GROW is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 98)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(i)): copy it to a local variable, change that and assign it back whole (line 102)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.PARTIAL_RUN is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 107)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(1)): copy it to a local variable, change that and assign it back whole (line 110)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(2)): copy it to a local variable, change that and assign it back whole (line 111)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(3)): copy it to a local variable, change that and assign it back whole (line 112)
--- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 113)
--- OS6002 PACKAGE BODY PV_PKG: PV_PKG.PARTIAL_RUN is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 113)
--- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.POINTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 117)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(1)): copy it to a local variable, change that and assign it back whole (line 120)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(2)): copy it to a local variable, change that and assign it back whole (line 121)
--- OS6001 PACKAGE BODY PV_PKG: call g_points(2).shift(10): an element of a package variable is read through its function; copy it to a local variable, change that and assign it back whole (line 122)
--- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(1).y): copy it to a local variable, change that and assign it back whole (line 123)
--- OS6003 FUNCTION HEX_VALUE: function HEX_VALUE is one expression: a scalar SQL UDF (STABLE, reads no table and calls nothing volatile); Redshift's convention is an f_ prefix for UDF names, the Oracle name is kept so callers need no change (line 133)
--- OS6002 FUNCTION BLOCK_READS: function BLOCK_READS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 138)
--- OS6008 FUNCTION BLOCK_READS: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 142)
--- OS6008 FUNCTION BLOCK_READS: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 143)
--- OS6002 FUNCTION USING_OUT: function USING_OUT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 147)
--- OS6008 FUNCTION USING_OUT: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 150)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(2): a call after an untyped value (line 79)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to g_fonts(i).widths(2) (line 79)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(1): a call after an untyped value (line 80)
+-- OS6001 PACKAGE BODY PV_PKG: selector .widths(2): a call after an untyped value (line 80)
+-- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(1) (line 80)
+-- OS4013 PACKAGE BODY PV_PKG: PL/SQL selector g_fonts(i).widths(2) (line 80)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.CTX_TEXT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 82)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.h(1)): copy it to a local variable, change that and assign it back whole (line 84)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.h(2)): copy it to a local variable, change that and assign it back whole (line 85)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to a field of a package variable (line 86)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_ctx.names('a')): copy it to a local variable, change that and assign it back whole (line 87)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.FAILING_ASSIGN is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 90)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_k(1)): copy it to a local variable, change that and assign it back whole (line 92)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_k(1)): copy it to a local variable, change that and assign it back whole (line 94)
+-- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 95)
+-- OS6002 PACKAGE BODY PV_PKG: PV_PKG.FAILING_ASSIGN is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 95)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.GROW is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 99)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(i)): copy it to a local variable, change that and assign it back whole (line 104)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.PARTIAL_RUN is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 109)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(1)): copy it to a local variable, change that and assign it back whole (line 112)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(2)): copy it to a local variable, change that and assign it back whole (line 113)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_list(3)): copy it to a local variable, change that and assign it back whole (line 114)
+-- OS6002 PACKAGE BODY PV_PKG: on Redshift entering a handler rolls back the whole transaction (no subtransactions): every change made before the error is undone, not only the failed statement's (line 115)
+-- OS6002 PACKAGE BODY PV_PKG: PV_PKG.PARTIAL_RUN is NONATOMIC (its handler continues after an error): each statement commits on its own, so a caller's ROLLBACK does not undo it (line 115)
+-- OS6002 PACKAGE BODY PV_PKG: function PV_PKG.POINTS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 119)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(1)): copy it to a local variable, change that and assign it back whole (line 122)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(2)): copy it to a local variable, change that and assign it back whole (line 123)
+-- OS6001 PACKAGE BODY PV_PKG: call g_points(2).shift(10): an element of a package variable is read through its function; copy it to a local variable, change that and assign it back whole (line 124)
+-- OS6001 PACKAGE BODY PV_PKG: assignment to an element or field of a package variable (g_points(1).y): copy it to a local variable, change that and assign it back whole (line 125)
+-- OS6003 FUNCTION HEX_VALUE: function HEX_VALUE is one expression: a scalar SQL UDF (STABLE, reads no table and calls nothing volatile); Redshift's convention is an f_ prefix for UDF names, the Oracle name is kept so callers need no change (line 135)
+-- OS6002 FUNCTION BLOCK_READS: function BLOCK_READS is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 140)
+-- OS6008 FUNCTION BLOCK_READS: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 144)
+-- OS6008 FUNCTION BLOCK_READS: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 145)
+-- OS6002 FUNCTION USING_OUT: function USING_OUT is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 149)
+-- OS6008 FUNCTION USING_OUT: dynamic SQL built at run time with USING binds: Redshift's EXECUTE has no USING; build the text with quote_literal() around each value (line 152)
