@@ -38,6 +38,7 @@ std::string pg_type(std::string_view oracle) {
   if (oracle.rfind("VARCHAR2(", 0) == 0) return "varchar(" + std::string(oracle.substr(9, oracle.size() - 10)) + ")";
   if (oracle == "NUMBER") return "numeric";
   if (oracle == "DATE") return "timestamp";
+  if (oracle.rfind("RAW(", 0) == 0) return "bytea";
   return "text";
 }
 
@@ -151,6 +152,33 @@ std::string columns_select() {
          std::string(kSystemSchemas) + "\n  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')";
 }
 
+// Object and collection types: the composite types and domains orashift created for Oracle types,
+// whose comment (Lowerer::type_comment) keeps the Oracle kind, supertype and FINAL /
+// INSTANTIABLE; ATTRIBUTES counts the composite's attributes (a subtype of a hierarchy, a domain
+// over the hierarchy's one composite, counts all of them), METHODS the routines of the type's
+// schema (its type body).
+std::string types_select() {
+  return "SELECT upper(pg_get_userbyid(t.typowner))::varchar(128) AS owner, (" + oracle_name("t.typname") +
+         ")::varchar(128) AS type_name,\n"
+         "       NULL::bytea AS type_oid,\n"
+         "       (CASE WHEN d.c LIKE 'orashift: Oracle COLLECTION%' THEN 'COLLECTION' ELSE 'OBJECT' END)::varchar(128) AS typecode,\n"
+         "       (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = COALESCE(NULLIF(t.typrelid, 0), b.typrelid)\n"
+         "          AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'orashift_type')::numeric AS attributes,\n"
+         "       (SELECT count(*) FROM pg_proc p JOIN pg_namespace pn ON pn.oid = p.pronamespace\n"
+         "          WHERE pn.nspname = t.typname AND strpos(p.proname, '$') = 0)::numeric AS methods,\n"
+         "       'NO'::varchar(3) AS predefined, 'NO'::varchar(3) AS incomplete,\n"
+         "       (CASE WHEN d.c LIKE '%NOT FINAL%' THEN 'NO' ELSE 'YES' END)::varchar(3) AS final,\n"
+         "       (CASE WHEN d.c LIKE '%NOT INSTANTIABLE%' THEN 'NO' ELSE 'YES' END)::varchar(3) AS instantiable,\n"
+         "       'YES'::varchar(3) AS persistable,\n"
+         "       (CASE WHEN d.c LIKE '% UNDER %' THEN upper(pg_get_userbyid(t.typowner)) END)::varchar(128) AS supertype_owner,\n"
+         "       substring(d.c FROM ' UNDER ([^ ]+)')::varchar(128) AS supertype_name,\n"
+         "       NULL::numeric AS local_attributes, NULL::numeric AS local_methods, NULL::bytea AS typeid\n"
+         "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace\n"
+         "LEFT JOIN pg_type b ON b.oid = t.typbasetype\n"
+         "CROSS JOIN LATERAL (SELECT obj_description(t.oid, 'pg_type') AS c) d\n"
+         "WHERE d.c LIKE 'orashift: Oracle %' AND " + std::string(kSystemSchemas);
+}
+
 // Oracle's defaults for NLS_LANGUAGE AMERICAN / NLS_TERRITORY AMERICA ("Locale Data", Globalization
 // Support Guide), the settings the converter assumes (TO_CHAR(date) without a format is written
 // with DD-MON-RR, numbers with '.'), and NLS_CHARACTERSET: the database's encoding under
@@ -197,6 +225,25 @@ const std::map<std::string, ViewDef, std::less<>>& views() {
     for (const auto& c : user_objects) user_cols += std::string(user_cols.empty() ? "" : ", ") + quote_ident(target_name(c.name));
     d["USER_OBJECTS"] = {user_objects, objects_note + "; the current user's objects",
                          "SELECT " + user_cols + " FROM (" + objects_select() + ") o WHERE o.owner = upper(current_user)"};
+    std::vector<ViewColumn> types = {{"OWNER", "VARCHAR2(128)"},        {"TYPE_NAME", "VARCHAR2(128)"},
+                                     {"TYPE_OID", "RAW(16)"},              {"TYPECODE", "VARCHAR2(128)"},
+                                     {"ATTRIBUTES", "NUMBER"},             {"METHODS", "NUMBER"},
+                                     {"PREDEFINED", "VARCHAR2(3)"},        {"INCOMPLETE", "VARCHAR2(3)"},
+                                     {"FINAL", "VARCHAR2(3)"},             {"INSTANTIABLE", "VARCHAR2(3)"},
+                                     {"PERSISTABLE", "VARCHAR2(3)"},       {"SUPERTYPE_OWNER", "VARCHAR2(128)"},
+                                     {"SUPERTYPE_NAME", "VARCHAR2(128)"},  {"LOCAL_ATTRIBUTES", "NUMBER"},
+                                     {"LOCAL_METHODS", "NUMBER"},          {"TYPEID", "RAW(16)"}};
+    const std::string types_note =
+        "the object and collection types orashift converted (their comment keeps Oracle's kind, supertype, FINAL and "
+        "INSTANTIABLE); TYPE_OID, TYPEID, LOCAL_ATTRIBUTES and LOCAL_METHODS are NULL; a subtype in a hierarchy counts "
+        "every attribute of the hierarchy's composite";
+    d["ALL_TYPES"] = {types, types_note, types_select()};
+    std::vector<ViewColumn> user_types(types.begin() + 1, types.end());
+    std::string user_type_cols;
+    for (const auto& c : user_types)
+      user_type_cols += std::string(user_type_cols.empty() ? "" : ", ") + quote_ident(target_name(c.name));
+    d["USER_TYPES"] = {user_types, types_note + "; the current user's types",
+                       "SELECT " + user_type_cols + " FROM (" + types_select() + ") t WHERE t.owner = upper(current_user)"};
     std::vector<ViewColumn> tables = {{"OWNER", "VARCHAR2(128)"},          {"TABLE_NAME", "VARCHAR2(128)"},
                                       {"TABLESPACE_NAME", "VARCHAR2(30)"}, {"STATUS", "VARCHAR2(8)"},
                                       {"NUM_ROWS", "NUMBER"},              {"TEMPORARY", "VARCHAR2(1)"},

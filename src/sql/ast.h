@@ -167,6 +167,8 @@ struct CallExpr : Expr {
   std::vector<OrderItem> keep_order_by;
   std::string_view nulls_treatment;     // FIRST_VALUE(x) IGNORE NULLS: "IGNORE" / "RESPECT"
   std::unique_ptr<WindowSpec> over;
+  // TRIM(LEADING|TRAILING|BOTH [c] FROM s): args are the mode word (a name), c if given, then s.
+  bool trim_from = false;
 };
 
 // CAST(x AS type [DEFAULT v ON CONVERSION ERROR] [, fmt [, nls]]); MULTISET(..) is a call operand

@@ -3,6 +3,9 @@
 //   5 + - || · 6 * / · 7 unary + -, PRIOR, CONNECT_BY_ROOT · 8 ** (PL/SQL)
 #include "sql/parser_impl.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace orashift::sql {
 
 namespace {
@@ -386,6 +389,36 @@ void Parser::call_args(ast::CallExpr& c) {
     return;
   }
   if (peek().kw == Kw::DISTINCT || peek().kw == Kw::ALL || peek().kw == Kw::UNIQUE) c.set_quantifier = advance().text;
+  auto word_is = [](std::string_view t, std::string_view w) {
+    return t.size() == w.size() && std::equal(t.begin(), t.end(), w.begin(), [](char a, char b) {
+             return std::toupper(static_cast<unsigned char>(a)) == b;
+           });
+  };
+  if (c.name.size() == 1 && word_is(c.name[0].text, "TRIM") && peek().is_word()) {
+    std::string_view mode = peek().text;
+    if (word_is(mode, "LEADING") || word_is(mode, "TRAILING") || word_is(mode, "BOTH")) {
+      // TRIM(LEADING|TRAILING|BOTH [c] FROM s): each operand an expression of its own.
+      c.trim_from = true;
+      ast::CallArg word;
+      auto n = node<ast::NameExpr>();
+      const Token& t = advance();
+      n->parts.push_back(ast::Ident{t.text, t.span});
+      n->span = t.span;
+      word.value = std::move(n);
+      c.args.push_back(std::move(word));
+      if (peek().kw != Kw::FROM) {
+        ast::CallArg ch;
+        ch.value = expr();
+        c.args.push_back(std::move(ch));
+      }
+      expect(Kw::FROM);
+      ast::CallArg source;
+      source.value = expr();
+      c.args.push_back(std::move(source));
+      expect(TokenKind::RParen, "')' after TRIM's operands");
+      return;
+    }
+  }
   do {
     ast::CallArg arg;
     if (peek().is_word() && peek(1).kind == TokenKind::Arrow) {

@@ -128,6 +128,14 @@ public:
   void call(const CallExpr& c) {
     idents(c.name);
     glue("(");
+    if (c.trim_from && c.args.size() >= 2) {  // TRIM(LEADING [c] FROM s)
+      put(static_cast<const NameExpr&>(*c.args[0].value).parts[0].text);  // the mode word as written
+      if (c.args.size() == 3) expr(*c.args[1].value);
+      put("FROM");
+      expr(*c.args.back().value);
+      glue(")");
+      return;
+    }
     if (!c.set_quantifier.empty()) put(upper(c.set_quantifier));
     if (c.star) glue("*");
     for (size_t i = 0; i < c.args.size(); ++i) {

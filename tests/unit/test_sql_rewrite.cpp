@@ -131,6 +131,9 @@ TEST(SqlRewrite, DateArithmeticUsesColumnTypes) {
   // A character function reads a number as its text (BITAND is a number: oos-utils' TOTP).
   std::string bits = expr("SUBSTR(BITAND(sal, 255), -2, 2)", Dialect::Postgres);
   EXPECT_EQ(bits.rfind("SUBSTR(CAST(((\"sal\")::bigint & (255)::bigint) AS TEXT), ", 0), 0u) << bits;
+  // SYYYY: the sign position is a blank for AD years.
+  EXPECT_EQ(expr("TO_CHAR(hiredate, 'syyyy-mm-dd\"T\"hh24:mi:ss')", Dialect::Postgres),
+            "TO_CHAR(\"hiredate\", '\" \"YYYY-MM-DD\"T\"HH24:MI:SS')");
   // An interval is added as it is, not taken for a number of days (oos-utils' sleep).
   EXPECT_EQ(expr("hiredate + NUMTODSINTERVAL(5, 'second')", Dialect::Postgres), "\"hiredate\" + (5 * INTERVAL '1 SECOND')");
   EXPECT_EQ(expr("hiredate - 2 * NUMTODSINTERVAL(1, 'hour')", Dialect::Postgres), "\"hiredate\" - 2 * (1 * INTERVAL '1 HOUR')");

@@ -123,14 +123,14 @@ void Lowerer::hierarchy_type(const ast::CreateType& u) {
              "attribute " + at.name + (at.owner == name ? "" : " (of " + at.owner + ")") + ": " + at.type.problem, u.span);
   auto type_sql = [](const HierarchyAttr& at) { return at.type.sql.empty() ? std::string("text") : at.type.sql; };
   if (u.def == ast::TypeDefKind::Under) {
-    sql = "CREATE DOMAIN " + q(name) + " AS " + root + ";\n";
+    sql = "CREATE DOMAIN " + q(name) + " AS " + root + ";\n" + type_comment(u, "DOMAIN");
     for (const auto& at : h->attrs)
       if (at.owner == name) sql += "ALTER TYPE " + root + " ADD ATTRIBUTE " + at.column + " " + type_sql(at) + ";\n";
   } else {
     std::string cols;
     for (const auto& at : h->attrs)
       if (at.owner == name) cols += at.column + " " + type_sql(at) + ", ";
-    sql = "CREATE TYPE " + root + " AS (" + cols + kTag + " text);\n";
+    sql = "CREATE TYPE " + root + " AS (" + cols + kTag + " text);\n" + type_comment(u, "TYPE");
   }
   item(plsql_codes::kPattern,
        "type " + name + " of hierarchy " + h->root + ": one composite " + root + " holds every type of the hierarchy and " +

@@ -209,6 +209,18 @@ std::string Lowerer::cursor_attribute(const std::string& cursor, const std::stri
 std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWriter& w) const {
   if (n.parts.empty()) return std::nullopt;
   std::string first = norm(n.parts[0]);
+  if (n.parts.size() == 1 && first.rfind("$$", 0) == 0) {
+    // Inquiry directives ("Conditional Compilation", PL/SQL Language Reference): $$PLSQL_UNIT is
+    // the unit's name (a package's or type's for its members), $$PLSQL_LINE the line; one that
+    // nobody set is NULL, as cond_comp.cpp reads them.
+    if (first == "$$PLSQL_UNIT") {
+      std::string unit = package_.empty() ? object_.substr(object_.rfind(' ') + 1) : package_;
+      return quote_literal(unit.substr(0, unit.find('.')));
+    }
+    if (first == "$$PLSQL_LINE" && n.span.file) return std::to_string(n.span.file->line_of(n.span.begin));
+    if (first == "$$PLSQL_UNIT_OWNER") return "upper(current_user)";
+    return std::string("NULL");
+  }
   if (n.parts.size() == 1) {
     if (first == "SQLCODE") return sqlcode_text();
     if (first == "SQLERRM") return handler_depth_ ? "SQLERRM" : "'ORA-0000: normal, successful completion'";

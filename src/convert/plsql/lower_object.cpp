@@ -111,13 +111,46 @@ bool Lowerer::object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& 
   return true;
 }
 
+// Oracle's default constructor in named notation, T(b => 2, a => 1): the attributes in their
+// declared order (the default constructor takes every attribute). Anything else named is left to
+// the generic path, which flags it.
+std::optional<std::string> Lowerer::named_default_constructor(const std::vector<ast::Ident>& ids, const ast::CallExpr& c,
+                                                              bool as_statement, rewrite::SqlWriter& w) const {
+  if (as_statement || ids.size() != 1) return std::nullopt;
+  std::string last = norm(ids.back());
+  auto ot = env_.registry->object_types.find(last);
+  if (ot == env_.registry->object_types.end() || ot->second->def != ast::TypeDefKind::Object) return std::nullopt;
+  for (const auto& m : ot->second->methods)
+    if (m.constructor) return std::nullopt;  // a user constructor: its own parameters
+  if (const Hierarchy* h = hierarchy_of(last); h && h->usable) return std::nullopt;
+  TypeInfo t = object_type_info(last);
+  if (t.fields.size() != c.args.size()) return std::nullopt;
+  std::vector<std::string> values(t.fields.size());
+  std::vector<bool> given(t.fields.size(), false);
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    size_t at = i;
+    if (!c.args[i].name.empty()) {
+      at = t.fields.size();
+      for (size_t k = 0; k < t.fields.size(); ++k)
+        if (t.fields[k].name == normalize_identifier(c.args[i].name)) at = k;
+    }
+    if (at >= t.fields.size() || given[at]) return std::nullopt;
+    given[at] = true;
+    values[at] = w.expr(*c.args[i].value);
+  }
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return "ROW(" + out + ")::" + q(last);
+}
+
 std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
                                                 Span span, rewrite::SqlWriter& w, ArgCopies* copies) const {
   if (ids.empty()) return std::nullopt;
   size_t nargs = c ? c->args.size() : 0;
+  bool named = false;
   if (c)
-    for (const auto& a : c->args)
-      if (!a.name.empty()) return std::nullopt;  // named notation: left to the generic path (an item)
+    for (const auto& a : c->args) named |= !a.name.empty();
+  if (named) return named_default_constructor(ids, *c, as_statement, w);
   auto args = [&](std::string first) {
     std::string out = std::move(first);
     for (size_t i = 0; i < nargs; ++i) out += (out.empty() ? "" : ", ") + w.expr(*c->args[i].value);
@@ -293,6 +326,22 @@ void Lowerer::add_self_symbols(const ast::PlSubprogram& s) {
   self.ref = quote_ident("self");
   self.type = t;
   scope_.add("SELF", self);
+}
+
+// "orashift: Oracle OBJECT|COLLECTION [UNDER s] [NOT FINAL] [NOT INSTANTIABLE]": the type's
+// Oracle kind, supertype and flags, which the emulated USER_TYPES / ALL_TYPES read
+// (dictionary_views.cpp); PostgreSQL's catalog has no such properties.
+std::string Lowerer::type_comment(const ast::CreateType& u, const char* object) const {
+  bool collection = u.def == ast::TypeDefKind::Table || u.def == ast::TypeDefKind::Varray;
+  std::string text = std::string("orashift: Oracle ") + (collection ? "COLLECTION" : "OBJECT");
+  if (u.def == ast::TypeDefKind::Under) text += " UNDER " + norm(u.supertype.name());
+  std::string post = upper(sql::compact_text(u.post));
+  if (post.find("NOT FINAL") != std::string::npos) text += " NOT FINAL";
+  if (post.find("NOT INSTANTIABLE") != std::string::npos) text += " NOT INSTANTIABLE";
+  // Qualified with the schema the type was created in: an unqualified name may be a built-in type
+  // too (pg_catalog.circle), which the search path finds first.
+  return std::string("DO $orashift$ BEGIN EXECUTE format('COMMENT ON ") + object + " %I.%I IS %L', current_schema(), " +
+         quote_literal(target_name(norm(u.name.name()))) + ", " + quote_literal(text) + "); END $orashift$;\n";
 }
 
 }  // namespace orashift::plsql

@@ -867,7 +867,7 @@ void Lowerer::object_type(const ast::CreateType& u) {
         item(plsql_codes::kObjectType, "type " + name + " has no attributes (a composite type needs one)", u.span);
         return;
       }
-      res_.objects.push_back({"TYPE", name, "CREATE TYPE " + q(name) + " AS (" + cols + ");\n", u.span, 0});
+      res_.objects.push_back({"TYPE", name, "CREATE TYPE " + q(name) + " AS (" + cols + ");\n" + type_comment(u, "TYPE"), u.span, 0});
       return;
     }
     case ast::TypeDefKind::Other:
@@ -884,7 +884,7 @@ void Lowerer::object_type(const ast::CreateType& u) {
         item(plsql_codes::kCollection, "collection type " + name + " of a collection", u.element.span);
         return;
       }
-      res_.objects.push_back({"TYPE", name, "CREATE DOMAIN " + q(name) + " AS " + e.sql + "[];\n", u.span, 0});
+      res_.objects.push_back({"TYPE", name, "CREATE DOMAIN " + q(name) + " AS " + e.sql + "[];\n" + type_comment(u, "DOMAIN"), u.span, 0});
       return;
     }
     case ast::TypeDefKind::Object: {
@@ -900,7 +900,7 @@ void Lowerer::object_type(const ast::CreateType& u) {
              "type " + name + " declares " + std::to_string(u.methods.size()) +
                  " method(s): the composite type holds the attributes; methods come with the type body",
              u.methods.front().span);
-      res_.objects.push_back({"TYPE", name, "CREATE TYPE " + q(name) + " AS (" + cols + ");\n", u.span, 0});
+      res_.objects.push_back({"TYPE", name, "CREATE TYPE " + q(name) + " AS (" + cols + ");\n" + type_comment(u, "TYPE"), u.span, 0});
       return;
     }
   }

@@ -16,6 +16,9 @@ struct Element {
 
 // Longest elements first so HH24 wins over HH and YYYY over YY.
 constexpr std::array kElements = {
+    // SYYYY: a blank where Oracle puts a BC year's minus (PostgreSQL has no signed year; see
+    // convert_date_format for what differs).
+    Element{"SYYYY", "\" \"YYYY", nullptr, nullptr},
     Element{"SSSSS", "SSSS", nullptr, nullptr},
     Element{"MONTH", "=", "%B", nullptr},
     Element{"RRRR", "YYYY", "%Y", nullptr},
@@ -59,6 +62,7 @@ constexpr std::array kElements = {
     Element{"W", "W", nullptr, nullptr},
     Element{"D", "D", nullptr, nullptr},
     Element{"Y", "Y", nullptr, nullptr},
+    Element{"X", ".", nullptr, nullptr},  // the radix character: '.' under NLS_NUMERIC_CHARACTERS '.,'
 };
 
 bool match_ci(std::string_view s, size_t i, std::string_view word) {
@@ -185,6 +189,8 @@ FormatModel convert_date_format(std::string_view m, Dialect dialect, bool parsin
     if (zone_name && parsing) code = nullptr;  // to_timestamp reads no zone names
     // A TIMESTAMP WITH TIME ZONE holds a region in Oracle (TZR prints US/Pacific, or +00:00 for
     // an offset); PostgreSQL's timestamptz holds none: TZ prints the session zone's abbreviation.
+    if (code && hit->oracle == std::string_view("SYYYY") && out.approximate.empty())
+      out.approximate = "SYYYY → a blank and YYYY: a BC year has no minus sign (and FM keeps the blank)";
     if (code && hit->oracle == std::string_view("TZR") && out.approximate.empty())
       out.approximate = "TZR → TZ: the session time zone's abbreviation (PST, UTC), not the value's region name or offset";
     if (!code) {

@@ -1,6 +1,7 @@
 #include "convert/query/sql_writer.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "common/naming.h"
 #include "convert/dictionary_views.h"
@@ -297,6 +298,7 @@ std::string SqlWriter::name(const NameExpr& n) {
     if (w == "LOCALTIMESTAMP") return duckdb() ? "current_localtimestamp()" : "LOCALTIMESTAMP";
     if (w == "TRUE" || w == "FALSE") return w;  // 23ai BOOLEAN literals: the targets have them too
     if (w == "USER") return "CURRENT_USER";
+    if (w == "ROWNUM" && rownum_numbers_) return "ROW_NUMBER() OVER ()";
     if (w == "ROWNUM") {
       item("OS4001", "ROWNUM used where it cannot become LIMIT; printed as ROW_NUMBER() OVER (), numbered before any "
                      "ORDER BY like Oracle, but filters on it need rewriting",
@@ -773,8 +775,11 @@ std::string SqlWriter::select_items(const SelectCore& s) {
   for (size_t i = 0; i < s.items.size(); ++i) {
     const auto& it = s.items[i];
     // SELECT ROWNUM: numbered as rows come, before any ORDER BY, as in Oracle.
-    bool numbering = is_rownum(*it.expr) && s.group_by.empty() && !tree_;
-    out += (i ? ", " : "") + (numbering ? std::string("ROW_NUMBER() OVER ()") : expr(*it.expr));
+    bool numbering = s.group_by.empty() && !tree_;
+    // ROWNUM inside a select item (ROWNUM + offset) is the same numbering.
+    bool was = std::exchange(rownum_numbers_, numbering);
+    out += (i ? ", " : "") + (numbering && is_rownum(*it.expr) ? std::string("ROW_NUMBER() OVER ()") : expr(*it.expr));
+    rownum_numbers_ = was;
     if (it.alias) out += " AS " + ident(*it.alias);
   }
   return out;
@@ -791,6 +796,12 @@ static void conjuncts_of(const Expr& e, std::vector<const Expr*>& out) {
 }
 
 std::string SqlWriter::select(const SelectCore& s, std::string* limit_out) {
+  // A query inside a select item has its own WHERE, where ROWNUM filters.
+  struct Restore {
+    bool& flag;
+    bool was;
+    ~Restore() { flag = was; }
+  } restore{rownum_numbers_, std::exchange(rownum_numbers_, false)};
   if (s.connect_by) return hierarchical(s);
   push_scope(s);
   std::string out = "SELECT ";

@@ -66,6 +66,7 @@ public:
   static ValueType implicit_target(ValueType operand, ValueType other);
 
 private:
+  bool rownum_numbers_ = false;  // writing a select item: ROWNUM is the row's number (ROW_NUMBER() OVER ())
   // expressions (sql_writer.cpp)
   std::string literal(const ast::LiteralExpr& l);
   std::string name(const ast::NameExpr& n);
@@ -86,6 +87,7 @@ private:
   // calls (sql_writer_calls.cpp)
   std::string call(const ast::CallExpr& c);
   std::string call_generic(const ast::CallExpr& c, const std::string& target_name);
+  std::optional<std::string> builtin_named_arguments(const ast::CallExpr& c, const std::string& f);
   std::string call_tail(const ast::CallExpr& c);  // KEEP / WITHIN GROUP / OVER
   std::string decode(const ast::CallExpr& c);
   std::string to_char(const ast::CallExpr& c);

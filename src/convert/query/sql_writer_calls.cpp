@@ -21,7 +21,7 @@ namespace {
 // Same name, same meaning on all three targets.
 const std::set<std::string>& same_everywhere() {
   static const std::set<std::string> s = {
-      "COALESCE", "NULLIF", "ABS", "CEIL", "FLOOR", "SIGN", "SQRT", "EXP", "LN", "POWER", "MOD", "ROUND",
+      "COALESCE", "NULLIF", "ABS", "CEIL", "FLOOR", "SIGN", "SQRT", "EXP", "LN", "LOG", "POWER", "MOD", "ROUND",
       "UPPER", "LOWER", "LENGTH", "LTRIM", "RTRIM", "TRIM", "LPAD", "RPAD", "ASCII", "CHR", "COUNT", "SUM", "AVG",
       "MIN", "MAX", "STDDEV", "VARIANCE", "STDDEV_POP", "STDDEV_SAMP", "VAR_POP", "VAR_SAMP", "ROW_NUMBER", "RANK",
       "DENSE_RANK", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTILE", "CUME_DIST", "PERCENT_RANK",
@@ -421,9 +421,12 @@ std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
   std::string flags = redshift() ? "" : "g";
   if (f == "REGEXP_REPLACE" && n > 3 && n <= 6 && !redshift()) {
     std::string pos = arg(c, 3), occ = n >= 5 ? arg(c, 4) : "0", match;
-    bool match_ok = n < 6 || (is_string_literal(*c.args[5].value, &match) && (match == "i" || match == "c" || match.empty()));
+    // 'm' (multiline: ^ and $ at line ends, . not matching a newline, as Oracle's default) is
+    // PostgreSQL's newline-sensitive 'n'.
+    bool match_ok = n < 6 || (is_string_literal(*c.args[5].value, &match) &&
+                              (match == "i" || match == "c" || match == "m" || match.empty()));
     if (pos == "1" && (occ == "0" || occ == "1") && match_ok) {
-      flags = std::string(occ == "0" ? "g" : "") + (match == "i" ? "i" : "");
+      flags = std::string(occ == "0" ? "g" : "") + (match == "i" ? "i" : "") + (match == "m" ? "n" : "");
       n = 3;
     }
   }
@@ -471,6 +474,57 @@ std::string SqlWriter::listagg(const CallExpr& c) {
   return out;
 }
 
+// Named notation for a built-in (regexp_replace(srcstr => s, pattern => p …), PL/SQL allows it):
+// the call written with its arguments in Oracle's parameter order ("SQL Functions" in the SQL
+// Language Reference names them), when no parameter before the last one given is skipped.
+std::optional<std::string> SqlWriter::builtin_named_arguments(const CallExpr& c, const std::string& f) {
+  static const std::map<std::string, std::vector<const char*>> params = {
+      {"REGEXP_REPLACE", {"SRCSTR", "PATTERN", "REPLACESTR", "POSITION", "OCCURRENCE", "MODIFIER"}},
+      {"REGEXP_SUBSTR", {"SRCSTR", "PATTERN", "POSITION", "OCCURRENCE", "MODIFIER", "SUBEXPRESSION"}},
+      {"REGEXP_INSTR", {"SRCSTR", "PATTERN", "POSITION", "OCCURRENCE", "RETURN_OPT", "MODIFIER", "SUBEXPRESSION"}},
+      {"REGEXP_COUNT", {"SRCSTR", "PATTERN", "POSITION", "MODIFIER"}},
+      {"REGEXP_LIKE", {"SRCSTR", "PATTERN", "MODIFIER"}},
+      {"INSTR", {"STR1", "STR2", "POS", "NTH"}},
+      {"SUBSTR", {"STR1", "POS", "LEN"}}};
+  bool named = false;
+  for (const auto& a : c.args) named |= !a.name.empty();
+  auto it = params.find(f);
+  if (!named || it == params.end()) return std::nullopt;
+  const auto& names = it->second;
+  std::vector<size_t> slot(names.size(), SIZE_MAX);  // parameter → index in c.args
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    size_t at = i;
+    if (!c.args[i].name.empty()) {
+      at = names.size();
+      for (size_t k = 0; k < names.size(); ++k)
+        if (upper(c.args[i].name) == names[k]) at = k;
+    }
+    if (at >= names.size() || slot[at] != SIZE_MAX) return std::nullopt;
+    slot[at] = i;
+  }
+  size_t given = 0;
+  for (size_t k = 0; k < slot.size(); ++k)
+    if (slot[k] != SIZE_MAX) given = k + 1;
+  for (size_t k = 0; k < given; ++k)
+    if (slot[k] == SIZE_MAX) return std::nullopt;
+  // Written through the positional path on the same node, its arguments put back afterwards.
+  auto& args = const_cast<std::vector<CallArg>&>(c.args);
+  std::vector<CallArg> written = std::move(args);
+  args.clear();
+  for (size_t k = 0; k < given; ++k) {
+    args.push_back(std::move(written[slot[k]]));
+    args.back().name = {};
+  }
+  std::string out = call(c);
+  for (size_t k = 0; k < given; ++k) {
+    std::string_view name = written[slot[k]].name;  // a moved-from argument keeps its name
+    written[slot[k]] = std::move(args[k]);
+    written[slot[k]].name = name;
+  }
+  args = std::move(written);
+  return out;
+}
+
 std::string SqlWriter::call(const CallExpr& c) {
   if (ctx_.routine)
     if (auto s = ctx_.routine->call(c, *this)) return *s;
@@ -483,6 +537,12 @@ std::string SqlWriter::call(const CallExpr& c) {
     return call_generic(c, out);
   }
   std::string f = c.name[0].quoted() ? std::string() : upper(c.name[0].text);
+  if (auto positional = builtin_named_arguments(c, f)) return *positional;
+  if (c.trim_from && c.args.size() >= 2) {  // TRIM(LEADING [c] FROM s): the targets take it as written
+    std::string out = "TRIM(" + upper(static_cast<const NameExpr&>(*c.args[0].value).parts[0].text) + " ";
+    if (c.args.size() == 3) out += arg(c, 1) + " ";
+    return out + "FROM " + arg(c, c.args.size() - 1) + ")";
+  }
   size_t n = c.args.size();
   if ((f == "UPPER" || f == "LOWER" || f == "LENGTH" || f == "LTRIM" || f == "RTRIM" || f == "LPAD" || f == "RPAD") &&
       n >= 1 && c.args[0].name.empty() && c.args[0].tail.end <= c.args[0].tail.begin && !c.over) {

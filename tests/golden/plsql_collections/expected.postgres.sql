@@ -6,16 +6,22 @@ CREATE TABLE "picked" (
 );
 
 CREATE DOMAIN "word_list" AS varchar(30)[];
+DO $orashift$ BEGIN EXECUTE format('COMMENT ON DOMAIN %I.%I IS %L', current_schema(), 'word_list', 'orashift: Oracle COLLECTION'); END $orashift$;
 
 CREATE TYPE "item_t" AS ("name" varchar(30), "qty" numeric);
+DO $orashift$ BEGIN EXECUTE format('COMMENT ON TYPE %I.%I IS %L', current_schema(), 'item_t', 'orashift: Oracle OBJECT'); END $orashift$;
 
 CREATE DOMAIN "item_list" AS "item_t"[];
+DO $orashift$ BEGIN EXECUTE format('COMMENT ON DOMAIN %I.%I IS %L', current_schema(), 'item_list', 'orashift: Oracle COLLECTION'); END $orashift$;
 
 CREATE TYPE "counter_t" AS ("n" numeric);
+DO $orashift$ BEGIN EXECUTE format('COMMENT ON TYPE %I.%I IS %L', current_schema(), 'counter_t', 'orashift: Oracle OBJECT'); END $orashift$;
 
 CREATE DOMAIN "counter_list" AS "counter_t"[];
+DO $orashift$ BEGIN EXECUTE format('COMMENT ON DOMAIN %I.%I IS %L', current_schema(), 'counter_list', 'orashift: Oracle COLLECTION'); END $orashift$;
 
 CREATE TYPE "stack_t" AS ("tokens" varchar(30)[]);
+DO $orashift$ BEGIN EXECUTE format('COMMENT ON TYPE %I.%I IS %L', current_schema(), 'stack_t', 'orashift: Oracle OBJECT'); END $orashift$;
 
 CREATE SCHEMA IF NOT EXISTS "counter_t";
 COMMENT ON SCHEMA "counter_t" IS 'orashift: Oracle TYPE BODY';

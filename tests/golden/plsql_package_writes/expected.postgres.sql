@@ -16,6 +16,7 @@ END
 $orashift$;
 
 CREATE TYPE "pv_point" AS ("x" numeric, "y" numeric);
+DO $orashift$ BEGIN EXECUTE format('COMMENT ON TYPE %I.%I IS %L', current_schema(), 'pv_point', 'orashift: Oracle OBJECT'); END $orashift$;
 
 CREATE SCHEMA IF NOT EXISTS "pv_point";
 COMMENT ON SCHEMA "pv_point" IS 'orashift: Oracle TYPE BODY';

@@ -1,0 +1,91 @@
+// Idioms utPLSQL's core (ut_utils, its matchers) relies on, converted for PostgreSQL and run
+// there, each with the result Oracle's documentation gives:
+//   $$PLSQL_UNIT is the unit's name ("Conditional Compilation", PL/SQL Language Reference);
+//   TRIM(LEADING c FROM s) and REGEXP_REPLACE in named notation with OCCURRENCE 1 and MODIFIER
+//   'm' (^ and $ match at line ends: SQL Language Reference, "REGEXP_REPLACE");
+//   Oracle's default constructor in named notation ("Object Types": attributes by name);
+//   ROWNUM inside a select item numbers the rows ("ROWNUM Pseudocolumn");
+//   USER_TYPES lists object types with their supertype and FINAL / INSTANTIABLE ("USER_TYPES",
+//   Database Reference).
+#include "plsql_harness.h"
+#include "require_env.h"
+
+namespace {
+
+const char* kIdioms = R"(
+CREATE OR REPLACE TYPE pair_t AS OBJECT (k VARCHAR2(10), v NUMBER);
+/
+CREATE OR REPLACE TYPE base_t AS OBJECT (id NUMBER) NOT FINAL NOT INSTANTIABLE;
+/
+CREATE OR REPLACE TYPE leaf_t UNDER base_t (name VARCHAR2(10));
+/
+CREATE OR REPLACE TYPE text_rows AS TABLE OF VARCHAR2(100);
+/
+CREATE OR REPLACE PACKAGE idioms AS
+  FUNCTION unit_name RETURN VARCHAR2;
+  FUNCTION strip(p_item VARCHAR2, p_prefix VARCHAR2) RETURN VARCHAR2;
+  FUNCTION first_line_removed(p_stack VARCHAR2) RETURN VARCHAR2;
+  FUNCTION pair_text RETURN VARCHAR2;
+  FUNCTION numbered RETURN VARCHAR2;
+  FUNCTION subtypes RETURN VARCHAR2;
+END idioms;
+/
+CREATE OR REPLACE PACKAGE BODY idioms AS
+  FUNCTION unit_name RETURN VARCHAR2 IS
+  BEGIN
+    RETURN $$plsql_unit;
+  END;
+  FUNCTION strip(p_item VARCHAR2, p_prefix VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN trim(leading p_prefix from p_item) || '|' || trim(both from '  x  ') || '|';
+  END;
+  FUNCTION first_line_removed(p_stack VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN regexp_replace(srcstr => p_stack, pattern => '^ORA-1: (.*)$', replacestr => null,
+                          position => 1, occurrence => 1, modifier => 'm');
+  END;
+  FUNCTION pair_text RETURN VARCHAR2 IS
+    l_pair pair_t;
+  BEGIN
+    l_pair := pair_t(v => 2, k => 'two');
+    RETURN l_pair.k || '=' || l_pair.v;
+  END;
+  FUNCTION numbered RETURN VARCHAR2 IS
+    l_rows text_rows := text_rows('a', 'b', 'c');
+    l_out VARCHAR2(100);
+  BEGIN
+    FOR r IN (SELECT rownum + 10 AS n, column_value AS v FROM TABLE(l_rows)) LOOP
+      l_out := l_out || r.n || r.v;
+    END LOOP;
+    RETURN l_out;
+  END;
+  FUNCTION subtypes RETURN VARCHAR2 IS
+    l_out VARCHAR2(200);
+  BEGIN
+    FOR t IN (SELECT type_name, supertype_name, final, instantiable, typecode FROM user_types
+              WHERE type_name IN ('BASE_T', 'LEAF_T', 'TEXT_ROWS') ORDER BY type_name) LOOP
+      l_out := l_out || t.type_name || ':' || NVL(t.supertype_name, '-') || ':' || t.final || ':' || t.instantiable ||
+               ':' || t.typecode || ';';
+    END LOOP;
+    RETURN l_out;
+  END;
+END idioms;
+/
+)";
+
+}  // namespace
+
+TEST(PlsqlIdioms, UtPlsqlCoreIdiomsRunAsInOracle) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("idioms", kIdioms);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT idioms.unit_name()"), "IDIOMS");
+  EXPECT_EQ(s("SELECT idioms.strip('//a/b', '/')"), "a/b|x|");
+  EXPECT_EQ(s("SELECT idioms.first_line_removed(E'ORA-2: x\\nORA-1: gone\\nORA-3: y')"), "ORA-2: x\n\nORA-3: y");
+  EXPECT_EQ(s("SELECT idioms.pair_text()"), "two=2");
+  EXPECT_EQ(s("SELECT idioms.numbered()"), "11a12b13c");
+  EXPECT_EQ(s("SELECT idioms.subtypes()"),
+            "BASE_T:-:NO:NO:OBJECT;LEAF_T:BASE_T:YES:YES:OBJECT;TEXT_ROWS:-:YES:YES:COLLECTION;");
+}
