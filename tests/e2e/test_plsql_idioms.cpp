@@ -28,6 +28,7 @@ CREATE OR REPLACE PACKAGE idioms AS
   FUNCTION pair_text RETURN VARCHAR2;
   FUNCTION numbered RETURN VARCHAR2;
   FUNCTION subtypes RETURN VARCHAR2;
+  FUNCTION nested_fields RETURN NUMBER;
 END idioms;
 /
 CREATE OR REPLACE PACKAGE BODY idioms AS
@@ -69,6 +70,17 @@ CREATE OR REPLACE PACKAGE BODY idioms AS
     END LOOP;
     RETURN l_out;
   END;
+  FUNCTION nested_fields RETURN NUMBER IS
+    TYPE inner_rec IS RECORD (n NUMBER);
+    TYPE outer_rec IS RECORD (i inner_rec);
+    l_o outer_rec;
+  BEGIN
+    l_o.i.n := 5;
+    IF l_o.i.n = 5 THEN
+      RETURN l_o.i.n + 1;
+    END IF;
+    RETURN 0;
+  END;
 END idioms;
 /
 )";
@@ -82,6 +94,7 @@ TEST(PlsqlIdioms, UtPlsqlCoreIdiomsRunAsInOracle) {
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT idioms.unit_name()"), "IDIOMS");
+  EXPECT_EQ(s("SELECT idioms.nested_fields()"), "6");  // r.f.g read and written
   EXPECT_EQ(s("SELECT idioms.strip('//a/b', '/')"), "a/b|x|");
   EXPECT_EQ(s("SELECT idioms.first_line_removed(E'ORA-2: x\\nORA-1: gone\\nORA-3: y')"), "ORA-2: x\n\nORA-3: y");
   EXPECT_EQ(s("SELECT idioms.pair_text()"), "two=2");

@@ -284,7 +284,10 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
     }
     if (t->shape == Shape::Row || s->kind == SymbolKind::LoopRecord) {
       const Field* f = t->field(part);
-      out = (out.find('(') != std::string::npos ? "(" + out + ")" : out) + "." + (f ? f->ref() : q(part));
+      // r.f.g in an expression is (r.f).g: PostgreSQL reads a.b.c as table.column.field. An
+      // assignment target keeps a.b.c, which PL/pgSQL assigns through.
+      bool wrap = out.find('(') != std::string::npos || (i > used && !assignment_target_);
+      out = (wrap ? "(" + out + ")" : out) + "." + (f ? f->ref() : q(part));
       if (!f) {
         if (!t->fields.empty() && t->sql != "record")
           item(plsql_codes::kNotConvertible, "no field " + part + " in " + sql::compact_text(n.span), n.span);

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
@@ -341,7 +342,12 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
     }
     target_written = *chain;
   }
-  std::string t = target.kind == ast::ExprKind::Postfix ? target_written : expr(target);
+  std::string t = target_written;
+  if (target.kind != ast::ExprKind::Postfix) {
+    bool was = std::exchange(assignment_target_, true);
+    t = expr(target);
+    assignment_target_ = was;
+  }
   // A package variable's element or field is read through its function: nothing to assign to.
   if (t.substr(0, t.find_first_of('[')).find("()") != std::string::npos) {
     item(plsql_codes::kNotConvertible,

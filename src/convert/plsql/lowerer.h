@@ -373,7 +373,8 @@ private:
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;
-  mutable bool standard_call_ = false;  // writing STANDARD.f: f is the built-in (lower_names.cpp)
+  mutable bool standard_call_ = false;
+  mutable bool assignment_target_ = false;  // writing an assignment's target: r.f.g stays a path (lower_names.cpp)  // writing STANDARD.f: f is the built-in (lower_names.cpp)
   bool nested_routine_ = false;
   // Cursors of a package body that each member using them declares as its own (the member opens
   // and closes them within one call): the declarations, lowered once in the package's scope.
