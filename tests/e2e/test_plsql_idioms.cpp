@@ -4,7 +4,8 @@
 //   TRIM(LEADING c FROM s) and REGEXP_REPLACE in named notation with OCCURRENCE 1 and MODIFIER
 //   'm' (^ and $ match at line ends: SQL Language Reference, "REGEXP_REPLACE");
 //   Oracle's default constructor in named notation ("Object Types": attributes by name);
-//   ROWNUM inside a select item numbers the rows ("ROWNUM Pseudocolumn");
+//   ROWNUM inside a select item numbers the rows ("ROWNUM Pseudocolumn"); SELECT LEVEL FROM DUAL
+//   CONNECT BY LEVEL <= n generates n rows ("Hierarchical Queries"; DUAL has one row, DUMMY 'X');
 //   USER_TYPES lists object types with their supertype and FINAL / INSTANTIABLE ("USER_TYPES",
 //   Database Reference).
 #include "plsql_harness.h"
@@ -29,6 +30,7 @@ CREATE OR REPLACE PACKAGE idioms AS
   FUNCTION numbered RETURN VARCHAR2;
   FUNCTION subtypes RETURN VARCHAR2;
   FUNCTION nested_fields RETURN NUMBER;
+  FUNCTION generated_rows RETURN VARCHAR2;
 END idioms;
 /
 CREATE OR REPLACE PACKAGE BODY idioms AS
@@ -70,6 +72,14 @@ CREATE OR REPLACE PACKAGE BODY idioms AS
     END LOOP;
     RETURN l_out;
   END;
+  FUNCTION generated_rows RETURN VARCHAR2 IS
+    l_out VARCHAR2(100);
+  BEGIN
+    FOR r IN (SELECT level AS n, dummy FROM dual CONNECT BY level <= 3) LOOP
+      l_out := l_out || r.n || r.dummy;
+    END LOOP;
+    RETURN l_out;
+  END;
   FUNCTION nested_fields RETURN NUMBER IS
     TYPE inner_rec IS RECORD (n NUMBER);
     TYPE outer_rec IS RECORD (i inner_rec);
@@ -95,6 +105,8 @@ TEST(PlsqlIdioms, UtPlsqlCoreIdiomsRunAsInOracle) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT idioms.unit_name()"), "IDIOMS");
   EXPECT_EQ(s("SELECT idioms.nested_fields()"), "6");  // r.f.g read and written
+  // FROM dual CONNECT BY LEVEL <= n, the row generator: DUAL's one row (DUMMY 'X') recursed.
+  EXPECT_EQ(s("SELECT idioms.generated_rows()"), "1X2X3X");
   EXPECT_EQ(s("SELECT idioms.strip('//a/b', '/')"), "a/b|x|");
   EXPECT_EQ(s("SELECT idioms.first_line_removed(E'ORA-2: x\\nORA-1: gone\\nORA-3: y')"), "ORA-2: x\n\nORA-3: y");
   EXPECT_EQ(s("SELECT idioms.pair_text()"), "two=2");

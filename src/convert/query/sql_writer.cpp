@@ -688,6 +688,13 @@ std::string SqlWriter::table_ref(const TableRef& t) {
           n.sample_percent)
         item("OS4013", "partition extension / flashback / SAMPLE clause on " + sql::compact_text(n.name.span), n.span);
       std::string rel = normalize_identifier(n.name.name().text);
+      if (rel == "DUAL" && n.name.parts.size() <= 2 && !(ctx_.catalog && ctx_.catalog->find_table(rel))) {
+        // DUAL where it cannot be left out (a join, CONNECT BY's recursion): its one row, one
+        // column DUMMY 'X', as a derived table under the name the query uses.
+        out = "(SELECT CAST('X' AS VARCHAR(1)) AS \"dummy\")";
+        if (!t.alias) out += " \"dual\"";
+        break;
+      }
       if (!cte_defining_.empty() && rel == cte_defining_) cte_self_reference_ = true;
       bool known = rel == "DUAL" || std::find(cte_names_.begin(), cte_names_.end(), rel) != cte_names_.end() ||
                    (ctx_.other_relations && ctx_.other_relations->count(rel));

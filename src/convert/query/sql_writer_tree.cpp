@@ -59,7 +59,8 @@ std::string SqlWriter::hierarchical(const SelectCore& s) {
   t.in_recursive = false;
   tree_ = saved;
 
-  std::string table_sql = ident(tn.name.name()) + (tn.alias ? " " + ref : std::string());
+  // FROM DUAL CONNECT BY LEVEL <= n (a row generator): DUAL's one row as a derived table.
+  std::string table_sql = table_ref(tn);
   std::string cols, names;
   if (table) {
     for (const auto& c : table->columns) {
