@@ -204,6 +204,15 @@ std::string nls_select(bool database) {
          (database ? "64" : "64") + ") AS value\nFROM (VALUES " + rows + ") AS p(parameter, value)";
 }
 
+// USER_x from ALL_x: the current user's rows, without OWNER (the first column).
+ViewDef user_view(const ViewDef& all, const std::string& what) {
+  std::vector<ViewColumn> columns(all.columns.begin() + 1, all.columns.end());
+  std::string cols;
+  for (const auto& c : columns) cols += std::string(cols.empty() ? "" : ", ") + quote_ident(target_name(c.name));
+  return {columns, all.difference + "; the current user's " + what,
+          "SELECT " + cols + " FROM (" + all.select + ") a WHERE a.owner = upper(current_user)"};
+}
+
 const std::map<std::string, ViewDef, std::less<>>& views() {
   static const std::map<std::string, ViewDef, std::less<>> defs = [] {
     std::map<std::string, ViewDef, std::less<>> d;
@@ -220,11 +229,7 @@ const std::map<std::string, ViewDef, std::less<>>& views() {
         "SUBOBJECT_NAME (partitions) is NULL";
     d["ALL_OBJECTS"] = {objects, objects_note, objects_select()};
     d["DBA_OBJECTS"] = d["ALL_OBJECTS"];
-    std::vector<ViewColumn> user_objects(objects.begin() + 1, objects.end());
-    std::string user_cols;
-    for (const auto& c : user_objects) user_cols += std::string(user_cols.empty() ? "" : ", ") + quote_ident(target_name(c.name));
-    d["USER_OBJECTS"] = {user_objects, objects_note + "; the current user's objects",
-                         "SELECT " + user_cols + " FROM (" + objects_select() + ") o WHERE o.owner = upper(current_user)"};
+    d["USER_OBJECTS"] = user_view(d["ALL_OBJECTS"], "objects");
     std::vector<ViewColumn> types = {{"OWNER", "VARCHAR2(128)"},        {"TYPE_NAME", "VARCHAR2(128)"},
                                      {"TYPE_OID", "RAW(16)"},              {"TYPECODE", "VARCHAR2(128)"},
                                      {"ATTRIBUTES", "NUMBER"},             {"METHODS", "NUMBER"},
@@ -238,12 +243,7 @@ const std::map<std::string, ViewDef, std::less<>>& views() {
         "INSTANTIABLE); TYPE_OID, TYPEID, LOCAL_ATTRIBUTES and LOCAL_METHODS are NULL; a subtype in a hierarchy counts "
         "every attribute of the hierarchy's composite";
     d["ALL_TYPES"] = {types, types_note, types_select()};
-    std::vector<ViewColumn> user_types(types.begin() + 1, types.end());
-    std::string user_type_cols;
-    for (const auto& c : user_types)
-      user_type_cols += std::string(user_type_cols.empty() ? "" : ", ") + quote_ident(target_name(c.name));
-    d["USER_TYPES"] = {user_types, types_note + "; the current user's types",
-                       "SELECT " + user_type_cols + " FROM (" + types_select() + ") t WHERE t.owner = upper(current_user)"};
+    d["USER_TYPES"] = user_view(d["ALL_TYPES"], "types");
     std::vector<ViewColumn> tables = {{"OWNER", "VARCHAR2(128)"},          {"TABLE_NAME", "VARCHAR2(128)"},
                                       {"TABLESPACE_NAME", "VARCHAR2(30)"}, {"STATUS", "VARCHAR2(8)"},
                                       {"NUM_ROWS", "NUMBER"},              {"TEMPORARY", "VARCHAR2(1)"},
@@ -253,11 +253,7 @@ const std::map<std::string, ViewDef, std::less<>>& views() {
         "columns are not given";
     d["ALL_TABLES"] = {tables, tables_note, tables_select()};
     d["DBA_TABLES"] = d["ALL_TABLES"];
-    std::vector<ViewColumn> user_tables(tables.begin() + 1, tables.end());
-    std::string cols;
-    for (const auto& c : user_tables) cols += std::string(cols.empty() ? "" : ", ") + quote_ident(target_name(c.name));
-    d["USER_TABLES"] = {user_tables, tables_note + "; the current user's tables",
-                        "SELECT " + cols + " FROM (" + tables_select() + ") t WHERE t.owner = upper(current_user)"};
+    d["USER_TABLES"] = user_view(d["ALL_TABLES"], "tables");
     std::vector<ViewColumn> columns = {{"OWNER", "VARCHAR2(128)"},     {"TABLE_NAME", "VARCHAR2(128)"},
                                        {"COLUMN_NAME", "VARCHAR2(128)"}, {"DATA_TYPE", "VARCHAR2(128)"},
                                        {"DATA_LENGTH", "NUMBER"},        {"DATA_PRECISION", "NUMBER"},
@@ -268,11 +264,7 @@ const std::map<std::string, ViewDef, std::less<>>& views() {
         "CLOB), DATA_DEFAULT is PostgreSQL's expression text";
     d["ALL_TAB_COLUMNS"] = {columns, columns_note, columns_select()};
     d["ALL_TAB_COLS"] = d["ALL_TAB_COLUMNS"];
-    std::vector<ViewColumn> user_columns(columns.begin() + 1, columns.end());
-    cols.clear();
-    for (const auto& c : user_columns) cols += std::string(cols.empty() ? "" : ", ") + quote_ident(target_name(c.name));
-    d["USER_TAB_COLUMNS"] = {user_columns, columns_note,
-                             "SELECT " + cols + " FROM (" + columns_select() + ") t WHERE t.owner = upper(current_user)"};
+    d["USER_TAB_COLUMNS"] = user_view(d["ALL_TAB_COLUMNS"], "tables' columns");
     d["USER_TAB_COLS"] = d["USER_TAB_COLUMNS"];
     d["ALL_USERS"] = {{{"USERNAME", "VARCHAR2(128)"},
                        {"USER_ID", "NUMBER"},

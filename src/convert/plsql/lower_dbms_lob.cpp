@@ -122,10 +122,7 @@ bool Lowerer::dbms_lob_statement(const std::string& fn, const ast::CallExpr* cal
   auto arg = [&](size_t i) { return expr(*a[i]); };
   bool ok = true;
   auto assign = [&](size_t i, const std::string& value) {
-    bool setter = false;
-    std::string t = target_text(*a[i], value, span, &setter);
-    if (t.empty()) ok = false;
-    else out.push_back(PgStmt::simple(setter ? t : t + " := " + value, span));
+    if (!assign_value(*a[i], value, span, out)) ok = false;
   };
   std::string lob = arg(0);
   if (fn == "CREATETEMPORARY") return assign(0, "''"), true;

@@ -119,11 +119,7 @@ bool Lowerer::dbms_lock_statement(const std::string& fn, const ast::CallExpr* ca
   auto a = builtin_args(call, {"LOCKNAME", "LOCKHANDLE", "EXPIRATION_SECS"});
   if (!a || !(*a)[0] || !(*a)[1]) return false;
   std::string value = "hashtextextended(" + expr(*(*a)[0]) + ", 0)::text";
-  bool setter = false;
-  std::string t = target_text(*(*a)[1], value, span, &setter);
-  if (t.empty()) return false;
-  out.push_back(PgStmt::simple(setter ? t : t + " := " + value, span));
-  return true;
+  return assign_value(*(*a)[1], value, span, out);
 }
 
 }  // namespace orashift::plsql

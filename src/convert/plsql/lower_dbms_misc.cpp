@@ -151,10 +151,7 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
                                           : std::vector<std::string>{"NULLIF(current_setting('orashift.client_info', true), '')"};
     for (size_t i = 0; i < values.size(); ++i) {
       if (!(*a)[i]) return false;
-      bool setter = false;
-      std::string t = target_text(*(*a)[i], values[i], span, &setter);
-      if (t.empty()) return false;
-      out.push_back(PgStmt::simple(setter ? t : t + " := " + values[i], span));
+      if (!assign_value(*(*a)[i], values[i], span, out)) return false;
     }
     return true;
   }
@@ -166,11 +163,7 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
   std::string value = helper_call("orashift_crypto", expr(*(*a)[1]) + ", (" + expr(*(*a)[2]) + ")::integer, " + expr(*(*a)[3]) +
                                                          ", " + ((*a)[4] ? expr(*(*a)[4]) : std::string("NULL::bytea")) + ", " +
                                                          (fn == "DECRYPT" ? "true" : "false"));
-  bool setter = false;
-  std::string t = target_text(*(*a)[0], value, span, &setter);
-  if (t.empty()) return false;
-  out.push_back(PgStmt::simple(setter ? t : t + " := " + value, span));
-  return true;
+  return assign_value(*(*a)[0], value, span, out);
 }
 
 }  // namespace orashift::plsql

@@ -111,10 +111,7 @@ bool Lowerer::dbms_output_statement(const std::string& fn, const ast::CallExpr* 
     std::vector<std::string> values = one ? std::vector<std::string>{got + "[1]", "CASE WHEN cardinality(" + got + ") = 0 THEN 1 ELSE 0 END"}
                                           : std::vector<std::string>{got, "cardinality(" + got + ")"};
     for (size_t i = 0; i < 2; ++i) {
-      bool setter = false;
-      std::string t = target_text(*(*a)[i], values[i], span, &setter);
-      if (t.empty()) return false;
-      out.push_back(PgStmt::simple(setter ? t : t + " := " + values[i], span));
+      if (!assign_value(*(*a)[i], values[i], span, out)) return false;
     }
     return true;
   }

@@ -364,16 +364,20 @@ std::string Lowerer::target_text(const ast::Expr& target, const std::string& val
   return t;
 }
 
+bool Lowerer::assign_value(const ast::Expr& target, const std::string& value, Span span, PgBody& out) const {
+  bool setter = false;
+  std::string t = target_text(target, value, span, &setter);
+  if (t.empty()) return false;
+  out.push_back(PgStmt::simple(setter ? t : t + " := " + value, span));
+  return true;
+}
+
 void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   if (!env_.profile->functions && procedure_assign(a, out)) return;
   // pkg_var(i) := v, pkg_var.f := v: through a local copy of the variable (lower_pkgvar_write.cpp).
   if (package_element_assign(a, out)) return;
   if (map_assign(a, out)) return;
-  std::string value = expr(*a.value);
-  bool setter = false;
-  std::string t = target_text(*a.target, value, a.span, &setter);
-  if (t.empty()) return;
-  out.push_back(PgStmt::simple(setter ? t : t + " := " + value, a.span));
+  assign_value(*a.target, expr(*a.value), a.span, out);
 }
 
 // Redshift: v := f(args) where f became a procedure (not one expression) → CALL f(args, v), its

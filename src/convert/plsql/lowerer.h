@@ -215,6 +215,8 @@ private:
   void handlers(const ast::PlBlock& b, PgBlock& out);
   void after_sql(PgBody& out, Span span);
   std::string target_text(const ast::Expr& target, const std::string& value, Span span, bool* is_setter) const;
+  // target := value (a package variable through its setter); false when the target cannot be written (an item says why).
+  bool assign_value(const ast::Expr& target, const std::string& value, Span span, PgBody& out) const;
   std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr) const;
   std::string dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span, bool* spliced);
   PgStmt no_data_found_check(const std::string& condition, Span span);

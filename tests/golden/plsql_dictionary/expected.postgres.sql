@@ -58,7 +58,7 @@ FROM (
   FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal
 ) o JOIN pg_namespace n ON n.oid = o.ns
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'orashift_dictionary') AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = o.object_id AND d.deptype = 'e')) o WHERE o.owner = upper(current_user)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = o.object_id AND d.deptype = 'e')) a WHERE a.owner = upper(current_user)
 ) v;
 
 CREATE SCHEMA IF NOT EXISTS "app_meta";
