@@ -75,6 +75,13 @@ std::string upper_text(std::string_view v) {
   return out;
 }
 
+// A string the block computes, with the literal its text starts from (where it is laid out).
+struct Folded {
+  std::string text;
+  Span origin;
+  bool operator==(const Folded& o) const { return text == o.text; }
+};
+
 class Walker {
 public:
   explicit Walker(InstallBlockDdl& out) : out_(out) {}
@@ -120,7 +127,7 @@ private:
         // its DDL) is read as a fresh install, where the guarded branch runs.
         const auto& i = static_cast<const ast::PlIf&>(s);
         auto before = values_;
-        std::map<std::string, std::optional<std::string>> merged;
+        std::map<std::string, std::optional<Folded>> merged;
         std::map<std::string, bool> conflict;
         auto branch = [&](const std::vector<ast::PlStmtPtr>& body) {
           values_ = before;
@@ -174,8 +181,12 @@ private:
 
   // A string value the block gives an expression: literals, variables holding one, `||`,
   // REPLACE, LOWER, UPPER, TRIM; nullopt for anything else (a value read from the database).
-  std::optional<std::string> fold(const ast::Expr& e) const {
-    if (const auto* lit = string_literal(&e)) return literal_value(lit->text);
+  std::optional<Folded> fold(const ast::Expr& e) const {
+    if (const auto* lit = string_literal(&e)) {
+      auto v = literal_value(lit->text);
+      if (!v) return std::nullopt;
+      return Folded{*v, lit->span};
+    }
     if (e.kind == ast::ExprKind::Name) {
       const auto& n = static_cast<const ast::NameExpr&>(e);
       if (n.parts.size() != 1) return std::nullopt;
@@ -186,32 +197,34 @@ private:
       const auto& b = static_cast<const ast::BinaryExpr&>(e);
       auto l = fold(*b.lhs), r = fold(*b.rhs);
       if (!l || !r) return std::nullopt;
-      return *l + *r;
+      return Folded{l->text + r->text, l->origin};
     }
     if (e.kind != ast::ExprKind::Call) return std::nullopt;
     const auto& c = static_cast<const ast::CallExpr&>(e);
     if (c.name.size() != 1) return std::nullopt;
     std::string f = upper_text(c.name[0].text);
     std::vector<std::string> args;
+    Span origin;
     for (const auto& a : c.args) {
       auto v = fold(*a.value);
       if (!v || !a.name.empty()) return std::nullopt;
-      args.push_back(*v);
+      if (args.empty()) origin = v->origin;
+      args.push_back(v->text);
     }
     if ((f == "LOWER" || f == "UPPER" || f == "TRIM") && args.size() == 1) {
       std::string v = args[0];
       if (f == "TRIM") {
         size_t b = v.find_first_not_of(' '), t = v.find_last_not_of(' ');
-        return b == std::string::npos ? std::string() : v.substr(b, t - b + 1);
+        return Folded{b == std::string::npos ? std::string() : v.substr(b, t - b + 1), origin};
       }
       for (char& ch : v) ch = static_cast<char>(f == "LOWER" ? std::tolower(static_cast<unsigned char>(ch)) : std::toupper(static_cast<unsigned char>(ch)));
-      return v;
+      return Folded{v, origin};
     }
     if (f == "REPLACE" && (args.size() == 2 || args.size() == 3)) {
       std::string v = args[0], from = args[1], to = args.size() == 3 ? args[2] : std::string();
-      if (from.empty()) return v;
-      for (size_t at = v.find(from); at != std::string::npos; at = v.find(from, at + to.size())) v.replace(at, from.size(), to);
-      return v;
+      if (!from.empty())
+        for (size_t at = v.find(from); at != std::string::npos; at = v.find(from, at + to.size())) v.replace(at, from.size(), to);
+      return Folded{v, origin};
     }
     return std::nullopt;
   }
@@ -239,18 +252,22 @@ private:
         return;
       }
     }
-    // Otherwise a value the block computes (REPLACE, LOWER …), located at the statement.
+    // Otherwise a value the block computes (REPLACE, LOWER …): laid out where the literal it
+    // starts from stands, line for line, so what it declares is located in that literal (a
+    // substitution moves the rest of its line).
     if (e.text->kind != ast::ExprKind::Literal)
-      if (auto value = fold(*e.text); value && starts_ddl(*value)) {
-        // Assembled from values the block gives: the text at the statement's place in a blank
-        // copy of the file, so what it declares is located at the EXECUTE IMMEDIATE.
-        Span at = cond_.original(e.span);
+      if (auto value = fold(*e.text); value && starts_ddl(value->text)) {
+        Span at = cond_.original(value->origin);
         if (!at.file) return;
         const std::string& src = at.file->text();
+        size_t from = at.begin;
+        if (from < src.size() && (src[from] == 'N' || src[from] == 'n')) ++from;
+        from += from < src.size() && (src[from] == 'Q' || src[from] == 'q') ? 3 : 1;  // q'[ or '
         std::string blank(src.size(), ' ');
         for (size_t i = 0; i < src.size(); ++i)
           if (src[i] == '\n') blank[i] = '\n';
-        blank.replace(at.begin, std::min(value->size(), blank.size() - at.begin), *value);
+        if (from >= blank.size()) return;
+        blank.replace(from, std::min(value->text.size(), blank.size() - from), value->text);
         out_.statements.push_back(std::make_unique<SourceFile>(at.file->path(), std::move(blank)));
         return;
       }
@@ -262,7 +279,7 @@ private:
 
   InstallBlockDdl& out_;
   plsql::CondCompiler cond_;
-  std::map<std::string, std::optional<std::string>> values_;  // the block's string variables' values
+  std::map<std::string, std::optional<Folded>> values_;  // the block's string variables' values
   std::map<std::string, const ast::LiteralExpr*> texts_;      // variables holding one literal's text
 };
 

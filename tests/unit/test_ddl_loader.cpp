@@ -233,7 +233,7 @@ end;
 }
 
 // DDL the block assembles from literals before running it (oos-utils' table scripts): the text
-// the block gives the variable is read as DDL, at the EXECUTE IMMEDIATE's place; a value that
+// the block gives the variable is read as DDL, laid out in the literal it starts from; a value that
 // depends on the branch taken or on a loop is not guessed.
 TEST(DdlLoader, ReadsDdlAssembledFromLiteralsInTheBlock) {
   auto load = load_ddl_texts({{"values.sql", R"(declare
@@ -273,7 +273,8 @@ end;
   EXPECT_EQ(t.name, "OOS_UTIL_VALUES");
   ASSERT_EQ(t.columns.size(), 2u);
   EXPECT_EQ(t.columns[1].name, "NAME");
-  EXPECT_EQ(t.span.location().substr(0, 14), "values.sql:18:");  // at the EXECUTE IMMEDIATE
+  EXPECT_EQ(t.span.location(), "values.sql:10:15");  // in the literal the text starts from
+  EXPECT_EQ(t.columns[1].span.location(), "values.sql:12:3");
   EXPECT_EQ(load.statements_failed, 0u) << rendered(load.diagnostics);
 }
 
