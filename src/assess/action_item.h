@@ -39,6 +39,10 @@ public:
   // Adds an occurrence; an unknown code is a programming error (throws std::logic_error).
   void add(std::string_view code, std::string object, std::string message, Span span, std::string target);
   const std::vector<ActionItem>& items() const { return items_; }
+  // Drops the occurrences added after the first `count` (a trial conversion taken back).
+  void truncate(size_t count) {
+    if (count < items_.size()) items_.resize(count);
+  }
 
 private:
   std::vector<ActionItem> items_;

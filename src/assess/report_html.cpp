@@ -67,12 +67,18 @@ std::string converted_window(const std::string& converted, const std::string& me
     if (w.size() >= 2 && !stop.count(w) && !std::all_of(w.begin(), w.end(), ::isdigit)) words.push_back(w);
     word.clear();
   }
+  // Lower-cased once: a unit with many occurrences asks this of the same long text many times.
+  std::vector<std::string> low_lines;
+  if (!words.empty()) {
+    low_lines.reserve(lines.size());
+    for (const auto& line : lines) low_lines.push_back(lower(line));
+  }
   auto find_hit = [&] {
     for (bool quoted : {true, false})
       for (const auto& w : words) {
         std::string needle = quoted ? "\"" + w + "\"" : w;
-        for (size_t l = 0; l < lines.size(); ++l) {
-          std::string low = lower(lines[l]);
+        for (size_t l = 0; l < low_lines.size(); ++l) {
+          const std::string& low = low_lines[l];
           if (low.rfind("--", 0) == 0 || low.rfind("comment on", 0) == 0) continue;
           if (low.find(needle) != std::string::npos) return l;
         }

@@ -174,12 +174,12 @@ std::string Lowerer::param_family(const ast::PlType& t) const {
 const RoutineDecl* Lowerer::quiet_pick(const std::vector<RoutineDecl>& routines, const ast::CallExpr& c) const {
   // Only when the overloads are told apart by their arguments' families; the call itself is
   // checked (and flagged) where it is converted.
-  ActionItems saved = res_.items;
+  size_t saved = res_.items.items().size();
   bool blocked = res_.blocked;
   std::string code = res_.block_code;
   bool failed = false;
   const RoutineDecl* r = pick_overload(routines, &c, false, c.span, failed, true);
-  res_.items = std::move(saved);
+  res_.items.truncate(saved);
   res_.blocked = blocked;
   res_.block_code = std::move(code);
   return failed ? nullptr : r;
