@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.h"
 #include "convert/plsql/cond_comp.h"
+#include "convert/query/sql_writer.h"
 
 namespace orashift {
 
@@ -54,19 +55,6 @@ std::string variable_name(const ast::Expr* e) {
   if (!e || e->kind != ast::ExprKind::Name) return "";
   const auto& n = static_cast<const ast::NameExpr&>(*e);
   return n.parts.size() == 1 ? normalize_identifier(n.parts[0].text) : "";
-}
-
-// The value of a string literal token ('…' with '' for a quote, q'[…]', N'…').
-std::optional<std::string> literal_value(std::string_view tok) {
-  if (!tok.empty() && (tok[0] == 'N' || tok[0] == 'n')) tok.remove_prefix(1);
-  if (tok.size() >= 5 && (tok[0] == 'Q' || tok[0] == 'q') && tok[1] == '\'') return std::string(tok.substr(3, tok.size() - 5));
-  if (tok.size() < 2 || tok.front() != '\'' || tok.back() != '\'') return std::nullopt;
-  std::string out;
-  for (size_t i = 1; i + 1 < tok.size(); ++i) {
-    out += tok[i];
-    if (tok[i] == '\'' && tok[i + 1] == '\'') ++i;
-  }
-  return out;
 }
 
 std::string upper_text(std::string_view v) {
@@ -183,9 +171,7 @@ private:
   // REPLACE, LOWER, UPPER, TRIM; nullopt for anything else (a value read from the database).
   std::optional<Folded> fold(const ast::Expr& e) const {
     if (const auto* lit = string_literal(&e)) {
-      auto v = literal_value(lit->text);
-      if (!v) return std::nullopt;
-      return Folded{*v, lit->span};
+      return Folded{rewrite::string_literal_value(lit->text), lit->span};
     }
     if (e.kind == ast::ExprKind::Name) {
       const auto& n = static_cast<const ast::NameExpr&>(e);

@@ -745,13 +745,8 @@ std::optional<std::string> Lowerer::folded_string(const ast::Expr& e, const std:
   if (depth > 8) return std::nullopt;
   if (e.kind == ast::ExprKind::Literal) {
     auto& l = static_cast<const ast::LiteralExpr&>(e);
-    if (l.literal != ast::LiteralKind::String || l.text.size() < 2 || l.text.front() != '\'') return std::nullopt;
-    std::string out;
-    for (size_t i = 1; i + 1 < l.text.size(); ++i) {
-      out += l.text[i];
-      if (l.text[i] == '\'' && l.text[i + 1] == '\'') ++i;  // '' is one quote
-    }
-    return out;
+    if (l.literal != ast::LiteralKind::String) return std::nullopt;
+    return rewrite::string_literal_value(l.text);
   }
   if (e.kind == ast::ExprKind::Binary && static_cast<const ast::BinaryExpr&>(e).op == ast::BinaryOp::Concat) {
     auto& b = static_cast<const ast::BinaryExpr&>(e);
