@@ -133,6 +133,9 @@ const std::vector<ActionItemKind>& action_item_kinds() {
       {"OS2023", ItemSeverity::Info, "tables", "Annotations not kept",
        "Oracle 23ai ANNOTATIONS (name 'value') on a table or column are application metadata with no target equivalent; they are not created. Keep them as COMMENT ON text if an application reads them.",
        0.0},
+      {"OS2024", ItemSeverity::Info, "constraints", "Key or index renamed: its name is a table's on PostgreSQL",
+       "PostgreSQL keeps tables, sequences and indexes in one namespace per schema, and a primary or unique key's index takes the constraint's name; Oracle keeps constraints and indexes apart from tables, so a key named like its table (CONSTRAINT t PRIMARY KEY in table t) would collide. The key or index gets the name shown (the Oracle name with _PK, _UK or _IDX); scripts that ALTER or DROP it by name need the new one.",
+       0.0},
       // 3xxx: indexes and physical design
       {"OS3001", ItemSeverity::Info, "physical", "Index dropped on Redshift",
        "Redshift has no indexes; its columns informed the sort and distribution keys.", 0.0},

@@ -58,6 +58,12 @@ public:
     (void)mask_sql, (void)parsing;
     return std::nullopt;
   }
+  // A support function the routine's unit creates (PostgreSQL): the call "name"(args), or nullopt
+  // where the routine has none (the writer flags what needs it).
+  virtual std::optional<std::string> support_call(const char* name, const std::string& args) const {
+    (void)name, (void)args;
+    return std::nullopt;
+  }
   // A constant of the routine's (or a package's) whose value is a string literal: the value, so
   // that a format model held in a constant converts as the literal would; nullopt otherwise.
   virtual std::optional<std::string> constant_string(const sql::ast::Expr& e) const {
@@ -75,7 +81,21 @@ public:
   struct CollectionRows {
     std::vector<std::pair<std::string, rewrite::ValueType>> columns;  // Oracle names, in order
     bool set_returning = false;  // the argument returns rows itself (a pipelined function): no unnest
+    std::string element_sql;     // an object element's composite (quoted), for VALUE(alias); empty for scalars
   };
+  // A user-defined type named in CAST(x AS t): the target's type, and for a collection whether its
+  // elements are objects (CAST(COLLECT(..)) / CAST(MULTISET(..)) build one); nullopt: not known.
+  struct UserType {
+    std::string sql;
+    bool collection = false;
+    std::string element_sql;   // a collection's element type
+    bool element_row = false;  // … an object (a composite)
+    bool map = false;          // an associative array (jsonb)
+  };
+  virtual std::optional<UserType> user_type(const sql::ast::DataType& t) const {
+    (void)t;
+    return std::nullopt;
+  }
   virtual std::optional<CollectionRows> collection_rows(const sql::ast::Expr& collection) const {
     (void)collection;
     return std::nullopt;

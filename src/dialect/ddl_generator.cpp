@@ -164,7 +164,8 @@ private:
         informational_noted = true;
       }
       std::string key;
-      if (!c.name.empty()) key += "CONSTRAINT " + q(c.name) + " ";
+      if (!c.name.empty())
+        key += "CONSTRAINT " + q(relation_name(c.name, c.kind == ConstraintKind::PrimaryKey ? "_PK" : "_UK", object(t), c.span)) + " ";
       key += std::string(constraint_word(c.kind)) + " (" + column_list(c.columns) + ")";
       if (opt_.keys_after_load && opt_.dialect != Dialect::DuckDb) {
         std::vector<std::string> key_columns;
@@ -454,6 +455,24 @@ private:
     return nullptr;
   }
 
+  // The name of a key's index or of an index on PostgreSQL, where tables, sequences and indexes
+  // share one namespace per schema (a primary or unique key's index takes the constraint's name);
+  // Oracle keeps constraints and indexes apart from tables, so a key may be named as its table.
+  std::string relation_name(const std::string& name, const char* suffix, const std::string& object, Span span) {
+    if (opt_.dialect != Dialect::Postgres) return name;
+    auto taken = [&](const std::string& n) {
+      if (cat_.find_table(n)) return true;
+      for (const auto& sq : cat_.sequences)
+        if (sq.name == n) return true;
+      return false;
+    };
+    if (!taken(name)) return name;
+    std::string renamed = name + suffix;
+    for (int k = 2; taken(renamed); ++k) renamed = name + suffix + std::to_string(k);
+    items_.add("OS2024", object, name + " → " + renamed, span, dialect());
+    return renamed;
+  }
+
   void index(const Index& i) {
     const Table* t = cat_.find_table(i.table);
     std::string object = "INDEX " + i.name;
@@ -478,7 +497,7 @@ private:
         items_.add("OS9001", object, "function-based index on " + i.table + " (" + c + ")", i.span, dialect());
         return;
       }
-    std::string sql = std::string("CREATE ") + (i.unique ? "UNIQUE " : "") + "INDEX " + q(i.name) + " ON " + table_ref(*t) +
+    std::string sql = std::string("CREATE ") + (i.unique ? "UNIQUE " : "") + "INDEX " + q(relation_name(i.name, "_IDX", object, i.span)) + " ON " + table_ref(*t) +
                       " (" + column_list(i.columns) + ");\n";
     out_.objects.push_back({"INDEX", i.name, i.table, sql, ApplyPhase::AfterLoad, i.span, {}});
   }

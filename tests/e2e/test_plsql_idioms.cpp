@@ -8,6 +8,15 @@
 //   CONNECT BY LEVEL <= n generates n rows ("Hierarchical Queries"; DUAL has one row, DUMMY 'X');
 //   USER_TYPES lists object types with their supertype and FINAL / INSTANTIABLE ("USER_TYPES",
 //   Database Reference).
+// And collections built in SQL: CAST(COLLECT(x ORDER BY y) AS t) is an aggregate that ignores
+// NULLs ("COLLECT"; "Aggregate Functions": all but COUNT(*), GROUPING and GROUPING_ID ignore
+// nulls); CAST(MULTISET(subquery) AS t) holds the subquery's rows in order, several columns making
+// the object element ("CAST"); VALUE(t) of TABLE(objects) t is the element ("VALUE"); INSTR with a
+// position and occurrence, the documentation's own examples ("INSTR": 'CORPORATE FLOOR', 'OR', 3, 2
+// is 14; -3, 2 is 2).
+// Cursor variables' attributes (PL/SQL Language Reference, "Named Cursor Attribute": %ISOPEN,
+// %FOUND — NULL after OPEN before the first FETCH —, %NOTFOUND, %ROWCOUNT), also of a SYS_REFCURSOR
+// parameter opened by the caller.
 #include "plsql_harness.h"
 #include "require_env.h"
 
@@ -95,7 +104,126 @@ END idioms;
 /
 )";
 
+const char* kCollectionsInSql = R"(
+CREATE TABLE idiom_names (grp NUMBER, name VARCHAR2(30));
+CREATE OR REPLACE TYPE name_list AS TABLE OF VARCHAR2(30);
+/
+CREATE OR REPLACE TYPE point_t AS OBJECT (x NUMBER, y NUMBER);
+/
+CREATE OR REPLACE TYPE points_t AS TABLE OF point_t;
+/
+CREATE OR REPLACE PACKAGE coll_sql AS
+  FUNCTION collected(p_grp NUMBER) RETURN VARCHAR2;
+  FUNCTION from_multiset RETURN VARCHAR2;
+  FUNCTION positions(p_from NUMBER) RETURN VARCHAR2;
+END coll_sql;
+/
+CREATE OR REPLACE PACKAGE BODY coll_sql AS
+  FUNCTION collected(p_grp NUMBER) RETURN VARCHAR2 IS
+    l_names name_list;
+    l_out VARCHAR2(200);
+  BEGIN
+    SELECT CAST(COLLECT(name ORDER BY name DESC) AS name_list) INTO l_names FROM idiom_names WHERE grp = p_grp;
+    l_out := l_names.count || ':';
+    FOR i IN 1 .. l_names.count LOOP
+      l_out := l_out || l_names(i) || ',';
+    END LOOP;
+    RETURN l_out;
+  END;
+  FUNCTION from_multiset RETURN VARCHAR2 IS
+    l_points points_t;
+    l_out VARCHAR2(200);
+  BEGIN
+    SELECT CAST(MULTISET(SELECT grp, grp * 10 FROM idiom_names WHERE name IS NOT NULL ORDER BY name) AS points_t)
+      INTO l_points FROM dual;
+    FOR r IN (SELECT VALUE(p) AS pt FROM TABLE(l_points) p) LOOP
+      l_out := l_out || r.pt.x || '/' || r.pt.y || ';';
+    END LOOP;
+    RETURN l_out;
+  END;
+  FUNCTION positions(p_from NUMBER) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN instr('CORPORATE FLOOR', 'OR', 3, 2) || ',' || instr('CORPORATE FLOOR', 'OR', -3, 2) || ',' ||
+           instr('CORPORATE FLOOR', 'OR', p_from) || ',' || instr('aaaa', 'aa', 1, 3) || ',' ||
+           nvl(to_char(instr('abc', 'b', null)), 'null');
+  END;
+END coll_sql;
+/
+)";
+
+const char* kCursorVariables = R"(
+CREATE OR REPLACE PACKAGE cur_var AS
+  FUNCTION walk RETURN VARCHAR2;
+  FUNCTION joined(p_cursor IN SYS_REFCURSOR) RETURN VARCHAR2;
+  FUNCTION joined_numbers RETURN VARCHAR2;
+END cur_var;
+/
+CREATE OR REPLACE PACKAGE BODY cur_var AS
+  FUNCTION flag(b BOOLEAN) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN CASE WHEN b IS NULL THEN 'N' WHEN b THEN 'T' ELSE 'F' END;
+  END;
+  FUNCTION walk RETURN VARCHAR2 IS
+    c SYS_REFCURSOR;
+    v NUMBER;
+    out VARCHAR2(200) := flag(c%ISOPEN);
+  BEGIN
+    OPEN c FOR SELECT level FROM dual CONNECT BY level <= 2;
+    out := out || flag(c%ISOPEN) || flag(c%FOUND) || c%ROWCOUNT || ';';
+    LOOP
+      FETCH c INTO v;
+      out := out || flag(c%FOUND) || flag(c%NOTFOUND) || c%ROWCOUNT || ';';
+      EXIT WHEN c%NOTFOUND;
+    END LOOP;
+    CLOSE c;
+    RETURN out || flag(c%ISOPEN);
+  END;
+  FUNCTION joined(p_cursor IN SYS_REFCURSOR) RETURN VARCHAR2 IS
+    v VARCHAR2(10);
+    out VARCHAR2(200) := flag(p_cursor%ISOPEN);
+  BEGIN
+    LOOP
+      FETCH p_cursor INTO v;
+      EXIT WHEN p_cursor%NOTFOUND;
+      out := out || v;
+    END LOOP;
+    RETURN out || p_cursor%ROWCOUNT;
+  END;
+  FUNCTION joined_numbers RETURN VARCHAR2 IS
+    c SYS_REFCURSOR;
+  BEGIN
+    OPEN c FOR SELECT to_char(level) FROM dual CONNECT BY level <= 3;
+    RETURN joined(c);
+  END;
+END cur_var;
+/
+)";
+
 }  // namespace
+
+TEST(PlsqlIdioms, CursorVariableAttributesAsInOracle) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("cur_var", kCursorVariables);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT cur_var.walk()"), "FTN0;TF1;TF2;FT2;F");
+  EXPECT_EQ(s("SELECT cur_var.joined_numbers()"), "T1233");
+}
+
+TEST(PlsqlIdioms, CollectionsBuiltInSqlAsInOracle) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("coll_sql", kCollectionsInSql);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  s("INSERT INTO idiom_names VALUES (1, 'b'), (1, NULL), (1, 'c'), (1, 'a'), (2, 'z')");
+  EXPECT_EQ(s("SELECT coll_sql.collected(1)"), "3:c,b,a,");  // the NULL ignored, ORDER BY kept
+  EXPECT_EQ(s("SELECT coll_sql.collected(3)"), "0:");        // no rows: an empty collection
+  EXPECT_EQ(s("SELECT coll_sql.from_multiset()"), "1/10;1/10;1/10;2/20;");
+  EXPECT_EQ(s("SELECT coll_sql.positions(3)"), "14,2,5,3,null");
+  EXPECT_EQ(s("SELECT coll_sql.positions(-1)"), "14,2,14,3,null");  // backwards from the last character
+}
 
 TEST(PlsqlIdioms, UtPlsqlCoreIdiomsRunAsInOracle) {
   if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";

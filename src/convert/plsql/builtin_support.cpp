@@ -300,6 +300,56 @@ BEGIN
 END
 $orashift$;
 )SQL"},
+      // INSTR(s, sub, position, occurrence) (SQL Language Reference, INSTR): a negative position
+      // counts from the end and searches backwards; occurrences may overlap; an occurrence < 1 is
+      // ORA-01428; position and occurrence are truncated to integers; a NULL argument gives NULL.
+      {"orashift_instr", R"SQL((s text, sub text, pos numeric, occ numeric)
+RETURNS integer
+LANGUAGE plpgsql IMMUTABLE
+AS $orashift$
+DECLARE
+  p integer := trunc(pos);
+  n integer := trunc(occ);
+  len integer := length(s);
+  sublen integer := length(sub);
+  found integer := 0;
+  k integer;
+BEGIN
+  IF s IS NULL OR sub IS NULL OR p IS NULL OR n IS NULL OR s = '' OR sub = '' THEN
+    RETURN NULL;
+  END IF;
+  IF n < 1 THEN
+    RAISE EXCEPTION USING ERRCODE = '@1428@', MESSAGE = format('ORA-01428: argument ''%s'' is out of range', occ);
+  END IF;
+  IF p = 0 THEN
+    RETURN 0;
+  END IF;
+  IF p > 0 THEN
+    LOOP
+      k := strpos(substr(s, p), sub);
+      EXIT WHEN k = 0;
+      found := found + 1;
+      IF found = n THEN
+        RETURN p + k - 1;
+      END IF;
+      p := p + k;
+    END LOOP;
+    RETURN 0;
+  END IF;
+  p := len + p + 1;
+  WHILE p >= 1 LOOP
+    IF substr(s, p, sublen) = sub THEN
+      found := found + 1;
+      IF found = n THEN
+        RETURN p;
+      END IF;
+    END IF;
+    p := p - 1;
+  END LOOP;
+  RETURN 0;
+END
+$orashift$;
+)SQL"},
       {"orashift_assert_enquote_literal", R"SQL((str text)
 RETURNS text
 LANGUAGE plpgsql IMMUTABLE
@@ -425,7 +475,7 @@ std::string builtin_helper_sql(const std::string& name) {
   if (body.empty() && name == "orashift_format_model") body = rewrite::format_model_function_sql();
   if (body.empty()) return "";
   replace_all(body, "@NAME@", kSqlName);
-  for (long code : {44001L, 44002L, 44003L, 44004L, 29262L})
+  for (long code : {44001L, 44002L, 44003L, 44004L, 29262L, 1428L})
     replace_all(body, "@" + std::to_string(code) + "@", unmapped_sqlstate(-code));
   return "CREATE OR REPLACE FUNCTION \"" + name + "\"" + body;
 }

@@ -456,6 +456,7 @@ void Lowerer::declare_variable(const ast::PlVariable& v, PgBlock& block) {
     text += " := '{}'::jsonb";  // an empty associative array
   }
   block.decls.push_back({text, v.span});
+  if (t.shape == Shape::Cursor) cursor_variable_attributes(name, block, v.span);
   Symbol s;
   s.kind = v.constant ? SymbolKind::Constant : SymbolKind::Variable;
   if (v.constant) s.value = v.default_value.get();
@@ -493,6 +494,17 @@ void Lowerer::declare_cursor(const ast::PlCursorDecl& c, PgBlock& block) {
   block.decls.push_back({quote_ident(target_name(name) + "%found") + " boolean", c.span});
   block.decls.push_back({quote_ident(target_name(name) + "%rowcount") + " integer := 0", c.span});
   block.decls.push_back({quote_ident(target_name(name) + "%isopen") + " boolean := FALSE", c.span});
+}
+
+// A cursor variable's (or parameter's) %FOUND and %ROWCOUNT, kept as an explicit cursor's are:
+// set by FETCH, reset by OPEN FOR (%ISOPEN asks the server: cursor_attribute()).
+void Lowerer::cursor_variable_attributes(const std::string& name, PgBlock& block, Span span) const {
+  block.decls.push_back({quote_ident(target_name(name) + "%found") + " boolean", span});
+  block.decls.push_back({quote_ident(target_name(name) + "%rowcount") + " integer := 0", span});
+}
+
+bool Lowerer::cursor_variable(const Symbol* s) {
+  return s && s->kind != SymbolKind::Cursor && s->type.shape == Shape::Cursor && !s->cursor;
 }
 
 std::string Lowerer::unit_name() const { return package_.empty() ? object_.substr(object_.rfind(' ') + 1) : package_; }

@@ -201,6 +201,14 @@ std::string Lowerer::cursor_attribute(const std::string& cursor, const std::stri
   if (attr == "%FOUND") return quote_ident(c + "%found");
   if (attr == "%NOTFOUND") return "(NOT " + quote_ident(c + "%found") + ")";
   if (attr == "%ROWCOUNT") return quote_ident(c + "%rowcount");
+  if (attr == "%ISOPEN" && cursor_variable(scope_.find(cursor))) {
+    // A cursor variable is open while the server holds its portal (the variable keeps the name).
+    if (dialect() == Dialect::Postgres)
+      return "COALESCE((" + quote_ident(c) + ")::text IN (SELECT name FROM pg_catalog.pg_cursors), FALSE)";
+    item(plsql_codes::kTargetLacks, "%ISOPEN of a cursor variable: " + std::string(dialect_name(dialect())) +
+                                        " has no view of open cursors here; keep a flag beside the variable", span);
+    return "NULL";
+  }
   if (attr == "%ISOPEN") return quote_ident(c + "%isopen");
   item(plsql_codes::kNotConvertible, "cursor attribute " + attr, span);
   return "NULL";

@@ -184,10 +184,31 @@ std::optional<RoutineNames::CollectionRows> Lowerer::collection_rows(const ast::
     rows.columns.push_back({"COLUMN_VALUE", el.value});
   } else if (el.shape == Shape::Row && !el.fields.empty() && el.sql != "record") {
     for (const auto& f : el.fields) rows.columns.push_back({f.name, f.type.value});
+    rows.element_sql = el.sql;
   } else {
     return std::nullopt;  // a collection of collections, cursors, untyped records
   }
   return rows;
+}
+
+std::optional<RoutineNames::UserType> Lowerer::user_type(const ast::DataType& dt) const {
+  if (!dt.user_type) return std::nullopt;
+  ast::PlType pt;
+  pt.name = *dt.user_type;
+  pt.span = dt.span;
+  TypeInfo t = resolve_type(pt);
+  if (!t.problem.empty() || t.sql.empty() || t.shape == Shape::Cursor) return std::nullopt;
+  UserType out;
+  out.sql = t.sql;
+  out.map = t.shape == Shape::Map;
+  if (out.map && t.sql != "jsonb") return std::nullopt;
+  if (t.shape == Shape::Array) {
+    if (!t.element || !t.element->problem.empty() || t.element->sql.empty()) return std::nullopt;
+    out.collection = true;
+    out.element_sql = t.element->sql;
+    out.element_row = t.element->shape == Shape::Row;
+  }
+  return out;
 }
 
 // The selectors [0, count) after the call that starts `p`, printed; `assign`: as an assignment

@@ -1008,6 +1008,13 @@ void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
       }
       out.push_back(PgStmt::simple(s, o.span));
     }
+    if (o.cursor->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*o.cursor).parts.size() == 1) {
+      std::string on = norm(static_cast<const ast::NameExpr&>(*o.cursor).parts[0]);
+      if (cursor_variable(scope_.find(on))) {
+        out.push_back(PgStmt::simple(quote_ident(target_name(on) + "%found") + " := NULL", o.span));
+        out.push_back(PgStmt::simple(quote_ident(target_name(on) + "%rowcount") + " := 0", o.span));
+      }
+    }
     return;
   }
   std::vector<ast::Ident> ids;
@@ -1079,7 +1086,7 @@ void Lowerer::fetch(const ast::PlFetch& f, PgBody& out) {
     if (f.cursor->kind == ast::ExprKind::Name) {
       std::string n = target_name(norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back()));
       const Symbol* cs = scope_.find(norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back()));
-      if (cs && cs->cursor) {
+      if (cs && (cs->cursor || cursor_variable(cs))) {
         out.push_back(PgStmt::simple(quote_ident(n + "%rowcount") + " := " + quote_ident(n + "%rowcount") + " + COALESCE(cardinality(" + target + "), 0)", f.span));
         // With LIMIT, a batch smaller than the limit reached the end: %NOTFOUND is TRUE after it
         // although it fetched rows (the reason Oracle's examples test COUNT, not %NOTFOUND, first).
@@ -1101,7 +1108,7 @@ void Lowerer::fetch(const ast::PlFetch& f, PgBody& out) {
   if (f.cursor->kind == ast::ExprKind::Name) {
     std::string on = norm(static_cast<const ast::NameExpr&>(*f.cursor).parts.back());
     const Symbol* cs = scope_.find(on);
-    if (cs && cs->kind == SymbolKind::Cursor && cs->cursor) {
+    if (cs && ((cs->kind == SymbolKind::Cursor && cs->cursor) || cursor_variable(cs))) {
       std::string n = target_name(on);
       out.push_back(PgStmt::simple(quote_ident(n + "%found") + " := FOUND", f.span));
       out.push_back(PgStmt::simple(quote_ident(n + "%rowcount") + " := " + quote_ident(n + "%rowcount") + " + (CASE WHEN FOUND THEN 1 ELSE 0 END)", f.span));

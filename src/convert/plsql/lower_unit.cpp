@@ -121,6 +121,8 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
   if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
   if (constructor_) b.decls.push_back({quote_ident("self") + " " + object_type_info(method_type_).sql, s.span});
+  for (const auto& p : s.params)
+    if (cursor_variable(scope_.find(norm(p.name)))) cursor_variable_attributes(norm(p.name), b, p.name.span);
   if (!nested_routine_)
     for (const auto& [name, decls] : package_cursors_)
       if (count_words(s.body->span, name, "") > 0) b.decls.insert(b.decls.end(), decls.begin(), decls.end());

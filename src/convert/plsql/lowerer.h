@@ -92,6 +92,11 @@ public:
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
   std::optional<CollectionRows> collection_rows(const ast::Expr& collection) const override;  // lower_selectors.cpp
+  std::optional<UserType> user_type(const ast::DataType& t) const override;
+  std::optional<std::string> support_call(const char* name, const std::string& args) const override {
+    if (dialect() != Dialect::Postgres) return std::nullopt;
+    return helper_call(name, args);
+  }                    // lower_selectors.cpp
   std::optional<std::string> is_test(const ast::IsNullExpr& e, const std::string& test,
                                      rewrite::SqlWriter& w) const override;  // lower_hierarchy.cpp
 
@@ -188,6 +193,8 @@ private:
   std::string unit_name() const;
   void declare_variable(const ast::PlVariable& v, PgBlock& block);
   void declare_cursor(const ast::PlCursorDecl& c, PgBlock& block);
+  void cursor_variable_attributes(const std::string& name, PgBlock& block, Span span) const;
+  static bool cursor_variable(const Symbol* s);  // a variable or parameter of a REF CURSOR type
   void declare_type(const ast::PlDecl& d, const std::string& owner, bool emit, bool report);
   void declare_exception(const std::string& name, const std::string& qualified, Span span);
   void pragma(const ast::PlPragma& p);

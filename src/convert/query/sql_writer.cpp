@@ -498,6 +498,37 @@ std::string SqlWriter::binary(const BinaryExpr& b) {
   return out + expr(*b.rhs);
 }
 
+// CAST to a type of the routine's: a collection built by COLLECT (an aggregate: NULLs ignored, as
+// every aggregate but COUNT(*) does — SQL Language Reference, "Aggregate Functions"; no rows give
+// an empty collection) or by MULTISET(subquery) (its rows in order; several columns make the
+// element object), else a cast to the type's target form. An associative array is never NULL in
+// Oracle: CAST(NULL AS it) is an empty one; other casts to it stay an item.
+std::optional<std::string> SqlWriter::user_type_cast(const CastExpr& c, const RoutineNames::UserType& t) {
+  const Expr& op = *c.operand;
+  bool null = op.kind == ExprKind::Literal && static_cast<const LiteralExpr&>(op).literal == LiteralKind::Null;
+  if (t.map) return null ? std::optional<std::string>("'{}'::jsonb") : std::nullopt;
+  const CallExpr* call = op.kind == ExprKind::Call ? &static_cast<const CallExpr&>(op) : nullptr;
+  std::string fn = call && call->name.size() == 1 && !call->over ? upper(call->name[0].text) : std::string();
+  if (t.collection && fn == "COLLECT" && call->args.size() == 1) {
+    std::string x = expr(*call->args[0].value);
+    std::string agg = "array_agg(" + std::string(call->set_quantifier.empty() ? "" : "DISTINCT ") + x;
+    if (!call->arg_order_by.empty()) agg += " ORDER BY " + order_items(call->arg_order_by);
+    agg += ")";
+    if (!t.element_row) agg += " FILTER (WHERE " + x + " IS NOT NULL)";
+    return "COALESCE(" + agg + ", '{}')::" + t.sql;
+  }
+  if (t.collection && fn == "MULTISET" && call->args.size() == 1 && call->args[0].value->kind == ExprKind::Subquery) {
+    auto& q = static_cast<const SubqueryExpr&>(*call->args[0].value);
+    std::string sub = expr(q);  // "(SELECT …)"
+    const Query* body = q.query.get();
+    size_t columns = body && body->body && body->body->kind == QueryBodyKind::Select
+                         ? static_cast<const SelectCore&>(*body->body).items.size() : 1;
+    if (columns > 1 && t.element_row) return "ARRAY(SELECT ROW(orashift_row.*)::" + t.element_sql + " FROM " + sub + " AS orashift_row)::" + t.sql;
+    return "ARRAY" + sub + "::" + t.sql;
+  }
+  return "CAST(" + expr(op) + " AS " + t.sql + ")";
+}
+
 std::string SqlWriter::cast(const CastExpr& c) {
   Column col;
   col.name = "CAST";
@@ -507,6 +538,9 @@ std::string SqlWriter::cast(const CastExpr& c) {
   col.type.length = c.type->length;
   col.type.char_semantics = c.type->char_semantics;
   col.type.suffix = c.type->suffix;
+  if (c.type->user_type && ctx_.routine)
+    if (auto t = ctx_.routine->user_type(*c.type))
+      if (auto out = user_type_cast(c, *t)) return *out;
   if (c.type->user_type) item("OS4013", "CAST to user-defined type " + c.type->name, c.span);
   ActionItems ignored;  // precision notes belong to columns, not to expressions
   MappedType m = map_type(col, ctx_.object, d_, TypeMappingSettings{}, &ignored);
@@ -720,6 +754,7 @@ std::string SqlWriter::table_ref(const TableRef& t) {
     }
     case TableRefKind::Function:
       if (auto c = collection_table(t)) return *c;
+      if (auto r = xquery_range_table(t)) return *r;
       item("OS4013", "table function in FROM: " + sql::compact_text(t.span).substr(0, 60), t.span);
       return sql::compact_text(t.span);
     case TableRefKind::Join: {

@@ -135,7 +135,10 @@ private:
     RoutineNames::CollectionRows rows;
   };
   const CollectionRef* collection_ref(const ast::TableRef& t) const;
+  std::optional<std::string> user_type_cast(const ast::CastExpr& c, const RoutineNames::UserType& t);
   std::optional<std::string> collection_table(const ast::TableRef& t);
+  std::optional<std::string> xquery_range_table(const ast::TableRef& t) const;
+  std::string insert_target(const ast::TableRef& t);
 
   // joins and ROWNUM (sql_writer_joins.cpp)
   struct FromPlan {
@@ -197,5 +200,6 @@ private:
 std::string upper(std::string_view s);
 ValueType value_type_of(const OracleType& t);
 std::string string_literal_value(std::string_view token);  // 'a''b' / q'[..]' / N'..' → value
+bool is_string_literal(const sql::ast::Expr& e, std::string* value = nullptr);  // and its value
 
 }  // namespace orashift::rewrite

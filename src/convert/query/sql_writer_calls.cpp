@@ -46,14 +46,6 @@ const std::set<std::string>& unmapped() {
   return s;
 }
 
-bool is_string_literal(const Expr& e, std::string* value = nullptr) {
-  if (e.kind != ExprKind::Literal) return false;
-  auto& l = static_cast<const LiteralExpr&>(e);
-  if (l.literal != LiteralKind::String && l.literal != LiteralKind::NationalString) return false;
-  if (value) *value = string_literal_value(l.text);
-  return true;
-}
-
 bool is_null_literal(const Expr& e) {
   std::string v;
   if (is_string_literal(e, &v)) return v.empty();
@@ -610,14 +602,19 @@ std::string SqlWriter::call(const CallExpr& c) {
   }
   if (f == "INSTR") {
     if (n == 2) return "STRPOS(" + as_text(*c.args[0].value) + ", " + arg(c, 1) + ")";
-    // INSTR(s, x, pos[, 1]) from a position counted forward: the match in SUBSTR(s, pos) moved
-    // back to s's numbering. A negative position (Oracle searches backwards from the end) and
-    // an occurrence other than 1 stay an item.
+    // INSTR(s, x, pos[, 1]) from a literal position ≥ 1: the match in SUBSTR(s, pos) moved back to
+    // s's numbering. Otherwise (a negative or computed position, which Oracle counts from the end
+    // and searches backwards, or another occurrence) a routine's support function; elsewhere an item.
     std::string occurrence = n == 4 ? arg(c, 3) : "1";
     bool literal_pos = c.args[2].value->kind == ExprKind::Literal;
     std::string pos = arg(c, 2);
+    bool forward = literal_pos && !pos.empty() && pos[0] != '-' && pos != "0";
+    if (n <= 4 && !(forward && occurrence == "1") && ctx_.routine)
+      if (auto h = ctx_.routine->support_call("orashift_instr", as_text(*c.args[0].value) + ", " + arg(c, 1) + ", " + pos +
+                                                                   ", " + occurrence))
+        return *h;
     if (!literal_pos) pos = "CAST(" + pos + " AS INTEGER)";
-    if (n > 4 || occurrence != "1" || (literal_pos && (pos.empty() || pos[0] == '-' || pos == "0"))) {
+    if (n > 4 || occurrence != "1" || (literal_pos && !forward)) {
       item("OS4007", "INSTR with a start position or occurrence", c.span);
       return call_generic(c, f);
     }
@@ -628,6 +625,14 @@ std::string SqlWriter::call(const CallExpr& c) {
     std::string s = as_text(*c.args[0].value), x = arg(c, 1);
     std::string found = "STRPOS(SUBSTR(" + s + ", " + pos + "), " + x + ")";
     return "(CASE WHEN " + found + " = 0 THEN 0 ELSE " + found + " + " + pos + " - 1 END)";
+  }
+  if (f == "CHR" && n == 1 && postgres() && sql::compact_text(c.args[0].value->span) == "0") {
+    // PostgreSQL's text cannot hold NUL, which Oracle code uses as a character no text contains
+    // (a separator, a placeholder). U+FFFF, a noncharacter, is one no text holds either.
+    item("OS4007", "CHR(0): PostgreSQL text cannot hold NUL; written as CHR(65535) (U+FFFF, a noncharacter): as a "
+                   "separator or placeholder it works as in Oracle, but text built with it and sent out differs",
+         c.span, false);
+    return "chr(65535)";
   }
   if (f == "HEXTORAW" && n == 1 && !redshift()) {
     if (duckdb()) return "unhex(" + arg(c, 0) + ")";
@@ -833,6 +838,17 @@ std::string SqlWriter::call(const CallExpr& c) {
     if (z.parts.size() == 1 && !z.parts[0].quoted() && upper(z.parts[0].text) == "SESSIONTIMEZONE")
       return "to_char(CURRENT_TIMESTAMP, 'TZH:TZM')";
   }
+  if (f == "VALUE" && n == 1 && c.args[0].value->kind == ExprKind::Name) {
+    // VALUE(t) of TABLE(collection) t: the element as an object (SQL Language Reference, VALUE);
+    // the unnest's whole row is the element's composite. t.* (not t) so that an attribute named
+    // like the alias cannot be taken for it.
+    auto& t = static_cast<const NameExpr&>(*c.args[0].value);
+    if (t.parts.size() == 1)
+      for (const auto& [ref, coll] : collection_refs_)
+        if (coll && coll->alias == quote_ident(target_name(normalize_identifier(t.parts[0].text))) &&
+            !coll->rows.element_sql.empty())
+          return "(" + coll->alias + ".*)::" + coll->rows.element_sql;
+  }
   if (f == "TREAT" || unmapped().count(f)) {
     item("OS4007", f + " has no " + std::string(dialect_name(d_)) + " equivalent in the function map", c.span);
     return call_generic(c, f);
@@ -861,6 +877,14 @@ std::string SqlWriter::call(const CallExpr& c) {
                  "must be converted and exist on the target first",
        c.span);
   return call_generic(c, ident(c.name[0]));
+}
+
+bool is_string_literal(const Expr& e, std::string* value) {
+  if (e.kind != ExprKind::Literal) return false;
+  auto& l = static_cast<const LiteralExpr&>(e);
+  if (l.literal != LiteralKind::String && l.literal != LiteralKind::NationalString) return false;
+  if (value) *value = string_literal_value(l.text);
+  return true;
 }
 
 }  // namespace orashift::rewrite

@@ -3,6 +3,8 @@
 // where collections are arrays (docs/plsql.md). PostgreSQL has the array operations they need;
 // Redshift has no arrays and DuckDB's lists are not what the PL/SQL walk produces, so there they
 // stay items.
+#include <regex>
+
 #include "common/naming.h"
 #include "convert/query/sql_writer.h"
 
@@ -70,6 +72,25 @@ std::optional<std::string> SqlWriter::collection_table(const TableRef& t) {
   std::string columns;
   for (const auto& col : c->rows.columns) columns += (columns.empty() ? "" : ", ") + quote_ident(target_name(col.first));
   return (c->rows.set_returning ? rows : "unnest(" + rows + ")") + " AS " + c->alias + "(" + columns + ")";
+}
+
+// XMLTABLE('m to n') in FROM, the XQuery range Oracle code uses as a row generator (XML DB
+// Developer's Guide, "XMLTABLE SQL/XML Function": one row per item of the sequence, the item in
+// COLUMN_VALUE): PostgreSQL's generate_series gives the same rows in the same order.
+std::optional<std::string> SqlWriter::xquery_range_table(const TableRef& t) const {
+  if (!postgres()) return std::nullopt;
+  auto& f = static_cast<const FunctionRef&>(t);
+  if (!f.call || f.call->kind != ExprKind::Call) return std::nullopt;
+  auto& c = static_cast<const CallExpr&>(*f.call);
+  std::string text;
+  if (c.name.size() != 1 || upper(c.name[0].text) != "XMLTABLE" || c.args.size() != 1 ||
+      !is_string_literal(*c.args[0].value, &text))
+    return std::nullopt;
+  static const std::regex range(R"(^\s*(-?[0-9]+)\s+to\s+(-?[0-9]+)\s*$)");
+  std::smatch m;
+  if (!std::regex_match(text, m, range)) return std::nullopt;
+  std::string alias = t.alias ? quote_ident(target_name(normalize_identifier(t.alias->text))) : "\"orashift_range\"";
+  return "generate_series(" + m[1].str() + ", " + m[2].str() + ") AS " + alias + "(\"column_value\")";
 }
 
 }  // namespace orashift::rewrite

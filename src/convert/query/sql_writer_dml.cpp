@@ -51,10 +51,21 @@ static std::string column_names(SqlWriter& w, const std::vector<Ident>& cols) {
   return out + ")";
 }
 
+// INSERT's target: PostgreSQL writes its alias after AS (INSERT INTO t AS s); Redshift and DuckDB
+// take none, and Oracle lets nothing in the statement but RETURNING name it.
+std::string SqlWriter::insert_target(const TableRef& t) {
+  std::string out = table_ref(t);
+  if (!t.alias) return out;
+  std::string alias = " " + ident(*t.alias);
+  if (out.size() < alias.size() || out.compare(out.size() - alias.size(), alias.size(), alias) != 0) return out;
+  out.resize(out.size() - alias.size());
+  return postgres() ? out + " AS" + alias : out;
+}
+
 std::string SqlWriter::insert(const Insert& s) {
   if (s.error_logging.end > s.error_logging.begin) item("OS4013", "LOG ERRORS clause", s.error_logging);
   if (s.multi.empty()) {
-    std::string out = "INSERT INTO " + table_ref(*s.single.table) + column_names(*this, s.single.columns);
+    std::string out = "INSERT INTO " + insert_target(*s.single.table) + column_names(*this, s.single.columns);
     if (s.single.has_values) {
       if (!s.single.values_parens) {
         // VALUES rec (PL/SQL): the record's fields in column order.
@@ -87,7 +98,7 @@ std::string SqlWriter::insert(const Insert& s) {
     else if (!cond.empty())
       where = first && !none_before.empty() ? "(" + cond + ") AND " + none_before : cond;
     for (const auto& t : w.targets) {
-      out += "INSERT INTO " + table_ref(*t.table) + column_names(*this, t.columns) + " SELECT " +
+      out += "INSERT INTO " + insert_target(*t.table) + column_names(*this, t.columns) + " SELECT " +
              (t.has_values ? row_values(target_table(*t.table), t.columns, t.values) : std::string("*")) + " FROM " +
              source;
       if (!where.empty()) out += " WHERE " + where;
