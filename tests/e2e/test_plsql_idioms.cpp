@@ -3,7 +3,8 @@
 //   $$PLSQL_UNIT is the unit's name ("Conditional Compilation", PL/SQL Language Reference);
 //   TRIM(LEADING c FROM s) and REGEXP_REPLACE in named notation with OCCURRENCE 1 and MODIFIER
 //   'm' (^ and $ match at line ends: SQL Language Reference, "REGEXP_REPLACE");
-//   Oracle's default constructor in named notation ("Object Types": attributes by name);
+//   Oracle's default constructor in named notation ("Object Types": attributes by name), and a
+//   user-defined constructor in named notation ("Overloading and Hiding Constructors");
 //   ROWNUM inside a select item numbers the rows ("ROWNUM Pseudocolumn"); SELECT LEVEL FROM DUAL
 //   CONNECT BY LEVEL <= n generates n rows ("Hierarchical Queries"; DUAL has one row, DUMMY 'X');
 //   USER_TYPES lists object types with their supertype and FINAL / INSTANTIABLE ("USER_TYPES",
@@ -31,6 +32,30 @@ CREATE OR REPLACE TYPE leaf_t UNDER base_t (name VARCHAR2(10));
 /
 CREATE OR REPLACE TYPE text_rows AS TABLE OF VARCHAR2(100);
 /
+CREATE OR REPLACE TYPE path_item AS OBJECT (
+  schema_name VARCHAR2(30), object_name VARCHAR2(30), suite_path VARCHAR2(100),
+  CONSTRUCTOR FUNCTION path_item(self IN OUT NOCOPY path_item, schema_name VARCHAR2, object_name VARCHAR2) RETURN SELF AS RESULT,
+  CONSTRUCTOR FUNCTION path_item(self IN OUT NOCOPY path_item, schema_name VARCHAR2, suite_path VARCHAR2,
+                                 object_name VARCHAR2 := 'ANY') RETURN SELF AS RESULT
+);
+/
+CREATE OR REPLACE TYPE BODY path_item AS
+  CONSTRUCTOR FUNCTION path_item(self IN OUT NOCOPY path_item, schema_name VARCHAR2, object_name VARCHAR2) RETURN SELF AS RESULT IS
+  BEGIN
+    self.schema_name := schema_name;
+    self.object_name := object_name;
+    RETURN;
+  END;
+  CONSTRUCTOR FUNCTION path_item(self IN OUT NOCOPY path_item, schema_name VARCHAR2, suite_path VARCHAR2,
+                                 object_name VARCHAR2 := 'ANY') RETURN SELF AS RESULT IS
+  BEGIN
+    self.schema_name := schema_name;
+    self.suite_path := suite_path;
+    self.object_name := object_name;
+    RETURN;
+  END;
+END;
+/
 CREATE OR REPLACE PACKAGE idioms AS
   FUNCTION unit_name RETURN VARCHAR2;
   FUNCTION strip(p_item VARCHAR2, p_prefix VARCHAR2) RETURN VARCHAR2;
@@ -40,6 +65,7 @@ CREATE OR REPLACE PACKAGE idioms AS
   FUNCTION subtypes RETURN VARCHAR2;
   FUNCTION nested_fields RETURN NUMBER;
   FUNCTION generated_rows RETURN VARCHAR2;
+  FUNCTION paths(p_path VARCHAR2) RETURN VARCHAR2;
 END idioms;
 /
 CREATE OR REPLACE PACKAGE BODY idioms AS
@@ -99,6 +125,15 @@ CREATE OR REPLACE PACKAGE BODY idioms AS
       RETURN l_o.i.n + 1;
     END IF;
     RETURN 0;
+  END;
+  FUNCTION paths(p_path VARCHAR2) RETURN VARCHAR2 IS
+    l_by_suite path_item := path_item(schema_name => upper(regexp_substr(p_path, '^[^.:]+')),
+                                      suite_path => ltrim(regexp_substr(p_path, '[.:].*$'), ':'));
+    l_by_object path_item := path_item(object_name => regexp_substr(p_path, '^(\w+)\.(\w+)', subexpression => 2),
+                                       schema_name => regexp_substr(p_path, '^(\w+)\.(\w+)', subexpression => 1));
+  BEGIN
+    RETURN l_by_suite.schema_name || '|' || l_by_suite.suite_path || '|' || l_by_suite.object_name || '|' ||
+           l_by_object.schema_name || '|' || l_by_object.object_name || '|' || nvl(l_by_object.suite_path, '-');
   END;
 END idioms;
 /
@@ -238,6 +273,10 @@ TEST(PlsqlIdioms, UtPlsqlCoreIdiomsRunAsInOracle) {
   EXPECT_EQ(s("SELECT idioms.strip('//a/b', '/')"), "a/b|x|");
   EXPECT_EQ(s("SELECT idioms.first_line_removed(E'ORA-2: x\\nORA-1: gone\\nORA-3: y')"), "ORA-2: x\n\nORA-3: y");
   EXPECT_EQ(s("SELECT idioms.pair_text()"), "two=2");
+  // User constructors in named notation: the one whose parameters take the names (a default filling
+  // the rest); REGEXP_SUBSTR's SUBEXPRESSION named with the parameters before it left out.
+  EXPECT_EQ(s("SELECT idioms.paths('ut3:a.b')"), "UT3|a.b|ANY|||-");
+  EXPECT_EQ(s("SELECT idioms.paths('ut3.pkg')"), "UT3|.pkg|ANY|ut3|pkg|-");
   EXPECT_EQ(s("SELECT idioms.numbered()"), "11a12b13c");
   EXPECT_EQ(s("SELECT idioms.subtypes()"),
             "BASE_T:-:NO:NO:OBJECT;LEAF_T:BASE_T:YES:YES:OBJECT;TEXT_ROWS:-:YES:YES:COLLECTION;");

@@ -111,17 +111,57 @@ bool Lowerer::object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& 
   return true;
 }
 
+// A user constructor in named notation, T(a => 1, d => 2): the one constructor whose parameters
+// take exactly these names (positional ones first) and leave out only parameters with defaults,
+// called in PostgreSQL's named notation. Ambiguity (two fit) is left to the generic path's item.
+std::optional<std::string> Lowerer::named_user_constructor(const std::string& type, const ast::CreateType& decl,
+                                                           const ast::CallExpr& c, rewrite::SqlWriter& w) const {
+  const ast::PlSubprogram* chosen = nullptr;
+  for (const auto& m : decl.methods) {
+    if (!m.constructor) continue;
+    std::vector<const ast::PlParam*> own;
+    for (const auto& p : m.params)
+      if (!is_self_param(p)) own.push_back(&p);
+    std::vector<bool> given(own.size(), false);
+    bool fits = true;
+    for (size_t i = 0; i < c.args.size() && fits; ++i) {
+      size_t at = i;
+      if (!c.args[i].name.empty()) {
+        at = own.size();
+        for (size_t k = 0; k < own.size(); ++k)
+          if (norm(own[k]->name) == normalize_identifier(c.args[i].name)) at = k;
+      }
+      fits = at < own.size() && !given[at];
+      if (fits) given[at] = true;
+    }
+    for (size_t k = 0; k < own.size() && fits; ++k) fits = given[k] || own[k]->default_value;
+    if (!fits) continue;
+    if (chosen) return std::nullopt;
+    chosen = &m;
+  }
+  if (!chosen) return std::nullopt;
+  std::string args;
+  for (const auto& a : c.args)
+    args += (args.empty() ? "" : ", ") +
+            (a.name.empty() ? std::string() : q(normalize_identifier(a.name)) + " => ") + w.expr(*a.value);
+  return q(type) + "." + quote_ident(method_name(type, *chosen)) + "(" + args + ")";
+}
+
 // Oracle's default constructor in named notation, T(b => 2, a => 1): the attributes in their
-// declared order (the default constructor takes every attribute). Anything else named is left to
-// the generic path, which flags it.
+// declared order (the default constructor takes every attribute); a type with constructors of its
+// own takes them (named_user_constructor). Anything else named is left to the generic path, which
+// flags it.
 std::optional<std::string> Lowerer::named_default_constructor(const std::vector<ast::Ident>& ids, const ast::CallExpr& c,
                                                               bool as_statement, rewrite::SqlWriter& w) const {
   if (as_statement || ids.size() != 1) return std::nullopt;
   std::string last = norm(ids.back());
   auto ot = env_.registry->object_types.find(last);
-  if (ot == env_.registry->object_types.end() || ot->second->def != ast::TypeDefKind::Object) return std::nullopt;
+  if (ot == env_.registry->object_types.end() ||
+      (ot->second->def != ast::TypeDefKind::Object && ot->second->def != ast::TypeDefKind::Under))
+    return std::nullopt;
   for (const auto& m : ot->second->methods)
-    if (m.constructor) return std::nullopt;  // a user constructor: its own parameters
+    if (m.constructor) return named_user_constructor(last, *ot->second, c, w);
+  if (ot->second->def != ast::TypeDefKind::Object) return std::nullopt;
   if (const Hierarchy* h = hierarchy_of(last); h && h->usable) return std::nullopt;
   TypeInfo t = object_type_info(last);
   if (t.fields.size() != c.args.size()) return std::nullopt;

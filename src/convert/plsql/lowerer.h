@@ -161,6 +161,8 @@ private:
   std::optional<std::string> xmlgen_call(const std::string& fn, const ast::CallExpr* c, Span span, rewrite::SqlWriter& w) const;
   std::optional<std::string> dbms_lock_call(const std::string& fn, const ast::CallExpr* c, rewrite::SqlWriter& w) const;  // lower_dbms_lock.cpp
   bool dbms_lock_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  std::optional<std::string> named_user_constructor(const std::string& type, const ast::CreateType& decl, const ast::CallExpr& c,
+                                                    rewrite::SqlWriter& w) const;
   std::optional<std::string> named_default_constructor(const std::vector<ast::Ident>& ids, const ast::CallExpr& c,
                                                        bool as_statement, rewrite::SqlWriter& w) const;  // lower_object.cpp
   // COMMENT ON TYPE|DOMAIN t: what USER_TYPES reads of the Oracle type (lower_object.cpp).

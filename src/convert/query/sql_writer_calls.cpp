@@ -497,18 +497,33 @@ std::optional<std::string> SqlWriter::builtin_named_arguments(const CallExpr& c,
   size_t given = 0;
   for (size_t k = 0; k < slot.size(); ++k)
     if (slot[k] != SIZE_MAX) given = k + 1;
+  // A parameter left out before one given takes Oracle's default (SQL Language Reference,
+  // REGEXP_SUBSTR etc.: position 1, occurrence 1, return_opt 0, no match parameter).
+  static const std::map<std::string, const char*> defaults = {
+      {"POSITION", "1"}, {"OCCURRENCE", "1"}, {"RETURN_OPT", "0"}, {"POS", "1"}, {"NTH", "1"}, {"MODIFIER", ""}};
   for (size_t k = 0; k < given; ++k)
-    if (slot[k] == SIZE_MAX) return std::nullopt;
+    if (slot[k] == SIZE_MAX && !defaults.count(names[k])) return std::nullopt;
   // Written through the positional path on the same node, its arguments put back afterwards.
   auto& args = const_cast<std::vector<CallArg>&>(c.args);
   std::vector<CallArg> written = std::move(args);
   args.clear();
   for (size_t k = 0; k < given; ++k) {
+    if (slot[k] == SIZE_MAX) {
+      auto value = std::make_unique<LiteralExpr>();
+      const char* d = defaults.at(names[k]);
+      value->literal = *d ? LiteralKind::Number : LiteralKind::String;  // no match parameter: ''
+      value->text = *d ? d : "''";
+      value->span = c.span;
+      args.emplace_back();
+      args.back().value = std::move(value);
+      continue;
+    }
     args.push_back(std::move(written[slot[k]]));
     args.back().name = {};
   }
   std::string out = call(c);
   for (size_t k = 0; k < given; ++k) {
+    if (slot[k] == SIZE_MAX) continue;
     std::string_view name = written[slot[k]].name;  // a moved-from argument keeps its name
     written[slot[k]] = std::move(args[k]);
     written[slot[k]].name = name;
@@ -763,6 +778,16 @@ std::string SqlWriter::call(const CallExpr& c) {
     }
     if (duckdb()) return "regexp_matches(" + arg(c, 0) + ", " + arg(c, 1) + (flags == "i" ? ", 'i'" : "") + ")";
     return "(" + arg(c, 0) + (flags == "i" ? " ~* " : " ~ ") + arg(c, 1) + ")";
+  }
+  if ((f == "REGEXP_SUBSTR" || f == "REGEXP_INSTR" || f == "REGEXP_COUNT") && postgres()) {
+    // PostgreSQL 15's functions take Oracle's arguments in Oracle's order, but return NULL for a
+    // NULL match parameter, which Oracle reads as none given: '' there.
+    size_t match = f == "REGEXP_SUBSTR" ? 4 : f == "REGEXP_INSTR" ? 5 : 3;
+    if (n > match && is_null_literal(*c.args[match].value)) {
+      std::string out = f + "(";
+      for (size_t i = 0; i < n; ++i) out += (i ? ", " : "") + (i == match ? std::string("''") : arg(c, i));
+      return out + ")";
+    }
   }
   if ((f == "REGEXP_SUBSTR" || f == "REGEXP_INSTR" || f == "REGEXP_COUNT") && duckdb()) {
     if (f == "REGEXP_SUBSTR" && n == 2) return "NULLIF(regexp_extract(" + arg(c, 0) + ", " + arg(c, 1) + "), '')";
