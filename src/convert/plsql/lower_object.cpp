@@ -51,7 +51,8 @@ TypeInfo Lowerer::object_type_info(const std::string& name) const {
 
 // The method `name` a call with `args` arguments means, searched from `type` up its supertypes.
 std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, const std::string& name, size_t args,
-                                                       bool want_static, const std::vector<const ast::Expr*>* call_args) const {
+                                                       bool want_static, const std::vector<const ast::Expr*>* call_args,
+                                                       std::optional<bool> want_function) const {
   auto chain = env_.registry->type_chain(type);
   for (size_t i = chain.size(); i-- > 0;) {
     const ast::CreateType* t = chain[i];
@@ -59,6 +60,7 @@ std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, 
     std::vector<const ast::PlSubprogram*> exact;
     for (const auto& m : t->methods) {
       if (m.constructor || norm(m.name.name()) != name || is_static(m) != want_static) continue;
+      if (want_function && m.is_function != *want_function) continue;  // a call statement takes the procedure
       size_t n = own_params(m), required = 0;
       for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
       if (args > n || args < required) continue;
@@ -265,7 +267,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   } else {
     return std::nullopt;
   }
-  auto m = find_method(self_type.object_type, last, nargs, false, &call_exprs);
+  auto m = find_method(self_type.object_type, last, nargs, false, &call_exprs, !as_statement);
   if (!m) {
     if (auto sm = find_method(self_type.object_type, last, nargs, true, &call_exprs); sm && prefix.empty())
       return q(sm->type) + "." + quote_ident(method_name(sm->type, *sm->sub)) + "(" + args("") + ")";
@@ -337,6 +339,17 @@ void Lowerer::type_body(const ast::CreateTypeBody& u) {
     constructor_ = m.constructor;
     static_method_ = is_static(m);
     std::string sql = routine(m, tname, tname + "." + name, method_name(tname, m));
+    // A member function declaring SELF IN OUT that changes it: Oracle gives the changed object back
+    // to the caller, a PostgreSQL function's argument is a copy. One that does not change it is exact.
+    if (m.is_function && !m.constructor && m.body)
+      for (const auto& p : m.params)
+        if (is_self_param(p) && upper(p.mode).find("OUT") != std::string::npos &&
+            self_may_change(m.body->span, object_type_info(tname), sql))
+          item(plsql_codes::kNotConvertible,
+               "member function " + tname + "." + name +
+                   " changes SELF (declared IN OUT): a PostgreSQL function cannot give the changed object back to its "
+                   "caller; make it a member procedure with an OUT parameter for the result",
+               p.name.span);
     method_type_.clear();
     constructor_ = static_method_ = false;
     res_.objects.push_back({m.is_function ? "FUNCTION" : "PROCEDURE", tname + "." + name, sql, m.span, 2});
@@ -347,12 +360,6 @@ void Lowerer::type_body(const ast::CreateTypeBody& u) {
 // In a method: SELF and the attributes (implicitly SELF's) are names of the routine.
 void Lowerer::add_self_symbols(const ast::PlSubprogram& s) {
   TypeInfo t = object_type_info(method_type_);
-  for (const auto& p : s.params)
-    if (is_self_param(p) && s.is_function && !constructor_ && upper(p.mode).find("OUT") != std::string::npos)
-      item(plsql_codes::kBehaviour,
-           "member function " + method_type_ + "." + norm(s.name.name()) +
-               " declares SELF IN OUT: a PostgreSQL function's changes to SELF do not reach the caller",
-           p.name.span);
   for (const auto& f : t.fields) {
     if (scope_.find(f.name)) continue;  // a parameter of the same name hides the attribute, as in Oracle
     Symbol a;

@@ -156,7 +156,10 @@ bool may_write(Span routine, const std::string& oracle_name) {
 
 // SELF of the enclosing method may change in a nested subprogram: an attribute assigned (`a :=`,
 // `SELF.a :=`, INTO a) or SELF passed to a member procedure (a CALL line with "self" in it).
+}  // namespace
+
 bool self_may_change(Span routine, const TypeInfo& self, const std::string& converted) {
+  if (may_write(routine, "SELF")) return true;
   for (const auto& f : self.fields)
     if (may_write(routine, f.name)) return true;
   size_t at = 0;
@@ -168,6 +171,8 @@ bool self_may_change(Span routine, const TypeInfo& self, const std::string& conv
   }
   return false;
 }
+
+namespace {
 
 // "CREATE OR REPLACE FUNCTION name(a t, b t)…" → the offset of the parameter list's ')'.
 size_t parameter_list_end(const std::string& sql, const std::string& full) {

@@ -294,7 +294,8 @@ private:
   TypeInfo object_type_info(const std::string& name) const;
   // `call_args`: the call's arguments, to pick among overloads of one count (lower_method_overloads.cpp).
   std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static,
-                                       const std::vector<const ast::Expr*>* call_args = nullptr) const;
+                                       const std::vector<const ast::Expr*>* call_args = nullptr,
+                                       std::optional<bool> want_function = std::nullopt) const;
   // ---- methods overloaded on types the target merges (lower_method_overloads.cpp)
   const ast::PlSubprogram* spec_method(const std::string& type, const ast::PlSubprogram& m) const;
   std::string method_name(const std::string& type, const ast::PlSubprogram& m) const;  // target form, unquoted
@@ -394,6 +395,9 @@ private:
 };
 
 // A method's SELF parameter, its parameters besides SELF, STATIC (lower_object.cpp).
+// True when the routine's text may change SELF (an attribute or SELF assigned, SELF passed to a
+// member procedure in the converted text); errs towards "may" (lower_unit.cpp).
+bool self_may_change(Span routine, const TypeInfo& self, const std::string& converted);
 bool is_self_param(const ast::PlParam& p);
 size_t own_params(const ast::PlSubprogram& s);
 bool is_static(const ast::PlSubprogram& s);
