@@ -5,6 +5,7 @@
 //   'm' (^ and $ match at line ends: SQL Language Reference, "REGEXP_REPLACE");
 //   Oracle's default constructor in named notation ("Object Types": attributes by name), and a
 //   user-defined constructor in named notation ("Overloading and Hiding Constructors");
+//   EMPTY_BLOB() is a zero-length LOB ("EMPTY_BLOB, EMPTY_CLOB");
 //   ROWNUM inside a select item numbers the rows ("ROWNUM Pseudocolumn"); SELECT LEVEL FROM DUAL
 //   CONNECT BY LEVEL <= n generates n rows ("Hierarchical Queries"; DUAL has one row, DUMMY 'X');
 //   USER_TYPES lists object types with their supertype and FINAL / INSTANTIABLE ("USER_TYPES",
@@ -66,6 +67,8 @@ CREATE OR REPLACE PACKAGE idioms AS
   FUNCTION nested_fields RETURN NUMBER;
   FUNCTION generated_rows RETURN VARCHAR2;
   FUNCTION paths(p_path VARCHAR2) RETURN VARCHAR2;
+  FUNCTION matches(p_text VARCHAR2, p_pattern VARCHAR2, p_modifiers VARCHAR2) RETURN VARCHAR2;
+  FUNCTION empty_blob_length RETURN NUMBER;
 END idioms;
 /
 CREATE OR REPLACE PACKAGE BODY idioms AS
@@ -134,6 +137,15 @@ CREATE OR REPLACE PACKAGE BODY idioms AS
   BEGIN
     RETURN l_by_suite.schema_name || '|' || l_by_suite.suite_path || '|' || l_by_suite.object_name || '|' ||
            l_by_object.schema_name || '|' || l_by_object.object_name || '|' || nvl(l_by_object.suite_path, '-');
+  END;
+  FUNCTION matches(p_text VARCHAR2, p_pattern VARCHAR2, p_modifiers VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN CASE WHEN regexp_like(p_text, p_pattern, p_modifiers) THEN 'Y' ELSE 'N' END;
+  END;
+  FUNCTION empty_blob_length RETURN NUMBER IS
+    l_blob BLOB := empty_blob();
+  BEGIN
+    RETURN dbms_lob.getlength(l_blob);
   END;
 END idioms;
 /
@@ -277,6 +289,15 @@ TEST(PlsqlIdioms, UtPlsqlCoreIdiomsRunAsInOracle) {
   // the rest); REGEXP_SUBSTR's SUBEXPRESSION named with the parameters before it left out.
   EXPECT_EQ(s("SELECT idioms.paths('ut3:a.b')"), "UT3|a.b|ANY|||-");
   EXPECT_EQ(s("SELECT idioms.paths('ut3.pkg')"), "UT3|.pkg|ANY|ut3|pkg|-");
+  // REGEXP_LIKE's match parameter at run time (SQL Language Reference, REGEXP_LIKE): '.' matches a
+  // newline only with 'n'; ^ and $ match at line ends only with 'm'; of 'i' and 'c' the last wins.
+  EXPECT_EQ(s("SELECT idioms.matches(E'a\\nb', 'a.b', NULL)"), "N");
+  EXPECT_EQ(s("SELECT idioms.matches(E'a\\nb', 'a.b', 'n')"), "Y");
+  EXPECT_EQ(s("SELECT idioms.matches(E'x\\nab', '^ab$', 'c')"), "N");
+  EXPECT_EQ(s("SELECT idioms.matches(E'x\\nab', '^ab$', 'm')"), "Y");
+  EXPECT_EQ(s("SELECT idioms.matches('A', 'a', 'ic')"), "N");
+  EXPECT_EQ(s("SELECT idioms.matches('A', 'a', 'ci')"), "Y");
+  EXPECT_EQ(s("SELECT idioms.empty_blob_length()"), "0");  // EMPTY_BLOB: zero-length, not NULL
   EXPECT_EQ(s("SELECT idioms.numbered()"), "11a12b13c");
   EXPECT_EQ(s("SELECT idioms.subtypes()"),
             "BASE_T:-:NO:NO:OBJECT;LEAF_T:BASE_T:YES:YES:OBJECT;TEXT_ROWS:-:YES:YES:COLLECTION;");

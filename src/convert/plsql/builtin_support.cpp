@@ -350,6 +350,22 @@ BEGIN
 END
 $orashift$;
 )SQL"},
+      // Oracle's match parameter (SQL Language Reference, REGEXP_LIKE "match_param") as
+      // PostgreSQL flags: Oracle's '.' does not match a newline unless 'n', and ^ $ match at line
+      // ends only with 'm' — PostgreSQL's 'p', 's', 'n' and 'w' (Table "ARE Embedded-Option
+      // Letters"); 'i'/'c' the last one given wins; 'x' ignores whitespace in both.
+      {"orashift_regexp_flags", R"SQL((m text)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $orashift$
+  SELECT CASE WHEN strpos(coalesce(m, ''), 'n') > 0 AND strpos(coalesce(m, ''), 'm') > 0 THEN 'w'
+              WHEN strpos(coalesce(m, ''), 'n') > 0 THEN 's'
+              WHEN strpos(coalesce(m, ''), 'm') > 0 THEN 'n'
+              ELSE 'p' END
+      || CASE WHEN strpos(coalesce(m, ''), 'x') > 0 THEN 'x' ELSE '' END
+      || COALESCE(substring(regexp_replace(coalesce(m, ''), '[^ic]', '', 'g') FROM '.$'), '')
+$orashift$;
+)SQL"},
       {"orashift_assert_enquote_literal", R"SQL((str text)
 RETURNS text
 LANGUAGE plpgsql IMMUTABLE

@@ -1,6 +1,37 @@
 #include "convert/plsql/emit.h"
 
+#include <cctype>
+
 namespace orashift::plsql {
+
+namespace {
+
+// PL/pgSQL reads an IF / ELSIF / WHEN condition up to the first THEN outside parentheses, so a
+// CASE expression at the condition's top level (… AND CASE WHEN a THEN …) ends it early: such a
+// condition is written in parentheses.
+std::string before_then(const std::string& cond) {
+  int depth = 0;
+  for (size_t i = 0; i < cond.size(); ++i) {
+    char c = cond[i];
+    if (c == '\'' || c == '"') {
+      size_t e = cond.find(c, i + 1);
+      while (e != std::string::npos && e + 1 < cond.size() && cond[e + 1] == c) e = cond.find(c, e + 2);
+      if (e == std::string::npos) break;
+      i = e;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (depth == 0 && (c == 'C' || c == 'c') && cond.compare(i, 4, c == 'C' ? "CASE" : "case") == 0 &&
+               (i == 0 || !(std::isalnum(static_cast<unsigned char>(cond[i - 1])) || cond[i - 1] == '_')) &&
+               (i + 4 == cond.size() || !(std::isalnum(static_cast<unsigned char>(cond[i + 4])) || cond[i + 4] == '_'))) {
+      return "(" + cond + ")";
+    }
+  }
+  return cond;
+}
+
+}  // namespace
 
 void Emitter::line(int indent, const std::string& text, Span span) {
   // A multi-line statement (a long query) keeps its own line breaks, each indented.
@@ -42,7 +73,7 @@ void Emitter::stmt(const PgStmt& s, int indent) {
     case PgKind::Simple: line(indent, s.text + ";", s.span); return;
     case PgKind::If:
       for (size_t i = 0; i < s.branches.size(); ++i) {
-        line(indent, std::string(i ? "ELSIF " : "IF ") + s.branches[i].first + " THEN", s.span);
+        line(indent, std::string(i ? "ELSIF " : "IF ") + before_then(s.branches[i].first) + " THEN", s.span);
         body(s.branches[i].second, indent + 1);
       }
       if (s.has_else) {
@@ -54,7 +85,7 @@ void Emitter::stmt(const PgStmt& s, int indent) {
     case PgKind::Case:
       line(indent, s.text, s.span);
       for (const auto& [when, b] : s.branches) {
-        line(indent + 1, "WHEN " + when + " THEN");
+        line(indent + 1, "WHEN " + before_then(when) + " THEN");
         body(b, indent + 2);
       }
       if (s.has_else) {

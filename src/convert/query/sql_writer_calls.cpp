@@ -678,6 +678,7 @@ std::string SqlWriter::call(const CallExpr& c) {
   // CLOBs are the target's text type: TO_CLOB is a cast, EMPTY_CLOB a zero-length (not NULL) value.
   if ((f == "TO_CLOB" || f == "TO_NCLOB") && n == 1) return "CAST(" + arg(c, 0) + " AS " + text_type() + ")";
   if (f == "EMPTY_CLOB" && n == 0) return "CAST('' AS " + text_type() + ")";
+  if (f == "EMPTY_BLOB" && n == 0 && postgres()) return "''::bytea";  // a zero-length BLOB, not NULL
   if ((f == "NUMTODSINTERVAL" || f == "NUMTOYMINTERVAL") && n == 2) {
     std::string unit;
     static const std::set<std::string> ds = {"DAY", "HOUR", "MINUTE", "SECOND"}, ym = {"YEAR", "MONTH"};
@@ -774,6 +775,11 @@ std::string SqlWriter::call(const CallExpr& c) {
     if (n < 2 || n > 3) return call_generic(c, f);
     std::string flags;
     if (n == 3 && (!is_string_literal(*c.args[2].value, &flags) || (flags != "i" && flags != "c"))) {
+      // Oracle's match parameter read at run time by a routine's support function (PostgreSQL 15
+      // has REGEXP_LIKE with flags of its own).
+      if (postgres() && ctx_.routine)
+        if (auto h = ctx_.routine->support_call("orashift_regexp_flags", arg(c, 2)))
+          return "regexp_like(" + arg(c, 0) + ", " + arg(c, 1) + ", " + *h + ")";
       item("OS4007", "REGEXP_LIKE match parameter other than 'i'/'c'", c.span);
     }
     if (duckdb()) return "regexp_matches(" + arg(c, 0) + ", " + arg(c, 1) + (flags == "i" ? ", 'i'" : "") + ")";
