@@ -283,6 +283,7 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
     if (t->shape == Shape::Row) {
       if (const Field* fd = t->field(f)) {
         text = (assign ? text : "(" + text + ")") + "." + fd->ref();
+        if (fd->type.boxed) text = boxed_read(text, fd->type, assign, p.span);
         t = TypeInfo(fd->type);
         continue;
       }
