@@ -152,7 +152,9 @@ CREATE OR REPLACE TYPE item AS OBJECT (
   name VARCHAR2(20),
   NOT INSTANTIABLE MEMBER PROCEDURE run(p_log IN OUT VARCHAR2),
   NOT INSTANTIABLE MEMBER FUNCTION size_of RETURN NUMBER,
-  MEMBER FUNCTION label RETURN VARCHAR2
+  MEMBER FUNCTION label RETURN VARCHAR2,
+  MEMBER PROCEDURE touch(p_by NUMBER),
+  MEMBER FUNCTION touch(p_by NUMBER) RETURN NUMBER
 ) NOT FINAL NOT INSTANTIABLE;
 /
 CREATE OR REPLACE TYPE item_list AS TABLE OF item;
@@ -177,6 +179,14 @@ CREATE OR REPLACE TYPE BODY item AS
   MEMBER FUNCTION label RETURN VARCHAR2 IS
   BEGIN
     RETURN name || '#' || size_of();
+  END;
+  MEMBER PROCEDURE touch(p_by NUMBER) IS
+  BEGIN
+    name := name || '*' || p_by;
+  END;
+  MEMBER FUNCTION touch(p_by NUMBER) RETURN NUMBER IS
+  BEGIN
+    RETURN p_by * 10;
   END;
 END;
 /
@@ -251,6 +261,8 @@ CREATE OR REPLACE PACKAGE BODY trees AS
     IF TREAT(l_item AS leaf) IS NULL THEN l_out := l_out || 'not a leaf,'; END IF;
     l_root.items(1) := leaf('z', 5, NULL);
     l_out := l_out || l_root.size_of() || ',' || l_sub.items.COUNT;
+    l_sub.touch(p_by => 2);
+    l_out := l_out || ',' || l_sub.name || ',' || l_sub.touch(p_by => 3);
     RETURN l_out;
   END;
 END trees;
@@ -292,8 +304,11 @@ TEST(PlsqlTypeHierarchy, AHierarchyHoldingItsOwnValuesDispatchesThroughItsElemen
   // runs, suite: recurses); size_of sums the leaves' weights 1 + (2 + 3); label (ITEM's) calls
   // the NOT INSTANTIABLE size_of, SUITE's for a suite; heaviest is the suite (5 > 1); the run
   // count of element 1 is 1 (changed in place); IS OF and TREAT on elements; after element 1
-  // becomes a leaf of weight 5 the total is 5 + 5; l_sub itself still has 2 items.
-  EXPECT_EQ(s("SELECT trees.run_all()"), "root[a;sub[b;c;]],6,root#6,sub,1,suite,leaf,2,not a leaf,10,2");
+  // becomes a leaf of weight 5 the total is 5 + 5; l_sub itself still has 2 items. TOUCH is a
+  // procedure and a function of one name and parameters: the statement runs the procedure, the
+  // expression the function, each with its argument named (PL/SQL Language Reference,
+  // "Subprogram Overloading"; named notation, "Positional, Named, and Mixed Notation").
+  EXPECT_EQ(s("SELECT trees.run_all()"), "root[a;sub[b;c;]],6,root#6,sub,1,suite,leaf,2,not a leaf,10,2,sub*2,30");
 }
 
 // The jsonb the attributes are held as gives back exactly what was stored: nested composites,

@@ -291,8 +291,11 @@ private:
   };
   TypeInfo object_type_info(const std::string& name) const;
   // `call_args`: the call's arguments, to pick among overloads of one count (lower_method_overloads.cpp).
+  // `function`: only functions (an expression) or only procedures (a call statement), as Oracle
+  // tells `x.m()` the function from `x.m();` the procedure of one name and parameters.
   std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static,
-                                       const std::vector<const ast::Expr*>* call_args = nullptr) const;
+                                       const std::vector<const ast::Expr*>* call_args = nullptr,
+                                       std::optional<bool> function = std::nullopt) const;
   // ---- methods overloaded on types the target merges (lower_method_overloads.cpp)
   const ast::PlSubprogram* spec_method(const std::string& type, const ast::PlSubprogram& m) const;
   std::string method_name(const std::string& type, const ast::PlSubprogram& m) const;  // target form, unquoted
