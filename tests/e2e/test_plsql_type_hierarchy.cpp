@@ -144,6 +144,131 @@ END shapes;
 /
 )";
 
+// A hierarchy whose composite would contain itself: SUITE holds a collection of the root ITEM and
+// an ITEM (as utPLSQL's ut_logical_suite holds ut_suite_items), which PostgreSQL's composites
+// cannot; those attributes are jsonb in the one composite (lower_box.cpp).
+const char* kTree = R"(
+CREATE OR REPLACE TYPE item AS OBJECT (
+  name VARCHAR2(20),
+  NOT INSTANTIABLE MEMBER PROCEDURE run(p_log IN OUT VARCHAR2),
+  NOT INSTANTIABLE MEMBER FUNCTION size_of RETURN NUMBER,
+  MEMBER FUNCTION label RETURN VARCHAR2,
+  MEMBER PROCEDURE touch(p_by NUMBER),
+  MEMBER FUNCTION touch(p_by NUMBER) RETURN NUMBER
+) NOT FINAL NOT INSTANTIABLE;
+/
+CREATE OR REPLACE TYPE item_list AS TABLE OF item;
+/
+CREATE OR REPLACE TYPE leaf UNDER item (
+  weight NUMBER,
+  runs   NUMBER,
+  OVERRIDING MEMBER PROCEDURE run(p_log IN OUT VARCHAR2),
+  OVERRIDING MEMBER FUNCTION size_of RETURN NUMBER
+);
+/
+CREATE OR REPLACE TYPE suite UNDER item (
+  items    item_list,
+  heaviest item,
+  CONSTRUCTOR FUNCTION suite(p_name VARCHAR2) RETURN SELF AS RESULT,
+  MEMBER PROCEDURE add(p item),
+  OVERRIDING MEMBER PROCEDURE run(p_log IN OUT VARCHAR2),
+  OVERRIDING MEMBER FUNCTION size_of RETURN NUMBER
+);
+/
+CREATE OR REPLACE TYPE BODY item AS
+  MEMBER FUNCTION label RETURN VARCHAR2 IS
+  BEGIN
+    RETURN name || '#' || size_of();
+  END;
+  MEMBER PROCEDURE touch(p_by NUMBER) IS
+  BEGIN
+    name := name || '*' || p_by;
+  END;
+  MEMBER FUNCTION touch(p_by NUMBER) RETURN NUMBER IS
+  BEGIN
+    RETURN p_by * 10;
+  END;
+END;
+/
+CREATE OR REPLACE TYPE BODY leaf AS
+  OVERRIDING MEMBER PROCEDURE run(p_log IN OUT VARCHAR2) IS
+  BEGIN
+    runs := NVL(runs, 0) + 1;
+    p_log := p_log || name || ';';
+  END;
+  OVERRIDING MEMBER FUNCTION size_of RETURN NUMBER IS
+  BEGIN
+    RETURN weight;
+  END;
+END;
+/
+CREATE OR REPLACE TYPE BODY suite AS
+  CONSTRUCTOR FUNCTION suite(p_name VARCHAR2) RETURN SELF AS RESULT IS
+  BEGIN
+    name := p_name;
+    items := item_list();
+    RETURN;
+  END;
+  MEMBER PROCEDURE add(p item) IS
+  BEGIN
+    items.EXTEND;
+    items(items.LAST) := p;
+    IF heaviest IS NULL OR p.size_of() > heaviest.size_of() THEN
+      self.heaviest := p;
+    END IF;
+  END;
+  OVERRIDING MEMBER PROCEDURE run(p_log IN OUT VARCHAR2) IS
+  BEGIN
+    p_log := p_log || name || '[';
+    FOR i IN 1 .. self.items.COUNT LOOP
+      self.items(i).run(p_log);
+    END LOOP;
+    p_log := p_log || ']';
+  END;
+  OVERRIDING MEMBER FUNCTION size_of RETURN NUMBER IS
+    l_total NUMBER := 0;
+  BEGIN
+    FOR i IN 1 .. items.COUNT LOOP
+      l_total := l_total + self.items(i).size_of();
+    END LOOP;
+    RETURN l_total;
+  END;
+END;
+/
+CREATE OR REPLACE PACKAGE trees AS
+  FUNCTION run_all RETURN VARCHAR2;
+END trees;
+/
+CREATE OR REPLACE PACKAGE BODY trees AS
+  FUNCTION run_all RETURN VARCHAR2 IS
+    l_root suite := suite('root');
+    l_sub  suite := suite('sub');
+    l_item item;
+    l_log  CLOB;
+    l_out  VARCHAR2(4000);
+  BEGIN
+    l_sub.add(leaf('b', 2, NULL));
+    l_sub.add(leaf('c', 3, NULL));
+    l_root.add(leaf('a', 1, NULL));
+    l_root.add(l_sub);
+    l_root.run(l_log);
+    l_out := l_log || ',' || l_root.size_of() || ',' || l_root.label() || ',' || l_root.heaviest.name || ',';
+    l_out := l_out || TREAT(l_root.items(1) AS leaf).runs || ',';
+    l_item := l_root.items(2);
+    IF l_item IS OF (suite) THEN l_out := l_out || 'suite,'; END IF;
+    IF l_root.items(1) IS OF (leaf) THEN l_out := l_out || 'leaf,'; END IF;
+    l_out := l_out || TREAT(l_item AS suite).items.COUNT || ',';
+    IF TREAT(l_item AS leaf) IS NULL THEN l_out := l_out || 'not a leaf,'; END IF;
+    l_root.items(1) := leaf('z', 5, NULL);
+    l_out := l_out || l_root.size_of() || ',' || l_sub.items.COUNT;
+    l_sub.touch(p_by => 2);
+    l_out := l_out || ',' || l_sub.name || ',' || l_sub.touch(p_by => 3);
+    RETURN l_out;
+  END;
+END trees;
+/
+)";
+
 }  // namespace
 
 TEST(PlsqlTypeHierarchy, SubtypesAreSubstitutableAndMethodsDispatchOnTheRunTimeType) {
@@ -162,4 +287,60 @@ TEST(PlsqlTypeHierarchy, SubtypesAreSubstitutableAndMethodsDispatchOnTheRunTimeT
   // and the TIMESTAMP one dispatches to RECT's override for a square, not for a circle.
   EXPECT_EQ(s("SELECT shapes.run_all()"),
             "3,6,16,rect r1:6,c1:3,12,circle,square is a rect,3,treat null,BOX,renamed,ring,rect r:10,circle 7,rect 3,rect ts,shape date,shape ts");
+}
+
+// "Inheritance in SQL Object Types" (Object-Relational Developer's Guide): an element of a
+// collection of the supertype holds any subtype ("Substitutability"), a call on it runs the
+// run-time type's override ("Dynamic Method Dispatch"), here of a NOT INSTANTIABLE method; a
+// member procedure called on an element changes the element in place; collections and objects
+// are copied on assignment (l_sub keeps its two items after being added to l_root).
+TEST(PlsqlTypeHierarchy, AHierarchyHoldingItsOwnValuesDispatchesThroughItsElements) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("type_hierarchy_tree", kTree);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  // run: suite's override visits its items, each element's own run (leaf: logs and counts
+  // runs, suite: recurses); size_of sums the leaves' weights 1 + (2 + 3); label (ITEM's) calls
+  // the NOT INSTANTIABLE size_of, SUITE's for a suite; heaviest is the suite (5 > 1); the run
+  // count of element 1 is 1 (changed in place); IS OF and TREAT on elements; after element 1
+  // becomes a leaf of weight 5 the total is 5 + 5; l_sub itself still has 2 items. TOUCH is a
+  // procedure and a function of one name and parameters: the statement runs the procedure, the
+  // expression the function, each with its argument named (PL/SQL Language Reference,
+  // "Subprogram Overloading"; named notation, "Positional, Named, and Mixed Notation").
+  EXPECT_EQ(s("SELECT trees.run_all()"), "root[a;sub[b;c;]],6,root#6,sub,1,suite,leaf,2,not a leaf,10,2,sub*2,30");
+}
+
+// The jsonb the attributes are held as gives back exactly what was stored: nested composites,
+// arrays of composites with NULL elements, NULL and empty arrays, dates, timestamps, booleans,
+// numerics with their scale, float8 specials, text with quotes and newlines, bytea, intervals.
+TEST(PlsqlTypeHierarchy, JsonbHoldsCompositesExactly) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  std::string url = e2e::fresh_pg_database("plsql_box_roundtrip");
+  ASSERT_FALSE(url.empty());
+  e2e::Session s(url);
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s("CREATE TYPE inner_t AS (d date, ts timestamp, tz timestamptz, b boolean, n numeric, f float8, t text, "
+              "by bytea, iv interval, nums numeric[], j jsonb)"), "OK");
+  ASSERT_EQ(s("CREATE TYPE outer_t AS (name varchar(20), one inner_t, many inner_t[], none inner_t[], empty inner_t[], "
+              "kids jsonb, tag text)"), "OK");
+  std::string v =
+      "ROW('x', ROW(DATE '2024-02-29', TIMESTAMP '2024-01-01 10:11:12.123456', TIMESTAMPTZ '2024-01-01 10:00:00+05', "
+      "TRUE, 1.50, 'Infinity'::float8, 'a \"q\" '' \n z', '\\x00ff'::bytea, INTERVAL '1 day 02:03:04', "
+      "ARRAY[1.0, NULL, 3], '{\"k\": [1, null]}')::inner_t, "
+      "ARRAY[ROW(NULL, NULL, NULL, FALSE, -0.001, 'NaN', '', NULL, NULL, '{}', NULL)::inner_t, NULL, "
+      "ROW(NULL, NULL, NULL, NULL, 1e-20, 0.1, NULL, NULL, NULL, NULL, NULL)::inner_t], NULL, '{}', "
+      "'[{\"name\": \"k\"}]', 'T')::outer_t";
+  // Compared as text: IS NOT DISTINCT FROM would call ROW(NULL, …) and NULL the same.
+  EXPECT_EQ(s("SELECT (jsonb_populate_record(NULL::outer_t, to_jsonb(" + v + ")))::text = (" + v + ")::text"), "t");
+  // A jsonb attribute holding JSON null comes back SQL NULL: orashift's jsonb values (associative
+  // arrays, boxed attributes) never hold JSON null for anything but NULL (lower_map.cpp reads
+  // 'null' as NULL too), so nothing converted tells them apart.
+  EXPECT_EQ(s("SELECT (jsonb_populate_record(NULL::outer_t, to_jsonb(ROW('x', NULL, NULL, NULL, NULL, 'null', NULL)::outer_t))).kids IS NULL"),
+            "t");
+  // Arrays of composites, as lower_box.cpp reads them back (a NULL element stays NULL).
+  EXPECT_EQ(s("SELECT (SELECT ARRAY(SELECT CASE WHEN e <> 'null' THEN jsonb_populate_record(NULL::outer_t, e) END "
+              "FROM jsonb_array_elements(to_jsonb(ARRAY[" + v + ", NULL])) WITH ORDINALITY AS o(e, n) ORDER BY n))::text = "
+              "(ARRAY[" + v + ", NULL])::text"),
+            "t");
 }

@@ -13,9 +13,11 @@
 // the tag's type; (SELF AS T).m() calls T's own. IS OF (t) tests the tag against t's descendants
 // (IS OF (ONLY t): t itself) and TREAT(x AS t) is x when the tag is one of them, else NULL.
 //
-// A hierarchy whose composite would contain itself (a subtype's attribute holding a collection of
-// the root, which Oracle allows and PostgreSQL does not) keeps a composite per type and static
-// dispatch, with the items that say so.
+// An attribute holding the hierarchy's own values (a subtype's attribute holding a collection of
+// the root, which Oracle allows and PostgreSQL's composites do not: they cannot contain
+// themselves) is jsonb in the composite, converted where it is read and written (lower_box.cpp).
+// A hierarchy whose such attribute jsonb cannot hold (not an object nor a collection of objects)
+// keeps a composite per type and static dispatch, with the items that say so.
 #include <algorithm>
 
 #include "common/naming.h"
@@ -69,12 +71,18 @@ const Lowerer::Hierarchy* Lowerer::hierarchy_of(const std::string& type) const {
     auto ot = env_.registry->object_types.find(m);
     if (ot == env_.registry->object_types.end()) continue;
     for (const auto& a : ot->second->attributes) {
+      // An attribute holding the hierarchy's own values is boxed (lower_box.cpp).
+      bool boxed = holds_hierarchy(a.type, root);
       HierarchyAttr at{m, norm(a.name), resolve_type(a.type), ""};
+      at.type.boxed = boxed;
       std::string col = target_name(at.name);
       if (declared[at.name] > 1 && m != root) col += "$" + target_name(m);
       if (col.size() > 63) col = target_name(at.name).substr(0, 50) + "$" + std::to_string(h->attrs.size());
       at.column = quote_ident(col);
-      if (h->why.empty() && contains(at.type, root_sql))
+      std::string problem = boxed ? boxing_problem(at.type) : "";
+      if (h->why.empty() && !problem.empty())
+        h->why = "attribute " + at.name + " of " + m + " holds " + root + " values and cannot be kept as jsonb: " + problem;
+      if (h->why.empty() && !boxed && contains(at.type, root_sql))
         h->why = "attribute " + at.name + " of " + m + " holds " + root + " values (a PostgreSQL composite type cannot contain itself)";
       h->attrs.push_back(std::move(at));
     }
@@ -85,7 +93,9 @@ const Lowerer::Hierarchy* Lowerer::hierarchy_of(const std::string& type) const {
 }
 
 // A type of a hierarchy: the root's composite, the attributes of its own type chain.
-std::optional<TypeInfo> Lowerer::hierarchy_type_info(const std::string& name) const {
+// `expand_boxed`: boxed attributes typed with their objects complete (boxed_type), else as
+// declared (the objects of their own hierarchy without attributes).
+std::optional<TypeInfo> Lowerer::hierarchy_type_info(const std::string& name, bool expand_boxed) const {
   const Hierarchy* h = hierarchy_of(name);
   if (!h || (!h->building && !h->usable)) return std::nullopt;
   TypeInfo r;
@@ -97,7 +107,8 @@ std::optional<TypeInfo> Lowerer::hierarchy_type_info(const std::string& name) co
     std::string owner = norm(t->name.name());
     for (const auto& a : t->attributes)
       for (const auto& at : h->attrs)
-        if (at.owner == owner && at.name == norm(a.name)) r.fields.push_back({at.name, at.type, at.column});
+        if (at.owner == owner && at.name == norm(a.name))
+          r.fields.push_back({at.name, at.type.boxed && expand_boxed ? boxed_type(a.type) : at.type, at.column});
   }
   return r;
 }
@@ -121,7 +132,9 @@ void Lowerer::hierarchy_type(const ast::CreateType& u) {
       if (at.owner == norm(t->name.name()) && !at.type.problem.empty())
         item(plsql_codes::kNotConvertible,
              "attribute " + at.name + (at.owner == name ? "" : " (of " + at.owner + ")") + ": " + at.type.problem, u.span);
-  auto type_sql = [](const HierarchyAttr& at) { return at.type.sql.empty() ? std::string("text") : at.type.sql; };
+  auto type_sql = [](const HierarchyAttr& at) {
+    return at.type.boxed ? std::string("jsonb") : at.type.sql.empty() ? std::string("text") : at.type.sql;
+  };
   if (u.def == ast::TypeDefKind::Under) {
     sql = "CREATE DOMAIN " + q(name) + " AS " + root + ";\n" + type_comment(u, "DOMAIN");
     for (const auto& at : h->attrs)
@@ -143,7 +156,8 @@ void Lowerer::hierarchy_type(const ast::CreateType& u) {
     for (size_t i = 0; i < self.fields.size(); ++i) {
       const Field& f = self.fields[i];
       params += (i ? ", " : "") + (f.type.sql.empty() ? std::string("text") : f.type.sql);
-      body += "  self." + f.ref() + " := $" + std::to_string(i + 1) + ";\n";
+      std::string arg = "$" + std::to_string(i + 1);
+      body += "  self." + f.ref() + " := " + (f.type.boxed ? box(arg) : arg) + ";\n";
     }
     body += "  self." + std::string(kTag) + " := " + quote_literal(name) + ";\n  RETURN self;\nEND\n";
     sql += "CREATE SCHEMA IF NOT EXISTS " + q(name) + ";\n" +

@@ -135,7 +135,8 @@ std::optional<Lowerer::MapPlace> Lowerer::map_place(const ast::CallExpr& c, cons
         *flagged = true;
         return std::nullopt;
       }
-      if (!fd->column.empty()) return fail("a field of a type hierarchy's element (its attribute is renamed)");
+      if (!fd->column.empty() || fd->type.boxed)
+        return fail("a field of a type hierarchy's element (its attribute is renamed, or held as jsonb)");
       place.read = "(" + place.read + ")." + fd->ref();
       place.keys.push_back(quote_literal(target_name(f)));
       t = TypeInfo(fd->type);

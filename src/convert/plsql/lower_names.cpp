@@ -279,6 +279,7 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
   if (s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type) return std::nullopt;
   std::string out = s->ref;
   const TypeInfo* t = &s->type;
+  if (t->boxed) out = boxed_read(out, *t, assignment_target_, n.span);  // an attribute held as jsonb, named bare in a method
   for (size_t i = used; i < n.parts.size(); ++i) {
     std::string part = norm(n.parts[i]);
     if (t->shape == Shape::Map) return map_method(*t, out, part, {}, n.span).value_or(out);
@@ -304,6 +305,7 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
         continue;
       }
       t = &f->type;
+      if (t->boxed) out = boxed_read(out, *t, assignment_target_, n.span);
       continue;
     }
     return std::nullopt;  // v.x on a scalar: not the routine's (e.g. a table alias named like a variable)
@@ -389,8 +391,15 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   if (!ordered.empty()) {
     const auto& params = r.sub->params;
     for (size_t k = 0; k < ordered.size(); ++k) {
+      size_t reads = boxed_reads_;
       std::string a = w->expr(*ordered[k]);
       std::string mode = upper(params[k].mode);
+      if (mode.find("OUT") != std::string::npos && boxed_reads_ != reads)
+        item(plsql_codes::kNotConvertible,
+             "OUT argument " + sql::compact_text(ordered[k]->span) +
+                 " reads an attribute held as jsonb (its type holds its hierarchy's own values): pass a local copy and "
+                 "assign the attribute from it after the call",
+             span);
       if (mode.find("OUT") == std::string::npos) a = implicit_argument(*ordered[k], params[k].type, a);
       if (as_statement && copies && current_block_ && mode.find("OUT") != std::string::npos &&
           ordered[k]->kind == ast::ExprKind::Name) {

@@ -6,6 +6,7 @@
 // static: a subtype inherits its supertypes' methods through a projection of its leading
 // attributes (the supertype's), and a call is bound to the variable's declared type.
 #include <algorithm>
+#include <set>
 
 #include "common/naming.h"
 #include "convert/plsql/codes.h"
@@ -52,7 +53,7 @@ TypeInfo Lowerer::object_type_info(const std::string& name) const {
 // The method `name` a call with `args` arguments means, searched from `type` up its supertypes.
 std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, const std::string& name, size_t args,
                                                        bool want_static, const std::vector<const ast::Expr*>* call_args,
-                                                       std::optional<bool> want_function) const {
+                                                       std::optional<bool> function) const {
   auto chain = env_.registry->type_chain(type);
   for (size_t i = chain.size(); i-- > 0;) {
     const ast::CreateType* t = chain[i];
@@ -60,7 +61,7 @@ std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, 
     std::vector<const ast::PlSubprogram*> exact;
     for (const auto& m : t->methods) {
       if (m.constructor || norm(m.name.name()) != name || is_static(m) != want_static) continue;
-      if (want_function && m.is_function != *want_function) continue;  // a call statement takes the procedure
+      if (function && m.is_function != *function) continue;
       size_t n = own_params(m), required = 0;
       for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
       if (args > n || args < required) continue;
@@ -192,17 +193,42 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   bool named = false;
   if (c)
     for (const auto& a : c->args) named |= !a.name.empty();
-  if (named) return named_default_constructor(ids, *c, as_statement, w);
+  std::string last = norm(ids.back());
+  if (named) {
+    if (auto d = named_default_constructor(ids, *c, as_statement, w)) return d;
+  }
+  // Named arguments keep their names (PostgreSQL's `name => value`, the method's parameter names).
   auto args = [&](std::string first) {
     std::string out = std::move(first);
-    for (size_t i = 0; i < nargs; ++i) out += (out.empty() ? "" : ", ") + w.expr(*c->args[i].value);
+    for (size_t i = 0; i < nargs; ++i)
+      out += (out.empty() ? "" : ", ") + (c->args[i].name.empty() ? "" : q(normalize_identifier(c->args[i].name)) + " => ") +
+             w.expr(*c->args[i].value);
     return out;
   };
-  std::string last = norm(ids.back());
+  auto names_given = [&](const ast::PlSubprogram& m) {
+    for (const auto& a : c->args) {
+      if (a.name.empty()) continue;
+      bool found = false;
+      for (const auto& p : m.params) found |= !is_self_param(p) && norm(p.name) == normalize_identifier(a.name);
+      if (!found) return false;
+    }
+    return true;
+  };
+  // With named arguments the method must be the only one of its name and kind (overloads are
+  // told apart by position) and have every parameter named.
+  auto named_fits = [&](const MethodRef& m, const std::string& type, bool want_static) {
+    if (!named) return true;
+    std::set<std::string> signatures;
+    for (const ast::CreateType* t : env_.registry->type_chain(type))
+      for (const auto& om : t->methods)
+        if (!om.constructor && norm(om.name.name()) == last && is_static(om) == want_static && om.is_function == m.sub->is_function)
+          signatures.insert(method_signature(om));
+    return signatures.size() <= 1 && names_given(*m.sub);
+  };
   std::vector<const ast::Expr*> call_exprs;
   for (size_t i = 0; i < nargs; ++i) call_exprs.push_back(c->args[i].value.get());
   // A collection type's constructor, T(a, b) → ARRAY[a, b]::element[] (T() → an empty array).
-  if (!as_statement) {
+  if (!as_statement && !named) {
     std::vector<std::string> parts;
     for (const auto& id : ids) parts.push_back(norm(id));
     if (parts.size() > 1 && parts[0] == "SYS") parts.erase(parts.begin());
@@ -234,6 +260,9 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
         for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
         if (m.constructor && nargs <= own_params(m) && nargs >= required) fitting.push_back(&m);
       }
+      // Named arguments: the one user constructor that has those parameters (the default
+      // constructor's function has no parameter names).
+      if (named && (fitting.size() != 1 || !names_given(*fitting[0]))) return std::nullopt;
       if (!fitting.empty()) {
         std::vector<const ast::Expr*> exprs;
         for (size_t i = 0; i < nargs; ++i) exprs.push_back(c->args[i].value.get());
@@ -253,7 +282,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   }
   // T.s(…): a static method.
   if (ids.size() == 2 && env_.registry->object_types.count(norm(ids[0])))
-    if (auto m = find_method(norm(ids[0]), last, nargs, true, &call_exprs))
+    if (auto m = find_method(norm(ids[0]), last, nargs, true, &call_exprs); m && named_fits(*m, norm(ids[0]), true))
       return q(m->type) + "." + quote_ident(method_name(m->type, *m->sub)) + "(" + args("") + ")";
   // obj.m(…) / SELF.m(…), or m(…) inside a method of the type (SELF implied).
   std::string self_text;
@@ -269,11 +298,12 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   }
   auto m = find_method(self_type.object_type, last, nargs, false, &call_exprs, !as_statement);
   if (!m) {
-    if (auto sm = find_method(self_type.object_type, last, nargs, true, &call_exprs); sm && prefix.empty())
+    if (auto sm = find_method(self_type.object_type, last, nargs, true, &call_exprs);
+        sm && prefix.empty() && named_fits(*sm, self_type.object_type, true))
       return q(sm->type) + "." + quote_ident(method_name(sm->type, *sm->sub)) + "(" + args("") + ")";
     return std::nullopt;
   }
-  if (as_statement == m->sub->is_function) return std::nullopt;
+  if (as_statement == m->sub->is_function || !named_fits(*m, self_type.object_type, false)) return std::nullopt;
   if (const Hierarchy* h = hierarchy_of(self_type.object_type); h && h->usable)  // one composite: SELF as it is
     return method_routine(self_type.object_type, *m, last, false, span) + "(" + args(self_text) + ")";
   if (!has_body(m->type, *m->sub))

@@ -33,6 +33,8 @@ private:
   Symbol saved_;
 };
 
+}  // namespace
+
 // The name path at the root of a written expression: v(i) → v, v.f(i) → v.f, a(i).f(j) → a,
 // x.list → x. Empty when the root is not a name (a function result, (SELF AS t)).
 const std::vector<ast::Ident>* root_path(const ast::Expr& e) {
@@ -43,8 +45,6 @@ const std::vector<ast::Ident>* root_path(const ast::Expr& e) {
     default: return nullptr;
   }
 }
-
-}  // namespace
 
 // The package variable at the root of `e`, a target or a call statement (`drop_last`: the last
 // name is the method, x.EXTEND → x); `used` says how much of the root path names the variable,
@@ -165,17 +165,16 @@ size_t Lowerer::package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts,
   return n;
 }
 
-namespace {
-
-// The INTO targets of SELECT … INTO, FETCH … INTO and EXECUTE IMMEDIATE … INTO (not BULK COLLECT).
-const std::vector<ast::ExprPtr>* into_targets(const ast::PlStmt& s) {
+// The INTO targets of SELECT … INTO, FETCH … INTO and EXECUTE IMMEDIATE … INTO (`bulk`: also
+// BULK COLLECT INTO).
+const std::vector<ast::ExprPtr>* into_targets(const ast::PlStmt& s, bool bulk) {
   if (s.kind == ast::PlStmtKind::Fetch) {
     auto& f = static_cast<const ast::PlFetch&>(s);
-    return f.bulk_collect ? nullptr : &f.into;
+    return f.bulk_collect && !bulk ? nullptr : &f.into;
   }
   if (s.kind == ast::PlStmtKind::ExecuteImmediate) {
     auto& e = static_cast<const ast::PlExecImmediate&>(s);
-    return e.bulk_collect ? nullptr : &e.into;
+    return e.bulk_collect && !bulk ? nullptr : &e.into;
   }
   if (s.kind != ast::PlStmtKind::Sql) return nullptr;
   auto& st = static_cast<const ast::PlSql&>(s).statement;
@@ -183,27 +182,28 @@ const std::vector<ast::ExprPtr>* into_targets(const ast::PlStmt& s) {
   auto& q = static_cast<const ast::SelectStmt&>(*st).query;
   if (!q || !q->body || q->body->kind != ast::QueryBodyKind::Select) return nullptr;
   auto& core = static_cast<const ast::SelectCore&>(*q->body);
-  return core.bulk_collect ? nullptr : &core.into;
+  return core.bulk_collect && !bulk ? nullptr : &core.into;
 }
 
-}  // namespace
+// A statement with INTO lowered as it is (after the package variables among its targets).
+void Lowerer::into_statement(const ast::PlStmt& s, PgBody& out) {
+  if (package_into(s, out) || boxed_into(s, out)) return;  // the next package variable or boxed attribute among the targets
+  if (s.kind == ast::PlStmtKind::Sql) sql(static_cast<const ast::PlSql&>(s), out);
+  else if (s.kind == ast::PlStmtKind::Fetch) fetch(static_cast<const ast::PlFetch&>(s), out);
+  else execute_immediate(static_cast<const ast::PlExecImmediate&>(s), out);
+}
 
 // SELECT … INTO pkg_var[.f], FETCH c INTO pkg_var, EXECUTE IMMEDIATE … INTO pkg_var: the statement
 // fills a local copy, written back when it completes (NO_DATA_FOUND leaves the variable as it
 // was). Each package variable among the targets gets its own copy.
 bool Lowerer::package_into(const ast::PlStmt& s, PgBody& out) {
-  const std::vector<ast::ExprPtr>* targets = into_targets(s);
+  const std::vector<ast::ExprPtr>* targets = into_targets(s, false);
   if (!targets) return false;
   for (const auto& t : *targets) {
     size_t used = 0;
     const Symbol* v = written_package_variable(*t, false, &used);
     if (!v) continue;
-    through_package_temporary(*v, s.span, out, [&](PgBody& body) {
-      if (package_into(s, body)) return;  // the next package variable among the targets
-      if (s.kind == ast::PlStmtKind::Sql) sql(static_cast<const ast::PlSql&>(s), body);
-      else if (s.kind == ast::PlStmtKind::Fetch) fetch(static_cast<const ast::PlFetch&>(s), body);
-      else execute_immediate(static_cast<const ast::PlExecImmediate&>(s), body);
-    });
+    through_package_temporary(*v, s.span, out, [&](PgBody& body) { into_statement(s, body); });
     return true;
   }
   return false;

@@ -87,8 +87,8 @@ std::optional<TypeInfo> Lowerer::call_type(const std::vector<ast::Ident>& ids, s
   if (ids.size() >= 2) self = path_type(ids, 1);
   else if (!method_type_.empty()) self = object_type_info(method_type_);
   if (self && !self->object_type.empty()) {
-    auto m = find_method(self->object_type, parts.back(), nargs, false);
-    if (!m && ids.size() == 1) m = find_method(self->object_type, parts.back(), nargs, true);
+    auto m = find_method(self->object_type, parts.back(), nargs, false, nullptr, true);
+    if (!m && ids.size() == 1) m = find_method(self->object_type, parts.back(), nargs, true, nullptr, true);
     if (m && m->sub->is_function && m->sub->return_type) {
       if (set_returning) *set_returning = pipelined(*m->sub);
       TypeInfo t = resolve_type(*m->sub->return_type);
@@ -154,7 +154,7 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
           } else if (!t->object_type.empty()) {
             bool with_args = i + 1 < p.selectors.size() && p.selectors[i + 1].kind == ast::SelectorKind::Args;
             size_t nargs = with_args ? p.selectors[i + 1].args.size() : 0;
-            auto m = find_method(t->object_type, f, nargs, false);
+            auto m = find_method(t->object_type, f, nargs, false, nullptr, true);
             if (!m || !m->sub->return_type) return std::nullopt;
             t = resolve_type(*m->sub->return_type);
             if (!t->problem.empty()) return std::nullopt;
@@ -304,6 +304,7 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
     if (t->shape == Shape::Row) {
       if (const Field* fd = t->field(f)) {
         text = (assign ? text : "(" + text + ")") + "." + fd->ref();
+        if (fd->type.boxed) text = boxed_read(text, fd->type, assign, p.span);
         t = TypeInfo(fd->type);
         continue;
       }
@@ -313,7 +314,7 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
         std::vector<const ast::Expr*> exprs;
         if (next_args)
           for (const auto& a : p.selectors[i + 1].args) exprs.push_back(a.value.get());
-        auto m = find_method(t->object_type, f, nargs, false, &exprs);
+        auto m = find_method(t->object_type, f, nargs, false, &exprs, true);
         if (!m || !m->sub->is_function) return fail("no member function " + f + " of " + t->object_type + " with " + std::to_string(nargs) + " argument(s)");
         const Hierarchy* h = hierarchy_of(t->object_type);
         if (m->type != t->object_type && !(h && h->usable))
@@ -461,7 +462,7 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
     std::vector<const ast::Expr*> exprs;
     if (args)
       for (const auto& x : *args) exprs.push_back(x.value.get());
-    auto m = find_method(type->object_type, method, a.size(), false, &exprs);
+    auto m = find_method(type->object_type, method, a.size(), false, &exprs, false);
     const Hierarchy* h = hierarchy_of(type->object_type);
     if (!m || m->sub->is_function || (m->type != type->object_type && !(h && h->usable))) {
       item(plsql_codes::kObjectType, "call " + sql::compact_text(e.span) + ": no member procedure " + method + " of " +

@@ -222,13 +222,13 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       return;
     }
     case ast::PlStmtKind::Sql:
-      if (package_into(s, out)) return;
+      if (package_into(s, out) || boxed_into(s, out)) return;
       sql(static_cast<const ast::PlSql&>(s), out);
       return;
     case ast::PlStmtKind::Forall: forall(static_cast<const ast::PlForall&>(s), out); return;
     case ast::PlStmtKind::Open: open(static_cast<const ast::PlOpen&>(s), out); return;
     case ast::PlStmtKind::Fetch:
-      if (package_into(s, out)) return;
+      if (package_into(s, out) || boxed_into(s, out)) return;
       fetch(static_cast<const ast::PlFetch&>(s), out);
       return;
     case ast::PlStmtKind::Close: {
@@ -244,7 +244,7 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       return;
     }
     case ast::PlStmtKind::ExecuteImmediate:
-      if (package_into(s, out)) return;
+      if (package_into(s, out) || boxed_into(s, out)) return;
       execute_immediate(static_cast<const ast::PlExecImmediate&>(s), out);
       return;
     case ast::PlStmtKind::PipeRow: {
@@ -376,6 +376,8 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   if (!env_.profile->functions && procedure_assign(a, out)) return;
   // pkg_var(i) := v, pkg_var.f := v: through a local copy of the variable (lower_pkgvar_write.cpp).
   if (package_element_assign(a, out)) return;
+  // x.items := v, x.items(i) := v on an attribute held as jsonb: through a local copy (lower_box.cpp).
+  if (boxed_statement(*a.target, false, a.span, out, [&](PgBody& body) { assign(a, body); })) return;
   if (map_assign(a, out)) return;
   assign_value(*a.target, expr(*a.value), a.span, out);
 }
@@ -413,6 +415,8 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
 
 void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   if (package_variable_statement(c, out)) return;  // pkg_var.EXTEND, pkg_var(i).p(…) (lower_pkgvar_write.cpp)
+  if (boxed_statement(*c.call, true, c.span, out, [&](PgBody& body) { call_statement(c, body); }))
+    return;  // x.items.EXTEND, x.items(i).p(…) on an attribute held as jsonb (lower_box.cpp)
   if (collection_statement(c, out)) return;  // rec.list.EXTEND, a(i).p(…) (lower_selectors.cpp)
   const ast::Expr& e = *c.call;
   std::vector<std::string> parts;

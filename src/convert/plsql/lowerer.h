@@ -68,6 +68,12 @@ struct TriggerContext {
   bool when_clause = false;  // converting WHEN (..): NEW and OLD are named without a colon
 };
 
+// The name path at the root of a written expression: v(i) → v, v.f(i) → v.f, a(i).f(j) → a,
+// x.list → x; nullptr when the root is not a name (lower_pkgvar_write.cpp).
+const std::vector<ast::Ident>* root_path(const ast::Expr& e);
+// The INTO targets of SELECT/FETCH/EXECUTE IMMEDIATE … INTO (`bulk`: BULK COLLECT INTO too).
+const std::vector<ast::ExprPtr>* into_targets(const ast::PlStmt& s, bool bulk);
+
 class Lowerer : public RoutineNames {
 public:
   Lowerer(const Environment& env, std::string object, std::string package, UnitResult& result);
@@ -240,6 +246,7 @@ private:
   size_t package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);
   bool package_variable_statement(const ast::PlCall& c, PgBody& out);
   bool package_into(const ast::PlStmt& s, PgBody& out);
+  void into_statement(const ast::PlStmt& s, PgBody& out);
   bool package_lob_argument(const ast::PlCall& c, PgBody& out);
 
   // ---- associative arrays as jsonb objects (lower_map.cpp)
@@ -293,9 +300,11 @@ private:
   };
   TypeInfo object_type_info(const std::string& name) const;
   // `call_args`: the call's arguments, to pick among overloads of one count (lower_method_overloads.cpp).
+  // `function`: only functions (an expression) or only procedures (a call statement), as Oracle
+  // tells `x.m()` the function from `x.m();` the procedure of one name and parameters.
   std::optional<MethodRef> find_method(const std::string& type, const std::string& name, size_t args, bool want_static,
                                        const std::vector<const ast::Expr*>* call_args = nullptr,
-                                       std::optional<bool> want_function = std::nullopt) const;
+                                       std::optional<bool> function = std::nullopt) const;
   // ---- methods overloaded on types the target merges (lower_method_overloads.cpp)
   const ast::PlSubprogram* spec_method(const std::string& type, const ast::PlSubprogram& m) const;
   std::string method_name(const std::string& type, const ast::PlSubprogram& m) const;  // target form, unquoted
@@ -324,7 +333,7 @@ private:
   };
   // The hierarchy `type` belongs to when it is emulated as one composite, else nullptr.
   const Hierarchy* hierarchy_of(const std::string& type) const;
-  std::optional<TypeInfo> hierarchy_type_info(const std::string& name) const;
+  std::optional<TypeInfo> hierarchy_type_info(const std::string& name, bool expand_boxed = true) const;
   void hierarchy_type(const ast::CreateType& u);  // CREATE TYPE / DOMAIN / ALTER TYPE ADD ATTRIBUTE
   std::string default_constructor(const std::string& type) const;  // "T"."t$new"
   // The routine a member call runs: the method's own, or the dispatcher that picks the override of
@@ -336,6 +345,16 @@ private:
   std::optional<std::string> treat_target(const ast::CallExpr& c) const;
   std::optional<TypeInfo> as_type_of(const ast::ListExpr& l) const;
   std::optional<std::string> treat(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  // ---- attributes a hierarchy's composite holds as jsonb (lower_box.cpp)
+  bool holds_hierarchy(const ast::PlType& attribute, const std::string& root) const;
+  std::string boxing_problem(const TypeInfo& t) const;  // "" when `t` can be held as jsonb
+  TypeInfo boxed_type(const ast::PlType& attribute) const;
+  std::string unbox(const std::string& stored, const TypeInfo& t) const;  // the jsonb read as `t`
+  static std::string box(const std::string& value);                        // `t` stored as jsonb
+  std::string boxed_read(const std::string& stored, const TypeInfo& t, bool writing, Span span) const;
+  bool boxed_statement(const ast::Expr& e, bool drop_last, Span span, PgBody& out, const std::function<void(PgBody&)>& lower);
+  bool boxed_into(const ast::PlStmt& s, PgBody& out);
+  mutable size_t boxed_reads_ = 0;  // boxed places read so far: an OUT argument must not be one
 
   // ---- routines (lower_unit.cpp)
   std::string routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
