@@ -32,21 +32,36 @@ std::string Lowerer::implicit_argument(const ast::Expr& arg, const ast::PlType& 
     return written;
   }
   if (to == from) return written;
+  if (numeric(from) && character(to)) return "(" + written + ")::text";
+  // A datetime to a character parameter (text in the target's ISO form, not NLS_DATE_FORMAT).
+  if ((from == "DATE" || from.rfind("TIMESTAMP", 0) == 0) && character(to)) return "(" + written + ")::text";
+  return raw_conversion(arg, from, to, "argument", std::move(written));
+}
+
+// RAW ↔ character data, as Oracle converts it for an argument, an assignment or a UTL_RAW operand.
+std::string Lowerer::raw_conversion(const ast::Expr& arg, const std::string& from, const std::string& to, const char* what,
+                                    std::string written) const {
   const std::string text = sql::compact_text(arg.span);
   if (from == "RAW" && character(to)) {
-    item(plsql_codes::kPattern, "RAW argument " + text + " to a " + to + " parameter: converted with RAWTOHEX as Oracle does",
+    item(plsql_codes::kPattern, "RAW " + std::string(what) + " " + text + " to " + to + ": converted with RAWTOHEX as Oracle does",
          arg.span);
     return "upper(encode(" + written + ", 'hex'))";
   }
   if (character(from) && from != "CLOB" && to == "RAW") {
-    item(plsql_codes::kPattern, "character argument " + text + " to a RAW parameter: converted with HEXTORAW as Oracle does",
+    item(plsql_codes::kPattern, "character " + std::string(what) + " " + text + " to RAW: converted with HEXTORAW as Oracle does",
          arg.span);
     return rewrite::hex_to_bytes_sql(written);
   }
-  if (numeric(from) && character(to)) return "(" + written + ")::text";
-  // A datetime to a character parameter (text in the target's ISO form, not NLS_DATE_FORMAT).
-  if ((from == "DATE" || from.rfind("TIMESTAMP", 0) == 0) && character(to)) return "(" + written + ")::text";
   return written;
+}
+
+// `target := value` between RAW and character data: Oracle converts the value (PostgreSQL would
+// store bytea's '\x…' text, or refuse text for bytea).
+std::string Lowerer::assigned_value(const ast::Expr& target, const ast::Expr& value, std::string written) const {
+  if (!env_.profile->composite_types) return written;
+  std::string to = oracle_family_of(target), from = oracle_family_of(value);
+  if (to.empty() || from.empty() || to == from) return written;
+  return raw_conversion(value, from, to, "value", std::move(written));
 }
 
 }  // namespace orashift::plsql

@@ -118,7 +118,9 @@ bool Lowerer::dbms_lock_statement(const std::string& fn, const ast::CallExpr* ca
   // in every session, as Oracle's does.
   auto a = builtin_args(call, {"LOCKNAME", "LOCKHANDLE", "EXPIRATION_SECS"});
   if (!a || !(*a)[0] || !(*a)[1]) return false;
-  std::string value = "hashtextextended(" + expr(*(*a)[0]) + ", 0)::text";
+  // The name is VARCHAR2: a RAW one is converted as Oracle does (RAWTOHEX).
+  std::string name = raw_conversion(*(*a)[0], oracle_family_of(*(*a)[0]), "VARCHAR2", "argument", expr(*(*a)[0]));
+  std::string value = "hashtextextended(" + name + ", 0)::text";
   return assign_value(*(*a)[1], value, span, out);
 }
 

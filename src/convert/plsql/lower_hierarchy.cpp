@@ -226,17 +226,27 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
       placeholders += (i ? ", $" : "$") + std::to_string(i + 1);
     }
     std::string own_call = q(type) + "." + quote_ident(target) + "(" + args + ")";
+    // A PIPELINED method returns rows (SETOF the element, as its implementations): the dispatcher
+    // passes the chosen implementation's rows on.
+    TypeInfo rt = m.is_function && m.return_type ? resolve_type(*m.return_type) : TypeInfo{};
+    bool pipelined = m.is_function && upper(sql::compact_text(m.options)).find("PIPELINED") != std::string::npos &&
+                     rt.shape == Shape::Array && rt.element;
     std::string body = "DECLARE\n  impl text;\n  result record;\nBEGIN\n  CASE self." + std::string(kTag) + "\n";
     for (const auto& [impl, tags] : runs)
       body += "    WHEN " + tag_list(tags) + " THEN\n      impl := " + quote_literal(target_name(impl)) + ";\n";
     body += "    ELSE\n      ";
-    body += bodied ? (m.is_function ? "RETURN " + own_call + ";" : "CALL " + own_call + ";\n      RETURN;")
+    body += bodied ? (pipelined ? "RETURN QUERY SELECT * FROM " + own_call + ";\n      RETURN;"
+                      : m.is_function ? "RETURN " + own_call + ";" : "CALL " + own_call + ";\n      RETURN;")
                    : "RAISE EXCEPTION USING ERRCODE = 'OR999', MESSAGE = format('method " + type + "." + name +
                          " is NOT INSTANTIABLE and type %s does not override it', self." + kTag + ");";
+    body += "\n  END CASE;\n";
+    if (pipelined) {
+      body += "  RETURN QUERY EXECUTE format('SELECT * FROM %I.%I(" + placeholders + ")', impl, " + quote_literal(target) +
+              ") USING " + args + ";\nEND\n";
+    } else {
     // The record's shape first, so that plpgsql_check knows what EXECUTE … INTO fills.
-    body += "\n  END CASE;\n  SELECT ";
+    body += "  SELECT ";
     if (m.is_function) {
-      TypeInfo rt = m.return_type ? resolve_type(*m.return_type) : TypeInfo{};
       body += "NULL::" + (rt.sql.empty() ? std::string("text") : rt.sql) + " AS v";
     } else {
       for (size_t i = 0; i < written.size(); ++i) body += (i ? ", " : "") + written[i] + " AS " + written[i];
@@ -249,11 +259,12 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
       for (const auto& v : written) body += "  " + v + " := result." + v + ";\n";
     }
     body += "END\n";
+    }
     std::string full = q(type) + "." + quote_ident(target + "$dispatch");
     std::string head;
     if (m.is_function) {
-      TypeInfo rt = m.return_type ? resolve_type(*m.return_type) : TypeInfo{};
-      head = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " + (rt.sql.empty() ? "text" : rt.sql);
+      head = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " +
+             (pipelined ? "SETOF " + rt.element->sql : rt.sql.empty() ? std::string("text") : rt.sql);
     } else {
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
     }

@@ -238,6 +238,23 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
       if (first == "DELETING") return "(TG_OP = 'DELETE')";
     }
     if (first == "TRUE" || first == "FALSE") return first;
+    if (dialect() == Dialect::Postgres && !scope_.find(first)) {
+      // Event attribute functions ("Event Attribute Functions", PL/SQL Language Reference): the
+      // session's facts where PostgreSQL has them; the event's own (object, event name) exist only
+      // inside a system trigger, which is not converted (OS6001 on it): NULL, as Oracle returns
+      // outside one.
+      if (first == "ORA_LOGIN_USER") return std::string("upper(session_user)");
+      if (first == "ORA_DATABASE_NAME") return std::string("upper(current_database())");
+      static const std::set<std::string> event_only = {"ORA_DICT_OBJ_OWNER", "ORA_DICT_OBJ_NAME", "ORA_DICT_OBJ_TYPE",
+                                                       "ORA_SYSEVENT", "ORA_DICT_OBJ_OWNER_LIST", "ORA_DICT_OBJ_NAME_LIST"};
+      if (event_only.count(first)) {
+        item(plsql_codes::kBehaviour,
+             first + " outside a system trigger is NULL (as in Oracle); a PostgreSQL event trigger calling this code must "
+                     "pass pg_event_trigger_ddl_commands()'s values instead",
+             n.span);
+        return std::string("NULL::text");
+      }
+    }
   }
   if (trigger_ && trigger_->when_clause && n.parts.size() >= 2 &&
       (first == trigger_->new_name || first == trigger_->old_name)) {
@@ -537,15 +554,22 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
   if (pkg == "DBMS_LOB" && !as_statement)
     if (auto f = dbms_lob_function(fn, c, span, w)) return f;
   if (pkg == "UTL_RAW") {
+    // RAW operands given character data are converted as HEXTORAW (raw_operand).
+    auto raw = [&](size_t i) { return dialect() == Dialect::Postgres ? raw_operand(*c->args[i].value, w) : arg(i); };
     if (fn == "CAST_TO_RAW" && n == 1) return "convert_to(" + arg(0) + ", 'UTF8')";
-    if (fn == "CAST_TO_VARCHAR2" && n == 1) return "convert_from(" + arg(0) + ", 'UTF8')";
-    if (fn == "LENGTH" && n == 1) return "length(" + arg(0) + ")";
+    if (fn == "CAST_TO_VARCHAR2" && n == 1) return "convert_from(" + raw(0) + ", 'UTF8')";
+    if (fn == "LENGTH" && n == 1) return "length(" + raw(0) + ")";
     // Positions are BINARY_INTEGER (a NUMBER argument converted, rounded); bytea's substr takes integer.
-    if (fn == "SUBSTR" && (n == 2 || n == 3))
-      return "substr(" + arg(0) + ", (" + arg(1) + ")::integer" + (n == 3 ? ", (" + arg(2) + ")::integer" : std::string()) + ")";
+    // A negative position counts back from the end (UTL_RAW, "SUBSTR Function").
+    if (fn == "SUBSTR" && (n == 2 || n == 3)) {
+      std::string r = raw(0), p = "(" + arg(1) + ")::integer";
+      if (c->args[1].value->kind != ast::ExprKind::Literal || sql::compact_text(c->args[1].value->span)[0] == '-')
+        p = "CASE WHEN " + p + " < 0 THEN length(" + r + ") + " + p + " + 1 ELSE " + p + " END";
+      return "substr(" + r + ", " + p + (n == 3 ? ", (" + arg(2) + ")::integer" : std::string()) + ")";
+    }
     if (fn == "CONCAT" && n >= 1) {
       std::string out;
-      for (size_t i = 0; i < n; ++i) out += (i ? " || " : "") + std::string("COALESCE(") + arg(i) + ", ''::bytea)";
+      for (size_t i = 0; i < n; ++i) out += (i ? " || " : "") + std::string("COALESCE(") + raw(i) + ", ''::bytea)";
       return "(" + out + ")";
     }
   }
@@ -701,6 +725,8 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
     return out;
   }
   if (auto b = builtin_package_call(parts, &c, false, c.span, w)) return b;
+  if (parts.size() == 1 && dialect() == Dialect::Postgres)
+    if (auto r = character_builtin_of_raw(parts[0], c, w)) return r;
   if (parts.size() == 1 && (parts[0] == "RAISE_APPLICATION_ERROR")) {
     item(plsql_codes::kNotConvertible, "RAISE_APPLICATION_ERROR in an expression", c.span);
     return std::nullopt;
@@ -718,6 +744,37 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
            q(normalize_identifier(col)) + ")";
   }
   return routine_call(parts, &c, false, c.span, &w);
+}
+
+// A character function given RAW data (TO_NUMBER(raw, 'XX'), LENGTH(raw), SUBSTR(raw, …)): Oracle
+// converts the RAW to VARCHAR2 first (RAWTOHEX); PostgreSQL's bytea has no such cast. Written
+// with the RAW arguments wrapped in RAWTOHEX on the same node, put back afterwards.
+std::optional<std::string> Lowerer::character_builtin_of_raw(const std::string& f, const ast::CallExpr& c,
+                                                             rewrite::SqlWriter& w) const {
+  static const std::set<std::string> character = {"TO_NUMBER", "LENGTH", "SUBSTR", "INSTR", "LPAD", "RPAD", "UPPER",
+                                                  "LOWER", "LTRIM", "RTRIM", "REPLACE", "TRANSLATE"};
+  if (!character.count(f) || routines_for({f})) return std::nullopt;
+  std::vector<size_t> raw;
+  for (size_t i = 0; i < c.args.size(); ++i)
+    if (c.args[i].name.empty() && oracle_family_of(*c.args[i].value) == "RAW") raw.push_back(i);
+  if (raw.empty()) return std::nullopt;
+  auto& args = const_cast<std::vector<ast::CallArg>&>(c.args);
+  for (size_t i : raw) {
+    auto hex = std::make_unique<ast::CallExpr>();
+    hex->name.push_back(ast::Ident{});
+    hex->name.back().text = "RAWTOHEX";
+    hex->span = args[i].value->span;
+    hex->args.emplace_back();
+    hex->args.back().value = std::move(args[i].value);
+    args[i].value = std::move(hex);
+  }
+  std::string out = w.expr(c);
+  for (size_t i : raw) {
+    auto& hex = static_cast<ast::CallExpr&>(*args[i].value);
+    ast::ExprPtr inner = std::move(hex.args.back().value);
+    args[i].value = std::move(inner);
+  }
+  return out;
 }
 
 std::optional<std::string> Lowerer::bind(const ast::BindExpr& b, rewrite::SqlWriter& w) const {

@@ -67,7 +67,13 @@ std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
         if (const Symbol* s = lookup_path(ids, used); s && used == ids.size())
           return s->type.shape == Shape::Array && s->type.element ? s->type.element->oracle : "";
       }
-      if (parts.size() >= 2 && parts[parts.size() - 2] == "UTL_RAW" && parts.back().rfind("CAST_TO_RAW", 0) == 0) return "RAW";
+      if (parts.size() >= 2 && parts[parts.size() - 2] == "UTL_RAW" && !routines_for(parts)) {
+        // UTL_RAW's functions return RAW but for these (PL/SQL Packages and Types Reference, UTL_RAW).
+        const std::string& f = parts.back();
+        if (f == "LENGTH" || f == "COMPARE" || f.rfind("CAST_TO_BINARY_", 0) == 0 || f == "CAST_TO_NUMBER") return "NUMBER";
+        if (f == "CAST_TO_VARCHAR2" || f == "CAST_TO_NVARCHAR2") return "VARCHAR2";
+        return "RAW";
+      }
       if (parts.size() == 2 && parts[0] == "DBMS_LOB" && !routines_for(parts)) {
         // DBMS_LOB.SUBSTR returns RAW for a BLOB, VARCHAR2 for a CLOB (DBMS_LOB, "SUBSTR Functions").
         if (parts[1] == "SUBSTR")

@@ -379,7 +379,7 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   // x.items := v, x.items(i) := v on an attribute held as jsonb: through a local copy (lower_box.cpp).
   if (boxed_statement(*a.target, false, a.span, out, [&](PgBody& body) { assign(a, body); })) return;
   if (map_assign(a, out)) return;
-  assign_value(*a.target, expr(*a.value), a.span, out);
+  assign_value(*a.target, assigned_value(*a.target, *a.value, expr(*a.value)), a.span, out);
 }
 
 // Redshift: v := f(args) where f became a procedure (not one expression) → CALL f(args, v), its

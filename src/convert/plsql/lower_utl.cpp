@@ -42,24 +42,26 @@ std::string Lowerer::helper_call(const char* name, const std::string& args) cons
   return std::string("\"") + name + "\"(" + args + ")";
 }
 
+// A RAW parameter given character data: Oracle converts it implicitly as HEXTORAW does.
+std::string Lowerer::raw_operand(const ast::Expr& e, rewrite::SqlWriter& w) const {
+  const ast::Expr* typed = &e;  // DBMS_LOB.SUBSTR(lob, …) has its LOB's family
+  if (e.kind == ast::ExprKind::Call) {
+    const auto& call = static_cast<const ast::CallExpr&>(e);
+    std::string name;
+    for (const auto& p : call.name) name += (name.empty() ? "" : ".") + upper(std::string(p.text));
+    if ((name == "DBMS_LOB.SUBSTR" || name == "SYS.DBMS_LOB.SUBSTR") && !call.args.empty()) typed = call.args[0].value.get();
+  }
+  std::string f = oracle_family_of(*typed);
+  bool chars = f == "VARCHAR2" || f == "CHAR" || f == "CLOB" || (f.empty() && value_type(e) == rewrite::ValueType::Text);
+  return chars ? rewrite::hex_to_bytes_sql(w.expr(e)) : w.expr(e);
+}
+
 std::optional<std::string> Lowerer::utl_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span,
                                              rewrite::SqlWriter& w) const {
   if (dialect() != Dialect::Postgres) return std::nullopt;
   auto bind = [&](const std::vector<const char*>& params) { return builtin_args(c, params); };
   auto text = [&](const ast::Expr* e) { return w.expr(*e); };
-  // A RAW parameter given character data: Oracle converts it implicitly as HEXTORAW does.
-  auto raw = [&](const ast::Expr* e) {
-    const ast::Expr* typed = e;  // DBMS_LOB.SUBSTR(lob, …) has its LOB's family
-    if (e->kind == ast::ExprKind::Call) {
-      const auto& call = static_cast<const ast::CallExpr&>(*e);
-      std::string name;
-      for (const auto& p : call.name) name += (name.empty() ? "" : ".") + upper(std::string(p.text));
-      if ((name == "DBMS_LOB.SUBSTR" || name == "SYS.DBMS_LOB.SUBSTR") && !call.args.empty()) typed = call.args[0].value.get();
-    }
-    std::string f = oracle_family_of(*typed);
-    bool chars = f == "VARCHAR2" || f == "CHAR" || f == "CLOB" || (f.empty() && value_type(*e) == rewrite::ValueType::Text);
-    return chars ? rewrite::hex_to_bytes_sql(w.expr(*e)) : w.expr(*e);
-  };
+  auto raw = [&](const ast::Expr* e) { return raw_operand(*e, w); };
   if (pkg == "UTL_RAW") {
     if (!c) {  // the package's constants
       if (fn == "BIG_ENDIAN") return "1";

@@ -137,6 +137,11 @@ private:
   // An IN argument converted to its parameter's type as Oracle converts it implicitly
   // (lower_call_args.cpp); `written` is the argument as the writer printed it.
   std::string implicit_argument(const ast::Expr& arg, const ast::PlType& param, std::string written) const;
+  std::string raw_conversion(const ast::Expr& arg, const std::string& from, const std::string& to, const char* what,
+                             std::string written) const;
+  std::string assigned_value(const ast::Expr& target, const ast::Expr& value, std::string written) const;
+  std::string raw_operand(const ast::Expr& e, rewrite::SqlWriter& w) const;  // lower_utl.cpp
+  std::optional<std::string> character_builtin_of_raw(const std::string& f, const ast::CallExpr& c, rewrite::SqlWriter& w) const;
   std::optional<std::string> builtin_package_call(const std::vector<std::string>& parts, const ast::CallExpr* c,
                                                   bool as_statement, Span span, rewrite::SqlWriter& w) const;
   std::string args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
