@@ -386,12 +386,7 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       size_t reads = boxed_reads_;
       std::string a = w->expr(*ordered[k]);
       std::string mode = upper(params[k].mode);
-      if (mode.find("OUT") != std::string::npos && boxed_reads_ != reads)
-        item(plsql_codes::kNotConvertible,
-             "OUT argument " + sql::compact_text(ordered[k]->span) +
-                 " reads an attribute held as jsonb (its type holds its hierarchy's own values): pass a local copy and "
-                 "assign the attribute from it after the call",
-             span);
+      if (mode.find("OUT") != std::string::npos && boxed_reads_ != reads) boxed_out_item(*ordered[k], span);
       if (mode.find("OUT") == std::string::npos) a = implicit_argument(*ordered[k], params[k].type, a);
       if (as_statement && copies && current_block_ && mode.find("OUT") != std::string::npos &&
           ordered[k]->kind == ast::ExprKind::Name) {

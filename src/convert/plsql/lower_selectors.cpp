@@ -409,8 +409,13 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
     return false;
   }
   std::vector<std::string> a;
+  std::vector<bool> boxed_args;  // the argument read an attribute held as jsonb (lower_box.cpp)
   if (args)
-    for (const auto& x : *args) a.push_back(w.expr(*x.value));
+    for (const auto& x : *args) {
+      size_t reads = boxed_reads_;
+      a.push_back(w.expr(*x.value));
+      boxed_args.push_back(boxed_reads_ != reads);
+    }
   absorb(r);
   if (type && type->shape == Shape::Array) {
     if (type->string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + sql::compact_text(e.span), c.span);
@@ -449,6 +454,8 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
            c.span);
       return true;
     }
+    for (size_t i = 0; i < boxed_args.size(); ++i)
+      if (boxed_args[i]) boxed_out_argument(*m->sub, i, (*args)[i], c.span);
     std::string routine = method_routine(type->object_type, *m, method, holder == Holder::Variable, c.span);
     std::string args_text;
     for (const auto& x : a) args_text += ", " + x;

@@ -345,6 +345,9 @@ private:
   std::string boxed_read(const std::string& stored, const TypeInfo& t, bool writing, Span span) const;
   bool boxed_statement(const ast::Expr& e, bool drop_last, Span span, PgBody& out, const std::function<void(PgBody&)>& lower);
   bool boxed_into(const ast::PlStmt& s, PgBody& out);
+  bool boxed_out_arguments(const ast::PlCall& c, PgBody& out);
+  void boxed_out_argument(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg, Span span) const;
+  void boxed_out_item(const ast::Expr& arg, Span span) const;
   mutable size_t boxed_reads_ = 0;  // boxed places read so far: an OUT argument must not be one
 
   // ---- routines (lower_unit.cpp)
