@@ -101,6 +101,21 @@ TypeInfo Lowerer::boxed_type(const ast::PlType& attribute) const {
   return t;
 }
 
+// A boxed attribute's type as a read continues from it: the objects of its hierarchies with
+// their attributes (boxed_type leaves them bare one level down; each read completes one more).
+TypeInfo Lowerer::boxed_complete(const TypeInfo& t) const {
+  auto full = [&](const TypeInfo& row) {
+    if (row.shape != Shape::Row || row.object_type.empty() || !row.fields.empty()) return row;
+    auto f = hierarchy_type_info(row.object_type);
+    return f ? *f : row;
+  };
+  TypeInfo r = t;
+  if (r.shape == Shape::Array && r.element) r.element = std::make_shared<TypeInfo>(full(*r.element));
+  else r = full(r);
+  r.boxed = true;
+  return r;
+}
+
 std::string Lowerer::box(const std::string& value) { return "to_jsonb(" + value + ")"; }
 
 std::string Lowerer::unbox(const std::string& stored, const TypeInfo& t) const {

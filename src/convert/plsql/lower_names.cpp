@@ -271,7 +271,10 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
   if (s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type) return std::nullopt;
   std::string out = s->ref;
   const TypeInfo* t = &s->type;
-  if (t->boxed) out = boxed_read(out, *t, assignment_target_, n.span);  // an attribute held as jsonb, named bare in a method
+  if (t->boxed) {  // an attribute held as jsonb, named bare in a method
+    out = boxed_read(out, *t, assignment_target_, n.span);
+    t = &boxed_types_.emplace_back(boxed_complete(*t));
+  }
   for (size_t i = used; i < n.parts.size(); ++i) {
     std::string part = norm(n.parts[i]);
     if (t->shape == Shape::Map) return map_method(*t, out, part, {}, n.span).value_or(out);
@@ -297,7 +300,10 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
         continue;
       }
       t = &f->type;
-      if (t->boxed) out = boxed_read(out, *t, assignment_target_, n.span);
+      if (t->boxed) {
+        out = boxed_read(out, *t, assignment_target_, n.span);
+        t = &boxed_types_.emplace_back(boxed_complete(*t));
+      }
       continue;
     }
     return std::nullopt;  // v.x on a scalar: not the routine's (e.g. a table alias named like a variable)

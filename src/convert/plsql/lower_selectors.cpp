@@ -150,7 +150,7 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
         } else if (s.kind == ast::SelectorKind::Field && t->shape == Shape::Row) {
           std::string f = norm(s.name);
           if (const Field* fd = t->field(f)) {
-            t = TypeInfo(fd->type);
+            t = fd->type.boxed ? boxed_complete(fd->type) : TypeInfo(fd->type);
           } else if (!t->object_type.empty()) {
             bool with_args = i + 1 < p.selectors.size() && p.selectors[i + 1].kind == ast::SelectorKind::Args;
             size_t nargs = with_args ? p.selectors[i + 1].args.size() : 0;
@@ -274,7 +274,8 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
       if (type) *type = std::nullopt;
       return m;
     }
-    if (t->shape == Shape::Row && (t->fields.empty() || t->sql == "record") && !next_args) {
+    // (Not an object type's: those are known, one left bare would be read as written wrongly.)
+    if (t->shape == Shape::Row && (t->fields.empty() || t->sql == "record") && t->object_type.empty() && !next_args) {
       // A record whose fields are not known here (a cursor's %ROWTYPE): the field as written.
       text = (assign ? text : "(" + text + ")") + "." + q(f);
       t = std::nullopt;
@@ -284,7 +285,7 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
       if (const Field* fd = t->field(f)) {
         text = (assign ? text : "(" + text + ")") + "." + fd->ref();
         if (fd->type.boxed) text = boxed_read(text, fd->type, assign, p.span);
-        t = TypeInfo(fd->type);
+        t = fd->type.boxed ? boxed_complete(fd->type) : TypeInfo(fd->type);
         continue;
       }
       if (!t->object_type.empty() && !assign) {

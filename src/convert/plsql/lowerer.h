@@ -3,6 +3,7 @@
 // statements into the PL/pgSQL tree (target_tree.h) and answers the query writer's questions
 // about the routine's names (RoutineNames), so embedded SQL goes through the same rewriter as
 // views. One Lowerer converts one unit; lower_unit.cpp assembles the CREATE statements.
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -340,6 +341,8 @@ private:
   bool holds_hierarchy(const ast::PlType& attribute, const std::string& root) const;
   std::string boxing_problem(const TypeInfo& t) const;  // "" when `t` can be held as jsonb
   TypeInfo boxed_type(const ast::PlType& attribute) const;
+  TypeInfo boxed_complete(const TypeInfo& t) const;
+  mutable std::deque<TypeInfo> boxed_types_;  // completed types a name path points into (stable addresses)
   std::string unbox(const std::string& stored, const TypeInfo& t) const;  // the jsonb read as `t`
   static std::string box(const std::string& value);                        // `t` stored as jsonb
   std::string boxed_read(const std::string& stored, const TypeInfo& t, bool writing, Span span) const;
