@@ -254,7 +254,7 @@ CREATE OR REPLACE PACKAGE BODY trees AS
     l_root suite := suite('root');
     l_sub  suite := suite('sub');
     l_item item;
-    l_log  CLOB;
+    l_log  VARCHAR2(4000);
     l_out  VARCHAR2(4000);
   BEGIN
     l_sub.add(leaf('b', 2, NULL));
@@ -320,7 +320,8 @@ TEST(PlsqlTypeHierarchy, AHierarchyHoldingItsOwnValuesDispatchesThroughItsElemen
   // procedure and a function of one name and parameters: the statement runs the procedure, the
   // expression the function, each with its argument named (PL/SQL Language Reference,
   // "Subprogram Overloading"; named notation, "Positional, Named, and Mixed Notation"). An IN OUT
-  // argument l_sub.items gets the procedure's doubled weights back: (2 + 3) * 2.
+  // argument l_sub.items gets the procedure's doubled weights back: (2 + 3) * 2. l_log, a
+  // VARCHAR2(4000) passed IN OUT to RUN's VARCHAR2 parameter, gets the log back.
   EXPECT_EQ(s("SELECT trees.run_all()"), "root[a;sub[b;c;]],6,root#6,sub,1,suite,leaf,2,not a leaf,10,2,sub*2,30,10");
 }
 

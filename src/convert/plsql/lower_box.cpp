@@ -203,13 +203,8 @@ bool Lowerer::boxed_statement(const ast::Expr& e, bool drop_last, Span span, PgB
 // Argument `position` of a call of method `m` read a boxed attribute: an item when its
 // parameter is OUT (the argument would have to be written).
 void Lowerer::boxed_out_argument(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg, Span span) const {
-  size_t own = 0;
-  for (const auto& p : m.params) {
-    if (is_self_param(p)) continue;
-    if (arg.name.empty() ? own++ != position : norm(p.name) != normalize_identifier(arg.name)) continue;
-    if (upper(std::string(p.mode)).find("OUT") != std::string::npos) boxed_out_item(*arg.value, span);
-    return;
-  }
+  const ast::PlParam* p = method_param(m, position, arg);
+  if (p && upper(std::string(p->mode)).find("OUT") != std::string::npos) boxed_out_item(*arg.value, span);
 }
 
 void Lowerer::boxed_out_item(const ast::Expr& arg, Span span) const {

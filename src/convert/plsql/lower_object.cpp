@@ -51,6 +51,16 @@ TypeInfo Lowerer::object_type_info(const std::string& name) const {
 }
 
 // The method `name` a call with `args` arguments means, searched from `type` up its supertypes.
+// The parameter of method `m` (SELF not counted) that argument `position` of a call, `arg`, binds.
+const ast::PlParam* method_param(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg) {
+  size_t own = 0;
+  for (const auto& p : m.params) {
+    if (is_self_param(p)) continue;
+    if (arg.name.empty() ? own++ == position : norm(p.name) == normalize_identifier(arg.name)) return &p;
+  }
+  return nullptr;
+}
+
 std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, const std::string& name, size_t args,
                                                        bool want_static, const std::vector<const ast::Expr*>* call_args,
                                                        std::optional<bool> function) const {
@@ -160,13 +170,18 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   // Named arguments keep their names (PostgreSQL's `name => value`, the method's parameter names).
   // An OUT parameter's argument must be writable: one that reads an attribute held as jsonb
   // (lower_box.cpp) is not (`m`: the method called, nullptr for constructors).
+  // A call statement's OUT argument goes through a temporary when PostgreSQL cannot write it as
+  // it is (out_argument).
   auto args_of = [&](std::string first, const ast::PlSubprogram* m) {
     std::string out = std::move(first);
     for (size_t i = 0; i < nargs; ++i) {
       size_t reads = boxed_reads_;
-      out += (out.empty() ? "" : ", ") + (c->args[i].name.empty() ? "" : q(normalize_identifier(c->args[i].name)) + " => ") +
-             w.expr(*c->args[i].value);
-      if (m && boxed_reads_ != reads) boxed_out_argument(*m, i, c->args[i], span);
+      std::string a = w.expr(*c->args[i].value);
+      const ast::PlParam* p = m ? method_param(*m, i, c->args[i]) : nullptr;
+      bool written = p && upper(std::string(p->mode)).find("OUT") != std::string::npos;
+      if (written && boxed_reads_ != reads) boxed_out_item(*c->args[i].value, span);
+      if (written && as_statement && copies) a = out_argument(*c->args[i].value, a, *p, span, *copies);
+      out += (out.empty() ? "" : ", ") + (c->args[i].name.empty() ? "" : q(normalize_identifier(c->args[i].name)) + " => ") + a;
     }
     return out;
   };

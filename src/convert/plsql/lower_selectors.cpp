@@ -455,18 +455,22 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
            c.span);
       return true;
     }
-    for (size_t i = 0; i < boxed_args.size(); ++i)
-      if (boxed_args[i]) boxed_out_argument(*m->sub, i, (*args)[i], c.span);
-    std::string routine = method_routine(type->object_type, *m, method, holder == Holder::Variable, c.span);
+    // OUT arguments PostgreSQL cannot write as they are go through temporaries (out_argument).
+    ArgCopies copies;
     std::string args_text;
-    for (const auto& x : a) args_text += ", " + x;
-    if (holder == Holder::Variable) {
-      out.push_back(PgStmt::simple("CALL " + routine + "(" + target + args_text + ")", c.span));
-      return true;
+    for (size_t i = 0; i < a.size(); ++i) {
+      const ast::CallArg& arg = (*args)[i];
+      if (boxed_args[i]) boxed_out_argument(*m->sub, i, arg, c.span);
+      const ast::PlParam* p = method_param(*m->sub, i, arg);
+      if (p && upper(std::string(p->mode)).find("OUT") != std::string::npos) a[i] = out_argument(*arg.value, a[i], *p, c.span, copies);
+      args_text += ", " + (arg.name.empty() ? "" : q(normalize_identifier(arg.name)) + " => ") + a[i];
     }
-    std::string tmp = local_variable("orashift_elem" + std::to_string(++temp_count_), type->sql, c.span);
-    out.push_back(PgStmt::simple(tmp + " := " + target, c.span));
+    std::string routine = method_routine(type->object_type, *m, method, holder == Holder::Variable, c.span);
+    std::string tmp = holder == Holder::Variable ? target : local_variable("orashift_elem" + std::to_string(++temp_count_), type->sql, c.span);
+    if (holder != Holder::Variable) out.push_back(PgStmt::simple(tmp + " := " + target, c.span));
+    for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
     out.push_back(PgStmt::simple("CALL " + routine + "(" + tmp + args_text + ")", c.span));
+    for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, c.span));
     if (holder == Holder::Element) out.push_back(PgStmt::simple(target + " := " + tmp, c.span));
     return true;
   }

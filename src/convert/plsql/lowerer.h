@@ -74,6 +74,9 @@ struct TriggerContext {
 const std::vector<ast::Ident>* root_path(const ast::Expr& e);
 // The INTO targets of SELECT/FETCH/EXECUTE IMMEDIATE … INTO (`bulk`: BULK COLLECT INTO too).
 const std::vector<ast::ExprPtr>* into_targets(const ast::PlStmt& s, bool bulk);
+// The parameter of method `m` (SELF not counted) that argument `position` of a call binds
+// (lower_object.cpp); nullptr when none does.
+const ast::PlParam* method_param(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg);
 
 class Lowerer : public RoutineNames {
 public:
@@ -122,6 +125,7 @@ private:
                                           bool as_statement, Span span, rewrite::SqlWriter* w,
                                           ArgCopies* copies = nullptr) const;
   const std::vector<RoutineDecl>* routines_for(const std::vector<std::string>& parts) const;
+  std::string out_argument(const ast::Expr& arg, const std::string& a, const ast::PlParam& p, Span span, ArgCopies& copies) const;
   // ---- overloads the target merged (lower_overloads.cpp)
   // The overload a call runs when the target cannot tell some of them apart; nullptr when the
   // target resolves the call itself, or (with `failed`, an item made) when nothing settles it.
