@@ -181,7 +181,7 @@ bool Lowerer::boxed_statement(const ast::Expr& e, bool drop_last, Span span, PgB
   if (!t->boxed) return false;
   // Only v.attr and a bare attribute can stand for a local (a label frame names one level).
   if (place.find('(') != std::string::npos || !(depth == 1 || (depth == 2 && used == 1))) return false;
-  TypeInfo local_type = *t;
+  TypeInfo local_type = boxed_complete(*t);
   local_type.boxed = false;
   std::string tmp = local_variable("orashift_box$" + std::to_string(++temp_count_), local_type.sql, span);
   Symbol local;
