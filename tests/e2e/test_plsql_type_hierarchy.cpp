@@ -6,6 +6,7 @@
 // Language Reference, "IS OF type Condition" and "TREAT".
 #include <fstream>
 
+#include "convert/plsql/builtin_support.h"
 #include "plsql_harness.h"
 #include "require_env.h"
 
@@ -240,11 +241,20 @@ CREATE OR REPLACE PACKAGE trees AS
 END trees;
 /
 CREATE OR REPLACE PACKAGE BODY trees AS
+  PROCEDURE double_weights(p_items IN OUT item_list) IS
+  BEGIN
+    FOR i IN 1 .. p_items.COUNT LOOP
+      IF p_items(i) IS OF (leaf) THEN
+        p_items(i) := leaf(p_items(i).name, TREAT(p_items(i) AS leaf).weight * 2, NULL);
+      END IF;
+    END LOOP;
+  END;
+
   FUNCTION run_all RETURN VARCHAR2 IS
     l_root suite := suite('root');
     l_sub  suite := suite('sub');
     l_item item;
-    l_log  CLOB;
+    l_log  VARCHAR2(4000);
     l_out  VARCHAR2(4000);
   BEGIN
     l_sub.add(leaf('b', 2, NULL));
@@ -263,6 +273,8 @@ CREATE OR REPLACE PACKAGE BODY trees AS
     l_out := l_out || l_root.size_of() || ',' || l_sub.items.COUNT;
     l_sub.touch(p_by => 2);
     l_out := l_out || ',' || l_sub.name || ',' || l_sub.touch(p_by => 3);
+    double_weights(l_sub.items);
+    l_out := l_out || ',' || l_sub.size_of();
     RETURN l_out;
   END;
 END trees;
@@ -307,8 +319,10 @@ TEST(PlsqlTypeHierarchy, AHierarchyHoldingItsOwnValuesDispatchesThroughItsElemen
   // becomes a leaf of weight 5 the total is 5 + 5; l_sub itself still has 2 items. TOUCH is a
   // procedure and a function of one name and parameters: the statement runs the procedure, the
   // expression the function, each with its argument named (PL/SQL Language Reference,
-  // "Subprogram Overloading"; named notation, "Positional, Named, and Mixed Notation").
-  EXPECT_EQ(s("SELECT trees.run_all()"), "root[a;sub[b;c;]],6,root#6,sub,1,suite,leaf,2,not a leaf,10,2,sub*2,30");
+  // "Subprogram Overloading"; named notation, "Positional, Named, and Mixed Notation"). An IN OUT
+  // argument l_sub.items gets the procedure's doubled weights back: (2 + 3) * 2. l_log, a
+  // VARCHAR2(4000) passed IN OUT to RUN's VARCHAR2 parameter, gets the log back.
+  EXPECT_EQ(s("SELECT trees.run_all()"), "root[a;sub[b;c;]],6,root#6,sub,1,suite,leaf,2,not a leaf,10,2,sub*2,30,10");
 }
 
 // The jsonb the attributes are held as gives back exactly what was stored: nested composites,
@@ -338,9 +352,35 @@ TEST(PlsqlTypeHierarchy, JsonbHoldsCompositesExactly) {
   // 'null' as NULL too), so nothing converted tells them apart.
   EXPECT_EQ(s("SELECT (jsonb_populate_record(NULL::outer_t, to_jsonb(ROW('x', NULL, NULL, NULL, NULL, 'null', NULL)::outer_t))).kids IS NULL"),
             "t");
-  // Arrays of composites, as lower_box.cpp reads them back (a NULL element stays NULL).
-  EXPECT_EQ(s("SELECT (SELECT ARRAY(SELECT CASE WHEN e <> 'null' THEN jsonb_populate_record(NULL::outer_t, e) END "
-              "FROM jsonb_array_elements(to_jsonb(ARRAY[" + v + ", NULL])) WITH ORDINALITY AS o(e, n) ORDER BY n))::text = "
-              "(ARRAY[" + v + ", NULL])::text"),
+  // Collections through the helper lower_box.cpp reads them with: elements in order, a NULL
+  // element NULL, a NULL collection NULL and an empty one empty.
+  ASSERT_EQ(s(orashift::plsql::builtin_helper_sql("orashift_unbox_array")), "OK");
+  EXPECT_EQ(s("SELECT orashift_unbox_array(NULL::outer_t, to_jsonb(ARRAY[" + v + ", NULL, " + v + "]))::text = (ARRAY[" + v +
+              ", NULL, " + v + "])::text"),
             "t");
+  EXPECT_EQ(s("SELECT orashift_unbox_array(NULL::outer_t, NULL) IS NULL"), "t");
+  EXPECT_EQ(s("SELECT cardinality(orashift_unbox_array(NULL::outer_t, to_jsonb('{}'::outer_t[])))"), "0");
+}
+
+// A write of a boxed attribute the local copy cannot reach (here through a record's field,
+// a.b.items(i) := v) is an item at the statement, never a jsonb column assigned as an array.
+TEST(PlsqlTypeHierarchy, AnUnreachableWriteOfAnAttributeHeldAsJsonbIsFlagged) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  std::string script = std::string(kTree) + R"(
+CREATE OR REPLACE PROCEDURE deep IS
+  TYPE holder IS RECORD (s suite);
+  l_h holder;
+BEGIN
+  l_h.s := suite('h');
+  l_h.s.add(leaf('a', 1, NULL));
+  l_h.s.items(1) := leaf('b', 2, NULL);
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("type_hierarchy_deep", script);
+  std::ifstream in(u.dir.parent_path() / "report" / "action_items.csv");
+  std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(csv.find("OS6001,high,code,PROCEDURE DEEP,\"writing l_h.s.items(1)"), std::string::npos) << csv;
+  // The rest of the tree is applied as before.
+  EXPECT_EQ(e2e::Session(u.url)("SELECT trees.run_all()"), "root[a;sub[b;c;]],6,root#6,sub,1,suite,leaf,2,not a leaf,10,2,sub*2,30,10");
 }

@@ -17,6 +17,8 @@ std::string dbms_output_helper_sql(const std::string& name);
 std::string xmlgen_helper_sql(const std::string& name);
 // DBMS_LOCK's REQUEST / RELEASE on advisory locks (lower_dbms_lock.cpp), likewise.
 std::string dbms_lock_helper_sql(const std::string& name);
+// The reader of collections a type hierarchy's composite holds as jsonb (lower_box.cpp), likewise.
+std::string boxed_helper_sql(const std::string& name);
 
 // The SQLSTATE an ORA- code with no PostgreSQL counterpart keeps ('OE' + 3 characters of a hash
 // of the code): the same in the helpers that raise it and in the handlers that catch it.

@@ -4,7 +4,8 @@
 // ut_expectation_compound holds a matcher — and PostgreSQL's composite types cannot contain
 // themselves. Such an attribute (its type reaches the hierarchy's root through attributes,
 // collection elements and the types of any hierarchy on the way) is a jsonb column: to_jsonb of
-// the value, read back with jsonb_populate_record, which restores nested composites, arrays and
+// the value, read back with jsonb_populate_record (a collection through "orashift_unbox_array",
+// element by element), which restores nested composites, arrays and
 // NULLs exactly (tests/e2e/test_plsql_type_hierarchy.cpp checks the round trip). Every other
 // attribute keeps its type, so the composite no longer contains itself and the hierarchy gets
 // its one composite and dynamic dispatch.
@@ -12,16 +13,22 @@
 // A read of the attribute gives the value as its type (an array of the root, the root); a
 // statement that writes it or a part of it (x.items := v, x.items(i) := v, x.items.EXTEND,
 // x.items(i).p(…)) runs on a local copy, read before and stored back after, as a package
-// variable's parts are written (lower_pkgvar_write.cpp). A write the copy cannot reach (an OUT
-// argument, INTO, a deeper path) is an item, never a jsonb value assigned as something else.
+// variable's parts are written (lower_pkgvar_write.cpp); so do SELECT/FETCH … INTO x.items and
+// p(x.items) when p's parameter is OUT in every overload. A write the copy cannot reach (an OUT
+// argument of a member call, a deeper path a.b.items) is an item, never a jsonb value assigned as
+// something else.
 #include <set>
 
 #include "common/naming.h"
+#include "convert/plsql/builtin_support.h"
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/query/sql_writer.h"
 #include "sql/parser.h"
 
 namespace orashift::plsql {
+
+using rewrite::upper;
 
 namespace {
 
@@ -94,17 +101,44 @@ TypeInfo Lowerer::boxed_type(const ast::PlType& attribute) const {
   return t;
 }
 
+// A boxed attribute's type as a read continues from it: the objects of its hierarchies with
+// their attributes (boxed_type leaves them bare one level down; each read completes one more).
+TypeInfo Lowerer::boxed_complete(const TypeInfo& t) const {
+  auto full = [&](const TypeInfo& row) {
+    if (row.shape != Shape::Row || row.object_type.empty() || !row.fields.empty()) return row;
+    auto f = hierarchy_type_info(row.object_type);
+    return f ? *f : row;
+  };
+  TypeInfo r = t;
+  if (r.shape == Shape::Array && r.element) r.element = std::make_shared<TypeInfo>(full(*r.element));
+  else r = full(r);
+  r.boxed = true;
+  return r;
+}
+
 std::string Lowerer::box(const std::string& value) { return "to_jsonb(" + value + ")"; }
 
-// Column names "orashift$…" so that no routine variable is captured.
 std::string Lowerer::unbox(const std::string& stored, const TypeInfo& t) const {
   if (t.shape == Shape::Row) return "jsonb_populate_record(NULL::" + t.sql + ", " + stored + ")";
-  const std::string& el = t.element->sql;
-  // A NULL collection stays NULL (ARRAY() would make it empty); a NULL element stays NULL.
-  return "(SELECT CASE WHEN \"orashift$b\" IS NOT NULL THEN ARRAY(SELECT CASE WHEN \"orashift$e\" <> 'null' THEN "
-         "jsonb_populate_record(NULL::" + el + ", \"orashift$e\") END FROM jsonb_array_elements(\"orashift$b\") "
-         "WITH ORDINALITY AS \"orashift$o\"(\"orashift$e\", \"orashift$n\") ORDER BY \"orashift$n\")::" + t.sql +
-         " END FROM (SELECT " + stored + " AS \"orashift$b\") AS \"orashift$s\")";
+  // A function, not a subquery: PostgreSQL refuses subqueries in CALL arguments.
+  return helper_call("orashift_unbox_array", "NULL::" + t.element->sql + ", " + stored);
+}
+
+// "orashift_unbox_array"(base, stored) → the collection stored as a jsonb array, of base's type:
+// a NULL collection stays NULL (ARRAY() would make it empty), a NULL element stays NULL, the
+// elements in their order.
+std::string boxed_helper_sql(const std::string& name) {
+  if (name != "orashift_unbox_array") return "";
+  return R"SQL((base anyelement, stored jsonb)
+RETURNS anyarray
+LANGUAGE sql IMMUTABLE
+AS $orashift$
+SELECT CASE WHEN stored IS NOT NULL THEN
+  ARRAY(SELECT CASE WHEN e <> 'null' THEN jsonb_populate_record(base, e) END
+        FROM jsonb_array_elements(stored) WITH ORDINALITY AS o(e, n) ORDER BY n)
+END
+$orashift$;
+)SQL";
 }
 
 // A boxed place in an expression: read, or (outside the statements boxed_statement lowers on a
@@ -147,7 +181,7 @@ bool Lowerer::boxed_statement(const ast::Expr& e, bool drop_last, Span span, PgB
   if (!t->boxed) return false;
   // Only v.attr and a bare attribute can stand for a local (a label frame names one level).
   if (place.find('(') != std::string::npos || !(depth == 1 || (depth == 2 && used == 1))) return false;
-  TypeInfo local_type = *t;
+  TypeInfo local_type = boxed_complete(*t);
   local_type.boxed = false;
   std::string tmp = local_variable("orashift_box$" + std::to_string(++temp_count_), local_type.sql, span);
   Symbol local;
@@ -166,6 +200,21 @@ bool Lowerer::boxed_statement(const ast::Expr& e, bool drop_last, Span span, PgB
   return true;
 }
 
+// Argument `position` of a call of method `m` read a boxed attribute: an item when its
+// parameter is OUT (the argument would have to be written).
+void Lowerer::boxed_out_argument(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg, Span span) const {
+  const ast::PlParam* p = method_param(m, position, arg);
+  if (p && upper(std::string(p->mode)).find("OUT") != std::string::npos) boxed_out_item(*arg.value, span);
+}
+
+void Lowerer::boxed_out_item(const ast::Expr& arg, Span span) const {
+  item(plsql_codes::kNotConvertible,
+       "OUT argument " + sql::compact_text(arg.span) +
+           " reads an attribute held as jsonb (its type holds its hierarchy's own values): pass a local copy and assign "
+           "the attribute from it after the call",
+       span);
+}
+
 // SELECT … INTO x.items, FETCH c BULK COLLECT INTO x.items, …: the statement fills a local copy,
 // stored back when it completes.
 bool Lowerer::boxed_into(const ast::PlStmt& s, PgBody& out) {
@@ -174,6 +223,38 @@ bool Lowerer::boxed_into(const ast::PlStmt& s, PgBody& out) {
   for (const auto& t : *targets)
     if (boxed_statement(*t, false, s.span, out, [&](PgBody& body) { into_statement(s, body); }))
       return true;
+  return false;
+}
+
+// p(x.items) where p's parameter is OUT or IN OUT in every overload that fits the call: the
+// argument is a local copy, stored back after the call (Oracle copies OUT values back when the
+// call returns). A parameter some overload takes IN keeps the read, and the OUT check's item.
+bool Lowerer::boxed_out_arguments(const ast::PlCall& c, PgBody& out) {
+  if (c.call->kind != ast::ExprKind::Call) return false;
+  auto& call = static_cast<const ast::CallExpr&>(*c.call);
+  std::vector<std::string> parts;
+  for (const auto& p : call.name) parts.push_back(norm(p));
+  const std::vector<RoutineDecl>* routines = routines_for(parts);
+  if (!routines || routines->empty()) return false;
+  for (size_t i = 0; i < call.args.size(); ++i) {
+    bool out_everywhere = true, fits = false;
+    for (const auto& r : *routines) {
+      if (!r.sub || r.sub->params.size() < call.args.size()) continue;
+      const ast::PlParam* p = nullptr;
+      if (call.args[i].name.empty()) {
+        p = &r.sub->params[i];
+      } else {
+        for (const auto& q : r.sub->params)
+          if (norm(q.name) == normalize_identifier(call.args[i].name)) p = &q;
+      }
+      if (!p) continue;
+      fits = true;
+      out_everywhere &= upper(std::string(p->mode)).find("OUT") != std::string::npos;
+    }
+    if (fits && out_everywhere &&
+        boxed_statement(*call.args[i].value, false, c.span, out, [&](PgBody& body) { call_statement(c, body); }))
+      return true;
+  }
   return false;
 }
 

@@ -4,6 +4,8 @@
 // methods of that name), and every call picks the overload Oracle picks from the arguments'
 // Oracle types. An OVERRIDING method takes the name of the method it overrides, so that a
 // dispatcher reaches every implementation under one name.
+#include <set>
+
 #include "common/naming.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/plsql/overloads.h"
@@ -49,15 +51,23 @@ std::string Lowerer::method_name(const std::string& type, const ast::PlSubprogra
     }
   }
   auto ot = env_.registry->object_types.find(type);
-  std::map<std::string, size_t> first;  // target identity → its first method
+  // The target identities a call may match: the full parameter list and, parameters with a
+  // default being omissible, each shorter one (pop(a_cnt DEFAULT 1) is called as pop() too, so
+  // it and pop() are one routine to PostgreSQL's CALL).
+  std::set<std::string> seen;
   size_t position = 0;
   for (const auto& s : ot->second->methods) {
     if (norm(s.name.name()) != norm(spec->name.name()) || s.constructor != spec->constructor) continue;
     ++position;
-    std::string identity = is_static(s) ? "S:" : "M:";
-    for (const auto& p : s.params)
-      if (!is_self_param(p)) identity += identity_type(p.type, dialect(), env_.types, *env_.registry) + ",";
-    bool plain = first.emplace(identity, position).second;
+    std::vector<std::string> identities{is_static(s) ? "S:" : "M:"};
+    for (const auto& p : s.params) {
+      if (is_self_param(p)) continue;
+      std::string next = identities.back() + identity_type(p.type, dialect(), env_.types, *env_.registry) + ",";
+      if (!p.default_value) identities.clear();
+      identities.push_back(next);
+    }
+    bool plain = true;
+    for (const auto& id : identities) plain &= seen.insert(id).second;
     if (&s == spec) return plain ? target_name(name) : target_name(name) + "$" + std::to_string(position);
   }
   return target_name(name);

@@ -296,7 +296,10 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
   if (s->kind == SymbolKind::Exception || s->kind == SymbolKind::Type) return std::nullopt;
   std::string out = s->ref;
   const TypeInfo* t = &s->type;
-  if (t->boxed) out = boxed_read(out, *t, assignment_target_, n.span);  // an attribute held as jsonb, named bare in a method
+  if (t->boxed) {  // an attribute held as jsonb, named bare in a method
+    out = boxed_read(out, *t, assignment_target_, n.span);
+    t = &boxed_types_.emplace_back(boxed_complete(*t));
+  }
   for (size_t i = used; i < n.parts.size(); ++i) {
     std::string part = norm(n.parts[i]);
     if (t->shape == Shape::Map) return map_method(*t, out, part, {}, n.span).value_or(out);
@@ -322,12 +325,37 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
         continue;
       }
       t = &f->type;
-      if (t->boxed) out = boxed_read(out, *t, assignment_target_, n.span);
+      if (t->boxed) {
+        out = boxed_read(out, *t, assignment_target_, n.span);
+        t = &boxed_types_.emplace_back(boxed_complete(*t));
+      }
       continue;
     }
     return std::nullopt;  // v.x on a scalar: not the routine's (e.g. a table alias named like a variable)
   }
   return out;
+}
+
+// An OUT argument `a` (the argument `arg` printed) that PostgreSQL cannot write as it is — a
+// variable of another SQL type than the parameter (CALL writes only a variable of the
+// parameter's own type), a package variable (read through its function) — goes through a
+// temporary of the parameter's type: copied in before the call (IN OUT) and back after it, as
+// Oracle copies OUT values back when the call returns. Returns what to pass.
+std::string Lowerer::out_argument(const ast::Expr& arg, const std::string& a, const ast::PlParam& p, Span span,
+                                  ArgCopies& copies) const {
+  if (!current_block_ || arg.kind != ast::ExprKind::Name) return a;
+  auto& n = static_cast<const ast::NameExpr&>(arg);
+  size_t used = 0;
+  const Symbol* sym = lookup_path(n.parts, used);
+  TypeInfo pt = resolve_type(p.type);
+  bool state = sym && sym->kind == SymbolKind::PackageVariable && !sym->setter.empty();
+  if (state && pt.sql.empty()) pt.sql = sym->type.sql;
+  if (!sym || used != n.parts.size() || pt.sql.empty() || (sym->type.sql == pt.sql && !state)) return a;
+  std::string tmp = quote_ident("orashift_arg" + std::to_string(++temp_count_));
+  current_block_->decls.push_back({tmp + " " + pt.sql, span});
+  if (upper(std::string(p.mode)).find("IN") != std::string::npos) copies.first.push_back(tmp + " := " + a);
+  copies.second.push_back(state ? "PERFORM " + sym->setter + "(" + tmp + ")" : a + " := " + tmp);
+  return tmp;
 }
 
 std::string Lowerer::args_text(const ast::CallExpr& c, rewrite::SqlWriter& w) const {
@@ -411,31 +439,9 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       size_t reads = boxed_reads_;
       std::string a = w->expr(*ordered[k]);
       std::string mode = upper(params[k].mode);
-      if (mode.find("OUT") != std::string::npos && boxed_reads_ != reads)
-        item(plsql_codes::kNotConvertible,
-             "OUT argument " + sql::compact_text(ordered[k]->span) +
-                 " reads an attribute held as jsonb (its type holds its hierarchy's own values): pass a local copy and "
-                 "assign the attribute from it after the call",
-             span);
+      if (mode.find("OUT") != std::string::npos && boxed_reads_ != reads) boxed_out_item(*ordered[k], span);
       if (mode.find("OUT") == std::string::npos) a = implicit_argument(*ordered[k], params[k].type, a);
-      if (as_statement && copies && current_block_ && mode.find("OUT") != std::string::npos &&
-          ordered[k]->kind == ast::ExprKind::Name) {
-        auto& n = static_cast<const ast::NameExpr&>(*ordered[k]);
-        size_t used = 0;
-        const Symbol* sym = lookup_path(n.parts, used);
-        TypeInfo pt = resolve_type(params[k].type);
-        // A package variable is read through its function: the temporary is written back through
-        // its setter (after the call returns, as Oracle copies OUT values back).
-        bool state = sym && sym->kind == SymbolKind::PackageVariable && !sym->setter.empty();
-        if (state && pt.sql.empty()) pt.sql = sym->type.sql;
-        if (sym && used == n.parts.size() && !pt.sql.empty() && (sym->type.sql != pt.sql || state)) {
-          std::string tmp = quote_ident("orashift_arg" + std::to_string(++temp_count_));
-          current_block_->decls.push_back({tmp + " " + pt.sql, span});
-          if (mode.find("IN") != std::string::npos) copies->first.push_back(tmp + " := " + a);
-          copies->second.push_back(state ? "PERFORM " + sym->setter + "(" + tmp + ")" : a + " := " + tmp);
-          a = tmp;
-        }
-      }
+      if (as_statement && copies && mode.find("OUT") != std::string::npos) a = out_argument(*ordered[k], a, params[k], span, *copies);
       args += (k ? ", " : "") + a;
     }
     for (const ast::Expr* d : omitted) args += ", " + w->expr(*d);

@@ -51,6 +51,16 @@ TypeInfo Lowerer::object_type_info(const std::string& name) const {
 }
 
 // The method `name` a call with `args` arguments means, searched from `type` up its supertypes.
+// The parameter of method `m` (SELF not counted) that argument `position` of a call, `arg`, binds.
+const ast::PlParam* method_param(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg) {
+  size_t own = 0;
+  for (const auto& p : m.params) {
+    if (is_self_param(p)) continue;
+    if (arg.name.empty() ? own++ == position : norm(p.name) == normalize_identifier(arg.name)) return &p;
+  }
+  return nullptr;
+}
+
 std::optional<Lowerer::MethodRef> Lowerer::find_method(const std::string& type, const std::string& name, size_t args,
                                                        bool want_static, const std::vector<const ast::Expr*>* call_args,
                                                        std::optional<bool> function) const {
@@ -198,13 +208,24 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     if (auto d = named_default_constructor(ids, *c, as_statement, w)) return d;
   }
   // Named arguments keep their names (PostgreSQL's `name => value`, the method's parameter names).
-  auto args = [&](std::string first) {
+  // An OUT parameter's argument must be writable: one that reads an attribute held as jsonb
+  // (lower_box.cpp) is not (`m`: the method called, nullptr for constructors).
+  // A call statement's OUT argument goes through a temporary when PostgreSQL cannot write it as
+  // it is (out_argument).
+  auto args_of = [&](std::string first, const ast::PlSubprogram* m) {
     std::string out = std::move(first);
-    for (size_t i = 0; i < nargs; ++i)
-      out += (out.empty() ? "" : ", ") + (c->args[i].name.empty() ? "" : q(normalize_identifier(c->args[i].name)) + " => ") +
-             w.expr(*c->args[i].value);
+    for (size_t i = 0; i < nargs; ++i) {
+      size_t reads = boxed_reads_;
+      std::string a = w.expr(*c->args[i].value);
+      const ast::PlParam* p = m ? method_param(*m, i, c->args[i]) : nullptr;
+      bool written = p && upper(std::string(p->mode)).find("OUT") != std::string::npos;
+      if (written && boxed_reads_ != reads) boxed_out_item(*c->args[i].value, span);
+      if (written && as_statement && copies) a = out_argument(*c->args[i].value, a, *p, span, *copies);
+      out += (out.empty() ? "" : ", ") + (c->args[i].name.empty() ? "" : q(normalize_identifier(c->args[i].name)) + " => ") + a;
+    }
     return out;
   };
+  auto args = [&](std::string first) { return args_of(std::move(first), nullptr); };
   auto names_given = [&](const ast::PlSubprogram& m) {
     for (const auto& a : c->args) {
       if (a.name.empty()) continue;
@@ -283,7 +304,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   // T.s(…): a static method.
   if (ids.size() == 2 && env_.registry->object_types.count(norm(ids[0])))
     if (auto m = find_method(norm(ids[0]), last, nargs, true, &call_exprs); m && named_fits(*m, norm(ids[0]), true))
-      return q(m->type) + "." + quote_ident(method_name(m->type, *m->sub)) + "(" + args("") + ")";
+      return q(m->type) + "." + quote_ident(method_name(m->type, *m->sub)) + "(" + args_of("", m->sub) + ")";
   // obj.m(…) / SELF.m(…), or m(…) inside a method of the type (SELF implied).
   std::string self_text;
   TypeInfo self_type;
@@ -300,12 +321,12 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
   if (!m) {
     if (auto sm = find_method(self_type.object_type, last, nargs, true, &call_exprs);
         sm && prefix.empty() && named_fits(*sm, self_type.object_type, true))
-      return q(sm->type) + "." + quote_ident(method_name(sm->type, *sm->sub)) + "(" + args("") + ")";
+      return q(sm->type) + "." + quote_ident(method_name(sm->type, *sm->sub)) + "(" + args_of("", sm->sub) + ")";
     return std::nullopt;
   }
   if (as_statement == m->sub->is_function || !named_fits(*m, self_type.object_type, false)) return std::nullopt;
   if (const Hierarchy* h = hierarchy_of(self_type.object_type); h && h->usable)  // one composite: SELF as it is
-    return method_routine(self_type.object_type, *m, last, false, span) + "(" + args(self_text) + ")";
+    return method_routine(self_type.object_type, *m, last, false, span) + "(" + args_of(self_text, m->sub) + ")";
   if (!has_body(m->type, *m->sub))
     item(plsql_codes::kObjectType,
          m->type + "." + last + " has no body (NOT INSTANTIABLE): Oracle runs a subtype's override, found at run time; "
@@ -345,7 +366,7 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
                                          ": its changes to SELF would not reach the subtype's value",
            span);
   }
-  return q(m->type) + "." + quote_ident(method_name(m->type, *m->sub)) + "(" + args(self_arg) + ")";
+  return q(m->type) + "." + quote_ident(method_name(m->type, *m->sub)) + "(" + args_of(self_arg, m->sub) + ")";
 }
 
 // CREATE TYPE BODY t: each member a routine in schema "t" (see the file comment).

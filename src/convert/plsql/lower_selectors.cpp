@@ -150,7 +150,7 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
         } else if (s.kind == ast::SelectorKind::Field && t->shape == Shape::Row) {
           std::string f = norm(s.name);
           if (const Field* fd = t->field(f)) {
-            t = TypeInfo(fd->type);
+            t = fd->type.boxed ? boxed_complete(fd->type) : TypeInfo(fd->type);
           } else if (!t->object_type.empty()) {
             bool with_args = i + 1 < p.selectors.size() && p.selectors[i + 1].kind == ast::SelectorKind::Args;
             size_t nargs = with_args ? p.selectors[i + 1].args.size() : 0;
@@ -295,7 +295,8 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
       if (type) *type = std::nullopt;
       return m;
     }
-    if (t->shape == Shape::Row && (t->fields.empty() || t->sql == "record") && !next_args) {
+    // (Not an object type's: those are known, one left bare would be read as written wrongly.)
+    if (t->shape == Shape::Row && (t->fields.empty() || t->sql == "record") && t->object_type.empty() && !next_args) {
       // A record whose fields are not known here (a cursor's %ROWTYPE): the field as written.
       text = (assign ? text : "(" + text + ")") + "." + q(f);
       t = std::nullopt;
@@ -305,7 +306,7 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
       if (const Field* fd = t->field(f)) {
         text = (assign ? text : "(" + text + ")") + "." + fd->ref();
         if (fd->type.boxed) text = boxed_read(text, fd->type, assign, p.span);
-        t = TypeInfo(fd->type);
+        t = fd->type.boxed ? boxed_complete(fd->type) : TypeInfo(fd->type);
         continue;
       }
       if (!t->object_type.empty() && !assign) {
@@ -430,8 +431,13 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
     return false;
   }
   std::vector<std::string> a;
+  std::vector<bool> boxed_args;  // the argument read an attribute held as jsonb (lower_box.cpp)
   if (args)
-    for (const auto& x : *args) a.push_back(w.expr(*x.value));
+    for (const auto& x : *args) {
+      size_t reads = boxed_reads_;
+      a.push_back(w.expr(*x.value));
+      boxed_args.push_back(boxed_reads_ != reads);
+    }
   absorb(r);
   if (type && type->shape == Shape::Array) {
     if (type->string_keys) item(plsql_codes::kCollection, "associative array indexed by strings: " + sql::compact_text(e.span), c.span);
@@ -470,16 +476,22 @@ bool Lowerer::collection_statement(const ast::PlCall& c, PgBody& out) {
            c.span);
       return true;
     }
-    std::string routine = method_routine(type->object_type, *m, method, holder == Holder::Variable, c.span);
+    // OUT arguments PostgreSQL cannot write as they are go through temporaries (out_argument).
+    ArgCopies copies;
     std::string args_text;
-    for (const auto& x : a) args_text += ", " + x;
-    if (holder == Holder::Variable) {
-      out.push_back(PgStmt::simple("CALL " + routine + "(" + target + args_text + ")", c.span));
-      return true;
+    for (size_t i = 0; i < a.size(); ++i) {
+      const ast::CallArg& arg = (*args)[i];
+      if (boxed_args[i]) boxed_out_argument(*m->sub, i, arg, c.span);
+      const ast::PlParam* p = method_param(*m->sub, i, arg);
+      if (p && upper(std::string(p->mode)).find("OUT") != std::string::npos) a[i] = out_argument(*arg.value, a[i], *p, c.span, copies);
+      args_text += ", " + (arg.name.empty() ? "" : q(normalize_identifier(arg.name)) + " => ") + a[i];
     }
-    std::string tmp = local_variable("orashift_elem" + std::to_string(++temp_count_), type->sql, c.span);
-    out.push_back(PgStmt::simple(tmp + " := " + target, c.span));
+    std::string routine = method_routine(type->object_type, *m, method, holder == Holder::Variable, c.span);
+    std::string tmp = holder == Holder::Variable ? target : local_variable("orashift_elem" + std::to_string(++temp_count_), type->sql, c.span);
+    if (holder != Holder::Variable) out.push_back(PgStmt::simple(tmp + " := " + target, c.span));
+    for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, c.span));
     out.push_back(PgStmt::simple("CALL " + routine + "(" + tmp + args_text + ")", c.span));
+    for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, c.span));
     if (holder == Holder::Element) out.push_back(PgStmt::simple(target + " := " + tmp, c.span));
     return true;
   }

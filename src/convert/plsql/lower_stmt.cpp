@@ -417,6 +417,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   if (package_variable_statement(c, out)) return;  // pkg_var.EXTEND, pkg_var(i).p(…) (lower_pkgvar_write.cpp)
   if (boxed_statement(*c.call, true, c.span, out, [&](PgBody& body) { call_statement(c, body); }))
     return;  // x.items.EXTEND, x.items(i).p(…) on an attribute held as jsonb (lower_box.cpp)
+  if (boxed_out_arguments(c, out)) return;  // p(x.items) with an OUT parameter (lower_box.cpp)
   if (collection_statement(c, out)) return;  // rec.list.EXTEND, a(i).p(…) (lower_selectors.cpp)
   const ast::Expr& e = *c.call;
   std::vector<std::string> parts;

@@ -3,6 +3,7 @@
 // statements into the PL/pgSQL tree (target_tree.h) and answers the query writer's questions
 // about the routine's names (RoutineNames), so embedded SQL goes through the same rewriter as
 // views. One Lowerer converts one unit; lower_unit.cpp assembles the CREATE statements.
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -73,6 +74,9 @@ struct TriggerContext {
 const std::vector<ast::Ident>* root_path(const ast::Expr& e);
 // The INTO targets of SELECT/FETCH/EXECUTE IMMEDIATE … INTO (`bulk`: BULK COLLECT INTO too).
 const std::vector<ast::ExprPtr>* into_targets(const ast::PlStmt& s, bool bulk);
+// The parameter of method `m` (SELF not counted) that argument `position` of a call binds
+// (lower_object.cpp); nullptr when none does.
+const ast::PlParam* method_param(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg);
 
 class Lowerer : public RoutineNames {
 public:
@@ -126,6 +130,7 @@ private:
                                           bool as_statement, Span span, rewrite::SqlWriter* w,
                                           ArgCopies* copies = nullptr) const;
   const std::vector<RoutineDecl>* routines_for(const std::vector<std::string>& parts) const;
+  std::string out_argument(const ast::Expr& arg, const std::string& a, const ast::PlParam& p, Span span, ArgCopies& copies) const;
   // ---- overloads the target merged (lower_overloads.cpp)
   // The overload a call runs when the target cannot tell some of them apart; nullptr when the
   // target resolves the call itself, or (with `failed`, an item made) when nothing settles it.
@@ -354,11 +359,16 @@ private:
   bool holds_hierarchy(const ast::PlType& attribute, const std::string& root) const;
   std::string boxing_problem(const TypeInfo& t) const;  // "" when `t` can be held as jsonb
   TypeInfo boxed_type(const ast::PlType& attribute) const;
+  TypeInfo boxed_complete(const TypeInfo& t) const;
+  mutable std::deque<TypeInfo> boxed_types_;  // completed types a name path points into (stable addresses)
   std::string unbox(const std::string& stored, const TypeInfo& t) const;  // the jsonb read as `t`
   static std::string box(const std::string& value);                        // `t` stored as jsonb
   std::string boxed_read(const std::string& stored, const TypeInfo& t, bool writing, Span span) const;
   bool boxed_statement(const ast::Expr& e, bool drop_last, Span span, PgBody& out, const std::function<void(PgBody&)>& lower);
   bool boxed_into(const ast::PlStmt& s, PgBody& out);
+  bool boxed_out_arguments(const ast::PlCall& c, PgBody& out);
+  void boxed_out_argument(const ast::PlSubprogram& m, size_t position, const ast::CallArg& arg, Span span) const;
+  void boxed_out_item(const ast::Expr& arg, Span span) const;
   mutable size_t boxed_reads_ = 0;  // boxed places read so far: an OUT argument must not be one
 
   // ---- routines (lower_unit.cpp)
