@@ -58,6 +58,12 @@ public:
     (void)mask_sql, (void)parsing;
     return std::nullopt;
   }
+  // A support function the routine creates beside itself (PostgreSQL: orashift_xpath for XMLType's
+  // namespace argument): true when it will exist; false (outside a routine) leaves the item.
+  virtual bool support_function(const char* name) const {
+    (void)name;
+    return false;
+  }
   // A constant of the routine's (or a package's) whose value is a string literal: the value, so
   // that a format model held in a constant converts as the literal would; nullopt otherwise.
   virtual std::optional<std::string> constant_string(const sql::ast::Expr& e) const {

@@ -88,6 +88,7 @@ public:
   rewrite::ValueType value_type(const ast::Expr& e) const override;
   std::optional<std::string> constant_string(const ast::Expr& e) const override;
   std::optional<std::string> runtime_format_model(const std::string& mask_sql, bool parsing) const override;
+  bool support_function(const char* name) const override;
   std::optional<std::string> folded_string(const ast::Expr& e, const std::string& package, int depth) const;
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
@@ -153,9 +154,12 @@ private:
   bool xml_valued(const ast::Expr& e) const;
   std::optional<std::string> xml_member_call(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
   std::optional<std::string> xml_postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const;
+  std::optional<std::string> xml_sequence(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  bool xml_sequence_call(const ast::Expr& e) const;
   std::optional<std::string> xmlgen_call(const std::string& fn, const ast::CallExpr* c, Span span, rewrite::SqlWriter& w) const;
   std::optional<std::string> dbms_lock_call(const std::string& fn, const ast::CallExpr* c, rewrite::SqlWriter& w) const;  // lower_dbms_lock.cpp
   bool dbms_lock_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  bool xmlgen_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);  // lower_xmlgen.cpp
   std::optional<std::string> named_default_constructor(const std::vector<ast::Ident>& ids, const ast::CallExpr& c,
                                                        bool as_statement, rewrite::SqlWriter& w) const;  // lower_object.cpp
   // COMMENT ON TYPE|DOMAIN t: what USER_TYPES reads of the Oracle type (lower_object.cpp).
