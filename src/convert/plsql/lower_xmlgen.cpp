@@ -234,7 +234,7 @@ std::optional<std::string> Lowerer::xmlgen_call(const std::string& fn, const ast
            "DBMS_XMLGEN.NEWCONTEXT of a cursor is not converted (PostgreSQL's query_to_xml runs a query text, and a "
            "function that reads it cannot FETCH): pass the query's text",
            span);
-      return std::nullopt;
+      return "DBMS_XMLGEN.NEWCONTEXT(" + args_text(*c, w) + ")";
     }
     item(plsql_codes::kDynamicSql,
          "DBMS_XMLGEN.NEWCONTEXT's query text runs as written on PostgreSQL (not converted from Oracle SQL); column "
