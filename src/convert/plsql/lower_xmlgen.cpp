@@ -16,7 +16,8 @@ namespace {
 
 // The rows of `query` (skipping `skip`, at most `maxrows`, all for NULL) as DBMS_XMLGEN writes
 // them: column elements named as query_to_xml names them (SQL/XML's escaping, which Oracle also
-// uses: "a b" is a_x0020_b), a NULL column left out (nulls 0, DROP_NULLS), written
+// uses: "a b" is a_x0020_b), except that an all-lower-case name, PostgreSQL's folding of an
+// unquoted Oracle name, is written in upper case as Oracle names it; a NULL column left out (nulls 0, DROP_NULLS), written
 // <C xsi:nil = "true"/> (1, NULL_ATTR, with the xsi namespace on the rowset) or <C/> (2,
 // EMPTY_TAG); a NULL row or rowset tag leaves that element out. `clob`: GETXML's text, with the
 // XML declaration and Oracle's layout (one space of indent a level, a line each); else compact
@@ -30,6 +31,7 @@ DECLARE
   forest xml;
   r xml;
   col text;
+  tag text;
   nl text := CASE WHEN clob THEN chr(10) ELSE '' END;
   ind text := CASE WHEN clob THEN ' ' ELSE '' END;
   ri text := CASE WHEN rowsettag IS NULL THEN '' ELSE ind END;
@@ -54,9 +56,15 @@ BEGIN
       body := body || ri || '<' || rowtag || '>' || nl;
     END IF;
     FOR col IN SELECT c::text FROM unnest(xpath('/row/*', r)) WITH ORDINALITY AS u(c, j) ORDER BY j LOOP
+      tag := substring(col FROM '^<([^[:space:]/>]+)');
       IF col ~ '^<[^>]* xsi:nil="true"' THEN
-        col := substring(col FROM '^<([^[:space:]/>]+)');
-        col := '<' || col || CASE WHEN nulls = 1 THEN ' xsi:nil = "true"' ELSE '' END || '/>';
+        col := '<' || tag || CASE WHEN nulls = 1 THEN ' xsi:nil = "true"' ELSE '' END || '/>';
+      END IF;
+      IF tag ~ '^[a-z][a-z0-9_$#]*$' AND tag !~ '_x[0-9A-F]{4}_' THEN
+        col := '<' || upper(tag) || substr(col, length(tag) + 2);
+        IF col LIKE '%</' || tag || '>' THEN
+          col := left(col, length(col) - length(tag) - 1) || upper(tag) || '>';
+        END IF;
       END IF;
       body := body || ci || col || nl;
     END LOOP;
@@ -77,8 +85,9 @@ END
 $orashift$;
 )SQL";
 
-// NEWCONTEXT(query): a new handle (1, 2, … in the session) with DBMS_XMLGEN's defaults.
-constexpr const char* kNew = R"SQL((query text)
+// NEWCONTEXT(query) / NEWCONTEXT(cursor): a new handle (1, 2, … in the session) with
+// DBMS_XMLGEN's defaults; `cursor` is the refcursor's portal name.
+constexpr const char* kNew = R"SQL((query text, cursor text)
 RETURNS numeric
 LANGUAGE plpgsql
 AS $orashift$
@@ -88,7 +97,7 @@ BEGIN
   PERFORM set_config('orashift.xmlgen_next', ctx::text, false);
   PERFORM set_config('orashift.xmlgen',
     jsonb_set(COALESCE(NULLIF(current_setting('orashift.xmlgen', true), ''), '{}')::jsonb, ARRAY[ctx::text],
-              jsonb_build_object('query', query, 'binds', '{}'::jsonb, 'row', 'ROW', 'rowset', 'ROWSET', 'nulls', 0,
+              jsonb_build_object('query', query, 'cursor', cursor, 'binds', '{}'::jsonb, 'row', 'ROW', 'rowset', 'ROWSET', 'nulls', 0,
                                  'skip', 0, 'max', NULL, 'pos', 0, 'processed', 0))::text, false);
   RETURN ctx;
 END
@@ -132,6 +141,9 @@ $orashift$;
 // comments) replaced by their values as quoted literals (quote_nullable: a value never becomes
 // SQL text; an unbound one is Oracle's ORA-01008), then the next rows: each call goes on after
 // the rows the last one wrote, skipping SETSKIPROWS' count first, at most SETMAXROWS rows.
+// A cursor's context FETCHes its rows here (query_to_xml cannot: it runs read-only) and writes
+// them as JSON (row_to_json keeps the columns' order and names) that json_to_recordset gives
+// back to orashift_xmlgen_run as text columns (written as query_to_xml writes the originals).
 constexpr const char* kGet = R"SQL((ctx numeric, clob boolean)
 RETURNS text
 LANGUAGE plpgsql
@@ -147,9 +159,38 @@ DECLARE
   tok text;
   v jsonb;
   res record;
+  cur refcursor;
+  rec record;
+  fetched json[] := '{}';
+  skip bigint;
 BEGIN
   IF c IS NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = format('DBMS_XMLGEN: invalid context handle %s', ctx);
+  END IF;
+  IF c ->> 'cursor' IS NOT NULL THEN
+    cur := c ->> 'cursor';
+    skip := COALESCE((c ->> 'skip')::bigint, 0);
+    WHILE skip > 0 LOOP
+      FETCH cur INTO rec;
+      EXIT WHEN NOT FOUND;
+      skip := skip - 1;
+    END LOOP;
+    WHILE (c ->> 'max') IS NULL OR cardinality(fetched) < (c ->> 'max')::bigint LOOP
+      FETCH cur INTO rec;
+      EXIT WHEN NOT FOUND;
+      fetched := fetched || row_to_json(rec);
+    END LOOP;
+    IF cardinality(fetched) = 0 THEN
+      SELECT NULL::text AS doc, 0 AS processed INTO res;
+    ELSE
+      res := "orashift_xmlgen_run"(
+        format('SELECT * FROM json_to_recordset(%L::json) AS orashift_rows(%s)', array_to_json(fetched),
+               (SELECT string_agg(quote_ident(k) || ' text', ', ' ORDER BY o) FROM json_object_keys(fetched[1]) WITH ORDINALITY AS x(k, o))),
+        c ->> 'row', c ->> 'rowset', (c ->> 'nulls')::integer, 0, NULL, clob);
+    END IF;
+    c := jsonb_set(c, '{processed}', to_jsonb(res.processed));
+    PERFORM set_config('orashift.xmlgen', jsonb_set(all_, ARRAY[ctx::text], c)::text, false);
+    RETURN res.doc;
   END IF;
   q := c ->> 'query';
   n := length(q);
@@ -229,18 +270,14 @@ std::optional<std::string> Lowerer::xmlgen_call(const std::string& fn, const ast
   if (fn == "NEWCONTEXT") {
     auto a = builtin_args(c, {"QUERYSTRING"});
     if (!a || !(*a)[0]) return std::nullopt;
-    if (auto t = type_of(*(*a)[0]); t && t->sql == "refcursor") {
-      item(plsql_codes::kNotConvertible,
-           "DBMS_XMLGEN.NEWCONTEXT of a cursor is not converted (PostgreSQL's query_to_xml runs a query text, and a "
-           "function that reads it cannot FETCH): pass the query's text",
-           span);
-      return "DBMS_XMLGEN.NEWCONTEXT(" + args_text(*c, w) + ")";
-    }
+    if (auto t = type_of(*(*a)[0]); t && t->sql == "refcursor")
+      return helper_call("orashift_xmlgen_new", "NULL, (" + w.expr(*(*a)[0]) + ")::text");
     item(plsql_codes::kDynamicSql,
          "DBMS_XMLGEN.NEWCONTEXT's query text runs as written on PostgreSQL (not converted from Oracle SQL); column "
-         "elements are named as PostgreSQL names the columns (unquoted names in lower case)",
+         "elements are named as PostgreSQL names the columns (an all-lower-case name in upper case, as Oracle "
+         "names an unquoted one)",
          span);
-    return helper_call("orashift_xmlgen_new", "(" + w.expr(*(*a)[0]) + ")::text");
+    return helper_call("orashift_xmlgen_new", "(" + w.expr(*(*a)[0]) + ")::text, NULL");
   }
   if (fn == "GETNUMROWSPROCESSED") {
     auto a = builtin_args(c, {"CTX"});
@@ -263,7 +300,8 @@ std::optional<std::string> Lowerer::xmlgen_call(const std::string& fn, const ast
   if (c->args.size() != 1) return std::nullopt;
   item(plsql_codes::kDynamicSql,
        "DBMS_XMLGEN." + fn + " runs its query text as written on PostgreSQL (not converted from Oracle SQL); column "
-       "elements are named as PostgreSQL names the columns (unquoted names in lower case)",
+       "elements are named as PostgreSQL names the columns (an all-lower-case name in upper case, as Oracle "
+       "names an unquoted one)",
        span);
   std::string doc =
       "(" + helper_call("orashift_xmlgen_run", "(" + w.expr(*(*a)[0]) + ")::text, 'ROW', 'ROWSET', 0, 0, NULL, " +
