@@ -3,7 +3,7 @@
 // - XML DB Developer's Guide, "EXTRACT (XML)", "EXISTSNODE", "EXTRACTVALUE": namespace_string
 //   'xmlns:p="uri" …' maps the path's prefixes, xmlns="uri" is the default namespace of its
 //   unprefixed element names (attribute names have none); EXTRACTVALUE returns the text itself
-//   (x&y, not x&amp;y).
+//   (x&y, not x&amp;y); XMLType.transform applies an XSLT 1.0 stylesheet.
 // - SQL Language Reference, "XMLSEQUENCE": a varray of the nodes, one row each in TABLE(…);
 //   "VALUE": the row's element.
 // - PL/SQL Packages and Types Reference, "DBMS_XMLGEN": an unquoted column N is the element N;
@@ -45,6 +45,15 @@ BEGIN
   END LOOP;
   SELECT l_out || count(*) INTO l_out FROM table(xmlsequence(extract(l_xml, p_path, p_ns))) t WHERE t.column_value IS NOT NULL;
   RETURN l_out;
+END;
+/
+CREATE OR REPLACE FUNCTION xml_transform(p_doc VARCHAR2, p_text NUMBER) RETURN VARCHAR2 IS
+  l_xsl XMLTYPE := XMLTYPE('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">' ||
+    CASE WHEN p_text = 1 THEN '<xsl:output method="text"/>' END ||
+    '<xsl:template match="/"><list><xsl:for-each select="r/a"><item n="{@id}"><xsl:value-of select="b"/></item>' ||
+    '</xsl:for-each></list></xsl:template></xsl:stylesheet>');
+BEGIN
+  RETURN XMLTYPE(p_doc).transform(l_xsl).getStringVal();
 END;
 /
 CREATE OR REPLACE FUNCTION xmlgen_ctx(p_sql VARCHAR2, p_nulls NUMBER, p_max NUMBER, p_skip NUMBER, p_row VARCHAR2) RETURN CLOB IS
@@ -131,6 +140,11 @@ TEST(PlsqlXml, NamespaceArgumentsAndXmlSequenceAsOracleDocumentsThem) {
   const char* doc = "'<r xmlns=\"urn:d\"><a id=\"1\"><b>x</b></a><q><a id=\"2\"><b>1 &lt; 2</b></a></q></r>'";
   EXPECT_EQ(s(std::string("SELECT xml_rows(") + doc + ", '//a', 'xmlns=\"urn:d\"')"), "[1=x][2=1 < 2]2");
   EXPECT_EQ(s(std::string("SELECT xml_rows(") + doc + ", '/r/q/a', 'xmlns=''urn:d''')"), "[2=1 < 2]1");
+  // transform: the result document (XML DB Developer's Guide, "XSL Transformation"); a text
+  // output method gives the text.
+  const char* plain = "'<r><a id=\"1\"><b>x</b></a><a id=\"2\"><b>z</b></a></r>'";
+  EXPECT_EQ(s(std::string("SELECT xml_transform(") + plain + ", 0)"), "<list><item n=\"1\">x</item><item n=\"2\">z</item></list>");
+  EXPECT_EQ(s(std::string("SELECT xml_transform(") + plain + ", 1)"), "xz");
   // No node: no row, as TABLE() of an empty varray.
   EXPECT_EQ(s(std::string("SELECT xml_rows(") + doc + ", '//a', NULL)"), "0");
 }

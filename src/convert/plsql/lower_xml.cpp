@@ -122,6 +122,18 @@ bool Lowerer::support_function(const char* name) const {
   return true;
 }
 
+// What a converted method needs beside it: orashift_xpath, or the xml2 extension for transform.
+void Lowerer::xml_method_needs(const rewrite::XmlMethod& m, Span span) const {
+  if (m.helper) support_function(rewrite::kXpathHelper);
+  if (!m.xslt) return;
+  res_.uses_xml2 = true;
+  item(plsql_codes::kBehaviour,
+       "XMLType.transform runs xml2's xslt_process (libxslt, XSLT 1.0 as Oracle's; CREATE EXTENSION xml2 is applied "
+       "first): a text result (xsl:output method=\"text\") must be well-formed XML content (no bare & or <) to be an "
+       "xml value on PostgreSQL",
+       span);
+}
+
 bool Lowerer::xml_valued(const ast::Expr& e) const {
   if (e.kind == ast::ExprKind::Name) {
     auto& n = static_cast<const ast::NameExpr&>(e);
@@ -161,7 +173,7 @@ std::optional<std::string> Lowerer::xml_member_call(const ast::CallExpr& c, rewr
   std::vector<std::string> args;
   for (const auto& a : c.args) args.push_back(w.expr(*a.value));
   auto m = rewrite::xml_method(*x, norm(c.name.back()), args);
-  if (m && m->helper) support_function(rewrite::kXpathHelper);
+  if (m) xml_method_needs(*m, c.span);
   if (!m) {
     item(plsql_codes::kNotConvertible, "XMLType method " + norm(c.name.back()) + " has no PostgreSQL rendering", c.span);
     return std::nullopt;
@@ -180,7 +192,7 @@ std::optional<std::string> Lowerer::xml_postfix(const ast::PostfixExpr& p, rewri
     if (i + 1 < p.selectors.size() && p.selectors[i + 1].kind == ast::SelectorKind::Args)
       for (const auto& a : p.selectors[++i].args) args.push_back(w.expr(*a.value));
     auto m = rewrite::xml_method(text, norm(s.name), args);
-    if (m && m->helper) support_function(rewrite::kXpathHelper);
+    if (m) xml_method_needs(*m, p.span);
     if (!m) {
       item(plsql_codes::kNotConvertible, "XMLType method " + norm(s.name) + " has no PostgreSQL rendering", p.span);
       return std::nullopt;

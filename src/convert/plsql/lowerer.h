@@ -19,6 +19,10 @@
 #include "convert/plsql/target_tree.h"
 #include "convert/sql_rewrite.h"
 
+namespace orashift::rewrite {
+struct XmlMethod;  // convert/query/xml_sql.h
+}  // namespace orashift::rewrite
+
 namespace orashift::plsql {
 
 namespace ast = sql::ast;
@@ -42,6 +46,7 @@ struct UnitResult {
   bool uses_orafce = false;         // calls the orafce extension's packages
   bool uses_dblink = false;         // an autonomous routine runs its body through dblink
   bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
+  bool uses_xml2 = false;           // XMLType.transform calls xml2's xslt_process (lower_xml.cpp)
   std::set<std::string> helpers;    // support functions of builtin_support.h the unit calls
   std::set<std::string> dictionary_views;  // emulated dictionary views read (dictionary_views.h)
   std::string block_code;   // the first blocking item's code
@@ -156,6 +161,7 @@ private:
   std::optional<std::string> xml_postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const;
   std::optional<std::string> xml_sequence(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
   bool xml_sequence_call(const ast::Expr& e) const;
+  void xml_method_needs(const rewrite::XmlMethod& m, Span span) const;
   std::optional<std::string> xmlgen_call(const std::string& fn, const ast::CallExpr* c, Span span, rewrite::SqlWriter& w) const;
   std::optional<std::string> dbms_lock_call(const std::string& fn, const ast::CallExpr* c, rewrite::SqlWriter& w) const;  // lower_dbms_lock.cpp
   bool dbms_lock_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);

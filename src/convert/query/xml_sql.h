@@ -47,11 +47,12 @@ inline std::string xml_parse(const std::string& text) { return "XMLPARSE(DOCUMEN
 
 // An XMLType member function (upper-case name) on `x`: the value, and whether it is XML again
 // (EXTRACT) so that a further method applies; nullopt for a method not converted. `helper`: the
-// value calls orashift_xpath (a namespace argument).
+// value calls orashift_xpath (a namespace argument); `xslt`: it calls xml2's xslt_process.
 struct XmlMethod {
   std::string sql;
   bool xml = false;
   bool helper = false;
+  bool xslt = false;
 };
 inline std::optional<XmlMethod> xml_method(const std::string& x, const std::string& method, const std::vector<std::string>& args) {
   if ((method == "GETSTRINGVAL" || method == "GETCLOBVAL") && args.empty()) return XmlMethod{"(" + x + ")::text"};
@@ -60,6 +61,14 @@ inline std::optional<XmlMethod> xml_method(const std::string& x, const std::stri
   // PostgreSQL's xpath() does not take, so the name is read off the text.
   if (method == "GETROOTELEMENT" && args.empty())
     return XmlMethod{"substring((" + x + ")::text FROM '<([^[:space:]/>?!][^[:space:]/>]*)')"};
+  // transform(xsl): the XSLT 1.0 result (libxslt, through xml2's xslt_process, as Oracle's XSLT
+  // 1.0 processor) as xml content, without the XML declaration and the final line end libxslt
+  // writes around an XML result (a text result has neither).
+  if (method == "TRANSFORM" && args.size() == 1)
+    return XmlMethod{"(SELECT (CASE WHEN orashift_out ~ '^<\\?xml' THEN regexp_replace(substring(orashift_out FROM "
+                     "'^<\\?xml[^>]*\\?>\\n?(.*)$'), '\\n$', '') ELSE orashift_out END)::xml FROM xslt_process((" +
+                         x + ")::text, (" + args[0] + ")::text) AS orashift_out)",
+                     true, false, true};
   std::string ns = args.size() == 2 ? args[1] : "";
   if (method == "EXTRACT" && (args.size() == 1 || args.size() == 2)) return XmlMethod{xml_extract(x, args[0], ns), true, !ns.empty()};
   if (method == "EXISTSNODE" && (args.size() == 1 || args.size() == 2))
