@@ -4,6 +4,9 @@
 //   'xmlns:p="uri" …' maps the path's prefixes, xmlns="uri" is the default namespace of its
 //   unprefixed element names (attribute names have none); EXTRACTVALUE returns the text itself
 //   (x&y, not x&amp;y); XMLType.transform applies an XSLT 1.0 stylesheet.
+// - SQL Language Reference, "XMLTABLE": XMLNAMESPACES(DEFAULT uri) is the namespace of the
+//   paths' unprefixed element names; a column without PATH reads the element of its (upper-case)
+//   name; FOR ORDINALITY numbers the rows.
 // - SQL Language Reference, "XMLSEQUENCE": a varray of the nodes, one row each in TABLE(…);
 //   "VALUE": the row's element.
 // - PL/SQL Packages and Types Reference, "DBMS_XMLGEN": an unquoted column N is the element N;
@@ -54,6 +57,27 @@ CREATE OR REPLACE FUNCTION xml_transform(p_doc VARCHAR2, p_text NUMBER) RETURN V
     '</xsl:for-each></list></xsl:template></xsl:stylesheet>');
 BEGIN
   RETURN XMLTYPE(p_doc).transform(l_xsl).getStringVal();
+END;
+/
+CREATE OR REPLACE FUNCTION xml_table_rows(p_doc VARCHAR2) RETURN VARCHAR2 IS
+  l_xml XMLTYPE := XMLTYPE(p_doc);
+  l_out VARCHAR2(4000);
+BEGIN
+  FOR r IN (SELECT x.r_id, x.sheetid, x.name, x.state, x.n
+              FROM xmltable(xmlnamespaces(default 'urn:main', 'urn:rel' AS "r"),
+                            '/workbook/sheets/sheet' passing l_xml
+                            columns r_id varchar2(255) path '@r:id',
+                                    sheetid number path '@sheetId',
+                                    name varchar2(31) path 'title',
+                                    state varchar2(10) path '@state',
+                                    n for ordinality) x
+             WHERE x.r_id IS NOT NULL) LOOP
+    l_out := l_out || '[' || r.n || ':' || r.r_id || ',' || r.sheetid || ',' || NVL(r.name, '~') || ',' || NVL(r.state, '~') || ']';
+  END LOOP;
+  SELECT l_out || '|' || listagg(item, ',') WITHIN GROUP (ORDER BY item) INTO l_out
+    FROM xmltable('/list/row' passing XMLTYPE('<list><row><ITEM>b</ITEM></row><row><item>x</item><ITEM>a</ITEM></row></list>')
+                  columns item varchar2(10)) t;
+  RETURN l_out;
 END;
 /
 CREATE OR REPLACE FUNCTION xmlgen_ctx(p_sql VARCHAR2, p_nulls NUMBER, p_max NUMBER, p_skip NUMBER, p_row VARCHAR2) RETURN CLOB IS
@@ -145,6 +169,12 @@ TEST(PlsqlXml, NamespaceArgumentsAndXmlSequenceAsOracleDocumentsThem) {
   const char* plain = "'<r><a id=\"1\"><b>x</b></a><a id=\"2\"><b>z</b></a></r>'";
   EXPECT_EQ(s(std::string("SELECT xml_transform(") + plain + ", 0)"), "<list><item n=\"1\">x</item><item n=\"2\">z</item></list>");
   EXPECT_EQ(s(std::string("SELECT xml_transform(") + plain + ", 1)"), "xz");
+  // XMLTABLE with XMLNAMESPACES(DEFAULT …): unprefixed names in the default namespace, attribute
+  // names in none; an empty element is NULL (Oracle's empty VARCHAR2); FOR ORDINALITY counts rows.
+  EXPECT_EQ(s("SELECT xml_table_rows('<workbook xmlns=\"urn:main\" xmlns:r=\"urn:rel\"><sheets>"
+              "<sheet r:id=\"rId1\" sheetId=\"1\"><title>One</title></sheet>"
+              "<sheet r:id=\"rId2\" sheetId=\"2\" state=\"hidden\"><title/></sheet><sheet sheetId=\"3\"/></sheets></workbook>')"),
+            "[1:rId1,1,One,~][2:rId2,2,~,hidden]|a,b");
   // No node: no row, as TABLE() of an empty varray.
   EXPECT_EQ(s(std::string("SELECT xml_rows(") + doc + ", '//a', NULL)"), "0");
 }

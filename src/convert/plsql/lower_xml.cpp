@@ -13,12 +13,9 @@ namespace {
 
 // orashift_xpath(path, doc, ns): xpath() with Oracle's namespace argument (XML DB Developer's
 // Guide, "EXTRACT (XML)" / "EXISTSNODE": namespace_string 'xmlns:p="uri" …', where xmlns="uri"
-// sets the default namespace of the path's unprefixed element names). PostgreSQL's xpath() takes
-// prefixed names only, so the default namespace gets the prefix orashift_default and the path's
-// unprefixed element name tests get that prefix. The path is read with XPath 1.0's lexical rules
-// (section 3.7): a name followed by '(' is a function or node type, by '::' an axis; after an
-// operand (name, literal, number, ')', ']', '.', '*') a name is an operator (and, or, div, mod)
-// and '*' is multiplication; attribute names (@a, attribute::a) have no default namespace.
+// sets the default namespace of the path's unprefixed element names). The declarations become
+// xpath()'s namespace array; PostgreSQL's xpath() takes prefixed names only, so a default
+// namespace gets the prefix orashift_default and the path goes through orashift_xpath_default.
 constexpr const char* kXpath = R"SQL((path text, doc xml, ns text)
 RETURNS xml[]
 LANGUAGE plpgsql IMMUTABLE
@@ -27,15 +24,6 @@ DECLARE
   decl text[];
   nsa text[] := '{}';
   dflt text;
-  p text := '';
-  i integer := 1;
-  n integer := length(path);
-  ch text;
-  tok text;
-  ahead text;
-  step integer;
-  operand boolean := false;
-  attr boolean := false;
 BEGIN
   FOR decl IN SELECT regexp_matches(COALESCE(ns, ''), '(?:^|\s)xmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|''([^'']*)'')', 'g') LOOP
     IF decl[1] IS NULL THEN
@@ -44,10 +32,36 @@ BEGIN
       nsa := nsa || ARRAY[ARRAY[decl[1], COALESCE(decl[2], decl[3])]];
     END IF;
   END LOOP;
-  IF dflt IS NULL OR path IS NULL THEN
+  IF dflt IS NULL THEN
     RETURN xpath(path, doc, nsa);
   END IF;
-  nsa := nsa || ARRAY[ARRAY['orashift_default', dflt]];
+  RETURN xpath("orashift_xpath_default"(path, dflt), doc, nsa || ARRAY[ARRAY['orashift_default', dflt]]);
+END
+$orashift$;
+)SQL";
+
+// orashift_xpath_default(path, uri): the path with the prefix orashift_default on its unprefixed
+// element name tests, read with XPath 1.0's lexical rules (section 3.7): a name followed by '('
+// is a function or node type, by '::' an axis; after an operand (name, literal, number, ')',
+// ']', '.', '*') a name is an operator (and, or, div, mod) and '*' is multiplication; attribute
+// names (@a, attribute::a) have no default namespace. A NULL uri leaves the path as it is.
+constexpr const char* kXpathDefault = R"SQL((path text, uri text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+AS $orashift$
+DECLARE
+  p text := '';
+  i integer := 1;
+  n integer := length(path);
+  ch text;
+  tok text;
+  ahead text;
+  operand boolean := false;
+  attr boolean := false;
+BEGIN
+  IF uri IS NULL OR path IS NULL THEN
+    RETURN path;
+  END IF;
   WHILE i <= n LOOP
     ch := substr(path, i, 1);
     tok := ch;
@@ -70,9 +84,8 @@ BEGIN
       ELSE
         operand := true;
         IF NOT attr THEN
-          step := length(tok);
           p := p || 'orashift_default:' || tok;
-          i := i + step;
+          i := i + length(tok);
           CONTINUE;
         END IF;
         attr := false;
@@ -107,18 +120,24 @@ BEGIN
     p := p || tok;
     i := i + length(tok);
   END LOOP;
-  RETURN xpath(p, doc, nsa);
+  RETURN p;
 END
 $orashift$;
 )SQL";
 
 }  // namespace
 
-std::string xml_helper_sql(const std::string& name) { return name == rewrite::kXpathHelper ? kXpath : ""; }
+std::string xml_helper_sql(const std::string& name) {
+  if (name == rewrite::kXpathHelper) return kXpath;
+  if (name == rewrite::kXpathDefaultHelper) return kXpathDefault;
+  return "";
+}
 
 bool Lowerer::support_function(const char* name) const {
   if (dialect() != Dialect::Postgres) return false;
   res_.helpers.insert(name);
+  // orashift_xpath calls orashift_xpath_default.
+  if (std::string(name) == rewrite::kXpathHelper) res_.helpers.insert(rewrite::kXpathDefaultHelper);
   return true;
 }
 

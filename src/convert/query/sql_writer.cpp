@@ -720,6 +720,7 @@ std::string SqlWriter::table_ref(const TableRef& t) {
     }
     case TableRefKind::Function:
       if (auto c = collection_table(t)) return *c;
+      if (auto x = xml_table(t)) return *x;
       item("OS4013", "table function in FROM: " + sql::compact_text(t.span).substr(0, 60), t.span);
       return sql::compact_text(t.span);
     case TableRefKind::Join: {

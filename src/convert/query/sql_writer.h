@@ -136,6 +136,8 @@ private:
   };
   const CollectionRef* collection_ref(const ast::TableRef& t) const;
   std::optional<std::string> collection_table(const ast::TableRef& t);
+  // XMLTABLE(…) on PostgreSQL (sql_writer_xmltable.cpp): nullopt leaves the item.
+  std::optional<std::string> xml_table(const ast::TableRef& t);
 
   // joins and ROWNUM (sql_writer_joins.cpp)
   struct FromPlan {

@@ -15,6 +15,9 @@
 namespace orashift::rewrite {
 
 inline constexpr const char* kXpathHelper = "orashift_xpath";
+// orashift_xpath_default(path, uri): `path` with the prefix orashift_default on its unprefixed
+// element names (orashift_xpath calls it; XMLTABLE with XMLNAMESPACES(DEFAULT uri) too).
+inline constexpr const char* kXpathDefaultHelper = "orashift_xpath_default";
 
 // The nodes `path` selects in `x`, as xml[] in document order.
 inline std::string xml_nodes(const std::string& x, const std::string& path, const std::string& ns = "") {
