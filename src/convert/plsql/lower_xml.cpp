@@ -1,7 +1,8 @@
 // XMLType in PL/SQL on PostgreSQL: member functions on xml values (x.extract(p).getStringVal()),
-// XMLTYPE.CREATEXML, Oracle's namespace argument (orashift_xpath) and TABLE(XMLSEQUENCE(…)).
-// DBMS_XMLGEN is lower_xmlgen.cpp's. The SQL functions (EXTRACT, EXTRACTVALUE, EXISTSNODE, XMLTYPE()) are the SQL writer's
-// (sql_writer_calls.cpp); both write through convert/query/xml_sql.h.
+// XMLTYPE.CREATEXML, Oracle's namespace argument (orashift_xpath), TABLE(XMLSEQUENCE(…)) and
+// transform. DBMS_XMLGEN is lower_xmlgen.cpp's. The SQL functions (EXTRACT, EXTRACTVALUE,
+// EXISTSNODE, XMLTYPE()) are the SQL writer's (sql_writer_calls.cpp); both write through
+// convert/query/xml_sql.h.
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/query/sql_writer.h"

@@ -17,11 +17,11 @@ namespace {
 // The rows of `query` (skipping `skip`, at most `maxrows`, all for NULL) as DBMS_XMLGEN writes
 // them: column elements named as query_to_xml names them (SQL/XML's escaping, which Oracle also
 // uses: "a b" is a_x0020_b), except that an all-lower-case name, PostgreSQL's folding of an
-// unquoted Oracle name, is written in upper case as Oracle names it; a NULL column left out (nulls 0, DROP_NULLS), written
-// <C xsi:nil = "true"/> (1, NULL_ATTR, with the xsi namespace on the rowset) or <C/> (2,
-// EMPTY_TAG); a NULL row or rowset tag leaves that element out. `clob`: GETXML's text, with the
-// XML declaration and Oracle's layout (one space of indent a level, a line each); else compact
-// text for GETXMLTYPE's xml. No row: NULL. `processed`: the rows written.
+// unquoted Oracle name, is written in upper case as Oracle names it; a NULL column left out
+// (nulls 0, DROP_NULLS), written <C xsi:nil = "true"/> (1, NULL_ATTR, with the xsi namespace on
+// the rowset) or <C/> (2, EMPTY_TAG); a NULL row or rowset tag leaves that element out. `clob`:
+// GETXML's text, with the XML declaration and Oracle's layout (one space of indent a level, a
+// line each); else compact text for GETXMLTYPE's xml. No row: NULL. `processed`: the rows written.
 constexpr const char* kRun = R"SQL((query text, rowtag text, rowsettag text, nulls integer, skip bigint, maxrows bigint,
  clob boolean, OUT doc text, OUT processed integer)
 LANGUAGE plpgsql
