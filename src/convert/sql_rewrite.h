@@ -58,11 +58,16 @@ public:
     (void)mask_sql, (void)parsing;
     return std::nullopt;
   }
-  // A support function the routine's unit creates (PostgreSQL): the call "name"(args), or nullopt
-  // where the routine has none (the writer flags what needs it).
-  virtual std::optional<std::string> support_call(const char* name, const std::string& args) const {
-    (void)name, (void)args;
-    return std::nullopt;
+  // A support function the routine creates beside itself (PostgreSQL: orashift_xpath for XMLType's
+  // namespace argument, orashift_instr): true when it will exist; false (outside a routine) leaves
+  // the item. support_call writes the call.
+  virtual bool support_function(const char* name) const {
+    (void)name;
+    return false;
+  }
+  std::optional<std::string> support_call(const char* name, const std::string& args) const {
+    if (!support_function(name)) return std::nullopt;
+    return std::string("\"") + name + "\"(" + args + ")";
   }
   // A constant of the routine's (or a package's) whose value is a string literal: the value, so
   // that a format model held in a constant converts as the literal would; nullopt otherwise.

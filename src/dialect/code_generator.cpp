@@ -293,6 +293,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
           "CREATE EXTENSION IF NOT EXISTS dblink;\n" + plsql::autonomous_connection_function_sql());
   support(&plsql::UnitResult::uses_pgcrypto, "EXTENSION", "PGCRYPTO", "CREATE EXTENSION IF NOT EXISTS pgcrypto;\n");
   support(&plsql::UnitResult::uses_orafce, "EXTENSION", "ORAFCE", "CREATE EXTENSION IF NOT EXISTS orafce;\n");
+  support(&plsql::UnitResult::uses_xml2, "EXTENSION", "XML2", "CREATE EXTENSION IF NOT EXISTS xml2;\n");
   {
     // The built-in packages' support functions (builtin_support.h), each once, by name.
     std::set<std::string> helpers;

@@ -43,11 +43,34 @@ struct SubqueryRef : TableRef {
   std::string_view with_option;  // subquery restriction: WITH READ ONLY / CHECK OPTION, as text
 };
 
+// XMLTABLE's parts (SQL Language Reference, "XMLTABLE"), read beside the generic call when the
+// text has this form: [XMLNAMESPACES(ns, …),] row_path [PASSING [BY VALUE] expr [AS id]]
+// [RETURNING SEQUENCE BY REF] [COLUMNS col, …]; col: name FOR ORDINALITY | name type [PATH p]
+// [DEFAULT e].
+struct XmlTableSpec {
+  struct Namespace {
+    ExprPtr uri;
+    std::optional<Ident> prefix;  // none: DEFAULT
+    Span span;
+  };
+  struct Column {
+    Ident name;
+    bool ordinality = false;
+    std::shared_ptr<DataType> type;
+    ExprPtr path, default_value;
+    Span span;
+  };
+  std::vector<Namespace> namespaces;
+  ExprPtr row_path, passing;
+  std::vector<Column> columns;
+};
+
 // TABLE(coll), THE(..), XMLTABLE(..), JSON_TABLE(..): a call in FROM.
 struct FunctionRef : TableRef {
   FunctionRef() : TableRef(TableRefKind::Function) {}
   ExprPtr call;
   bool outer_join = false;  // TABLE(..) (+)
+  std::shared_ptr<XmlTableSpec> xmltable;  // XMLTABLE(…) of the form above
 };
 
 enum class JoinType { Inner, Left, Right, Full, Cross, CrossApply, OuterApply };

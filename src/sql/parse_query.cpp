@@ -322,7 +322,20 @@ ast::TableRefPtr Parser::table_primary() {
       c->span = span_from(start);
       f->call = std::move(c);
     } else {
+      bool xml = is_word(0, "XMLTABLE");
+      size_t at = pos_;
       f->call = name_or_call();
+      if (xml) {
+        // Its parts as well, when they have XMLTABLE's form (the call stays for the printer).
+        size_t after = pos_;
+        pos_ = at;
+        try {
+          f->xmltable = xmltable_spec();
+        } catch (const ParseError&) {
+          f->xmltable.reset();
+        }
+        pos_ = after;
+      }
     }
     f->outer_join = accept(TokenKind::OuterJoin);
     out = std::move(f);

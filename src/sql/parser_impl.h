@@ -105,6 +105,7 @@ private:
   ast::SelectItem select_item();
   ast::TableRefPtr table_ref();
   ast::TableRefPtr table_primary();
+  std::shared_ptr<ast::XmlTableSpec> xmltable_spec();  // parse_xmltable.cpp
   void table_alias(ast::TableRef& t);
   bool at_alias(bool table) const;
   bool at_join() const;

@@ -206,3 +206,31 @@ TEST(ParserQuery, UnreadableModelledKindStaysOtherWithReason) {
   ASSERT_TRUE(as<ast::OtherStatement>(p->stmt()).unparsed);
   EXPECT_EQ(p->stmt().kind_name, "SELECT");
 }
+
+// XMLTABLE in FROM: its clauses beside the generic call (which the printer keeps as written); a
+// text without XMLTABLE's form keeps the call only.
+TEST(ParserQuery, XmlTableClauses) {
+  auto p = parse1(
+      "select x.r_id from xmltable(xmlnamespaces(default 'urn:m', 'urn:r' as \"r\"), '/w/s' passing by value d "
+      "columns r_id varchar2(255) path '@r:id', n for ordinality, v number default 0) x");
+  ASSERT_EQ(p->stmt().kind, ast::StmtKind::Select) << why(*p);
+  const auto& f = static_cast<const ast::FunctionRef&>(*core(*as<ast::SelectStmt>(p->stmt()).query).from.at(0));
+  ASSERT_TRUE(f.xmltable);
+  const auto& x = *f.xmltable;
+  ASSERT_EQ(x.namespaces.size(), 2u);
+  EXPECT_FALSE(x.namespaces[0].prefix);
+  EXPECT_EQ(x.namespaces[1].prefix->text, "\"r\"");
+  EXPECT_EQ(x.row_path->span.text(), "'/w/s'");
+  EXPECT_EQ(x.passing->span.text(), "d");
+  ASSERT_EQ(x.columns.size(), 3u);
+  EXPECT_EQ(x.columns[0].type->name, "VARCHAR2");
+  EXPECT_EQ(x.columns[0].path->span.text(), "'@r:id'");
+  EXPECT_TRUE(x.columns[1].ordinality);
+  EXPECT_FALSE(x.columns[2].path);
+  EXPECT_EQ(x.columns[2].default_value->span.text(), "0");
+  EXPECT_NE(p->printed().find("xmlnamespaces"), std::string::npos) << p->printed();
+
+  auto q = parse1("select * from xmltable('/a' passing d columns a varchar2(9) path '@a' bogus words)");
+  ASSERT_EQ(q->stmt().kind, ast::StmtKind::Select) << why(*q);
+  EXPECT_FALSE(static_cast<const ast::FunctionRef&>(*core(*as<ast::SelectStmt>(q->stmt()).query).from.at(0)).xmltable);
+}

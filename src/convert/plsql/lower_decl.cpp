@@ -164,6 +164,14 @@ TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
       }
     return none;
   }
+  if (dialect() == Dialect::Postgres && parts.size() == 2 && parts[0] == "DBMS_XMLGEN" && parts[1] == "CTXHANDLE") {
+    // SUBTYPE ctxHandle IS NUMBER: orashift_xmlgen_new's handle (lower_xmlgen.cpp).
+    TypeInfo h;
+    h.sql = "numeric";
+    h.value = rewrite::ValueType::Number;
+    h.oracle = "NUMBER";
+    return h;
+  }
   if (env_.orafce && parts.size() == 2 && parts[0] == "UTL_FILE" && parts[1] == "FILE_TYPE") {
     TypeInfo f;
     f.sql = "utl_file.file_type";

@@ -681,6 +681,7 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
   for (const auto& p : c.name) parts.push_back(norm(p));
   if (auto o = object_call(c.name, &c, false, c.span, w)) return o;
   if (auto x = xml_member_call(c, w)) return x;
+  if (xml_sequence_call(c)) return xml_sequence(c, w);
   // A collection element: a(i), rec.list(i), pkg.tab(i).
   {
     std::vector<ast::Ident> ids(c.name.begin(), c.name.end());

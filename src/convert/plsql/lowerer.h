@@ -20,6 +20,10 @@
 #include "convert/plsql/target_tree.h"
 #include "convert/sql_rewrite.h"
 
+namespace orashift::rewrite {
+struct XmlMethod;  // convert/query/xml_sql.h
+}  // namespace orashift::rewrite
+
 namespace orashift::plsql {
 
 namespace ast = sql::ast;
@@ -43,6 +47,7 @@ struct UnitResult {
   bool uses_orafce = false;         // calls the orafce extension's packages
   bool uses_dblink = false;         // an autonomous routine runs its body through dblink
   bool uses_pgcrypto = false;       // DBMS_CRYPTO.HASH with SHA-1 / MD4 calls pgcrypto's digest()
+  bool uses_xml2 = false;           // XMLType.transform calls xml2's xslt_process (lower_xml.cpp)
   std::set<std::string> helpers;    // support functions of builtin_support.h the unit calls
   std::set<std::string> dictionary_views;  // emulated dictionary views read (dictionary_views.h)
   std::string block_code;   // the first blocking item's code
@@ -98,15 +103,13 @@ public:
   rewrite::ValueType value_type(const ast::Expr& e) const override;
   std::optional<std::string> constant_string(const ast::Expr& e) const override;
   std::optional<std::string> runtime_format_model(const std::string& mask_sql, bool parsing) const override;
+  bool support_function(const char* name) const override;
   std::optional<std::string> folded_string(const ast::Expr& e, const std::string& package, int depth) const;
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
   std::optional<CollectionRows> collection_rows(const ast::Expr& collection) const override;  // lower_selectors.cpp
   std::optional<UserType> user_type(const ast::DataType& t) const override;
-  std::optional<std::string> support_call(const char* name, const std::string& args) const override {
-    if (dialect() != Dialect::Postgres) return std::nullopt;
-    return helper_call(name, args);
-  }                    // lower_selectors.cpp
+                    // lower_selectors.cpp
   std::optional<std::string> is_test(const ast::IsNullExpr& e, const std::string& test,
                                      rewrite::SqlWriter& w) const override;  // lower_hierarchy.cpp
 
@@ -174,11 +177,15 @@ private:
   bool xml_valued(const ast::Expr& e) const;
   std::optional<std::string> xml_member_call(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
   std::optional<std::string> xml_postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const;
+  std::optional<std::string> xml_sequence(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  bool xml_sequence_call(const ast::Expr& e) const;
+  void xml_method_needs(const rewrite::XmlMethod& m, Span span) const;
   std::optional<std::string> xmlgen_call(const std::string& fn, const ast::CallExpr* c, Span span, rewrite::SqlWriter& w) const;
   std::optional<std::string> dbms_lock_call(const std::string& fn, const ast::CallExpr* c, rewrite::SqlWriter& w) const;  // lower_dbms_lock.cpp
   bool dbms_lock_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
   std::optional<std::string> named_user_constructor(const std::string& type, const ast::CreateType& decl, const ast::CallExpr& c,
                                                     rewrite::SqlWriter& w) const;
+  bool xmlgen_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);  // lower_xmlgen.cpp
   std::optional<std::string> named_default_constructor(const std::vector<ast::Ident>& ids, const ast::CallExpr& c,
                                                        bool as_statement, rewrite::SqlWriter& w) const;  // lower_object.cpp
   // COMMENT ON TYPE|DOMAIN t: what USER_TYPES reads of the Oracle type (lower_object.cpp).

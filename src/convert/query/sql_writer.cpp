@@ -754,6 +754,7 @@ std::string SqlWriter::table_ref(const TableRef& t) {
     }
     case TableRefKind::Function:
       if (auto c = collection_table(t)) return *c;
+      if (auto x = xml_table(t)) return *x;
       if (auto r = xquery_range_table(t)) return *r;
       item("OS4013", "table function in FROM: " + sql::compact_text(t.span).substr(0, 60), t.span);
       return sql::compact_text(t.span);

@@ -139,6 +139,8 @@ private:
   std::optional<std::string> collection_table(const ast::TableRef& t);
   std::optional<std::string> xquery_range_table(const ast::TableRef& t) const;
   std::string insert_target(const ast::TableRef& t);
+  // XMLTABLE(…) on PostgreSQL (sql_writer_xmltable.cpp): nullopt leaves the item.
+  std::optional<std::string> xml_table(const ast::TableRef& t);
 
   // joins and ROWNUM (sql_writer_joins.cpp)
   struct FromPlan {

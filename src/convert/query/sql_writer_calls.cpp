@@ -746,11 +746,16 @@ std::string SqlWriter::call(const CallExpr& c) {
     return "(" + out + ")";
   }
   if (postgres() && (f == "XMLTYPE" || f == "EXTRACT" || f == "EXTRACTVALUE" || f == "EXISTSNODE")) {
-    // XMLType on PostgreSQL's xml type (xml_sql.h); a namespace argument is not converted.
+    // XMLType on PostgreSQL's xml type (xml_sql.h); a namespace argument in a routine, which
+    // creates the support function it needs (outside one it stays an item).
     if (f == "XMLTYPE" && n == 1) return xml_parse(arg(c, 0));
-    if (f == "EXTRACT" && n == 2) return xml_extract(arg(c, 0), arg(c, 1));
-    if (f == "EXTRACTVALUE" && n == 2) return xml_value(arg(c, 0), arg(c, 1));
-    if (f == "EXISTSNODE" && n == 2) return xml_exists(arg(c, 0), arg(c, 1));
+    bool ns = n == 3 && ctx_.routine && ctx_.routine->support_function(kXpathHelper);
+    if (n == 2 || ns) {
+      std::string x = arg(c, 0), path = arg(c, 1), nsa = ns ? arg(c, 2) : "";
+      if (f == "EXTRACT") return xml_extract(x, path, nsa);
+      if (f == "EXTRACTVALUE") return xml_value(x, path, nsa);
+      if (f == "EXISTSNODE") return xml_exists(x, path, nsa);
+    }
   }
   if (f == "SYS_EXTRACT_UTC" && n == 1 && postgres()) {
     // A TIMESTAMP without a zone is in the session time zone, as in Oracle; the result has none.
@@ -879,6 +884,13 @@ std::string SqlWriter::call(const CallExpr& c) {
         if (coll && coll->alias == quote_ident(target_name(normalize_identifier(t.parts[0].text))) &&
             !coll->rows.element_sql.empty())
           return "(" + coll->alias + ".*)::" + coll->rows.element_sql;
+    // … whose rows are scalars (XMLSEQUENCE's XMLType nodes): the element itself, COLUMN_VALUE.
+    if (t.parts.size() == 1)
+      for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s)
+        for (const auto& e : *s)
+          if (e.rows && e.name == normalize_identifier(t.parts[0].text) && e.rows->columns.size() == 1 &&
+              e.rows->columns[0].name == "COLUMN_VALUE")
+            return ident(t.parts[0]) + "." + quote_ident(target_name("COLUMN_VALUE"));
   }
   if (f == "TREAT" || unmapped().count(f)) {
     item("OS4007", f + " has no " + std::string(dialect_name(d_)) + " equivalent in the function map", c.span);
