@@ -19,6 +19,9 @@
 // Cursor variables' attributes (PL/SQL Language Reference, "Named Cursor Attribute": %ISOPEN,
 // %FOUND — NULL after OPEN before the first FETCH —, %NOTFOUND, %ROWCOUNT), also of a SYS_REFCURSOR
 // parameter opened by the caller.
+// Member functions declaring SELF IN OUT that change it ("Object Methods": the changed object is
+// the caller's): the stack's pop returns the token and shrinks the stack, also through dynamic
+// dispatch in a hierarchy (a NOT INSTANTIABLE function each subtype implements).
 #include "plsql_harness.h"
 #include "require_env.h"
 
@@ -246,7 +249,98 @@ END cur_var;
 /
 )";
 
+const char* kSelfChanges = R"(
+CREATE OR REPLACE TYPE token_stack AS OBJECT (
+  top INTEGER, tokens VARCHAR2(100),
+  MEMBER PROCEDURE push(self IN OUT NOCOPY token_stack, a_token VARCHAR2),
+  MEMBER FUNCTION pop(self IN OUT NOCOPY token_stack) RETURN VARCHAR2
+);
+/
+CREATE OR REPLACE TYPE BODY token_stack AS
+  MEMBER PROCEDURE push(self IN OUT NOCOPY token_stack, a_token VARCHAR2) IS
+  BEGIN
+    self.tokens := self.tokens || a_token;
+    self.top := nvl(self.top, 0) + 1;
+  END;
+  MEMBER FUNCTION pop(self IN OUT NOCOPY token_stack) RETURN VARCHAR2 IS
+    l_token VARCHAR2(1) := substr(self.tokens, -1);
+  BEGIN
+    self.tokens := substr(self.tokens, 1, length(self.tokens) - 1);
+    self.top := self.top - 1;
+    RETURN l_token;
+  END;
+END;
+/
+CREATE OR REPLACE TYPE counter_t AS OBJECT (n NUMBER, NOT INSTANTIABLE MEMBER FUNCTION step(self IN OUT NOCOPY counter_t) RETURN NUMBER)
+  NOT FINAL NOT INSTANTIABLE;
+/
+CREATE OR REPLACE TYPE by_one_t UNDER counter_t (OVERRIDING MEMBER FUNCTION step(self IN OUT NOCOPY by_one_t) RETURN NUMBER);
+/
+CREATE OR REPLACE TYPE by_ten_t UNDER counter_t (OVERRIDING MEMBER FUNCTION step(self IN OUT NOCOPY by_ten_t) RETURN NUMBER);
+/
+CREATE OR REPLACE TYPE BODY by_one_t AS
+  OVERRIDING MEMBER FUNCTION step(self IN OUT NOCOPY by_one_t) RETURN NUMBER IS
+  BEGIN
+    self.n := self.n + 1;
+    RETURN self.n;
+  END;
+END;
+/
+CREATE OR REPLACE TYPE BODY by_ten_t AS
+  OVERRIDING MEMBER FUNCTION step(self IN OUT NOCOPY by_ten_t) RETURN NUMBER IS
+  BEGIN
+    self.n := self.n + 10;
+    RETURN self.n;
+  END;
+END;
+/
+CREATE OR REPLACE PACKAGE self_changes AS
+  FUNCTION reversed(p_text VARCHAR2) RETURN VARCHAR2;
+  FUNCTION stepped RETURN VARCHAR2;
+END self_changes;
+/
+CREATE OR REPLACE PACKAGE BODY self_changes AS
+  FUNCTION reversed(p_text VARCHAR2) RETURN VARCHAR2 IS
+    l_stack token_stack := token_stack(0, NULL);
+    l_out VARCHAR2(100);
+    l_token VARCHAR2(1);
+  BEGIN
+    FOR i IN 1 .. length(p_text) LOOP
+      l_stack.push(substr(p_text, i, 1));
+    END LOOP;
+    l_token := l_stack.pop();
+    l_out := l_token;
+    WHILE l_stack.top > 1 LOOP
+      l_out := l_out || l_stack.pop();
+    END LOOP;
+    IF l_stack.pop() IS NOT NULL THEN
+      l_out := l_out || '|' || l_stack.top;
+    END IF;
+    RETURN l_out;
+  END;
+  FUNCTION stepped RETURN VARCHAR2 IS
+    l_counter counter_t := by_ten_t(5);
+    l_other counter_t := by_one_t(5);
+    l_out VARCHAR2(100);
+  BEGIN
+    l_out := l_counter.step() || ',' || l_counter.step() || ',' || l_other.step() || ';';
+    RETURN l_out || l_counter.n || ',' || l_other.n;
+  END;
+END self_changes;
+/
+)";
+
 }  // namespace
+
+TEST(PlsqlIdioms, MemberFunctionsChangingSelfAsInOracle) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("self_changes", kSelfChanges);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT self_changes.reversed('abcd')"), "dcb|0");  // each pop shrinks the caller's stack
+  EXPECT_EQ(s("SELECT self_changes.stepped()"), "15,25,6;25,6");   // dispatched, the object's own n changed
+}
 
 TEST(PlsqlIdioms, CursorVariableAttributesAsInOracle) {
   if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";

@@ -208,9 +208,16 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
     method_type_ = type;
     scope_.push(type + "." + name + "$dispatch");
     std::string signature;
-    std::string params = parameter_list(m, m.is_function, signature);
+    // A function that changes SELF is a procedure with INOUT "orashift_result" (lower_self_changes.cpp).
+    bool changes_self = self_changing(type, m);
+    bool function = m.is_function && !changes_self;
+    std::string params = parameter_list(m, function, signature);
     scope_.pop();
     method_type_.clear();
+    if (changes_self) {
+      TypeInfo result = m.return_type ? resolve_type(*m.return_type) : TypeInfo{};
+      params += ", INOUT " + quote_ident("orashift_result") + " " + (result.sql.empty() ? std::string("text") : result.sql);
+    }
     // Overrides are called by name through EXECUTE: a subtype whose body was not converted then
     // fails for its own instances only, instead of taking its supertype's unit (and every unit
     // using the type) down with it.
@@ -220,6 +227,10 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
       vars.push_back(q(norm(p.name)));
       if (upper(p.mode).find("OUT") != std::string::npos) written.push_back(q(norm(p.name)));
     }
+    if (changes_self) {
+      vars.push_back(quote_ident("orashift_result"));
+      written.push_back(quote_ident("orashift_result"));
+    }
     std::string args, placeholders;
     for (size_t i = 0; i < vars.size(); ++i) {
       args += (i ? ", " : "") + vars[i];
@@ -228,15 +239,15 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
     std::string own_call = q(type) + "." + quote_ident(target) + "(" + args + ")";
     // A PIPELINED method returns rows (SETOF the element, as its implementations): the dispatcher
     // passes the chosen implementation's rows on.
-    TypeInfo rt = m.is_function && m.return_type ? resolve_type(*m.return_type) : TypeInfo{};
-    bool pipelined = m.is_function && upper(sql::compact_text(m.options)).find("PIPELINED") != std::string::npos &&
+    TypeInfo rt = function && m.return_type ? resolve_type(*m.return_type) : TypeInfo{};
+    bool pipelined = function && upper(sql::compact_text(m.options)).find("PIPELINED") != std::string::npos &&
                      rt.shape == Shape::Array && rt.element;
     std::string body = "DECLARE\n  impl text;\n  result record;\nBEGIN\n  CASE self." + std::string(kTag) + "\n";
     for (const auto& [impl, tags] : runs)
       body += "    WHEN " + tag_list(tags) + " THEN\n      impl := " + quote_literal(target_name(impl)) + ";\n";
     body += "    ELSE\n      ";
     body += bodied ? (pipelined ? "RETURN QUERY SELECT * FROM " + own_call + ";\n      RETURN;"
-                      : m.is_function ? "RETURN " + own_call + ";" : "CALL " + own_call + ";\n      RETURN;")
+                      : function ? "RETURN " + own_call + ";" : "CALL " + own_call + ";\n      RETURN;")
                    : "RAISE EXCEPTION USING ERRCODE = 'OR999', MESSAGE = format('method " + type + "." + name +
                          " is NOT INSTANTIABLE and type %s does not override it', self." + kTag + ");";
     body += "\n  END CASE;\n";
@@ -246,14 +257,14 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
     } else {
     // The record's shape first, so that plpgsql_check knows what EXECUTE … INTO fills.
     body += "  SELECT ";
-    if (m.is_function) {
+    if (function) {
       body += "NULL::" + (rt.sql.empty() ? std::string("text") : rt.sql) + " AS v";
     } else {
       for (size_t i = 0; i < written.size(); ++i) body += (i ? ", " : "") + written[i] + " AS " + written[i];
     }
-    body += " INTO result;\n  EXECUTE format('" + std::string(m.is_function ? "SELECT" : "CALL") + " %I.%I(" + placeholders + ")" +
-            (m.is_function ? " AS v" : "") + "', impl, " + quote_literal(target) + ") INTO result USING " + args + ";\n";
-    if (m.is_function) {
+    body += " INTO result;\n  EXECUTE format('" + std::string(function ? "SELECT" : "CALL") + " %I.%I(" + placeholders + ")" +
+            (function ? " AS v" : "") + "', impl, " + quote_literal(target) + ") INTO result USING " + args + ";\n";
+    if (function) {
       body += "  RETURN result.v;\n";
     } else {
       for (const auto& v : written) body += "  " + v + " := result." + v + ";\n";
@@ -262,14 +273,14 @@ void Lowerer::dispatchers(const std::string& type, bool with_body) {
     }
     std::string full = q(type) + "." + quote_ident(target + "$dispatch");
     std::string head;
-    if (m.is_function) {
+    if (function) {
       head = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " +
              (pipelined ? "SETOF " + rt.element->sql : rt.sql.empty() ? std::string("text") : rt.sql);
     } else {
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
     }
     std::string sql = (with_body ? "" : "CREATE SCHEMA IF NOT EXISTS " + q(type) + ";\n") + plpgsql_function(head, body);
-    res_.objects.push_back({m.is_function ? "FUNCTION" : "PROCEDURE", type + "." + name + "$DISPATCH", sql, m.span, with_body ? 2 : 1});
+    res_.objects.push_back({function ? "FUNCTION" : "PROCEDURE", type + "." + name + "$DISPATCH", sql, m.span, with_body ? 2 : 1});
   }
 }
 

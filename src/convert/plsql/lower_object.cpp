@@ -325,6 +325,16 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     return std::nullopt;
   }
   if (as_statement == m->sub->is_function || !named_fits(*m, self_type.object_type, false)) return std::nullopt;
+  if (!as_statement && self_changing(m->type, *m->sub)) {
+    const Hierarchy* h = hierarchy_of(self_type.object_type);
+    if (m->type != self_type.object_type && !(h && h->usable)) {
+      item(plsql_codes::kNotConvertible, "member function " + last + " inherited from " + m->type + " changes SELF: not converted", span);
+      return std::nullopt;
+    }
+    std::string routine = h && h->usable ? method_routine(self_type.object_type, *m, last, false, span)
+                                         : q(m->type) + "." + quote_ident(method_name(m->type, *m->sub));
+    return self_changing_call(routine, self_text, self_type, *m->sub, args_of("", m->sub), span);
+  }
   if (const Hierarchy* h = hierarchy_of(self_type.object_type); h && h->usable)  // one composite: SELF as it is
     return method_routine(self_type.object_type, *m, last, false, span) + "(" + args_of(self_text, m->sub) + ")";
   if (!has_body(m->type, *m->sub))
@@ -390,17 +400,6 @@ void Lowerer::type_body(const ast::CreateTypeBody& u) {
     constructor_ = m.constructor;
     static_method_ = is_static(m);
     std::string sql = routine(m, tname, tname + "." + name, method_name(tname, m));
-    // A member function declaring SELF IN OUT that changes it: Oracle gives the changed object back
-    // to the caller, a PostgreSQL function's argument is a copy. One that does not change it is exact.
-    if (m.is_function && !m.constructor && m.body)
-      for (const auto& p : m.params)
-        if (is_self_param(p) && upper(p.mode).find("OUT") != std::string::npos &&
-            self_may_change(m.body->span, object_type_info(tname), sql))
-          item(plsql_codes::kNotConvertible,
-               "member function " + tname + "." + name +
-                   " changes SELF (declared IN OUT): a PostgreSQL function cannot give the changed object back to its "
-                   "caller; make it a member procedure with an OUT parameter for the result",
-               p.name.span);
     method_type_.clear();
     constructor_ = static_method_ = false;
     res_.objects.push_back({m.is_function ? "FUNCTION" : "PROCEDURE", tname + "." + name, sql, m.span, 2});

@@ -321,6 +321,19 @@ std::optional<std::string> Lowerer::selector_chain(const ast::PostfixExpr& p, si
         const Hierarchy* h = hierarchy_of(t->object_type);
         if (m->type != t->object_type && !(h && h->usable))
           return fail(f + " is inherited from " + m->type + " (a supertype's method on a computed object is not converted)");
+        if (self_changing(m->type, *m->sub)) {  // its SELF written back: only to an assignable object
+          std::string args;
+          if (next_args)
+            for (const auto& a : args_of(p.selectors[i + 1])) args += (args.empty() ? "" : ", ") + a;
+          auto r = self_changing_call(method_routine(t->object_type, *m, f, static_call, p.span), text, *t, *m->sub, args, p.span);
+          if (!r) return std::nullopt;
+          text = *r;
+          static_call = false;
+          i += next_args;
+          t = m->sub->return_type ? std::optional<TypeInfo>(resolve_type(*m->sub->return_type)) : std::nullopt;
+          if (t && !t->problem.empty()) t = std::nullopt;
+          continue;
+        }
         std::string call_text = method_routine(t->object_type, *m, f, static_call, p.span) + "(" + text;
         static_call = false;
         if (next_args)

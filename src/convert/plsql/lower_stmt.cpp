@@ -145,13 +145,27 @@ void Lowerer::after_sql(PgBody& out, Span span) {
 }
 
 void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
+  // A statement nested in another one is not part of its expression: its own SELF-changing calls.
+  struct Restore {
+    ArgCopies*& slot;
+    ArgCopies* saved;
+    ~Restore() { slot = saved; }
+  } restore{self_calls_, std::exchange(self_calls_, nullptr)};
   if (!s.labels.empty() && s.kind != ast::PlStmtKind::Loop && s.kind != ast::PlStmtKind::Block)
     item(plsql_codes::kNotConvertible, "label <<" + std::string(s.labels.front().text) + ">> on a statement (GOTO target)",
          s.labels.front().span);
   switch (s.kind) {
     case ast::PlStmtKind::Null: out.push_back(PgStmt::simple("NULL", s.span)); return;
-    case ast::PlStmtKind::Assign: assign(static_cast<const ast::PlAssign&>(s), out); return;
-    case ast::PlStmtKind::Call: call_statement(static_cast<const ast::PlCall&>(s), out); return;
+    case ast::PlStmtKind::Assign: {
+      auto& a = static_cast<const ast::PlAssign&>(s);
+      with_self_calls(a.value.get(), out, [&](PgBody& b) { assign(a, b); });
+      return;
+    }
+    case ast::PlStmtKind::Call: {
+      auto& c = static_cast<const ast::PlCall&>(s);
+      with_self_calls(c.call.get(), out, [&](PgBody& b) { call_statement(c, b); });
+      return;
+    }
     case ast::PlStmtKind::If: {
       auto& i = static_cast<const ast::PlIf&>(s);
       PgStmt p;
@@ -159,7 +173,11 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       p.span = s.span;
       for (const auto& br : i.branches) {
         PgBody b;
-        std::string c = condition(*br.condition);
+        std::string c;
+        if (&br == &i.branches.front())  // only the first condition is evaluated unconditionally
+          with_self_calls(br.condition.get(), out, [&](PgBody&) { c = condition(*br.condition); });
+        else
+          c = condition(*br.condition);
         body(br.body, b);
         p.branches.emplace_back(c, std::move(b));
       }
@@ -213,12 +231,14 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
         out.push_back(PgStmt::simple("RETURN " + quote_ident("self"), s.span));
         return;
       }
-      if (!result_param_.empty()) {  // a function that became a procedure: the INOUT argument carries it
-        if (r.value) out.push_back(PgStmt::simple(result_param_ + " := " + expr(*r.value), s.span));
-        out.push_back(PgStmt::simple("RETURN", s.span));
-        return;
-      }
-      out.push_back(PgStmt::simple(r.value ? "RETURN " + expr(*r.value) : "RETURN", s.span));
+      with_self_calls(r.value.get(), out, [&](PgBody& b) {
+        if (!result_param_.empty()) {  // a function that became a procedure: the INOUT argument carries it
+          if (r.value) b.push_back(PgStmt::simple(result_param_ + " := " + expr(*r.value), s.span));
+          b.push_back(PgStmt::simple("RETURN", s.span));
+          return;
+        }
+        b.push_back(PgStmt::simple(r.value ? "RETURN " + expr(*r.value) : "RETURN", s.span));
+      });
       return;
     }
     case ast::PlStmtKind::Sql:

@@ -311,7 +311,10 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   // dblink (lower_autonomous.cpp); a function's body is then a procedure (it may COMMIT).
   bool autonomous = autonomous_on_dblink(s);
   autonomous_routine_ = autonomous;
-  bool as_procedure = s.is_function && (!env_.profile->functions || autonomous);
+  // A member function that changes SELF IN OUT: a procedure too (lower_self_changes.cpp).
+  const ast::PlSubprogram* spec = method_type_.empty() || nested_routine_ ? nullptr : spec_method(method_type_, s);
+  bool changes_self = spec && self_changing(method_type_, *spec);
+  bool as_procedure = s.is_function && (!env_.profile->functions || autonomous || changes_self);
   in_function_ = s.is_function && !as_procedure;
   in_procedure_ = !in_function_;
   std::string signature;
@@ -328,7 +331,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
       result_param_ = quote_ident("orashift_result");
       params += (params.empty() ? "" : ", ") + std::string("INOUT ") + result_param_ + " " + rt.sql;
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
-      if (!autonomous)
+      if (!autonomous && !changes_self)
         item(plsql_codes::kBehaviour,
              "function " + display + " is more than one expression: on Redshift a procedure whose last argument (INOUT "
              "orashift_result) returns the value; queries cannot call it (each such call is flagged where it is)",

@@ -104,6 +104,11 @@ public:
   std::optional<std::string> constant_string(const ast::Expr& e) const override;
   std::optional<std::string> runtime_format_model(const std::string& mask_sql, bool parsing) const override;
   bool support_function(const char* name) const override;
+  // ---- member functions that change SELF (lower_self_changes.cpp)
+  bool self_changing(const std::string& type, const ast::PlSubprogram& spec) const;
+  std::optional<std::string> self_changing_call(const std::string& routine, const std::string& self_text, const TypeInfo& self_type,
+                                                const ast::PlSubprogram& m, const std::string& args, Span span) const;
+  void with_self_calls(const ast::Expr* e, PgBody& out, const std::function<void(PgBody&)>& lower);
   std::optional<std::string> folded_string(const ast::Expr& e, const std::string& package, int depth) const;
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
@@ -422,6 +427,8 @@ private:
   int open_cursors_ = 0;                 // cursor loops around the statement being lowered
   bool warned_first_row_ = false;
   mutable bool calling_as_procedure_ = false;
+  mutable ArgCopies* self_calls_ = nullptr;                    // statements a SELF-changing call needs before its statement
+  mutable std::map<std::string, bool> self_changing_;          // by method family
   bool autonomous_routine_ = false;  // converting a routine whose PRAGMA AUTONOMOUS_TRANSACTION runs through dblink
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
