@@ -315,7 +315,8 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
       const Field* f = t->field(part);
       // r.f.g in an expression is (r.f).g: PostgreSQL reads a.b.c as table.column.field. An
       // assignment target keeps a.b.c, which PL/pgSQL assigns through.
-      bool wrap = out.find('(') != std::string::npos || (i > used && !assignment_target_);
+      // An attribute named bare in a method is already "self"."a": its field is ("self"."a").f.
+      bool wrap = out.find('(') != std::string::npos || ((i > used || out.find("\".\"") != std::string::npos) && !assignment_target_);
       out = (wrap ? "(" + out + ")" : out) + "." + (f ? f->ref() : q(part));
       if (!f) {
         if (!t->fields.empty() && t->sql != "record")
