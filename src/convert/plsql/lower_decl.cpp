@@ -162,6 +162,15 @@ TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
         r.sql = "record";
         return r;
       }
+    // nls_session_parameters%ROWTYPE: the emulated dictionary view's row (dictionary_views.h).
+    if (env_.profile->dictionary_views && env_.profile->composite_types &&
+        (parts.size() == 1 || (parts.size() == 2 && parts[0] == "SYS")))
+      if (const Table* view = dictionary_view(parts.back())) {
+        TypeInfo r = row_type(*view, dialect(), env_.types);
+        r.sql = dictionary_view_ref(parts.back());
+        res_.dictionary_views.insert(parts.back());
+        return r;
+      }
     return none;
   }
   if (dialect() == Dialect::Postgres && parts.size() == 2 && parts[0] == "DBMS_XMLGEN" && parts[1] == "CTXHANDLE") {

@@ -46,6 +46,15 @@ bool body_may_change_self(const ast::PlSubprogram& body, const TypeInfo& self, c
   return std::regex_search(text, passed);
 }
 
+// A literal, TRUE or FALSE: nothing a later COALESCE argument could skip.
+bool constant(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::Literal) return true;
+  if (e.kind != ast::ExprKind::Name) return false;
+  auto& n = static_cast<const ast::NameExpr&>(e);
+  std::string w = n.parts.size() == 1 ? upper(std::string(n.parts[0].text)) : std::string();
+  return w == "TRUE" || w == "FALSE";
+}
+
 // True when the expression evaluates every call in it unconditionally (see the file comment).
 bool unconditional(const ast::Expr& e) {
   switch (e.kind) {
@@ -65,7 +74,7 @@ bool unconditional(const ast::Expr& e) {
       std::string f = c.name.size() == 1 ? upper(std::string(c.name[0].text)) : std::string();
       if (f == "DECODE" || f == "NVL2") return false;
       for (size_t i = 0; i < c.args.size(); ++i) {
-        if ((f == "COALESCE" || f == "NVL") && i > 0 && c.args[i].value->kind != ast::ExprKind::Literal) return false;
+        if ((f == "COALESCE" || f == "NVL") && i > 0 && !constant(*c.args[i].value)) return false;
         if (!unconditional(*c.args[i].value)) return false;
       }
       return true;
@@ -83,7 +92,7 @@ bool unconditional(const ast::Expr& e) {
     case ast::ExprKind::In: {  // the list may stop at the first match: literals only
       auto& in = static_cast<const ast::InExpr&>(e);
       for (const auto& x : in.list)
-        if (x->kind != ast::ExprKind::Literal) return false;
+        if (!constant(*x)) return false;
       return unconditional(*in.lhs);
     }
     case ast::ExprKind::Name:

@@ -203,5 +203,6 @@ std::string upper(std::string_view s);
 ValueType value_type_of(const OracleType& t);
 std::string string_literal_value(std::string_view token);  // 'a''b' / q'[..]' / N'..' → value
 bool is_string_literal(const sql::ast::Expr& e, std::string* value = nullptr);  // and its value
+std::string regex_flags(const std::string& oracle_match_parameter);  // PostgreSQL's ARE flags
 
 }  // namespace orashift::rewrite

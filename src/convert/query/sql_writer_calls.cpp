@@ -416,9 +416,11 @@ std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
     // 'm' (multiline: ^ and $ at line ends, . not matching a newline, as Oracle's default) is
     // PostgreSQL's newline-sensitive 'n'.
     bool match_ok = n < 6 || (is_string_literal(*c.args[5].value, &match) &&
-                              (match == "i" || match == "c" || match == "m" || match.empty()));
+                              match.find_first_not_of("icmnx") == std::string::npos);
     if (pos == "1" && (occ == "0" || occ == "1") && match_ok) {
-      flags = std::string(occ == "0" ? "g" : "") + (match == "i" ? "i" : "") + (match == "m" ? "n" : "");
+      bool simple = match == "i" || match == "c" || match == "m" || match.empty();
+      flags = std::string(occ == "0" ? "g" : "") +
+              (simple ? std::string(match == "i" ? "i" : "") + (match == "m" ? "n" : "") : regex_flags(match));
       n = 3;
     }
   }
@@ -920,6 +922,18 @@ std::string SqlWriter::call(const CallExpr& c) {
                  "must be converted and exist on the target first",
        c.span);
   return call_generic(c, ident(c.name[0]));
+}
+
+// Oracle's match parameter as PostgreSQL's ARE flags: '.' matches a newline only with 'n', ^ and $
+// match at line ends only with 'm' (p / s / n / w), 'x' as is, the last of 'i' and 'c' wins —
+// what the routines' orashift_regexp_flags computes at run time.
+std::string regex_flags(const std::string& m) {
+  bool dotall = m.find('n') != std::string::npos, lines = m.find('m') != std::string::npos;
+  std::string out = dotall && lines ? "w" : dotall ? "s" : lines ? "n" : "p";
+  if (m.find('x') != std::string::npos) out += "x";
+  size_t c = m.find_last_of("ic");
+  if (c != std::string::npos) out += m[c];
+  return out;
 }
 
 bool is_string_literal(const Expr& e, std::string* value) {
