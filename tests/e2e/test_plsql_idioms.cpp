@@ -13,7 +13,8 @@
 // And collections built in SQL: CAST(COLLECT(x ORDER BY y) AS t) is an aggregate that ignores
 // NULLs ("COLLECT"; "Aggregate Functions": all but COUNT(*), GROUPING and GROUPING_ID ignore
 // nulls); CAST(MULTISET(subquery) AS t) holds the subquery's rows in order, several columns making
-// the object element ("CAST"); VALUE(t) of TABLE(objects) t is the element ("VALUE"); INSTR with a
+// the object element ("CAST"); VALUE(t) of TABLE(objects) t is the element ("VALUE"); SET(t) keeps
+// each element once ("SET"); INSTR with a
 // position and occurrence, the documentation's own examples ("INSTR": 'CORPORATE FLOOR', 'OR', 3, 2
 // is 14; -3, 2 is 2).
 // Cursor variables' attributes (PL/SQL Language Reference, "Named Cursor Attribute": %ISOPEN,
@@ -166,6 +167,7 @@ CREATE OR REPLACE PACKAGE coll_sql AS
   FUNCTION collected(p_grp NUMBER) RETURN VARCHAR2;
   FUNCTION from_multiset RETURN VARCHAR2;
   FUNCTION positions(p_from NUMBER) RETURN VARCHAR2;
+  FUNCTION distinct_names RETURN VARCHAR2;
 END coll_sql;
 /
 CREATE OR REPLACE PACKAGE BODY coll_sql AS
@@ -196,6 +198,15 @@ CREATE OR REPLACE PACKAGE BODY coll_sql AS
     RETURN instr('CORPORATE FLOOR', 'OR', 3, 2) || ',' || instr('CORPORATE FLOOR', 'OR', -3, 2) || ',' ||
            instr('CORPORATE FLOOR', 'OR', p_from) || ',' || instr('aaaa', 'aa', 1, 3) || ',' ||
            nvl(to_char(instr('abc', 'b', null)), 'null');
+  END;
+  FUNCTION distinct_names RETURN VARCHAR2 IS
+    l_names name_list := SET(name_list('b', 'a', 'b', NULL, 'c', NULL, 'a'));
+    l_out VARCHAR2(100) := l_names.count || ':';
+  BEGIN
+    FOR i IN 1 .. l_names.count LOOP
+      l_out := l_out || nvl(l_names(i), '-');
+    END LOOP;
+    RETURN l_out;
   END;
 END coll_sql;
 /
@@ -363,6 +374,7 @@ TEST(PlsqlIdioms, CollectionsBuiltInSqlAsInOracle) {
   EXPECT_EQ(s("SELECT coll_sql.collected(3)"), "0:");        // no rows: an empty collection
   EXPECT_EQ(s("SELECT coll_sql.from_multiset()"), "1/10;1/10;1/10;2/20;");
   EXPECT_EQ(s("SELECT coll_sql.positions(3)"), "14,2,5,3,null");
+  EXPECT_EQ(s("SELECT coll_sql.distinct_names()"), "4:ba-c");  // SET: each element once, one NULL
   EXPECT_EQ(s("SELECT coll_sql.positions(-1)"), "14,2,14,3,null");  // backwards from the last character
 }
 

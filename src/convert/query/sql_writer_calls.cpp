@@ -876,6 +876,13 @@ std::string SqlWriter::call(const CallExpr& c) {
     if (z.parts.size() == 1 && !z.parts[0].quoted() && upper(z.parts[0].text) == "SESSIONTIMEZONE")
       return "to_char(CURRENT_TIMESTAMP, 'TZH:TZM')";
   }
+  if (f == "SET" && n == 1 && postgres() && ctx_.routine) {
+    // SET(nested table): its distinct elements (SQL Language Reference, SET), here in the order of
+    // their first occurrence; one NULL kept; a NULL collection stays NULL.
+    std::string x = arg(c, 0);
+    return "(CASE WHEN " + x + " IS NULL THEN NULL ELSE ARRAY(SELECT orashift_e FROM unnest(" + x +
+           ") WITH ORDINALITY AS orashift_set(orashift_e, orashift_i) GROUP BY orashift_e ORDER BY min(orashift_i)) END)";
+  }
   if (f == "VALUE" && n == 1 && c.args[0].value->kind == ExprKind::Name) {
     // VALUE(t) of TABLE(collection) t: the element as an object (SQL Language Reference, VALUE);
     // the unnest's whole row is the element's composite. t.* (not t) so that an attribute named
