@@ -51,9 +51,13 @@ done
 for d in utPLSQL__utPLSQL mortenbra__alexandria-plsql-utils OraOpenSource__Logger OraOpenSource__oos-utils; do
   [ -d "$CORPUS/$d" ] && SOURCES+=("$CORPUS/$d")
 done
-# BENCH_ONLY=REGEX keeps the sources whose path matches (a quick partial run).
+# BENCH_ONLY=REGEX keeps the sources whose label (the path under the corpus, e.g. main/hr or
+# utPLSQL__utPLSQL) matches (a quick partial run); the corpus's own path is not matched.
 if [ -n "${BENCH_ONLY:-}" ]; then
-  kept=(); for d in "${SOURCES[@]}"; do [[ "$d" =~ $BENCH_ONLY ]] && kept+=("$d"); done; SOURCES=("${kept[@]}")
+  kept=(); for d in "${SOURCES[@]}"; do
+    label=${d#"$CORPUS"/}; label=${label#oracle-samples__db-sample-schemas/}
+    [[ "$label" =~ $BENCH_ONLY ]] && kept+=("$d")
+  done; SOURCES=("${kept[@]}")
 fi
 
 FMT='%-32s %5s %6s %6s %6s %6s %6s %8s %8s %6s %7s %7s %6s\n'
