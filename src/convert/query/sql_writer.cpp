@@ -529,15 +529,20 @@ std::optional<std::string> SqlWriter::user_type_cast(const CastExpr& c, const Ro
   return "CAST(" + expr(op) + " AS " + t.sql + ")";
 }
 
-std::string SqlWriter::cast(const CastExpr& c) {
+Column typed_column(const std::string& name, const DataType& t) {
   Column col;
-  col.name = "CAST";
-  col.type.name = c.type->name;
-  col.type.precision = c.type->precision;
-  col.type.scale = c.type->scale;
-  col.type.length = c.type->length;
-  col.type.char_semantics = c.type->char_semantics;
-  col.type.suffix = c.type->suffix;
+  col.name = name;
+  col.type.name = t.name;
+  col.type.precision = t.precision;
+  col.type.scale = t.scale;
+  col.type.length = t.length;
+  col.type.char_semantics = t.char_semantics;
+  col.type.suffix = t.suffix;
+  return col;
+}
+
+std::string SqlWriter::cast(const CastExpr& c) {
+  Column col = typed_column("CAST", *c.type);
   if (c.type->user_type && ctx_.routine)
     if (auto t = ctx_.routine->user_type(*c.type))
       if (auto out = user_type_cast(c, *t)) return *out;

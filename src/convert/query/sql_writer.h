@@ -204,5 +204,6 @@ ValueType value_type_of(const OracleType& t);
 std::string string_literal_value(std::string_view token);  // 'a''b' / q'[..]' / N'..' → value
 bool is_string_literal(const sql::ast::Expr& e, std::string* value = nullptr);  // and its value
 std::string regex_flags(const std::string& oracle_match_parameter);  // PostgreSQL's ARE flags
+Column typed_column(const std::string& name, const sql::ast::DataType& t);  // a column of an Oracle type, for map_type
 
 }  // namespace orashift::rewrite

@@ -47,14 +47,7 @@ std::optional<std::string> SqlWriter::xml_table(const TableRef& t) {
       col += " FOR ORDINALITY";
       outer += (outer.empty() ? "" : ", ") + std::string("orashift_x.") + name;
     } else {
-      Column typed;
-      typed.name = normalize_identifier(c.name.text);
-      typed.type.name = c.type->name;
-      typed.type.precision = c.type->precision;
-      typed.type.scale = c.type->scale;
-      typed.type.length = c.type->length;
-      typed.type.char_semantics = c.type->char_semantics;
-      typed.type.suffix = c.type->suffix;
+      Column typed = typed_column(normalize_identifier(c.name.text), *c.type);
       if (c.type->user_type && upper(c.type->name) != "XMLTYPE") return std::nullopt;
       ActionItems ignored;  // precision notes belong to table columns
       MappedType m = map_type(typed, ctx_.object, d_, TypeMappingSettings{}, &ignored);
