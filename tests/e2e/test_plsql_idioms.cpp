@@ -73,6 +73,7 @@ CREATE OR REPLACE PACKAGE idioms AS
   FUNCTION paths(p_path VARCHAR2) RETURN VARCHAR2;
   FUNCTION matches(p_text VARCHAR2, p_pattern VARCHAR2, p_modifiers VARCHAR2) RETURN VARCHAR2;
   FUNCTION empty_blob_length RETURN NUMBER;
+  FUNCTION escaped(p_text VARCHAR2) RETURN VARCHAR2;
 END idioms;
 /
 CREATE OR REPLACE PACKAGE BODY idioms AS
@@ -145,6 +146,10 @@ CREATE OR REPLACE PACKAGE BODY idioms AS
   FUNCTION matches(p_text VARCHAR2, p_pattern VARCHAR2, p_modifiers VARCHAR2) RETURN VARCHAR2 IS
   BEGIN
     RETURN CASE WHEN regexp_like(p_text, p_pattern, p_modifiers) THEN 'Y' ELSE 'N' END;
+  END;
+  FUNCTION escaped(p_text VARCHAR2) RETURN VARCHAR2 IS
+  BEGIN
+    RETURN htf.escape_sc(p_text);
   END;
   FUNCTION empty_blob_length RETURN NUMBER IS
     l_blob BLOB := empty_blob();
@@ -404,6 +409,8 @@ TEST(PlsqlIdioms, UtPlsqlCoreIdiomsRunAsInOracle) {
   EXPECT_EQ(s("SELECT idioms.matches('A', 'a', 'ic')"), "N");
   EXPECT_EQ(s("SELECT idioms.matches('A', 'a', 'ci')"), "Y");
   EXPECT_EQ(s("SELECT idioms.empty_blob_length()"), "0");  // EMPTY_BLOB: zero-length, not NULL
+  // HTF.ESCAPE_SC (as APEX_ESCAPE.HTML's basic mode: 'hello &"<>''/' → 'hello &amp;&quot;&lt;&gt;''/').
+  EXPECT_EQ(s("SELECT idioms.escaped('hello &\"<>''/')"), "hello &amp;&quot;&lt;&gt;'/");
   EXPECT_EQ(s("SELECT idioms.numbered()"), "11a12b13c");
   EXPECT_EQ(s("SELECT idioms.subtypes()"),
             "BASE_T:-:NO:NO:OBJECT;LEAF_T:BASE_T:YES:YES:OBJECT;TEXT_ROWS:-:YES:YES:COLLECTION;");

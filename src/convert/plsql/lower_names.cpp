@@ -664,8 +664,11 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
   if (pkg == "XMLTYPE" && fn == "CREATEXML" && c && c->args.size() == 1 && dialect() == Dialect::Postgres)
     return rewrite::xml_parse(w.expr(*c->args[0].value));
   if (pkg == "DBMS_OUTPUT" && !as_statement) return std::nullopt;
+  if (pkg == "HTF" && fn == "ESCAPE_SC" && n == 1 && !as_statement && dialect() == Dialect::Postgres)
+    // PL/SQL Web Toolkit, HTF.ESCAPE_SC: & " < > as their HTML entities (' and / unchanged).
+    return "replace(replace(replace(replace(" + arg(0) + ", '&', '&amp;'), '\"', '&quot;'), '<', '&lt;'), '>', '&gt;')";
   if (pkg.rfind("DBMS_", 0) == 0 || pkg.rfind("UTL_", 0) == 0 || pkg == "APEX_UTIL" || pkg == "OWA_UTIL" || pkg == "HTP" ||
-      pkg == "SYS") {
+      pkg == "HTF" || pkg == "SYS") {
     item(plsql_codes::kBuiltinPackage, pkg + "." + fn + " has no " + dialect_name(dialect()) + " equivalent" + builtin_hint(pkg),
          span);
     return pkg + "." + fn + "(" + (c ? args_text(*c, w) : std::string()) + ")";

@@ -795,10 +795,17 @@ std::string SqlWriter::call(const CallExpr& c) {
   if ((f == "REGEXP_SUBSTR" || f == "REGEXP_INSTR" || f == "REGEXP_COUNT") && postgres()) {
     // PostgreSQL 15's functions take Oracle's arguments in Oracle's order, but return NULL for a
     // NULL match parameter, which Oracle reads as none given: '' there.
+    // Their positions, occurrences and subexpression numbers are integers: a NUMBER argument is
+    // converted (Oracle converts it itself).
     size_t match = f == "REGEXP_SUBSTR" ? 4 : f == "REGEXP_INSTR" ? 5 : 3;
-    if (n > match && is_null_literal(*c.args[match].value)) {
+    if (n > 2) {
       std::string out = f + "(";
-      for (size_t i = 0; i < n; ++i) out += (i ? ", " : "") + (i == match ? std::string("''") : arg(c, i));
+      for (size_t i = 0; i < n; ++i) {
+        std::string a = arg(c, i);
+        if (i == match && is_null_literal(*c.args[i].value)) a = "''";
+        else if (i >= 2 && i != match && c.args[i].value->kind != ExprKind::Literal) a = "(" + a + ")::integer";
+        out += (i ? ", " : "") + a;
+      }
       return out + ")";
     }
   }
