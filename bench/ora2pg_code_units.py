@@ -30,12 +30,15 @@ O2P_ORDER = ("TYPE", "PACKAGE", "PROCEDURE", "FUNCTION", "TRIGGER")
 
 
 def source_files(manifest):
-    seen = []
+    # In path order, not the converter's output order: ora2pg reads one concatenated script, and a
+    # statement it cannot split (a q'…' quote) swallows what follows, so the order must not
+    # depend on orashift.
+    seen = set()
     for o in manifest["objects"] + manifest["flagged"]:
         f = o.get("source", "").rsplit(":", 2)[0]
-        if f and f not in seen:
-            seen.append(f)
-    return seen
+        if f:
+            seen.add(f)
+    return sorted(seen)
 
 
 def is_unit(name):
