@@ -185,10 +185,6 @@ public:
   // unqualified name resolves, on this connection and on every writer's (so DDL, COPY, resume
   // deletes and validation all work in it). Called once, before anything else.
   virtual void use_schema(const std::string& schema) = 0;
-  // The executor is about to run up to `n` writers at once, each on a thread of its own; 0
-  // when the load is over. A target whose engine runs worker threads of its own may size them
-  // to what is left of the machine.
-  virtual void writers_in_parallel(size_t /*n*/) {}
 };
 
 }  // namespace orashift

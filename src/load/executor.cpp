@@ -375,7 +375,6 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
   };
   std::vector<std::thread> pool;
   size_t n_threads = std::max<size_t>(1, std::min(opt.parallel, work.size()));
-  target.writers_in_parallel(n_threads);
   for (size_t i = 0; i < n_threads; ++i) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
   for (auto& ts : states) {
@@ -389,7 +388,6 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
   }
   done.store(true);
   if (ticker.joinable()) ticker.join();
-  target.writers_in_parallel(0);
 
   LoadReport report;
   for (auto& ts : states) {

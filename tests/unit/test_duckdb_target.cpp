@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include <unistd.h>
 
@@ -432,30 +431,4 @@ TEST(DuckDbTarget, FileDatabaseWritersBoundTheBlockCacheAndRestoreTheLimit) {
     EXPECT_EQ(cell(db, "SELECT count(*) FROM t"), "1000");
   }
   fs::remove(file);
-}
-
-TEST(DuckDbTarget, MoreParallelWritersThanCoresRunWithoutDuckDbWorkerThreadsUntilTheLoadEnds) {
-  // Writers' threads do their connections' DuckDB work; with more of them than cores, DuckDB's
-  // own workers only added busy-waiting (bench/README.md), so the target turns them off for the
-  // load and restores the default after it.
-  DuckDbTarget db(":memory:");
-  const std::string before = cell(db, "SELECT current_setting('threads')");
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  db.writers_in_parallel(cores);  // as many as cores: left alone
-  EXPECT_EQ(cell(db, "SELECT current_setting('threads')"), before);
-  db.writers_in_parallel(cores + 1);
-  EXPECT_EQ(cell(db, "SELECT current_setting('threads')"), "1");
-  // Loading works with it (a writer's own thread runs everything).
-  db.execute("CREATE TABLE t (id BIGINT, name VARCHAR)");
-  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
-  {
-    auto w = db.open_writer(table_named("T"), cols);
-    CollectRejects rejects;
-    auto name = [](size_t i) -> std::optional<std::string> { return "n" + std::to_string(i); };
-    EXPECT_EQ(w->write(keyed_rows(cols, 0, 300000, [](size_t i) { return int64_t(i); }, name), rejects, "a.dat"), 300000u);
-    w->finish();
-  }
-  EXPECT_EQ(cell(db, "SELECT count(*) FROM t"), "300000");
-  db.writers_in_parallel(0);
-  EXPECT_EQ(cell(db, "SELECT current_setting('threads')"), before);
 }

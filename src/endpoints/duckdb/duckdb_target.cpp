@@ -1,8 +1,6 @@
 #include "endpoints/duckdb/duckdb_target.h"
 
-#include <algorithm>
 #include <stdexcept>
-#include <thread>
 
 #include "common/naming.h"
 #include "endpoints/duckdb/duckdb_writer.h"
@@ -21,17 +19,6 @@ DuckDbTarget::DuckDbTarget(std::string path) : path_(std::move(path)) {
   if (duckdb_connect(db_, &conn_) == DuckDBError) {
     duckdb_close(&db_);
     throw std::runtime_error("duckdb: cannot connect to " + path_);
-  }
-}
-
-void DuckDbTarget::writers_in_parallel(size_t n) {
-  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  if (n > cores && !threads_set_) {
-    execute("SET threads = 1");
-    threads_set_ = true;
-  } else if (n <= cores && threads_set_) {
-    execute("RESET threads");
-    threads_set_ = false;
   }
 }
 

@@ -30,13 +30,6 @@ public:
   // must not outlive this target.
   std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) override;
   void use_schema(const std::string& schema) override;
-  // More writers than cores: DuckDB runs with no worker threads of its own (SET threads = 1)
-  // until the load is over (RESET threads). Each writer's thread already does its connection's
-  // DuckDB work, and DuckDB busy-waits for a task a worker thread has taken: with the cores
-  // taken by writers and readers, that waiting was up to a third of a keyed table's load (perf,
-  // bench/README.md, issue 18). Not at as many writers as cores: a scale-10 `migrate` (two
-  // writers on two cores) used less CPU that way too, but peaked at 329 MB instead of ~300.
-  void writers_in_parallel(size_t n) override;
 
 private:
   std::string path_;
@@ -47,7 +40,6 @@ private:
   // blocks are its data: nothing to evict).
   DuckDbBlockCache cache_;
   bool file_ = false;
-  bool threads_set_ = false;  // writers_in_parallel set threads = 1
 };
 
 // Runs ';'-separated statements on `conn`; throws std::runtime_error with DuckDB's message.

@@ -20,7 +20,6 @@ public:
   void execute(const std::string& sql) override { inner_.execute(sql); }
   QueryResult query(const std::string& sql) override { return inner_.query(sql); }
   void use_schema(const std::string& schema) override { inner_.use_schema(schema); }
-  void writers_in_parallel(size_t n) override { inner_.writers_in_parallel(n); }
   std::unique_ptr<TableWriter> open_writer(const Table& table, const std::vector<LoadColumn>& columns) override {
     auto it = routes_.find(table.name);
     if (it == routes_.end()) return inner_.open_writer(table, columns);
