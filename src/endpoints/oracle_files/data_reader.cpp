@@ -763,7 +763,7 @@ bool DelimitedReader::Impl::process(std::string_view line, uint64_t no, Batch& b
   }
   // SQL strings see the field values after NULLIF/DEFAULTIF, before any other SQL string.
   if (any_expr) {
-    raw = vals;
+    if (any_field_rule) raw = vals;  // otherwise vals is still a copy of raw
     for (size_t i = 0; i < fields.size(); ++i) {
       if (!fields[i].expr) continue;
       if (!eval_sql(*fields[i].expr, raw.data(), now, vals[i], error)) {
