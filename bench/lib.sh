@@ -34,12 +34,14 @@ ctl_spec() {
     END { print table "|" data "|" cols }' "$1"
 }
 
-time_cmd() {  # OUT_PREFIX cmd… → "$OUT_PREFIX.s" seconds, "$OUT_PREFIX.kb" peak RSS
+time_cmd() {  # OUT_PREFIX cmd… → "$OUT_PREFIX.s" seconds, "$OUT_PREFIX.kb" peak RSS, "$OUT_PREFIX.cpu" user + system s
   local s e
   s=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$1.kb" "${@:2}" >"$1.log" 2>&1 || echo nan >"$1.failed"
+  /usr/bin/time -f '%M %U %S' -o "$1.time" "${@:2}" >"$1.log" 2>&1 || echo nan >"$1.failed"
   e=$(date +%s.%N)
   echo "$e - $s" | bc >"$1.s"
+  # The last line: /usr/bin/time prefixes "Command exited with non-zero status" on failure.
+  tail -1 "$1.time" | awk '{ print $1 >"'"$1"'.kb"; print $2 + $3 >"'"$1"'.cpu" }'
 }
 
 # The libraries a bench program linked against build/liborashift_core.a needs (CMakeLists.txt's

@@ -170,13 +170,73 @@ std::optional<DateMask> DateMask::compile(std::string_view mask, std::string* er
       return std::nullopt;
     }
   }
+  // The fixed shape (see parse_fixed): numeric fields of fixed width and single punctuation,
+  // starting with a field.
+  size_t at = 0;
+  bool fixed = !m.elements_.empty() && m.elements_.front().field != Field::Separator;
+  for (const Element& e : m.elements_) {
+    switch (e.field) {
+      case Field::Year4:
+      case Field::Month2:
+      case Field::Day2:
+      case Field::Hour24:
+      case Field::Minute:
+      case Field::Second:
+        m.fixed_.push_back({e.field, static_cast<uint8_t>(at), static_cast<uint8_t>(e.digits)});
+        at += static_cast<size_t>(e.digits);
+        break;
+      case Field::Separator:
+        m.fixed_punct_.push_back(static_cast<uint8_t>(at));
+        ++at;
+        break;
+      default: fixed = false;
+    }
+    if (!fixed || at > 64) {
+      fixed = false;
+      break;
+    }
+  }
+  if (fixed) m.fixed_size_ = at;
+  else m.fixed_.clear(), m.fixed_punct_.clear();
   return m;
+}
+
+// Text with exactly the mask's fixed shape, every field all digits and every separator
+// punctuation: what the general loop reads from it, field by field (read_int stops at the
+// field's width, a separator takes one punctuation character). Any other text, and any value
+// the general loop refuses, returns false and goes to the general loop, which says why.
+bool DateMask::parse_fixed(std::string_view s, Micros& out) const {
+  if (fixed_size_ == 0 || s.size() != fixed_size_) return false;
+  for (uint8_t p : fixed_punct_)
+    if (std::isalnum(static_cast<unsigned char>(s[p]))) return false;
+  CivilDateTime c;
+  for (const FixedField& f : fixed_) {
+    int v = 0;
+    for (size_t k = f.at; k < size_t(f.at) + f.digits; ++k) {
+      const unsigned d = static_cast<unsigned char>(s[k]) - unsigned('0');
+      if (d > 9) return false;
+      v = v * 10 + static_cast<int>(d);
+    }
+    switch (f.field) {
+      case Field::Year4: c.year = v; break;
+      case Field::Month2: c.month = v; break;
+      case Field::Day2: c.day = v; break;
+      case Field::Hour24: c.hour = v; break;
+      case Field::Minute: c.minute = v; break;
+      case Field::Second: c.second = v; break;
+      default: return false;
+    }
+  }
+  if (c.year == 0 || c.month < 1 || c.month > 12 || !valid_civil(c)) return false;
+  out = micros_from_civil(c);
+  return true;
 }
 
 static const char* kMonths[] = {"JANUARY", "FEBRUARY", "MARCH",     "APRIL",   "MAY",      "JUNE",
                                 "JULY",    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
 
 bool DateMask::parse(std::string_view s, Micros& out, std::string* error) const {
+  if (parse_fixed(s, out)) return true;
   CivilDateTime c;
   c.year = 1970;
   bool pm = false, has_meridian = false, hour12 = false;

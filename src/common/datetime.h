@@ -47,8 +47,19 @@ private:
     std::string literal;
     int digits = 0;
   };
+  // A mask of fixed-width numeric fields and one-character punctuation only ("YYYY-MM-DD
+  // HH24:MI:SS"): where each field starts, so that text of exactly that shape is read without
+  // the general loop. Empty when the mask has any other element.
+  bool parse_fixed(std::string_view s, Micros& out) const;
+  struct FixedField {
+    Field field;
+    uint8_t at, digits;
+  };
   std::string text_;
   std::vector<Element> elements_;
+  std::vector<FixedField> fixed_;
+  std::vector<uint8_t> fixed_punct_;  // positions holding punctuation
+  size_t fixed_size_ = 0;
 };
 
 }  // namespace orashift

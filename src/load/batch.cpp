@@ -26,23 +26,6 @@ void ColumnVector::append_null() {
     case ValueKind::Bytes: ends.push_back(static_cast<uint32_t>(bytes.size())); break;
   }
 }
-void ColumnVector::append_int(int64_t v) {
-  valid.push_back(1);
-  ints.push_back(v);
-}
-void ColumnVector::append_decimal(Int128 v) {
-  valid.push_back(1);
-  decimals.push_back(v);
-}
-void ColumnVector::append_double(double v) {
-  valid.push_back(1);
-  doubles.push_back(v);
-}
-void ColumnVector::append_text(std::string_view v) {
-  valid.push_back(1);
-  bytes.append(v);
-  ends.push_back(static_cast<uint32_t>(bytes.size()));
-}
 void ColumnVector::pop_back() {
   if (valid.empty()) return;
   valid.pop_back();

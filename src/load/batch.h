@@ -43,10 +43,24 @@ struct ColumnVector {
     return std::string_view(bytes).substr(b, ends[row] - b);
   }
   void append_null();
-  void append_int(int64_t v);
-  void append_decimal(Int128 v);
-  void append_double(double v);
-  void append_text(std::string_view v);
+  // Inline: called once per value by every reader.
+  void append_int(int64_t v) {
+    valid.push_back(1);
+    ints.push_back(v);
+  }
+  void append_decimal(Int128 v) {
+    valid.push_back(1);
+    decimals.push_back(v);
+  }
+  void append_double(double v) {
+    valid.push_back(1);
+    doubles.push_back(v);
+  }
+  void append_text(std::string_view v) {
+    valid.push_back(1);
+    bytes.append(v);
+    ends.push_back(static_cast<uint32_t>(bytes.size()));
+  }
   void pop_back();  // undoes the last append (a row rejected half-way through decoding)
   void retain(const std::vector<uint8_t>& keep);  // keeps rows whose flag is set, in order
   void clear();

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "common/datetime.h"
 
 using namespace orashift;
@@ -44,4 +47,33 @@ TEST(DateTime, RejectsWhatOracleRejects) {
   EXPECT_TRUE(parse("YYYY-MM-DD", "1998-01-01x").rfind("ERR", 0) == 0);
   EXPECT_TRUE(parse("YYYY-MM-DD", "").rfind("ERR", 0) == 0);
   EXPECT_EQ(parse("YYYY-QQ", "x"), "BADMASK");
+}
+
+// Masks of fixed-width numeric fields read text of exactly their shape without the general
+// loop (DateMask::parse_fixed). An empty quoted literal changes nothing Oracle reads but keeps
+// a mask on the general loop: every text must give the same value, or the same error, both ways.
+TEST(DateTime, FixedShapeFastPathAgreesWithTheGeneralLoop) {
+  const char* masks[] = {"YYYY-MM-DD", "YYYY-MM-DD HH24:MI:SS", "YYYYMMDD", "DD/MM/YYYY HH24.MI", "RRRR-MM-DD"};
+  std::vector<std::string> texts = {
+      "1998-01-31", "1998-02-29", "2000-02-29", "1998-02-30", "1998-13-01", "1998-00-10", "1998-01-00", "0000-01-01",
+      "9999-12-31", "0001-01-01", "1998/01/31", "1998 01 31", "1998a01-31", "1998-1-31", "1998-01-3", " 1998-01-31",
+      "1998-01-31 ", "1998-01-31x", "19980131", "2001-12-31 23:59:59", "2001-12-31 24:00:00", "2001-12-31 23:60:00",
+      "2001-12-31 23:59:60", "2001-12-31T23:59:59", "2001-12-31 23:59", "2001-12-31 23:59:5", "31/12/2001 23.59",
+      "31/12/2001 23:59", "31-12-2001 07.05", "29/02/2001 10.10", "-998-01-31", "+998-01-31", "1998-01-31\r",
+      "1998\xC3\xA9" "01-31", "",
+  };
+  // Every text of the fixed shapes with one character changed to a digit, a letter or punctuation.
+  for (std::string base : {"2004-02-29 12:34:56", "20040229", "29/02/2004 12.34"})
+    for (size_t i = 0; i < base.size(); ++i)
+      for (char c : {'0', '9', '3', 'x', '-', ' ', '.'}) {
+        std::string t = base;
+        t[i] = c;
+        texts.push_back(t);
+      }
+  for (const char* mask : masks) {
+    const std::string general = std::string(mask) + "\"\"";
+    for (const std::string& t : texts) EXPECT_EQ(parse(mask, t), parse(general, t)) << mask << " / '" << t << "'";
+  }
+  EXPECT_EQ(parse("YYYY-MM-DD HH24:MI:SS", "2001-12-31 23:59:59"), "2001-12-31 23:59:59");
+  EXPECT_EQ(parse("YYYY-MM-DD", "1998-02-30"), parse("YYYY-MM-DD\"\"", "1998-02-30"));
 }

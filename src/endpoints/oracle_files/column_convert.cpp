@@ -129,25 +129,37 @@ static Int128 pow10_fast(int n) {
   return table[n];
 }
 
+static uint64_t pow10_u64(int n) {
+  static const auto table = [] {
+    std::array<uint64_t, 20> t{};
+    t[0] = 1;
+    for (int i = 1; i < 20; ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  return table[n];
+}
+
 // Fast path for the common shape "[-]ddd[.ddd]" with few digits; falls back to parse_decimal.
+// Up to 19 digits accumulate in 64 bits (every key and amount of real data): a 128-bit
+// multiply per digit was most of this function's cost (bench/README.md, issue 18).
 static DecimalParse parse_number(std::string_view s, int scale, Int128& out, bool& rounded) {
   rounded = false;
   size_t i = 0, n = s.size();
   bool neg = false;
   if (i < n && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
-  Int128 v = 0;
+  uint64_t v = 0;
   int digits = 0, frac = 0;
   bool point = false, simple = i < n;
   for (; i < n; ++i) {
-    char c = s[i];
-    if (c >= '0' && c <= '9') {
-      if (++digits > 38) {
+    const unsigned d = static_cast<unsigned char>(s[i]) - unsigned('0');
+    if (d <= 9) {
+      if (++digits > 19) {  // 10^19 - 1 < 2^64: no overflow up to here
         simple = false;
         break;
       }
-      v = v * 10 + (c - '0');
-      if (point) ++frac;
-    } else if (c == '.' && !point) {
+      v = v * 10 + d;
+      frac += point;
+    } else if (s[i] == '.' && !point) {
       point = true;
     } else {
       simple = false;
@@ -155,15 +167,56 @@ static DecimalParse parse_number(std::string_view s, int scale, Int128& out, boo
     }
   }
   if (simple && digits > 0 && digits - frac + scale <= 38 && frac <= scale) {
-    if (frac < scale) v *= pow10_fast(scale - frac);
-    out = neg ? -v : v;
+    Int128 x = static_cast<Int128>(v);
+    if (frac < scale) {
+      const int k = scale - frac;
+      x = k < 20 ? x * static_cast<Int128>(pow10_u64(k)) : x * pow10_fast(k);
+    }
+    out = neg ? -x : x;
     return DecimalParse::Ok;
   }
   return parse_decimal(s, scale, out, &rounded);
 }
 
+// The plain shape "[-+]ddd[.ddd]" with at most 18 digits whose value times 10^scale fits 64
+// bits (keys, codes and amounts of real data): the same value parse_number gives, with no
+// 128-bit arithmetic. A 128-bit result passed back through memory stalled on every field
+// (perf, bench/README.md).
+static bool parse_small(std::string_view s, int scale, int64_t& out) {
+  size_t i = 0, n = s.size();
+  bool neg = false;
+  if (i < n && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+  uint64_t v = 0;
+  int digits = 0, frac = 0;
+  bool point = false;
+  for (; i < n; ++i) {
+    const unsigned d = static_cast<unsigned char>(s[i]) - unsigned('0');
+    if (d <= 9) {
+      if (++digits > 18) return false;
+      v = v * 10 + d;
+      frac += point;
+    } else if (s[i] == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0 || frac > scale || scale - frac > 18) return false;
+  if (__builtin_mul_overflow(v, pow10_u64(scale - frac), &v) || v > uint64_t(INT64_MAX)) return false;
+  out = neg ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+  return true;
+}
+
 static bool convert_number(const ColumnTarget& t, std::string_view v, ColumnVector& col, std::string& error) {
   int scale = t.kind == ValueKind::Decimal ? t.scale : 0;
+  int64_t small;
+  if (t.negative_scale == 0 && parse_small(v, scale, small)) {  // nothing rounded: the checks below
+    const Int128 x = small;
+    if (x >= t.limit || x <= -t.limit) return precision_error(t, v, error);
+    if (t.kind == ValueKind::Int64) col.append_int(small);
+    else col.append_decimal(x);
+    return true;
+  }
   Int128 x;
   bool rounded = false;
   switch (parse_number(v, scale, x, rounded)) {

@@ -1,5 +1,6 @@
 #include "endpoints/oracle_files/data_reader.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -34,10 +35,17 @@ bool pad_equal(std::string_view a, std::string_view b) {
   return true;
 }
 
-size_t find_delimiter(std::string_view rec, std::string_view d, size_t from) {
+inline size_t find_delimiter(std::string_view rec, std::string_view d, size_t from) {
   if (from >= rec.size()) return std::string_view::npos;
   if (d.size() == 1) {
-    const void* p = std::memchr(rec.data() + from, d[0], rec.size() - from);
+    // Most fields are a few bytes long (keys, codes, amounts): look at the first 16 bytes here
+    // before paying for a call to memchr.
+    const char c = d[0];
+    const size_t stop = std::min(rec.size(), from + 16);
+    for (size_t i = from; i < stop; ++i)
+      if (rec[i] == c) return i;
+    if (stop == rec.size()) return std::string_view::npos;
+    const void* p = std::memchr(rec.data() + stop, c, rec.size() - stop);
     return p ? static_cast<size_t>(static_cast<const char*>(p) - rec.data()) : std::string_view::npos;
   }
   return rec.find(d, from);
@@ -65,6 +73,7 @@ struct FieldPlan {
   int lob_name = -1;                   // LOBFILE(field): the field holding the file name
   int bfile_dir = -1, bfile_name = -1; // BFILE(dir, name) fields
   bool target_bytes = false;           // the column is binary: a LOB's bytes go as hex
+  bool reads_data = false;             // def->reads_data(), asked once per field, not per record
   std::string scratch;  // RECNUM / SEQUENCE text, unescaped values, LOB contents, object text
 };
 
@@ -124,6 +133,9 @@ struct DelimitedReader::Impl {
   Charset charset = Charset::Utf8;
   Micros now = 0;
   bool any_expr = false, any_lob = false, any_object = false;
+  // Per-record passes only some control files need: generated values (CONSTANT, RECNUM,
+  // SEQUENCE, SYSDATE) and fields NULLIF / DEFAULTIF / not loaded.
+  bool any_generated = false, any_field_rule = false;
 
   uint64_t read = 0, filtered = 0, rejected = 0, record_no = 0;
   std::vector<FieldValue> vals;
@@ -202,6 +214,7 @@ static void plan_clause(const ControlFile& ctl, const IntoTable& into, ClausePla
     if (f.enclosure) fp.encl = *f.enclosure, fp.has_encl = true;
     else if (into.enclosure && !f.lobfile) fp.encl = *into.enclosure, fp.has_encl = true;
     fp.preserve = f.preserve_blanks.value_or(ctl.preserve_blanks);
+    fp.reads_data = f.reads_data();
     if (f.length) fp.max_len = static_cast<size_t>(*f.length);
     if (f.collection) fp.max_len = SIZE_MAX;  // skipped whole, whatever its length
     if (f.reads_data() && !fp.has_term && !fp.has_encl && f.position_end == 0)
@@ -286,6 +299,10 @@ std::unique_ptr<DelimitedReader> DelimitedReader::create(const ControlFile& ctl,
     if (!f.not_loaded.empty())
       diags.add({Severity::Warning, "LDR018", "field " + f.name + " not loaded (" + (fp.parent < 0 ? "column NULL" : "attribute left out") + "): " + f.not_loaded, f.span});
     if (f.expr) impl->any_expr = true;
+    if (f.type == CtlFieldType::Constant || f.type == CtlFieldType::Recnum || f.type == CtlFieldType::Sequence ||
+        f.type == CtlFieldType::Sysdate)
+      impl->any_generated = true;
+    if (!f.not_loaded.empty() || fp.nullif || fp.defaultif) impl->any_field_rule = true;
     if (f.lobfile || f.bfile_dir) impl->any_lob = true;
     if (f.column_object) impl->any_object = true;
   }
@@ -378,7 +395,7 @@ bool DelimitedReader::Impl::scan(ClausePlan& c, std::string_view rec, size_t sta
     FieldPlan& f = fields[i];
     const CtlField& d = *f.def;
     raw[i] = FieldValue::null();
-    if (!d.reads_data()) continue;
+    if (!f.reads_data) continue;
     if (d.position_start == 0 && d.position_skip > 0) pos = std::min(n, pos + static_cast<size_t>(d.position_skip));
     if (d.position_start > 0) {
       pos = static_cast<size_t>(d.position_start - 1);
@@ -715,7 +732,7 @@ bool DelimitedReader::Impl::process(std::string_view line, uint64_t no, Batch& b
                          ": Column not found before end of logical record (use TRAILING NULLCOLS)");
     return false;
   }
-  for (size_t i = 0; i < fields.size(); ++i) {
+  for (size_t i = 0; any_generated && i < fields.size(); ++i) {
     FieldPlan& f = fields[i];
     switch (f.def->type) {
       case CtlFieldType::Constant: raw[i] = FieldValue::of_text(f.def->constant); break;
@@ -737,7 +754,7 @@ bool DelimitedReader::Impl::process(std::string_view line, uint64_t no, Batch& b
   }
   if (any_lob) fill_lobs(no);
   vals = raw;
-  for (size_t i = 0; i < fields.size(); ++i) {
+  for (size_t i = 0; any_field_rule && i < fields.size(); ++i) {
     FieldPlan& f = fields[i];
     if (!f.def->not_loaded.empty()) vals[i] = FieldValue::null();
     else if (f.nullif && condition(*f.nullif, c, rec)) vals[i] = FieldValue::null();
@@ -746,7 +763,7 @@ bool DelimitedReader::Impl::process(std::string_view line, uint64_t no, Batch& b
   }
   // SQL strings see the field values after NULLIF/DEFAULTIF, before any other SQL string.
   if (any_expr) {
-    raw = vals;
+    if (any_field_rule) raw = vals;  // otherwise vals is still a copy of raw
     for (size_t i = 0; i < fields.size(); ++i) {
       if (!fields[i].expr) continue;
       if (!eval_sql(*fields[i].expr, raw.data(), now, vals[i], error)) {

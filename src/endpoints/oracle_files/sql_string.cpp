@@ -41,7 +41,36 @@ std::optional<NumberFormat> NumberFormat::compile(std::string_view mask, std::st
 }
 
 bool NumberFormat::apply(std::string_view s, std::string& out) const {
+  std::string_view v;
+  if (!apply(s, out, v)) return false;
+  if (v.data() != out.data()) out.assign(v);
+  return true;
+}
+
+bool NumberFormat::apply(std::string_view s, std::string& out, std::string_view& result) const {
+  // Already plain ("-1234.5": the shape data files hold): the result is the input itself, and
+  // the counts below are the ones the general loop would find. Anything else (blanks, '+',
+  // '$', group separators, a trailing sign) takes the general loop.
+  {
+    size_t i = !s.empty() && s[0] == '-';
+    int ints = 0, fracs = 0;
+    bool point = false, plain = true;
+    for (; i < s.size(); ++i) {
+      const char c = s[i];
+      if (c >= '0' && c <= '9') (point ? fracs : ints)++;
+      else if (c == '.' && decimal_ && !point) point = true;
+      else {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      result = s;
+      return ints + fracs > 0 && ints <= int_digits_ && fracs <= frac_digits_;
+    }
+  }
   out.clear();
+  result = out;
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
@@ -66,6 +95,7 @@ bool NumberFormat::apply(std::string_view s, std::string& out) const {
       return false;
     }
   }
+  result = out;
   return ints + fracs > 0 && ints <= int_digits_ && fracs <= frac_digits_;
 }
 
@@ -382,12 +412,13 @@ bool eval_sql(SqlExpr& e, const FieldValue* fields, Micros now, FieldValue& out,
   std::string& buf = e.scratch;
   if (f == "TO_NUMBER") {
     if (e.number_format) {
-      if (!e.number_format->apply(a.text, buf)) {
+      std::string_view plain;
+      if (!e.number_format->apply(a.text, buf, plain)) {
         error = "ORA-01722: invalid number ('" + std::string(a.text) + "' does not match format '" +
                 e.number_format->text() + "')";
         return false;
       }
-      out = FieldValue::of_text(buf);
+      out = FieldValue::of_text(plain);  // the field's own text when it was already plain
       return true;
     }
     if (!is_number_text(a.text)) {

@@ -21,6 +21,8 @@ public:
   // Checks `in` against the model and writes a plain number ("-1234.5") to `out`.
   // False when the value does not fit the model (Oracle: ORA-01722).
   bool apply(std::string_view in, std::string& out) const;
+  // The same, without a copy when `in` is already plain: `result` is `in` itself or views `out`.
+  bool apply(std::string_view in, std::string& out, std::string_view& result) const;
   const std::string& text() const { return text_; }
 
 private:
