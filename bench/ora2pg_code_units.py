@@ -30,15 +30,12 @@ O2P_ORDER = ("TYPE", "PACKAGE", "PROCEDURE", "FUNCTION", "TRIGGER")
 
 
 def source_files(manifest):
-    # In path order, not the converter's output order: ora2pg reads one concatenated script, and a
-    # statement it cannot split (a q'…' quote) swallows what follows, so the order must not
-    # depend on orashift.
-    seen = set()
+    seen = []
     for o in manifest["objects"] + manifest["flagged"]:
         f = o.get("source", "").rsplit(":", 2)[0]
-        if f:
-            seen.add(f)
-    return sorted(seen)
+        if f and f not in seen:
+            seen.append(f)
+    return seen
 
 
 def is_unit(name):
