@@ -12,6 +12,7 @@
 // statement uses its value: not inside AND/OR, CASE, DECODE or a later COALESCE/NVL argument, a
 // query, or an ELSIF condition — those calls stay an error-level item, as does a call on an object
 // that cannot be assigned (an element of a collection held as jsonb, a function's result).
+#include <cctype>
 #include <regex>
 
 #include "common/naming.h"
@@ -28,8 +29,11 @@ namespace {
 
 // Every word of the text, upper case: member procedure names and SELF passed on are looked up in it.
 bool mentions_word(const std::string& upper_text, const std::string& word) {
-  std::regex re("(^|[^A-Z0-9_$#])" + word + "($|[^A-Z0-9_$#])");
-  return std::regex_search(upper_text, re);
+  auto part = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; };
+  for (size_t at = upper_text.find(word); at != std::string::npos; at = upper_text.find(word, at + 1))
+    if ((at == 0 || !part(upper_text[at - 1])) && (at + word.size() == upper_text.size() || !part(upper_text[at + word.size()])))
+      return true;
+  return false;
 }
 
 // May `body` (a method of `type`) change SELF? Its attributes or SELF assigned (self_may_change on

@@ -5,6 +5,7 @@
 // type, a collection type → a domain over an array. docs/plsql.md states each decision.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 
 #include "convert/plsql/codes.h"
@@ -143,15 +144,28 @@ namespace {
 bool may_write(Span routine, const std::string& oracle_name) {
   std::string text(routine.text());
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-  std::string n;
-  for (char c : oracle_name) n += (c == '$' || c == '#') ? std::string("\\") + c : std::string(1, c);
-  static const std::string w = "[A-Z0-9_$#]";
-  // x :=, x(i) :=, x.f :=, x(i).f :=
-  std::regex assigned("(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")\\s*(\\([^;()]*(\\([^;()]*\\)[^;()]*)*\\))?\\s*(\\.\\s*" + w +
-                      "+\\s*)*:=");
-  std::regex into("\\bINTO\\b[^;]*(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")");
-  std::regex resized("(^|[^A-Z0-9_$#.])" + n + "\\s*\\.\\s*(EXTEND|DELETE|TRIM)\\b");
-  return std::regex_search(text, assigned) || std::regex_search(text, into) || std::regex_search(text, resized);
+  if (text.find(oracle_name) == std::string::npos) return false;  // not named at all: no regex to build
+  // The three patterns of a name, built once per name (building a std::regex dominated conversion
+  // time when every method of a type was asked about every attribute).
+  struct Patterns {
+    std::regex assigned, into, resized;
+  };
+  static thread_local std::map<std::string, Patterns> cache;
+  auto it = cache.find(oracle_name);
+  if (it == cache.end()) {
+    std::string n;
+    for (char c : oracle_name) n += (c == '$' || c == '#') ? std::string("\\") + c : std::string(1, c);
+    static const std::string w = "[A-Z0-9_$#]";
+    // x :=, x(i) :=, x.f :=, x(i).f :=
+    it = cache.emplace(oracle_name,
+                       Patterns{std::regex("(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")\\s*(\\([^;()]*(\\([^;()]*\\)[^;()]*)*\\))?\\s*(\\.\\s*" +
+                                           w + "+\\s*)*:="),
+                                std::regex("\\bINTO\\b[^;]*(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")"),
+                                std::regex("(^|[^A-Z0-9_$#.])" + n + "\\s*\\.\\s*(EXTEND|DELETE|TRIM)\\b")})
+             .first;
+  }
+  const Patterns& p = it->second;
+  return std::regex_search(text, p.assigned) || std::regex_search(text, p.into) || std::regex_search(text, p.resized);
 }
 
 // SELF of the enclosing method may change in a nested subprogram: an attribute assigned (`a :=`,
