@@ -22,6 +22,14 @@ bool numeric(const std::string& f) { return f == "NUMBER" || f == "PLS_INTEGER";
 std::string Lowerer::implicit_argument(const ast::Expr& arg, const ast::PlType& param, std::string written) const {
   if (!env_.profile->composite_types) return written;  // Redshift: no bytea, positional text casts differ
   std::string to = param_family(param), from = oracle_family_of(arg);
+  // An arithmetic expression has no family of its own but is a number (BITAND(a, b) * 1024).
+  if (from.empty() && numeric(to) && arg.kind == ast::ExprKind::Binary) {
+    auto op = static_cast<const ast::BinaryExpr&>(arg).op;
+    bool arithmetic = op == ast::BinaryOp::Add || op == ast::BinaryOp::Sub || op == ast::BinaryOp::Mul ||
+                      op == ast::BinaryOp::Div || op == ast::BinaryOp::Mod || op == ast::BinaryOp::Power;
+    if (arithmetic && value_type(arg) != rewrite::ValueType::Date && value_type(arg) != rewrite::ValueType::Interval)
+      from = "NUMBER";
+  }
   if (to.empty() || from.empty()) return written;
   if (numeric(from) && numeric(to)) {
     // INTEGER / PLS_INTEGER parameters are integers on the target, a NUMBER value numeric, and
