@@ -310,9 +310,24 @@ CREATE OR REPLACE TYPE BODY by_ten_t AS
   END;
 END;
 /
+CREATE OR REPLACE TYPE node_t FORCE AS OBJECT (visits NUMBER, MEMBER FUNCTION visit(self IN OUT NOCOPY node_t) RETURN NUMBER) NOT FINAL;
+/
+CREATE OR REPLACE TYPE node_list AS TABLE OF node_t;
+/
+CREATE OR REPLACE TYPE tree_t UNDER node_t (children node_list);
+/
+CREATE OR REPLACE TYPE BODY node_t AS
+  MEMBER FUNCTION visit(self IN OUT NOCOPY node_t) RETURN NUMBER IS
+  BEGIN
+    self.visits := nvl(self.visits, 0) + 1;
+    RETURN self.visits;
+  END;
+END;
+/
 CREATE OR REPLACE PACKAGE self_changes AS
   FUNCTION reversed(p_text VARCHAR2) RETURN VARCHAR2;
   FUNCTION stepped RETURN VARCHAR2;
+  FUNCTION visited RETURN VARCHAR2;
 END self_changes;
 /
 CREATE OR REPLACE PACKAGE BODY self_changes AS
@@ -342,6 +357,16 @@ CREATE OR REPLACE PACKAGE BODY self_changes AS
     l_out := l_counter.step() || ',' || l_counter.step() || ',' || l_other.step() || ';';
     RETURN l_out || l_counter.n || ',' || l_other.n;
   END;
+  FUNCTION visited RETURN VARCHAR2 IS
+    l_tree tree_t := tree_t(0, node_list(node_t(0), node_t(5)));
+    l_last NUMBER;
+  BEGIN
+    FOR i IN 1 .. l_tree.children.count LOOP
+      l_last := l_tree.children(i).visit();
+      l_last := l_tree.children(i).visit();
+    END LOOP;
+    RETURN l_last || ':' || l_tree.children(1).visits || ',' || l_tree.children(2).visits;
+  END;
 END self_changes;
 /
 )";
@@ -356,6 +381,8 @@ TEST(PlsqlIdioms, MemberFunctionsChangingSelfAsInOracle) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT self_changes.reversed('abcd')"), "dcb|0");  // each pop shrinks the caller's stack
   EXPECT_EQ(s("SELECT self_changes.stepped()"), "15,25,6;25,6");   // dispatched, the object's own n changed
+  // … on an element of a collection the hierarchy holds of itself (kept as jsonb): written back.
+  EXPECT_EQ(s("SELECT self_changes.visited()"), "7:2,7");
 }
 
 TEST(PlsqlIdioms, CursorVariableAttributesAsInOracle) {

@@ -108,6 +108,15 @@ bool unconditional(const ast::Expr& e) {
 
 }  // namespace
 
+// x.f(i).m(…): a method called on an element (the last selectors a field and its arguments, after
+// an element's).
+bool Lowerer::member_call_on_element(const ast::Expr& e) {
+  if (e.kind != ast::ExprKind::Postfix) return false;
+  auto& p = static_cast<const ast::PostfixExpr&>(e);
+  size_t n = p.selectors.size();
+  return n >= 2 && p.selectors[n - 1].kind == ast::SelectorKind::Args && p.selectors[n - 2].kind == ast::SelectorKind::Field;
+}
+
 bool Lowerer::self_changing(const std::string& type, const ast::PlSubprogram& spec) const {
   if (!env_.profile->composite_types || !spec.is_function || spec.constructor || is_static(spec)) return false;
   bool self_in_out = false;

@@ -398,6 +398,15 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   if (package_element_assign(a, out)) return;
   // x.items := v, x.items(i) := v on an attribute held as jsonb: through a local copy (lower_box.cpp).
   if (boxed_statement(*a.target, false, a.span, out, [&](PgBody& body) { assign(a, body); })) return;
+  // v := x.items(i).m(…) on an element held as jsonb: through a local copy too, so that a member
+  // function changing SELF can write the element back (lower_self_changes.cpp).
+  if (member_call_on_element(*a.value) &&
+      boxed_statement(*a.value, false, a.span, out, [&](PgBody& body) {
+        ArgCopies* outer = std::exchange(self_calls_, nullptr);
+        with_self_calls(a.value.get(), body, [&](PgBody& b) { assign(a, b); });
+        self_calls_ = outer;
+      }))
+    return;
   if (map_assign(a, out)) return;
   assign_value(*a.target, assigned_value(*a.target, *a.value, expr(*a.value)), a.span, out);
 }

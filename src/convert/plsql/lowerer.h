@@ -109,6 +109,7 @@ public:
   std::optional<std::string> self_changing_call(const std::string& routine, const std::string& self_text, const TypeInfo& self_type,
                                                 const ast::PlSubprogram& m, const std::string& args, Span span) const;
   void with_self_calls(const ast::Expr* e, PgBody& out, const std::function<void(PgBody&)>& lower);
+  static bool member_call_on_element(const ast::Expr& e);
   std::optional<std::string> folded_string(const ast::Expr& e, const std::string& package, int depth) const;
   std::optional<std::string> into(const std::vector<ast::ExprPtr>& targets, bool bulk, bool strict, Span where,
                                   rewrite::SqlWriter& w) const override;
