@@ -1,13 +1,31 @@
 #include "common/decimal.h"
 
 #include <algorithm>
+#include <array>
 
 namespace orashift {
 
 Int128 pow10_i128(int n) {
-  Int128 v = 1;
+  static const auto table = [] {
+    std::array<Int128, 39> t{};
+    t[0] = 1;
+    for (int i = 1; i < 39; ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  if (n >= 0 && n <= 38) return table[n];
+  Int128 v = 1;  // outside NUMBER's range: as the multiplication gives it
   for (int i = 0; i < n; ++i) v *= 10;
   return v;
+}
+
+uint64_t pow10_u64(int n) {
+  static const auto table = [] {
+    std::array<uint64_t, 20> t{};
+    t[0] = 1;
+    for (int i = 1; i < 20; ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  return table[n];
 }
 
 int decimal_digits(Int128 value) {

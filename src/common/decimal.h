@@ -1,6 +1,7 @@
 #pragma once
 // Exact decimals for Oracle NUMBER: a 128-bit integer scaled by 10^scale. Up to 38 digits,
 // which covers NUMBER's precision; never goes through double.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,9 @@ void append_decimal(std::string& out, Int128 value, int scale);
 // Number of decimal digits of |value| (0 has 1 digit).
 int decimal_digits(Int128 value);
 
-// 10^n for 0 <= n <= 38.
+// 10^n, read from a table for 0 <= n <= 38 (the loaders call it per value).
 Int128 pow10_i128(int n);
+// 10^n for 0 <= n <= 19.
+uint64_t pow10_u64(int n);
 
 }  // namespace orashift

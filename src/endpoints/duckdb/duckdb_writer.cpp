@@ -62,25 +62,6 @@ bool copies_directly(ValueKind kind, duckdb_type target) {
   return false;
 }
 
-Int128 pow10_table(int n) {
-  static const auto table = [] {
-    std::array<Int128, 39> t{};
-    for (int i = 0; i < 39; ++i) t[i] = pow10_i128(i);
-    return t;
-  }();
-  return table[n];
-}
-
-int64_t pow10_i64(int n) {
-  static const auto table = [] {
-    std::array<int64_t, 19> t{};
-    t[0] = 1;
-    for (int i = 1; i < 19; ++i) t[i] = t[i - 1] * 10;
-    return t;
-  }();
-  return table[n];
-}
-
 // Errors that say nothing about the rows: bisecting would only reject good data.
 bool fatal_error(duckdb_error_type type) {
   switch (type) {
@@ -140,7 +121,7 @@ DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<Lo
       s.storage = duckdb_decimal_internal_type(s.chunk_type);
       s.precision = duckdb_decimal_width(s.chunk_type);
       s.scale = duckdb_decimal_scale(s.chunk_type);
-      s.limit = pow10_table(s.precision);
+      s.limit = pow10_i128(s.precision);
     }
     types.push_back(s.chunk_type);
   }
@@ -224,7 +205,7 @@ void DuckDbWriter::check_column(size_t i, const Batch& batch) {
       }
     };
     if (from_scale == 10) fast(std::integral_constant<int64_t, 10'000'000'000>{});
-    else fast(pow10_i64(from_scale));
+    else fast(static_cast<int64_t>(pow10_u64(from_scale)));
   }
   for (; row < n; ++row) {
     if (refused_[row] || c.is_null(row)) continue;
@@ -233,7 +214,7 @@ void DuckDbWriter::check_column(size_t i, const Batch& batch) {
     if (s.fill == Fill::Integer) {
       out = v;
       if (from_scale > 0) {
-        Int128 p = pow10_table(std::min(from_scale, 38));
+        Int128 p = pow10_i128(std::min(from_scale, 38));
         if (from_scale > 38 ? v != 0 : v % p != 0) {
           refuse(row, format_decimal(v, from_scale) + " would be rounded to fit " + s.type_name);
           continue;
@@ -246,7 +227,7 @@ void DuckDbWriter::check_column(size_t i, const Batch& batch) {
       }
     } else if (from_scale == s.scale || (from_int && s.scale <= 18)) {
       // The common shapes: the same scale, or an integer into DECIMAL(p,s); a bound check.
-      out = from_scale == s.scale ? v : v * pow10_table(s.scale);
+      out = from_scale == s.scale ? v : v * pow10_i128(s.scale);
       if (out >= s.limit || out <= -s.limit) {  // the general rule decides, and says why
         std::string reason;
         if (!rescale_decimal(v, from_scale, s.precision, s.scale, out, &reason)) {

@@ -120,25 +120,6 @@ static Int128 round_to_power(Int128 v, int k) {
   return q * p;
 }
 
-static Int128 pow10_fast(int n) {
-  static const auto table = [] {
-    std::array<Int128, 39> t{};
-    for (int i = 0; i < 39; ++i) t[i] = pow10_i128(i);
-    return t;
-  }();
-  return table[n];
-}
-
-static uint64_t pow10_u64(int n) {
-  static const auto table = [] {
-    std::array<uint64_t, 20> t{};
-    t[0] = 1;
-    for (int i = 1; i < 20; ++i) t[i] = t[i - 1] * 10;
-    return t;
-  }();
-  return table[n];
-}
-
 // Fast path for the common shape "[-]ddd[.ddd]" with few digits; falls back to parse_decimal.
 // Up to 19 digits accumulate in 64 bits (every key and amount of real data): a 128-bit
 // multiply per digit was most of this function's cost (bench/README.md, issue 18).
@@ -170,7 +151,7 @@ static DecimalParse parse_number(std::string_view s, int scale, Int128& out, boo
     Int128 x = static_cast<Int128>(v);
     if (frac < scale) {
       const int k = scale - frac;
-      x = k < 20 ? x * static_cast<Int128>(pow10_u64(k)) : x * pow10_fast(k);
+      x *= pow10_i128(k);
     }
     out = neg ? -x : x;
     return DecimalParse::Ok;
