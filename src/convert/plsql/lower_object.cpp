@@ -281,9 +281,8 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
         for (const auto& p : m.params) required += !is_self_param(p) && !p.default_value;
         if (m.constructor && nargs <= own_params(m) && nargs >= required) fitting.push_back(&m);
       }
-      // Named arguments: the one user constructor that has those parameters (the default
-      // constructor's function has no parameter names).
-      if (named && (fitting.size() != 1 || !names_given(*fitting[0]))) return std::nullopt;
+      // Named arguments were settled by named_user_constructor (the one constructor taking them).
+      if (named) return std::nullopt;
       if (!fitting.empty()) {
         std::vector<const ast::Expr*> exprs;
         for (size_t i = 0; i < nargs; ++i) exprs.push_back(c->args[i].value.get());
