@@ -407,7 +407,7 @@ void Lowerer::type_body(const ast::CreateTypeBody& u) {
 }
 
 // In a method: SELF and the attributes (implicitly SELF's) are names of the routine.
-void Lowerer::add_self_symbols(const ast::PlSubprogram& s) {
+void Lowerer::add_self_symbols() {
   TypeInfo t = object_type_info(method_type_);
   for (const auto& f : t.fields) {
     if (scope_.find(f.name)) continue;  // a parameter of the same name hides the attribute, as in Oracle

@@ -333,7 +333,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   in_procedure_ = !in_function_;
   std::string signature;
   std::string params = parameter_list(s, in_function_, signature);
-  if (!method_type_.empty() && !nested_routine_) add_self_symbols(s);
+  if (!method_type_.empty() && !nested_routine_) add_self_symbols();
   std::string head;
   result_param_.clear();
   continuing_handler_.reset();

@@ -338,7 +338,7 @@ private:
   bool object_of(const std::vector<ast::Ident>& ids, rewrite::SqlWriter& w, std::string& text, TypeInfo& type) const;
   std::optional<std::string> object_call(const std::vector<ast::Ident>& ids, const ast::CallExpr* c, bool as_statement,
                                          Span span, rewrite::SqlWriter& w, ArgCopies* copies = nullptr) const;
-  void add_self_symbols(const ast::PlSubprogram& s);
+  void add_self_symbols();
   bool has_body(const std::string& type, const ast::PlSubprogram& spec) const;
 
   // ---- type hierarchies: one composite per hierarchy, a type tag, dynamic dispatch (lower_hierarchy.cpp)
