@@ -174,7 +174,11 @@ std::optional<TypeInfo> Lowerer::type_of(const ast::Expr& e, bool* set_returning
 
 std::optional<RoutineNames::CollectionRows> Lowerer::collection_rows(const ast::Expr& collection) const {
   if (!env_.profile->arrays) return std::nullopt;  // no arrays (Redshift): TABLE(…) stays an item
-  if (xml_sequence_call(collection)) return CollectionRows{{{"COLUMN_VALUE", rewrite::ValueType::Unknown}}, false};
+  if (xml_sequence_call(collection)) {
+    CollectionRows nodes;
+    nodes.columns.push_back({"COLUMN_VALUE", rewrite::ValueType::Unknown});
+    return nodes;
+  }
   bool set_returning = false;
   auto t = type_of(collection, &set_returning);
   if (!t || t->shape != Shape::Array || !t->element || !t->problem.empty()) return std::nullopt;
