@@ -38,7 +38,8 @@ END;
 /
 CREATE OR REPLACE TYPE counter_t AS OBJECT (
   n NUMBER,
-  MEMBER PROCEDURE bump_and_log(p_msg VARCHAR2)
+  MEMBER PROCEDURE bump_and_log(p_msg VARCHAR2),
+  MEMBER FUNCTION log_count(p_tag VARCHAR2) RETURN NUMBER
 );
 /
 CREATE OR REPLACE TYPE BODY counter_t AS
@@ -48,6 +49,22 @@ CREATE OR REPLACE TYPE BODY counter_t AS
     n := n + 1;
     INSERT INTO audit_log VALUES (20 + n, p_msg);
     COMMIT;
+  END;
+  -- utPLSQL's ut_output_table_buffer.get_lines: a nested autonomous procedure reading the
+  -- method's SELF and a local of the method.
+  MEMBER FUNCTION log_count(p_tag VARCHAR2) RETURN NUMBER IS
+    l_base NUMBER := 30;
+    l_rows NUMBER;
+    PROCEDURE write_row(p_suffix VARCHAR2) IS
+      PRAGMA AUTONOMOUS_TRANSACTION;
+    BEGIN
+      INSERT INTO audit_log VALUES (l_base + self.n, p_tag || p_suffix);
+      COMMIT;
+    END;
+  BEGIN
+    write_row('!');
+    SELECT COUNT(*) INTO l_rows FROM audit_log WHERE id >= 30;
+    RETURN l_rows;
   END;
 END;
 /
@@ -99,4 +116,10 @@ TEST(PlsqlAutonomous, CommitsOfItsOwnSurviveTheCallersRollback) {
   s("ROLLBACK");
   EXPECT_EQ(s("SELECT string_agg(id || ':' || msg, ',' ORDER BY id) FROM audit_log WHERE id >= 10"),
             "10:out,21:member,22:again");
+  // The nested autonomous procedure gets SELF and the method's local through the second
+  // connection; its row stays after the caller's ROLLBACK.
+  s("BEGIN");
+  EXPECT_EQ(s("SELECT counter_t.log_count(ROW(4)::counter_t, 'tag')"), "1");
+  s("ROLLBACK");
+  EXPECT_EQ(s("SELECT string_agg(id || ':' || msg, ',') FROM audit_log WHERE id >= 30"), "34:tag!");
 }

@@ -33,7 +33,8 @@ bool Lowerer::autonomous_on_dblink(const ast::PlSubprogram& s) const {
 }
 
 std::string Lowerer::autonomous_routines(const ast::PlSubprogram& s, const std::string& full, const std::string& display,
-                                         const std::string& head, const std::string& body) {
+                                         const std::string& head, const std::string& body,
+                                         const std::vector<std::pair<std::string, std::string>>& captured) {
   res_.uses_dblink = true;
   size_t dot = full.find("\".\"");
   std::string prefix = dot == std::string::npos ? "" : full.substr(0, dot + 2);  // "schema".
@@ -72,12 +73,22 @@ std::string Lowerer::autonomous_routines(const ast::PlSubprogram& s, const std::
     // composite column over its fields.
     targets += "  " + p.name + " := r." + c + ";\n";
   }
+  // The captured names follow the body's own parameters (and a function's INOUT result).
+  std::string captured_args;
+  for (const auto& [name, type] : captured) {
+    params += (params.empty() ? "" : ", ") + name + " " + type;
+    captured_args += " || ', ' || quote_nullable(" + name + ") || '::" + type + "'";
+  }
   std::string conn = std::string(kAutonomousConnectionFunction) + "()";
   std::string call_args = args.empty() ? "" : " || " + args;
+  if (!s.is_function && !captured.empty()) {
+    call_args += captured_args;
+    if (args.empty()) call_args.erase(0, std::string(" || ', '").size());  // the first argument: no comma
+  }
   std::string wrapper;
   if (s.is_function) {
     TypeInfo rt = resolve_type(*s.return_type);
-    std::string list_sql = call_args + std::string(args.empty() ? "" : " || ', '") + " || 'NULL'";
+    std::string list_sql = call_args + std::string(args.empty() ? "" : " || ', '") + " || 'NULL'" + captured_args;
     wrapper = "CREATE OR REPLACE FUNCTION " + full + "(" + params + ")\nRETURNS " + rt.sql + "\nLANGUAGE plpgsql\nAS " +
               "$orashift$\nDECLARE\n  r " + rt.sql + ";\nBEGIN\n  SELECT t.r INTO r FROM dblink(" + conn + ", 'CALL ' || " +
               quote_literal(body_name) + " || '('" + list_sql + " || ')') AS t(r " + rt.sql +

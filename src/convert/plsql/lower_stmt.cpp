@@ -2,6 +2,7 @@
 // (SELECT INTO raises as Oracle does, cursor attributes tracked per cursor, SQL%ROWCOUNT after
 // every statement that sets it, handlers mapped to conditions with stable SQLSTATEs).
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <set>
@@ -129,8 +130,9 @@ void Lowerer::handlers(const ast::PlBlock& b, PgBlock& out) {
   --handler_depth_;
 }
 
-void Lowerer::body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out) {
-  for (size_t i = 0; i < stmts.size();) {
+void Lowerer::body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out, size_t from, size_t to) {
+  to = std::min(to, stmts.size());
+  for (size_t i = from; i < to;) {
     // Consecutive assignments to parts of one package variable: one read and one write-back.
     if (size_t n = package_assignment_run(stmts, i, out)) {
       i += n;
@@ -151,9 +153,9 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
     ArgCopies* saved;
     ~Restore() { slot = saved; }
   } restore{self_calls_, std::exchange(self_calls_, nullptr)};
-  if (!s.labels.empty() && s.kind != ast::PlStmtKind::Loop && s.kind != ast::PlStmtKind::Block)
-    item(plsql_codes::kNotConvertible, "label <<" + std::string(s.labels.front().text) + ">> on a statement (GOTO target)",
-         s.labels.front().span);
+  // A label on any other statement only names a GOTO target, and every GOTO is flagged where it
+  // stands: the label itself changes nothing and is left out (utPLSQL labels a statement before a
+  // loop and closes the loop with that name, which Oracle accepts).
   switch (s.kind) {
     case ast::PlStmtKind::Null: out.push_back(PgStmt::simple("NULL", s.span)); return;
     case ast::PlStmtKind::Assign: {
@@ -212,11 +214,19 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
       out.push_back(PgStmt::simple(t, s.span));
       return;
     }
-    case ast::PlStmtKind::Goto:
+    case ast::PlStmtKind::Goto: {
+      auto t = goto_tails_.find(norm(static_cast<const ast::PlGoto&>(s).label));
+      if (t != goto_tails_.end()) {
+        GotoTail tail = t->second;  // the tail's own lowering may not see itself (it has no GOTO)
+        body(*tail.stmts, out, tail.from);
+        out.push_back(PgStmt::simple("CONTINUE " + tail.loop_label, s.span));
+        return;
+      }
       item(plsql_codes::kNotConvertible, "GOTO " + std::string(static_cast<const ast::PlGoto&>(s).label.text) +
                                              ": restructure with loops, EXIT or IF",
            s.span);
       return;
+    }
     case ast::PlStmtKind::Raise: raise(static_cast<const ast::PlRaise&>(s), out); return;
     case ast::PlStmtKind::Return: {
       auto& r = static_cast<const ast::PlReturn&>(s);
@@ -620,7 +630,19 @@ void Lowerer::loop(const ast::PlLoop& l, PgBody& out) {
       s.type.sql = "record";
       const ast::Expr& c = *l.cursor;
       if (c.kind == ast::ExprKind::Subquery) {
-        p.text = "FOR " + q(rec) + " IN " + query(*static_cast<const ast::SubqueryExpr&>(c).query);
+        const ast::Query& loop_query = *static_cast<const ast::SubqueryExpr&>(c).query;
+        std::string loop_sql = query(loop_query);
+        p.text = "FOR " + q(rec) + " IN " + loop_sql;
+        // SELECT VALUE(x) v …: one composite column. PostgreSQL gives the record that column
+        // (r.v), but plpgsql_check 2.3 spreads the composite's fields over the record and reports
+        // "record has no field v"; a second column keeps both reading it as the one column.
+        if (loop_query.body->kind == ast::QueryBodyKind::Select) {
+          auto& core = static_cast<const ast::SelectCore&>(*loop_query.body);
+          if (core.items.size() == 1 && core.items[0].expr->kind == ast::ExprKind::Call &&
+              upper(std::string(static_cast<const ast::CallExpr&>(*core.items[0].expr).name.back().text)) == "VALUE")
+            p.text = "FOR " + q(rec) + " IN SELECT orashift_q.*, NULL::integer AS orashift_pad FROM (" + loop_sql +
+                     ") AS orashift_q";
+        }
         if (current_block_) {
           bool declared = false;  // another loop (or the user) declared it in this block already
           for (const auto& d : current_block_->decls) declared |= d.text.rfind(q(rec) + " ", 0) == 0;
@@ -651,6 +673,15 @@ void Lowerer::loop(const ast::PlLoop& l, PgBody& out) {
       break;
     }
   }
+  // Oracle 9i's CONTINUE: GOTO a label on the last statements of the loop body (<<next>> NULL;
+  // END LOOP). Oracle allows no GOTO into a loop, so every GOTO to it is in this body before it.
+  size_t tail = continue_tail(l);
+  std::string tail_label;
+  if (tail < l.body.size()) {
+    if (p.label.empty()) p.label = q("orashift_loop" + std::to_string(++temp_count_));
+    tail_label = norm(l.body[tail]->labels.front());
+    goto_tails_[tail_label] = GotoTail{&l.body, tail, p.label};
+  }
   bool cursor_loop = l.loop == ast::PlLoopKind::ForCursor;
   if (cursor_loop && env_.profile->one_open_cursor && open_cursors_ > 0)
     item(plsql_codes::kTargetLacks,
@@ -658,10 +689,43 @@ void Lowerer::loop(const ast::PlLoop& l, PgBody& out) {
          "counts as one (stored-procedure-constraints); join both queries into one loop",
          l.span);
   open_cursors_ += cursor_loop ? 1 : 0;
-  body(l.body, p.body);
+  body(l.body, p.body, 0, tail);
+  if (!tail_label.empty()) {
+    goto_tails_.erase(tail_label);
+    body(l.body, p.body, tail);
+  }
   open_cursors_ -= cursor_loop ? 1 : 0;
   scope_.pop();
   out.push_back(std::move(p));
+}
+
+// The index of a labelled tail of the loop body that a GOTO before it targets (see loop()):
+// at most three plain statements (no GOTO, label, loop or block of their own, as they are written
+// again at every GOTO); body.size() when there is none.
+size_t Lowerer::continue_tail(const ast::PlLoop& l) const {
+  const auto& b = l.body;
+  for (size_t t = b.size() >= 3 ? b.size() - 3 : 0; t < b.size(); ++t) {
+    if (b[t]->labels.empty()) continue;
+    bool plain = true;
+    for (size_t i = t; i < b.size() && plain; ++i) {
+      auto k = b[i]->kind;
+      plain = (i == t || b[i]->labels.empty()) &&
+              (k == ast::PlStmtKind::Null || k == ast::PlStmtKind::Assign || k == ast::PlStmtKind::Call);
+    }
+    if (!plain) return b.size();
+    std::string label = upper(std::string(b[t]->labels.front().text));
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; };
+    for (size_t i = 0; i < t; ++i) {
+      std::string text = upper(std::string(b[i]->span.text()));
+      for (size_t at = text.find("GOTO"); at != std::string::npos; at = text.find("GOTO", at + 4)) {
+        size_t name = text.find_first_not_of(" \t\r\n", at + 4);
+        if (name == std::string::npos || text.compare(name, label.size(), label) != 0) continue;
+        if (name + label.size() == text.size() || !word(text[name + label.size()])) return t;
+      }
+    }
+    return b.size();
+  }
+  return b.size();
 }
 
 void Lowerer::sql(const ast::PlSql& s, PgBody& out) {
@@ -692,6 +756,14 @@ void Lowerer::sql(const ast::PlSql& s, PgBody& out) {
   }
   if (st.kind == ast::StmtKind::Insert || st.kind == ast::StmtKind::Update || st.kind == ast::StmtKind::Delete ||
       st.kind == ast::StmtKind::Merge) {
+    const std::optional<ast::Returning>* ret = nullptr;
+    if (st.kind == ast::StmtKind::Insert) ret = &static_cast<const ast::Insert&>(st).returning;
+    if (st.kind == ast::StmtKind::Update) ret = &static_cast<const ast::Update&>(st).returning;
+    if (st.kind == ast::StmtKind::Delete) ret = &static_cast<const ast::Delete&>(st).returning;
+    if (ret && *ret && (*ret)->bulk_collect && env_.profile->arrays) {
+      bulk_returning(st, **ret, out, s.span);
+      return;
+    }
     out.push_back(PgStmt::simple(sql_statement(st), s.span));
     after_sql(out, s.span);
     return;
@@ -724,30 +796,66 @@ void Lowerer::bulk_select(const ast::SelectStmt& s, PgBody& out, Span span) {
   suppress_into_ = true;
   std::string inner = query(*s.query);
   suppress_into_ = false;
-  std::string names, aggs, targets;
+  std::string aggs, targets;
+  if (!bulk_aggregates(core.into, cols, span, aggs, targets)) return;
+  out.push_back(PgStmt::simple("SELECT " + aggs + " INTO " + targets + " FROM (" + inner + ") AS orashift_bulk(" +
+                                   bulk_columns(cols) + ")",
+                               span));
+  if (uses_sql_attributes_)
+    out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := COALESCE(cardinality(" + expr(*core.into[0]) + "), 0)", span));
+}
+
+// INSERT/UPDATE/DELETE … RETURNING a, b BULK COLLECT INTO x, y: the statement becomes a
+// data-modifying WITH query and its rows are gathered as a bulk SELECT's are. Oracle gives empty
+// collections when no row is affected (COALESCE to '{}'), and SQL%ROWCOUNT is the rows returned.
+void Lowerer::bulk_returning(const ast::Statement& st, const ast::Returning& r, PgBody& out, Span span) {
+  size_t cols = r.exprs.size();
+  if (cols == 0 || (r.into.size() != cols && r.into.size() != 1)) {
+    item(plsql_codes::kCollection, "RETURNING … BULK COLLECT with a column count that differs from its targets", span);
+    return;
+  }
+  std::string aggs, targets;
+  if (!bulk_aggregates(r.into, cols, span, aggs, targets)) return;
+  suppress_into_ = true;
+  std::string dml = sql_statement(st);
+  suppress_into_ = false;
+  std::string names = bulk_columns(cols);
+  out.push_back(PgStmt::simple("WITH orashift_dml(" + names + ") AS (" + dml + ") SELECT " + aggs + " INTO " + targets +
+                                   " FROM orashift_dml",
+                               span));
+  if (uses_sql_attributes_)
+    out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := COALESCE(cardinality(" + expr(*r.into[0]) + "), 0)", span));
+}
+
+std::string Lowerer::bulk_columns(size_t cols) {
+  std::string names;
   for (size_t i = 0; i < cols; ++i) names += (i ? ", " : "") + std::string("c") + std::to_string(i + 1);
-  if (core.into.size() == 1 && cols > 1) {
+  return names;
+}
+
+// The aggregates over columns c1..cN that fill BULK COLLECT targets, and the targets: one array per
+// column, or one collection of records built from all of them. False when the item was raised.
+bool Lowerer::bulk_aggregates(const std::vector<ast::ExprPtr>& into, size_t cols, Span span, std::string& aggs,
+                              std::string& targets) {
+  if (bulk_into_map(into, span)) return false;
+  if (into.size() == 1 && cols > 1) {
     // Into a collection of records: the element type's row built from the columns.
-    const ast::Expr& t = *core.into[0];
+    const ast::Expr& t = *into[0];
     std::string elem = "record";
     if (t.kind == ast::ExprKind::Name) {
       size_t used = 0;
       if (const Symbol* sym = lookup_path(static_cast<const ast::NameExpr&>(t).parts, used); sym && sym->type.element)
         elem = sym->type.element->sql;
     }
-    if (bulk_into_map(core.into, span)) return;
-    aggs = "COALESCE(array_agg(ROW(" + names + ")::" + elem + "), '{}')";
+    aggs = "COALESCE(array_agg(ROW(" + bulk_columns(cols) + ")::" + elem + "), '{}')";
     targets = expr(t);
-  } else {
-    if (bulk_into_map(core.into, span)) return;
-    for (size_t i = 0; i < cols; ++i) {
-      aggs += (i ? ", " : "") + std::string("COALESCE(array_agg(c") + std::to_string(i + 1) + "), '{}')";
-      targets += (i ? ", " : "") + expr(*core.into[i]);
-    }
+    return true;
   }
-  out.push_back(PgStmt::simple("SELECT " + aggs + " INTO " + targets + " FROM (" + inner + ") AS orashift_bulk(" + names + ")", span));
-  if (uses_sql_attributes_)
-    out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := COALESCE(cardinality(" + expr(*core.into[0]) + "), 0)", span));
+  for (size_t i = 0; i < cols; ++i) {
+    aggs += (i ? ", " : "") + std::string("COALESCE(array_agg(c") + std::to_string(i + 1) + "), '{}')";
+    targets += (i ? ", " : "") + expr(*into[i]);
+  }
+  return true;
 }
 
 void Lowerer::raise(const ast::PlRaise& r, PgBody& out) {

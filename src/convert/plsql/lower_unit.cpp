@@ -160,12 +160,25 @@ bool may_write(Span routine, const std::string& oracle_name) {
     it = cache.emplace(oracle_name,
                        Patterns{std::regex("(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")\\s*(\\([^;()]*(\\([^;()]*\\)[^;()]*)*\\))?\\s*(\\.\\s*" +
                                            w + "+\\s*)*:="),
-                                std::regex("\\bINTO\\b[^;]*(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")"),
+                                std::regex("\\bINTO\\b(?=[^;]*(^|[^A-Z0-9_$#.])" + n + "(?!" + w + "))"),
                                 std::regex("(^|[^A-Z0-9_$#.])" + n + "\\s*\\.\\s*(EXTEND|DELETE|TRIM)\\b")})
              .first;
   }
   const Patterns& p = it->second;
-  return std::regex_search(text, p.assigned) || std::regex_search(text, p.into) || std::regex_search(text, p.resized);
+  if (std::regex_search(text, p.assigned) || std::regex_search(text, p.resized)) return true;
+  // INTO naming it — SELECT … INTO, FETCH … INTO, RETURNING … INTO — but not the table of an
+  // INSERT INTO or MERGE INTO (INSERT INTO log VALUES (x) reads x).
+  for (auto m = std::sregex_iterator(text.begin(), text.end(), p.into); m != std::sregex_iterator(); ++m) {
+    size_t at = static_cast<size_t>(m->position(0));
+    size_t end = at;
+    while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    size_t begin = end;
+    while (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '_')) --begin;
+    std::string before = text.substr(begin, end - begin);
+    if (before != "INSERT" && before != "MERGE" && before != "ALL" && before != "FIRST" && before != "THEN" && before != "ELSE")
+      return true;
+  }
+  return false;
 }
 
 // SELF of the enclosing method may change in a nested subprogram: an attribute assigned (`a :=`,
@@ -253,10 +266,43 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   if (!hits.empty())
     item(plsql_codes::kNotConvertible,
          "nested subprogram " + name + " reads " + hits.front() + " of its enclosing routine: pass it as a parameter", s.span);
-  else if (!captured.empty() && !sql.empty())
+  else if (!captured.empty() && !sql.empty() && !deferred_autonomous_)
     sql = add_captured_parameters(s, name, full, sql, captured, callee_writes);
+  if (deferred_autonomous_) sql = nested_autonomous(s, name, full, hits.empty() ? captured : decltype(captured){}, callee_writes);
   res_.objects.push_back({s.is_function ? "FUNCTION" : "PROCEDURE", (package_.empty() ? "" : package_ + ".") + hoisted, sql,
                           s.span, 2});
+}
+
+// An autonomous nested subprogram: the enclosing routine's names it reads are parameters of its
+// body and of the routine that runs the body through dblink, passed as literals like its own.
+// One it writes would have to come back from the second connection: an item.
+std::string Lowerer::nested_autonomous(const ast::PlSubprogram& s, const std::string& name, const std::string& full,
+                                       const std::map<std::string, Symbol>& captured,
+                                       const std::set<std::string>& callee_writes) {
+  DeferredAutonomous d = std::move(*deferred_autonomous_);
+  deferred_autonomous_.reset();
+  std::string head = captured.empty() ? d.head : add_captured_parameters(s, name, full, d.head, captured, callee_writes);
+  std::vector<std::pair<std::string, std::string>> passed;
+  for (const auto& r : local_routines_[name]) {
+    if (r.sub != &s) continue;
+    for (const auto& c : r.captured) {
+      if (c.inout)
+        item(plsql_codes::kNotConvertible,
+             "autonomous nested procedure " + name + " changes " + c.oracle_name +
+                 " of its enclosing routine: its body runs on a second connection, which cannot write it back",
+             s.span);
+      passed.emplace_back(c.param, captured.at(c.oracle_name).type.sql);
+    }
+  }
+  // As while it was lowered: no SELF of its own, named outer$inner (nested_subprogram).
+  bool stat = static_method_;
+  std::string target = routine_target_;
+  static_method_ = true;
+  routine_target_ = target_name(routine_target_) + "$" + target_name(name);
+  std::string sql = autonomous_routines(s, full, d.display, head, d.body, passed);
+  static_method_ = stat;
+  routine_target_ = target;
+  return sql;
 }
 
 std::string Lowerer::add_captured_parameters(const ast::PlSubprogram& s, const std::string& name, const std::string& full,
@@ -394,6 +440,10 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   }
   result_param_.clear();
   autonomous_routine_ = false;
+  if (autonomous && nested_routine_) {
+    deferred_autonomous_ = DeferredAutonomous{display, head, body};
+    return routine_text(head, body, "");  // replaced by nested_subprogram
+  }
   if (autonomous) return autonomous_routines(s, full, display, head, body);
   return routine_text(head, body, comment);
 }

@@ -163,8 +163,11 @@ private:
   bool autonomous_on_dblink(const ast::PlSubprogram& s) const;  // the pragma, and the target can
   // The body as full$autonomous and, under the routine's own name, a routine that runs it on a
   // second connection; `head` is the body's CREATE line with the routine's own name.
+  // `captured`: a nested subprogram's trailing parameters (add_captured_parameters, already in
+  // `head`) as quoted name and type, passed on to the body after its own.
   std::string autonomous_routines(const ast::PlSubprogram& s, const std::string& full, const std::string& display,
-                                  const std::string& head, const std::string& body);
+                                  const std::string& head, const std::string& body,
+                                  const std::vector<std::pair<std::string, std::string>>& captured = {});
   // ---- DBMS_LOB (lower_dbms_lob.cpp): readers in expressions, writers as statements (true: done)
   std::optional<std::string> dbms_lob_function(const std::string& fn, const ast::CallExpr* c, Span span,
                                                rewrite::SqlWriter& w) const;
@@ -236,7 +239,8 @@ private:
 
   // ---- statements (lower_stmt.cpp)
   void block(const ast::PlBlock& b, PgBlock& out);
-  void body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out);
+  void body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out, size_t from = 0, size_t to = SIZE_MAX);
+  size_t continue_tail(const ast::PlLoop& l) const;
   void stmt(const ast::PlStmt& s, PgBody& out);
   void assign(const ast::PlAssign& a, PgBody& out);
   bool procedure_assign(const ast::PlAssign& a, PgBody& out);
@@ -244,6 +248,9 @@ private:
   void loop(const ast::PlLoop& l, PgBody& out);
   void sql(const ast::PlSql& s, PgBody& out);
   void bulk_select(const ast::SelectStmt& s, PgBody& out, Span span);
+  void bulk_returning(const ast::Statement& st, const ast::Returning& r, PgBody& out, Span span);
+  bool bulk_aggregates(const std::vector<ast::ExprPtr>& into, size_t cols, Span span, std::string& aggs, std::string& targets);
+  static std::string bulk_columns(size_t cols);
   void execute_immediate(const ast::PlExecImmediate& e, PgBody& out);
   void dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, PgBody& out);
   void open(const ast::PlOpen& o, PgBody& out);
@@ -388,6 +395,8 @@ private:
   std::string routine(const ast::PlSubprogram& s, const std::string& schema, const std::string& display,
                       const std::string& target_name_override = "");
   void nested_subprogram(const ast::PlSubprogram& s);
+  std::string nested_autonomous(const ast::PlSubprogram& s, const std::string& name, const std::string& full,
+                                const std::map<std::string, Symbol>& captured, const std::set<std::string>& callee_writes);
   std::string add_captured_parameters(const ast::PlSubprogram& s, const std::string& name, const std::string& full,
                                       std::string sql, const std::map<std::string, Symbol>& captured,
                                       const std::set<std::string>& callee_writes);
@@ -410,6 +419,14 @@ private:
   PgBlock* current_block_ = nullptr;  // where implicit declarations (loop records) go
   int loop_records_ = 0;
   mutable int temp_count_ = 0;
+  // GOTO a label that opens the last statements of a loop body: those statements, then CONTINUE
+  // the loop (continue_tail). Keyed by the label's normalized name.
+  struct GotoTail {
+    const std::vector<ast::PlStmtPtr>* stmts = nullptr;
+    size_t from = 0;
+    std::string loop_label;
+  };
+  std::map<std::string, GotoTail> goto_tails_;
   int foreign_frames_ = 0;
   // object_type_info by type name: an object type's attributes are SQL types, the same wherever
   // the unit names the type, and a type body asks for its own type at every method and call.
@@ -431,6 +448,12 @@ private:
   mutable ArgCopies* self_calls_ = nullptr;                    // statements a SELF-changing call needs before its statement
   mutable std::map<std::string, bool> self_changing_;          // by method family
   bool autonomous_routine_ = false;  // converting a routine whose PRAGMA AUTONOMOUS_TRANSACTION runs through dblink
+  // An autonomous nested subprogram: its routines are written by nested_subprogram once the
+  // enclosing routine's names it reads are known (they travel through dblink too).
+  struct DeferredAutonomous {
+    std::string display, head, body;
+  };
+  std::optional<DeferredAutonomous> deferred_autonomous_;
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;

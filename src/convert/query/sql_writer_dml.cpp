@@ -153,9 +153,50 @@ std::string SqlWriter::returning(const std::optional<Returning>& r, Span where) 
     item("OS4013", "RETURNING INTO belongs to PL/SQL", where);
     return "";
   }
+  if (redshift()) {
+    // Redshift's INSERT, UPDATE and DELETE have no RETURNING clause ("DELETE", "UPDATE", "INSERT"
+    // in the Database Developer Guide: the syntax ends at WHERE / VALUES / the query).
+    item("OS4013", "RETURNING INTO: Redshift's INSERT, UPDATE and DELETE return no rows; read the values with a "
+                   "SELECT on the statement's key before or after it",
+         where);
+    return "";
+  }
   std::string out = " RETURNING " + exprs(r->exprs);
   if (auto i = ctx_.routine->into(r->into, r->bulk_collect, false, where, *this)) return out + *i;
   return out;
+}
+
+// UPDATE/DELETE on an inline view of one table whose columns are the table's own (Oracle's
+// key-preserved view, "DELETE", SQL Language Reference): PostgreSQL's DML names a table, so the
+// table takes the view's alias and the view's rows are picked by ctid. nullopt: another shape
+// (the subquery is written as it is, and PostgreSQL refuses it on apply).
+std::optional<std::string> SqlWriter::dml_view_target(const TableRef& t, std::string& rows) {
+  if (t.kind != TableRefKind::Subquery || !postgres()) return std::nullopt;
+  const Query& q = *static_cast<const SubqueryRef&>(t).query;
+  if (!q.with.empty() || q.offset || q.fetch_count || q.for_update || q.body->kind != QueryBodyKind::Select)
+    return std::nullopt;
+  auto& core = static_cast<const SelectCore&>(*q.body);
+  if (core.from.size() != 1 || core.from[0]->kind != TableRefKind::Table || core.start_with || core.connect_by ||
+      !core.group_by.empty() || core.having || core.model.end > core.model.begin ||
+      (!core.quantifier.empty() && upper(std::string(core.quantifier)) != "ALL"))
+    return std::nullopt;
+  if (core.where && upper(sql::compact_text(core.where->span)).find("ROWNUM") != std::string::npos) return std::nullopt;
+  for (const auto& it : core.items) {
+    if (it.expr->kind == ExprKind::Star) continue;
+    if (it.expr->kind != ExprKind::Name) return std::nullopt;
+    auto& n = static_cast<const NameExpr&>(*it.expr);
+    if (it.alias && normalize_identifier(it.alias->text) != normalize_identifier(n.parts.back().text)) return std::nullopt;
+  }
+  auto& base = static_cast<const TableName&>(*core.from[0]);
+  std::string table = ident(base.name.name());
+  std::string alias = t.alias ? ident(*t.alias) : table;
+  std::string inner_alias = base.alias ? ident(*base.alias) : table;
+  push_scope(core);
+  std::string inner = "SELECT " + inner_alias + ".ctid FROM " + table_ref(base);
+  if (core.where) inner += " WHERE " + expr(*core.where);
+  scopes_.pop_back();
+  rows = alias + ".ctid IN (" + inner + ")";
+  return table + (t.alias ? " AS " + alias : std::string());
 }
 
 std::string SqlWriter::update(const Update& s) {
@@ -163,8 +204,11 @@ std::string SqlWriter::update(const Update& s) {
   std::vector<ScopeEntry> scope;
   collect_scope(*s.target, scope);
   scopes_.push_back(scope);
-  std::string out = "UPDATE " + table_ref(*s.target) + " SET " + set_clauses(s.sets);
-  if (s.where) out += " WHERE " + expr(*s.where);
+  std::string rows;
+  auto view = dml_view_target(*s.target, rows);
+  std::string out = "UPDATE " + (view ? *view : table_ref(*s.target)) + " SET " + set_clauses(s.sets);
+  if (view) out += " WHERE " + rows;
+  if (s.where) out += (view ? " AND (" + expr(*s.where) + ")" : " WHERE " + expr(*s.where));
   out += returning(s.returning, s.span);
   scopes_.pop_back();
   return out;
@@ -175,8 +219,11 @@ std::string SqlWriter::delete_stmt(const Delete& s) {
   std::vector<ScopeEntry> scope;
   collect_scope(*s.target, scope);
   scopes_.push_back(scope);
-  std::string out = "DELETE FROM " + table_ref(*s.target);
-  if (s.where) out += " WHERE " + expr(*s.where);
+  std::string rows;
+  auto view = dml_view_target(*s.target, rows);
+  std::string out = "DELETE FROM " + (view ? *view : table_ref(*s.target));
+  if (view) out += " WHERE " + rows;
+  if (s.where) out += (view ? " AND (" + expr(*s.where) + ")" : " WHERE " + expr(*s.where));
   out += returning(s.returning, s.span);
   scopes_.pop_back();
   return out;

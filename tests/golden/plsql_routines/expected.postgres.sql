@@ -85,5 +85,4 @@ $orashift$;
 -- action items
 -- OS6002 PROCEDURE DEPOSIT: a handled error rolls back every change of this block in PostgreSQL (a subtransaction); Oracle rolls back only the failed statement (line 22)
 -- OS6010 PROCEDURE PURGE: dynamic SQL built at run time: 'DELETE FROM ' || p_table (line 37)
--- OS6001 PROCEDURE PURGE: label <<again>> on a statement (GOTO target) (line 38)
 -- OS6001 PROCEDURE PURGE: GOTO again: restructure with loops, EXIT or IF (line 40)

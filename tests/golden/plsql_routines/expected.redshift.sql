@@ -78,5 +78,4 @@ $$ LANGUAGE plpgsql;
 -- OS6002 FUNCTION ACCOUNT_AGE: function ACCOUNT_AGE is more than one expression: on Redshift a procedure whose last argument (INOUT orashift_result) returns the value; queries cannot call it (each such call is flagged where it is) (line 27)
 -- OS6002 FUNCTION ACCOUNT_AGE: SELECT INTO on Redshift keeps the first of several rows where Oracle raises TOO_MANY_ROWS (no row still raises NO_DATA_FOUND: checked after each SELECT INTO) (line 30)
 -- OS6010 PROCEDURE PURGE: dynamic SQL built at run time: 'DELETE FROM ' || p_table (line 37)
--- OS6001 PROCEDURE PURGE: label <<again>> on a statement (GOTO target) (line 38)
 -- OS6001 PROCEDURE PURGE: GOTO again: restructure with loops, EXIT or IF (line 40)
