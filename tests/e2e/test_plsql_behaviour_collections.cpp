@@ -110,3 +110,43 @@ TEST(PlsqlBehaviour, PackageMapOfMapsKeptAcrossCalls) {
   e2e::Session fresh(u.url);
   EXPECT_EQ(fresh("SELECT cov.listeners_of('start')"), "none");
 }
+
+// "Object Access Expressions" (SQL Language Reference 19c): an object column of a row source is
+// read as alias.column.attribute — here VALUE(c) of TABLE(collection) named in a WITH query and
+// read through the query's alias, as utPLSQL's ut_suite_cache_manager cursors do. On PostgreSQL
+// a composite's field is selected from the parenthesized column.
+TEST(PlsqlBehaviour, ObjectColumnAttributesThroughTheAlias) {
+  NEED_PG();
+  const char* program = R"(
+CREATE OR REPLACE TYPE path_item_t AS OBJECT (path VARCHAR2(100), owner VARCHAR2(30));
+/
+CREATE OR REPLACE TYPE path_item_rows AS TABLE OF path_item_t;
+/
+CREATE OR REPLACE PACKAGE cache_paths IS
+  FUNCTION paths(p_items path_item_rows, p_owner VARCHAR2) RETURN VARCHAR2;
+END;
+/
+CREATE OR REPLACE PACKAGE BODY cache_paths IS
+  CURSOR c_items(cp_items IN path_item_rows, cp_owner VARCHAR2) IS
+    WITH items AS (SELECT VALUE(c) AS obj FROM TABLE(cp_items) c)
+    SELECT i.obj.path AS path FROM items i WHERE i.obj.owner = cp_owner ORDER BY i.obj.path DESC;
+  FUNCTION paths(p_items path_item_rows, p_owner VARCHAR2) RETURN VARCHAR2 IS
+    l_out VARCHAR2(400);
+  BEGIN
+    FOR r IN c_items(p_items, p_owner) LOOP
+      l_out := l_out || r.path || ';';
+    END LOOP;
+    RETURN l_out;
+  END;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("objattr", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT cache_paths.paths(ARRAY[ROW('a.b', 'x')::path_item_t, ROW('c', 'y')::path_item_t, "
+              "ROW('d', 'x')::path_item_t], 'x')"),
+            "d;a.b;");
+  EXPECT_EQ(check_errors(s), "NULL");
+}

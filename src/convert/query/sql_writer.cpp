@@ -339,6 +339,22 @@ std::string SqlWriter::name(const NameExpr& n) {
       return (tree_->in_prior ? tree_->prior_alias : tree_->ref) + "." + col;
     }
   }
+  if (n.parts.size() >= 3 && !n.parts[0].quoted()) {
+    // alias.column.attribute (an object column of a row source in FROM, SQL Language Reference
+    // "Object Access Expressions"), not schema.table.column: PostgreSQL selects a composite's
+    // field from a parenthesized column, (alias.column).attribute.
+    std::string alias = normalize_identifier(n.parts[0].text);
+    std::vector<const std::vector<ScopeEntry>*> visible;
+    if (order_aliases_) visible.push_back(order_aliases_);
+    for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s) visible.push_back(&*s);
+    for (const auto* s : visible)
+      for (const auto& e : *s)
+        if (e.name == alias) {
+          out = "(" + ident(n.parts[0]) + "." + ident(n.parts[1]) + ")";
+          for (size_t i = 2; i < n.parts.size(); ++i) out += "." + ident(n.parts[i]);
+          return out;
+        }
+  }
   for (size_t i = first; i < n.parts.size(); ++i) out += (i > first ? "." : "") + ident(n.parts[i]);
   return out;
 }
@@ -971,7 +987,16 @@ std::string SqlWriter::query(const Query& q) {
       item("OS4001", "ROWNUM and ORDER BY in the same query block: Oracle numbers the rows before sorting them",
            q.span);
     }
-    if (!q.order_siblings) out += " ORDER BY " + order_items(q.order_by);
+    if (!q.order_siblings) {
+      // ORDER BY alias.column.attribute: the aliases of the query's own FROM (name()).
+      std::vector<ScopeEntry> from_aliases;
+      if (q.body->kind == QueryBodyKind::Select)
+        for (const auto& f : static_cast<const SelectCore&>(*q.body).from) collect_scope(*f, from_aliases);
+      auto saved = order_aliases_;
+      order_aliases_ = &from_aliases;
+      out += " ORDER BY " + order_items(q.order_by);
+      order_aliases_ = saved;
+    }
   }
   if (limit.empty() && !q.fetch_count && !q.offset) limit = pushed_limit;
   if (!limit.empty()) out += " LIMIT " + limit;

@@ -187,6 +187,7 @@ private:
   Dialect d_;
   const RewriteContext& ctx_;
   RewriteResult& res_;
+  const std::vector<ScopeEntry>* order_aliases_ = nullptr;  // the FROM of the query whose ORDER BY is written
   std::vector<std::vector<ScopeEntry>> scopes_;    // innermost last
   std::vector<std::string>* ctes_ = nullptr;       // CTEs the current query must define first
   bool ctes_recursive_ = false;
