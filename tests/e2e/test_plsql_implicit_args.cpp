@@ -18,6 +18,10 @@ CREATE OR REPLACE PACKAGE conv_pkg IS
   FUNCTION raw_through_procedure RETURN VARCHAR2;
   FUNCTION last_digits(a NUMBER, b NUMBER) RETURN VARCHAR2;
   FUNCTION digits_of(n NUMBER) RETURN NUMBER;
+  FUNCTION or32(x INTEGER, y INTEGER) RETURN INTEGER;
+  FUNCTION masked_or(a NUMBER) RETURN NUMBER;
+  PROCEDURE bump(a IN OUT NUMBER, b NUMBER, c OUT NUMBER);
+  FUNCTION bump_elements RETURN VARCHAR2;
 END conv_pkg;
 /
 CREATE OR REPLACE PACKAGE BODY conv_pkg IS
@@ -63,6 +67,30 @@ CREATE OR REPLACE PACKAGE BODY conv_pkg IS
   BEGIN
     RETURN LENGTH(BITAND(n, n));
   END;
+  FUNCTION or32(x INTEGER, y INTEGER) RETURN INTEGER IS
+  BEGIN
+    RETURN x + y - BITAND(x, y);
+  END;
+  -- oos_util_crypto's DES key schedule: BITAND's result passed to INTEGER parameters.
+  FUNCTION masked_or(a NUMBER) RETURN NUMBER IS
+  BEGIN
+    RETURN or32(BITAND(a, 240), BITAND(a, TO_NUMBER('0f', 'xx')));
+  END;
+  PROCEDURE bump(a IN OUT NUMBER, b NUMBER, c OUT NUMBER) IS
+  BEGIN
+    a := a + b;
+    c := -b;
+  END;
+  -- oos_util_crypto's RIPEMD-160 rounds: elements of a collection as IN OUT and OUT arguments.
+  FUNCTION bump_elements RETURN VARCHAR2 IS
+    TYPE num_list IS TABLE OF NUMBER;
+    l num_list := num_list(1, 2, 3);
+    i PLS_INTEGER := 2;
+  BEGIN
+    bump(l(2), 10, l(1));
+    bump(l(MOD(i, 3) + 1), 100, l(MOD(i + 1, 3) + 1));
+    RETURN l(1) || ',' || l(2) || ',' || l(3);
+  END;
 END conv_pkg;
 /
 )";
@@ -81,4 +109,7 @@ TEST(PlsqlImplicitArgs, ArgumentsAndCharacterFunctionsConvertAsOracleDoes) {
   EXPECT_EQ(s("SELECT conv_pkg.raw_through_procedure()"), "BEEF");
   EXPECT_EQ(s("SELECT conv_pkg.last_digits(1234567890, 2147483647)"), "567890");
   EXPECT_EQ(s("SELECT conv_pkg.digits_of(1234567)"), "7");
+  EXPECT_EQ(s("SELECT conv_pkg.masked_or(1234)"), "210");  // 1234 = 0x4D2: 0xD0 | 0x02
+  // bump(l(2), 10, l(1)): l(2) 2 + 10, l(1) -10; then l(3) 3 + 100 and l(1) -100.
+  EXPECT_EQ(s("SELECT conv_pkg.bump_elements()"), "-100,12,103");
 }

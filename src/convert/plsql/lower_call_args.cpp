@@ -30,6 +30,12 @@ std::string Lowerer::implicit_argument(const ast::Expr& arg, const ast::PlType& 
     if (arithmetic && value_type(arg) != rewrite::ValueType::Date && value_type(arg) != rewrite::ValueType::Interval)
       from = "NUMBER";
   }
+  // So is BITAND(a, b), bigint on the target (a & b), which has no implicit cast to an INTEGER
+  // parameter.
+  if (from.empty() && numeric(to) && arg.kind == ast::ExprKind::Call) {
+    auto& c = static_cast<const ast::CallExpr&>(arg);
+    if (c.name.size() == 1 && rewrite::upper(std::string(c.name[0].text)) == "BITAND") from = "NUMBER";
+  }
   if (to.empty() || from.empty()) return written;
   if (numeric(from) && numeric(to)) {
     // INTEGER / PLS_INTEGER parameters are integers on the target, a NUMBER value numeric, and

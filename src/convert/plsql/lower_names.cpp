@@ -341,9 +341,25 @@ std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWri
 // variable of another SQL type than the parameter (CALL writes only a variable of the
 // parameter's own type), a package variable (read through its function) — goes through a
 // temporary of the parameter's type: copied in before the call (IN OUT) and back after it, as
-// Oracle copies OUT values back when the call returns. Returns what to pass.
+// Oracle copies OUT values back when the call returns; so does an element of a collection.
+// Returns what to pass.
 std::string Lowerer::out_argument(const ast::Expr& arg, const std::string& a, const ast::PlParam& p, Span span,
                                   ArgCopies& copies) const {
+  if (current_block_ && arg.kind == ast::ExprKind::Call && !a.empty() && a.back() == ']') {
+    // An element of a collection, a(i): PostgreSQL's CALL writes only a variable or a field
+    // ("argument is not writable"), so the element goes through a temporary as well.
+    auto& c = static_cast<const ast::CallExpr&>(arg);
+    std::vector<ast::Ident> ids(c.name.begin(), c.name.end());
+    size_t used = 0;
+    const Symbol* sym = lookup_path(ids, used);
+    if (!sym || used != ids.size() || sym->type.shape != Shape::Array || !sym->type.element) return a;
+    TypeInfo pt = resolve_type(p.type);
+    std::string tmp = quote_ident("orashift_arg" + std::to_string(++temp_count_));
+    current_block_->decls.push_back({tmp + " " + (pt.sql.empty() ? sym->type.element->sql : pt.sql), span});
+    if (upper(std::string(p.mode)).find("IN") != std::string::npos) copies.first.push_back(tmp + " := " + a);
+    copies.second.push_back(a + " := " + tmp);
+    return tmp;
+  }
   if (!current_block_ || arg.kind != ast::ExprKind::Name) return a;
   auto& n = static_cast<const ast::NameExpr&>(arg);
   size_t used = 0;
