@@ -784,11 +784,34 @@ void Lowerer::sql(const ast::PlSql& s, PgBody& out) {
 }
 
 // SELECT .. BULK COLLECT INTO a, b FROM .. → one array_agg per target over the query.
+// The columns `SELECT *` / `SELECT b.*` gives when its one row source is a WITH query of the
+// statement or an inline view, whose select list (without a star of its own) or column list
+// says how many; a table of the catalog by its columns. 0: not known.
+static size_t star_columns(const ast::Query& q, const ast::SelectCore& core, const Catalog* catalog) {
+  if (core.items.size() != 1 || core.from.size() != 1) return 0;
+  auto count = [](const ast::Query& sub) -> size_t {
+    if (sub.body->kind != ast::QueryBodyKind::Select) return 0;
+    auto& c = static_cast<const ast::SelectCore&>(*sub.body);
+    for (const auto& it : c.items)
+      if (it.expr->kind == ast::ExprKind::Star) return 0;
+    return c.items.size();
+  };
+  const ast::TableRef& from = *core.from[0];
+  if (from.kind == ast::TableRefKind::Subquery) return count(*static_cast<const ast::SubqueryRef&>(from).query);
+  if (from.kind != ast::TableRefKind::Table) return 0;
+  auto& t = static_cast<const ast::TableName&>(from);
+  std::string name = normalize_identifier(t.name.name().text);
+  for (const auto& cte : q.with)
+    if (normalize_identifier(cte.name.text) == name) return cte.columns.empty() ? count(*cte.query) : cte.columns.size();
+  if (const Table* table = catalog ? catalog->find_table(name) : nullptr) return table->columns.size();
+  return 0;
+}
+
 void Lowerer::bulk_select(const ast::SelectStmt& s, PgBody& out, Span span) {
   auto& core = static_cast<const ast::SelectCore&>(*s.query->body);
   size_t cols = core.items.size();
   for (const auto& it : core.items)
-    if (it.expr->kind == ast::ExprKind::Star) cols = 0;
+    if (it.expr->kind == ast::ExprKind::Star) cols = star_columns(*s.query, core, env_.catalog);
   if (cols == 0 || (core.into.size() != cols && core.into.size() != 1)) {
     item(plsql_codes::kCollection, "BULK COLLECT with SELECT * or a column count that differs from its targets", span);
     return;

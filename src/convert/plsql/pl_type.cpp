@@ -133,6 +133,8 @@ TypeInfo builtin_target_type(const sql::ast::PlType& t, Dialect dialect, const T
   for (const char* i : integers)
     if (word == i) return scalar("integer", ValueType::Number);
   if (word == "BOOLEAN") return scalar("boolean", ValueType::Unknown);
+  // A row address held in PL/SQL: PostgreSQL's tid, what ROWID becomes there (ctid, SqlWriter::name).
+  if ((word == "ROWID" || word == "UROWID") && dialect == Dialect::Postgres) return scalar("tid", ValueType::Unknown);
   // STANDARD's unconstrained datetime subtypes (parameters that take any precision).
   static const std::pair<const char*, const char*> unconstrained[] = {
       {"TIMESTAMP_UNCONSTRAINED", "timestamp"},          {"TIMESTAMP_TZ_UNCONSTRAINED", "timestamptz"},

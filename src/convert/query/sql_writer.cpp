@@ -289,6 +289,15 @@ std::string SqlWriter::name(const NameExpr& n) {
   if (!n.dblink.empty()) item("OS5018", "remote object " + sql::compact_text(n.span), n.span);
   if (ctx_.routine && !resolve_column(n) && !names_from_item(n))
     if (auto s = ctx_.routine->name(n, *this)) return *s;
+  // ROWID → PostgreSQL's ctid, the row version's physical address: it locates the row as Oracle's
+  // ROWID does between a read and a later UPDATE/DELETE, but an UPDATE gives the row a new ctid
+  // (and VACUUM FULL or CLUSTER all rows), where Oracle's ROWID stays.
+  if (postgres() && is_rowid(n) && !(n.parts.size() == 1 && resolve_column(n))) {
+    item("OS4012", "ROWID → ctid: the row's physical address, as ROWID; it changes when the row is updated or the "
+                   "table rewritten (VACUUM FULL, CLUSTER), where Oracle's ROWID stays",
+         n.span, false);
+    return n.parts.size() == 2 ? ident(n.parts[0]) + ".ctid" : std::string("ctid");
+  }
   if (n.parts.size() == 1 && !n.parts[0].quoted() && !resolve_column(n)) {
     std::string w = upper(n.parts[0].text);
     if (w == "SYSDATE" || w == "CURRENT_DATE")  // Oracle DATE: date and time to the second, session time
@@ -845,8 +854,16 @@ std::string SqlWriter::select_items(const SelectCore& s) {
     out += (i ? ", " : "") + (numbering && is_rownum(*it.expr) ? std::string("ROW_NUMBER() OVER ()") : expr(*it.expr));
     rownum_numbers_ = was;
     if (it.alias) out += " AS " + ident(*it.alias);
+    else if (postgres() && is_rowid(*it.expr)) out += " AS " + quote_ident(target_name("ROWID"));  // r.rowid of a loop record
   }
   return out;
+}
+
+// ROWID or alias.ROWID: the pseudocolumn (a column of that name in the row source wins).
+bool SqlWriter::is_rowid(const Expr& e) const {
+  if (e.kind != ExprKind::Name) return false;
+  auto& n = static_cast<const NameExpr&>(e);
+  return n.parts.size() <= 2 && !n.parts.back().quoted() && upper(n.parts.back().text) == "ROWID";
 }
 
 static void conjuncts_of(const Expr& e, std::vector<const Expr*>& out) {

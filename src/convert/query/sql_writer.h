@@ -157,6 +157,7 @@ private:
   std::string merge(const ast::Merge& s);
   std::string update(const ast::Update& s);
   std::string delete_stmt(const ast::Delete& s);
+  bool is_rowid(const ast::Expr& e) const;
   std::optional<std::string> dml_view_target(const ast::TableRef& t, std::string& rows);
   std::string returning(const std::optional<ast::Returning>& r, Span where);
   std::string set_clauses(const std::vector<ast::SetClause>& sets);

@@ -908,6 +908,9 @@ std::string SqlWriter::call(const CallExpr& c) {
               e.rows->columns[0].name == "COLUMN_VALUE")
             return ident(t.parts[0]) + "." + quote_ident(target_name("COLUMN_VALUE"));
   }
+  // ROWIDTOCHAR / CHARTOROWID on PostgreSQL, where ROWID is ctid (name()): its text form '(0,1)'.
+  if ((f == "ROWIDTOCHAR" || f == "CHARTOROWID") && n == 1 && postgres())
+    return "(" + arg(c, 0) + ")::" + (f == "ROWIDTOCHAR" ? "text" : "tid");
   if (f == "TREAT" || unmapped().count(f)) {
     item("OS4007", f + " has no " + std::string(dialect_name(d_)) + " equivalent in the function map", c.span);
     return call_generic(c, f);
