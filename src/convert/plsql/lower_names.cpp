@@ -424,6 +424,13 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
          span);
     return std::nullopt;
   }
+  if (!as_statement && r.as_procedure) {
+    item(plsql_codes::kNotConvertible,
+         "nested function " + r.name + " changes a variable of its enclosing routine, so it is a procedure returning its "
+         "value through INOUT orashift_result: only an assignment v := " + r.name + "(…) calls it",
+         span);
+    return std::nullopt;
+  }
   if (as_statement && !any_procedure && !calling_as_procedure_) {
     item(plsql_codes::kNotConvertible, "function " + r.name + " called as a statement", span);
     return std::nullopt;

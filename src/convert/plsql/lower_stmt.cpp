@@ -403,7 +403,7 @@ bool Lowerer::assign_value(const ast::Expr& target, const std::string& value, Sp
 }
 
 void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
-  if (!env_.profile->functions && procedure_assign(a, out)) return;
+  if (procedure_assign(a, out)) return;
   // pkg_var(i) := v, pkg_var.f := v: through a local copy of the variable (lower_pkgvar_write.cpp).
   if (package_element_assign(a, out)) return;
   // x.items := v, x.items(i) := v on an attribute held as jsonb: through a local copy (lower_box.cpp).
@@ -433,9 +433,11 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
     for (const auto& p : static_cast<const ast::NameExpr&>(*a.value).parts) parts.push_back(norm(p));
   }
   const std::vector<RoutineDecl>* routines = parts.empty() ? nullptr : routines_for(parts);
-  if (!routines || routines->empty() || !routines->front().is_function() || !routines->front().sub ||
-      sql_udf_shape(*routines->front().sub))
-    return false;
+  if (!routines || routines->empty() || !routines->front().is_function() || !routines->front().sub) return false;
+  // Redshift: every function that is more than one expression; PostgreSQL: a nested function that
+  // writes its enclosing routine's names (RoutineDecl::as_procedure).
+  bool as_procedure = routines->front().as_procedure;
+  if (!as_procedure && (env_.profile->functions || sql_udf_shape(*routines->front().sub))) return false;
   bool setter = false;
   std::string t = target_text(*a.target, "", a.span, &setter);
   if (t.empty() || setter) return false;
@@ -448,7 +450,9 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
   absorb(r);
   if (!rc) return false;
   rc->pop_back();
-  out.push_back(PgStmt::simple("CALL " + *rc + (rc->back() == '(' ? "" : ", ") + t + ")", a.span));
+  // The result parameter comes last; after named captured arguments it is named too.
+  std::string result = env_.profile->named_arguments ? quote_ident("orashift_result") + " => " + t : t;
+  out.push_back(PgStmt::simple("CALL " + *rc + (rc->back() == '(' ? "" : ", ") + result + ")", a.span));
   return true;
 }
 

@@ -240,6 +240,11 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   size_t frame = routine_frame_;
   // Inside a method the nested subprogram is no method of its own: it has no SELF parameter and
   // reads the enclosing method's SELF (or an attribute) as a captured name.
+  // A nested function that writes the enclosing routine's variables (or SELF): a procedure with
+  // INOUT "orashift_result", so that the writes come back as INOUT parameters (PostgreSQL;
+  // Redshift's functions are procedures anyway and pass no captured names). Asked before the
+  // enclosing frames are hidden: a lookup in them would count as a capture.
+  bool as_procedure = s.is_function && env_.profile->functions && env_.profile->named_arguments && writes_enclosing(s);
   bool nested = nested_routine_, ctor = constructor_, stat = static_method_;
   bool has_self = !method_type_.empty() && !static_method_;
   nested_routine_ = true, constructor_ = false, static_method_ = true;
@@ -247,7 +252,11 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   handler_depth_ = 0;
   std::set<std::string> enclosing_writes = std::move(captured_writes_);
   captured_writes_.clear();
+  force_procedure_ = as_procedure;
   std::string sql = routine(s, routine_schema_, object_ + "." + name, hoisted);
+  force_procedure_ = false;
+  for (auto& r : local_routines_[name])  // not `list`: routine() restores local_routines_ (a new map)
+    if (r.sub == &s) r.as_procedure = as_procedure;
   std::set<std::string> callee_writes = std::move(captured_writes_);
   captured_writes_ = std::move(enclosing_writes);
   std::vector<std::string> hits = scope_.hidden_hits();
@@ -271,6 +280,24 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   if (deferred_autonomous_) sql = nested_autonomous(s, name, full, hits.empty() ? captured : decltype(captured){}, callee_writes);
   res_.objects.push_back({s.is_function ? "FUNCTION" : "PROCEDURE", (package_.empty() ? "" : package_ + ".") + hoisted, sql,
                           s.span, 2});
+}
+
+// Does nested subprogram `s` assign a variable, parameter or SELF of the routine it is nested in
+// (hidden frames [routine_frame_, depth) while it is lowered)? Read from the text like may_write,
+// a name of its own (parameter or declaration) shadowing the enclosing one.
+bool Lowerer::writes_enclosing(const ast::PlSubprogram& s) const {
+  if (!s.body) return false;
+  std::set<std::string> own;
+  for (const auto& p : s.params) own.insert(norm(p.name));
+  for (const auto& d : s.body->decls)
+    if (d->kind == ast::PlDeclKind::Variable) own.insert(norm(static_cast<const ast::PlVariable&>(*d).name));
+  for (const auto& n : scope_.names_in(routine_frame_, scope_.depth())) {
+    if (own.count(n)) continue;
+    const Symbol* sym = scope_.find(n);
+    if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) continue;
+    if (n == "SELF" ? self_may_change(s.body->span, sym->type, "") : may_write(s.body->span, n)) return true;
+  }
+  return false;
 }
 
 // An autonomous nested subprogram: the enclosing routine's names it reads are parameters of its
@@ -317,7 +344,9 @@ std::string Lowerer::add_captured_parameters(const ast::PlSubprogram& s, const s
   for (const auto& [oracle_name, sym] : captured) {
     bool writes = may_write(s.span, oracle_name) || callee_writes.count(oracle_name);
     if (oracle_name == "SELF") writes |= self_may_change(s.span, sym.type, sql);
-    if (writes && s.is_function) {
+    bool function_returns_writes = false;
+    for (const auto& r : local_routines_[name]) function_returns_writes |= r.sub == &s && r.as_procedure;
+    if (writes && s.is_function && !function_returns_writes) {
       item(plsql_codes::kNotConvertible,
            "nested function " + name + " may change " + oracle_name +
                " of its enclosing routine: a function cannot write it back (make it a procedure with an OUT parameter)",
@@ -374,7 +403,8 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   // A member function that changes SELF IN OUT: a procedure too (lower_self_changes.cpp).
   const ast::PlSubprogram* spec = method_type_.empty() || nested_routine_ ? nullptr : spec_method(method_type_, s);
   bool changes_self = spec && self_changing(method_type_, *spec);
-  bool as_procedure = s.is_function && (!env_.profile->functions || autonomous || changes_self);
+  bool forced = std::exchange(force_procedure_, false);  // this routine only, not its own nested ones
+  bool as_procedure = s.is_function && (!env_.profile->functions || autonomous || changes_self || forced);
   in_function_ = s.is_function && !as_procedure;
   in_procedure_ = !in_function_;
   std::string signature;
@@ -391,7 +421,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
       result_param_ = quote_ident("orashift_result");
       params += (params.empty() ? "" : ", ") + std::string("INOUT ") + result_param_ + " " + rt.sql;
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
-      if (!autonomous && !changes_self)
+      if (!autonomous && !changes_self && !forced)
         item(plsql_codes::kBehaviour,
              "function " + display + " is more than one expression: on Redshift a procedure whose last argument (INOUT "
              "orashift_result) returns the value; queries cannot call it (each such call is flagged where it is)",

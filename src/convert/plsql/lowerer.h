@@ -454,6 +454,8 @@ private:
     std::string display, head, body;
   };
   std::optional<DeferredAutonomous> deferred_autonomous_;
+  bool force_procedure_ = false;  // the routine being lowered is a nested function that writes its enclosing routine's names
+  bool writes_enclosing(const ast::PlSubprogram& s) const;
   // a type body's method being converted
   std::string method_type_;              // its type (Oracle name); "" outside methods
   bool constructor_ = false, static_method_ = false;

@@ -24,6 +24,9 @@ struct RoutineDecl {
     bool inout = false;              // the subprogram (or one it calls) writes it
   };
   std::vector<Captured> captured = {};
+  // A nested function that writes a name of its enclosing routine, lowered as a procedure with an
+  // INOUT "orashift_result": only `v := f(…)` calls it (Lowerer::procedure_assign).
+  bool as_procedure = false;
   // Set when the target cannot tell this overload from an earlier one (overloads.h): its own name.
   std::string overload_name = {};
   bool is_function() const { return sub->is_function; }

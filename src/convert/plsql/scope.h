@@ -70,6 +70,13 @@ public:
     return nullptr;
   }
   size_t depth() const { return frames_.size(); }
+  // The names declared in frames [from, to).
+  std::vector<std::string> names_in(size_t from, size_t to) const {
+    std::vector<std::string> out;
+    for (size_t i = from; i < to && i < frames_.size(); ++i)
+      for (const auto& [name, symbol] : frames_[i]) out.push_back(name);
+    return out;
+  }
   // Frames [from, to) become invisible (a hoisted nested subprogram cannot read them); lookups
   // that would have found a name there are recorded.
   void hide(size_t from, size_t to) {
