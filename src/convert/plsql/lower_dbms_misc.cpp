@@ -1,7 +1,8 @@
 // DBMS_CRYPTO beyond HASH (MAC, ENCRYPT / DECRYPT, RANDOMBYTES: pgcrypto's hmac, encrypt_iv and
 // gen_random_bytes), the package constants of DBMS_CRYPTO and DBMS_DB_VERSION, and DBMS_UTILITY's
-// remaining facts, on PostgreSQL (Oracle Database PL/SQL Packages and Types Reference 19c,
-// "DBMS_CRYPTO", "DBMS_DB_VERSION", "DBMS_UTILITY").
+// remaining facts, DBMS_TRANSACTION.LOCAL_TRANSACTION_ID, on PostgreSQL (Oracle Database PL/SQL
+// Packages and Types Reference 19c, "DBMS_CRYPTO", "DBMS_DB_VERSION", "DBMS_UTILITY",
+// "DBMS_TRANSACTION").
 #include <map>
 
 #include "convert/plsql/builtin_args.h"
@@ -48,6 +49,25 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
       return "(extract(epoch FROM clock_timestamp()) * 100)::bigint";
     }
     return std::nullopt;
+  }
+  if (pkg == "DBMS_TRANSACTION" && fn == "LOCAL_TRANSACTION_ID") {
+    // LOCAL_TRANSACTION_ID(create_transaction := FALSE): the current transaction's id, NULL when
+    // none is active; TRUE starts one. PostgreSQL assigns a transaction id at the first write, as
+    // Oracle starts a transaction at the first DML: pg_current_xact_id_if_assigned() is NULL until
+    // then, pg_current_xact_id() assigns one.
+    auto a = builtin_args(c, {"CREATE_TRANSACTION"});
+    if (c && !a) return std::nullopt;
+    item(plsql_codes::kBehaviour,
+         "DBMS_TRANSACTION.LOCAL_TRANSACTION_ID → PostgreSQL's transaction id as text: a number, not Oracle's "
+         "'undo segment.slot.sequence'; equal within one transaction and NULL before its first write, as in Oracle",
+         span);
+    const std::string if_assigned = "pg_current_xact_id_if_assigned()::text", assign = "pg_current_xact_id()::text";
+    const ast::Expr* create = a ? (*a)[0] : nullptr;
+    if (!create) return if_assigned;
+    std::string flag = upper(sql::compact_text(create->span));
+    if (flag == "TRUE") return assign;
+    if (flag == "FALSE") return if_assigned;
+    return "(CASE WHEN " + w.expr(*create) + " THEN " + assign + " ELSE " + if_assigned + " END)";
   }
   if (pkg == "DBMS_RANDOM" && fn == "STRING" && c) {
     // STRING(opt, len): 'U' upper-case letters, 'L' lower-case, 'A' both, 'X' upper-case letters

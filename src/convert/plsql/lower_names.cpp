@@ -679,7 +679,8 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
       if (auto u = utl_call(pkg, fn, c, span, w)) return u;
     if (pkg == "DBMS_ASSERT")
       if (auto a = dbms_assert_call(fn, c, w)) return a;
-    if (pkg == "DBMS_CRYPTO" || pkg == "DBMS_UTILITY" || pkg == "DBMS_DB_VERSION" || pkg == "DBMS_RANDOM" || pkg == "DBMS_LOCK")
+    if (pkg == "DBMS_CRYPTO" || pkg == "DBMS_UTILITY" || pkg == "DBMS_DB_VERSION" || pkg == "DBMS_RANDOM" || pkg == "DBMS_LOCK" ||
+        pkg == "DBMS_TRANSACTION")
       if (auto m = dbms_misc_call(pkg, fn, c, span, w)) return m;
   }
   if (pkg == "DBMS_XMLGEN" && !as_statement)
