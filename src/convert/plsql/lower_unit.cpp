@@ -355,7 +355,7 @@ std::string Lowerer::add_captured_parameters(const ast::PlSubprogram& s, const s
     }
     if (writes)
       item(plsql_codes::kBehaviour,
-           "nested procedure " + name + " changes " + oracle_name +
+           std::string(s.is_function ? "nested function " : "nested procedure ") + name + " changes " + oracle_name +
                " of its enclosing routine through an INOUT parameter: the change reaches the caller when the procedure "
                "returns, not when it raises an error",
            s.span);
