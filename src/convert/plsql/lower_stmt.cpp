@@ -445,14 +445,30 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
   RewriteResult r;
   rewrite::SqlWriter w(dialect(), ctx, r);
   calling_as_procedure_ = true;
-  std::optional<std::string> rc = routine_call(parts, call, true, a.span, &w, nullptr);
+  ArgCopies copies;  // OUT arguments that go through a temporary (out_argument)
+  std::optional<std::string> rc = routine_call(parts, call, true, a.span, &w, &copies);
   calling_as_procedure_ = false;
   absorb(r);
   if (!rc) return false;
   rc->pop_back();
-  // The result parameter comes last; after named captured arguments it is named too.
-  std::string result = env_.profile->named_arguments ? quote_ident("orashift_result") + " => " + t : t;
+  for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, a.span));
+  // The result parameter comes last; after named arguments it is named too. PostgreSQL writes an
+  // INOUT argument back only into a variable of exactly the parameter's type (varchar(200) for
+  // text is "not writable"): through a temporary of the result type, assigned after the call.
+  std::string result = t;
+  if (env_.profile->named_arguments) {
+    const ast::PlSubprogram& f = *routines->front().sub;
+    TypeInfo rt = f.return_type ? resolve_type(*f.return_type) : TypeInfo{};
+    std::string into = t;
+    if (current_block_ && !rt.sql.empty()) {
+      into = quote_ident("orashift_result" + std::to_string(++temp_count_));
+      current_block_->decls.push_back({into + " " + rt.sql, a.span});
+      copies.second.insert(copies.second.begin(), t + " := " + into);
+    }
+    result = quote_ident("orashift_result") + " => " + into;
+  }
   out.push_back(PgStmt::simple("CALL " + *rc + (rc->back() == '(' ? "" : ", ") + result + ")", a.span));
+  for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, a.span));
   return true;
 }
 

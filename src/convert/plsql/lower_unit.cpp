@@ -244,7 +244,8 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   // INOUT "orashift_result", so that the writes come back as INOUT parameters (PostgreSQL;
   // Redshift's functions are procedures anyway and pass no captured names). Asked before the
   // enclosing frames are hidden: a lookup in them would count as a capture.
-  bool as_procedure = s.is_function && env_.profile->functions && env_.profile->named_arguments && writes_enclosing(s);
+  bool as_procedure = s.is_function && env_.profile->functions && env_.profile->named_arguments &&
+                      (function_with_out_params(s) || writes_enclosing(s));
   bool nested = nested_routine_, ctor = constructor_, stat = static_method_;
   bool has_self = !method_type_.empty() && !static_method_;
   nested_routine_ = true, constructor_ = false, static_method_ = true;
@@ -280,6 +281,23 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   if (deferred_autonomous_) sql = nested_autonomous(s, name, full, hits.empty() ? captured : decltype(captured){}, callee_writes);
   res_.objects.push_back({s.is_function ? "FUNCTION" : "PROCEDURE", (package_.empty() ? "" : package_ + ".") + hoisted, sql,
                           s.span, 2});
+}
+
+bool function_with_out_params(const ast::PlSubprogram& s) {
+  if (!s.is_function) return false;
+  for (const auto& p : s.params)
+    if (upper(std::string(p.mode)).find("OUT") != std::string::npos) return true;
+  return false;
+}
+
+void mark_out_param_functions(Registry& registry) {
+  auto mark = [](std::vector<RoutineDecl>& list) {
+    for (auto& r : list)
+      if (r.sub && function_with_out_params(*r.sub)) r.as_procedure = true;
+  };
+  for (auto& [name, list] : registry.routines) mark(list);
+  for (auto& [pkg, decls] : registry.packages)
+    for (auto& [name, list] : decls.routines) mark(list);
 }
 
 // Does nested subprogram `s` assign a variable, parameter or SELF of the routine it is nested in
@@ -404,6 +422,9 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   const ast::PlSubprogram* spec = method_type_.empty() || nested_routine_ ? nullptr : spec_method(method_type_, s);
   bool changes_self = spec && self_changing(method_type_, *spec);
   bool forced = std::exchange(force_procedure_, false);  // this routine only, not its own nested ones
+  // A function with OUT parameters (PostgreSQL): a procedure, its OUT parameters and its value
+  // INOUT (mark_out_param_functions marks its calls); a method's keep their item.
+  forced |= env_.profile->functions && env_.profile->named_arguments && method_type_.empty() && function_with_out_params(s);
   bool as_procedure = s.is_function && (!env_.profile->functions || autonomous || changes_self || forced);
   in_function_ = s.is_function && !as_procedure;
   in_procedure_ = !in_function_;

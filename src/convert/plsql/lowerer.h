@@ -488,5 +488,10 @@ std::string lower_ident(const std::string& oracle_name);
 
 // A function Redshift can hold as a scalar SQL UDF: RETURN of one expression, no query.
 bool sql_udf_shape(const ast::PlSubprogram& s);
+// A function with OUT or IN OUT parameters: PostgreSQL would return those as its result, so on
+// PostgreSQL it is a procedure with INOUT "orashift_result" (RoutineDecl::as_procedure).
+bool function_with_out_params(const ast::PlSubprogram& s);
+// Marks those functions of the registry as procedures (PostgreSQL); methods keep their item.
+void mark_out_param_functions(Registry& registry);
 
 }  // namespace orashift::plsql
