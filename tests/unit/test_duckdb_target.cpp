@@ -432,3 +432,26 @@ TEST(DuckDbTarget, FileDatabaseWritersBoundTheBlockCacheAndRestoreTheLimit) {
   }
   fs::remove(file);
 }
+
+TEST(DuckDbTarget, OutOfMemoryIsAnErrorOfTheLoadNotRejectedRows) {
+  // DuckDB refusing an append because its memory_limit is reached says nothing about the rows:
+  // none may be rejected for it (they would be counted as bad data). The writer stops with
+  // DuckDB's message instead; nothing is loaded or rejected from that batch.
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+  DuckDbTarget db(":memory:");
+  db.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, name VARCHAR)");
+  db.execute("SET memory_limit = '1MB'");
+  auto writer = db.open_writer(table_named("T"), cols);
+  CollectRejects rejects;
+  const std::string wide(2000, 'x');
+  auto name = [&](size_t) -> std::optional<std::string> { return wide; };
+  Batch b = keyed_rows(cols, 0, 20000, [](size_t i) { return int64_t(i); }, name);
+  bool stopped = false;
+  try {
+    writer->write(b, rejects, "wide.dat");
+  } catch (const std::runtime_error& e) {
+    stopped = std::string(e.what()).find("memory") != std::string::npos;
+  }
+  EXPECT_TRUE(stopped);
+  EXPECT_TRUE(rejects.rejects.empty()) << rejects.rejects.size() << " rows rejected, first: " << rejects.rejects.front().reason;
+}
