@@ -117,7 +117,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   for (const auto& u : units)
     if (u.stmt) registry.add(*u.stmt);
   plsql::name_merged_overloads(registry, options.dialect, options.types);
-  if (profile->functions && profile->named_arguments) plsql::mark_out_param_functions(registry);
+  if (profile->out_values_through_procedures()) plsql::mark_out_param_functions(registry);
   std::set<std::string> signatures;
   if (!profile->functions) {
     // A function with a body that is not one expression (the spec's declaration has none).

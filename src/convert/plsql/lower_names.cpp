@@ -426,8 +426,9 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   }
   if (!as_statement && r.as_procedure) {
     item(plsql_codes::kNotConvertible,
-         "nested function " + r.name + " changes a variable of its enclosing routine, so it is a procedure returning its "
-         "value through INOUT orashift_result: only an assignment v := " + r.name + "(…) calls it",
+         "function " + r.name + " hands values back besides its result (OUT parameters, or variables of its enclosing "
+         "routine), so it is a procedure returning its value through INOUT orashift_result: only an assignment v := " +
+             r.name + "(…) calls it",
          span);
     return std::nullopt;
   }

@@ -244,7 +244,7 @@ void Lowerer::nested_subprogram(const ast::PlSubprogram& s) {
   // INOUT "orashift_result", so that the writes come back as INOUT parameters (PostgreSQL;
   // Redshift's functions are procedures anyway and pass no captured names). Asked before the
   // enclosing frames are hidden: a lookup in them would count as a capture.
-  bool as_procedure = s.is_function && env_.profile->functions && env_.profile->named_arguments &&
+  bool as_procedure = s.is_function && env_.profile->out_values_through_procedures() &&
                       (function_with_out_params(s) || writes_enclosing(s));
   bool nested = nested_routine_, ctor = constructor_, stat = static_method_;
   bool has_self = !method_type_.empty() && !static_method_;
@@ -359,11 +359,11 @@ std::string Lowerer::add_captured_parameters(const ast::PlSubprogram& s, const s
   for (const auto& p : s.params) defaults |= p.default_value != nullptr;
   std::string extra;
   std::vector<RoutineDecl::Captured> names;
+  bool function_returns_writes = false;  // lowered as a procedure (nested_subprogram)
+  for (const auto& r : local_routines_[name]) function_returns_writes |= r.sub == &s && r.as_procedure;
   for (const auto& [oracle_name, sym] : captured) {
     bool writes = may_write(s.span, oracle_name) || callee_writes.count(oracle_name);
     if (oracle_name == "SELF") writes |= self_may_change(s.span, sym.type, sql);
-    bool function_returns_writes = false;
-    for (const auto& r : local_routines_[name]) function_returns_writes |= r.sub == &s && r.as_procedure;
     if (writes && s.is_function && !function_returns_writes) {
       item(plsql_codes::kNotConvertible,
            "nested function " + name + " may change " + oracle_name +
@@ -424,7 +424,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
   bool forced = std::exchange(force_procedure_, false);  // this routine only, not its own nested ones
   // A function with OUT parameters (PostgreSQL): a procedure, its OUT parameters and its value
   // INOUT (mark_out_param_functions marks its calls); a method's keep their item.
-  forced |= env_.profile->functions && env_.profile->named_arguments && method_type_.empty() && function_with_out_params(s);
+  forced |= env_.profile->out_values_through_procedures() && method_type_.empty() && function_with_out_params(s);
   bool as_procedure = s.is_function && (!env_.profile->functions || autonomous || changes_self || forced);
   in_function_ = s.is_function && !as_procedure;
   in_procedure_ = !in_function_;

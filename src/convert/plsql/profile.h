@@ -27,6 +27,10 @@ struct Profile {
   bool perform = true;            // PERFORM f() (Redshift: not among the supported statements)
   bool directives = true;         // #variable_conflict
   bool named_arguments = true;    // f(x => v) (Redshift's CALL and UDF calls are positional only)
+  // A function that hands values back besides its result (OUT parameters, its enclosing routine's
+  // variables) becomes a procedure with INOUT "orashift_result", called by `v := f(…)` with named
+  // arguments (PostgreSQL; Redshift's such functions are procedures anyway).
+  bool out_values_through_procedures() const { return functions && named_arguments; }
   bool tagged_dollar_quotes = true;  // AS $orashift$ … $orashift$ (Redshift's pages show only $$, reasons above the head)
   bool nonatomic = false;         // CREATE PROCEDURE … NONATOMIC chosen per procedure
   bool dictionary_views = true;   // Oracle's dictionary views emulated in a support schema (dictionary_views.h)

@@ -353,8 +353,10 @@ std::string SqlWriter::name(const NameExpr& n) {
     // "Object Access Expressions"), not schema.table.column: PostgreSQL selects a composite's
     // field from a parenthesized column, (alias.column).attribute.
     std::string alias = normalize_identifier(n.parts[0].text);
-    std::vector<const std::vector<ScopeEntry>*> visible;
-    if (order_aliases_) visible.push_back(order_aliases_);
+    std::vector<ScopeEntry> order_scope;
+    if (order_from_)
+      for (const auto& f : order_from_->from) collect_scope(*f, order_scope);
+    std::vector<const std::vector<ScopeEntry>*> visible = {&order_scope};
     for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s) visible.push_back(&*s);
     for (const auto* s : visible)
       for (const auto& e : *s)
@@ -1005,14 +1007,12 @@ std::string SqlWriter::query(const Query& q) {
            q.span);
     }
     if (!q.order_siblings) {
-      // ORDER BY alias.column.attribute: the aliases of the query's own FROM (name()).
-      std::vector<ScopeEntry> from_aliases;
-      if (q.body->kind == QueryBodyKind::Select)
-        for (const auto& f : static_cast<const SelectCore&>(*q.body).from) collect_scope(*f, from_aliases);
-      auto saved = order_aliases_;
-      order_aliases_ = &from_aliases;
+      // ORDER BY alias.column.attribute: the aliases of the query's own FROM (name(), which
+      // collects them only when it meets such a name).
+      auto saved = order_from_;
+      order_from_ = q.body->kind == QueryBodyKind::Select ? static_cast<const SelectCore*>(q.body.get()) : nullptr;
       out += " ORDER BY " + order_items(q.order_by);
-      order_aliases_ = saved;
+      order_from_ = saved;
     }
   }
   if (limit.empty() && !q.fetch_count && !q.offset) limit = pushed_limit;

@@ -159,6 +159,7 @@ private:
   std::string delete_stmt(const ast::Delete& s);
   bool is_rowid(const ast::Expr& e) const;
   std::optional<std::string> dml_view_target(const ast::TableRef& t, std::string& rows);
+  std::string dml_where(const std::string& view_rows, const ast::Expr* where);
   std::string returning(const std::optional<ast::Returning>& r, Span where);
   std::string set_clauses(const std::vector<ast::SetClause>& sets);
 
@@ -188,7 +189,7 @@ private:
   Dialect d_;
   const RewriteContext& ctx_;
   RewriteResult& res_;
-  const std::vector<ScopeEntry>* order_aliases_ = nullptr;  // the FROM of the query whose ORDER BY is written
+  const ast::SelectCore* order_from_ = nullptr;  // the query whose ORDER BY is being written
   std::vector<std::vector<ScopeEntry>> scopes_;    // innermost last
   std::vector<std::string>* ctes_ = nullptr;       // CTEs the current query must define first
   bool ctes_recursive_ = false;

@@ -199,6 +199,13 @@ std::optional<std::string> SqlWriter::dml_view_target(const TableRef& t, std::st
   return table + (t.alias ? " AS " + alias : std::string());
 }
 
+// " WHERE …" of an UPDATE/DELETE: the view's rows (dml_view_target; "" for a table) and the
+// statement's own condition.
+std::string SqlWriter::dml_where(const std::string& view_rows, const Expr* where) {
+  if (view_rows.empty()) return where ? " WHERE " + expr(*where) : std::string();
+  return " WHERE " + view_rows + (where ? " AND (" + expr(*where) + ")" : std::string());
+}
+
 std::string SqlWriter::update(const Update& s) {
   if (s.error_logging.end > s.error_logging.begin) item("OS4013", "LOG ERRORS clause", s.error_logging);
   std::vector<ScopeEntry> scope;
@@ -207,8 +214,7 @@ std::string SqlWriter::update(const Update& s) {
   std::string rows;
   auto view = dml_view_target(*s.target, rows);
   std::string out = "UPDATE " + (view ? *view : table_ref(*s.target)) + " SET " + set_clauses(s.sets);
-  if (view) out += " WHERE " + rows;
-  if (s.where) out += (view ? " AND (" + expr(*s.where) + ")" : " WHERE " + expr(*s.where));
+  out += dml_where(rows, s.where.get());
   out += returning(s.returning, s.span);
   scopes_.pop_back();
   return out;
@@ -222,8 +228,7 @@ std::string SqlWriter::delete_stmt(const Delete& s) {
   std::string rows;
   auto view = dml_view_target(*s.target, rows);
   std::string out = "DELETE FROM " + (view ? *view : table_ref(*s.target));
-  if (view) out += " WHERE " + rows;
-  if (s.where) out += (view ? " AND (" + expr(*s.where) + ")" : " WHERE " + expr(*s.where));
+  out += dml_where(rows, s.where.get());
   out += returning(s.returning, s.span);
   scopes_.pop_back();
   return out;
