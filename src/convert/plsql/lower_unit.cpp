@@ -309,8 +309,12 @@ bool Lowerer::writes_enclosing(const ast::PlSubprogram& s) const {
   for (const auto& p : s.params) own.insert(norm(p.name));
   for (const auto& d : s.body->decls)
     if (d->kind == ast::PlDeclKind::Variable) own.insert(norm(static_cast<const ast::PlVariable&>(*d).name));
+  // Most enclosing names do not occur in the nested body at all: one upper-cased copy of it
+  // rules them out before may_write builds its patterns for the rest.
+  std::string text(s.body->span.text());
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
   for (const auto& n : scope_.names_in(routine_frame_, scope_.depth())) {
-    if (own.count(n)) continue;
+    if (own.count(n) || (n != "SELF" && text.find(n) == std::string::npos)) continue;
     const Symbol* sym = scope_.find(n);
     if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) continue;
     if (n == "SELF" ? self_may_change(s.body->span, sym->type, "") : may_write(s.body->span, n)) return true;
