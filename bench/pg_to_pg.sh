@@ -17,7 +17,7 @@ SCALE=${1:-20}
 WIDE=${2:-1000000}
 RUNS=${3:-${RUNS:-3}}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a positive integer, not '$RUNS'" >&2; exit 2; }
-BIN=$ROOT/build/orashift
+BIN=${ORASHIFT_BIN:-$ROOT/build/orashift}  # ORASHIFT_BIN: a copy, so a rebuild cannot break a running bench
 [ -x "$BIN" ] || scripts/build
 command -v pgloader >/dev/null || { echo "installing pgloader (Debian package)"; apt-get install -y -qq pgloader >/dev/null; }
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

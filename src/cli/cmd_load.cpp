@@ -43,7 +43,7 @@ struct LoadCommandOptions {
   std::string source, target, out, mappings, settings, stats_json, source_schema;
   std::vector<std::string> target_settings;  // NAME=VALUE, DMS endpoint settings
   bool no_progress = false;
-  uint64_t auto_segment_rows = 1000000;
+  uint64_t auto_segment_rows = default_auto_segment_rows();
 };
 
 std::string file_text(const std::string& path) {
@@ -479,7 +479,7 @@ void add_load_command(CLI::App& app, std::function<int()>& action) {
   cmd->add_flag("--no-progress", o->no_progress, "no live progress display");
   cmd->add_option("--auto-segment-rows", o->auto_segment_rows,
                   "split tables with a single-column integer primary key and at least this many estimated rows into "
-                  "key ranges (0: never; default 1000000)");
+                  "key ranges (0: never; default 1000000 on 4 cores or more, 10000000 below)");
   cmd->callback([o, &action] { action = [o] { return load(*o); }; });
 }
 

@@ -103,6 +103,10 @@ std::vector<LoadUnit> by_key(const SourceEndpoint& source, const PlannedTable& t
 
 }  // namespace
 
+uint64_t default_auto_segment_rows() {
+  return std::thread::hardware_concurrency() >= 4 ? 1000000 : 10000000;
+}
+
 std::vector<std::string> key_range_conditions(const std::string& column, int64_t lo, int64_t hi, size_t n) {
   if (hi < lo) std::swap(lo, hi);
   __int128 span = static_cast<__int128>(hi) - lo + 1;

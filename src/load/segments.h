@@ -20,9 +20,16 @@
 
 namespace orashift {
 
+// Estimated rows from which a table is split by key when the user did not say:
+// 1,000,000 on a machine of 4 cores or more; 10,000,000 below, where key ranges loaded side by
+// side compete with the source's and the target's backends for the same cores (PostgreSQL →
+// PostgreSQL on 2 cores: two key ranges of 2,000,000 rows 4.3–5.5 s, one segment 3.5–3.7 s,
+// bench/README.md), so they only pay for resuming a crash without redoing a huge table.
+uint64_t default_auto_segment_rows();
+
 struct SegmentOptions {
-  size_t subtasks = 8;           // MaxFullLoadSubTasks (segments in flight; informational here)
-  uint64_t auto_rows = 1000000;  // estimated rows from which a table is split by key (0: never)
+  size_t subtasks = 8;  // MaxFullLoadSubTasks (segments in flight; informational here)
+  uint64_t auto_rows = default_auto_segment_rows();  // estimated rows from which a table is split by key (0: never)
   size_t max_auto_segments = 256;
 };
 

@@ -181,6 +181,8 @@ protected:
       if (t["TableName"] == table) return t["FullLoadRows"].get<uint64_t>();
     return 0;
   }
+  void drop_target_connection(const std::string& commit_rate);
+  void lose_commit_answer(int rows, const std::string& commit_rate);
   std::string src_, tgt_;
   fs::path dir_;
 };
@@ -356,7 +358,9 @@ TEST_F(LoadResume, KilledLoadOfARenamedTableIsReloadedWhole) {
   EXPECT_EQ(t.value("SELECT count(*) FROM pg_class WHERE relname = 'orders'"), "0");
 }
 
-TEST_F(LoadResume, DroppedTargetConnectionIsRetried) {
+// `commit_rate`: "" for the engine's default, where the writer gathers batches into
+// transactions of 100,000 rows (the connection then drops with several batches held).
+void LoadResume::drop_target_connection(const std::string& commit_rate) {
   const int rows = 600000;
   {
     Pg s(src_);
@@ -369,7 +373,7 @@ TEST_F(LoadResume, DroppedTargetConnectionIsRetried) {
   // checked): it must not appear in any log line.
   std::string tgt_pw = tgt_;
   tgt_pw.replace(tgt_pw.find("postgres@"), 9, "postgres:Sekr1tPw@");
-  auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":1,"CommitRate":2000},
+  auto args = load_args(kAll, R"({"FullLoadSettings":{"MaxFullLoadSubTasks":1)" + commit_rate + R"(},
     "ErrorBehavior":{"RecoverableErrorCount":5,"RecoverableErrorInterval":1,"RecoverableErrorThrottling":true,
     "RecoverableErrorThrottlingMax":4}})",
                         {"--auto-segment-rows", "0"});
@@ -405,6 +409,10 @@ TEST_F(LoadResume, DroppedTargetConnectionIsRetried) {
   EXPECT_EQ(fingerprint(t, "accounts", row, "aid"), fingerprint(s, "accounts", row, "aid"));
   EXPECT_EQ(stats_rows("accounts"), static_cast<uint64_t>(rows));
 }
+
+TEST_F(LoadResume, DroppedTargetConnectionIsRetried) { drop_target_connection(R"(,"CommitRate":2000)"); }
+
+TEST_F(LoadResume, DroppedTargetConnectionIsRetriedWithBatchesGathered) { drop_target_connection(""); }
 
 TEST_F(LoadResume, SqliteRangesIntoDuckDb) {
   fs::path sq = dir_ / "src.sqlite";
@@ -502,8 +510,7 @@ TEST_F(LoadResume, KilledSqliteToDuckDbLoadResumes) {
 // orashift (a proxy withholds the answer to the third COMMIT and cuts the connection). The
 // reconnected writer asks the server whether that transaction committed and does not send the
 // batch again: every row once. The table has no key, so a resent batch would double its rows.
-TEST_F(LoadResume, LostCommitAnswerDoesNotDoubleTheBatch) {
-  const int rows = 50000;
+void LoadResume::lose_commit_answer(int rows, const std::string& commit_rate) {
   {
     Pg s(src_);
     ASSERT_TRUE(s.ok());
@@ -513,7 +520,7 @@ TEST_F(LoadResume, LostCommitAnswerDoesNotDoubleTheBatch) {
   const size_t colon = tgt_.rfind(':'), slash = tgt_.rfind('/');
   const auto server_port = static_cast<uint16_t>(std::stoi(tgt_.substr(colon + 1, slash - colon - 1)));
   e2e::LossyProxy proxy(server_port, 3);
-  auto args = load_args(kAll, R"({"FullLoadSettings":{"CommitRate":2000},
+  auto args = load_args(kAll, R"({"FullLoadSettings":{)" + commit_rate + R"(},
     "ErrorBehavior":{"RecoverableErrorCount":3,"RecoverableErrorInterval":1}})");
   args[4] = tgt_.substr(0, colon + 1) + std::to_string(proxy.port()) + tgt_.substr(slash) + "?sslmode=disable&gssencmode=disable";
   auto r = e2e::run_orashift(args);
@@ -524,6 +531,12 @@ TEST_F(LoadResume, LostCommitAnswerDoesNotDoubleTheBatch) {
   EXPECT_EQ(t.value("SELECT count(*) || ':' || count(DISTINCT id) FROM notes"), std::to_string(rows) + ":" + std::to_string(rows));
   EXPECT_EQ(stats_rows("notes"), static_cast<uint64_t>(rows));
 }
+
+TEST_F(LoadResume, LostCommitAnswerDoesNotDoubleTheBatch) { lose_commit_answer(50000, R"("CommitRate":2000)"); }
+
+// The same with the engine's default: the lost answer is that of a gathered transaction of
+// 100,000 rows, none of which may be sent again.
+TEST_F(LoadResume, LostCommitAnswerDoesNotDoubleTheGatheredBatches) { lose_commit_answer(450000, ""); }
 
 // A partitioned PostgreSQL source gives a partitioned target: RANGE (declared out of order,
 // open at both ends), LIST with a DEFAULT partition and HASH are re-created with the same

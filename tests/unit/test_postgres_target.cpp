@@ -300,6 +300,84 @@ TEST(PostgresTarget, RejectsExactlyTheRefusedRows) {
   pg.execute("DROP TABLE t_rej");
 }
 
+// gather(): several batches share one COPY and one transaction. A row the server refuses
+// (a stored key, a NULL for NOT NULL) makes it redo the held batches one per transaction, so
+// the rejects carry their own batch's source and line, as without gather; the writer's copies
+// are what it redoes (the caller reuses its batch). write() counts rows only when they commit.
+TEST(PostgresTarget, GatheredBatchesRejectExactlyTheRefusedRows) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  pg.execute(
+      "DROP TABLE IF EXISTS t_gather; CREATE TABLE t_gather (id bigint PRIMARY KEY, name text NOT NULL);"
+      "INSERT INTO t_gather VALUES (7, 'old')");
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+  auto writer = pg.open_writer(table_named("T_GATHER"), cols);
+  writer->gather(2500);  // five batches of 1,000 rows: a transaction ends with the batch that reaches 2,500
+  CollectRejects rejects;
+  Batch b = batch_for(cols);
+  std::vector<uint64_t> counts;
+  for (int k = 0; k < 5; ++k) {
+    b.clear();
+    for (int64_t i = 0; i < 1000; ++i) {
+      const int64_t id = k * 1000 + i + 100;
+      b.columns[0].append_int(k == 1 && i == 500 ? 7 : id);
+      if (k == 3 && i == 10)
+        b.columns[1].append_null();
+      else
+        b.columns[1].append_text("n" + std::to_string(id));
+      b.source_lines.push_back(i + 1);
+    }
+    counts.push_back(writer->write(b, rejects, "part" + std::to_string(k) + ".dat"));
+  }
+  counts.push_back(writer->commit());
+  // First transaction: batches 0-2, refused for the stored key in batch 1 and redone batch by
+  // batch; second: batches 3-4, committed by commit(), refused for batch 3's NULL and redone.
+  EXPECT_EQ(counts, (std::vector<uint64_t>{0, 0, 2999, 0, 0, 1999}));
+  ASSERT_EQ(rejects.rejects.size(), 2u);
+  EXPECT_EQ(rejects.rejects[0].source, "part1.dat");
+  EXPECT_EQ(rejects.rejects[0].line, 501u);
+  EXPECT_EQ(rejects.rejects[0].record, "7\tn1600");
+  EXPECT_NE(rejects.rejects[0].reason.find("Key (id)=(7) already exists."), std::string::npos) << rejects.rejects[0].reason;
+  EXPECT_EQ(rejects.rejects[1].source, "part3.dat");
+  EXPECT_EQ(rejects.rejects[1].line, 11u);
+  EXPECT_NE(rejects.rejects[1].reason.find("null value in column \"name\""), std::string::npos) << rejects.rejects[1].reason;
+  EXPECT_EQ(column_texts(pg, "SELECT count(*) || ':' || count(DISTINCT id) || ':' || min(id) || ':' || max(id) FROM t_gather"),
+            (std::vector<std::string>{"4999:4999:7:5099"}));
+  EXPECT_EQ(column_texts(pg, "SELECT name FROM t_gather WHERE id = 7"), (std::vector<std::string>{"old"}));
+  pg.execute("DROP TABLE t_gather");
+}
+
+// Without a refusal, the gathered transactions commit whole: every row once, counted when its
+// transaction commits (write() that ends one returns the rows of the batches it held).
+TEST(PostgresTarget, GatheredBatchesCommitWhenTheyHoldTheRows) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  pg.execute("DROP TABLE IF EXISTS t_gather2; CREATE TABLE t_gather2 (id bigint PRIMARY KEY)");
+  std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64)};
+  auto writer = pg.open_writer(table_named("T_GATHER2"), cols);
+  writer->gather(3000);
+  CollectRejects rejects;
+  Batch b = batch_for(cols);
+  std::vector<uint64_t> counts;
+  for (int k = 0; k < 7; ++k) {
+    b.clear();
+    for (int64_t i = 0; i < 1000; ++i) {
+      b.columns[0].append_int(k * 1000 + i);
+      b.source_lines.push_back(i + 1);
+    }
+    counts.push_back(writer->write(b, rejects, "f.dat"));
+    if (k == 1) {
+      EXPECT_EQ(column_texts(pg, "SELECT count(*) FROM t_gather2"), (std::vector<std::string>{"0"}));
+    }
+  }
+  writer->finish();
+  EXPECT_EQ(counts, (std::vector<uint64_t>{0, 0, 3000, 0, 0, 3000, 0}));
+  EXPECT_TRUE(rejects.rejects.empty());
+  EXPECT_EQ(column_texts(pg, "SELECT count(*) || ':' || count(DISTINCT id) FROM t_gather2"),
+            (std::vector<std::string>{"7000:7000"}));
+  pg.execute("DROP TABLE t_gather2");
+}
+
 TEST(PostgresTarget, ErrorsCarryTheServerMessage) {
   REQUIRE_PG();
   PostgresTarget pg(test_pg());

@@ -1,6 +1,7 @@
 #include "endpoints/postgres/postgres_writer.h"
 
 #include <chrono>
+#include <functional>
 #include <stdexcept>
 #include <thread>
 
@@ -183,89 +184,178 @@ std::optional<std::string> PostgresWriter::copy_rows(size_t lo, size_t hi, int64
   }
 }
 
+void PostgresWriter::streamed(std::optional<std::string>& lost, const std::function<void()>& step) {
+  if (lost) return;
+  try {
+    step();
+  } catch (const std::runtime_error& e) {
+    if (conn_.ok()) throw;
+    lost = e.what();
+  }
+}
+
+void PostgresWriter::reject_row(const Batch& batch, size_t row, std::string reason, std::string record,
+                                RejectSink& rejects, const std::string& source) {
+  Reject r;
+  r.table = table_;
+  r.source = source;
+  r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
+  r.reason = std::move(reason);
+  r.record = std::move(record);
+  rejects.reject(std::move(r));
+}
+
+bool PostgresWriter::encode_row(const Batch& batch, size_t row, RejectSink* rejects, const std::string& source) {
+  std::optional<std::string> refused = rejects ? check_row(batch, row) : std::nullopt;
+  if (refused) {
+    reject_row(batch, row, std::move(*refused), copy_row_text(batch, row), *rejects, source);
+    return false;
+  }
+  if (binary_) {
+    if (auto why = binary_->append_row(encoded_, batch, row)) {
+      if (rejects) reject_row(batch, row, std::move(*why), copy_row_text(batch, row), *rejects, source);
+      return false;
+    }
+  } else {
+    size_t begin = encoded_.size();
+    int nul_column = append_copy_row(encoded_, batch, row);
+    if (nul_column >= 0) {
+      if (rejects)
+        reject_row(batch, row,
+                   "column " + target_name(columns_[nul_column].name) + ": text contains a NUL byte, which PostgreSQL cannot store",
+                   encoded_.substr(begin), *rejects, source);
+      encoded_.resize(begin);
+      return false;
+    }
+    encoded_.push_back('\n');
+  }
+  ends_.push_back(encoded_.size());
+  return true;
+}
+
+void PostgresWriter::encode(const Batch& batch, RejectSink& rejects, const std::string& source,
+                            std::optional<std::string>& lost) {
+  encoded_.clear();
+  ends_.clear();
+  rows_.clear();
+  // The COPY is open while the batch is encoded and sent a chunk at a time, so the server
+  // parses rows while the next ones are encoded (encoding first and sending after left the
+  // server idle for that long on every batch).
+  size_t sent = 0;
+  for (size_t row = 0; row < batch.rows(); ++row) {
+    if (!encode_row(batch, row, &rejects, source)) continue;
+    rows_.push_back(static_cast<uint32_t>(row));
+    if (encoded_.size() - sent >= kStreamChunk) {
+      streamed(lost, [&] { send(sent, encoded_.size()); });
+      sent = encoded_.size();
+    }
+  }
+  streamed(lost, [&] { send(sent, encoded_.size()); });
+}
+
+uint64_t PostgresWriter::load_encoded(const Batch& batch, const std::vector<uint32_t>& rows, RejectSink& rejects,
+                                      const std::string& source, std::optional<std::string> refused, int64_t attempt) {
+  if (!refused) return rows.size();
+  // Refused as a whole (and rolled back by the server): redo in halves down to single rows.
+  auto try_range = [&](size_t lo, size_t hi) { return copy_rows(lo, hi, attempt); };
+  auto reject_one = [&](size_t k, const std::string& reason) {
+    reject_row(batch, rows[k], reason, copy_row_text(batch, rows[k]), rejects, source);
+  };
+  if (rows.size() == 1) {
+    reject_one(0, *refused);
+    return 0;
+  }
+  size_t mid = rows.size() / 2;
+  return load_bisecting(0, mid, try_range, reject_one) + load_bisecting(mid, rows.size(), try_range, reject_one);
+}
+
 uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
   if (batch.columns.size() != columns_.size())
     throw std::invalid_argument("postgres writer: batch has " + std::to_string(batch.columns.size()) +
                                 " columns, the writer " + std::to_string(columns_.size()));
-  auto reject = [&](size_t row, std::string reason, std::string record) {
-    Reject r;
-    r.table = table_;
-    r.source = source;
-    r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
-    r.reason = std::move(reason);
-    r.record = std::move(record);
-    rejects.reject(std::move(r));
-  };
-  encoded_.clear();
-  ends_.clear();
-  std::vector<uint32_t> rows;  // batch row of each encoded row
-  // The COPY is open while the batch is encoded and sent a chunk at a time, so the server
-  // parses rows while the next ones are encoded (encoding first and sending after left the
-  // server idle for that long on every batch).
   // A dropped connection stops the streaming; the rows are encoded to the end and sent again
-  // in one COPY once reconnected.
+  // once reconnected.
   std::optional<std::string> lost;
-  auto streamed = [&](auto&& step) {
-    if (lost) return;
-    try {
-      step();
-    } catch (const std::runtime_error& e) {
-      if (conn_.ok()) throw;
-      lost = e.what();
+  if (gather_rows_) {
+    if (!open_) {
+      streamed(lost, [&] { start_copy(); });
+      open_ = true;
     }
-  };
-  streamed([&] { start_copy(); });
-  size_t sent = 0;
-  for (size_t row = 0; row < batch.rows(); ++row) {
-    if (auto why = check_row(batch, row)) {
-      reject(row, std::move(*why), copy_row_text(batch, row));
-      continue;
-    }
-    if (binary_) {
-      if (auto why = binary_->append_row(encoded_, batch, row)) {
-        reject(row, std::move(*why), copy_row_text(batch, row));
-        continue;
-      }
-    } else {
-      size_t begin = encoded_.size();
-      int nul_column = append_copy_row(encoded_, batch, row);
-      if (nul_column >= 0) {
-        reject(row, "column " + target_name(columns_[nul_column].name) + ": text contains a NUL byte, which PostgreSQL cannot store",
-               encoded_.substr(begin));
-        encoded_.resize(begin);
-        continue;
-      }
-      encoded_.push_back('\n');
-    }
-    ends_.push_back(encoded_.size());
-    rows.push_back(static_cast<uint32_t>(row));
-    if (encoded_.size() - sent >= kStreamChunk) {
-      streamed([&] { send(sent, encoded_.size()); });
-      sent = encoded_.size();
-    }
+    encode(batch, rejects, source, lost);
+    if (!rows_.empty()) hold(batch, rejects, source);
+    if (lost) return recover_held(*lost);
+    if (open_rows_ < gather_rows_ && held_bytes_ < max_held_bytes_) return 0;
+    return commit();
   }
+  streamed(lost, [&] { start_copy(); });
+  encode(batch, rejects, source, lost);
   std::optional<std::string> refused;
-  streamed([&] {
-    send(sent, encoded_.size());
-    refused = finish_copy();
-  });
+  streamed(lost, [&] { refused = finish_copy(); });
+  int64_t attempt = 0;
   if (lost) {
-    int64_t attempt = 0;
     if (!recover(attempt, *lost)) throw std::runtime_error(*lost);
-    if (committed_) return rows.size();
-    if (rows.empty()) return 0;  // nothing to resend: every row of the batch was rejected
-    refused = copy_rows(0, rows.size(), attempt);
+    if (committed_) return rows_.size();
+    if (rows_.empty()) return 0;  // nothing to resend: every row of the batch was rejected
+    refused = copy_rows(0, rows_.size(), attempt);
   }
-  if (!refused) return rows.size();
-  // Refused as a whole (and rolled back by the server): redo in halves down to single rows.
-  auto try_range = [&](size_t lo, size_t hi) { return copy_rows(lo, hi); };
-  auto reject_row = [&](size_t k, const std::string& reason) { reject(rows[k], reason, copy_row_text(batch, rows[k])); };
-  if (rows.size() == 1) {
-    reject_row(0, *refused);
-    return 0;
+  return load_encoded(batch, rows_, rejects, source, std::move(refused), attempt);
+}
+
+void PostgresWriter::gather(size_t rows) { gather_rows_ = rows; }
+
+void PostgresWriter::hold(const Batch& batch, RejectSink& rejects, const std::string& source) {
+  if (held_count_ == held_.size()) held_.emplace_back();
+  Held& h = held_[held_count_++];
+  h.batch = batch;  // reuses the slot's capacity
+  h.rows = rows_;
+  h.source = source;
+  h.rejects = &rejects;
+  held_bytes_ += h.batch.data_bytes();
+  open_rows_ += rows_.size();
+}
+
+void PostgresWriter::release_held() {
+  held_count_ = 0;
+  held_bytes_ = 0;
+  open_rows_ = 0;
+}
+
+uint64_t PostgresWriter::commit() {
+  if (!open_) return 0;
+  std::optional<std::string> lost, refused;
+  streamed(lost, [&] { refused = finish_copy(); });
+  open_ = false;
+  if (lost) return recover_held(*lost);
+  if (refused) return redo_held();
+  const uint64_t rows = open_rows_;
+  release_held();
+  return rows;
+}
+
+uint64_t PostgresWriter::recover_held(const std::string& lost) {
+  open_ = false;
+  int64_t attempt = 0;
+  if (!recover(attempt, lost)) throw std::runtime_error(lost);
+  if (!committed_) return redo_held();
+  const uint64_t rows = open_rows_;
+  release_held();
+  return rows;
+}
+
+// The gathered transaction was refused or lost: each held batch goes again in a transaction of
+// its own, bisected down to the refused rows, so the rejects are those of one batch per
+// transaction. Checks are not run again: the rows they refused were never held.
+uint64_t PostgresWriter::redo_held() {
+  uint64_t loaded = 0;
+  for (size_t i = 0; i < held_count_; ++i) {
+    Held& h = held_[i];
+    encoded_.clear();
+    ends_.clear();
+    for (uint32_t row : h.rows) encode_row(h.batch, row, nullptr, h.source);
+    loaded += load_encoded(h.batch, h.rows, *h.rejects, h.source, copy_rows(0, h.rows.size()));
   }
-  size_t mid = rows.size() / 2;
-  return load_bisecting(0, mid, try_range, reject_row) + load_bisecting(mid, rows.size(), try_range, reject_row);
+  release_held();
+  return loaded;
 }
 
 }  // namespace orashift
