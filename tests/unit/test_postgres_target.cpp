@@ -260,6 +260,47 @@ TEST(PgCopyBinary, NumericGroupsAroundThePoint) {
   EXPECT_EQ(encode(-pow10_i128(30) * 7, 0), (std::vector<int>{1, 7, 0x4000, 0, 700}));  // -7e30 = -700 × 10000^7
 }
 
+// Reading NUMERIC's binary form into a decimal of the column's scale: the 128-bit fast path
+// must give exactly what the exact text route (the value's decimal text, parsed at that scale)
+// gives, for every digit count up to 38, every scale, both signs, and refuse what is finer
+// than the scale as that route does.
+TEST(PgCopyBinary, NumericDecodesAsItsDecimalTextParses) {
+  uint64_t seed = 42;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return seed >> 11;
+  };
+  int checked = 0;
+  for (int digits = 1; digits <= 38; ++digits)
+    for (int scale = 0; scale <= 20 && scale <= digits; ++scale)
+      for (int k = 0; k < 20; ++k) {
+        Int128 v = 0;
+        for (int d = 0; d < digits; ++d) v = v * 10 + static_cast<int>(next() % 10);
+        if (k % 5 == 0) v = v / pow10_i128(std::min(digits, 4)) * pow10_i128(std::min(digits, 4));  // trailing zeros
+        if (k % 2) v = -v;
+        std::string bytes;
+        PgCopyBinaryEncoder::append_numeric(bytes, v, scale);
+        std::string_view field = std::string_view(bytes).substr(4);  // after the field's length word
+        for (int want : {0, scale / 2, scale, scale + 3, 38 - digits + scale}) {
+          if (want < 0 || want > 38) continue;
+          ColumnVector col;
+          col.kind = ValueKind::Decimal;
+          col.scale = want;
+          Int128 expected = 0;
+          bool rounded = false;
+          bool ok = parse_decimal(binary_field_text(pg_binary::kNumeric, field), want, expected, &rounded) ==
+                        DecimalParse::Ok && !rounded;
+          ASSERT_EQ(append_binary_field(col, pg_binary::kNumeric, field), ok)
+              << "digits " << digits << " scale " << scale << " read at " << want;
+          if (ok) {
+            ASSERT_TRUE(col.decimals.back() == expected) << "digits " << digits << " scale " << scale << " read at " << want;
+          }
+          ++checked;
+        }
+      }
+  EXPECT_GT(checked, 10000);
+}
+
 TEST(PostgresTarget, RejectsExactlyTheRefusedRows) {
   REQUIRE_PG();
   PostgresTarget pg(test_pg());

@@ -83,20 +83,20 @@ bool numeric_scaled(std::string_view b, int scale, Int128& out) {
     out = 0;
     return true;
   }
-  if (h.ndigits <= 4) {  // up to 16 digits: one 64-bit accumulation, then a power of ten
-    int64_t acc = 0;
+  if (h.ndigits <= 9) {  // up to 36 digits: one 128-bit accumulation, then a power of ten
+    Int128 acc = 0;
     for (int i = 0; i < h.ndigits; ++i) acc = acc * 10000 + get16(h.digits + 2 * i);
+    if (h.sign) acc = -acc;
     int frac = 4 * (h.ndigits - 1 - h.weight);  // decimal places held in acc (negative: a multiplier)
     int shift = scale - frac;
-    if (shift >= 0 && shift <= 22) {
-      out = Int128(h.sign ? -acc : acc) * pow10_i128(shift);
+    if (shift >= 0 && 4 * h.ndigits + shift <= 38) {  // at most 38 digits: no overflow
+      out = acc * pow10_i128(shift);
       return true;
     }
-    if (shift < 0 && shift >= -18) {
-      int64_t p = 1;
-      for (int k = 0; k < -shift; ++k) p *= 10;
-      if (acc % p) return false;  // finer than the scale
-      out = Int128(h.sign ? -acc : acc) / p;
+    if (shift < 0 && shift >= -38) {
+      const Int128 p = pow10_i128(-shift);
+      if (acc % p != 0) return false;  // finer than the scale
+      out = acc / p;
       return true;
     }
   }

@@ -19,7 +19,24 @@ Batch empty_batch_for(const std::vector<LoadColumn>& columns) {
 MappingWriter::MappingWriter(std::string table, const TableRoute& route, std::unique_ptr<TableWriter> inner,
                              ErrorPolicyGuard* policy)
     : table_(std::move(table)), route_(route), inner_(std::move(inner)), policy_(policy),
-      out_(empty_batch_for(route.target_columns)) {}
+      out_(empty_batch_for(route.target_columns)), identity_(is_identity(route)) {}
+
+// Every target column is the source column at the same place, of the same kind and scale, with
+// nothing to fill or turn into NULL, and nothing to cut but LOBs over the limit (limited LOB
+// mode, the default): map() copies each value as it is unless a LOB is too long.
+bool MappingWriter::is_identity(const TableRoute& route) {
+  if (route.empty_as_null || route.outputs.size() != route.source_columns.size() ||
+      route.target_columns.size() != route.outputs.size())
+    return false;
+  for (size_t i = 0; i < route.outputs.size(); ++i) {
+    const ColumnOutput& o = route.outputs[i];
+    const LoadColumn &from = route.source_columns[i], &to = route.target_columns[i];
+    if (o.source != static_cast<int>(i) || o.expression || o.lob_as_null || o.char_limit ||
+        from.kind != to.kind || (from.kind == ValueKind::Decimal && from.scale != to.scale))
+      return false;
+  }
+  return true;
+}
 
 namespace {
 
@@ -131,7 +148,19 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
   }
 }
 
+bool MappingWriter::lob_over_limit(const Batch& batch) const {
+  for (size_t i = 0; i < route_.outputs.size(); ++i) {
+    const uint64_t limit = route_.outputs[i].lob_limit_bytes;
+    const ColumnVector& c = batch.columns[i];
+    if (!limit || (c.kind != ValueKind::Text && c.kind != ValueKind::Bytes)) continue;
+    for (size_t row = 0; row < batch.rows(); ++row)
+      if (!c.is_null(row) && c.text(row).size() > limit) return true;
+  }
+  return false;
+}
+
 uint64_t MappingWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
+  if (identity_ && !lob_over_limit(batch)) return inner_->write(batch, rejects, source);  // no copy of every value
   map(batch, out_, rejects, source);
   if (out_.rows() == 0) return 0;
   return inner_->write(out_, rejects, source);

@@ -30,12 +30,18 @@ public:
   void map(const Batch& in, Batch& out, RejectSink& rejects, const std::string& source);
 
 private:
+  static bool is_identity(const TableRoute& route);
+  bool lob_over_limit(const Batch& batch) const;  // a LOB value of the batch longer than its limit
+
   std::string table_;
   const TableRoute& route_;
   std::unique_ptr<TableWriter> inner_;
   ErrorPolicyGuard* policy_;
   Batch out_;
   std::string scratch_;
+  // map() would copy every value unchanged (unless a LOB is over its limit): such batches go to
+  // the inner writer as they are.
+  bool identity_;
 };
 
 // A batch whose columns have the kinds (and scales) of `columns`, with no rows.
