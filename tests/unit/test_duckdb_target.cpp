@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -431,6 +434,58 @@ TEST(DuckDbTarget, FileDatabaseWritersBoundTheBlockCacheAndRestoreTheLimit) {
     EXPECT_EQ(cell(db, "SELECT count(*) FROM t"), "1000");
   }
   fs::remove(file);
+}
+
+TEST(DuckDbTarget, ConcurrentWritersCheckpointWhatTheyCommit) {
+  // Two writers taking turns always have a transaction running, so DuckDB never checkpoints by
+  // itself and every committed row stays in memory (IN_MEMORY_TABLE) to the end of the load.
+  // The writers hold their BEGIN back until the other's transaction ends and checkpoint once
+  // that memory passes 32 MB: sampled while 2 × 40 MB are loaded, it stays well below 80 MB.
+  namespace fs = std::filesystem;
+  const fs::path file = fs::temp_directory_path() / ("orashift-ckpt-" + std::to_string(::getpid()) + ".duckdb");
+  fs::remove(file);
+  fs::remove(file.string() + ".wal");
+  {
+    std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64), load_col("NAME", ValueKind::Text)};
+    DuckDbTarget db(file.string());
+    db.execute("CREATE TABLE a (id BIGINT PRIMARY KEY, name VARCHAR); CREATE TABLE b (id BIGINT PRIMARY KEY, name VARCHAR)");
+    std::atomic<int> running{2};
+    std::atomic<bool> failed{false};
+    auto load = [&](const char* table) {
+      try {
+        auto writer = db.open_writer(table_named(table), cols);
+        writer->gather(1000000);  // keyed: transactions end at 8 MB of held copies
+        CollectRejects rejects;
+        const std::string wide(500, 'x');
+        for (size_t k = 0; k < 40; ++k) {
+          Batch b = keyed_rows(cols, k * 2000, 2000, [](size_t i) { return int64_t(i); },
+                               [&](size_t) -> std::optional<std::string> { return wide; });
+          writer->write(b, rejects, "wide.dat");
+        }
+        writer->finish();
+        failed = failed || !rejects.rejects.empty();
+      } catch (...) {
+        failed = true;
+      }
+      --running;
+    };
+    std::thread ta(load, "A"), tb(load, "B");
+    uint64_t peak = 0;
+    while (running > 0) {
+      std::string v = cell(db, "SELECT coalesce(sum(memory_usage_bytes) FILTER (WHERE tag = 'IN_MEMORY_TABLE'), 0) FROM duckdb_memory()");
+      if (v != "<shape>" && v != "<NULL>") peak = std::max<uint64_t>(peak, std::stoull(v));
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    ta.join();
+    tb.join();
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(cell(db, "SELECT count(*) FROM a"), "80000");
+    EXPECT_EQ(cell(db, "SELECT count(*) FROM b"), "80000");
+    EXPECT_LT(peak, uint64_t(64) << 20) << "IN_MEMORY_TABLE peaked at " << (peak >> 20) << " MB";
+    EXPECT_GT(peak, 0u);
+  }
+  fs::remove(file);
+  fs::remove(file.string() + ".wal");
 }
 
 TEST(DuckDbTarget, OutOfMemoryIsAnErrorOfTheLoadNotRejectedRows) {

@@ -134,7 +134,7 @@ DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<Lo
 
 DuckDbWriter::~DuckDbWriter() {
   close_appender();
-  if (cache_) cache_->writer_closed(conn_);
+  if (cache_) cache_->writer_closed(conn_, in_transaction_);
   if (chunk_) duckdb_destroy_data_chunk(&chunk_);
   for (Slot& s : slots_)
     if (s.chunk_type) duckdb_destroy_logical_type(&s.chunk_type);
@@ -336,10 +336,26 @@ std::string DuckDbWriter::abandon_appender() {
   duckdb_destroy_error_data(&data);
   close_appender();
   run(conn_, "ROLLBACK");
+  ended();
   open_ = false;
   open_rows_ = 0;
   if (fatal) throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": " + message);
   return message;
+}
+
+void DuckDbWriter::begin() {
+  if (cache_) cache_->before_begin();
+  in_transaction_ = true;
+  if (auto error = run(conn_, "BEGIN TRANSACTION")) {
+    ended();
+    throw std::runtime_error("duckdb: " + *error);
+  }
+}
+
+void DuckDbWriter::ended() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  if (cache_) cache_->transaction_ended(conn_);
 }
 
 bool DuckDbWriter::append_rows(const Batch& batch, const uint32_t* rows, size_t n) {
@@ -354,14 +370,16 @@ bool DuckDbWriter::append_rows(const Batch& batch, const uint32_t* rows, size_t 
 // Loads the given rows in one transaction, or none of them.
 std::optional<std::string> DuckDbWriter::try_rows(const Batch& batch, const uint32_t* rows, size_t n) {
   if (!appender_) open_appender();
-  if (auto error = run(conn_, "BEGIN TRANSACTION")) throw std::runtime_error("duckdb: " + *error);
+  begin();
   if (!append_rows(batch, rows, n)) return abandon_appender();
   auto error = run(conn_, "COMMIT");
   if (!error) {
     if (cache_) cache_->after_commit(conn_);
+    ended();
     return std::nullopt;
   }
   run(conn_, "ROLLBACK");  // a failed COMMIT already rolled back; this only makes sure
+  ended();
   if (out_of_memory_message(*error)) throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": " + *error);
   return error;
 }
@@ -369,7 +387,7 @@ std::optional<std::string> DuckDbWriter::try_rows(const Batch& batch, const uint
 bool DuckDbWriter::append_open(const Batch& batch, const uint32_t* rows, size_t n, std::string* error) {
   if (!appender_) open_appender();
   if (!open_) {
-    if (auto error = run(conn_, "BEGIN TRANSACTION")) throw std::runtime_error("duckdb: " + *error);
+    begin();
     open_ = true;
     open_rows_ = 0;
   }
@@ -388,9 +406,11 @@ bool DuckDbWriter::commit_open(std::string* error) {
   auto refused = run(conn_, "COMMIT");
   if (!refused) {
     if (cache_) cache_->after_commit(conn_);
+    ended();
     return true;
   }
   run(conn_, "ROLLBACK");
+  ended();
   if (out_of_memory_message(*refused))
     throw std::runtime_error("duckdb: table " + quote_ident(target_table_) + ": " + *refused);
   if (error) *error = *refused;

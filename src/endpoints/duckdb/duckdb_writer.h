@@ -73,6 +73,10 @@ private:
   };
 
   void open_appender();
+  // BEGIN, and the end of the transaction (COMMIT or ROLLBACK done), told to the block cache,
+  // which may hold a BEGIN back for a checkpoint.
+  void begin();
+  void ended();
   // Reads what DuckDB can refuse in the table (must_hold_, not_null_).
   void read_constraints();
   bool has_null_for_not_null(const Batch& batch) const;
@@ -125,6 +129,7 @@ private:
   bool must_hold_ = true;
   std::vector<size_t> not_null_;  // batch columns whose table column is NOT NULL
   bool open_ = false;
+  bool in_transaction_ = false;  // between begin() and ended()
   size_t open_rows_ = 0;
   std::vector<Held> held_;
   size_t held_count_ = 0;
