@@ -487,26 +487,13 @@ uint64_t DuckDbWriter::load_rows(const Batch& batch, const uint32_t* rows, size_
       [&](size_t k, const std::string& reason) { reject_row(batch, rows[k], reason, rejects, source); });
 }
 
-void DuckDbWriter::hold(const Batch& batch, const uint32_t* rows, size_t n, RejectSink& rejects,
-                        const std::string& source) {
-  if (held_count_ == held_.size()) held_.emplace_back();
-  Held& h = held_[held_count_++];
-  h.batch = batch;  // reuses the slot's capacity
-  h.rows.assign(rows, rows + n);
-  held_bytes_ += h.batch.data_bytes();
-  h.source = source;
-  h.rejects = &rejects;
-}
-
 uint64_t DuckDbWriter::redo_held() {
   uint64_t loaded = 0;
-  for (size_t i = 0; i < held_count_; ++i) {
-    Held& h = held_[i];
+  for (HeldBatches::Held& h : held_) {
     stage(h.batch);  // its values again; the rows the checks refused are not in h.rows
     loaded += load_rows(h.batch, h.rows.data(), h.rows.size(), *h.rejects, h.source);
   }
-  held_count_ = 0;
-  held_bytes_ = 0;
+  held_.clear();
   return loaded;
 }
 
@@ -541,18 +528,17 @@ uint64_t DuckDbWriter::write(const Batch& batch, RejectSink& rejects, const std:
     bool full = ok && open_rows_ >= gather_rows_;
     bool held = false;
     if (ok && !full && must_hold_) {
-      hold(batch, part, take, rejects, source);  // the last part of this batch: it stays open
+      held_.hold(batch, part, take, rejects, source);  // the last part of this batch: it stays open
       held = true;
       // The copies are bounded in bytes, not only by the row group: a row group of wide rows
       // held by each unit was most of a scale-10 migrate's peak RSS (bench/README.md).
-      full = held_bytes_ >= max_held_bytes_;
+      full = held_.bytes() >= max_held_bytes_;
     }
     if (full) {
       ok = commit_open(&error);
       if (ok) {
         loaded += before + take;
-        held_count_ = 0;
-        held_bytes_ = 0;
+        held_.clear();
       }
     }
     if (!ok && !must_hold_ && before > 0)  // rows of earlier batches are gone: say so, loudly
@@ -576,8 +562,7 @@ uint64_t DuckDbWriter::commit() {
   const size_t rows = open_rows_;
   std::string error;
   if (commit_open(&error)) {
-    held_count_ = 0;
-    held_bytes_ = 0;
+    held_.clear();
     return rows;
   }
   if (!must_hold_)

@@ -12,6 +12,7 @@
 #include "endpoints/duckdb/duckdb_block_cache.h"
 
 #include "load/endpoint.h"
+#include "load/held_batches.h"
 
 namespace orashift {
 
@@ -63,15 +64,6 @@ private:
     std::vector<Int128> staged_wide;  // Decimal stored as HUGEINT
   };
 
-  // Rows of an earlier batch appended to the open transaction: a copy of that batch (write()'s
-  // batch is the caller's and is reused), which rows, and where their rejects go.
-  struct Held {
-    Batch batch;
-    std::vector<uint32_t> rows;
-    std::string source;
-    RejectSink* rejects = nullptr;
-  };
-
   void open_appender();
   // BEGIN, and the end of the transaction (COMMIT or ROLLBACK done), told to the block cache,
   // which may hold a BEGIN back for a checkpoint.
@@ -88,8 +80,6 @@ private:
   // Fills and appends the rows, then flushes the appender; false when DuckDB refused them.
   bool append_rows(const Batch& batch, const uint32_t* rows, size_t n);
   std::string abandon_appender();
-  // Keeps a copy of `batch` and which of its rows the open transaction holds.
-  void hold(const Batch& batch, const uint32_t* rows, size_t n, RejectSink& rejects, const std::string& source);
   // Commits the open transaction; false when DuckDB refused it (rolled back).
   bool commit_open(std::string* error = nullptr);
   // After a refused transaction: loads the held rows again, batch by batch, bisecting; returns
@@ -120,7 +110,7 @@ private:
   std::vector<std::pair<uint32_t, std::string>> reasons_;
   std::vector<uint32_t> rows_;
   // gather(): rows per transaction (0: one per write()), the open transaction's rows, and the
-  // copies of the batches it holds (slots reused; the first held_count_ are in use).
+  // copies of the batches it holds.
   // When DuckDB cannot refuse a row the writer let through (no key, UNIQUE, CHECK or FOREIGN
   // KEY constraint, no cast left to DuckDB, every NOT NULL column loaded), nothing is held:
   // transactions are then several row groups long at no cost in memory, and a batch with a
@@ -131,9 +121,7 @@ private:
   bool open_ = false;
   bool in_transaction_ = false;  // between begin() and ended()
   size_t open_rows_ = 0;
-  std::vector<Held> held_;
-  size_t held_count_ = 0;
-  size_t held_bytes_ = 0;  // data_bytes() of the held copies
+  HeldBatches held_;
   size_t max_held_bytes_ = size_t(8) << 20;
 };
 

@@ -194,37 +194,27 @@ void PostgresWriter::streamed(std::optional<std::string>& lost, const std::funct
   }
 }
 
-void PostgresWriter::reject_row(const Batch& batch, size_t row, std::string reason, std::string record,
-                                RejectSink& rejects, const std::string& source) {
-  Reject r;
-  r.table = table_;
-  r.source = source;
-  r.line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
-  r.reason = std::move(reason);
-  r.record = std::move(record);
-  rejects.reject(std::move(r));
-}
-
 bool PostgresWriter::encode_row(const Batch& batch, size_t row, RejectSink* rejects, const std::string& source) {
-  std::optional<std::string> refused = rejects ? check_row(batch, row) : std::nullopt;
-  if (refused) {
-    reject_row(batch, row, std::move(*refused), copy_row_text(batch, row), *rejects, source);
-    return false;
+  if (rejects) {
+    if (auto refused = check_row(batch, row)) {
+      reject_row(batch, row, std::move(*refused), *rejects, source);
+      return false;
+    }
   }
   if (binary_) {
     if (auto why = binary_->append_row(encoded_, batch, row)) {
-      if (rejects) reject_row(batch, row, std::move(*why), copy_row_text(batch, row), *rejects, source);
+      if (rejects) reject_row(batch, row, std::move(*why), *rejects, source);
       return false;
     }
   } else {
     size_t begin = encoded_.size();
     int nul_column = append_copy_row(encoded_, batch, row);
     if (nul_column >= 0) {
+      encoded_.resize(begin);
       if (rejects)
         reject_row(batch, row,
                    "column " + target_name(columns_[nul_column].name) + ": text contains a NUL byte, which PostgreSQL cannot store",
-                   encoded_.substr(begin), *rejects, source);
-      encoded_.resize(begin);
+                   *rejects, source);
       return false;
     }
     encoded_.push_back('\n');
@@ -259,7 +249,7 @@ uint64_t PostgresWriter::load_encoded(const Batch& batch, const std::vector<uint
   // Refused as a whole (and rolled back by the server): redo in halves down to single rows.
   auto try_range = [&](size_t lo, size_t hi) { return copy_rows(lo, hi, attempt); };
   auto reject_one = [&](size_t k, const std::string& reason) {
-    reject_row(batch, rows[k], reason, copy_row_text(batch, rows[k]), rejects, source);
+    reject_row(batch, rows[k], reason, rejects, source);
   };
   if (rows.size() == 1) {
     reject_one(0, *refused);
@@ -282,9 +272,12 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
       open_ = true;
     }
     encode(batch, rejects, source, lost);
-    if (!rows_.empty()) hold(batch, rejects, source);
+    if (!rows_.empty()) {
+      held_.hold(batch, rows_.data(), rows_.size(), rejects, source);
+      open_rows_ += rows_.size();
+    }
     if (lost) return recover_held(*lost);
-    if (open_rows_ < gather_rows_ && held_bytes_ < max_held_bytes_) return 0;
+    if (open_rows_ < gather_rows_ && held_.bytes() < max_held_bytes_) return 0;
     return commit();
   }
   streamed(lost, [&] { start_copy(); });
@@ -303,20 +296,8 @@ uint64_t PostgresWriter::write(const Batch& batch, RejectSink& rejects, const st
 
 void PostgresWriter::gather(size_t rows) { gather_rows_ = rows; }
 
-void PostgresWriter::hold(const Batch& batch, RejectSink& rejects, const std::string& source) {
-  if (held_count_ == held_.size()) held_.emplace_back();
-  Held& h = held_[held_count_++];
-  h.batch = batch;  // reuses the slot's capacity
-  h.rows = rows_;
-  h.source = source;
-  h.rejects = &rejects;
-  held_bytes_ += h.batch.data_bytes();
-  open_rows_ += rows_.size();
-}
-
 void PostgresWriter::release_held() {
-  held_count_ = 0;
-  held_bytes_ = 0;
+  held_.clear();
   open_rows_ = 0;
 }
 
@@ -347,8 +328,7 @@ uint64_t PostgresWriter::recover_held(const std::string& lost) {
 // transaction. Checks are not run again: the rows they refused were never held.
 uint64_t PostgresWriter::redo_held() {
   uint64_t loaded = 0;
-  for (size_t i = 0; i < held_count_; ++i) {
-    Held& h = held_[i];
+  for (HeldBatches::Held& h : held_) {
     encoded_.clear();
     ends_.clear();
     for (uint32_t row : h.rows) encode_row(h.batch, row, nullptr, h.source);

@@ -20,7 +20,9 @@
 
 #include "endpoints/postgres/pg_connection.h"
 #include "endpoints/postgres/pg_copy_binary.h"
+#include "load/copy_text.h"
 #include "load/endpoint.h"
+#include "load/held_batches.h"
 
 namespace orashift {
 
@@ -48,15 +50,6 @@ private:
     Int128 fits_below = 0;
   };
 
-  // A batch whose rows the open gathered transaction holds: a copy of it (write()'s batch is the
-  // caller's and is reused), which rows were sent, and where their rejects go.
-  struct Held {
-    Batch batch;
-    std::vector<uint32_t> rows;
-    std::string source;
-    RejectSink* rejects = nullptr;
-  };
-
   std::optional<std::string> check_row(const Batch& batch, size_t row) const;
   // Appends row `row` to encoded_ and ends_; false when it cannot be sent. With `rejects`, the
   // row is checked first and a refused row rejected; without, it is one that passed before.
@@ -70,9 +63,9 @@ private:
   // loaded when nothing was refused, bisected down to the refused rows otherwise.
   uint64_t load_encoded(const Batch& batch, const std::vector<uint32_t>& rows, RejectSink& rejects,
                         const std::string& source, std::optional<std::string> refused, int64_t attempt = 0);
-  void reject_row(const Batch& batch, size_t row, std::string reason, std::string record, RejectSink& rejects,
-                  const std::string& source);
-  void hold(const Batch& batch, RejectSink& rejects, const std::string& source);  // rows_ of `batch`
+  void reject_row(const Batch& batch, size_t row, std::string reason, RejectSink& rejects, const std::string& source) {
+    rejects.reject(batch_row_reject(table_, source, batch, row, std::move(reason)));
+  }
   void release_held();
   // After the gathered transaction was refused or lost: each held batch again, in its own
   // transaction, bisected; returns how many rows loaded.
@@ -108,13 +101,11 @@ private:
   std::vector<size_t> ends_;   // end offset of each encoded row
   std::vector<uint32_t> rows_;  // batch row of each encoded row
   // gather(): rows per transaction (0: one per write()), whether its COPY is open, and the
-  // copies of the batches it holds (slots reused; the first held_count_ are in use).
+  // copies of the batches it holds.
   size_t gather_rows_ = 0;
   bool open_ = false;
   size_t open_rows_ = 0;
-  std::vector<Held> held_;
-  size_t held_count_ = 0;
-  size_t held_bytes_ = 0;
+  HeldBatches held_;
   size_t max_held_bytes_ = size_t(32) << 20;
   const RetryPolicy* retry_ = nullptr;  // none: a dropped connection fails the batch
   std::string xid_;         // transaction id of the batch in flight ("" before it is known)
