@@ -20,6 +20,10 @@
 //   Reference 19c, "Package State" (a package's cursors are part of its session state) and
 //   "Explicit Cursors" (OPEN, FETCH, CLOSE; a cursor FOR loop opens and closes it): a member that
 //   closes what it opened leaves the same state behind, so a cursor of its own behaves alike.
+// - INTEGER in PL/SQL: PL/SQL Language Reference 19c, "Predefined PL/SQL Numeric Subtypes"
+//   (INTEGER, INT and SMALLINT are NUMBER(38,0): 2**32 - 1 fits, 2.5 is stored rounded as 3) and
+//   SQL Language Reference 19c, "LPAD" / "CHR" (n a NUMBER; LPAD pads to n characters, a
+//   fraction is truncated: Oracle converts it to an integer).
 #include "plsql_harness.h"
 #include "require_env.h"
 
@@ -279,4 +283,28 @@ END;
   EXPECT_EQ(s("SELECT format_type(atttypid, -1) FROM pg_attribute WHERE attrelid = 'ref_ord_t'::regclass "
               "AND attname = 'cust'"),
             "text");
+}
+
+TEST(PlsqlConstructs, IntegerVariablesAreNumber38) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION integer_range(p_half NUMBER) RETURN VARCHAR2 IS
+  c_max INTEGER := to_number('ffffffff', 'xxxxxxxx');
+  r     INTEGER := p_half;
+  s     SMALLINT := 70000;
+  w     NUMBER := 4.9;
+BEGIN
+  RETURN c_max || ' ' || (c_max + 1) || ' ' || r || ' ' || s || ' [' || LPAD('x', w, '.') || '] [' ||
+         RPAD('y', r) || '] ' || ASCII(CHR(w * 10 + 16.7));
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_integer", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  // 4294967295 held, +1 computed; 2.5 → 3 and -2.5 → -3 (NUMBER(38,0) rounds half away from zero);
+  // SMALLINT holds 70000; LPAD to 4.9 → 4 characters; CHR(65.7) → CHR(65) = 'A'.
+  EXPECT_EQ(s("SELECT integer_range(2.5)"), "4294967295 4294967296 3 70000 [...x] [y  ] 65");
+  EXPECT_EQ(s("SELECT integer_range(-2.5)"), "4294967295 4294967296 -3 70000 [...x] [] 65");
 }

@@ -169,8 +169,10 @@ TypeInfo builtin_target_type(const sql::ast::PlType& t, Dialect dialect, const T
   }
   Column col;
   col.type = *ot;
+  // INTEGER, INT and SMALLINT are NUMBER(38) in Oracle, in PL/SQL as in tables: a 32-bit integer would
+  // refuse what Oracle holds (oos-utils' SHA-1 keeps 0xFFFFFFFF in an INTEGER) and not round 2.5 to 3.
   if (col.type.name == "INTEGER" || col.type.name == "INT" || col.type.name == "SMALLINT")
-    return scalar(ot->name == "SMALLINT" ? "smallint" : "integer", ValueType::Number);  // PL/SQL code uses them as counters
+    return scalar("numeric(38,0)", ValueType::Number);
   if (col.type.name == "NUMBER" && !col.type.precision && !col.type.scale && dialect == Dialect::Postgres)
     return scalar("numeric", ValueType::Number);
   if ((col.type.name == "VARCHAR2" || col.type.name == "VARCHAR" || col.type.name == "NVARCHAR2") &&

@@ -98,6 +98,15 @@ private:
   std::string listagg(const ast::CallExpr& c);
   std::string replace(const ast::CallExpr& c, const std::string& fn);  // REPLACE, REGEXP_REPLACE
   std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
+  // A length, position or character code: Oracle truncates a NUMBER to an integer there, the
+  // targets' functions take integers only. A whole-number literal stays as written.
+  std::string whole_arg(const ast::CallExpr& c, size_t i) {
+    std::string a = arg(c, i);
+    if (c.args[i].value->kind == ast::ExprKind::Literal && !a.empty() &&
+        a.find_first_not_of("0123456789") == std::string::npos)
+      return a;
+    return "TRUNC(" + a + ")::INTEGER";
+  }
   std::string date_format(const ast::Expr& mask, bool parsing, Span where);
   // A format model's text: a string literal, or a constant holding one (RoutineNames::constant_string).
   bool mask_text(const ast::Expr& mask, std::string* value) const;

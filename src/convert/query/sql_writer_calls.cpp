@@ -561,7 +561,7 @@ std::string SqlWriter::call(const CallExpr& c) {
     ValueType t = type_of(v);
     if (t == ValueType::Number || (t == ValueType::Date && oracle_date(v))) {
       std::string out = f + "(" + as_text(v);
-      for (size_t i = 1; i < n; ++i) out += ", " + arg(c, i);
+      for (size_t i = 1; i < n; ++i) out += ", " + ((f == "LPAD" || f == "RPAD") && i == 1 ? whole_arg(c, i) : arg(c, i));
       if ((f == "LPAD" || f == "RPAD") && n == 2 && duckdb()) out += ", ' '";
       return out + ")";
     }
@@ -651,6 +651,7 @@ std::string SqlWriter::call(const CallExpr& c) {
          c.span, false);
     return "chr(65535)";
   }
+  if (f == "CHR" && n == 1 && c.args[0].name.empty()) return f + "(" + whole_arg(c, 0) + ")";
   if (f == "HEXTORAW" && n == 1 && !redshift()) {
     if (duckdb()) return "unhex(" + arg(c, 0) + ")";
     return hex_to_bytes_sql(arg(c, 0));
@@ -671,7 +672,8 @@ std::string SqlWriter::call(const CallExpr& c) {
     return out;
   }
   if (f == "REPLACE" || f == "REGEXP_REPLACE") return replace(c, f);
-  if ((f == "LPAD" || f == "RPAD") && n == 2 && duckdb()) return f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", ' ')";
+  if ((f == "LPAD" || f == "RPAD") && (n == 2 || n == 3) && c.args[1].name.empty())
+    return f + "(" + arg(c, 0) + ", " + whole_arg(c, 1) + (n == 3 ? ", " + arg(c, 2) : duckdb() ? ", ' '" : "") + ")";
   if (f == "INITCAP") {
     if (duckdb()) item("OS4007", "INITCAP: DuckDB has no INITCAP", c.span);
     return call_generic(c, f);
