@@ -2,6 +2,7 @@
 
 #include "common/text_encoding.h"
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <span>
@@ -222,6 +223,28 @@ private:
       }
       for (const auto& c : a.constraints) t->constraints.push_back(to_constraint(c, {}));
       for (const auto& c : a.columns) t->columns.push_back(to_column(c, t->constraints));
+      if (a.kind == ast::AlterActionKind::DropConstraint) {
+        std::string name = a.primary_key ? std::string() : norm(a.target);
+        auto gone = std::find_if(t->constraints.begin(), t->constraints.end(), [&](const Constraint& c) {
+          return a.primary_key ? c.kind == ConstraintKind::PrimaryKey : c.name == name;
+        });
+        if (gone == t->constraints.end()) {
+          out_.diagnostics.warning("L0002", "ALTER TABLE " + t->name + " drops constraint " +
+                                                (a.primary_key ? std::string("PRIMARY KEY") : name) + ", which it does not have",
+                                   a.span);
+          continue;
+        }
+        t->constraints.erase(gone);
+      }
+      for (const auto& [column, not_null] : a.nullability) {
+        Column* col = t->find_column(norm(column));
+        if (!col) {
+          out_.diagnostics.warning("L0002", "ALTER TABLE " + t->name + " MODIFY " + norm(column) + ": no such column",
+                                   column.span);
+          continue;
+        }
+        col->nullable = !not_null;
+      }
       applied = true;
     }
     return applied;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "catalog/catalog.h"
@@ -75,9 +76,20 @@ public:
   explicit Walker(InstallBlockDdl& out) : out_(out) {}
 
   void block(const ast::PlBlock& b) {
+    // The block's associative arrays (TABLE OF … INDEX BY): empty until it writes their elements.
+    std::set<std::string> collection_types;
+    for (const auto& d : b.decls)
+      if (d->kind == ast::PlDeclKind::Type) {
+        const auto& t = static_cast<const ast::PlTypeDecl&>(*d);
+        if (t.def == ast::PlTypeDefKind::Table && t.index_by.span.end > t.index_by.span.begin)
+          collection_types.insert(normalize_identifier(t.name.text));
+      }
     for (const auto& d : b.decls)
       if (d->kind == ast::PlDeclKind::Variable) {
         const auto& v = static_cast<const ast::PlVariable&>(*d);
+        if (v.type.name.parts.size() == 1 && v.type.attribute.empty() && !v.default_value &&
+            collection_types.count(normalize_identifier(v.type.name.parts[0].text)))
+          collections_[normalize_identifier(v.name.text)] = 0;  // an empty collection
         values_[normalize_identifier(v.name.text)] = v.default_value ? fold(*v.default_value) : std::nullopt;
         if (const auto* lit = string_literal(v.default_value.get())) texts_[normalize_identifier(v.name.text)] = lit;
       }
@@ -99,8 +111,10 @@ private:
       case ast::PlStmtKind::ExecuteImmediate: execute(static_cast<const ast::PlExecImmediate&>(s)); break;
       case ast::PlStmtKind::Assign: {
         const auto& a = static_cast<const ast::PlAssign&>(s);
-        std::string v = variable_name(a.target.get());
+        std::string v = path_of(a.target.get());
         if (v.empty()) break;
+        note_element(v);
+        if (std::string from = path_of(a.value.get()); !from.empty() && copy_record(from, v)) break;
         values_[v] = fold(*a.value);
         // v := '…' kept as the literal too, so that EXECUTE IMMEDIATE v (|| '…') keeps its offsets.
         if (const auto* lit = string_literal(a.value.get()))
@@ -115,22 +129,43 @@ private:
         // its DDL) is read as a fresh install, where the guarded branch runs.
         const auto& i = static_cast<const ast::PlIf&>(s);
         auto before = values_;
+        auto counts_before = collections_;
         std::map<std::string, std::optional<Folded>> merged;
-        std::map<std::string, bool> conflict;
+        std::map<std::string, std::optional<long>> merged_counts;
+        std::set<std::string> conflict, count_conflict;
         auto branch = [&](const std::vector<ast::PlStmtPtr>& body) {
           values_ = before;
+          collections_ = counts_before;
           stmts(body);
           for (const auto& [name, value] : values_) {
             auto was = before.find(name);
             if (was != before.end() && was->second == value) continue;  // not assigned here
             auto [at, fresh] = merged.emplace(name, value);
-            if (!fresh && at->second != value) conflict[name] = true;
+            if (!fresh && at->second != value) conflict.insert(name);
+          }
+          for (const auto& [name, count] : collections_) {
+            if (counts_before.at(name) == count) continue;
+            auto [at, fresh] = merged_counts.emplace(name, count);
+            if (!fresh && at->second != count) count_conflict.insert(name);
           }
         };
-        for (const auto& b : i.branches) branch(b.body);
-        branch(i.else_body);
+        // A condition on values the block gives (`lower(c(i).name) = 'pref_type'` in an unrolled loop)
+        // picks its branch as Oracle does; the first undecided one and all after it are walked.
+        bool decided = false;
+        for (const auto& b : i.branches) {
+          auto known = decide(b.condition.get());
+          if (known && !*known) continue;
+          branch(b.body);
+          if (known) {
+            decided = true;
+            break;
+          }
+        }
+        if (!decided) branch(i.else_body);
         values_ = before;
+        collections_ = counts_before;
         for (const auto& [name, value] : merged) values_[name] = conflict.count(name) ? std::nullopt : value;
+        for (const auto& [name, count] : merged_counts) collections_[name] = count_conflict.count(name) ? std::nullopt : count;
         break;
       }
       case ast::PlStmtKind::Case: {
@@ -140,9 +175,14 @@ private:
         break;
       }
       case ast::PlStmtKind::Loop: {
+        const auto& l = static_cast<const ast::PlLoop&>(s);
+        if (unrolled(l)) break;
         // A value assigned in a loop depends on the iteration: unknown after it.
         auto before = values_;
-        stmts(static_cast<const ast::PlLoop&>(s).body);
+        auto counts_before = collections_;
+        stmts(l.body);
+        for (auto& [name, count] : collections_)
+          if (counts_before.at(name) != count) count.reset();
         for (auto& [name, value] : values_) {
           auto was = before.find(name);
           if (was == before.end() || was->second != value) value.reset();
@@ -173,11 +213,10 @@ private:
     if (const auto* lit = string_literal(&e)) {
       return Folded{rewrite::string_literal_value(lit->text), lit->span};
     }
-    if (e.kind == ast::ExprKind::Name) {
-      const auto& n = static_cast<const ast::NameExpr&>(e);
-      if (n.parts.size() != 1) return std::nullopt;
-      auto it = values_.find(normalize_identifier(n.parts[0].text));
-      return it == values_.end() ? std::nullopt : it->second;
+    if (auto n = integer(e)) return Folded{std::to_string(*n), e.span};  // Oracle's TO_CHAR of an integer
+    if (std::string path = path_of(&e); !path.empty()) {
+      auto it = values_.find(path);
+      if (it != values_.end() || e.kind != ast::ExprKind::Call) return it == values_.end() ? std::nullopt : it->second;
     }
     if (e.kind == ast::ExprKind::Binary && static_cast<const ast::BinaryExpr&>(e).op == ast::BinaryOp::Concat) {
       const auto& b = static_cast<const ast::BinaryExpr&>(e);
@@ -213,6 +252,156 @@ private:
       return Folded{v, origin};
     }
     return std::nullopt;
+  }
+
+  // `a = b` / `a != b` of two strings the block gives: true or false; nullopt when not known.
+  std::optional<bool> decide(const ast::Expr* e) const {
+    if (!e || e->kind != ast::ExprKind::Binary) return std::nullopt;
+    const auto& b = static_cast<const ast::BinaryExpr&>(*e);
+    if ((b.op != ast::BinaryOp::Eq && b.op != ast::BinaryOp::Ne) || !b.quantifier.empty()) return std::nullopt;
+    auto l = fold(*b.lhs), r = fold(*b.rhs);
+    if (!l || !r || l->text.empty() || r->text.empty()) return std::nullopt;  // '' is NULL: unknown in Oracle
+    return (l->text == r->text) == (b.op == ast::BinaryOp::Eq);
+  }
+
+  // A value's place: a variable (V), a record's field (V.F), a collection's element (V(2), V(2).F)
+  // whose index the block gives; "" for anything else.
+  std::string path_of(const ast::Expr* e) const {
+    if (!e) return "";
+    if (e->kind == ast::ExprKind::Name) {
+      const auto& n = static_cast<const ast::NameExpr&>(*e);
+      std::string out;
+      for (const auto& part : n.parts) out += (out.empty() ? "" : ".") + normalize_identifier(part.text);
+      return n.dblink.empty() ? out : "";
+    }
+    if (e->kind == ast::ExprKind::Call) {
+      const auto& c = static_cast<const ast::CallExpr&>(*e);
+      if (c.name.size() != 1 || c.args.size() != 1 || !c.args[0].name.empty()) return "";
+      std::string base = normalize_identifier(c.name[0].text);
+      if (!collections_.count(base)) return "";
+      auto index = integer(*c.args[0].value);
+      return index ? base + "(" + std::to_string(*index) + ")" : "";
+    }
+    if (e->kind == ast::ExprKind::Postfix) {
+      const auto& p = static_cast<const ast::PostfixExpr&>(*e);
+      std::string out = path_of(p.base.get());
+      for (const auto& sel : p.selectors) {
+        if (out.empty()) return "";
+        if (sel.kind == ast::SelectorKind::Field) {
+          out += "." + normalize_identifier(sel.name.text);
+        } else if (sel.kind == ast::SelectorKind::Args && sel.args.size() == 1) {
+          auto index = integer(*sel.args[0].value);
+          if (!index) return "";
+          out += "(" + std::to_string(*index) + ")";
+        } else {
+          return "";
+        }
+      }
+      return out;
+    }
+    return "";
+  }
+
+  // An integer the block gives: a literal, a FOR index being unrolled, a collection's COUNT /
+  // FIRST / LAST as the block filled it, and + or - of those.
+  std::optional<long> integer(const ast::Expr& e) const {
+    if (e.kind == ast::ExprKind::Literal) {
+      const auto& l = static_cast<const ast::LiteralExpr&>(e);
+      if (l.literal != ast::LiteralKind::Number || l.text.empty() || l.text.size() > 9 ||
+          l.text.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+      return std::stol(std::string(l.text));
+    }
+    if (e.kind == ast::ExprKind::Name) {
+      const auto& n = static_cast<const ast::NameExpr&>(e);
+      if (n.parts.size() == 1) {
+        auto it = indexes_.find(normalize_identifier(n.parts[0].text));
+        return it == indexes_.end() ? std::nullopt : std::optional<long>(it->second);
+      }
+      if (n.parts.size() != 2) return std::nullopt;
+      auto it = collections_.find(normalize_identifier(n.parts[0].text));
+      if (it == collections_.end() || !it->second) return std::nullopt;
+      std::string attr = normalize_identifier(n.parts[1].text);
+      long count = *it->second;
+      if (attr == "COUNT" || attr == "LAST") return attr == "LAST" && count == 0 ? std::nullopt : std::optional<long>(count);
+      if (attr == "FIRST") return count == 0 ? std::nullopt : std::optional<long>(1);
+      return std::nullopt;
+    }
+    if (e.kind == ast::ExprKind::Binary) {
+      const auto& b = static_cast<const ast::BinaryExpr&>(e);
+      if (b.op != ast::BinaryOp::Add && b.op != ast::BinaryOp::Sub) return std::nullopt;
+      auto l = integer(*b.lhs), r = integer(*b.rhs);
+      if (!l || !r) return std::nullopt;
+      return b.op == ast::BinaryOp::Add ? *l + *r : *l - *r;
+    }
+    return std::nullopt;
+  }
+
+  // `c(n) := …` grows a dense collection the block fills from 1 (`c(c.count + 1) := r`); an
+  // element written anywhere else leaves its count unknown.
+  void note_element(const std::string& target) {
+    size_t open = target.find('(');
+    if (open == std::string::npos || target.find('.') < open) return;
+    auto it = collections_.find(target.substr(0, open));
+    if (it == collections_.end()) return;
+    long index = std::stol(target.substr(open + 1));
+    if (it->second && index == *it->second + 1)
+      ++*it->second;
+    else if (!it->second || index > *it->second)
+      it->second.reset();
+  }
+
+  // `to := from` of a record: each field the block gave `from` (from.F) is to's (to.F).
+  bool copy_record(const std::string& from, const std::string& to) {
+    std::vector<std::pair<std::string, std::optional<Folded>>> fields;
+    for (auto it = values_.lower_bound(from + "."); it != values_.end() && it->first.rfind(from + ".", 0) == 0; ++it)
+      fields.emplace_back(to + it->first.substr(from.size()), it->second);
+    for (auto& [name, value] : fields) values_[name] = std::move(value);
+    return !fields.empty();
+  }
+
+  // FOR i IN a .. b over bounds the block gives (a collection it filled: 1 .. c.COUNT), with no
+  // EXIT or GOTO that could end it early: run once per index, as the script runs it.
+  bool unrolled(const ast::PlLoop& l) {
+    if (l.loop != ast::PlLoopKind::ForRange || !l.low || !l.high || leaves_early(l.body)) return false;
+    auto low = integer(*l.low), high = integer(*l.high);
+    if (!low || !high || *high - *low > 100) return false;
+    std::string index = normalize_identifier(l.index.text);
+    auto outer = indexes_.find(index) == indexes_.end() ? std::nullopt : std::optional<long>(indexes_[index]);
+    for (long i = 0; i <= *high - *low; ++i) {
+      indexes_[index] = l.reverse ? *high - i : *low + i;
+      stmts(l.body);
+    }
+    if (outer) indexes_[index] = *outer; else indexes_.erase(index);
+    return true;
+  }
+
+  static bool leaves_early(const std::vector<ast::PlStmtPtr>& body) {
+    for (const auto& st : body) {
+      switch (st->kind) {
+        case ast::PlStmtKind::Exit: case ast::PlStmtKind::Goto: case ast::PlStmtKind::Return: case ast::PlStmtKind::Raise:
+          return true;
+        case ast::PlStmtKind::If: {
+          const auto& i = static_cast<const ast::PlIf&>(*st);
+          for (const auto& b : i.branches) if (leaves_early(b.body)) return true;
+          if (leaves_early(i.else_body)) return true;
+          break;
+        }
+        case ast::PlStmtKind::Case: {
+          const auto& c = static_cast<const ast::PlCase&>(*st);
+          for (const auto& b : c.whens) if (leaves_early(b.body)) return true;
+          if (leaves_early(c.else_body)) return true;
+          break;
+        }
+        case ast::PlStmtKind::Block: {
+          const auto& b = static_cast<const ast::PlBlockStmt&>(*st);
+          if (b.block && leaves_early(b.block->body)) return true;
+          break;
+        }
+        default: break;
+      }
+    }
+    return false;
   }
 
   void execute(const ast::PlExecImmediate& e) {
@@ -267,6 +456,8 @@ private:
   plsql::CondCompiler cond_;
   std::map<std::string, std::optional<Folded>> values_;  // the block's string variables' values
   std::map<std::string, const ast::LiteralExpr*> texts_;      // variables holding one literal's text
+  std::map<std::string, std::optional<long>> collections_;    // collection variables: elements filled from 1
+  std::map<std::string, long> indexes_;                        // FOR indexes of the loops being unrolled
 };
 
 }  // namespace

@@ -368,11 +368,16 @@ struct CreateIndex : Statement {
   Span options;  // everything after the column list
 };
 
-enum class AlterActionKind { AddConstraint, AddColumns, Other };
+// DropConstraint: DROP CONSTRAINT name (target) or DROP PRIMARY KEY (target empty, primary_key).
+// Nullability: MODIFY c [NOT] NULL / MODIFY (c [NOT] NULL, …) — target the column, not_null.
+enum class AlterActionKind { AddConstraint, AddColumns, DropConstraint, Nullability, Other };
 struct AlterAction {
   AlterActionKind kind = AlterActionKind::Other;
   std::vector<ConstraintDef> constraints;
   std::vector<ColumnDef> columns;
+  std::vector<std::pair<Ident, bool>> nullability;  // column, NOT NULL
+  Ident target;
+  bool primary_key = false;
   Span span;
 };
 

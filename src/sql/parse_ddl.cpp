@@ -82,6 +82,7 @@ ast::StatementPtr Parser::alter_table() {
         act.kind = ast::AlterActionKind::AddColumns;
         act.columns.push_back(column_def());
       }
+    } else if (dropped_constraint(act) || changed_nullability(act)) {
     } else {
       // MODIFY, DROP, RENAME, ADD PARTITION, ...: kept as text until a pass needs them.
       act.kind = ast::AlterActionKind::Other;
@@ -98,6 +99,61 @@ ast::StatementPtr Parser::alter_table() {
     a->actions.push_back(std::move(act));
   }
   return a;
+}
+
+// DROP CONSTRAINT name [CASCADE] [KEEP | DROP INDEX] / DROP PRIMARY KEY [CASCADE] …: what the
+// catalog models of it is which constraint goes; the options stay in the action's text.
+bool Parser::dropped_constraint(ast::AlterAction& act) {
+  if (peek().kw != Kw::DROP) return false;
+  if (peek(1).kw == Kw::CONSTRAINT && peek(2).is_word()) {
+    pos_ += 2;
+    act.target = ident("constraint name");
+  } else if (peek(1).kw == Kw::PRIMARY && peek(2).kw == Kw::KEY) {
+    pos_ += 3;
+    act.primary_key = true;
+  } else {
+    return false;
+  }
+  act.kind = ast::AlterActionKind::DropConstraint;
+  for (;;) {
+    if (peek().kw == Kw::CASCADE || is_word(0, "ONLINE")) ++pos_;
+    else if ((peek().kw == Kw::KEEP || peek().kw == Kw::DROP) && peek(1).kw == Kw::INDEX) pos_ += 2;
+    else break;
+  }
+  return true;
+}
+
+// MODIFY c [NOT] NULL, MODIFY (c [NOT] NULL, …): nothing else in the clause (a type or a default
+// change stays text).
+bool Parser::changed_nullability(ast::AlterAction& act) {
+  if (peek().kw != Kw::MODIFY) return false;
+  size_t k = 1;
+  bool paren = peek(k).kind == TokenKind::LParen;
+  if (paren) ++k;
+  std::vector<std::pair<size_t, bool>> found;  // token of the column, NOT NULL
+  for (;;) {
+    if (!peek(k).is_word()) return false;
+    size_t column = k++;
+    bool not_null = peek(k).kw == Kw::NOT;
+    if (not_null) ++k;
+    if (peek(k).kw != Kw::NULL_) return false;
+    ++k;
+    found.push_back({column, not_null});
+    if (paren && peek(k).kind == TokenKind::Comma) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (paren && peek(k++).kind != TokenKind::RParen) return false;
+  size_t end = pos_ + k;
+  for (const auto& [column, not_null] : found) {
+    pos_ = end - k + column;
+    act.nullability.push_back({ident("column name"), not_null});
+  }
+  pos_ = end;
+  act.kind = ast::AlterActionKind::Nullability;
+  return true;
 }
 
 bool Parser::at_constraint_start_at(size_t k) const {

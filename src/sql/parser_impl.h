@@ -45,6 +45,8 @@ public:
   bool at_constraint_start() const;  // CONSTRAINT / PRIMARY / UNIQUE / FOREIGN / CHECK
   bool at_constraint_start_at(size_t k) const;
   bool is_add_other(size_t k) const;
+  bool dropped_constraint(ast::AlterAction& act);
+  bool changed_nullability(ast::AlterAction& act);
   bool finished() const { return at_end(); }
 
 private:

@@ -1037,6 +1037,8 @@ public:
               add_list(act.constraints, [&](const ConstraintDef& c) { constraint(c); });
               break;
             case AlterActionKind::AddColumns: add_list(act.columns, [&](const ColumnDef& c) { column(c); }); break;
+            case AlterActionKind::DropConstraint:
+            case AlterActionKind::Nullability:
             case AlterActionKind::Other: clause(act.span); break;  // MODIFY, DROP, RENAME…: kept as text
           }
         }

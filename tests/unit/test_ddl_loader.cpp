@@ -261,7 +261,7 @@ begin
     l_other := l_other || 'a_two (x number)';
   end if;
   execute immediate l_other;
-  for i in 1 .. 3 loop
+  for i in 1 .. l_count loop  -- a bound read from the database: the value after it is not known
     l_other := 'create table t' || i || ' (x number)';
   end loop;
   execute immediate l_other;
@@ -276,6 +276,87 @@ end;
   EXPECT_EQ(t.span.location(), "values.sql:10:15");  // in the literal the text starts from
   EXPECT_EQ(t.columns[1].span.location(), "values.sql:12:3");
   EXPECT_EQ(load.statements_failed, 0u) << rendered(load.diagnostics);
+}
+
+// Logger adds columns and constraints from records the block puts in an associative array and a
+// FOR loop over it (source/tables/logger_prefs.sql, issue #127): the loop runs once per element
+// as the script runs it, each statement read with that element's values.
+TEST(DdlLoader, ReadsDdlBuiltFromRecordsOfACollectionInALoop) {
+  auto load = load_ddl_texts({{"prefs.sql", R"(create table prefs (pref_name varchar2(255) not null,
+  constraint prefs_pk primary key (pref_name));
+declare
+  type typ_tab_col is record (column_name varchar2(30), data_type varchar2(100));
+  type typ_arr_tab_col is table of typ_tab_col index by pls_integer;
+  l_count pls_integer;
+  l_new_col typ_tab_col;
+  l_new_cols typ_arr_tab_col;
+begin
+  l_new_col.column_name := 'PREF_TYPE';
+  l_new_col.data_type := 'VARCHAR2(30)';
+  l_new_cols(l_new_cols.count+1) := l_new_col;
+  l_new_col.column_name := 'PREF_NOTE';
+  l_new_col.data_type := 'VARCHAR2(200)';
+  l_new_cols(l_new_cols.count+1) := l_new_col;
+  for i in 1 .. l_new_cols.count loop
+    select count(1) into l_count from user_tab_columns
+     where table_name = 'PREFS' and column_name = l_new_cols(i).column_name;
+    if l_count = 0 then
+      execute immediate 'alter table prefs add (' || l_new_cols(i).column_name || ' ' || l_new_cols(i).data_type || ')';
+      if lower(l_new_cols(i).column_name) = 'pref_type' then
+        execute immediate q'!alter table prefs modify pref_type not null!';
+      elsif l_new_cols(i).column_name = 'PREF_NOTE' then
+        execute immediate 'create table notes (n number)';
+      end if;
+    end if;
+  end loop;
+end;
+/
+declare
+  type typ_constraint is record (name varchar2(30), condition varchar(500));
+  type typ_tab_constraint is table of typ_constraint index by pls_integer;
+  l_constraint typ_constraint;
+  l_constraints typ_tab_constraint;
+  l_sql varchar2(500);
+begin
+  execute immediate 'alter table prefs drop constraint prefs_pk';
+  l_constraint.name := 'PREFS_PK';
+  l_constraint.condition := 'primary key (pref_type, pref_name)';
+  l_constraints(l_constraints.count+1) := l_constraint;
+  l_constraint.name := 'PREFS_CK1';
+  l_constraint.condition := 'check (pref_type = upper(pref_type))';
+  l_constraints(l_constraints.count+1) := l_constraint;
+  for i in l_constraints.first .. l_constraints.last loop
+    l_sql := 'alter table prefs add constraint %NAME% %CONDITION%';
+    l_sql := replace(l_sql, '%NAME%', l_constraints(i).name);
+    l_sql := replace(l_sql, '%CONDITION%', l_constraints(i).condition);
+    execute immediate l_sql;
+  end loop;
+  for i in 1 .. 2 loop  -- may end early: not run as a script would, so nothing is read from it
+    exit when l_sql is null;
+    execute immediate 'create table early' || i || ' (x number)';
+  end loop;
+end;
+/
+)"}});
+  std::string diags = rendered(load.diagnostics);
+  ASSERT_EQ(load.catalog.tables.size(), 2u) << diags;  // PREFS, and NOTES created once (for PREF_NOTE)
+  EXPECT_EQ(load.catalog.tables[1].name, "NOTES");
+  EXPECT_EQ(diags.find("[L0003]"), std::string::npos) << diags;
+  const Table& t = load.catalog.tables[0];
+  ASSERT_EQ(t.columns.size(), 3u) << diags;
+  EXPECT_FALSE(t.columns[1].nullable);  // MODIFY pref_type NOT NULL, run for that element only
+  EXPECT_TRUE(t.columns[2].nullable);
+  EXPECT_EQ(t.columns[1].name, "PREF_TYPE");
+  EXPECT_EQ(t.columns[1].type.name, "VARCHAR2");
+  EXPECT_EQ(t.columns[2].name, "PREF_NOTE");
+  EXPECT_EQ(t.columns[2].type.length, 200u);
+  EXPECT_EQ(t.columns[1].span.location(), "prefs.sql:20:49");  // the literal the statement starts from
+  std::vector<std::string> constraints;
+  for (const auto& c : t.constraints) constraints.push_back(c.name);
+  EXPECT_EQ(constraints, (std::vector<std::string>{"PREFS_PK", "PREFS_CK1"})) << diags;
+  ASSERT_FALSE(t.constraints.empty());
+  EXPECT_EQ(t.constraints[0].columns, (std::vector<std::string>{"PREF_TYPE", "PREF_NAME"}));
+  EXPECT_EQ(load.statements_failed, 0u) << diags;
 }
 
 // utPLSQL keeps the CREATE TABLE in a variable and completes it with a storage clause where it
