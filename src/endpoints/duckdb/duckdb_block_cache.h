@@ -13,8 +13,8 @@
 // until a checkpoint, and DuckDB checkpoints only when no transaction is running, which with two
 // writers taking turns is never: 163 MB of CUSTOMERS (a key, so one row group per transaction)
 // at SH scale 10, most of the peak RSS. When that memory passes kCheckpointBytes and two writers
-// are open, they start no new transaction until the last open one has ended, which then runs
-// CHECKPOINT.
+// are loading (begun and not finished: a load opens every unit's writer up front), they start
+// no new transaction until the last open one has ended, which then runs CHECKPOINT.
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -42,9 +42,18 @@ public:
     ++writers_;
   }
 
+  // A writer loads from its first transaction until its unit finishes. A load opens the writers
+  // of all its units up front and runs --parallel of them at a time: those are the ones counted.
+  void writer_finished(bool started) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (started && loading_ > 0) --loading_;
+  }
+
   // Before a writer's BEGIN: waits while a checkpoint is wanted (at most kCheckpointWait).
-  void before_begin() {
+  // `first`: the writer's first transaction.
+  void before_begin(bool first) {
     std::unique_lock<std::mutex> lock(mutex_);
+    if (first) ++loading_;
     if (checkpoint_wanted_ && !changed_.wait_for(lock, kCheckpointWait, [&] { return !checkpoint_wanted_; })) {
       checkpoint_wanted_ = false;
       retry_above_ = uncheckpointed_ + kCheckpointBytes;
@@ -65,8 +74,9 @@ public:
     changed_.notify_all();
   }
 
-  void writer_closed(duckdb_connection conn, bool in_transaction) {
+  void writer_closed(duckdb_connection conn, bool in_transaction, bool loading) {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (loading && loading_ > 0) --loading_;
     if (in_transaction && open_ > 0) --open_;
     if (open_ == 0 && checkpoint_wanted_) {
       checkpoint_wanted_ = false;
@@ -97,7 +107,7 @@ public:
     // Two writers only (migrate's default --parallel 2): one writer needs no help (DuckDB
     // checkpoints between its transactions), and waiting for every transaction of more writers
     // to end cost more than it saved (the 8 units of a scale-10 `load`: 9.2 s → 11.9 s).
-    if (uncheckpointed > std::max(kCheckpointBytes, retry_above_) && writers_ == 2) checkpoint_wanted_ = true;
+    if (uncheckpointed > std::max(kCheckpointBytes, retry_above_) && loading_ == 2) checkpoint_wanted_ = true;
     duckdb_destroy_result(&result);
     const uint64_t want = others + kCacheBytes;
     if (limit_ && (want > limit_ ? want - limit_ : limit_ - want) < kStepBytes) return;
@@ -115,7 +125,8 @@ private:
 
   std::mutex mutex_;
   std::condition_variable changed_;
-  int writers_ = 0;
+  int writers_ = 0;  // open
+  int loading_ = 0;  // between their first transaction and the end of their unit
   int open_ = 0;  // writers' transactions running
   bool checkpoint_wanted_ = false;
   uint64_t uncheckpointed_ = 0;  // IN_MEMORY_TABLE bytes at the last commit

@@ -134,7 +134,7 @@ DuckDbWriter::DuckDbWriter(duckdb_database db, std::string table, std::vector<Lo
 
 DuckDbWriter::~DuckDbWriter() {
   close_appender();
-  if (cache_) cache_->writer_closed(conn_, in_transaction_);
+  if (cache_) cache_->writer_closed(conn_, in_transaction_, started_ && !finished_);
   if (chunk_) duckdb_destroy_data_chunk(&chunk_);
   for (Slot& s : slots_)
     if (s.chunk_type) duckdb_destroy_logical_type(&s.chunk_type);
@@ -344,7 +344,8 @@ std::string DuckDbWriter::abandon_appender() {
 }
 
 void DuckDbWriter::begin() {
-  if (cache_) cache_->before_begin();
+  if (cache_) cache_->before_begin(!started_);
+  started_ = true;
   in_transaction_ = true;
   if (auto error = run(conn_, "BEGIN TRANSACTION")) {
     ended();
@@ -574,6 +575,8 @@ uint64_t DuckDbWriter::commit() {
 void DuckDbWriter::finish() {
   commit();
   close_appender();
+  if (cache_ && !finished_) cache_->writer_finished(started_);
+  finished_ = true;
 }
 
 }  // namespace orashift

@@ -120,6 +120,8 @@ private:
   std::vector<size_t> not_null_;  // batch columns whose table column is NOT NULL
   bool open_ = false;
   bool in_transaction_ = false;  // between begin() and ended()
+  bool started_ = false;         // began a transaction (DuckDbBlockCache counts it as loading)
+  bool finished_ = false;        // finish() ran: its unit is done
   size_t open_rows_ = 0;
   HeldBatches held_;
   size_t max_held_bytes_ = size_t(8) << 20;
