@@ -542,6 +542,7 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   if (parts.size() == 2 && first == "DBMS_LOB" && dbms_lob_statement(last, call, c.span, out)) return;
   if (parts.size() == 2 && first == "DBMS_XMLGEN" && xmlgen_statement(last, call, c.span, out)) return;
   if (parts.size() == 2 && dbms_misc_statement(first, last, call, c.span, out)) return;
+  if (parts.size() == 2 && owa_statement(first, last, call, c.span, out)) return;
   if (parts.size() == 2 && (first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP" && n == 1 && env_.profile->perform) {
     out.push_back(PgStmt::simple("PERFORM pg_sleep(" + arg(0) + ")", c.span));
     return;

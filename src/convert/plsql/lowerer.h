@@ -182,6 +182,11 @@ private:
   std::optional<std::string> dbms_misc_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
                                             rewrite::SqlWriter& w) const;
   bool dbms_misc_statement(const std::string& pkg, const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  // ---- PL/SQL Web Toolkit: HTP, OWA_UTIL (lower_owa.cpp)
+  bool owa_statement(const std::string& pkg, const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out);
+  std::optional<std::string> owa_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
+                                      rewrite::SqlWriter& w) const;
+  void owa_note(const std::string& what, Span span) const;
   // ---- XMLType (lower_xml.cpp)
   bool xml_valued(const ast::Expr& e) const;
   std::optional<std::string> xml_member_call(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
@@ -416,6 +421,7 @@ private:
   int handler_depth_ = 0;
   bool uses_sql_attributes_ = false;
   mutable bool suppress_into_ = false;
+  mutable bool owa_noted_ = false;  // the unit's item on the Web Toolkit emulation was raised
   PgBlock* current_block_ = nullptr;  // where implicit declarations (loop records) go
   int loop_records_ = 0;
   mutable int temp_count_ = 0;
