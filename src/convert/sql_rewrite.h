@@ -132,6 +132,7 @@ struct RewriteResult {
   std::string sql;          // target SQL text (no trailing ';')
   ActionItems items;        // OS4xxx items raised while converting, located at source spans
   bool convertible = true;  // false when an item says the SQL is not valid or not equivalent on the target
+  std::optional<size_t> first_breaking;  // the item (index into items) that made it not convertible
   std::set<std::string> dictionary_views;  // emulated dictionary views read (Oracle names)
 };
 

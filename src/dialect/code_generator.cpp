@@ -334,7 +334,9 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
         high |= it.kind->severity >= ItemSeverity::High;
         if (!cause && it.kind->code == res.block_code) cause = &it;
       }
-      if (!high)
+      if (!high && !res.block_message.empty())
+        res.items.add(plsql_codes::kNotConvertible, c.object, "not applied: " + res.block_message, res.block_span, target);
+      else if (!high)
         res.items.add(plsql_codes::kNotConvertible, c.object,
                       "not applied: " + (cause ? cause->message : std::string("a statement could not be converted")),
                       cause ? cause->span : u.span, target);

@@ -11,6 +11,7 @@
 #include "convert/plsql/builtin_support.h"
 
 #include "convert/query/format_model.h"
+#include "convert/query/userenv.h"
 
 #include <map>
 
@@ -487,12 +488,13 @@ std::string builtin_helper_sql(const std::string& name) {
   std::string body = it != helpers().end() ? it->second : std::string();
   // Helpers kept beside the lowering that calls them.
   for (auto other : {dbms_output_helper_sql, xml_helper_sql, xmlgen_helper_sql, dbms_lock_helper_sql, boxed_helper_sql,
-                     owa_helper_sql})
+                     owa_helper_sql, session_context_helper_sql})
     if (body.empty()) body = other(name);
   if (body.empty() && name == "orashift_format_model") body = rewrite::format_model_function_sql();
+  if (body.empty() && name == "orashift_userenv") body = rewrite::userenv_function_sql();
   if (body.empty()) return "";
   replace_all(body, "@NAME@", kSqlName);
-  for (long code : {44001L, 44002L, 44003L, 44004L, 29262L, 1428L})
+  for (long code : {44001L, 44002L, 44003L, 44004L, 29262L, 1428L, 2003L})
     replace_all(body, "@" + std::to_string(code) + "@", unmapped_sqlstate(-code));
   return "CREATE OR REPLACE FUNCTION \"" + name + "\"" + body;
 }

@@ -13,7 +13,8 @@ std::string builtin_helper_sql(const std::string& name);
 
 // DBMS_OUTPUT's buffer functions (lower_dbms_output.cpp), the text after the quoted name; empty when unknown.
 std::string dbms_output_helper_sql(const std::string& name);
-std::string owa_helper_sql(const std::string& name);  // lower_owa.cpp
+std::string owa_helper_sql(const std::string& name);              // lower_owa.cpp
+std::string session_context_helper_sql(const std::string& name);  // lower_dbms_misc.cpp
 // DBMS_XMLGEN's query-to-XML function (lower_xml.cpp), likewise.
 std::string xml_helper_sql(const std::string& name);
 std::string xmlgen_helper_sql(const std::string& name);

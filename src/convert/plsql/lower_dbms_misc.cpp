@@ -122,10 +122,77 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
   return std::nullopt;
 }
 
+namespace {
+
+// A globally accessed context (CREATE CONTEXT … ACCESSED GLOBALLY): values every session sees,
+// kept in an unlogged table created on first write; a value set for a client identifier is seen
+// only by sessions whose CLIENT_IDENTIFIER (DBMS_SESSION.SET_IDENTIFIER) it is and wins over the
+// value set for all ('' here for Oracle's NULL client identifier).
+constexpr const char* kContextSetGlobal = R"SQL((ns text, attr text, val text, client text)
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  IF to_regclass('orashift_global_context') IS NULL THEN
+    CREATE UNLOGGED TABLE IF NOT EXISTS orashift_global_context (
+      namespace text, attribute text, client_id text, value text, PRIMARY KEY (namespace, attribute, client_id));
+  END IF;
+  INSERT INTO orashift_global_context VALUES (upper(ns), upper(attr), COALESCE(client, ''), val)
+    ON CONFLICT (namespace, attribute, client_id) DO UPDATE SET value = EXCLUDED.value;
+END
+$orashift$;
+)SQL";
+
+constexpr const char* kContextClearGlobal = R"SQL((ns text, client text, attr text)
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  IF to_regclass('orashift_global_context') IS NULL THEN
+    RETURN;
+  END IF;
+  DELETE FROM orashift_global_context
+   WHERE namespace = upper(ns) AND client_id = COALESCE(client, '') AND (attr IS NULL OR attribute = upper(attr));
+END
+$orashift$;
+)SQL";
+
+// SYS_CONTEXT(ns, attr) when some unit writes a global context: the session's own value, else the
+// global one for this session's client identifier, else the one for all sessions.
+constexpr const char* kContextValue = R"SQL((ns text, attr text)
+RETURNS text
+LANGUAGE plpgsql
+STABLE
+AS $orashift$
+DECLARE
+  found text := NULLIF(current_setting('orashift_ctx.' || lower(ns), true), '')::jsonb ->> upper(attr);
+BEGIN
+  IF found IS NOT NULL OR to_regclass('orashift_global_context') IS NULL THEN
+    RETURN found;
+  END IF;
+  SELECT value INTO found FROM orashift_global_context
+   WHERE namespace = upper(ns) AND attribute = upper(attr)
+     AND client_id IN (COALESCE(NULLIF(current_setting('orashift.client_identifier', true), ''), ''), '')
+   ORDER BY client_id DESC LIMIT 1;
+  RETURN found;
+END
+$orashift$;
+)SQL";
+
+}  // namespace
+
+std::string session_context_helper_sql(const std::string& name) {
+  if (name == "orashift_context_set_global") return kContextSetGlobal;
+  if (name == "orashift_context_clear_global") return kContextClearGlobal;
+  if (name == "orashift_context_value") return kContextValue;
+  return "";
+}
+
 // Application contexts ("DBMS_SESSION.SET_CONTEXT", "CLEAR_CONTEXT", "CLEAR_ALL_CONTEXT"): the
 // namespace's attributes as one jsonb object in the session setting orashift_ctx.<namespace>,
 // which SYS_CONTEXT(namespace, attribute) reads (the query writer). Names are case-insensitive,
-// as Oracle's; the context lives as long as the session, as a local context does.
+// as Oracle's; the context lives as long as the session, as a local context does. A call with a
+// client identifier writes a global context instead (kContextSetGlobal above).
 bool Lowerer::session_context_statement(const std::string& fn, const ast::CallExpr* call, Span span, PgBody& out) {
   auto setting = [&](const ast::Expr* ns) { return "'orashift_ctx.' || lower(" + expr(*ns) + ")"; };
   auto current = [&](const ast::Expr* ns) {
@@ -135,14 +202,32 @@ bool Lowerer::session_context_statement(const std::string& fn, const ast::CallEx
     out.push_back(PgStmt::simple("PERFORM set_config(" + setting(ns) + ", " + value + ", false)", span));
     return true;
   };
+  auto global = [&](const char* helper, const std::string& args) {
+    item(plsql_codes::kBehaviour,
+         "DBMS_SESSION." + fn + " with a client identifier: a globally accessed context, kept in the unlogged table "
+         "orashift_global_context that every session reads; unlike Oracle's it is transactional (a rollback undoes it) "
+         "and emptied by a crash, not by a restart (docs/plsql.md)",
+         span);
+    out.push_back(PgStmt::simple("PERFORM " + helper_call(helper, args), span));
+    return true;
+  };
   if (fn == "SET_CONTEXT") {
     auto a = builtin_args(call, {"NAMESPACE", "ATTRIBUTE", "VALUE", "USERNAME", "CLIENT_ID"});
+    if (a && (*a)[0] && (*a)[1] && (*a)[2] && (!(*a)[3] || null_literal((*a)[3])) && (*a)[4])
+      return global("orashift_context_set_global", "(" + expr(*(*a)[0]) + ")::text, (" + expr(*(*a)[1]) + ")::text, (" +
+                                                       expr(*(*a)[2]) + ")::text, (" + expr(*(*a)[4]) + ")::text");
     if (!a || !(*a)[0] || !(*a)[1] || !(*a)[2] || (*a)[3] || (*a)[4]) return false;
     return set((*a)[0], "(" + current((*a)[0]) + " || jsonb_build_object(upper(" + expr(*(*a)[1]) + "), (" + expr(*(*a)[2]) +
                             ")::text))::text");
   }
   if (fn == "CLEAR_CONTEXT") {
-    auto a = builtin_args(call, {"NAMESPACE", "CLIENT_IDENTIFIER", "ATTRIBUTE"});
+    // The reference names the second parameter client_identifier, the package (and code written
+    // against it, such as Logger) client_id.
+    auto a = builtin_args(call, {"NAMESPACE", "CLIENT_ID", "ATTRIBUTE"});
+    if (!a) a = builtin_args(call, {"NAMESPACE", "CLIENT_IDENTIFIER", "ATTRIBUTE"});
+    if (a && (*a)[0] && (*a)[1] && !null_literal((*a)[1]))
+      return global("orashift_context_clear_global", "(" + expr(*(*a)[0]) + ")::text, (" + expr(*(*a)[1]) + ")::text, " +
+                                                         ((*a)[2] ? "(" + expr(*(*a)[2]) + ")::text" : std::string("NULL::text")));
     if (!a || !(*a)[0] || ((*a)[1] && !null_literal((*a)[1]))) return false;
     if (!(*a)[2] || null_literal((*a)[2])) return set((*a)[0], "''");
     std::string attr = expr(*(*a)[2]);

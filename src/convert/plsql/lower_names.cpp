@@ -79,6 +79,13 @@ static void take_items(const RewriteResult& r, UnitResult& res) {
   }
   if (!r.convertible && !res.blocked) {
     res.blocked = true;
+    if (r.first_breaking && *r.first_breaking < r.items.items().size()) {  // the item that broke it, not a note before it
+      const auto& i = r.items.items()[*r.first_breaking];
+      res.block_code = i.kind->code;
+      res.block_message = i.message;
+      res.block_span = i.span;
+      return;
+    }
     for (const auto& i : r.items.items())
       if (i.kind->severity >= ItemSeverity::Medium) {
         res.block_code = i.kind->code;

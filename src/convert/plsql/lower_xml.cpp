@@ -136,6 +136,8 @@ std::string xml_helper_sql(const std::string& name) {
 
 bool Lowerer::support_function(const char* name) const {
   if (dialect() != Dialect::Postgres) return false;
+  // SYS_CONTEXT looks in the global store only when some unit writes one (global_context_scan.cpp).
+  if (std::string(name) == "orashift_context_value" && !(env_.registry && env_.registry->global_contexts)) return false;
   res_.helpers.insert(name);
   // orashift_xpath calls orashift_xpath_default.
   if (std::string(name) == rewrite::kXpathHelper) res_.helpers.insert(rewrite::kXpathDefaultHelper);

@@ -51,6 +51,8 @@ struct UnitResult {
   std::set<std::string> helpers;    // support functions of builtin_support.h the unit calls
   std::set<std::string> dictionary_views;  // emulated dictionary views read (dictionary_views.h)
   std::string block_code;   // the first blocking item's code
+  std::string block_message;  // … its message and place, when it is not an item of its own level (an embedded query's)
+  Span block_span;
 };
 
 struct Environment {

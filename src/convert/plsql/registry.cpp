@@ -71,6 +71,7 @@ void index_decls(PackageDecls& p, const std::vector<const ast::PlDecl*>& decls) 
 }  // namespace
 
 void Registry::add(const ast::Statement& unit) {
+  global_contexts = global_contexts || writes_global_context(unit);
   if (unit.kind == ast::StmtKind::CreatePackage && static_cast<const ast::CreatePackage&>(unit).body) {
     auto& body = static_cast<const ast::CreatePackage&>(unit);
     mark_sparse_types(unit, package(norm(body.name.name())), sparse_types);

@@ -54,6 +54,8 @@ struct Registry {
   // or that another type holds (a record's field, a collection's element): emulated as maps
   // (sparse, their indexes kept inside an enclosing map's jsonb), not arrays (sparse_scan.cpp).
   std::set<std::string> sparse_types;
+  // Some unit writes a globally accessed application context (global_context_scan.cpp).
+  bool global_contexts = false;
 
   void add(const sql::ast::Statement& unit);
   const PackageDecls* package(const std::string& name) const;
@@ -82,6 +84,8 @@ public:
 // record and collection types hold (sparse_scan.cpp);
 // `spec`: for a package body, its specification's declarations when already indexed.
 void mark_sparse_types(const sql::ast::Statement& unit, const PackageDecls* spec, std::set<std::string>& out);
+// A unit calling DBMS_SESSION.SET_CONTEXT / CLEAR_CONTEXT with a client identifier (global_context_scan.cpp).
+bool writes_global_context(const sql::ast::Statement& unit);
 
 // Oracle's normalisation of a written identifier (upper case unless quoted).
 std::string norm(const sql::ast::Ident& i);

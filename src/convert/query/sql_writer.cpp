@@ -35,6 +35,7 @@ std::string string_literal_value(std::string_view t) {
 
 void SqlWriter::item(std::string_view code, const std::string& message, Span span, bool breaks) {
   res_.items.add(code, ctx_.object, message, span, dialect_name(d_));
+  if (breaks && !res_.first_breaking) res_.first_breaking = res_.items.items().size() - 1;
   if (breaks) res_.convertible = false;
 }
 

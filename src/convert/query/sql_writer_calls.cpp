@@ -7,6 +7,7 @@
 
 #include "convert/query/format_model.h"
 #include "convert/query/sql_writer.h"
+#include "convert/query/userenv.h"
 #include "convert/query/xml_sql.h"
 #include "common/naming.h"
 #include "dialect/sql_literal.h"
@@ -695,22 +696,26 @@ std::string SqlWriter::call(const CallExpr& c) {
     // USERENV's session facts; the client identifier, module, action and client info are what
     // DBMS_SESSION / DBMS_APPLICATION_INFO set (docs/plsql.md).
     std::string ns, key;
-    if (is_string_literal(*c.args[0].value, &ns) && is_string_literal(*c.args[1].value, &key) && upper(ns) == "USERENV") {
-      static const std::map<std::string, std::string> userenv = {
-          {"CLIENT_IDENTIFIER", "NULLIF(current_setting('orashift.client_identifier', true), '')"},
-          {"ACTION", "NULLIF(current_setting('orashift.action', true), '')"},
-          {"CLIENT_INFO", "NULLIF(current_setting('orashift.client_info', true), '')"},
-          {"MODULE", "NULLIF(current_setting('application_name'), '')"},
-          {"SESSION_USER", "upper(session_user)"}, {"CURRENT_USER", "upper(current_user)"},
-          {"CURRENT_SCHEMA", "upper(current_schema())"}, {"DB_NAME", "current_database()"},
-          {"SESSIONID", "pg_backend_pid()"}, {"SID", "pg_backend_pid()"},
-          {"IP_ADDRESS", "host(inet_client_addr())"}, {"SERVER_HOST", "host(inet_server_addr())"}};
-      auto it = userenv.find(upper(key));
-      if (it != userenv.end()) return it->second;
-    }
+    const bool userenv = is_string_literal(*c.args[0].value, &ns) && upper(ns) == "USERENV";
+    if (userenv && is_string_literal(*c.args[1].value, &key))
+      if (auto v = userenv_value(upper(key))) return *v;
+    // A parameter known at run time (Logger lists them in a loop): a routine's support function
+    // with the same values, raising ORA-02003 for the others as Oracle does for invalid ones.
+    if (userenv && !is_string_literal(*c.args[1].value, &key) && ctx_.routine)
+      if (auto h = ctx_.routine->support_call("orashift_userenv", "(" + arg(c, 1) + ")::text")) {
+        item("OS4007",
+             "SYS_CONTEXT('USERENV', parameter known at run time): the parameters PostgreSQL has a counterpart for "
+             "(docs/plsql.md); any other raises ORA-02003 (invalid USERENV parameter), also the ones Oracle has",
+             c.span, false);
+        return *h;
+      }
     if (!is_string_literal(*c.args[0].value, &ns) || upper(ns) != "USERENV") {
       // An application context that DBMS_SESSION.SET_CONTEXT fills (lower_dbms_misc.cpp): a jsonb
-      // object per namespace in the session setting orashift_ctx.<namespace>, names upper case.
+      // object per namespace in the session setting orashift_ctx.<namespace>, names upper case;
+      // in a routine, when some unit writes a global context, also the global store.
+      if (ctx_.routine)
+        if (auto h = ctx_.routine->support_call("orashift_context_value", "(" + arg(c, 0) + ")::text, (" + arg(c, 1) + ")::text"))
+          return *h;
       return "(NULLIF(current_setting('orashift_ctx.' || lower(" + arg(c, 0) + "), true), '')::jsonb ->> upper(" + arg(c, 1) +
              "))";
     }

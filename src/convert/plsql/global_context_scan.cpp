@@ -1,0 +1,83 @@
+// Whether a unit writes a globally accessed application context: DBMS_SESSION.SET_CONTEXT with a
+// client identifier, or CLEAR_CONTEXT of one (the argument only means something for a context
+// created ACCESSED GLOBALLY; Logger's LOGGER does both). The namespace itself is often computed
+// (Logger names it after the schema), so the call, not the CREATE CONTEXT, tells. Read before
+// any body is converted, so that every unit reading a context (SYS_CONTEXT) also looks in the
+// global store (lower_dbms_misc.cpp).
+#include "convert/plsql/registry.h"
+
+namespace orashift::plsql {
+
+namespace ast = sql::ast;
+
+namespace {
+
+bool global_write(const ast::CallExpr& c) {
+  std::vector<std::string> name;
+  for (const auto& p : c.name) name.push_back(norm(p));
+  if (name.size() == 3 && name[0] == "SYS") name.erase(name.begin());
+  if (name.size() != 2 || name[0] != "DBMS_SESSION") return false;
+  // SET_CONTEXT(namespace, attribute, value, username, client_id); CLEAR_CONTEXT(namespace, client_id, attribute)
+  // (client_identifier in the reference)
+  const std::string client = name[1] == "SET_CONTEXT" ? "CLIENT_ID" : name[1] == "CLEAR_CONTEXT" ? "CLIENT_IDENTIFIER" : "";
+  const size_t position = name[1] == "SET_CONTEXT" ? 4 : 1;
+  if (client.empty()) return false;
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    std::string arg(c.args[i].name);
+    for (char& ch : arg) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (arg.empty() ? i == position : arg == client || arg == "CLIENT_ID") return true;
+  }
+  return false;
+}
+
+struct Scan {
+  bool found = false;
+  void block(const ast::PlBlock& b) {
+    for (const auto& d : b.decls)
+      if (d->kind == ast::PlDeclKind::Subprogram) {
+        const auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
+        if (s.body) block(*s.body);
+      }
+    body(b.body);
+    for (const auto& h : b.handlers) body(h.body);
+  }
+  void body(const std::vector<ast::PlStmtPtr>& list) {
+    for (const auto& s : list) stmt(*s);
+  }
+  void stmt(const ast::PlStmt& s) {
+    switch (s.kind) {
+      case ast::PlStmtKind::Call: {
+        const ast::Expr& e = *static_cast<const ast::PlCall&>(s).call;
+        if (e.kind == ast::ExprKind::Call && global_write(static_cast<const ast::CallExpr&>(e))) found = true;
+        return;
+      }
+      case ast::PlStmtKind::If: {
+        auto& i = static_cast<const ast::PlIf&>(s);
+        for (const auto& b : i.branches) body(b.body);
+        body(i.else_body);
+        return;
+      }
+      case ast::PlStmtKind::Case: {
+        auto& c = static_cast<const ast::PlCase&>(s);
+        for (const auto& b : c.whens) body(b.body);
+        body(c.else_body);
+        return;
+      }
+      case ast::PlStmtKind::Loop: body(static_cast<const ast::PlLoop&>(s).body); return;
+      case ast::PlStmtKind::Block: block(*static_cast<const ast::PlBlockStmt&>(s).block); return;
+      default: return;
+    }
+  }
+};
+
+}  // namespace
+
+bool writes_global_context(const ast::Statement& unit) {
+  Scan scan;
+  if (unit.kind == ast::StmtKind::CreatePackage) scan.block(static_cast<const ast::CreatePackage&>(unit).block);
+  else if (unit.kind == ast::StmtKind::CreateSubprogram && static_cast<const ast::CreateSubprogram&>(unit).sub.body)
+    scan.block(*static_cast<const ast::CreateSubprogram&>(unit).sub.body);
+  return scan.found;
+}
+
+}  // namespace orashift::plsql
