@@ -20,6 +20,9 @@
 //   Reference 19c, "Package State" (a package's cursors are part of its session state) and
 //   "Explicit Cursors" (OPEN, FETCH, CLOSE; a cursor FOR loop opens and closes it): a member that
 //   closes what it opened leaves the same state behind, so a cursor of its own behaves alike.
+// - REGEXP_REPLACE(source, pattern, replace, position, occurrence, match): SQL Language Reference
+//   19c, "REGEXP_REPLACE" (the search begins at character `position`; `occurrence` n replaces the
+//   nth match, 0 every match; 'm' treats the source as several lines, ^ and $ at each line).
 // - INTEGER in PL/SQL: PL/SQL Language Reference 19c, "Predefined PL/SQL Numeric Subtypes"
 //   (INTEGER, INT and SMALLINT are NUMBER(38,0): 2**32 - 1 fits, 2.5 is stored rounded as 3) and
 //   SQL Language Reference 19c, "LPAD" / "CHR" (n a NUMBER; LPAD pads to n characters, a
@@ -307,4 +310,25 @@ END;
   // SMALLINT holds 70000; LPAD to 4.9 → 4 characters; CHR(65.7) → CHR(65) = 'A'.
   EXPECT_EQ(s("SELECT integer_range(2.5)"), "4294967295 4294967296 3 70000 [...x] [y  ] 65");
   EXPECT_EQ(s("SELECT integer_range(-2.5)"), "4294967295 4294967296 -3 70000 [...x] [] 65");
+}
+
+TEST(PlsqlConstructs, RegexpReplaceFromAPositionAndAnOccurrence) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION regexp_positions(p_text VARCHAR2, p_nth NUMBER) RETURN VARCHAR2 IS
+BEGIN
+  RETURN REGEXP_REPLACE(p_text, 'b', 'X', 3) || '|' ||        -- every match from the 3rd character
+         REGEXP_REPLACE(p_text, 'b', 'X', 1, 2) || '|' ||     -- the second match only
+         REGEXP_REPLACE(p_text, 'B', 'X', 2, p_nth, 'i') || '|' ||
+         REPLACE(REGEXP_REPLACE('one' || CHR(10) || 'two' || CHR(10) || 'three', '^.*$', '', 1, 2, 'm'), CHR(10), '/');
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_regexp", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  // Logger removes the 4th line of a call stack with (…, '^.*$', '', 1, 4, 'm').
+  EXPECT_EQ(s("SELECT regexp_positions('abcabcab', 1)"), "abcaXcaX|abcaXcab|aXcabcab|one//three");
+  EXPECT_EQ(s("SELECT regexp_positions('abcabcab', 0)"), "abcaXcaX|abcaXcab|aXcaXcaX|one//three");
 }

@@ -412,16 +412,23 @@ std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
   size_t n = c.args.size();
   // REGEXP_REPLACE(s, p, r, 1, 0|1[, 'i'|'c']): from the start, every match or the first, as flags.
   std::string flags = redshift() ? "" : "g";
+  std::string start_n;  // PostgreSQL 15: ", start, N" before the flags
   if (f == "REGEXP_REPLACE" && n > 3 && n <= 6 && !redshift()) {
     std::string pos = arg(c, 3), occ = n >= 5 ? arg(c, 4) : "0", match;
     // 'm' (multiline: ^ and $ at line ends, . not matching a newline, as Oracle's default) is
     // PostgreSQL's newline-sensitive 'n'.
     bool match_ok = n < 6 || (is_string_literal(*c.args[5].value, &match) &&
                               match.find_first_not_of("icmnx") == std::string::npos);
+    bool simple = match == "i" || match == "c" || match == "m" || match.empty();
+    std::string match_flags = simple ? std::string(match == "i" ? "i" : "") + (match == "m" ? "n" : "") : regex_flags(match);
     if (pos == "1" && (occ == "0" || occ == "1") && match_ok) {
-      bool simple = match == "i" || match == "c" || match == "m" || match.empty();
-      flags = std::string(occ == "0" ? "g" : "") +
-              (simple ? std::string(match == "i" ? "i" : "") + (match == "m" ? "n" : "") : regex_flags(match));
+      flags = std::string(occ == "0" ? "g" : "") + match_flags;
+      n = 3;
+    } else if (postgres() && match_ok) {
+      // PostgreSQL 15's regexp_replace(s, p, r, start, N[, flags]): Oracle's position and
+      // occurrence as they are (N = 0 replaces every match from start, as Oracle's 0 does).
+      start_n = ", " + whole_arg(c, 3) + ", " + (n >= 5 ? whole_arg(c, 4) : std::string("0"));
+      flags = match_flags;
       n = 3;
     }
   }
@@ -438,7 +445,7 @@ std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
     if (t != ValueType::Text && t != ValueType::Unknown) with = "CAST(" + with + " AS " + text_type() + ")";
     if (r->kind != ExprKind::Literal) with = "COALESCE(" + with + ", '')";
   }
-  std::string out = f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", " + with;
+  std::string out = f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", " + with + start_n;
   if (f == "REGEXP_REPLACE" && !flags.empty()) out += ", '" + flags + "'";
   return out + ")";
 }
