@@ -5,6 +5,7 @@
 // any body is converted, so that every unit reading a context (SYS_CONTEXT) also looks in the
 // global store (lower_dbms_misc.cpp).
 #include "convert/plsql/registry.h"
+#include "convert/plsql/stmt_walk.h"
 
 namespace orashift::plsql {
 
@@ -42,31 +43,8 @@ struct Scan {
     for (const auto& h : b.handlers) body(h.body);
   }
   void body(const std::vector<ast::PlStmtPtr>& list) {
-    for (const auto& s : list) stmt(*s);
-  }
-  void stmt(const ast::PlStmt& s) {
-    switch (s.kind) {
-      case ast::PlStmtKind::Call: {
-        const ast::Expr& e = *static_cast<const ast::PlCall&>(s).call;
-        if (e.kind == ast::ExprKind::Call && global_write(static_cast<const ast::CallExpr&>(e))) found = true;
-        return;
-      }
-      case ast::PlStmtKind::If: {
-        auto& i = static_cast<const ast::PlIf&>(s);
-        for (const auto& b : i.branches) body(b.body);
-        body(i.else_body);
-        return;
-      }
-      case ast::PlStmtKind::Case: {
-        auto& c = static_cast<const ast::PlCase&>(s);
-        for (const auto& b : c.whens) body(b.body);
-        body(c.else_body);
-        return;
-      }
-      case ast::PlStmtKind::Loop: body(static_cast<const ast::PlLoop&>(s).body); return;
-      case ast::PlStmtKind::Block: block(*static_cast<const ast::PlBlockStmt&>(s).block); return;
-      default: return;
-    }
+    walk_statements(
+        list, [&](const ast::CallExpr& c) { found = found || global_write(c); }, [&](const ast::PlBlock& b) { block(b); });
   }
 };
 

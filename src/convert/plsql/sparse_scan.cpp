@@ -9,6 +9,7 @@
 // Every other integer-indexed collection stays a dense array. Read from the tree before any body
 // is converted, so every unit agrees on the type's representation.
 #include "convert/plsql/registry.h"
+#include "convert/plsql/stmt_walk.h"
 
 namespace orashift::plsql {
 
@@ -51,34 +52,13 @@ struct SparseScan {
     declared = std::move(outer);
   }
   void body(const std::vector<ast::PlStmtPtr>& list) {
-    for (const auto& s : list) stmt(*s);
-  }
-  void stmt(const ast::PlStmt& s) {
-    switch (s.kind) {
-      case ast::PlStmtKind::Call: {
-        const ast::Expr& e = *static_cast<const ast::PlCall&>(s).call;
-        if (e.kind != ast::ExprKind::Call) return;
-        auto& c = static_cast<const ast::CallExpr&>(e);
-        if (c.name.size() == 2 && !c.args.empty() && norm(c.name[1]) == "DELETE")
-          if (auto it = declared.find(norm(c.name[0])); it != declared.end()) deleted.push_back(it->second);
-        return;
-      }
-      case ast::PlStmtKind::If: {
-        auto& i = static_cast<const ast::PlIf&>(s);
-        for (const auto& b : i.branches) body(b.body);
-        body(i.else_body);
-        return;
-      }
-      case ast::PlStmtKind::Case: {
-        auto& c = static_cast<const ast::PlCase&>(s);
-        for (const auto& b : c.whens) body(b.body);
-        body(c.else_body);
-        return;
-      }
-      case ast::PlStmtKind::Loop: body(static_cast<const ast::PlLoop&>(s).body); return;
-      case ast::PlStmtKind::Block: block(*static_cast<const ast::PlBlockStmt&>(s).block); return;
-      default: return;
-    }
+    walk_statements(
+        list,
+        [&](const ast::CallExpr& c) {
+          if (c.name.size() == 2 && !c.args.empty() && norm(c.name[1]) == "DELETE")
+            if (auto it = declared.find(norm(c.name[0])); it != declared.end()) deleted.push_back(it->second);
+        },
+        [&](const ast::PlBlock& b) { block(b); });
   }
   // "OWNER.TYPE" of each deleted variable's declared type and of each held type (a type of
   // another package: PKG.TYPE). Only INDEX BY PLS_INTEGER types look the names up.
