@@ -79,6 +79,23 @@ BEGIN
   RETURN l_total || ' ' || l_seen || ' ' || l_counter.n;
 END;
 /
+-- Logger's ins_logger_logs: defaults before an OUT parameter (PostgreSQL keeps defaults on the last
+-- parameters only; the wrapper, like the body, drops the earlier ones).
+CREATE OR REPLACE PROCEDURE log_with_id(p_msg VARCHAR2 DEFAULT 'x', p_id OUT NUMBER) IS
+  PRAGMA AUTONOMOUS_TRANSACTION;
+BEGIN
+  SELECT COUNT(*) + 100 INTO p_id FROM audit_log;
+  INSERT INTO audit_log VALUES (p_id, p_msg);
+  COMMIT;
+END;
+/
+CREATE OR REPLACE FUNCTION logged_id RETURN NUMBER IS
+  l_id NUMBER;
+BEGIN
+  log_with_id('with id', l_id);
+  RETURN l_id;
+END;
+/
 CREATE OR REPLACE PROCEDURE do_work IS
 BEGIN
   INSERT INTO work_rows VALUES (1);
@@ -122,4 +139,6 @@ TEST(PlsqlAutonomous, CommitsOfItsOwnSurviveTheCallersRollback) {
   EXPECT_EQ(s("SELECT counter_t.log_count(ROW(4)::counter_t, 'tag')"), "1");
   s("ROLLBACK");
   EXPECT_EQ(s("SELECT string_agg(id || ':' || msg, ',') FROM audit_log WHERE id >= 30"), "34:tag!");
+  EXPECT_EQ(s("SELECT logged_id()"), "108");  // eight rows before it
+  EXPECT_EQ(s("SELECT msg FROM audit_log WHERE id = 108"), "with id");
 }

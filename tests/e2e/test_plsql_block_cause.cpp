@@ -1,6 +1,6 @@
 // A unit that is not applied names the construct that stopped it. A query item that only notes a
 // difference (SYS_CONTEXT('USERENV', p): the parameters PostgreSQL has) comes before the one that
-// cannot be converted (DUMP): the error-level "not applied" item must name DUMP and its place, not
+// cannot be converted (DUMP of a NUMBER): the error-level "not applied" item must name DUMP and its place, not
 // the note that happened to be first (Logger's LOGGER was reported with the wrong cause).
 #include "plsql_harness.h"
 #include "require_env.h"
@@ -13,7 +13,7 @@ CREATE OR REPLACE FUNCTION described(p_name VARCHAR2) RETURN VARCHAR2 IS
   l_dump  VARCHAR2(4000);
 BEGIN
   l_value := SYS_CONTEXT('USERENV', p_name);
-  SELECT DUMP(p_name) INTO l_dump FROM dual;
+  SELECT DUMP(LENGTH(p_name)) INTO l_dump FROM dual;  -- a NUMBER: its internal bytes have no counterpart
   RETURN l_value || l_dump;
 END;
 /

@@ -23,6 +23,8 @@
 // - REGEXP_REPLACE(source, pattern, replace, position, occurrence, match): SQL Language Reference
 //   19c, "REGEXP_REPLACE" (the search begins at character `position`; `occurrence` n replaces the
 //   nth match, 0 every match; 'm' treats the source as several lines, ^ and $ at each line).
+// - DUMP(expr[, 16]): SQL Language Reference 19c, "DUMP" ('Typ=1 Len=3: 97,98,99' for a VARCHAR2
+//   'abc' — the data type code, the length in bytes and the bytes — in hex with 16; NULL → 'NULL').
 // - INTEGER in PL/SQL: PL/SQL Language Reference 19c, "Predefined PL/SQL Numeric Subtypes"
 //   (INTEGER, INT and SMALLINT are NUMBER(38,0): 2**32 - 1 fits, 2.5 is stored rounded as 3) and
 //   SQL Language Reference 19c, "LPAD" / "CHR" (n a NUMBER; LPAD pads to n characters, a
@@ -331,4 +333,25 @@ END;
   // Logger removes the 4th line of a call stack with (…, '^.*$', '', 1, 4, 'm').
   EXPECT_EQ(s("SELECT regexp_positions('abcabcab', 1)"), "abcaXcaX|abcaXcab|aXcabcab|one//three");
   EXPECT_EQ(s("SELECT regexp_positions('abcabcab', 0)"), "abcaXcaX|abcaXcab|aXcaXcaX|one//three");
+}
+
+TEST(PlsqlConstructs, DumpOfCharacterData) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION dumped(p_text VARCHAR2) RETURN VARCHAR2 IS
+  l_dec VARCHAR2(4000);
+  l_hex VARCHAR2(4000);
+BEGIN
+  SELECT DUMP(p_text), DUMP(p_text, 16) INTO l_dec, l_hex FROM dual;
+  RETURN l_dec || ' | ' || l_hex;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_dump", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT dumped('abc')"), "Typ=1 Len=3: 97,98,99 | Typ=1 Len=3: 61,62,63");
+  EXPECT_EQ(s("SELECT dumped(NULL)"), "NULL | NULL");
+  EXPECT_EQ(s("SELECT dumped('é')"), "Typ=1 Len=2: 195,169 | Typ=1 Len=2: c3,a9");  // UTF-8, as AL32UTF8
 }

@@ -33,6 +33,15 @@ BEGIN
   HTP.P('plain');
 END;
 /
+CREATE OR REPLACE FUNCTION cgi_listing RETURN VARCHAR2 IS
+  l_out VARCHAR2(4000);
+BEGIN
+  FOR i IN 1 .. NVL(OWA.NUM_CGI_VARS, 0) LOOP
+    l_out := l_out || OWA.CGI_VAR_NAME(i) || '=' || OWA.CGI_VAR_VAL(i) || ';';
+  END LOOP;
+  RETURN NVL(OWA.NUM_CGI_VARS, -1) || ':' || l_out;
+END;
+/
 CREATE OR REPLACE FUNCTION where_called RETURN VARCHAR2 IS
   dummy VARCHAR2(255);
 BEGIN
@@ -56,14 +65,17 @@ TEST(PlsqlOwa, PageAndCgiEnvironmentThroughTheApplicationAsGateway) {
   int stated = 0;
   for (const auto& it : report["action_items"])
     stated += it["code"] == "OS6002" && it["message"].get<std::string>().find("PL/SQL Web Toolkit") != std::string::npos;
-  EXPECT_EQ(stated, 3);
+  EXPECT_EQ(stated, 4);
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
   // Not a web request: no CGI environment, GET_CGI_ENV raises VALUE_ERROR.
   EXPECT_EQ(s("SELECT where_called()"), "SQL*Plus");
+  EXPECT_EQ(s("SELECT cgi_listing()"), "-1:");  // OWA.NUM_CGI_VARS is NULL outside a request
   // The application as the gateway: the request's environment, the call, the page.
   s("SELECT set_config('orashift.owa_cgi', '{\"HTTP_HOST\": \"example.com\", \"REQUEST_IANA_CHARSET\": \"UTF-8\"}', false)");
   EXPECT_EQ(s("SELECT where_called()"), "HTTP example.com");
+  // The CGI arrays over the same environment, in the order of the names.
+  EXPECT_EQ(s("SELECT cgi_listing()"), "2:HTTP_HOST=example.com;REQUEST_IANA_CHARSET=UTF-8;");
   EXPECT_EQ(s("CALL web_page('a<b & \"c\"')"), "OK");
   EXPECT_EQ(s("SELECT current_setting('orashift.owa_page')"),
             "Content-type: text/html; charset=UTF-8\nX-Name: a<b & \"c\"\n\n<p>a&lt;b &amp; &quot;c&quot;</p>\n"

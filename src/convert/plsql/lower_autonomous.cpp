@@ -60,9 +60,14 @@ std::string Lowerer::autonomous_routines(const ast::PlSubprogram& s, const std::
   }
   std::string params, args, columns, targets, values;
   size_t returned = 0;
-  for (const auto& p : list) {
+  // Defaults on the last parameters only, as parameter_list writes them (it raised the item).
+  size_t last_plain = 0;
+  for (size_t i = 0; i < list.size(); ++i)
+    if (list[i].default_sql.empty()) last_plain = i + 1;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Param& p = list[i];
     params += (params.empty() ? "" : ", ") + (p.mode.empty() ? "" : p.mode + " ") + p.name + " " + p.type;
-    if (!p.default_sql.empty()) params += " DEFAULT " + p.default_sql;
+    if (!p.default_sql.empty() && i >= last_plain) params += " DEFAULT " + p.default_sql;
     std::string literal = p.mode == "OUT" ? quote_literal("NULL::" + p.type) : "quote_nullable(" + p.name + ") || '::" + p.type + "'";
     args += std::string(args.empty() ? "" : " || ', ' || ") + literal;
     if (p.mode.empty()) continue;

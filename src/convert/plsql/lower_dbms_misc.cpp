@@ -125,18 +125,15 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
 namespace {
 
 // A globally accessed context (CREATE CONTEXT … ACCESSED GLOBALLY): values every session sees,
-// kept in an unlogged table created on first write; a value set for a client identifier is seen
-// only by sessions whose CLIENT_IDENTIFIER (DBMS_SESSION.SET_IDENTIFIER) it is and wins over the
-// value set for all ('' here for Oracle's NULL client identifier).
+// kept in an unlogged table created with the support functions (kGlobalContextTable); a value
+// set for a client identifier is seen only by sessions whose CLIENT_IDENTIFIER
+// (DBMS_SESSION.SET_IDENTIFIER) it is and wins over the value set for all ('' here for Oracle's
+// NULL client identifier).
 constexpr const char* kContextSetGlobal = R"SQL((ns text, attr text, val text, client text)
 RETURNS void
 LANGUAGE plpgsql
 AS $orashift$
 BEGIN
-  IF to_regclass('orashift_global_context') IS NULL THEN
-    CREATE UNLOGGED TABLE IF NOT EXISTS orashift_global_context (
-      namespace text, attribute text, client_id text, value text, PRIMARY KEY (namespace, attribute, client_id));
-  END IF;
   INSERT INTO orashift_global_context VALUES (upper(ns), upper(attr), COALESCE(client, ''), val)
     ON CONFLICT (namespace, attribute, client_id) DO UPDATE SET value = EXCLUDED.value;
 END
@@ -148,9 +145,6 @@ RETURNS void
 LANGUAGE plpgsql
 AS $orashift$
 BEGIN
-  IF to_regclass('orashift_global_context') IS NULL THEN
-    RETURN;
-  END IF;
   DELETE FROM orashift_global_context
    WHERE namespace = upper(ns) AND client_id = COALESCE(client, '') AND (attr IS NULL OR attribute = upper(attr));
 END
@@ -167,7 +161,7 @@ AS $orashift$
 DECLARE
   found text := NULLIF(current_setting('orashift_ctx.' || lower(ns), true), '')::jsonb ->> upper(attr);
 BEGIN
-  IF found IS NOT NULL OR to_regclass('orashift_global_context') IS NULL THEN
+  IF found IS NOT NULL THEN
     RETURN found;
   END IF;
   SELECT value INTO found FROM orashift_global_context
@@ -179,12 +173,18 @@ END
 $orashift$;
 )SQL";
 
+// Created beside each of the functions above (whichever of them an output holds), before any
+// routine that calls them runs.
+constexpr const char* kGlobalContextTable =
+    "CREATE UNLOGGED TABLE IF NOT EXISTS orashift_global_context (\n"
+    "  namespace text, attribute text, client_id text, value text, PRIMARY KEY (namespace, attribute, client_id));\n";
+
 }  // namespace
 
 std::string session_context_helper_sql(const std::string& name) {
-  if (name == "orashift_context_set_global") return kContextSetGlobal;
-  if (name == "orashift_context_clear_global") return kContextClearGlobal;
-  if (name == "orashift_context_value") return kContextValue;
+  if (name == "orashift_context_set_global") return std::string(kContextSetGlobal) + kGlobalContextTable;
+  if (name == "orashift_context_clear_global") return std::string(kContextClearGlobal) + kGlobalContextTable;
+  if (name == "orashift_context_value") return std::string(kContextValue) + kGlobalContextTable;
   return "";
 }
 

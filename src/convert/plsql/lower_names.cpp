@@ -693,7 +693,7 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
   }
   if (pkg == "DBMS_XMLGEN" && !as_statement)
     if (auto x = xmlgen_call(fn, c, span, w)) return x;
-  if (pkg == "OWA_UTIL" && !as_statement)
+  if ((pkg == "OWA_UTIL" || pkg == "OWA") && !as_statement)
     if (auto o = owa_call(pkg, fn, c, span, w)) return o;
   if (pkg == "XMLTYPE" && fn == "CREATEXML" && c && c->args.size() == 1 && dialect() == Dialect::Postgres)
     return rewrite::xml_parse(w.expr(*c->args[0].value));

@@ -32,10 +32,36 @@ END
 $orashift$;
 )SQL";
 
+// OWA.NUM_CGI_VARS (NULL outside a request, as the uninitialised package variable) and the
+// i-th name or value of OWA.CGI_VAR_NAME / CGI_VAR_VAL, in the order of the names (the gateway's
+// own order is not kept). Functions, not subqueries: a CALL's arguments cannot hold a subquery.
+constexpr const char* kNumCgiVars = R"SQL(()
+RETURNS integer
+LANGUAGE sql
+STABLE
+AS $orashift$
+SELECT count(*)::integer FROM jsonb_object_keys(NULLIF(current_setting('orashift.owa_cgi', true), '')::jsonb)
+HAVING NULLIF(current_setting('orashift.owa_cgi', true), '') IS NOT NULL
+$orashift$;
+)SQL";
+
+constexpr const char* kCgiVar = R"SQL((i integer, want_name boolean)
+RETURNS text
+LANGUAGE sql
+STABLE
+AS $orashift$
+SELECT CASE WHEN want_name THEN k ELSE v END
+  FROM jsonb_each_text(NULLIF(current_setting('orashift.owa_cgi', true), '')::jsonb) AS e(k, v)
+ ORDER BY k OFFSET i - 1 LIMIT 1
+$orashift$;
+)SQL";
+
 }  // namespace
 
 std::string owa_helper_sql(const std::string& name) {
   if (name == "orashift_owa_cgi_env") return kCgiEnv;
+  if (name == "orashift_owa_num_cgi_vars") return kNumCgiVars;
+  if (name == "orashift_owa_cgi_var") return kCgiVar;
   return "";
 }
 
@@ -51,7 +77,18 @@ void Lowerer::owa_note(const std::string& what, Span span) const {
 
 std::optional<std::string> Lowerer::owa_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
                                              rewrite::SqlWriter& w) const {
-  if (dialect() != Dialect::Postgres || pkg != "OWA_UTIL" || fn != "GET_CGI_ENV") return std::nullopt;
+  if (dialect() != Dialect::Postgres) return std::nullopt;
+  // The gateway's CGI arrays over the same environment (kNumCgiVars, kCgiVar).
+  if (pkg == "OWA" && fn == "NUM_CGI_VARS" && !c) {
+    owa_note(pkg + "." + fn, span);
+    return helper_call("orashift_owa_num_cgi_vars", "");
+  }
+  if (pkg == "OWA" && (fn == "CGI_VAR_NAME" || fn == "CGI_VAR_VAL") && c && c->args.size() == 1 && c->args[0].name.empty()) {
+    owa_note(pkg + "." + fn, span);
+    return helper_call("orashift_owa_cgi_var", "TRUNC(" + w.expr(*c->args[0].value) + ")::integer, " +
+                                                   (fn == "CGI_VAR_NAME" ? "true" : "false"));
+  }
+  if (pkg != "OWA_UTIL" || fn != "GET_CGI_ENV") return std::nullopt;
   auto a = builtin_args(c, {"PARAM_NAME"});
   if (!a || !(*a)[0]) return std::nullopt;
   owa_note(pkg + "." + fn, span);

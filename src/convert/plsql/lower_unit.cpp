@@ -538,7 +538,10 @@ void Lowerer::package_spec(const ast::CreatePackage& u) {
   res_.objects.push_back({"PACKAGE", pkg, sql, u.span, 1});
   std::string types;
   for (const auto& t : aux_types_) types += t;
-  if (!types.empty()) res_.objects.push_back({"TYPE", pkg + " TYPES", types, u.span, 1});
+  // With the types (order 0), so that a body's package state and routines that use them come after
+  // them whatever the order of the files (Logger's logger.pkb is read before logger.pks).
+  if (!types.empty())
+    res_.objects.push_back({"TYPE", pkg + " TYPES", "CREATE SCHEMA IF NOT EXISTS " + q(pkg) + ";\n" + types, u.span, 0});
   // Without a body the spec's variables still need their state functions.
   std::string state;
   for (const ast::PlDecl* d : expanded(u.block.decls)) {

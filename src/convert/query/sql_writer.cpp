@@ -290,6 +290,15 @@ std::string SqlWriter::name(const NameExpr& n) {
   if (!n.dblink.empty()) item("OS5018", "remote object " + sql::compact_text(n.span), n.span);
   if (ctx_.routine && !resolve_column(n) && !names_from_item(n))
     if (auto s = ctx_.routine->name(n, *this)) return *s;
+  // No Oracle identifier starts with $: what the routine did not settle ($$PLSQL_UNIT is) is
+  // conditional compilation inside an expression ($IF … $END), settled so far only around
+  // statements and declarations.
+  if (!n.parts.empty() && !n.parts[0].text.empty() && n.parts[0].text[0] == '$') {
+    item("OS4013", "conditional compilation inside an expression (" + std::string(n.parts[0].text) +
+                       "): settle it by hand or move the $IF around the whole statement",
+         n.span);
+    return sql::compact_text(n.span);
+  }
   // ROWID → PostgreSQL's ctid, the row version's physical address: it locates the row as Oracle's
   // ROWID does between a read and a later UPDATE/DELETE, but an UPDATE gives the row a new ctid
   // (and VACUUM FULL or CLUSTER all rows), where Oracle's ROWID stays.

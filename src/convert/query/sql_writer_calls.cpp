@@ -660,6 +660,22 @@ std::string SqlWriter::call(const CallExpr& c) {
     return "chr(65535)";
   }
   if (f == "CHR" && n == 1 && c.args[0].name.empty()) return f + "(" + whole_arg(c, 0) + ")";
+  if (f == "DUMP" && postgres() && (n == 1 || n == 2) && type_of(*c.args[0].value) == ValueType::Text) {
+    // DUMP of character data: 'Typ=1 Len=<bytes>: <byte>,<byte>,…' in decimal (format 10, the
+    // default) or hex (16), 'NULL' for NULL or ''. The bytes are the target's (UTF-8).
+    std::string fmt = n == 2 ? sql::compact_text(c.args[1].value->span) : "10";
+    if (fmt == "10" || fmt == "16") {
+      item("OS4007",
+           "DUMP of character data: the bytes of its UTF-8 text, Typ=1 also for a CHAR value (Oracle: 96); the bytes "
+           "differ from Oracle's where the database character set is not AL32UTF8",
+           c.span, false);
+      std::string x = arg(c, 0), bytes = "convert_to(" + x + ", 'UTF8')";
+      std::string byte = "get_byte(" + bytes + ", i)";
+      return "(CASE WHEN " + x + " IS NULL OR " + x + " = '' THEN 'NULL' ELSE 'Typ=1 Len=' || octet_length(" + x +
+             ") || ': ' || (SELECT string_agg(" + (fmt == "16" ? "to_hex(" + byte + ")" : byte + "::text") +
+             ", ',' ORDER BY i) FROM generate_series(0, octet_length(" + x + ") - 1) AS i) END)";
+    }
+  }
   if (f == "HEXTORAW" && n == 1 && !redshift()) {
     if (duckdb()) return "unhex(" + arg(c, 0) + ")";
     return hex_to_bytes_sql(arg(c, 0));
@@ -704,8 +720,17 @@ std::string SqlWriter::call(const CallExpr& c) {
     // DBMS_SESSION / DBMS_APPLICATION_INFO set (docs/plsql.md).
     std::string ns, key;
     const bool userenv = is_string_literal(*c.args[0].value, &ns) && upper(ns) == "USERENV";
-    if (userenv && is_string_literal(*c.args[1].value, &key))
+    if (userenv && is_string_literal(*c.args[1].value, &key)) {
       if (auto v = userenv_value(upper(key))) return *v;
+      // The client's machine, terminal and OS account: PostgreSQL's protocol does not carry them.
+      if (postgres() && (upper(key) == "HOST" || upper(key) == "TERMINAL" || upper(key) == "OS_USER")) {
+        item("OS4007", "SYS_CONTEXT('USERENV', '" + upper(key) + "'): PostgreSQL does not know the client's " +
+                           (upper(key) == "HOST" ? "host name" : upper(key) == "TERMINAL" ? "terminal" : "OS user") +
+                           "; NULL here (IP_ADDRESS is the client's address)",
+             c.span, false);
+        return "NULL::text";
+      }
+    }
     // A parameter known at run time (Logger lists them in a loop): a routine's support function
     // with the same values, raising ORA-02003 for the others as Oracle does for invalid ones.
     if (userenv && !is_string_literal(*c.args[1].value, &key) && ctx_.routine)

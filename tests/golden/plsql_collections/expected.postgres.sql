@@ -23,6 +23,9 @@ DO $orashift$ BEGIN EXECUTE format('COMMENT ON DOMAIN %I.%I IS %L', current_sche
 CREATE TYPE "stack_t" AS ("tokens" varchar(30)[]);
 DO $orashift$ BEGIN EXECUTE format('COMMENT ON TYPE %I.%I IS %L', current_schema(), 'stack_t', 'orashift: Oracle OBJECT'); END $orashift$;
 
+CREATE SCHEMA IF NOT EXISTS "coll_tab";
+CREATE TYPE "coll_tab"."rec_t" AS ("label" varchar(30), "words" varchar(30)[]);
+
 CREATE SCHEMA IF NOT EXISTS "counter_t";
 COMMENT ON SCHEMA "counter_t" IS 'orashift: Oracle TYPE BODY';
 
@@ -31,8 +34,6 @@ COMMENT ON SCHEMA "stack_t" IS 'orashift: Oracle TYPE BODY';
 
 CREATE SCHEMA IF NOT EXISTS "coll_tab";
 COMMENT ON SCHEMA "coll_tab" IS 'orashift: Oracle PACKAGE';
-
-CREATE TYPE "coll_tab"."rec_t" AS ("label" varchar(30), "words" varchar(30)[]);
 
 CREATE OR REPLACE FUNCTION "coll_tab"."orashift$init"()
 RETURNS void

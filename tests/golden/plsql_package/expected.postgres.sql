@@ -8,9 +8,10 @@ CREATE TABLE "items" (
 );
 
 CREATE SCHEMA IF NOT EXISTS "shop";
-COMMENT ON SCHEMA "shop" IS 'orashift: Oracle PACKAGE';
-
 CREATE TYPE "shop"."item_rec" AS ("id" integer, "gross" numeric);
+
+CREATE SCHEMA IF NOT EXISTS "shop";
+COMMENT ON SCHEMA "shop" IS 'orashift: Oracle PACKAGE';
 
 CREATE OR REPLACE FUNCTION "shop"."orashift$init"()
 RETURNS void

@@ -18,14 +18,15 @@ $orashift$;
 CREATE TYPE "pv_point" AS ("x" numeric, "y" numeric);
 DO $orashift$ BEGIN EXECUTE format('COMMENT ON TYPE %I.%I IS %L', current_schema(), 'pv_point', 'orashift: Oracle OBJECT'); END $orashift$;
 
+CREATE SCHEMA IF NOT EXISTS "pv_pkg";
+CREATE TYPE "pv_pkg"."font_rec" AS ("name" varchar(20), "size_pt" numeric, "widths" jsonb);
+CREATE TYPE "pv_pkg"."ctx_rec" AS ("total" numeric, "h" jsonb, "names" jsonb, "size_pt" numeric);
+
 CREATE SCHEMA IF NOT EXISTS "pv_point";
 COMMENT ON SCHEMA "pv_point" IS 'orashift: Oracle TYPE BODY';
 
 CREATE SCHEMA IF NOT EXISTS "pv_pkg";
 COMMENT ON SCHEMA "pv_pkg" IS 'orashift: Oracle PACKAGE';
-
-CREATE TYPE "pv_pkg"."font_rec" AS ("name" varchar(20), "size_pt" numeric, "widths" jsonb);
-CREATE TYPE "pv_pkg"."ctx_rec" AS ("total" numeric, "h" jsonb, "names" jsonb, "size_pt" numeric);
 
 CREATE OR REPLACE FUNCTION "pv_pkg"."orashift$init"()
 RETURNS void
