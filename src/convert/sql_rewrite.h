@@ -97,6 +97,13 @@ public:
     bool element_row = false;  // … an object (a composite)
     bool map = false;          // an associative array (jsonb)
   };
+  // $IF inside an expression: the index of the branch conditional compilation keeps (nullptr
+  // conditions are $ELSE), -1 for none, nullopt when a condition cannot be evaluated (`why`).
+  virtual std::optional<int> conditional_branch(const std::vector<const sql::ast::Expr*>& conditions,
+                                                std::string& why) const {
+    (void)conditions, (void)why;
+    return std::nullopt;
+  }
   virtual std::optional<UserType> user_type(const sql::ast::DataType& t) const {
     (void)t;
     return std::nullopt;

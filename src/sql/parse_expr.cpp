@@ -221,6 +221,33 @@ ast::ExprPtr Parser::prefix() {
 ast::ExprPtr Parser::primary() {
   size_t start = pos_;
   const Token& t = peek();
+  // Conditional compilation inside an expression: $IF c $THEN v [$ELSIF c $THEN v]… [$ELSE v] $END,
+  // kept as a call named $IF of (c1, v1, c2, v2, …[, else]) for the converter to settle (Oracle's
+  // compiler keeps one branch; its conditions are evaluated there).
+  if (word_is(t, "$IF")) {
+    ++pos_;
+    auto c = node<ast::CallExpr>();
+    ast::Ident name;
+    name.text = t.text;
+    name.span = t.span;
+    c->name.push_back(name);
+    auto arg = [&](ast::ExprPtr e) {
+      ast::CallArg a;
+      a.value = std::move(e);
+      c->args.push_back(std::move(a));
+    };
+    for (;;) {
+      arg(expr());
+      if (!accept_word("$THEN")) fail(peek(), "$THEN");
+      arg(expr());
+      if (accept_word("$ELSIF")) continue;
+      if (accept_word("$ELSE")) arg(expr());
+      if (!accept_word("$END")) fail(peek(), "$END");
+      break;
+    }
+    c->span = span_from(start);
+    return c;
+  }
   switch (t.kind) {
     case TokenKind::Number:
     case TokenKind::String: {

@@ -25,6 +25,16 @@
 //   nth match, 0 every match; 'm' treats the source as several lines, ^ and $ at each line).
 // - DUMP(expr[, 16]): SQL Language Reference 19c, "DUMP" ('Typ=1 Len=3: 97,98,99' for a VARCHAR2
 //   'abc' — the data type code, the length in bytes and the bytes — in hex with 16; NULL → 'NULL').
+// - Conditional compilation inside an expression: PL/SQL Language Reference 19c, "Conditional
+//   Compilation" (the $IF selection directive may stand anywhere a token may; an inquiry directive
+//   that is not set is NULL, so `$IF $$flag $THEN` takes the $ELSE branch; DBMS_DB_VERSION's
+//   constants are the database's, 19 here).
+// - From Logger's package body: EXECUTE IMMEDIATE of a literal PL/SQL block (PL/SQL Language
+//   Reference 19c, "EXECUTE IMMEDIATE Statement": the string may be an anonymous block); MERGE's
+//   INSERT column list written with the target's alias (SQL Language Reference 19c, "MERGE",
+//   merge_insert_clause: "column" may be qualified); a VARCHAR2 argument to a NUMBER parameter
+//   ("Implicit Data Conversion": Oracle converts it as TO_NUMBER does); a parameter without a
+//   default after one with a default, called by name.
 // - INTEGER in PL/SQL: PL/SQL Language Reference 19c, "Predefined PL/SQL Numeric Subtypes"
 //   (INTEGER, INT and SMALLINT are NUMBER(38,0): 2**32 - 1 fits, 2.5 is stored rounded as 3) and
 //   SQL Language Reference 19c, "LPAD" / "CHR" (n a NUMBER; LPAD pads to n characters, a
@@ -354,4 +364,71 @@ END;
   EXPECT_EQ(s("SELECT dumped('abc')"), "Typ=1 Len=3: 97,98,99 | Typ=1 Len=3: 61,62,63");
   EXPECT_EQ(s("SELECT dumped(NULL)"), "NULL | NULL");
   EXPECT_EQ(s("SELECT dumped('é')"), "Typ=1 Len=2: 195,169 | Typ=1 Len=2: c3,a9");  // UTF-8, as AL32UTF8
+}
+
+TEST(PlsqlConstructs, ConditionalCompilationInsideAnExpression) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION compiled_for RETURN VARCHAR2 IS
+  l_who VARCHAR2(100);
+BEGIN
+  $if $$no_op $then
+    NULL;
+  $else
+    SELECT NVL($if $$apex $then 'apex user' $else 'db user' $end, 'none') INTO l_who FROM dual;
+  $end
+  RETURN l_who || ' ' ||
+         $if dbms_db_version.ver_le_12 $then 'old' $elsif dbms_db_version.version >= 19 $then 'new' $else 'mid' $end
+         || ' ' || NVL($if $$apex $then 'x' $end, 'no else');
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_cc_expr", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT compiled_for()"), "db user new no else");
+}
+
+
+TEST(PlsqlConstructs, LoggerIdiomsLiteralBlocksQualifiedMergeColumnsTextToNumber) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE TABLE prefs_by_client (client_id VARCHAR2(64) PRIMARY KEY, lvl VARCHAR2(20));
+CREATE OR REPLACE FUNCTION level_name(p_level NUMBER) RETURN VARCHAR2 IS
+BEGIN
+  RETURN CASE p_level WHEN 2 THEN 'ERROR' WHEN 16 THEN 'DEBUG' ELSE 'OTHER' END;
+END;
+/
+CREATE OR REPLACE PROCEDURE set_level(p_level VARCHAR2 DEFAULT NULL, p_client_id VARCHAR2) IS
+  l_level VARCHAR2(20) := p_level;
+BEGIN
+  EXECUTE IMMEDIATE 'begin insert into prefs_by_client values (''block'', ''ran''); end;';
+  IF l_level BETWEEN '0' AND '99' THEN
+    l_level := level_name(p_level => p_level);
+  END IF;
+  MERGE INTO prefs_by_client ci
+  USING (SELECT p_client_id client_id FROM dual) s
+     ON (ci.client_id = s.client_id)
+   WHEN MATCHED THEN UPDATE SET lvl = l_level
+   WHEN NOT MATCHED THEN INSERT (ci.client_id, ci.lvl) VALUES (p_client_id, l_level);
+END;
+/
+CREATE OR REPLACE PROCEDURE set_default_level IS
+BEGIN
+  set_level(p_client_id => 'c3');  -- p_level's default, dropped on the target, written by the caller
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_logger", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("CALL set_level(p_level => '16', p_client_id => 'c1')"), "OK");
+  EXPECT_EQ(s("DELETE FROM prefs_by_client WHERE client_id = 'block'"), "OK");
+  EXPECT_EQ(s("CALL set_level(p_client_id => 'c2', p_level => 'WARN')"), "OK");
+  EXPECT_EQ(s("DELETE FROM prefs_by_client WHERE client_id = 'block'"), "OK");
+  EXPECT_EQ(s("CALL set_default_level()"), "OK");
+  EXPECT_EQ(s("SELECT string_agg(client_id || '=' || COALESCE(lvl, 'null'), ',' ORDER BY client_id) FROM prefs_by_client"),
+            "block=ran,c1=DEBUG,c2=WARN,c3=null");
 }

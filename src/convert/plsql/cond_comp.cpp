@@ -1,5 +1,7 @@
 #include "convert/plsql/cond_comp.h"
 
+#include "convert/install_block_ddl.h"
+
 #include <cctype>
 #include <cstdlib>
 
@@ -163,12 +165,18 @@ std::optional<int> CondCompiler::choose(const ast::PlCondComp& cc, const std::st
     why = "$ERROR directive";
     return std::nullopt;
   }
-  for (size_t i = 0; i < cc.branches.size(); ++i) {
-    const auto& b = cc.branches[i];
-    if (!b.condition) return static_cast<int>(i);
-    auto v = eval(*b.condition, unit);
+  std::vector<const ast::Expr*> conditions;
+  for (const auto& b : cc.branches) conditions.push_back(b.condition.get());
+  return choose(conditions, unit, why);
+}
+
+std::optional<int> CondCompiler::choose(const std::vector<const ast::Expr*>& conditions, const std::string& unit,
+                                        std::string& why) const {
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    if (!conditions[i]) return static_cast<int>(i);
+    auto v = eval(*conditions[i], unit);
     if (!v || (v->kind != Value::Bool && v->kind != Value::Null)) {
-      why = "condition " + sql::compact_text(b.condition->span) + " cannot be evaluated at conversion time";
+      why = "condition " + sql::compact_text(conditions[i]->span) + " cannot be evaluated at conversion time";
       return std::nullopt;
     }
     if (v->kind == Value::Bool && v->b) return static_cast<int>(i);
@@ -204,6 +212,31 @@ const ast::PlBlock* CondCompiler::parse(Span text, bool decls, std::string& why)
   ast::StatementPtr st = sql::parse_tokens(toks, true, whole, diags);
   if (!st || st->kind != ast::StmtKind::PlBlock) {
     why = diags.items().empty() ? "the branch is not complete declarations or statements" : diags.items()[0].message;
+    return nullptr;
+  }
+  trees_.push_back(std::move(st));
+  return &static_cast<const ast::PlAnonymousBlock&>(*trees_.back()).block;
+}
+
+const ast::PlBlock* CondCompiler::parse_literal_block(Span literal, std::string& why) {
+  std::unique_ptr<SourceFile> copy = literal_as_file(literal);
+  if (!copy) {
+    why = "not a string literal";
+    return nullptr;
+  }
+  copies_.emplace_back(std::move(copy), original(literal).file);
+  const SourceFile& f = *copies_.back().first;
+  std::vector<sql::Token> toks = sql::tokenize(f);
+  while (!toks.empty() && (toks.back().kind == sql::TokenKind::End || toks.back().kind == sql::TokenKind::Slash)) toks.pop_back();
+  if (toks.empty() || (toks.front().kw != sql::Kw::BEGIN && toks.front().kw != sql::Kw::DECLARE)) {
+    why = "not a PL/SQL block";
+    return nullptr;
+  }
+  Diagnostics diags;
+  Span whole{&f, 0, static_cast<uint32_t>(f.text().size())};
+  ast::StatementPtr st = sql::parse_tokens(toks, true, whole, diags);
+  if (!st || st->kind != ast::StmtKind::PlBlock || diags.error_count() != 0) {
+    why = diags.items().empty() ? "the text is not one PL/SQL block" : diags.items()[0].message;
     return nullptr;
   }
   trees_.push_back(std::move(st));

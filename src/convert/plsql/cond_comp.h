@@ -23,11 +23,18 @@ public:
   // The branch Oracle compiles: its index in cc.branches, -1 when none is (no $ELSE), or nullopt
   // when a condition cannot be evaluated here (`why` says which).
   std::optional<int> choose(const sql::ast::PlCondComp& cc, const std::string& unit, std::string& why) const;
+  // The same for the conditions alone ($IF inside an expression; nullptr for $ELSE).
+  std::optional<int> choose(const std::vector<const sql::ast::Expr*>& conditions, const std::string& unit,
+                            std::string& why) const;
   // The branch's text parsed as declarations (`decls`) or statements; null with `why` on failure.
   const sql::ast::PlBlock* parse(Span text, bool decls, std::string& why);
   // Declarations with every $IF replaced by the declarations of its chosen branch (recursively);
   // what cannot be settled is left in place as the PlCondDecl itself.
   std::vector<const sql::ast::PlDecl*> expand(const std::vector<sql::ast::PlDeclPtr>& decls, const std::string& unit);
+
+  // The PL/SQL block a string literal holds (EXECUTE IMMEDIATE 'begin … end;'), parsed from a copy
+  // of its file with the literal's value at its own offsets; null with `why` when it is not one.
+  const sql::ast::PlBlock* parse_literal_block(Span literal, std::string& why);
 
   // Parsed branches live in copies of their file with the same offsets: a span into a copy
   // names the same text in the original, which outlives this object.

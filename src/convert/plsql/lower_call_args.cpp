@@ -47,6 +47,12 @@ std::string Lowerer::implicit_argument(const ast::Expr& arg, const ast::PlType& 
   }
   if (to == from) return written;
   if (numeric(from) && character(to)) return "(" + written + ")::text";
+  // Character data to a NUMBER parameter: Oracle converts it as TO_NUMBER does (Logger passes a
+  // VARCHAR2 level it has checked is a number); text has no implicit cast to numeric here.
+  if (character(from) && from != "CLOB" && numeric(to)) {
+    std::string sql = resolve_type(param).sql;
+    return "(" + written + ")::" + (sql == "integer" || sql == "bigint" || sql == "smallint" ? sql : std::string("numeric"));
+  }
   // A datetime to a character parameter (text in the target's ISO form, not NLS_DATE_FORMAT).
   if ((from == "DATE" || from.rfind("TIMESTAMP", 0) == 0) && character(to)) return "(" + written + ")::text";
   return raw_conversion(arg, from, to, "argument", std::move(written));

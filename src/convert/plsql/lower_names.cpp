@@ -452,11 +452,22 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   std::vector<const ast::Expr*> ordered;
   if (c && w && routines->size() == 1)
     if (auto slot = argument_slots(*r.sub, c)) {
+      // The target keeps defaults on the last parameters only (parameter_list drops the others):
+      // a call omitting such a parameter gets its default written here, when it is a literal.
+      size_t last_plain = 0;
+      for (size_t k = 0; k < r.sub->params.size(); ++k)
+        if (!r.sub->params[k].default_value) last_plain = k + 1;
       size_t last = 0;
       for (size_t k = 0; k < slot->size(); ++k)
         if ((*slot)[k]) last = k + 1;
+      if (last > 0) last = std::max(last, last_plain);
       bool skipped = false;
-      for (size_t k = 0; k < last; ++k) skipped |= (*slot)[k] == nullptr;
+      for (size_t k = 0; k < last; ++k) {
+        if ((*slot)[k]) continue;
+        const ast::Expr* d = k < last_plain ? r.sub->params[k].default_value.get() : nullptr;
+        if (d && d->kind == ast::ExprKind::Literal) (*slot)[k] = d;
+        else skipped = true;
+      }
       if (!skipped) ordered.assign(slot->begin(), slot->begin() + static_cast<long>(last));
     }
   // Redshift UDF arguments have no defaults: the caller writes the omitted ones.

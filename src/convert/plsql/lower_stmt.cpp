@@ -1075,6 +1075,27 @@ std::optional<std::string> Lowerer::dynamic_block_query(const ast::PlExecImmedia
 }
 
 void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
+  // A literal PL/SQL block without binds (Logger's 'begin dbms_output.enable(1000000); end;'):
+  // its text is known, so it is converted and run in place as a nested block.
+  if (e.text->kind == ast::ExprKind::Literal && e.using_args.empty() && e.into.empty() && e.returning_into.empty() &&
+      env_.cond && env_.profile->raise_using) {
+    std::string why;
+    if (const ast::PlBlock* b = env_.cond->parse_literal_block(e.text->span, why)) {
+      item(plsql_codes::kPattern,
+           "EXECUTE IMMEDIATE of a literal PL/SQL block: converted and run in place as a nested block (its names "
+           "resolve as the routine's would)",
+           e.span);
+      PgStmt p;
+      p.kind = PgKind::Block;
+      p.span = e.span;
+      p.block = std::make_shared<PgBlock>();
+      scope_.push("");
+      block(*b, *p.block);
+      scope_.pop();
+      out.push_back(std::move(p));
+      return;
+    }
+  }
   size_t out_arg = 0;
   bool has_out = false;
   for (const auto& a : e.using_args) has_out = has_out || upper(a.name).find("OUT") != std::string::npos;
@@ -1333,6 +1354,12 @@ void Lowerer::forall(const ast::PlForall& f, PgBody& out) {
   }
   scope_.pop();
   out.push_back(std::move(l));
+}
+
+// $IF inside an expression, settled as the statement-level $IF is (lower_stmt's CondComp case).
+std::optional<int> Lowerer::conditional_branch(const std::vector<const ast::Expr*>& conditions, std::string& why) const {
+  if (!env_.cond) return std::nullopt;
+  return env_.cond->choose(conditions, unit_name(), why);
 }
 
 }  // namespace orashift::plsql

@@ -106,6 +106,7 @@ public:
   std::optional<std::string> constant_string(const ast::Expr& e) const override;
   std::optional<std::string> runtime_format_model(const std::string& mask_sql, bool parsing) const override;
   bool support_function(const char* name) const override;
+  std::optional<int> conditional_branch(const std::vector<const ast::Expr*>& conditions, std::string& why) const override;
   // ---- member functions that change SELF (lower_self_changes.cpp)
   bool self_changing(const std::string& type, const ast::PlSubprogram& spec) const;
   std::optional<std::string> self_changing_call(const std::string& routine, const std::string& self_text, const TypeInfo& self_type,

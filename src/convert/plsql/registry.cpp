@@ -51,15 +51,15 @@ void index_decls(PackageDecls& p, const std::vector<const ast::PlDecl*>& decls) 
         auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
         std::string name = norm(s.name.name());
         auto& list = p.routines[name];
-        // A body's definition replaces the spec's declaration of the same overload position.
+        // A body's definition replaces the spec's declaration of the same overload position, and a
+        // spec read after its body (files sorted .pkb before .pks) adds nothing the body defines.
         bool replaced = false;
-        if (s.body)
-          for (auto& r : list)
-            if (!r.sub->body && r.sub->params.size() == s.params.size() && r.sub->is_function == s.is_function) {
-              r.sub = &s;
-              replaced = true;
-              break;
-            }
+        for (auto& r : list)
+          if (!r.sub->body != !s.body && r.sub->params.size() == s.params.size() && r.sub->is_function == s.is_function) {
+            if (s.body) r.sub = &s;
+            replaced = true;
+            break;
+          }
         if (!replaced) list.push_back({p.name, name, &s});
         break;
       }

@@ -98,6 +98,7 @@ private:
   std::string listagg(const ast::CallExpr& c);
   std::string replace(const ast::CallExpr& c, const std::string& fn);  // REPLACE, REGEXP_REPLACE
   std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
+  std::string conditional_compilation(const ast::CallExpr& c);
   // A length, position or character code: Oracle truncates a NUMBER to an integer there, the
   // targets' functions take integers only. A whole-number literal stays as written.
   std::string whole_arg(const ast::CallExpr& c, size_t i) {

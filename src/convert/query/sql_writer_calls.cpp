@@ -445,9 +445,34 @@ std::string SqlWriter::replace(const CallExpr& c, const std::string& f) {
     if (t != ValueType::Text && t != ValueType::Unknown) with = "CAST(" + with + " AS " + text_type() + ")";
     if (r->kind != ExprKind::Literal) with = "COALESCE(" + with + ", '')";
   }
-  std::string out = f + "(" + arg(c, 0) + ", " + arg(c, 1) + ", " + with + start_n;
+  // A number or DATE source is read as its TO_CHAR text, as Oracle converts it (Logger's time_stop
+  // strips a NUMBER of seconds with REGEXP_REPLACE).
+  std::string out = f + "(" + as_text(*c.args[0].value) + ", " + arg(c, 1) + ", " + with + start_n;
   if (f == "REGEXP_REPLACE" && !flags.empty()) out += ", '" + flags + "'";
   return out + ")";
+}
+
+// $IF … $END inside an expression (the parser's call of $IF: conditions and values alternating,
+// an $ELSE value last): the branch Oracle compiles, chosen as for statements; none chosen is NULL
+// (no $ELSE). Outside a routine, or a condition not known here: OS4013.
+std::string SqlWriter::conditional_compilation(const CallExpr& c) {
+  std::vector<const Expr*> conditions, values;
+  for (size_t i = 0; i < c.args.size(); i += 2) {
+    if (i + 1 < c.args.size()) {
+      conditions.push_back(c.args[i].value.get());
+      values.push_back(c.args[i + 1].value.get());
+    } else {
+      conditions.push_back(nullptr);  // $ELSE
+      values.push_back(c.args[i].value.get());
+    }
+  }
+  std::string why = "outside a PL/SQL unit";
+  std::optional<int> branch = ctx_.routine ? ctx_.routine->conditional_branch(conditions, why) : std::nullopt;
+  if (!branch) {
+    item("OS4013", "conditional compilation inside an expression: " + why, c.span);
+    return "NULL";
+  }
+  return *branch < 0 ? std::string("NULL") : expr(*values[static_cast<size_t>(*branch)]);
 }
 
 std::string SqlWriter::listagg(const CallExpr& c) {
@@ -543,6 +568,7 @@ std::optional<std::string> SqlWriter::builtin_named_arguments(const CallExpr& c,
 }
 
 std::string SqlWriter::call(const CallExpr& c) {
+  if (c.name.size() == 1 && upper(c.name[0].text) == "$IF") return conditional_compilation(c);
   if (ctx_.routine)
     if (auto s = ctx_.routine->call(c, *this)) return *s;
   if (c.name.size() != 1) {

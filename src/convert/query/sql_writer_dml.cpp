@@ -44,10 +44,17 @@ std::string SqlWriter::set_clauses(const std::vector<SetClause>& sets) {
   return out;
 }
 
+// Oracle lets the columns be qualified (MERGE … INSERT (ci.client_id, …), Logger's set_level);
+// the targets take the column name alone.
 static std::string column_names(SqlWriter& w, const std::vector<Ident>& cols) {
   if (cols.empty()) return "";
   std::string out = " (";
-  for (size_t i = 0; i < cols.size(); ++i) out += (i ? ", " : "") + w.ident(cols[i]);
+  for (size_t i = 0; i < cols.size(); ++i) {
+    Ident col = cols[i];
+    const size_t dot = col.text.rfind('.');
+    if (dot != std::string_view::npos && col.text.find('"') == std::string_view::npos) col.text = col.text.substr(dot + 1);
+    out += (i ? ", " : "") + w.ident(col);
+  }
   return out + ")";
 }
 
