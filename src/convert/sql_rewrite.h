@@ -97,6 +97,12 @@ public:
     bool element_row = false;  // … an object (a composite)
     bool map = false;          // an associative array (jsonb)
   };
+  // The Oracle type family of a value of the routine's (a variable, a parameter, an element):
+  // "DATE", "TIMESTAMP…", "NUMBER", "VARCHAR2"…; "" when unknown.
+  virtual std::string value_family(const sql::ast::Expr& e) const {
+    (void)e;
+    return "";
+  }
   // $IF inside an expression: the index of the branch conditional compilation keeps (nullptr
   // conditions are $ELSE), -1 for none, nullopt when a condition cannot be evaluated (`why`).
   virtual std::optional<int> conditional_branch(const std::vector<const sql::ast::Expr*>& conditions,

@@ -432,3 +432,31 @@ END;
   EXPECT_EQ(s("SELECT string_agg(client_id || '=' || COALESCE(lvl, 'null'), ',' ORDER BY client_id) FROM prefs_by_client"),
             "block=ran,c1=DEBUG,c2=WARN,c3=null");
 }
+
+// SQL Language Reference 19c, "Datetime/Interval Arithmetic": DATE - DATE is a number of days,
+// TIMESTAMP - TIMESTAMP (or a TIMESTAMP and a DATE) an INTERVAL DAY TO SECOND (Logger's time_stop
+// subtracts LOCALTIMESTAMP and a TIMESTAMP kept in an associative array).
+TEST(PlsqlConstructs, TimestampMinusTimestampIsAnInterval) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION ts_minus RETURN VARCHAR2 IS
+  TYPE starts_t IS TABLE OF TIMESTAMP INDEX BY VARCHAR2(30);
+  l_starts starts_t;
+  a TIMESTAMP := TIMESTAMP '2024-01-02 01:02:03';
+  d DATE := DATE '2024-01-01';
+  e DATE := DATE '2024-01-03';
+  i INTERVAL DAY TO SECOND;
+BEGIN
+  l_starts('unit') := TIMESTAMP '2024-01-01 00:00:00';
+  i := a - l_starts('unit');
+  RETURN CASE WHEN i > INTERVAL '1' DAY THEN 'longer' ELSE 'shorter' END || ' ' || EXTRACT(HOUR FROM i) || ' ' ||
+         (e - d) || ' ' || CASE WHEN LOCALTIMESTAMP - a > INTERVAL '0' SECOND THEN 'later' END;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_ts_minus", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT ts_minus()"), "longer 1 2 later");
+}

@@ -138,7 +138,9 @@ TEST(SqlRewrite, DateArithmeticUsesColumnTypes) {
   EXPECT_EQ(expr("hiredate + NUMTODSINTERVAL(5, 'second')", Dialect::Postgres), "\"hiredate\" + (5 * INTERVAL '1 SECOND')");
   EXPECT_EQ(expr("hiredate - 2 * NUMTODSINTERVAL(1, 'hour')", Dialect::Postgres), "\"hiredate\" - 2 * (1 * INTERVAL '1 HOUR')");
   EXPECT_EQ(expr("SYSDATE - hiredate", Dialect::Postgres),
-            "((EXTRACT(EPOCH FROM LOCALTIMESTAMP(0)) - EXTRACT(EPOCH FROM \"hiredate\")) / 86400)");
+            "trim_scale((EXTRACT(EPOCH FROM LOCALTIMESTAMP(0)) - EXTRACT(EPOCH FROM \"hiredate\")) / 86400)");
+  // With a TIMESTAMP on either side the difference is an INTERVAL DAY TO SECOND: the targets' minus.
+  EXPECT_EQ(expr("SYSTIMESTAMP - hiredate", Dialect::Postgres), "(CURRENT_TIMESTAMP - \"hiredate\")");
   EXPECT_EQ(expr("sal - mgr", Dialect::Postgres), "\"sal\" - \"mgr\"");
   EXPECT_EQ(expr("TRUNC(hiredate, 'MM')", Dialect::DuckDb), "CAST(DATE_TRUNC('month', \"hiredate\") AS TIMESTAMP)");
   EXPECT_EQ(expr("TRUNC(sal)", Dialect::DuckDb), "TRUNC(\"sal\")");

@@ -177,7 +177,9 @@ ValueType SqlWriter::type_of(const Expr& e) {
         if (l == ValueType::Number && r == ValueType::Number) return ValueType::Number;
       }
       if (b.op == BinaryOp::Sub) {
-        if (l == ValueType::Date && r == ValueType::Date) return ValueType::Number;
+        // DATE - DATE is a number of days; with a TIMESTAMP on either side, an INTERVAL DAY TO SECOND.
+        if (l == ValueType::Date && r == ValueType::Date)
+          return !redshift() && (oracle_timestamp(*b.lhs) || oracle_timestamp(*b.rhs)) ? ValueType::Interval : ValueType::Number;
         if (l == ValueType::Date) return ValueType::Date;
         if (l == ValueType::Number && r == ValueType::Number) return ValueType::Number;
       }
@@ -473,9 +475,15 @@ std::string SqlWriter::concat(const BinaryExpr& b) {
 
 std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType rt, const std::string& l,
                                   const std::string& r) {
+  if (b.op == BinaryOp::Sub && lt == ValueType::Date && rt == ValueType::Date && !redshift() &&
+      (oracle_timestamp(*b.lhs) || oracle_timestamp(*b.rhs)))
+    return "(" + l + " - " + r + ")";  // TIMESTAMP - TIMESTAMP (or DATE) is an INTERVAL DAY TO SECOND, as the targets' minus
   if (b.op == BinaryOp::Sub && lt == ValueType::Date && rt == ValueType::Date) {
     // DATE - DATE is a number of days (with a fraction for the time of day).
     if (redshift()) return "(DATEDIFF(second, " + r + ", " + l + ") / 86400.0)";
+    // PostgreSQL's numeric division keeps 16 decimals (2.0000000000000000 where Oracle prints 2):
+    // trim_scale keeps the value and drops the trailing zeros.
+    if (postgres()) return "trim_scale((EXTRACT(EPOCH FROM " + l + ") - EXTRACT(EPOCH FROM " + r + ")) / 86400)";
     return "((EXTRACT(EPOCH FROM " + l + ") - EXTRACT(EPOCH FROM " + r + ")) / 86400)";
   }
   if (lt == ValueType::Date && (rt == ValueType::Number || rt == ValueType::Unknown)) {

@@ -119,6 +119,7 @@ private:
   // A concatenated part: a DATE is formatted with NLS_DATE_FORMAT as Oracle does, the rest as is.
   std::string concat_part(const ast::Expr& e);
   bool oracle_date(const ast::Expr& e);
+  bool oracle_timestamp(const ast::Expr& e);  // a TIMESTAMP value (not a DATE): TIMESTAMP - x is an interval
   // A value a character function or LIKE reads: a number or a DATE is converted to text as
   // Oracle does (TO_CHAR; DATE with NLS_DATE_FORMAT); text as is.
   std::string as_text(const ast::Expr& e);

@@ -169,6 +169,24 @@ bool SqlWriter::oracle_date(const Expr& e) {
   return false;
 }
 
+bool SqlWriter::oracle_timestamp(const Expr& e) {
+  if (e.kind == ExprKind::Name) {
+    auto& n = static_cast<const NameExpr&>(e);
+    if (const Column* c = resolve_column(n)) return c->type.name.rfind("TIMESTAMP", 0) == 0;
+    std::string w = n.parts.size() == 1 ? upper(n.parts[0].text) : "";
+    if (w == "LOCALTIMESTAMP" || w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP") return true;
+  }
+  if (e.kind == ExprKind::Call) {
+    auto& c = static_cast<const CallExpr&>(e);
+    std::string f = c.name.size() == 1 ? upper(c.name[0].text) : "";
+    if (f == "TO_TIMESTAMP" || f == "TO_TIMESTAMP_TZ" || f == "LOCALTIMESTAMP" || f == "SYSTIMESTAMP" ||
+        f == "CURRENT_TIMESTAMP" || f == "FROM_TZ")
+      return true;
+  }
+  if (e.kind == ExprKind::Cast) return static_cast<const CastExpr&>(e).type->name.rfind("TIMESTAMP", 0) == 0;
+  return ctx_.routine && ctx_.routine->value_family(e).rfind("TIMESTAMP", 0) == 0;
+}
+
 std::string SqlWriter::concat_part(const Expr& e) {
   if (!oracle_date(e)) return expr(e);
   // Oracle concatenates a DATE as TO_CHAR(d) with NLS_DATE_FORMAT; the targets would print ISO text.
