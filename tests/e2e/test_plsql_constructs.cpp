@@ -414,6 +414,11 @@ BEGIN
    WHEN NOT MATCHED THEN INSERT (ci.client_id, ci.lvl) VALUES (p_client_id, l_level);
 END;
 /
+CREATE OR REPLACE FUNCTION trimmed(p_n NUMBER) RETURN VARCHAR2 IS
+BEGIN
+  RETURN RTRIM('12.3400', 0) || '|' || LTRIM('0042', 0) || '|' || RTRIM(p_n, 0);  -- a number as the set: its text
+END;
+/
 CREATE OR REPLACE PROCEDURE set_default_level IS
 BEGIN
   set_level(p_client_id => 'c3');  -- p_level's default, dropped on the target, written by the caller
@@ -428,6 +433,7 @@ END;
   EXPECT_EQ(s("DELETE FROM prefs_by_client WHERE client_id = 'block'"), "OK");
   EXPECT_EQ(s("CALL set_level(p_client_id => 'c2', p_level => 'WARN')"), "OK");
   EXPECT_EQ(s("DELETE FROM prefs_by_client WHERE client_id = 'block'"), "OK");
+  EXPECT_EQ(s("SELECT trimmed(1200)"), "12.34|42|12");
   EXPECT_EQ(s("CALL set_default_level()"), "OK");
   EXPECT_EQ(s("SELECT string_agg(client_id || '=' || COALESCE(lvl, 'null'), ',' ORDER BY client_id) FROM prefs_by_client"),
             "block=ran,c1=DEBUG,c2=WARN,c3=null");

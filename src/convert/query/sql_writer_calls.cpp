@@ -587,6 +587,10 @@ std::string SqlWriter::call(const CallExpr& c) {
     return out + "FROM " + arg(c, c.args.size() - 1) + ")";
   }
   size_t n = c.args.size();
+  // The set of characters to trim given as a number (Logger's RTRIM(x, 0): trailing zeros): its text.
+  if ((f == "LTRIM" || f == "RTRIM") && n == 2 && c.args[0].name.empty() && c.args[1].name.empty() && !c.over &&
+      type_of(*c.args[1].value) == ValueType::Number)
+    return f + "(" + as_text(*c.args[0].value) + ", " + as_text(*c.args[1].value) + ")";
   if ((f == "UPPER" || f == "LOWER" || f == "LENGTH" || f == "LTRIM" || f == "RTRIM" || f == "LPAD" || f == "RPAD") &&
       n >= 1 && c.args[0].name.empty() && c.args[0].tail.end <= c.args[0].tail.begin && !c.over) {
     // Character functions read a number or a DATE as TO_CHAR text (LPAD(empno, 6, '0')); the
