@@ -334,12 +334,14 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
         high |= it.kind->severity >= ItemSeverity::High;
         if (!cause && it.kind->code == res.block_code) cause = &it;
       }
-      if (!high && !res.block_message.empty())
-        res.items.add(plsql_codes::kNotConvertible, c.object, "not applied: " + res.block_message, res.block_span, target);
-      else if (!high)
+      // The item that broke an embedded query when the lowering kept it; else the first of the code.
+      const bool known = !res.block_message.empty();
+      if (!high)
         res.items.add(plsql_codes::kNotConvertible, c.object,
-                      "not applied: " + (cause ? cause->message : std::string("a statement could not be converted")),
-                      cause ? cause->span : u.span, target);
+                      "not applied: " + (known   ? res.block_message
+                                         : cause ? cause->message
+                                                 : std::string("a statement could not be converted")),
+                      known ? res.block_span : cause ? cause->span : u.span, target);
     }
     for (const auto& it : res.items.items()) items.add(it.kind->code, it.object, it.message, cond.original(it.span), it.target);
     if (res.blocked && res.objects.empty()) out.flagged.push_back({u.kind, u.name, u.span, res.block_code});

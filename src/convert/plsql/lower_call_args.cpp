@@ -37,21 +37,24 @@ std::string Lowerer::implicit_argument(const ast::Expr& arg, const ast::PlType& 
     if (c.name.size() == 1 && rewrite::upper(std::string(c.name[0].text)) == "BITAND") from = "NUMBER";
   }
   if (to.empty() || from.empty()) return written;
+  // The parameter's target type when it is an integer one ("" otherwise).
+  auto integer_param = [&] {
+    std::string sql = resolve_type(param).sql;
+    return sql == "integer" || sql == "bigint" || sql == "smallint" ? sql : std::string();
+  };
   if (numeric(from) && numeric(to)) {
     // INTEGER / PLS_INTEGER parameters are integers on the target, a NUMBER value numeric, and
     // numeric → integer is no implicit cast: rounded as Oracle rounds it.
-    std::string sql = resolve_type(param).sql;
-    if (from == "NUMBER" && (sql == "integer" || sql == "bigint" || sql == "smallint"))
-      return "(" + written + ")::" + sql;
-    return written;
+    std::string sql = from == "NUMBER" ? integer_param() : std::string();
+    return sql.empty() ? written : "(" + written + ")::" + sql;
   }
   if (to == from) return written;
   if (numeric(from) && character(to)) return "(" + written + ")::text";
   // Character data to a NUMBER parameter: Oracle converts it as TO_NUMBER does (Logger passes a
   // VARCHAR2 level it has checked is a number); text has no implicit cast to numeric here.
   if (character(from) && from != "CLOB" && numeric(to)) {
-    std::string sql = resolve_type(param).sql;
-    return "(" + written + ")::" + (sql == "integer" || sql == "bigint" || sql == "smallint" ? sql : std::string("numeric"));
+    std::string sql = integer_param();
+    return "(" + written + ")::" + (sql.empty() ? std::string("numeric") : sql);
   }
   // A datetime to a character parameter (text in the target's ISO form, not NLS_DATE_FORMAT).
   if ((from == "DATE" || from.rfind("TIMESTAMP", 0) == 0) && character(to)) return "(" + written + ")::text";
