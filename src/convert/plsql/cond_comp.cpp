@@ -224,7 +224,11 @@ const ast::PlBlock* CondCompiler::parse_literal_block(Span literal, std::string&
     why = "not a string literal";
     return nullptr;
   }
-  copies_.emplace_back(std::move(copy), original(literal).file);
+  return parse_block_copy(std::move(copy), original(literal).file, why);
+}
+
+const ast::PlBlock* CondCompiler::parse_block_copy(std::unique_ptr<SourceFile> copy, const SourceFile* of, std::string& why) {
+  copies_.emplace_back(std::move(copy), of);
   const SourceFile& f = *copies_.back().first;
   std::vector<sql::Token> toks = sql::tokenize(f);
   while (!toks.empty() && (toks.back().kind == sql::TokenKind::End || toks.back().kind == sql::TokenKind::Slash)) toks.pop_back();

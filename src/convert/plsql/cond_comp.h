@@ -35,6 +35,9 @@ public:
   // The PL/SQL block a string literal holds (EXECUTE IMMEDIATE 'begin … end;'), parsed from a copy
   // of its file with the literal's value at its own offsets; null with `why` when it is not one.
   const sql::ast::PlBlock* parse_literal_block(Span literal, std::string& why);
+  // The same for a copy of file `of` already holding the block's text at its own offsets (a block
+  // joined from several literals, lower_dbms_sql.cpp).
+  const sql::ast::PlBlock* parse_block_copy(std::unique_ptr<SourceFile> copy, const SourceFile* of, std::string& why);
 
   // Parsed branches live in copies of their file with the same offsets: a span into a copy
   // names the same text in the original, which outlives this object.

@@ -40,6 +40,7 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
   if (dialect() != Dialect::Postgres) return std::nullopt;
   if (pkg == "DBMS_DB_VERSION" && !c) return db_version_constant(fn);
   if (pkg == "DBMS_LOCK") return dbms_lock_call(fn, c, w);
+  if (pkg == "DBMS_SQL") return dbms_sql_call_value(fn, c);
   if (pkg == "DBMS_UTILITY") {
     if (fn == "IS_CLUSTER_DATABASE" && (!c || c->args.empty())) return "false";  // one server, no RAC
     if (fn == "GET_CPU_TIME" && (!c || c->args.empty())) {
@@ -246,6 +247,7 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
   if (dialect() != Dialect::Postgres || !call) return false;
   if (pkg == "DBMS_SESSION") return session_context_statement(fn, call, span, out);
   if (pkg == "DBMS_LOCK") return dbms_lock_statement(fn, call, span, out);
+  if (pkg == "DBMS_SQL" && fn == "CLOSE_CURSOR") return dbms_sql_close(call, span, out);
   if (pkg == "DBMS_APPLICATION_INFO" && (fn == "READ_MODULE" || fn == "READ_CLIENT_INFO")) {
     // What SET_MODULE / SET_ACTION / SET_CLIENT_INFO wrote (lower_names.cpp), read back into the OUT arguments.
     auto a = fn == "READ_MODULE" ? builtin_args(call, {"MODULE_NAME", "ACTION_NAME"}) : builtin_args(call, {"CLIENT_INFO"});

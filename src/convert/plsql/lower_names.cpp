@@ -699,7 +699,7 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     if (pkg == "DBMS_ASSERT")
       if (auto a = dbms_assert_call(fn, c, w)) return a;
     if (pkg == "DBMS_CRYPTO" || pkg == "DBMS_UTILITY" || pkg == "DBMS_DB_VERSION" || pkg == "DBMS_RANDOM" || pkg == "DBMS_LOCK" ||
-        pkg == "DBMS_TRANSACTION")
+        pkg == "DBMS_TRANSACTION" || pkg == "DBMS_SQL")
       if (auto m = dbms_misc_call(pkg, fn, c, span, w)) return m;
   }
   if (pkg == "DBMS_XMLGEN" && !as_statement)
@@ -835,6 +835,7 @@ std::optional<std::string> Lowerer::character_builtin_of_raw(const std::string& 
 
 std::optional<std::string> Lowerer::bind(const ast::BindExpr& b, rewrite::SqlWriter& w) const {
   (void)w;
+  if (auto r = runtime_bind(b)) return r;
   if (!trigger_ || b.substitution) return std::nullopt;
   std::string n = normalize_identifier(std::string_view(b.text).substr(1));
   if (n == trigger_->new_name) return "NEW";

@@ -132,14 +132,22 @@ void Lowerer::handlers(const ast::PlBlock& b, PgBlock& out) {
 
 void Lowerer::body(const std::vector<ast::PlStmtPtr>& stmts, PgBody& out, size_t from, size_t to) {
   to = std::min(to, stmts.size());
-  for (size_t i = from; i < to;) {
+  size_t i = from;
+  body_stack_.emplace_back(&stmts, &i);
+  while (i < to) {
     // Consecutive assignments to parts of one package variable: one read and one write-back.
     if (size_t n = package_assignment_run(stmts, i, out)) {
       i += n;
       continue;
     }
-    stmt(*stmts[i++], out);
+    if (size_t n = dbms_sql_run(stmts, i, out)) {
+      i += n;
+      continue;
+    }
+    stmt(*stmts[i], out);
+    ++i;
   }
+  body_stack_.pop_back();
 }
 
 void Lowerer::after_sql(PgBody& out, Span span) {
@@ -473,6 +481,7 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
 }
 
 void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
+  if (runtime_hole_call(c, out)) return;            // a procedure named at run time (lower_dbms_sql.cpp)
   if (package_variable_statement(c, out)) return;  // pkg_var.EXTEND, pkg_var(i).p(…) (lower_pkgvar_write.cpp)
   if (boxed_statement(*c.call, true, c.span, out, [&](PgBody& body) { call_statement(c, body); }))
     return;  // x.items.EXTEND, x.items(i).p(…) on an attribute held as jsonb (lower_box.cpp)
@@ -1110,6 +1119,23 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
       item(plsql_codes::kPattern, "EXECUTE IMMEDIATE of a block :x := expression with USING OUT: run as the query SELECT expression INTO x",
            e.span);
       out.push_back(PgStmt::simple(s, e.span));  // a block is not a DML statement: SQL%ROWCOUNT stays
+      return;
+    }
+  }
+  // A block joined at run time around a procedure name, or a literal one with binds: in place.
+  if (e.into.empty() && e.returning_into.empty() && !e.bulk_collect && dialect() == Dialect::Postgres &&
+      (e.text->kind != ast::ExprKind::Literal || !e.using_args.empty())) {
+    std::vector<RuntimeBind> binds;
+    for (const auto& a : e.using_args) {
+      std::string mode = upper(std::string(a.name));
+      bool is_out = mode.find("OUT") != std::string::npos, is_in = mode.empty() || mode.find("IN") != std::string::npos;
+      binds.push_back({"", is_in ? a.value.get() : nullptr, is_out ? a.value.get() : nullptr});
+    }
+    if (runtime_block(*e.text, binds, e.span, out)) {
+      item(plsql_codes::kPattern,
+           "EXECUTE IMMEDIATE of a PL/SQL block known here: converted and run in place as a nested block, each "
+           "USING argument read and written where the block names its placeholder",
+           e.span);
       return;
     }
   }

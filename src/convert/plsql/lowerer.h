@@ -283,6 +283,23 @@ private:
   const Symbol* element_assign_root(const ast::PlAssign& a) const;
   bool package_element_assign(const ast::PlAssign& a, PgBody& out);
   size_t package_assignment_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);
+
+  // ---- PL/SQL blocks run at run time, converted in place (lower_dbms_sql.cpp)
+  struct RuntimeBind {
+    std::string name;                // normalized, without ':'
+    const ast::Expr* in = nullptr;   // the value bound
+    const ast::Expr* out = nullptr;  // the variable read back (VARIABLE_VALUE, USING OUT)
+  };
+  // The value of the one assignment to local `variable` that reaches the statement being lowered,
+  // when the statements between only read it; null otherwise.
+  const ast::Expr* reaching_assignment(const std::string& variable) const;
+  std::optional<std::string> dbms_sql_call_value(const std::string& fn, const ast::CallExpr* c) const;
+  bool dbms_sql_close(const ast::CallExpr* c, Span span, PgBody& out);
+  size_t dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);  // statements consumed
+  // `text` run as a block in place; binds without names are USING's, bound by position.
+  bool runtime_block(const ast::Expr& text, std::vector<RuntimeBind> binds, Span span, PgBody& out);
+  bool runtime_hole_call(const ast::PlCall& c, PgBody& out);
+  std::optional<std::string> runtime_bind(const ast::BindExpr& b) const;
   bool package_variable_statement(const ast::PlCall& c, PgBody& out);
   bool package_into(const ast::PlStmt& s, PgBody& out);
   void into_statement(const ast::PlStmt& s, PgBody& out);
@@ -437,6 +454,10 @@ private:
     std::string loop_label;
   };
   std::map<std::string, GotoTail> goto_tails_;
+  // The statement lists being lowered, innermost last, each with the index of its statement.
+  std::vector<std::pair<const std::vector<ast::PlStmtPtr>*, const size_t*>> body_stack_;
+  std::map<std::string, std::string> runtime_holes_;  // placeholder (upper) → the name computed at run time
+  std::map<std::string, std::string> runtime_binds_;  // :bind (normalized) → the variable or value it stands for
   int foreign_frames_ = 0;
   // object_type_info by type name: an object type's attributes are SQL types, the same wherever
   // the unit names the type, and a type body asks for its own type at every method and call.
