@@ -103,6 +103,11 @@ public:
     (void)e;
     return "";
   }
+  // The same with the precision as declared ("INTERVAL DAY(3) TO SECOND(2)"); "" when unknown.
+  virtual std::string declared_type(const sql::ast::Expr& e) const {
+    (void)e;
+    return "";
+  }
   // $IF inside an expression: the index of the branch conditional compilation keeps (nullptr
   // conditions are $ELSE), -1 for none, nullopt when a condition cannot be evaluated (`why`).
   virtual std::optional<int> conditional_branch(const std::vector<const sql::ast::Expr*>& conditions,

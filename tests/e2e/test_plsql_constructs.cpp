@@ -466,3 +466,33 @@ END;
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT ts_minus()"), "longer 1 2 later");
 }
+
+// An INTERVAL DAY TO SECOND used as text is Oracle's text of it (SQL Language Reference 19c,
+// "Interval Literals" and "TO_CHAR (datetime)": [+|-]days hours:minutes:seconds[.fraction], the days
+// to the leading precision, the fraction to the fractional precision; a datetime difference is
+// DAY(9) TO SECOND(9), so `SYSTIMESTAMP - t` prints '+000000000 00:00:04.250000000'; a variable
+// declared INTERVAL DAY TO SECOND is DAY(2) TO SECOND(6)). Logger's time_stop cuts the days off
+// that text with REGEXP_REPLACE and the trailing zeros with RTRIM.
+TEST(PlsqlConstructs, IntervalUsedAsTextIsOraclesText) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION interval_texts RETURN VARCHAR2 IS
+  a TIMESTAMP := TIMESTAMP '2024-01-02 01:02:03.25';
+  b TIMESTAMP := TIMESTAMP '2024-01-01 00:00:00';
+  i INTERVAL DAY TO SECOND;
+  n INTERVAL DAY(3) TO SECOND(2);
+BEGIN
+  i := a - b;
+  n := b - a;
+  RETURN TO_CHAR(a - b) || '|' || i || '|' || n || '|' ||
+         RTRIM(REGEXP_REPLACE(a - b, '.+?[[:space:]](.*)', '\1', 1, 0), 0);
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_interval_text", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT interval_texts()"),
+            "+000000001 01:02:03.250000000|+01 01:02:03.250000|-001 01:02:03.25|01:02:03.25");
+}

@@ -304,6 +304,23 @@ $orashift$;
       // INSTR(s, sub, position, occurrence) (SQL Language Reference, INSTR): a negative position
       // counts from the end and searches backwards; occurrences may overlap; an occurrence < 1 is
       // ORA-01428; position and occurrence are truncated to integers; a NULL argument gives NULL.
+      // Oracle's INTERVAL DAY TO SECOND text (SqlWriter::interval_text): the fraction is cut,
+      // not rounded, to `frac` digits.
+      {"orashift_interval_text", R"SQL((x interval, lead integer, frac integer)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $orashift$
+SELECT CASE WHEN x IS NULL THEN NULL ELSE
+  CASE WHEN extract(epoch FROM x) < 0 THEN '-' ELSE '+' END ||
+  lpad(floor(s / 86400)::text, lead, '0') || ' ' ||
+  lpad(floor(mod(s, 86400) / 3600)::text, 2, '0') || ':' ||
+  lpad(floor(mod(s, 3600) / 60)::text, 2, '0') || ':' ||
+  lpad(floor(mod(s, 60))::text, 2, '0') ||
+  CASE WHEN frac > 0 THEN '.' || rpad(substr(to_char(mod(s, 1), 'FM0.999999'), 3), frac, '0') ELSE '' END
+END
+FROM (SELECT abs(extract(epoch FROM x)) AS s) AS v
+$orashift$;
+)SQL"},
       {"orashift_instr", R"SQL((s text, sub text, pos numeric, occ numeric)
 RETURNS integer
 LANGUAGE plpgsql IMMUTABLE

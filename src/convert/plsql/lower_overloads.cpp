@@ -14,6 +14,14 @@ namespace orashift::plsql {
 namespace ast = sql::ast;
 using rewrite::upper;
 
+std::string Lowerer::declared_type(const ast::Expr& e) const {
+  if (e.kind != ast::ExprKind::Name) return "";
+  auto& n = static_cast<const ast::NameExpr&>(e);
+  size_t used = 0;
+  const Symbol* s = lookup_path(n.parts, used);
+  return s && used == n.parts.size() ? s->type.declared : "";
+}
+
 std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
   switch (e.kind) {
     case ast::ExprKind::Literal:

@@ -151,6 +151,7 @@ private:
                                    Span span, bool& failed, bool any = false) const;  // any: also overloads the target tells apart
   std::string oracle_family_of(const ast::Expr& e) const;  // "" when unknown
   std::string value_family(const ast::Expr& e) const override { return oracle_family_of(e); }
+  std::string declared_type(const ast::Expr& e) const override;
   std::string param_family(const ast::PlType& t) const;
   // An IN argument converted to its parameter's type as Oracle converts it implicitly
   // (lower_call_args.cpp); `written` is the argument as the writer printed it.

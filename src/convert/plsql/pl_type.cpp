@@ -185,7 +185,10 @@ TypeInfo builtin_target_type(const sql::ast::PlType& t, Dialect dialect, const T
 
 TypeInfo builtin_type(const sql::ast::PlType& t, Dialect dialect, const TypeMappingSettings& settings) {
   TypeInfo out = builtin_target_type(t, dialect, settings);
-  if (out.problem.empty() && out.shape == Shape::Scalar) out.oracle = oracle_family(sql::compact_text(t.span));
+  if (out.problem.empty() && out.shape == Shape::Scalar) {
+    out.oracle = oracle_family(sql::compact_text(t.span));
+    out.declared = rewrite::upper(sql::compact_text(t.span));
+  }
   return out;
 }
 

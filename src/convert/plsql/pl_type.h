@@ -37,6 +37,7 @@ struct TypeInfo {
   // Scalar: the Oracle type family overload resolution tells apart (DATE, TIMESTAMP, CLOB,
   // VARCHAR2, INTERVAL DAY TO SECOND…), which the target may merge into one type; "" if unknown.
   std::string oracle;
+  std::string declared;  // Scalar: the Oracle type as declared, upper case (INTERVAL DAY(3) TO SECOND(2))
   // An attribute of a type hierarchy's composite that holds the hierarchy's own values (a
   // collection of the root…): stored as jsonb, this type read from it (lower_box.cpp).
   bool boxed = false;

@@ -123,6 +123,7 @@ private:
   // A value a character function or LIKE reads: a number or a DATE is converted to text as
   // Oracle does (TO_CHAR; DATE with NLS_DATE_FORMAT); text as is.
   std::string as_text(const ast::Expr& e);
+  std::optional<std::string> interval_text(const ast::Expr& e);
   // INSERT/UPDATE: the catalog table a DML statement writes, and VALUES converted to its columns.
   const Table* target_table(const ast::TableRef& t) const;
   std::string row_values(const Table* table, const std::vector<ast::Ident>& columns,

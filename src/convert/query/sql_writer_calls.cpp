@@ -232,6 +232,8 @@ std::string SqlWriter::to_char(const CallExpr& c) {
     FormatModel probe = convert_date_format(mask, Dialect::Postgres, false);
     t = probe.unsupported.empty() ? ValueType::Date : ValueType::Number;
   }
+  if (c.args.size() == 1 && t == ValueType::Interval)
+    if (auto text = interval_text(v)) return *text;
   if (c.args.size() == 1) {
     if (t == ValueType::Date) {
       item("OS4012", "TO_CHAR(date) without a format uses NLS_DATE_FORMAT; DD-MON-RR assumed", c.span, false);

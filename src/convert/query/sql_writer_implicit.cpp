@@ -10,6 +10,8 @@
 // So the writer prints the conversion Oracle does: literals are converted now (OS4015, info),
 // other values get a cast, which like Oracle's fails on a row whose text is not a number or a
 // date in that format (OS4016: the result depends on the data).
+#include <algorithm>
+
 #include "common/datetime.h"
 #include "common/naming.h"
 #include "convert/query/format_model.h"
@@ -187,7 +189,31 @@ bool SqlWriter::oracle_timestamp(const Expr& e) {
   return ctx_.routine && ctx_.routine->value_family(e).rfind("TIMESTAMP", 0) == 0;
 }
 
+// Oracle's text of an INTERVAL DAY TO SECOND (TO_CHAR, or the value used as text): the sign, the
+// days to the leading precision, the time and the fraction to the fractional precision:
+// '+000000000 00:00:04.250000000' for a datetime difference (DAY(9) TO SECOND(9)), '+00
+// 00:00:04.250000' for a variable of the default DAY(2) TO SECOND(6). The targets print intervals
+// their own way ('00:00:04.25'); nullopt where no support function can be written (outside PL/SQL).
+std::optional<std::string> SqlWriter::interval_text(const Expr& e) {
+  if (!postgres() || !ctx_.routine) return std::nullopt;
+  int lead = 9, fraction = 9;
+  bool difference = e.kind == ExprKind::Binary && static_cast<const BinaryExpr&>(e).op == BinaryOp::Sub;
+  if (!difference) {
+    if (upper(ctx_.routine->value_family(e)).rfind("INTERVAL DAY", 0) != 0) return std::nullopt;
+    std::string family = ctx_.routine->declared_type(e);
+    family.erase(std::remove(family.begin(), family.end(), ' '), family.end());
+    lead = 2, fraction = 6;
+    size_t d = family.find("DAY("), s = family.find("SECOND(");
+    if (d != std::string::npos && std::isdigit(static_cast<unsigned char>(family[d + 4]))) lead = family[d + 4] - '0';
+    if (s != std::string::npos && std::isdigit(static_cast<unsigned char>(family[s + 7]))) fraction = family[s + 7] - '0';
+  }
+  return ctx_.routine->support_call("orashift_interval_text",
+                                    expr(e) + ", " + std::to_string(lead) + ", " + std::to_string(fraction));
+}
+
 std::string SqlWriter::concat_part(const Expr& e) {
+  if (type_of(e) == ValueType::Interval)
+    if (auto t = interval_text(e)) return *t;
   if (!oracle_date(e)) return expr(e);
   // Oracle concatenates a DATE as TO_CHAR(d) with NLS_DATE_FORMAT; the targets would print ISO text.
   std::string fmt = ctx_.nls_date_format.empty() ? "DD-MON-RR" : ctx_.nls_date_format;
@@ -211,6 +237,8 @@ std::string SqlWriter::concat_part(const Expr& e) {
 std::string SqlWriter::as_text(const Expr& e) {
   ValueType t = type_of(e);
   if (t == ValueType::Date && oracle_date(e)) return concat_part(e);
+  if (t == ValueType::Interval)
+    if (auto text = interval_text(e)) return *text;
   if (t != ValueType::Number) return expr(e);
   // Whole numbers print the same everywhere; a NUMBER(p,s) column prints its scale's trailing
   // zeros on the targets (10.50) where Oracle's TO_CHAR gives 10.5.
