@@ -310,7 +310,8 @@ CREATE OR REPLACE FUNCTION integer_range(p_half NUMBER) RETURN VARCHAR2 IS
   w     NUMBER := 4.9;
 BEGIN
   RETURN c_max || ' ' || (c_max + 1) || ' ' || r || ' ' || s || ' [' || LPAD('x', w, '.') || '] [' ||
-         RPAD('y', r) || '] ' || ASCII(CHR(w * 10 + 16.7));
+         RPAD('y', r) || '] ' || ASCII(CHR(w * 10 + 16.7)) || ' ' ||
+         SUBSTR('abcdefgh', w - 2, w - 1.2) || ' ' || INSTR('abcabc', 'a', w / 2);
 END;
 /
 )";
@@ -319,9 +320,11 @@ END;
   e2e::Session s(u.url);
   ASSERT_TRUE(s.ok());
   // 4294967295 held, +1 computed; 2.5 → 3 and -2.5 → -3 (NUMBER(38,0) rounds half away from zero);
-  // SMALLINT holds 70000; LPAD to 4.9 → 4 characters; CHR(65.7) → CHR(65) = 'A'.
-  EXPECT_EQ(s("SELECT integer_range(2.5)"), "4294967295 4294967296 3 70000 [...x] [y  ] 65");
-  EXPECT_EQ(s("SELECT integer_range(-2.5)"), "4294967295 4294967296 -3 70000 [...x] [] 65");
+  // SMALLINT holds 70000; LPAD to 4.9 → 4 characters; CHR(65.7) → CHR(65) = 'A'; SUBSTR from
+  // 2.9 for 3.7 → from 2 for 3 ("Floating-point numbers passed as arguments to SUBSTR are
+  // automatically converted to integers", truncated); INSTR from 2.45 → from 2.
+  EXPECT_EQ(s("SELECT integer_range(2.5)"), "4294967295 4294967296 3 70000 [...x] [y  ] 65 bcd 4");
+  EXPECT_EQ(s("SELECT integer_range(-2.5)"), "4294967295 4294967296 -3 70000 [...x] [] 65 bcd 4");
 }
 
 TEST(PlsqlConstructs, RegexpReplaceFromAPositionAndAnOccurrence) {

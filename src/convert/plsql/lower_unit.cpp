@@ -138,57 +138,90 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
 
 namespace {
 
-// True when the routine's text may change `oracle_name`: an assignment to it (or to an element or
-// field of it), an INTO naming it within one statement, or a collection method that resizes it.
-// Read from the text, so it errs towards "may write".
-bool may_write(Span routine, const std::string& oracle_name) {
-  std::string text(routine.text());
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-  if (text.find(oracle_name) == std::string::npos) return false;  // not named at all: no regex to build
-  // The three patterns of a name, built once per name (building a std::regex dominated conversion
-  // time when every method of a type was asked about every attribute).
-  struct Patterns {
-    std::regex assigned, into, resized;
-  };
-  static thread_local std::map<std::string, Patterns> cache;
-  auto it = cache.find(oracle_name);
-  if (it == cache.end()) {
-    std::string n;
-    for (char c : oracle_name) n += (c == '$' || c == '#') ? std::string("\\") + c : std::string(1, c);
-    static const std::string w = "[A-Z0-9_$#]";
-    // x :=, x(i) :=, x.f :=, x(i).f :=
-    it = cache.emplace(oracle_name,
-                       Patterns{std::regex("(^|[^A-Z0-9_$#.])" + n + "(?!" + w + ")\\s*(\\([^;()]*(\\([^;()]*\\)[^;()]*)*\\))?\\s*(\\.\\s*" +
-                                           w + "+\\s*)*:="),
-                                std::regex("\\bINTO\\b(?=[^;]*(^|[^A-Z0-9_$#.])" + n + "(?!" + w + "))"),
-                                std::regex("(^|[^A-Z0-9_$#.])" + n + "\\s*\\.\\s*(EXTEND|DELETE|TRIM)\\b")})
-             .first;
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
+
+size_t skip_space(const std::string& t, size_t p) {
+  while (p < t.size() && std::isspace(static_cast<unsigned char>(t[p]))) ++p;
+  return p;
+}
+
+// `name` stands at `at` of `text` as a whole name of its own (not a field: no '.' before it).
+bool whole_name_at(const std::string& text, size_t at, const std::string& name) {
+  if (at > 0 && (name_char(text[at - 1]) || text[at - 1] == '.')) return false;
+  return at + name.size() >= text.size() || !name_char(text[at + name.size()]);
+}
+
+// True when the routine's text (upper case) may change `oracle_name`: an assignment to it (or to
+// an element or field of it: x :=, x(i) :=, x.f :=, x(i).f :=), an INTO naming it within one
+// statement, or a collection method that resizes it (x.EXTEND, x.DELETE, x.TRIM). Read from the
+// text, so it errs towards "may write". A scan, not regular expressions: asked for every
+// attribute of every method's type, std::regex dominated the conversion's time.
+bool may_write_text(const std::string& text, const std::string& oracle_name) {
+  const size_t size = text.size();
+  for (size_t at = text.find(oracle_name); at != std::string::npos; at = text.find(oracle_name, at + 1)) {
+    if (!whole_name_at(text, at, oracle_name)) continue;
+    size_t p = skip_space(text, at + oracle_name.size());
+    if (p < size && text[p] == '.') {
+      size_t q = skip_space(text, p + 1), e = q;
+      while (e < size && name_char(text[e])) ++e;
+      std::string_view word(text.data() + q, e - q);
+      if (word == "EXTEND" || word == "DELETE" || word == "TRIM") return true;
+    }
+    if (p < size && text[p] == '(') {  // x(…) within one statement
+      int depth = 0;
+      size_t q = p;
+      for (; q < size && text[q] != ';'; ++q)
+        if (text[q] == '(') ++depth;
+        else if (text[q] == ')' && --depth == 0) break;
+      if (q >= size || text[q] != ')') continue;
+      p = skip_space(text, q + 1);
+    }
+    while (p < size && text[p] == '.') {  // .f.g
+      size_t q = skip_space(text, p + 1), e = q;
+      while (e < size && name_char(text[e])) ++e;
+      if (e == q) break;
+      p = skip_space(text, e);
+    }
+    if (text.compare(p, 2, ":=") == 0) return true;
   }
-  const Patterns& p = it->second;
-  if (std::regex_search(text, p.assigned) || std::regex_search(text, p.resized)) return true;
   // INTO naming it — SELECT … INTO, FETCH … INTO, RETURNING … INTO — but not the table of an
   // INSERT INTO or MERGE INTO (INSERT INTO log VALUES (x) reads x).
-  for (auto m = std::sregex_iterator(text.begin(), text.end(), p.into); m != std::sregex_iterator(); ++m) {
-    size_t at = static_cast<size_t>(m->position(0));
-    size_t end = at;
-    while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-    size_t begin = end;
+  for (size_t at = text.find("INTO"); at != std::string::npos; at = text.find("INTO", at + 1)) {
+    if ((at > 0 && name_char(text[at - 1])) || (at + 4 < size && name_char(text[at + 4]))) continue;
+    size_t end = std::min(text.find(';', at), size);
+    bool named = false;
+    for (size_t n = text.find(oracle_name, at + 4); n != std::string::npos && n < end && !named;
+         n = text.find(oracle_name, n + 1))
+      named = whole_name_at(text, n, oracle_name);
+    if (!named) continue;
+    size_t stop = at;
+    while (stop > 0 && std::isspace(static_cast<unsigned char>(text[stop - 1]))) --stop;
+    size_t begin = stop;
     while (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '_')) --begin;
-    std::string before = text.substr(begin, end - begin);
+    std::string before = text.substr(begin, stop - begin);
     if (before != "INSERT" && before != "MERGE" && before != "ALL" && before != "FIRST" && before != "THEN" && before != "ELSE")
       return true;
   }
   return false;
 }
 
+std::string upper_text(Span s) {
+  std::string text(s.text());
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  return text;
+}
+
+bool may_write(Span routine, const std::string& oracle_name) { return may_write_text(upper_text(routine), oracle_name); }
+
 // SELF of the enclosing method may change in a nested subprogram: an attribute assigned (`a :=`,
 // `SELF.a :=`, INTO a) or SELF passed to a member procedure (a CALL line with "self" in it).
 }  // namespace
 
 bool self_may_change(Span routine, const TypeInfo& self, const std::string& converted) {
-  if (may_write(routine, "SELF")) return true;
+  std::string text = upper_text(routine);
+  if (may_write_text(text, "SELF")) return true;
   for (const auto& f : self.fields)
-    if (may_write(routine, f.name)) return true;
+    if (may_write_text(text, f.name)) return true;
   size_t at = 0;
   while ((at = converted.find("CALL ", at)) != std::string::npos) {
     size_t eol = converted.find('\n', at);
@@ -317,7 +350,7 @@ bool Lowerer::writes_enclosing(const ast::PlSubprogram& s) const {
     if (own.count(n) || (n != "SELF" && text.find(n) == std::string::npos)) continue;
     const Symbol* sym = scope_.find(n);
     if (!sym || (sym->kind != SymbolKind::Variable && sym->kind != SymbolKind::Parameter)) continue;
-    if (n == "SELF" ? self_may_change(s.body->span, sym->type, "") : may_write(s.body->span, n)) return true;
+    if (n == "SELF" ? self_may_change(s.body->span, sym->type, "") : may_write_text(text, n)) return true;
   }
   return false;
 }

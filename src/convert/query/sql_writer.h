@@ -99,13 +99,12 @@ private:
   std::string replace(const ast::CallExpr& c, const std::string& fn);  // REPLACE, REGEXP_REPLACE
   std::string arg(const ast::CallExpr& c, size_t i) { return expr(*c.args[i].value); }
   std::string conditional_compilation(const ast::CallExpr& c);
-  // A length, position or character code: Oracle truncates a NUMBER to an integer there, the
-  // targets' functions take integers only. A whole-number literal stays as written.
-  std::string whole_arg(const ast::CallExpr& c, size_t i) {
-    std::string a = arg(c, i);
-    if (c.args[i].value->kind == ast::ExprKind::Literal && !a.empty() &&
-        a.find_first_not_of("0123456789") == std::string::npos)
-      return a;
+  // A length, position or character code: Oracle truncates a NUMBER to an integer there (SUBSTR
+  // 2.9 is 2), the targets' functions take integers only. A whole-number literal stays as written.
+  std::string whole_arg(const ast::CallExpr& c, size_t i) { return whole_number(arg(c, i)); }
+  static std::string whole_number(const std::string& a) {
+    size_t digits = a.rfind('-', 0) == 0 ? a.find_first_not_of(' ', 1) : 0;
+    if (digits < a.size() && a.find_first_not_of("0123456789", digits) == std::string::npos) return a;
     return "TRUNC(" + a + ")::INTEGER";
   }
   std::string date_format(const ast::Expr& mask, bool parsing, Span where);

@@ -644,15 +644,8 @@ std::string SqlWriter::call(const CallExpr& c) {
     std::string s = as_text(*c.args[0].value), p = arg(c, 1);
     const Expr& pe = *c.args[1].value;
     bool positive = pe.kind == ExprKind::Literal && p != "0" && p.front() != '-';
-    // The targets' SUBSTR takes integers; Oracle converts a NUMBER position or length itself.
-    auto whole_number = [](const std::string& v) {
-      size_t i = v.rfind('-', 0) == 0 ? 1 : 0;
-      while (i < v.size() && v[i] == ' ') ++i;
-      return i < v.size() && v.find_first_not_of("0123456789", i) == std::string::npos;
-    };
-    if (!whole_number(p)) p = "CAST(" + p + " AS INTEGER)";
-    std::string len = n == 3 ? arg(c, 2) : std::string();
-    if (n == 3 && !whole_number(len)) len = "CAST(" + len + " AS INTEGER)";
+    p = whole_number(p);
+    std::string len = n == 3 ? whole_arg(c, 2) : std::string();
     // Oracle: position 0 is 1, a negative position counts from the end.
     if (!positive) p = "CASE WHEN " + p + " > 0 THEN " + p + " WHEN " + p + " = 0 THEN 1 ELSE LENGTH(" + s + ") + " + p + " + 1 END";
     return "SUBSTR(" + s + ", " + p + (n == 3 ? ", " + len : std::string()) + ")";
@@ -670,7 +663,7 @@ std::string SqlWriter::call(const CallExpr& c) {
       if (auto h = ctx_.routine->support_call("orashift_instr", as_text(*c.args[0].value) + ", " + arg(c, 1) + ", " + pos +
                                                                    ", " + occurrence))
         return *h;
-    if (!literal_pos) pos = "CAST(" + pos + " AS INTEGER)";
+    if (!literal_pos) pos = whole_number(pos);
     if (n > 4 || occurrence != "1" || (literal_pos && !forward)) {
       item("OS4007", "INSTR with a start position or occurrence", c.span);
       return call_generic(c, f);
