@@ -505,7 +505,7 @@ std::string builtin_helper_sql(const std::string& name) {
   std::string body = it != helpers().end() ? it->second : std::string();
   // Helpers kept beside the lowering that calls them.
   for (auto other : {dbms_output_helper_sql, xml_helper_sql, xmlgen_helper_sql, dbms_lock_helper_sql, boxed_helper_sql,
-                     owa_helper_sql, session_context_helper_sql, dbms_sql_helper_sql})
+                     owa_helper_sql, session_context_helper_sql, dbms_sql_helper_sql, json_helper_sql})
     if (body.empty()) body = other(name);
   if (body.empty() && name == "orashift_format_model") body = rewrite::format_model_function_sql();
   if (body.empty() && name == "orashift_userenv") body = rewrite::userenv_function_sql();

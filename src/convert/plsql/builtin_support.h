@@ -21,6 +21,7 @@ std::string xmlgen_helper_sql(const std::string& name);
 // DBMS_LOCK's REQUEST / RELEASE on advisory locks (lower_dbms_lock.cpp), likewise.
 std::string dbms_lock_helper_sql(const std::string& name);
 std::string dbms_sql_helper_sql(const std::string& name);  // lower_dbms_sql.cpp
+std::string json_helper_sql(const std::string& name);      // lower_json.cpp
 // The reader of collections a type hierarchy's composite holds as jsonb (lower_box.cpp), likewise.
 std::string boxed_helper_sql(const std::string& name);
 

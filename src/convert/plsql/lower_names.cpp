@@ -223,6 +223,7 @@ std::string Lowerer::cursor_attribute(const std::string& cursor, const std::stri
 
 std::optional<std::string> Lowerer::name(const ast::NameExpr& n, rewrite::SqlWriter& w) const {
   if (n.parts.empty()) return std::nullopt;
+  if (auto j = json_member(n.parts, nullptr, n.span, w)) return j;  // jo.get_keys, arr.get_size
   std::string first = norm(n.parts[0]);
   if (n.parts.size() == 1 && first.rfind("$$", 0) == 0) {
     // Inquiry directives ("Conditional Compilation", PL/SQL Language Reference): $$PLSQL_UNIT is
@@ -725,6 +726,8 @@ std::optional<std::string> Lowerer::call(const ast::CallExpr& c, rewrite::SqlWri
   if (c.name.empty()) return std::nullopt;
   // STANDARD.f written as f below: the SQL built-in, even where a routine of the unit is named f.
   if (std::exchange(standard_call_, false)) return std::nullopt;
+  if (auto j = json_construct(c, w)) return j;
+  if (auto j = json_member(c.name, &c, c.span, w)) return j;
   if (auto t = treat(c, w)) return t;
   std::vector<std::string> parts;
   for (const auto& p : c.name) parts.push_back(norm(p));
@@ -859,6 +862,7 @@ std::optional<std::string> Lowerer::postfix(const ast::PostfixExpr& p, rewrite::
     return std::nullopt;
   }
   if (auto x = xml_postfix(p, w)) return x;
+  if (auto j = json_postfix(p, w)) return j;
   // a(i).f, a(i).f(j), f(x).m(y), :NEW.col: the typed chain (lower_selectors.cpp).
   return selector_chain(p, p.selectors.size(), false, w);
 }

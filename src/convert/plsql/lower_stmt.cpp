@@ -482,6 +482,7 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
 
 void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   if (runtime_hole_call(c, out)) return;            // a procedure named at run time (lower_dbms_sql.cpp)
+  if (json_statement(c, out)) return;               // jo.put(k, v), ja.append(v) (lower_json.cpp)
   if (package_variable_statement(c, out)) return;  // pkg_var.EXTEND, pkg_var(i).p(…) (lower_pkgvar_write.cpp)
   if (boxed_statement(*c.call, true, c.span, out, [&](PgBody& body) { call_statement(c, body); }))
     return;  // x.items.EXTEND, x.items(i).p(…) on an attribute held as jsonb (lower_box.cpp)

@@ -192,6 +192,19 @@ private:
   std::optional<std::string> owa_call(const std::string& pkg, const std::string& fn, const ast::CallExpr* c, Span span,
                                       rewrite::SqlWriter& w) const;
   void owa_note(const std::string& what, Span span) const;
+  // ---- Oracle's JSON object types on jsonb (lower_json.cpp)
+  std::string json_kind(const ast::Expr& e) const;  // JSON_OBJECT_T… for a JSON value, "" otherwise
+  std::optional<std::string> json_construct(const ast::CallExpr& c, rewrite::SqlWriter& w) const;
+  std::optional<std::string> json_method(const std::string& base, const std::string& kind, const std::string& method,
+                                         const std::vector<const ast::Expr*>& args, Span span, rewrite::SqlWriter& w) const;
+  std::optional<std::string> json_member(const std::vector<ast::Ident>& name, const ast::CallExpr* c, Span span,
+                                         rewrite::SqlWriter& w) const;
+  std::optional<std::string> json_postfix(const ast::PostfixExpr& p, rewrite::SqlWriter& w) const;
+  bool json_statement(const ast::PlCall& call, PgBody& out);
+  std::optional<std::string> json_shared(const std::string& var) const;
+  void json_note(Span span) const;
+  mutable bool json_noted_ = false;
+  Span routine_span_{};  // the routine being lowered (json_shared reads its text)
   // ---- XMLType (lower_xml.cpp)
   bool xml_valued(const ast::Expr& e) const;
   std::optional<std::string> xml_member_call(const ast::CallExpr& c, rewrite::SqlWriter& w) const;

@@ -146,6 +146,10 @@ TypeInfo builtin_target_type(const sql::ast::PlType& t, Dialect dialect, const T
       return scalar(pg, std::string(pg).rfind("interval", 0) == 0 ? ValueType::Interval
                         : std::string(pg).rfind("time", 0) == 0 && std::string(pg).rfind("timestamp", 0) != 0 ? ValueType::Unknown
                                                                                                            : ValueType::Date);
+  // Oracle's JSON object types: jsonb values (lower_json.cpp).
+  if ((word == "JSON_ELEMENT_T" || word == "JSON_OBJECT_T" || word == "JSON_ARRAY_T" || word == "JSON_SCALAR_T") &&
+      dialect == Dialect::Postgres)
+    return scalar("jsonb", ValueType::Unknown);
   if (word == "SYS_REFCURSOR") {
     TypeInfo c = scalar("refcursor", ValueType::Unknown);
     c.shape = Shape::Cursor;
@@ -208,7 +212,7 @@ std::optional<std::string> builtin_collection_element(const std::vector<std::str
       {"APEX_APPLICATION_GLOBAL.VC_ARR2", "VARCHAR2(32767)"}, {"WWV_FLOW_GLOBAL.VC_ARR2", "VARCHAR2(32767)"},
       {"APEX_APPLICATION_GLOBAL.N_ARR", "NUMBER"},   {"ODCIVARCHAR2LIST", "VARCHAR2(4000)"},
       {"ODCINUMBERLIST", "NUMBER"},                  {"ODCIDATELIST", "DATE"},
-      {"DBMS_DEBUG_VC2COLL", "VARCHAR2(1000)"},
+      {"DBMS_DEBUG_VC2COLL", "VARCHAR2(1000)"},      {"JSON_KEY_LIST", "VARCHAR2(4000)"},
   };
   std::string key;
   for (const auto& p : parts) key += (key.empty() ? "" : ".") + p;
