@@ -499,3 +499,29 @@ END;
   EXPECT_EQ(s("SELECT interval_texts()"),
             "+000000001 01:02:03.250000000|+01 01:02:03.250000|-001 01:02:03.25|01:02:03.25");
 }
+
+// The constructor of a collection type declared in another package's spec (PL/SQL Language
+// Reference 19c, "Collection Constructors": pkg.t() is an empty collection, pkg.t(a, b) holds a
+// and b; utPLSQL's `ut_utils.t_clob_tab()`).
+TEST(PlsqlConstructs, ConstructorOfAnotherPackagesCollectionType) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE PACKAGE lists IS
+  TYPE t_clob_tab IS TABLE OF CLOB;
+END;
+/
+CREATE OR REPLACE FUNCTION other_package_list RETURN NUMBER IS
+  l lists.t_clob_tab := lists.t_clob_tab();
+  m lists.t_clob_tab := lists.t_clob_tab('a', 'b');
+BEGIN
+  l.EXTEND;
+  RETURN l.COUNT * 10 + m.COUNT;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_package_collection", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT other_package_list()"), "12");
+}

@@ -12,6 +12,8 @@
 //    to it is a fresh value (parse, a constructor); otherwise the change is an error item.
 //  - jsonb keeps one member per key and orders keys by length, then bytes; Oracle keeps the
 //    order they were put in. to_string therefore lists the keys in jsonb's order.
+#include <map>
+
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/query/sql_writer.h"
@@ -40,6 +42,18 @@ $orashift$;
 )SQL";
 
 }  // namespace
+
+std::string json_result_family(const std::string& method) {
+  static const std::map<std::string, std::string> families = {
+      {"TO_STRING", "VARCHAR2"}, {"STRINGIFY", "VARCHAR2"}, {"GET_STRING", "VARCHAR2"}, {"TO_CLOB", "CLOB"},
+      {"GET_CLOB", "CLOB"},      {"TO_NUMBER", "NUMBER"},   {"GET_NUMBER", "NUMBER"},   {"GET_SIZE", "NUMBER"},
+      {"TO_BOOLEAN", "BOOLEAN"}, {"GET_BOOLEAN", "BOOLEAN"}, {"HAS", "BOOLEAN"},        {"TO_DATE", "DATE"},
+      {"GET_DATE", "DATE"},      {"TO_TIMESTAMP", "TIMESTAMP"}, {"GET_TIMESTAMP", "TIMESTAMP"},
+      {"GET", "JSON_ELEMENT_T"}, {"GET_OBJECT", "JSON_OBJECT_T"}, {"GET_ARRAY", "JSON_ARRAY_T"}};
+  if (method.rfind("IS_", 0) == 0) return "BOOLEAN";
+  auto it = families.find(method);
+  return it == families.end() ? "" : it->second;
+}
 
 std::string json_helper_sql(const std::string& name) { return name == "orashift_json_text" ? kJsonText : ""; }
 

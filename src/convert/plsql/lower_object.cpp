@@ -261,10 +261,17 @@ std::optional<std::string> Lowerer::object_call(const std::vector<ast::Ident>& i
     const Symbol* local = lookup_path(ids, used);
     bool declared = local && used == ids.size() && local->kind == SymbolKind::Type && local->type.shape == Shape::Array &&
                     !local->type.string_keys;
-    if (user || declared || builtin_collection_element(parts)) {
-      ast::PlType named;
-      named.name.parts.assign(ids.begin(), ids.end());
-      named.span = span;
+    ast::PlType named;
+    named.name.parts.assign(ids.begin(), ids.end());
+    named.span = span;
+    // pkg.t() of another package's spec (utPLSQL's ut_utils.t_clob_tab()): its scope is not open
+    // here, but its declaration resolves.
+    bool other_package = false;
+    if (!user && !declared && parts.size() == 2 && !routines_for(parts)) {
+      TypeInfo t = resolve_type(named);
+      other_package = t.problem.empty() && t.shape == Shape::Array && !t.string_keys && !t.sql.empty();
+    }
+    if (user || declared || other_package || builtin_collection_element(parts)) {
       TypeInfo t = resolve_type(named);
       if (!t.problem.empty() || t.sql.empty()) return std::nullopt;  // the declaration's item says why
       return (nargs ? "ARRAY[" + args("") + "]" : std::string("'{}'")) + "::" + t.sql;

@@ -110,6 +110,11 @@ std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
       if (parts.size() >= 2 && xml_valued(e)) return "";
       if (parts.size() >= 2) {
         std::vector<ast::Ident> prefix(c.name.begin(), c.name.end() - 1);
+        if (auto t = path_type(prefix, 0); t && t->sql == "jsonb")
+          if (std::string f = json_result_family(parts.back()); !f.empty()) return f;
+      }
+      if (parts.size() >= 2) {
+        std::vector<ast::Ident> prefix(c.name.begin(), c.name.end() - 1);
         if (auto t = path_type(prefix, 0); t && t->sql == "xml")
           return parts.back() == "GETCLOBVAL" ? "CLOB" : parts.back() == "GETSTRINGVAL" ? "VARCHAR2" : "";
       }
@@ -159,6 +164,9 @@ std::string Lowerer::oracle_family_of(const ast::Expr& e) const {
     case ast::ExprKind::Postfix: {
       // a(i).f, f(x).m(): the typed chain; an XMLType's text methods are CLOBs / VARCHAR2s.
       auto& p = static_cast<const ast::PostfixExpr&>(e);
+      if (!p.selectors.empty() && !json_kind(*p.base).empty())
+        for (size_t i = p.selectors.size(); i-- > 0;)
+          if (p.selectors[i].kind == ast::SelectorKind::Field) return json_result_family(norm(p.selectors[i].name));
       if (!p.selectors.empty() && xml_valued(*p.base)) {
         for (size_t i = p.selectors.size(); i-- > 0;)
           if (p.selectors[i].kind == ast::SelectorKind::Field) {

@@ -513,6 +513,9 @@ private:
   std::string package_cursor_problem(const ast::CreatePackage& u, const std::string& name) const;  // lowering a nested subprogram (hoisted): it reads SELF as a captured name  // v := f(…) written as CALL f(…, v)
 };
 
+// The Oracle type family a JSON object type's method returns ("" when not one of them; lower_json.cpp).
+std::string json_result_family(const std::string& method);
+
 // A method's SELF parameter, its parameters besides SELF, STATIC (lower_object.cpp).
 // True when the routine's text may change SELF (an attribute or SELF assigned, SELF passed to a
 // member procedure in the converted text); errs towards "may" (lower_unit.cpp).
