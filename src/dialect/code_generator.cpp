@@ -16,6 +16,7 @@
 #include "dialect/plsql_profiles.h"
 #include "dialect/statement_finder.h"
 #include "dialect/view_generator.h"
+#include "dialect/view_rows.h"
 #include "sql/lexer.h"
 #include "sql/parser.h"
 
@@ -136,6 +137,8 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   env.catalog = &catalog;
   std::set<std::string> views = source_view_names(catalog);
   env.views = &views;
+  std::map<std::string, Table> view_rows = source_view_rows(catalog);
+  env.view_rows = &view_rows;
   env.registry = &registry;
   env.profile = profile;
   env.types = options.types;
@@ -146,6 +149,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
     int order;
     size_t unit;
     ConvertedObject object;
+    bool after_views = false;
   };
   // CREATE OR REPLACE TYPE t twice (install scripts of two releases): the later one is t.
   std::map<std::string, size_t> last_type;
@@ -364,7 +368,7 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
       co.span = cond.original(o.span);
       if (res.blocked) co.flagged_code = res.block_code;
       co.unit = c.object;
-      placed.push_back({o.order, c.unit, std::move(co)});
+      placed.push_back({o.order, c.unit, std::move(co), res.reads_view_rows && o.order != 0});
     }
   }
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.order < b.order; });
@@ -392,7 +396,8 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
         if (!done[i]) done[i] = true, ordered.push_back(std::move(placed[i]));
   }
   for (size_t i = 0; i < types_end; ++i) placed[i] = std::move(ordered[i]);
-  for (auto& p : placed) (p.order == 3 ? out.triggers : out.before_views).push_back(std::move(p.object));
+  for (auto& p : placed)
+    (p.order == 3 ? out.triggers : p.after_views ? out.after_views : out.before_views).push_back(std::move(p.object));
   return out;
 }
 

@@ -14,6 +14,7 @@ namespace orashift {
 
 struct CodeObjects {
   std::vector<ConvertedObject> before_views;  // types, packages, routines
+  std::vector<ConvertedObject> after_views;   // routines declaring a view's %ROWTYPE (its row type must exist)
   std::vector<ConvertedObject> triggers;
   std::vector<FlaggedObject> flagged;
   // Functions a query cannot call on this target (Redshift: converted to procedures): F, PKG.F.

@@ -66,6 +66,7 @@ public:
     for (auto& o : code.before_views) out_.objects.push_back(std::move(o));
     for (auto& f : code.flagged) out_.flagged.push_back(std::move(f));
     std::vector<bool> views = generate_views(cat_, opt_.dialect, out_.objects, items_, &code);
+    for (auto& o : code.after_views) out_.objects.push_back(std::move(o));
     for (auto& o : code.triggers) out_.objects.push_back(std::move(o));
     for (size_t i = 0; i < cat_.unmodelled.size(); ++i)
       if (!views[i] && !handled[i] && !data_statement(cat_.unmodelled[i])) unmodelled(cat_.unmodelled[i]);

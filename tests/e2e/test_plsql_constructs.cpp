@@ -525,3 +525,30 @@ END;
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT other_package_list()"), "12");
 }
+
+// %ROWTYPE and %TYPE of a view (PL/SQL Language Reference 19c, "%ROWTYPE Attribute": "a record
+// that represents a full or partial row of a database table or view"; "%TYPE Attribute": a
+// column of a table or view). Logger's tests declare logger_logs_terse%ROWTYPE.
+TEST(PlsqlConstructs, RowtypeAndTypeOfAView) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE TABLE staff (id NUMBER(10) PRIMARY KEY, name VARCHAR2(30), hired DATE);
+CREATE OR REPLACE VIEW staff_v AS SELECT s.id, s.name, s.hired + 30 AS review, UPPER(s.name) shout FROM staff s;
+CREATE OR REPLACE VIEW staff_all AS SELECT * FROM staff_v;
+CREATE OR REPLACE FUNCTION first_staff RETURN VARCHAR2 IS
+  r staff_all%ROWTYPE;
+  n staff_v.name%TYPE;
+BEGIN
+  SELECT * INTO r FROM staff_all WHERE id = 1;
+  n := r.shout;
+  RETURN n || ' ' || TO_CHAR(r.review, 'YYYY-MM-DD') || ' ' || (r.id + 1);
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_view_rowtype", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("INSERT INTO staff VALUES (1, 'ada', DATE '2024-01-01')"), "OK");
+  EXPECT_EQ(s("SELECT first_staff()"), "ADA 2024-01-31 2");
+}

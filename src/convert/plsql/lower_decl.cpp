@@ -143,6 +143,8 @@ TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
       // all_tables.owner%TYPE: the emulated dictionary view's column (dictionary_views.h).
       if (!table && env_.profile->dictionary_views && (parts.size() == 2 || (parts.size() == 3 && parts[0] == "SYS")))
         table = dictionary_view(parts[parts.size() - 2]);
+      if (!table && env_.view_rows)  // view.column%TYPE
+        if (auto it = env_.view_rows->find(parts[parts.size() - 2]); it != env_.view_rows->end()) table = &it->second;
       if (table)
         if (const Column* c = table->find_column(parts.back())) return column_type(*c, dialect(), env_.types);
     }
@@ -154,6 +156,12 @@ TypeInfo Lowerer::resolve_type_as_declared(const ast::PlType& t) const {
         TypeInfo r = row_type(*table, dialect(), env_.types);
         if (!env_.profile->composite_types) r.sql = "record";  // Redshift: no table row types; a RECORD takes the row
         return r;
+      }
+    // view%ROWTYPE: the view's own row type on the target, its fields typed from what they read.
+    if (env_.view_rows && env_.profile->composite_types)
+      if (auto it = env_.view_rows->find(parts.back()); it != env_.view_rows->end()) {
+        res_.reads_view_rows = true;
+        return row_type(it->second, dialect(), env_.types);
       }
     if (parts.size() == 1)
       if (const Symbol* s = scope_.find(parts[0]); s && (s->kind == SymbolKind::Cursor)) {

@@ -50,6 +50,7 @@ struct UnitResult {
   bool uses_xml2 = false;           // XMLType.transform calls xml2's xslt_process (lower_xml.cpp)
   std::set<std::string> helpers;    // support functions of builtin_support.h the unit calls
   std::set<std::string> dictionary_views;  // emulated dictionary views read (dictionary_views.h)
+  bool reads_view_rows = false;     // declares a view's %ROWTYPE: created after the views
   std::string block_code;   // the first blocking item's code
   std::string block_message;  // … its message and place, when it is not an item of its own level (an embedded query's)
   Span block_span;
@@ -61,6 +62,7 @@ struct Environment {
   CondCompiler* cond = nullptr;                  // settles $IF … $END
   const Catalog* catalog = nullptr;
   const std::set<std::string>* views = nullptr;  // the source's views (Oracle names): queries may read them
+  const std::map<std::string, Table>* view_rows = nullptr;  // their rows, for v%ROWTYPE (dialect/view_rows.h)
   const Registry* registry = nullptr;
   const Profile* profile = nullptr;
   TypeMappingSettings types;
