@@ -552,3 +552,77 @@ END;
   EXPECT_EQ(s("INSERT INTO staff VALUES (1, 'ada', DATE '2024-01-01')"), "OK");
   EXPECT_EQ(s("SELECT first_staff()"), "ADA 2024-01-31 2");
 }
+
+// The clock in PL/SQL (SQL Language Reference 19c, "SYSDATE", "SYSTIMESTAMP", "LOCALTIMESTAMP":
+// the current date and time when evaluated, so code times its work by subtracting two readings;
+// PostgreSQL's CURRENT_TIMESTAMP stays at the transaction's start), APEX_UTIL.PAUSE (APEX API
+// Reference, "PAUSE Procedure": the session waits p_seconds) and TO_TIMESTAMP_TZ with TZH:TZM
+// ("TO_TIMESTAMP_TZ": the offset read from the text). Logger's tests time a pause this way.
+TEST(PlsqlConstructs, ClockReadingsPauseAndTimestampWithZone) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE FUNCTION timed_pause RETURN VARCHAR2 IS
+  l_start TIMESTAMP := LOCALTIMESTAMP;
+  l_sys TIMESTAMP WITH TIME ZONE := SYSTIMESTAMP;
+  l_day DATE := SYSDATE;
+  t TIMESTAMP WITH TIME ZONE;
+BEGIN
+  APEX_UTIL.PAUSE(0.3);
+  t := TO_TIMESTAMP_TZ('1999-12-01 11:00:00 -8:00', 'YYYY-MM-DD HH:MI:SS TZH:TZM');
+  RETURN CASE WHEN LOCALTIMESTAMP - l_start >= INTERVAL '0.3' SECOND THEN 'local' END || ' ' ||
+         CASE WHEN SYSTIMESTAMP - l_sys >= INTERVAL '0.3' SECOND THEN 'sys' END || ' ' ||
+         CASE WHEN SYSDATE >= l_day THEN 'date' END || ' ' ||
+         CASE WHEN t = TO_TIMESTAMP_TZ('1999-12-01 19:00:00 +0:00', 'YYYY-MM-DD HH24:MI:SS TZH:TZM') THEN 'tz' END;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_clock", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT timed_pause()"), "local sys date tz");
+}
+
+// A procedure and a function of one name in a package, the function with more parameters that
+// have defaults (PL/SQL Language Reference 19c, "Overloaded Subprograms": a procedure call and a
+// function call are told apart by where they stand; Logger's time_stop). On PostgreSQL the
+// function's defaults would let CALL reach it too ("not unique"): they are dropped and the
+// converted calls write them.
+TEST(PlsqlConstructs, ProcedureAndFunctionOfOneName) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  const char* program = R"(
+CREATE OR REPLACE PACKAGE lg IS
+  g_stopped VARCHAR2(100);
+  PROCEDURE time_stop(p_unit IN VARCHAR2, p_scope IN VARCHAR2 DEFAULT NULL);
+  FUNCTION time_stop(p_unit IN VARCHAR2, p_scope IN VARCHAR2 DEFAULT NULL, p_log_in_table IN BOOLEAN DEFAULT TRUE)
+    RETURN VARCHAR2;
+END;
+/
+CREATE OR REPLACE PACKAGE BODY lg IS
+  PROCEDURE time_stop(p_unit IN VARCHAR2, p_scope IN VARCHAR2 DEFAULT NULL) IS
+  BEGIN
+    g_stopped := p_unit || ':' || NVL(p_scope, '-');
+  END;
+  FUNCTION time_stop(p_unit IN VARCHAR2, p_scope IN VARCHAR2 DEFAULT NULL, p_log_in_table IN BOOLEAN DEFAULT TRUE)
+    RETURN VARCHAR2 IS
+  BEGIN
+    RETURN p_unit || CASE WHEN p_log_in_table THEN ' logged' ELSE ' not logged' END;
+  END;
+END;
+/
+CREATE OR REPLACE FUNCTION caller RETURN VARCHAR2 IS
+  l VARCHAR2(100);
+BEGIN
+  lg.time_stop(p_unit => 'a', p_scope => 'b');
+  lg.time_stop('c');
+  l := lg.time_stop(p_unit => 'x');
+  RETURN l || '/' || lg.time_stop('y', NULL, FALSE) || '/' || lg.g_stopped;
+END;
+/
+)";
+  auto u = e2e::convert_and_apply("constructs_proc_and_func", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT caller()"), "x logged/y not logged/c:-");
+}

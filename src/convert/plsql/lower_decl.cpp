@@ -617,6 +617,21 @@ void Lowerer::add_package_frame(const PackageDecls& p, const ast::CreatePackage*
   }
 }
 
+size_t Lowerer::defaults_kept_from(const ast::PlSubprogram& s, const std::vector<RoutineDecl>* overloads) const {
+  size_t from = 0;
+  for (size_t i = 0; i < s.params.size(); ++i)
+    if (!s.params[i].default_value) from = i + 1;
+  if (overloads)
+    for (const auto& o : *overloads) {
+      if (!o.sub || o.sub->params.size() >= s.params.size()) continue;
+      // o's parameters are the first of s's, by name: o's calls would reach s through its defaults.
+      bool prefix = true;
+      for (size_t i = 0; i < o.sub->params.size() && prefix; ++i) prefix = norm(o.sub->params[i].name) == norm(s.params[i].name);
+      if (prefix) from = std::max(from, o.sub->params.size() + 1);
+    }
+  return std::min(from, s.params.size());
+}
+
 std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_function, std::string& signature) {
   std::string out;
   // A member method's SELF comes first (a procedure's INOUT, so its changes reach the caller); a
@@ -626,10 +641,19 @@ std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_functio
     signature += declared;
     out += declared;
   }
-  // PostgreSQL: after a parameter with a default, every parameter needs one.
+  // PostgreSQL: after a parameter with a default, every parameter needs one; and a default must
+  // not let this routine take the calls of an overload with fewer parameters.
   size_t last_plain = 0;
   for (size_t i = 0; i < s.params.size(); ++i)
     if (!s.params[i].default_value) last_plain = i + 1;
+  const std::vector<RoutineDecl>* overloads = nullptr;
+  if (method_type_.empty()) {
+    std::vector<std::string> parts;
+    if (!package_.empty() && !nested_routine_) parts.push_back(package_);
+    parts.push_back(norm(s.name.name()));
+    overloads = routines_for(parts);
+  }
+  const size_t kept_from = defaults_kept_from(s, overloads);
   for (size_t i = 0; i < s.params.size(); ++i) {
     const auto& p = s.params[i];
     if (!method_type_.empty() && upper(std::string(p.name.text)) == "SELF") continue;  // written above
@@ -649,6 +673,12 @@ std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_functio
     if (p.default_value) {
       if (i < last_plain)
         item(plsql_codes::kBehaviour, "default of parameter " + name + " dropped: PostgreSQL needs defaults on the last parameters only",
+             p.default_value->span);
+      else if (i < kept_from)
+        item(plsql_codes::kBehaviour,
+             "default of parameter " + name +
+                 " dropped: with it this routine would also take the calls of an overload with fewer parameters "
+                 "(PostgreSQL: not unique); converted calls that omit it write it",
              p.default_value->span);
       else
         out += " DEFAULT " + expr(*p.default_value);

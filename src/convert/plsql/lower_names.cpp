@@ -407,11 +407,23 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
                                                  ArgCopies* copies) const {
   const std::vector<RoutineDecl>* routines = routines_for(parts);
   if (!routines || routines->empty()) return std::nullopt;
+  const std::vector<RoutineDecl>* overloads = routines;
   std::vector<RoutineDecl> picked;
   bool unsettled = false;
   if (const RoutineDecl* one = pick_overload(*routines, c, as_statement, span, unsettled)) {
     picked.push_back(*one);
     routines = &picked;
+  }
+  // A procedure and a function of one name: a statement calls the procedure, an expression the
+  // function (PL/SQL allows nothing else).
+  if (routines->size() > 1 && !unsettled && !calling_as_procedure_) {
+    std::vector<RoutineDecl> kind;
+    for (const auto& x : *routines)
+      if (x.is_function() != as_statement) kind.push_back(x);
+    if (kind.size() == 1) {
+      picked = std::move(kind);
+      routines = &picked;
+    }
   }
   if (unsettled) {  // flagged at the call (pick_overload): written as Oracle names it, never applied
     const RoutineDecl& any = routines->front();
@@ -453,11 +465,10 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   std::vector<const ast::Expr*> ordered;
   if (c && w && routines->size() == 1)
     if (auto slot = argument_slots(*r.sub, c)) {
-      // The target keeps defaults on the last parameters only (parameter_list drops the others):
-      // a call omitting such a parameter gets its default written here, when it is a literal.
-      size_t last_plain = 0;
-      for (size_t k = 0; k < r.sub->params.size(); ++k)
-        if (!r.sub->params[k].default_value) last_plain = k + 1;
+      // The target keeps defaults on the last parameters only, and not where an overload with
+      // fewer parameters would take the same call (parameter_list drops the others): a call
+      // omitting such a parameter gets its default written here, when it is a literal.
+      size_t last_plain = defaults_kept_from(*r.sub, overloads);
       size_t last = 0;
       for (size_t k = 0; k < slot->size(); ++k)
         if ((*slot)[k]) last = k + 1;
@@ -466,7 +477,11 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       for (size_t k = 0; k < last; ++k) {
         if ((*slot)[k]) continue;
         const ast::Expr* d = k < last_plain ? r.sub->params[k].default_value.get() : nullptr;
-        if (d && d->kind == ast::ExprKind::Literal) (*slot)[k] = d;
+        bool constant = d && (d->kind == ast::ExprKind::Literal ||
+                              (d->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*d).parts.size() == 1 &&
+                               (norm(static_cast<const ast::NameExpr&>(*d).parts[0]) == "TRUE" ||
+                                norm(static_cast<const ast::NameExpr&>(*d).parts[0]) == "FALSE")));
+        if (constant) (*slot)[k] = d;
         else skipped = true;
       }
       if (!skipped) ordered.assign(slot->begin(), slot->begin() + static_cast<long>(last));

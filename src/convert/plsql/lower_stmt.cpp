@@ -553,7 +553,10 @@ void Lowerer::call_statement(const ast::PlCall& c, PgBody& out) {
   if (parts.size() == 2 && first == "DBMS_XMLGEN" && xmlgen_statement(last, call, c.span, out)) return;
   if (parts.size() == 2 && dbms_misc_statement(first, last, call, c.span, out)) return;
   if (parts.size() == 2 && owa_statement(first, last, call, c.span, out)) return;
-  if (parts.size() == 2 && (first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP" && n == 1 && env_.profile->perform) {
+  // DBMS_LOCK.SLEEP / DBMS_SESSION.SLEEP(seconds) and APEX_UTIL.PAUSE(p_seconds), which APEX
+  // documents as the same pause of the session.
+  if (parts.size() == 2 && n == 1 && env_.profile->perform &&
+      (((first == "DBMS_LOCK" || first == "DBMS_SESSION") && last == "SLEEP") || (first == "APEX_UTIL" && last == "PAUSE"))) {
     out.push_back(PgStmt::simple("PERFORM pg_sleep(" + arg(0) + ")", c.span));
     return;
   }

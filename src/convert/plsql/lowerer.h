@@ -259,6 +259,9 @@ private:
   void pragma(const ast::PlPragma& p);
   std::string exception_condition(const ast::QualifiedName& n, std::string* errcode) const;
   void add_package_frame(const PackageDecls& p, const ast::CreatePackage* converting);
+  // The first parameter whose default the target keeps: defaults only on the last parameters, and
+  // none that would let `s` take the calls of an overload with fewer parameters.
+  size_t defaults_kept_from(const ast::PlSubprogram& s, const std::vector<RoutineDecl>* overloads) const;
   // The parameters as CREATE writes them; `signature` gets them without defaults (overload checks).
   std::string parameter_list(const ast::PlSubprogram& s, bool for_function, std::string& signature);
 

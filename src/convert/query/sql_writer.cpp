@@ -312,11 +312,19 @@ std::string SqlWriter::name(const NameExpr& n) {
   }
   if (n.parts.size() == 1 && !n.parts[0].quoted() && !resolve_column(n)) {
     std::string w = upper(n.parts[0].text);
+    // In PL/SQL each evaluation reads the clock (l_start := SYSTIMESTAMP; …; SYSTIMESTAMP - l_start
+    // times the work between); PostgreSQL's CURRENT_TIMESTAMP and LOCALTIMESTAMP stay at the
+    // transaction's start, so a routine reads clock_timestamp(). A query outside PL/SQL (a view)
+    // keeps the statement's time.
+    const bool clock = postgres() && ctx_.routine;
     if (w == "SYSDATE" || w == "CURRENT_DATE")  // Oracle DATE: date and time to the second, session time
-      return redshift() ? "GETDATE()" : duckdb() ? "CAST(date_trunc('second', current_localtimestamp()) AS TIMESTAMP)"
-                                                 : "LOCALTIMESTAMP(0)";
-    if (w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP") return redshift() ? "SYSDATE" : "CURRENT_TIMESTAMP";
-    if (w == "LOCALTIMESTAMP") return duckdb() ? "current_localtimestamp()" : "LOCALTIMESTAMP";
+      return redshift() ? "GETDATE()"
+             : duckdb() ? "CAST(date_trunc('second', current_localtimestamp()) AS TIMESTAMP)"
+             : clock    ? "date_trunc('second', clock_timestamp()::timestamp)"
+                        : "LOCALTIMESTAMP(0)";
+    if (w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP")
+      return redshift() ? "SYSDATE" : clock ? "clock_timestamp()" : "CURRENT_TIMESTAMP";
+    if (w == "LOCALTIMESTAMP") return duckdb() ? "current_localtimestamp()" : clock ? "clock_timestamp()::timestamp" : "LOCALTIMESTAMP";
     if (w == "TRUE" || w == "FALSE") return w;  // 23ai BOOLEAN literals: the targets have them too
     if (w == "USER") return "CURRENT_USER";
     if (w == "ROWNUM" && rownum_numbers_) return "ROW_NUMBER() OVER ()";

@@ -779,6 +779,12 @@ std::string SqlWriter::call(const CallExpr& c) {
   }
   if (f == "TO_DATE") return to_date(c, false);
   if (f == "TO_TIMESTAMP") return to_date(c, true);
+  if (f == "TO_TIMESTAMP_TZ" && !duckdb() && (c.args.size() == 2 || c.args.size() == 3)) {
+    // TO_TIMESTAMP_TZ(s, mask): the targets' TO_TIMESTAMP returns a timestamp with time zone and
+    // reads TZH:TZM as Oracle does; without a mask the NLS format stays an item (call_generic).
+    if (c.args.size() == 3) item("OS4004", "NLS parameter ignored", c.args[2].value->span, false);
+    return "TO_TIMESTAMP(" + arg(c, 0) + ", " + date_format(*c.args[1].value, true, c.args[1].value->span) + ")";
+  }
   if (f == "TO_NUMBER") return to_number(c);
   if (f == "TRUNC") return trunc_round(c, false);
   if (f == "ROUND") {

@@ -67,7 +67,7 @@ DECLARE
   "v_opened" timestamp;
 BEGIN
   SELECT "opened" INTO STRICT "v_opened" FROM "accounts" WHERE "id" = "p_id";
-  RETURN TRUNC(trim_scale((EXTRACT(EPOCH FROM LOCALTIMESTAMP(0)) - EXTRACT(EPOCH FROM "v_opened")) / 86400));
+  RETURN TRUNC(trim_scale((EXTRACT(EPOCH FROM date_trunc('second', clock_timestamp()::timestamp)) - EXTRACT(EPOCH FROM "v_opened")) / 86400));
 END
 $orashift$;
 

@@ -42,7 +42,7 @@ AS $orashift$
 BEGIN
   BEGIN
     IF (TG_OP = 'INSERT') OR (TG_OP = 'UPDATE' AND NEW."total" IS DISTINCT FROM OLD."total") THEN
-      NEW."changed" := LOCALTIMESTAMP(0);
+      NEW."changed" := date_trunc('second', clock_timestamp()::timestamp);
     END IF;
   END;
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
