@@ -10,13 +10,12 @@
 // assignment before the run is such a concatenation. Binds are by name: each :x of the block reads
 // and writes the variable bound to it, so an OUT bind is written as the block assigns it (Oracle
 // copies it back when the block ends: a caller that handles the block's error sees the change).
-#include <regex>
-
 #include "convert/install_block_ddl.h"
 #include "convert/plsql/builtin_args.h"
 #include "convert/plsql/codes.h"
 #include "convert/plsql/cond_comp.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/text_scan.h"
 #include "convert/query/sql_writer.h"
 #include "common/naming.h"
 #include "sql/lexer.h"
@@ -53,20 +52,19 @@ std::string bind_key(std::string name) {
   return normalize_identifier(name);
 }
 
-// `name` occurs in `text` only as an operand of ||: the statement reads the variable and cannot
-// change it (a bare argument could be an OUT parameter).
+// `name` (upper case) occurs in `text` only as an operand of ||: the statement reads the variable
+// and cannot change it (a bare argument could be an OUT parameter).
 bool only_concatenated(std::string text, const std::string& name) {
   bool quoted = false;  // string literals' contents are not names
   for (char& c : text) {
     if (c == '\'') quoted = !quoted;
     else if (quoted) c = ' ';
+    else c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
-  std::regex word("(^|[^A-Za-z0-9_$#\"])" + name + "($|[^A-Za-z0-9_$#\"])", std::regex::icase);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it) {
-    size_t at = static_cast<size_t>(it->position(0)) + it->length(1);
-    size_t end = at + name.size();
-    size_t l = text.find_last_not_of(' ', at == 0 ? std::string::npos : at - 1);
-    size_t r = text.find_first_not_of(' ', end);
+  for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+    if (!whole_name_at(text, at, name)) continue;
+    size_t l = at == 0 ? std::string::npos : text.find_last_not_of(' ', at - 1);
+    size_t r = text.find_first_not_of(' ', at + name.size());
     bool left = l != std::string::npos && l >= 1 && text.compare(l - 1, 2, "||") == 0;
     bool right = r != std::string::npos && text.compare(r, 2, "||") == 0;
     if (!left && !right) return false;
@@ -83,8 +81,6 @@ void flatten_concat(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
   }
   out.push_back(&e);
 }
-
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
 
 // A name may stand where a statement does: whitespace or statement punctuation around it.
 bool separates(char c) { return std::isspace(static_cast<unsigned char>(c)) || c == ';'; }
@@ -223,7 +219,7 @@ bool Lowerer::runtime_block(const ast::Expr& text, std::vector<RuntimeBind> bind
   for (size_t k = 0; k + 1 < operands.size(); ++k)
     if (operands[k]->kind == ast::ExprKind::Literal && operands[k + 1]->kind == ast::ExprKind::Literal) {
       auto l = string_literal(operands[k]), r = string_literal(operands[k + 1]);
-      if (!l->empty() && !r->empty() && word_char(l->back()) && word_char(r->front())) return false;
+      if (!l->empty() && !r->empty() && name_char(l->back()) && name_char(r->front())) return false;
     }
   std::unique_ptr<SourceFile> copy = literals_as_file(literals);
   if (!copy) return false;

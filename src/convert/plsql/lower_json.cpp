@@ -16,6 +16,7 @@
 
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/text_scan.h"
 #include "convert/query/sql_writer.h"
 #include "sql/parser.h"
 
@@ -280,10 +281,8 @@ std::optional<std::string> Lowerer::json_shared(const std::string& var) const {
   if (!routine_span_.file) return std::string("cannot be followed here");
   std::string text(routine_span_.text());
   for (char& ch : text) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  auto word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$' || ch == '#'; };
   for (size_t at = text.find(var); at != std::string::npos; at = text.find(var, at + 1)) {
-    if ((at > 0 && (word(text[at - 1]) || text[at - 1] == '.')) || (at + var.size() < text.size() && word(text[at + var.size()])))
-      continue;
+    if (!whole_name_at(text, at, var)) continue;
     size_t after = text.find_first_not_of(" \t\r\n", at + var.size());
     if (after != std::string::npos && text[after] == '.') continue;  // var.method(…)
     if (after != std::string::npos && text.compare(after, 2, ":=") == 0) {

@@ -11,6 +11,7 @@
 #include "convert/plsql/codes.h"
 #include "convert/plsql/emit.h"
 #include "convert/plsql/lowerer.h"
+#include "convert/plsql/text_scan.h"
 #include "convert/query/sql_writer.h"
 #include "common/naming.h"
 #include "sql/lexer.h"
@@ -139,19 +140,6 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
 }
 
 namespace {
-
-bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
-
-size_t skip_space(const std::string& t, size_t p) {
-  while (p < t.size() && std::isspace(static_cast<unsigned char>(t[p]))) ++p;
-  return p;
-}
-
-// `name` stands at `at` of `text` as a whole name of its own (not a field: no '.' before it).
-bool whole_name_at(const std::string& text, size_t at, const std::string& name) {
-  if (at > 0 && (name_char(text[at - 1]) || text[at - 1] == '.')) return false;
-  return at + name.size() >= text.size() || !name_char(text[at + name.size()]);
-}
 
 // True when the routine's text (upper case) may change `oracle_name`: an assignment to it (or to
 // an element or field of it: x :=, x(i) :=, x.f :=, x(i).f :=), an INTO naming it within one
