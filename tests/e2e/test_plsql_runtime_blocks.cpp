@@ -7,6 +7,8 @@
 // - EXECUTE IMMEDIATE: PL/SQL Language Reference 19c, "EXECUTE IMMEDIATE Statement" (a dynamic
 //   PL/SQL block's placeholders are bound by name, each distinct name to the next USING argument
 //   in order; OUT arguments receive what the block assigns).
+// - DBMS_SQL on a DML statement: its placeholders bound by name, EXECUTE returns "the number of
+//   rows processed" for INSERT, UPDATE and DELETE.
 // - A block joined around a procedure name (utPLSQL's ut_executable, the dynamic dispatch idiom):
 //   the name runs as the procedure it names; a name with its owner in front runs the same package
 //   procedure (the owner is the schema the tables and packages were migrated from).
@@ -56,6 +58,19 @@ BEGIN
   EXECUTE IMMEDIATE 'begin ' || p_name || '; end;';
 END;
 /
+CREATE TABLE accounts (id NUMBER PRIMARY KEY, balance NUMBER);
+CREATE OR REPLACE FUNCTION credit(p_amount NUMBER, p_min NUMBER) RETURN NUMBER IS
+  c INTEGER := dbms_sql.open_cursor;
+  n INTEGER;
+BEGIN
+  dbms_sql.parse(c, 'update accounts set balance = balance + :amt where balance >= :lo or id = :amt', dbms_sql.native);
+  dbms_sql.bind_variable(c, ':amt', p_amount);
+  dbms_sql.bind_variable(c, 'lo', p_min);
+  n := dbms_sql.execute(c);
+  dbms_sql.close_cursor(c);
+  RETURN n;
+END;
+/
 CREATE OR REPLACE FUNCTION doubled(p_in NUMBER) RETURN NUMBER IS
   l_out NUMBER;
 BEGIN
@@ -83,6 +98,10 @@ TEST(PlsqlRuntimeBlocks, DbmsSqlRunAndExecuteImmediateOfBlocksKnownHere) {
   EXPECT_EQ(s("SELECT count(*) FROM calls_log WHERE what = 'ok_step ran'"), "3");
   EXPECT_EQ(s("SELECT doubled(21)"), "42");
   EXPECT_NE(s("CALL dispatch('steps.failing_step')").find("step failed"), std::string::npos);
+  // DBMS_SQL on DML: binds by name (:amt stands twice), EXECUTE returns the rows processed.
+  EXPECT_EQ(s("INSERT INTO accounts VALUES (1, 10), (2, 50), (3, 100)"), "OK");
+  EXPECT_EQ(s("SELECT credit(2, 60)"), "2");
+  EXPECT_EQ(s("SELECT string_agg(id || '=' || balance, ',' ORDER BY id) FROM accounts"), "1=10,2=52,3=102");
 }
 
 }  // namespace

@@ -152,15 +152,66 @@ size_t Lowerer::dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i,
   const ast::CallExpr* close = j < stmts.size() ? dbms_sql_statement(*stmts[j], "CLOSE_CURSOR") : nullptr;
   if (close && (close->args.size() != 1 || cursor_name(close->args[0].value.get()) != cursor)) close = nullptr;
   PgBody after;
-  if (!assign_value(*exec.target, "0", exec.span, after)) return 0;
   if (close && !dbms_sql_close(close, close->span, after)) return 0;
-  if (!runtime_block(*(*a)[1], binds, parse->span, out)) return 0;
+  if (!runtime_block(*(*a)[1], binds, parse->span, out)) {
+    if (!dbms_sql_statement_run(*(*a)[1], binds, *exec.target, parse->span, out)) return 0;
+    for (auto& s : after) out.push_back(std::move(s));
+    return j - i + (close ? 1 : 0);
+  }
+  if (!assign_value(*exec.target, "0", exec.span, out)) return 0;
   item(plsql_codes::kPattern,
        "DBMS_SQL run of a PL/SQL block (PARSE, BIND_VARIABLE, EXECUTE, VARIABLE_VALUE): converted and run in place as a "
        "nested block, each bind the variable bound to it",
        parse->span);
   for (auto& s : after) out.push_back(std::move(s));
   return j - i + (close ? 1 : 0);
+}
+
+// DBMS_SQL's run on a SQL statement other than a query (DML, DDL): EXECUTE text USING the bound
+// values, one per placeholder occurrence in the order they stand (DBMS_SQL binds by name; a
+// name written twice takes its value twice), and EXECUTE's result, "the number of rows
+// processed" for INSERT, UPDATE, DELETE and MERGE, from ROW_COUNT. The text must be a literal (or
+// the one assignment reaching the run); a query (DEFINE_COLUMN, FETCH_ROWS) and VARIABLE_VALUE of
+// a RETURNING bind are not converted here.
+bool Lowerer::dbms_sql_statement_run(const ast::Expr& text, const std::vector<RuntimeBind>& binds, const ast::Expr& count,
+                                     Span span, PgBody& out) {
+  const ast::Expr* literal = &text;
+  if (text.kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(text).parts.size() == 1) {
+    const Symbol* s = scope_.find(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
+    if (!s || s->kind != SymbolKind::Variable) return false;
+    literal = reaching_assignment(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
+  }
+  if (!literal || literal->kind != ast::ExprKind::Literal) return false;
+  for (const auto& b : binds)
+    if (b.out || !b.in) return false;
+  std::string value = rewrite::string_literal_value(static_cast<const ast::LiteralExpr&>(*literal).text);
+  SourceFile file("<dbms_sql>", value);
+  Diagnostics diags;
+  sql::ParsedScript parsed = sql::parse_script(file, diags);
+  if (diags.error_count() != 0 || parsed.statements.size() != 1 || parsed.statements[0]->kind == ast::StmtKind::Select)
+    return false;
+  std::vector<std::string> values;
+  std::set<std::string> used;
+  for (const auto& t : sql::tokenize(file)) {
+    if (t.kind != sql::TokenKind::Bind) continue;
+    std::string name = bind_key(std::string(t.text));
+    auto bound = std::find_if(binds.begin(), binds.end(), [&](const RuntimeBind& b) { return b.name == name; });
+    if (bound == binds.end()) return false;  // Oracle: ORA-01008, not all variables bound
+    values.push_back(expr(*bound->in));
+    used.insert(name);
+  }
+  if (used.size() != binds.size()) return false;  // Oracle: ORA-01006 at BIND_VARIABLE
+  std::string s = "EXECUTE " + dynamic_text(*literal, values.size(), span);
+  for (size_t k = 0; k < values.size(); ++k) s += (k ? ", " : " USING ") + values[k];
+  out.push_back(PgStmt::simple(s, span));
+  std::string n = local_variable("orashift_n", "bigint", span);
+  out.push_back(PgStmt::simple("GET DIAGNOSTICS " + n + " = ROW_COUNT", span));
+  if (!assign_value(count, n, span, out)) return false;
+  item(plsql_codes::kPattern,
+       "DBMS_SQL run of a SQL statement (PARSE, BIND_VARIABLE, EXECUTE): EXECUTE … USING the bound values in the order "
+       "the placeholders stand, EXECUTE's count from ROW_COUNT",
+       span);
+  return true;
 }
 
 bool Lowerer::runtime_block(const ast::Expr& text, std::vector<RuntimeBind> binds, Span span, PgBody& out) {

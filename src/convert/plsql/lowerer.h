@@ -315,6 +315,8 @@ private:
   std::optional<std::string> dbms_sql_call_value(const std::string& fn, const ast::CallExpr* c) const;
   bool dbms_sql_close(const ast::CallExpr* c, Span span, PgBody& out);
   size_t dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);  // statements consumed
+  bool dbms_sql_statement_run(const ast::Expr& text, const std::vector<RuntimeBind>& binds, const ast::Expr& count,
+                              Span span, PgBody& out);
   // `text` run as a block in place; binds without names are USING's, bound by position.
   bool runtime_block(const ast::Expr& text, std::vector<RuntimeBind> binds, Span span, PgBody& out);
   bool runtime_hole_call(const ast::PlCall& c, PgBody& out);
