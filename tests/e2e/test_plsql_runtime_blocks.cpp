@@ -7,6 +7,8 @@
 // - EXECUTE IMMEDIATE: PL/SQL Language Reference 19c, "EXECUTE IMMEDIATE Statement" (a dynamic
 //   PL/SQL block's placeholders are bound by name, each distinct name to the next USING argument
 //   in order; OUT arguments receive what the block assigns).
+// - DBMS_FLASHBACK.GET_SYSTEM_CHANGE_NUMBER (PL/SQL Packages and Types Reference, "DBMS_FLASHBACK":
+//   the current system change number, which grows as the database changes).
 // - DBMS_SQL on a DML statement: its placeholders bound by name, EXECUTE returns "the number of
 //   rows processed" for INSERT, UPDATE and DELETE.
 // - A block joined around a procedure name (utPLSQL's ut_executable, the dynamic dispatch idiom):
@@ -58,6 +60,16 @@ BEGIN
   EXECUTE IMMEDIATE 'begin ' || p_name || '; end;';
 END;
 /
+CREATE OR REPLACE FUNCTION change_number_grows RETURN VARCHAR2 IS
+  l_scn NUMBER;
+  l_next NUMBER;
+BEGIN
+  EXECUTE IMMEDIATE 'begin :d := dbms_flashback.get_system_change_number; end;' USING OUT l_scn;
+  INSERT INTO calls_log VALUES ('scn');
+  l_next := dbms_flashback.get_system_change_number;
+  RETURN CASE WHEN l_next > l_scn THEN 'grows' ELSE 'stays' END;
+END;
+/
 CREATE TABLE accounts (id NUMBER PRIMARY KEY, balance NUMBER);
 CREATE OR REPLACE FUNCTION credit(p_amount NUMBER, p_min NUMBER) RETURN NUMBER IS
   c INTEGER := dbms_sql.open_cursor;
@@ -98,6 +110,8 @@ TEST(PlsqlRuntimeBlocks, DbmsSqlRunAndExecuteImmediateOfBlocksKnownHere) {
   EXPECT_EQ(s("SELECT count(*) FROM calls_log WHERE what = 'ok_step ran'"), "3");
   EXPECT_EQ(s("SELECT doubled(21)"), "42");
   EXPECT_NE(s("CALL dispatch('steps.failing_step')").find("step failed"), std::string::npos);
+  // Logger's probe of DBMS_FLASHBACK: the change number grows as the database changes.
+  EXPECT_EQ(s("SELECT change_number_grows()"), "grows");
   // DBMS_SQL on DML: binds by name (:amt stands twice), EXECUTE returns the rows processed.
   EXPECT_EQ(s("INSERT INTO accounts VALUES (1, 10), (2, 50), (3, 100)"), "OK");
   EXPECT_EQ(s("SELECT credit(2, 60)"), "2");

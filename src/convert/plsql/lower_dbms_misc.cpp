@@ -41,6 +41,16 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
   if (pkg == "DBMS_DB_VERSION" && !c) return db_version_constant(fn);
   if (pkg == "DBMS_LOCK") return dbms_lock_call(fn, c, w);
   if (pkg == "DBMS_SQL") return dbms_sql_call_value(fn, c);
+  if (pkg == "DBMS_FLASHBACK" && fn == "GET_SYSTEM_CHANGE_NUMBER" && (!c || c->args.empty())) {
+    // The SCN is the database's logical clock; PostgreSQL's counterpart is the position in its
+    // write-ahead log (its insert position), which grows as the database changes.
+    item(plsql_codes::kBehaviour,
+         "DBMS_FLASHBACK.GET_SYSTEM_CHANGE_NUMBER → the current WAL position as a number (pg_current_wal_insert_lsn): it grows "
+         "as the database changes, as the SCN does, but no query reads data AS OF it (a flashback query is flagged where "
+         "it stands)",
+         span);
+    return std::string("(pg_current_wal_insert_lsn() - '0/0'::pg_lsn)");
+  }
   if (pkg == "DBMS_UTILITY") {
     if (fn == "IS_CLUSTER_DATABASE" && (!c || c->args.empty())) return "false";  // one server, no RAC
     if (fn == "GET_CPU_TIME" && (!c || c->args.empty())) {

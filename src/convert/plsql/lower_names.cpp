@@ -715,7 +715,7 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     if (pkg == "DBMS_ASSERT")
       if (auto a = dbms_assert_call(fn, c, w)) return a;
     if (pkg == "DBMS_CRYPTO" || pkg == "DBMS_UTILITY" || pkg == "DBMS_DB_VERSION" || pkg == "DBMS_RANDOM" || pkg == "DBMS_LOCK" ||
-        pkg == "DBMS_TRANSACTION" || pkg == "DBMS_SQL")
+        pkg == "DBMS_TRANSACTION" || pkg == "DBMS_SQL" || pkg == "DBMS_FLASHBACK")
       if (auto m = dbms_misc_call(pkg, fn, c, span, w)) return m;
   }
   if (pkg == "DBMS_XMLGEN" && !as_statement)
