@@ -313,18 +313,23 @@ std::string SqlWriter::name(const NameExpr& n) {
   if (n.parts.size() == 1 && !n.parts[0].quoted() && !resolve_column(n)) {
     std::string w = upper(n.parts[0].text);
     // In PL/SQL each evaluation reads the clock (l_start := SYSTIMESTAMP; …; SYSTIMESTAMP - l_start
-    // times the work between); PostgreSQL's CURRENT_TIMESTAMP and LOCALTIMESTAMP stay at the
-    // transaction's start, so a routine reads clock_timestamp(). A query outside PL/SQL (a view)
-    // keeps the statement's time.
-    const bool clock = postgres() && ctx_.routine;
+    // times the work between) and a SQL statement reads it once; PostgreSQL's CURRENT_TIMESTAMP
+    // and LOCALTIMESTAMP stay at the transaction's start. So a routine reads clock_timestamp(),
+    // and its SQL statements read it through a subquery: evaluated once per statement (an
+    // InitPlan), which also leaves `created > SYSDATE - 1` an index condition (a volatile call in
+    // WHERE would not be). PL/SQL expressions cannot hold a subquery everywhere (CALL arguments,
+    // parameter defaults). A query outside PL/SQL (a view) keeps the statement's time.
+    if (postgres() && ctx_.routine) {
+      const std::string open = in_statement_ ? "(SELECT " : "", close = in_statement_ ? ")" : "";
+      if (w == "SYSDATE" || w == "CURRENT_DATE") return open + "date_trunc('second', clock_timestamp()::timestamp)" + close;
+      if (w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP") return open + "clock_timestamp()" + close;
+      if (w == "LOCALTIMESTAMP") return open + "clock_timestamp()::timestamp" + close;
+    }
     if (w == "SYSDATE" || w == "CURRENT_DATE")  // Oracle DATE: date and time to the second, session time
-      return redshift() ? "GETDATE()"
-             : duckdb() ? "CAST(date_trunc('second', current_localtimestamp()) AS TIMESTAMP)"
-             : clock    ? "date_trunc('second', clock_timestamp()::timestamp)"
-                        : "LOCALTIMESTAMP(0)";
-    if (w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP")
-      return redshift() ? "SYSDATE" : clock ? "clock_timestamp()" : "CURRENT_TIMESTAMP";
-    if (w == "LOCALTIMESTAMP") return duckdb() ? "current_localtimestamp()" : clock ? "clock_timestamp()::timestamp" : "LOCALTIMESTAMP";
+      return redshift() ? "GETDATE()" : duckdb() ? "CAST(date_trunc('second', current_localtimestamp()) AS TIMESTAMP)"
+                                                 : "LOCALTIMESTAMP(0)";
+    if (w == "SYSTIMESTAMP" || w == "CURRENT_TIMESTAMP") return redshift() ? "SYSDATE" : "CURRENT_TIMESTAMP";
+    if (w == "LOCALTIMESTAMP") return duckdb() ? "current_localtimestamp()" : "LOCALTIMESTAMP";
     if (w == "TRUE" || w == "FALSE") return w;  // 23ai BOOLEAN literals: the targets have them too
     if (w == "USER") return "CURRENT_USER";
     if (w == "ROWNUM" && rownum_numbers_) return "ROW_NUMBER() OVER ()";

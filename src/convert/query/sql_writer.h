@@ -66,6 +66,7 @@ public:
   static ValueType implicit_target(ValueType operand, ValueType other);
 
 private:
+  bool in_statement_ = false;  // writing a whole SQL statement (not a PL/SQL expression)
   bool rownum_numbers_ = false;  // writing a select item: ROWNUM is the row's number (ROW_NUMBER() OVER ())
   // expressions (sql_writer.cpp)
   std::string literal(const ast::LiteralExpr& l);

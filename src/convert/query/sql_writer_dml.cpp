@@ -15,6 +15,7 @@ namespace orashift::rewrite {
 using namespace sql::ast;
 
 std::string SqlWriter::statement(const Statement& s) {
+  in_statement_ = true;  // a whole SQL statement: it reads the clock once (SqlWriter::name)
   switch (s.kind) {
     case StmtKind::Select: return query(*static_cast<const SelectStmt&>(s).query);
     case StmtKind::Insert: return insert(static_cast<const Insert&>(s));
