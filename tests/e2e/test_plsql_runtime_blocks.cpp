@@ -9,6 +9,8 @@
 //   in order; OUT arguments receive what the block assigns).
 // - DBMS_FLASHBACK.GET_SYSTEM_CHANGE_NUMBER (PL/SQL Packages and Types Reference, "DBMS_FLASHBACK":
 //   the current system change number, which grows as the database changes).
+// - DBMS_SQL on a query: DEFINE_COLUMN per position, FETCH_ROWS returns the rows fetched (0 at
+//   the end), COLUMN_VALUE the fetched row's value at a position.
 // - DBMS_SQL on a DML statement: its placeholders bound by name, EXECUTE returns "the number of
 //   rows processed" for INSERT, UPDATE and DELETE.
 // - A block joined around a procedure name (utPLSQL's ut_executable, the dynamic dispatch idiom):
@@ -70,6 +72,33 @@ BEGIN
   RETURN CASE WHEN l_next > l_scn THEN 'grows' ELSE 'stays' END;
 END;
 /
+CREATE TABLE items (id NUMBER PRIMARY KEY, label VARCHAR2(20), added DATE);
+CREATE OR REPLACE FUNCTION list_items(p_min NUMBER) RETURN VARCHAR2 IS
+  c INTEGER;
+  l_id NUMBER;
+  l_label VARCHAR2(20);
+  l_added DATE;
+  l_out VARCHAR2(400);
+  n INTEGER;
+BEGIN
+  c := dbms_sql.open_cursor;
+  dbms_sql.parse(c, 'select id, label, added from items where id >= :lo order by id', dbms_sql.native);
+  dbms_sql.bind_variable(c, 'lo', p_min);
+  dbms_sql.define_column(c, 1, l_id);
+  dbms_sql.define_column(c, 2, l_label, 20);
+  dbms_sql.define_column(c, 3, l_added);
+  n := dbms_sql.execute(c);
+  LOOP
+    EXIT WHEN dbms_sql.fetch_rows(c) = 0;
+    dbms_sql.column_value(c, 1, l_id);
+    dbms_sql.column_value(c, 2, l_label);
+    dbms_sql.column_value(c, 3, l_added);
+    l_out := l_out || l_id || ':' || l_label || ':' || TO_CHAR(l_added, 'YYYY-MM-DD') || ';';
+  END LOOP;
+  dbms_sql.close_cursor(c);
+  RETURN l_out || CASE WHEN dbms_sql.is_open(c) THEN 'open' ELSE 'closed' END;
+END;
+/
 CREATE TABLE accounts (id NUMBER PRIMARY KEY, balance NUMBER);
 CREATE OR REPLACE FUNCTION credit(p_amount NUMBER, p_min NUMBER) RETURN NUMBER IS
   c INTEGER := dbms_sql.open_cursor;
@@ -112,6 +141,9 @@ TEST(PlsqlRuntimeBlocks, DbmsSqlRunAndExecuteImmediateOfBlocksKnownHere) {
   EXPECT_NE(s("CALL dispatch('steps.failing_step')").find("step failed"), std::string::npos);
   // Logger's probe of DBMS_FLASHBACK: the change number grows as the database changes.
   EXPECT_EQ(s("SELECT change_number_grows()"), "grows");
+  // DBMS_SQL on a query: DEFINE_COLUMN, FETCH_ROWS until 0, COLUMN_VALUE per position.
+  EXPECT_EQ(s("INSERT INTO items VALUES (1, 'a', '2024-01-01'), (2, 'b', '2024-02-03'), (3, NULL, '2024-03-04')"), "OK");
+  EXPECT_EQ(s("SELECT list_items(2)"), "2:b:2024-02-03;3::2024-03-04;closed");
   // DBMS_SQL on DML: binds by name (:amt stands twice), EXECUTE returns the rows processed.
   EXPECT_EQ(s("INSERT INTO accounts VALUES (1, 10), (2, 50), (3, 100)"), "OK");
   EXPECT_EQ(s("SELECT credit(2, 60)"), "2");

@@ -258,6 +258,7 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
   if (pkg == "DBMS_SESSION") return session_context_statement(fn, call, span, out);
   if (pkg == "DBMS_LOCK") return dbms_lock_statement(fn, call, span, out);
   if (pkg == "DBMS_SQL" && fn == "CLOSE_CURSOR") return dbms_sql_close(call, span, out);
+  if (pkg == "DBMS_SQL" && fn == "COLUMN_VALUE") return dbms_sql_column_value(call, span, out);
   if (pkg == "DBMS_APPLICATION_INFO" && (fn == "READ_MODULE" || fn == "READ_CLIENT_INFO")) {
     // What SET_MODULE / SET_ACTION / SET_CLIENT_INFO wrote (lower_names.cpp), read back into the OUT arguments.
     auto a = fn == "READ_MODULE" ? builtin_args(call, {"MODULE_NAME", "ACTION_NAME"}) : builtin_args(call, {"CLIENT_INFO"});

@@ -107,6 +107,9 @@ const ast::Expr* Lowerer::reaching_assignment(const std::string& variable) const
 std::optional<std::string> Lowerer::dbms_sql_call_value(const std::string& fn, const ast::CallExpr* c) const {
   if (dialect() != Dialect::Postgres) return std::nullopt;
   if (fn == "NATIVE" || fn == "V7") return "1";  // language flags: PARSE's third argument
+  if (fn == "FETCH_ROWS" && c && c->args.size() == 1)
+    if (auto q = dbms_sql_queries_.find(cursor_name(c->args[0].value.get())); q != dbms_sql_queries_.end())
+      return helper_call("orashift_dbms_sql_fetch", q->second + ", " + quote_literal(target_name(q->first)));
   if (fn == "OPEN_CURSOR" && (!c || c->args.empty())) return "1";
   if (fn == "IS_OPEN" && c && c->args.size() == 1) return "(" + expr(*c->args[0].value) + " IS NOT NULL)";
   return std::nullopt;
@@ -114,7 +117,24 @@ std::optional<std::string> Lowerer::dbms_sql_call_value(const std::string& fn, c
 
 bool Lowerer::dbms_sql_close(const ast::CallExpr* c, Span span, PgBody& out) {
   if (dialect() != Dialect::Postgres || !c || c->args.size() != 1) return false;
+  if (auto q = dbms_sql_queries_.find(cursor_name(c->args[0].value.get())); q != dbms_sql_queries_.end())
+    out.push_back(PgStmt::simple("PERFORM " + helper_call("orashift_dbms_sql_close", q->second), span));
   return assign_value(*c->args[0].value, "NULL", span, out);  // CLOSE_CURSOR sets its IN OUT argument to NULL
+}
+
+// COLUMN_VALUE(c, position, v) of a query run by DBMS_SQL: the fetched row's value, as v's type.
+bool Lowerer::dbms_sql_column_value(const ast::CallExpr* c, Span span, PgBody& out) {
+  auto a = builtin_args(c, {"C", "POSITION", "VALUE"});
+  if (!a || !(*a)[0] || !(*a)[1] || !(*a)[2]) return false;
+  auto q = dbms_sql_queries_.find(cursor_name((*a)[0]));
+  auto type = type_of(*(*a)[2]);
+  std::string pos = sql::compact_text((*a)[1]->span);
+  if (q == dbms_sql_queries_.end() || !type || type->sql.empty() || type->shape != Shape::Scalar ||
+      pos.find_first_not_of("0123456789") != std::string::npos || pos.empty() || pos == "0")
+    return false;
+  std::string value = "(current_setting(" + quote_literal("orashift.dbms_sql_" + target_name(q->first)) +
+                      ")::json ->> " + std::to_string(std::stoi(pos) - 1) + ")::" + type->sql;
+  return assign_value(*(*a)[2], value, span, out);
 }
 
 size_t Lowerer::dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out) {
@@ -134,6 +154,15 @@ size_t Lowerer::dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i,
     if (!name || !(*ba)[2] || cursor_name((*ba)[0]) != cursor) return 0;
     binds.push_back({bind_key(*name), (*ba)[2], nullptr});
   }
+  // DEFINE_COLUMN(c, position, v[, size]): a query's columns, read later with COLUMN_VALUE.
+  size_t defined = 0;
+  for (; j < stmts.size(); ++j) {
+    const ast::CallExpr* d = dbms_sql_statement(*stmts[j], "DEFINE_COLUMN");
+    if (!d) break;
+    auto da = builtin_args(d, {"C", "POSITION", "COLUMN", "COLUMN_SIZE"});
+    if (!da || cursor_name((*da)[0]) != cursor) return 0;
+    ++defined;
+  }
   // n := DBMS_SQL.EXECUTE(c): the value is undefined for a block (Oracle documents the count for DML only).
   if (j >= stmts.size() || stmts[j]->kind != ast::PlStmtKind::Assign) return 0;
   const auto& exec = static_cast<const ast::PlAssign&>(*stmts[j]);
@@ -151,6 +180,10 @@ size_t Lowerer::dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i,
   }
   const ast::CallExpr* close = j < stmts.size() ? dbms_sql_statement(*stmts[j], "CLOSE_CURSOR") : nullptr;
   if (close && (close->args.size() != 1 || cursor_name(close->args[0].value.get()) != cursor)) close = nullptr;
+  if (defined > 0) {  // a query: its rows are fetched later (FETCH_ROWS, COLUMN_VALUE)
+    if (!dbms_sql_query_run(cursor, *(*a)[1], binds, *exec.target, parse->span, out)) return 0;
+    return j - i;
+  }
   PgBody after;
   if (close && !dbms_sql_close(close, close->span, after)) return 0;
   if (!runtime_block(*(*a)[1], binds, parse->span, out)) {
@@ -175,35 +208,9 @@ size_t Lowerer::dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i,
 // a RETURNING bind are not converted here.
 bool Lowerer::dbms_sql_statement_run(const ast::Expr& text, const std::vector<RuntimeBind>& binds, const ast::Expr& count,
                                      Span span, PgBody& out) {
-  const ast::Expr* literal = &text;
-  if (text.kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(text).parts.size() == 1) {
-    const Symbol* s = scope_.find(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
-    if (!s || s->kind != SymbolKind::Variable) return false;
-    literal = reaching_assignment(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
-  }
-  if (!literal || literal->kind != ast::ExprKind::Literal) return false;
-  for (const auto& b : binds)
-    if (b.out || !b.in) return false;
-  std::string value = rewrite::string_literal_value(static_cast<const ast::LiteralExpr&>(*literal).text);
-  SourceFile file("<dbms_sql>", value);
-  Diagnostics diags;
-  sql::ParsedScript parsed = sql::parse_script(file, diags);
-  if (diags.error_count() != 0 || parsed.statements.size() != 1 || parsed.statements[0]->kind == ast::StmtKind::Select)
-    return false;
-  std::vector<std::string> values;
-  std::set<std::string> used;
-  for (const auto& t : sql::tokenize(file)) {
-    if (t.kind != sql::TokenKind::Bind) continue;
-    std::string name = bind_key(std::string(t.text));
-    auto bound = std::find_if(binds.begin(), binds.end(), [&](const RuntimeBind& b) { return b.name == name; });
-    if (bound == binds.end()) return false;  // Oracle: ORA-01008, not all variables bound
-    values.push_back(expr(*bound->in));
-    used.insert(name);
-  }
-  if (used.size() != binds.size()) return false;  // Oracle: ORA-01006 at BIND_VARIABLE
-  std::string s = "EXECUTE " + dynamic_text(*literal, values.size(), span);
-  for (size_t k = 0; k < values.size(); ++k) s += (k ? ", " : " USING ") + values[k];
-  out.push_back(PgStmt::simple(s, span));
+  auto run = dbms_sql_text(text, binds, false, span);
+  if (!run) return false;
+  out.push_back(PgStmt::simple("EXECUTE " + *run, span));
   std::string n = local_variable("orashift_n", "bigint", span);
   out.push_back(PgStmt::simple("GET DIAGNOSTICS " + n + " = ROW_COUNT", span));
   if (!assign_value(count, n, span, out)) return false;
@@ -212,6 +219,61 @@ bool Lowerer::dbms_sql_statement_run(const ast::Expr& text, const std::vector<Ru
        "the placeholders stand, EXECUTE's count from ROW_COUNT",
        span);
   return true;
+}
+
+// A query run by DBMS_SQL (PARSE, DEFINE_COLUMN, EXECUTE; then FETCH_ROWS, COLUMN_VALUE, CLOSE_CURSOR):
+// a refcursor opened FOR EXECUTE; FETCH_ROWS fetches a row into a session setting as a JSON
+// array (orashift_dbms_sql_fetch) and COLUMN_VALUE reads its position back as the variable's type.
+bool Lowerer::dbms_sql_query_run(const std::string& cursor, const ast::Expr& text, const std::vector<RuntimeBind>& binds,
+                                 const ast::Expr& count, Span span, PgBody& out) {
+  auto run = dbms_sql_text(text, binds, true, span);
+  if (!run) return false;
+  std::string rc = local_variable("orashift_dbms_sql_" + target_name(cursor), "refcursor", span);
+  out.push_back(PgStmt::simple("OPEN " + rc + " FOR EXECUTE " + *run, span));
+  if (!assign_value(count, "0", span, out)) return false;  // EXECUTE's value is undefined for a query
+  dbms_sql_queries_[cursor] = rc;
+  item(plsql_codes::kBehaviour,
+       "DBMS_SQL query (DEFINE_COLUMN, FETCH_ROWS, COLUMN_VALUE): a refcursor opened FOR EXECUTE; each fetched row is "
+       "kept as JSON text in a session setting and COLUMN_VALUE reads its value back as the variable's type (values "
+       "pass through their JSON text: a DATE as ISO text, a number exactly)",
+       span);
+  return true;
+}
+
+// The statement text and its USING list (" USING a, b"), or nullopt when the text is not a
+// literal (or the one assignment reaching the run), does not parse, is (not) a query as `query`
+// asks, or its placeholders and the binds do not match.
+std::optional<std::string> Lowerer::dbms_sql_text(const ast::Expr& text, const std::vector<RuntimeBind>& binds, bool query,
+                                                  Span span) {
+  const ast::Expr* literal = &text;
+  if (text.kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(text).parts.size() == 1) {
+    const Symbol* s = scope_.find(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
+    if (!s || s->kind != SymbolKind::Variable) return std::nullopt;
+    literal = reaching_assignment(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
+  }
+  if (!literal || literal->kind != ast::ExprKind::Literal) return std::nullopt;
+  for (const auto& b : binds)
+    if (b.out || !b.in) return std::nullopt;
+  std::string value = rewrite::string_literal_value(static_cast<const ast::LiteralExpr&>(*literal).text);
+  SourceFile file("<dbms_sql>", value);
+  Diagnostics diags;
+  sql::ParsedScript parsed = sql::parse_script(file, diags);
+  if (diags.error_count() != 0 || parsed.statements.size() != 1 || (parsed.statements[0]->kind == ast::StmtKind::Select) != query)
+    return std::nullopt;
+  std::vector<std::string> values;
+  std::set<std::string> used;
+  for (const auto& t : sql::tokenize(file)) {
+    if (t.kind != sql::TokenKind::Bind) continue;
+    std::string name = bind_key(std::string(t.text));
+    auto bound = std::find_if(binds.begin(), binds.end(), [&](const RuntimeBind& b) { return b.name == name; });
+    if (bound == binds.end()) return std::nullopt;  // Oracle: ORA-01008, not all variables bound
+    values.push_back(expr(*bound->in));
+    used.insert(name);
+  }
+  if (used.size() != binds.size()) return std::nullopt;  // Oracle: ORA-01006 at BIND_VARIABLE
+  std::string s = dynamic_text(*literal, values.size(), span);
+  for (size_t k = 0; k < values.size(); ++k) s += (k ? ", " : " USING ") + values[k];
+  return s;
 }
 
 bool Lowerer::runtime_block(const ast::Expr& text, std::vector<RuntimeBind> binds, Span span, PgBody& out) {
@@ -377,6 +439,39 @@ std::optional<std::string> Lowerer::runtime_bind(const ast::BindExpr& b) const {
 }
 
 std::string dbms_sql_helper_sql(const std::string& name) {
+  // FETCH_ROWS: the next row of a query's refcursor kept as a JSON array in the session setting
+  // orashift.dbms_sql_<cursor> (columns in order, duplicates kept: json_each of row_to_json).
+  if (name == "orashift_dbms_sql_fetch")
+    return R"SQL((rc refcursor, slot text)
+RETURNS integer
+LANGUAGE plpgsql
+AS $orashift$
+DECLARE
+  r record;
+BEGIN
+  FETCH rc INTO r;
+  IF NOT FOUND THEN
+    RETURN 0;
+  END IF;
+  PERFORM set_config('orashift.dbms_sql_' || slot,
+                     (SELECT json_agg(e.value ORDER BY e.n)::text FROM json_each(row_to_json(r)) WITH ORDINALITY AS e(key, value, n)),
+                     false);
+  RETURN 1;
+END
+$orashift$;
+)SQL";
+  if (name == "orashift_dbms_sql_close")
+    return R"SQL((rc refcursor)
+RETURNS void
+LANGUAGE plpgsql
+AS $orashift$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_cursors WHERE pg_cursors.name = rc::text) THEN
+    EXECUTE format('CLOSE %I', rc::text);
+  END IF;
+END
+$orashift$;
+)SQL";
   if (name != "orashift_call_name") return "";
   // Oracle's name of a procedure (OWNER.PACKAGE.PROCEDURE, PACKAGE.PROCEDURE, PROCEDURE; quoted
   // parts keep their case) as PostgreSQL's: each package is a schema, so an owner before a

@@ -317,6 +317,10 @@ private:
   size_t dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);  // statements consumed
   bool dbms_sql_statement_run(const ast::Expr& text, const std::vector<RuntimeBind>& binds, const ast::Expr& count,
                               Span span, PgBody& out);
+  bool dbms_sql_query_run(const std::string& cursor, const ast::Expr& text, const std::vector<RuntimeBind>& binds,
+                          const ast::Expr& count, Span span, PgBody& out);
+  std::optional<std::string> dbms_sql_text(const ast::Expr& text, const std::vector<RuntimeBind>& binds, bool query, Span span);
+  bool dbms_sql_column_value(const ast::CallExpr* c, Span span, PgBody& out);
   // `text` run as a block in place; binds without names are USING's, bound by position.
   bool runtime_block(const ast::Expr& text, std::vector<RuntimeBind> binds, Span span, PgBody& out);
   bool runtime_hole_call(const ast::PlCall& c, PgBody& out);
@@ -479,6 +483,7 @@ private:
   std::vector<std::pair<const std::vector<ast::PlStmtPtr>*, const size_t*>> body_stack_;
   std::map<std::string, std::string> runtime_holes_;  // placeholder (upper) → the name computed at run time
   std::map<std::string, std::string> runtime_binds_;  // :bind (normalized) → the variable or value it stands for
+  std::map<std::string, std::string> dbms_sql_queries_;  // DBMS_SQL cursor variable (upper) → its refcursor
   int foreign_frames_ = 0;
   // object_type_info by type name: an object type's attributes are SQL types, the same wherever
   // the unit names the type, and a type body asks for its own type at every method and call.
