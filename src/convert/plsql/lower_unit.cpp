@@ -121,6 +121,7 @@ std::string Lowerer::package_cursor_problem(const ast::CreatePackage& u, const s
 std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   PgBlock b;
   Span enclosing = std::exchange(routine_span_, s.span);
+  auto enclosing_queries = std::exchange(dbms_sql_queries_, {});  // DBMS_SQL cursors are the routine's own
   uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
   if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
   if (constructor_) b.decls.push_back({quote_ident("self") + " " + object_type_info(method_type_).sql, s.span});
@@ -131,6 +132,7 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
       if (count_words(s.body->span, name, "") > 0) b.decls.insert(b.decls.end(), decls.begin(), decls.end());
   block(*s.body, b);
   routine_span_ = enclosing;
+  dbms_sql_queries_ = std::move(enclosing_queries);
   if (const Hierarchy* h = constructor_ ? hierarchy_of(method_type_) : nullptr; h && h->usable)
     b.body.insert(b.body.begin(), PgStmt::simple("self.\"orashift_type\" := " + quote_literal(method_type_), s.span));
   Emitter e;
