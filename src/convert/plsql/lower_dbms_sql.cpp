@@ -1,13 +1,14 @@
-// PL/SQL blocks run at run time, converted in place:
-//  - DBMS_SQL's straight-line run on a block (utPLSQL's ut_executable): PARSE(c, text), its
-//    BIND_VARIABLEs, EXECUTE, the VARIABLE_VALUEs read back and CLOSE_CURSOR, in one statement
-//    list; OPEN_CURSOR / IS_OPEN / CLOSE_CURSOR elsewhere only number a cursor that nothing else
-//    reads ("DBMS_SQL", PL/SQL Packages and Types Reference).
-//  - the block's text joined from literals and, at a statement's place, a name computed at run
-//    time (`'begin ' || p || '; end;'`, the dynamic dispatch idiom): that statement becomes
-//    EXECUTE 'CALL ' || name || '()'.
-// The text is parsed as PL/SQL here, so the block must be known: a literal, or a variable whose one
-// assignment before the run is such a concatenation. Binds are by name: each :x of the block reads
+// DBMS_SQL ("DBMS_SQL", PL/SQL Packages and Types Reference) and PL/SQL blocks run at run time:
+//  - DBMS_SQL's straight-line run on one cursor: PARSE(c, text), its BIND_VARIABLEs, [DEFINE_COLUMNs,]
+//    EXECUTE, [VARIABLE_VALUEs,] [CLOSE_CURSOR], in one statement list. On a PL/SQL block (utPLSQL's
+//    ut_executable) the block is converted in place; on DML or DDL it is EXECUTE … USING; on a
+//    query a refcursor that FETCH_ROWS and COLUMN_VALUE read. OPEN_CURSOR / IS_OPEN /
+//    CLOSE_CURSOR elsewhere number a cursor.
+//  - EXECUTE IMMEDIATE of a block whose text is joined from literals and, at a statement's place,
+//    a name computed at run time (`'begin ' || p || '; end;'`, the dynamic dispatch idiom): that
+//    statement becomes EXECUTE 'CALL ' || name || '()'.
+// The text is parsed here, so it must be known: a literal, or a variable whose one assignment
+// before the run is such a concatenation (known_text). Binds are by name: each :x of the block reads
 // and writes the variable bound to it, so an OUT bind is written as the block assigns it (Oracle
 // copies it back when the block ends: a caller that handles the block's error sees the change).
 #include "convert/install_block_ddl.h"
@@ -102,6 +103,13 @@ const ast::Expr* Lowerer::reaching_assignment(const std::string& variable) const
     }
   }
   return nullptr;
+}
+
+const ast::Expr* Lowerer::known_text(const ast::Expr& text) const {
+  if (text.kind != ast::ExprKind::Name || static_cast<const ast::NameExpr&>(text).parts.size() != 1) return &text;
+  std::string v = norm(static_cast<const ast::NameExpr&>(text).parts[0]);
+  const Symbol* s = scope_.find(v);
+  return s && s->kind == SymbolKind::Variable ? reaching_assignment(v) : nullptr;
 }
 
 std::optional<std::string> Lowerer::dbms_sql_call_value(const std::string& fn, const ast::CallExpr* c) const {
@@ -245,12 +253,7 @@ bool Lowerer::dbms_sql_query_run(const std::string& cursor, const ast::Expr& tex
 // asks, or its placeholders and the binds do not match.
 std::optional<std::string> Lowerer::dbms_sql_text(const ast::Expr& text, const std::vector<RuntimeBind>& binds, bool query,
                                                   Span span) {
-  const ast::Expr* literal = &text;
-  if (text.kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(text).parts.size() == 1) {
-    const Symbol* s = scope_.find(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
-    if (!s || s->kind != SymbolKind::Variable) return std::nullopt;
-    literal = reaching_assignment(norm(static_cast<const ast::NameExpr&>(text).parts[0]));
-  }
+  const ast::Expr* literal = known_text(text);
   if (!literal || literal->kind != ast::ExprKind::Literal) return std::nullopt;
   for (const auto& b : binds)
     if (b.out || !b.in) return std::nullopt;
@@ -278,14 +281,8 @@ std::optional<std::string> Lowerer::dbms_sql_text(const ast::Expr& text, const s
 
 bool Lowerer::runtime_block(const ast::Expr& text, std::vector<RuntimeBind> binds, Span span, PgBody& out) {
   if (!env_.cond || !env_.profile->raise_using) return false;
-  const ast::Expr* joined = &text;
-  if (text.kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(text).parts.size() == 1) {
-    std::string v = norm(static_cast<const ast::NameExpr&>(text).parts[0]);
-    const Symbol* s = scope_.find(v);
-    if (!s || s->kind != SymbolKind::Variable) return false;
-    joined = reaching_assignment(v);
-    if (!joined) return false;
-  }
+  const ast::Expr* joined = known_text(text);
+  if (!joined) return false;
   // The pieces: literals at their own offsets, whitespace (CHR(10)) as the blanks between them,
   // and names computed at run time, each written into the blanks it leaves as a placeholder.
   std::vector<const ast::Expr*> operands;

@@ -279,8 +279,7 @@ bool Lowerer::json_statement(const ast::PlCall& call, PgBody& out) {
 // the routine's text (errs towards "shared"); nullopt when confined.
 std::optional<std::string> Lowerer::json_shared(const std::string& var) const {
   if (!routine_span_.file) return std::string("cannot be followed here");
-  std::string text(routine_span_.text());
-  for (char& ch : text) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  std::string text = upper_text(routine_span_.text());
   for (size_t at = text.find(var); at != std::string::npos; at = text.find(var, at + 1)) {
     if (!whole_name_at(text, at, var)) continue;
     size_t after = text.find_first_not_of(" \t\r\n", at + var.size());

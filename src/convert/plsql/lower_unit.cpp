@@ -86,8 +86,7 @@ std::string initial_value(const std::string& pkg, const std::string& var, const 
 // How many times `word` occurs in the text as a whole identifier, preceded by `before` (a keyword
 // such as "OPEN", "" for any occurrence).
 size_t count_words(Span span, const std::string& word, const std::string& before) {
-  std::string text(span.text());
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::string text = upper_text(span.text());
   std::string n;
   for (char c : word) n += (c == '$' || c == '#') ? std::string("\\") + c : std::string(1, c);
   std::regex re((before.empty() ? std::string("(^|[^A-Z0-9_$#.])") : "\\b" + before + "\\s+") + n + "(?![A-Z0-9_$#])");
@@ -107,8 +106,7 @@ std::string Lowerer::package_cursor_problem(const ast::CreatePackage& u, const s
     if (d->kind != ast::PlDeclKind::Subprogram) continue;
     auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
     if (!s.body || count_words(s.body->span, name, "") == 0) continue;
-    std::string text(s.body->span.text());
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+    std::string text = upper_text(s.body->span.text());
     if (text.find(name + "%ISOPEN") != std::string::npos) return "a member reads " + name + "%ISOPEN";
     size_t opens = count_words(s.body->span, name, "OPEN"), closes = count_words(s.body->span, name, "CLOSE");
     if (opens != closes) return "member " + norm(s.name.name()) + " does not close it as often as it opens it";
@@ -197,20 +195,14 @@ bool may_write_text(const std::string& text, const std::string& oracle_name) {
   return false;
 }
 
-std::string upper_text(Span s) {
-  std::string text(s.text());
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
-  return text;
-}
-
-bool may_write(Span routine, const std::string& oracle_name) { return may_write_text(upper_text(routine), oracle_name); }
+bool may_write(Span routine, const std::string& oracle_name) { return may_write_text(upper_text(routine.text()), oracle_name); }
 
 // SELF of the enclosing method may change in a nested subprogram: an attribute assigned (`a :=`,
 // `SELF.a :=`, INTO a) or SELF passed to a member procedure (a CALL line with "self" in it).
 }  // namespace
 
 bool self_may_change(Span routine, const TypeInfo& self, const std::string& converted) {
-  std::string text = upper_text(routine);
+  std::string text = upper_text(routine.text());
   if (may_write_text(text, "SELF")) return true;
   for (const auto& f : self.fields)
     if (may_write_text(text, f.name)) return true;
@@ -335,9 +327,8 @@ bool Lowerer::writes_enclosing(const ast::PlSubprogram& s) const {
   for (const auto& d : s.body->decls)
     if (d->kind == ast::PlDeclKind::Variable) own.insert(norm(static_cast<const ast::PlVariable&>(*d).name));
   // Most enclosing names do not occur in the nested body at all: one upper-cased copy of it
-  // rules them out before may_write builds its patterns for the rest.
-  std::string text(s.body->span.text());
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  // rules them out, and may_write_text reads the same copy for the rest.
+  std::string text = upper_text(s.body->span.text());
   for (const auto& n : scope_.names_in(routine_frame_, scope_.depth())) {
     if (own.count(n) || (n != "SELF" && text.find(n) == std::string::npos)) continue;
     const Symbol* sym = scope_.find(n);

@@ -312,6 +312,9 @@ private:
   // The value of the one assignment to local `variable` that reaches the statement being lowered,
   // when the statements between only read it; null otherwise.
   const ast::Expr* reaching_assignment(const std::string& variable) const;
+  // The text a dynamic statement runs: `text` itself, or for a local variable its reaching
+  // assignment (nullptr when there is none).
+  const ast::Expr* known_text(const ast::Expr& text) const;
   std::optional<std::string> dbms_sql_call_value(const std::string& fn, const ast::CallExpr* c) const;
   bool dbms_sql_close(const ast::CallExpr* c, Span span, PgBody& out);
   size_t dbms_sql_run(const std::vector<ast::PlStmtPtr>& stmts, size_t i, PgBody& out);  // statements consumed

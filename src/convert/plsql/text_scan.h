@@ -4,8 +4,16 @@
 // lower_dbms_sql.cpp's reaching_assignment): fast, and erring towards "it may".
 #include <cctype>
 #include <string>
+#include <string_view>
 
 namespace orashift::plsql {
+
+// The text upper-cased, as unquoted Oracle names are compared.
+inline std::string upper_text(std::string_view s) {
+  std::string text(s);
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
 
 // A character of an unquoted Oracle name after its first: letters, digits, _ $ #.
 inline bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '#'; }
