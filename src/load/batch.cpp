@@ -92,18 +92,20 @@ size_t Batch::retain(const std::vector<uint8_t>& keep) {
 }
 
 size_t Batch::memory_bytes() const {
-  size_t n = source_lines.capacity() * 8;
+  size_t n = source_lines.capacity() * 8 + raw.bytes.capacity() + raw.ends.capacity() * 4;
   for (const auto& c : columns) n += c.memory_bytes();
   return n;
 }
 size_t Batch::data_bytes() const {
-  size_t n = source_lines.size() * 8;
+  size_t n = source_lines.size() * 8 + raw.bytes.size() + raw.ends.size() * 4;
   for (const auto& c : columns) n += c.data_bytes();
   return n;
 }
 void Batch::clear() {
   for (auto& c : columns) c.clear();
   source_lines.clear();
+  raw.bytes.clear();
+  raw.ends.clear();  // raw.format stays: the reader that set it fills the batch again
 }
 
 }  // namespace orashift

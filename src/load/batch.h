@@ -2,6 +2,7 @@
 // A column-oriented block of rows: typed vectors plus validity masks. Readers fill batches,
 // writers drain them; a bounded queue between them keeps memory flat for any table size.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,8 +69,40 @@ struct ColumnVector {
   size_t data_bytes() const;    // held by the values (size)
 };
 
+struct Batch;
+
+// Rows a source can hand to a writer undecoded, in a form both ends share: a PostgreSQL source
+// and a PostgreSQL target whose columns have the same types pass binary COPY tuples through, so
+// neither side decodes, checks and re-encodes values the target type already holds exactly
+// (load/executor.cpp asks the reader for its format and the writer whether it takes it).
+class RawRowFormat {
+public:
+  virtual ~RawRowFormat() = default;
+  std::string encoding;                   // e.g. "postgres binary COPY tuple"
+  std::vector<std::string> column_types;  // each column's type as the source spells it
+  // One row as COPY text, for reject records.
+  virtual std::string row_text(std::string_view row) const = 0;
+  // The size in bytes of each value of the row (-1: NULL), for LOB limits.
+  virtual void value_sizes(std::string_view row, std::vector<int64_t>& sizes) const = 0;
+  // The bytes of a Text or Bytes value (nullopt: NULL), and the row with that value replaced,
+  // appended to `out`: a LOB over the limit is cut without decoding the row.
+  virtual std::optional<std::string_view> value(std::string_view row, size_t column) const = 0;
+  virtual void append_replaced(std::string& out, std::string_view row, size_t column, std::string_view value) const = 0;
+};
+
+struct RawRows {
+  const RawRowFormat* format = nullptr;  // set: the batch's rows are these, its columns are empty
+  std::string bytes;                     // the rows, back to back
+  std::vector<uint32_t> ends;            // end offset of each row in `bytes`
+  std::string_view row(size_t i) const {
+    uint32_t b = i ? ends[i - 1] : 0;
+    return std::string_view(bytes).substr(b, ends[i] - b);
+  }
+};
+
 struct Batch {
   std::vector<ColumnVector> columns;
+  RawRows raw;  // rows passed through undecoded (raw.format set), instead of the columns
   // Source position of each row, for reject records and resume ("file:line" or a key).
   std::vector<uint64_t> source_lines;
   size_t rows() const { return source_lines.size(); }
@@ -77,6 +110,7 @@ struct Batch {
   size_t data_bytes() const;
   void clear();
   // Keeps the rows whose flag is set (source filters), in order; returns how many were dropped.
+  // Decoded batches only: a source filter keeps its table's rows decoded (executor.cpp).
   size_t retain(const std::vector<uint8_t>& keep);
 };
 

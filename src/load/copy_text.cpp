@@ -155,6 +155,10 @@ bool append_copy_field(std::string& out, const ColumnVector& c, size_t row) {
 }
 
 int append_copy_row(std::string& out, const Batch& batch, size_t row) {
+  if (batch.raw.format) {
+    out += batch.raw.format->row_text(batch.raw.row(row));
+    return -1;
+  }
   int nul_column = -1;
   for (size_t i = 0; i < batch.columns.size(); ++i) {
     if (i) out.push_back('\t');

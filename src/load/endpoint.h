@@ -77,6 +77,10 @@ public:
   virtual uint64_t bytes_read() const { return 0; }
   // Best estimate of total bytes, for progress (0 when unknown).
   virtual uint64_t bytes_total() const { return 0; }
+  // The undecoded form this reader could hand its rows over in (batch.h), or nullptr. After
+  // pass_raw(), next() fills batch.raw instead of the columns: only for a writer that takes it.
+  virtual const RawRowFormat* raw_format() const { return nullptr; }
+  virtual void pass_raw() {}
   // What happened to single values of loaded rows that the user must know about (a secondary
   // file not found, a value the target cannot hold): one line per cause, with counts. Read
   // once the reader is done; shown with the table in the load summary.
@@ -171,6 +175,9 @@ public:
   // How to retry when the connection to the target drops (DMS RecoverableError* settings);
   // writers without a connection to lose ignore it. The policy outlives the writer.
   virtual void set_retry(const RetryPolicy& /*policy*/) {}
+  // Whether write() takes batches whose rows are in `format` (batch.h) as they are: the same
+  // encoding and, column by column, the very types of the target table.
+  virtual bool takes_raw(const RawRowFormat& /*format*/) const { return false; }
 };
 
 class TargetEndpoint {

@@ -40,7 +40,11 @@ struct TableState {
   std::unique_ptr<RejectFile> rejects;
   const Table* table = nullptr;
   std::vector<LoadColumn> columns;
-  std::unique_ptr<TableWriter> writer;  // one writer per table; units of a table share it
+  // One writer per table, opened up front: units of a table share it when it commits at finish;
+  // otherwise the first unit to start borrows it and the others open their own.
+  std::unique_ptr<TableWriter> writer;
+  bool writer_lent = false;    // guarded by the load's stats mutex
+  bool writer_failed = false;  // the unit that borrowed it failed in it: no finish() at the end
   std::mutex write_mu;
   std::function<bool(const Batch&, size_t)> filter;
   std::atomic<uint64_t> filtered{0};
@@ -112,12 +116,23 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   auto stopped = [&] { return opt.guard && !opt.guard->stop_reason(unit.table).empty(); };
   const bool shared = ts.writer->commits_at_finish();
   std::unique_ptr<TableWriter> own;
+  TableWriter* lent = nullptr;  // the table's writer, when this unit is the first to start
   if (!shared) {
-    std::lock_guard lock(open_mu);  // targets open connections one at a time
-    own = target.open_writer(*ts.table, ts.columns);
-    if (opt.retry) own->set_retry(*opt.retry);
+    {
+      std::lock_guard lock(stats_mu);
+      if (!ts.writer_lent) {
+        ts.writer_lent = true;
+        lent = ts.writer.get();
+      }
+    }
+    if (!lent) {
+      std::lock_guard lock(open_mu);  // targets open connections one at a time
+      own = target.open_writer(*ts.table, ts.columns);
+      if (opt.retry) own->set_retry(*opt.retry);
+    }
   }
-  TableWriter& writer = shared ? *ts.writer : *own;
+  TableWriter* unit_writer = lent ? lent : own.get();  // the unit's own (not shared) writer
+  TableWriter& writer = shared ? *ts.writer : *unit_writer;
   // Only a writer whose batches are committed as they are written can say a segment is done.
   TaskState* state = shared ? nullptr : opt.state;
   if (state) state->record_start(unit);
@@ -125,6 +140,9 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   CountingSink rejects(opt.guard ? opt.guard->data_sink(unit.table, *ts.rejects) : *ts.rejects, unit.segment);
   CountingSink unread(*ts.rejects, unit.segment);  // rows of a stopped table: no data errors
   std::unique_ptr<TableReader> reader = source.open(unit, ts.columns, rejects);
+  // Rows the target takes exactly as the source sends them skip decoding and encoding; a source
+  // filter reads values, so it keeps them decoded.
+  if (const RawRowFormat* raw = reader->raw_format(); raw && !ts.filter && writer.takes_raw(*raw)) reader->pass_raw();
   std::atomic<uint64_t> unit_filtered{0};
   // A target may want larger transactions than the batches (DuckDB: a row group each): its
   // writer gathers batches into them, and batches stay small (batch_bytes) whatever the width
@@ -199,13 +217,17 @@ void run_unit(const SourceEndpoint& source, TargetEndpoint& target, const LoadUn
   empty.close();
   full.close();
   producer.join();
-  if (own && !writer_error) {
+  if (unit_writer && !writer_error) {
     try {
-      loaded += own->commit();  // what the writer still holds is read and checked: it is loaded
-      if (!reader_error) own->finish();
+      loaded += unit_writer->commit();  // what the writer still holds is read and checked: it is loaded
+      if (!reader_error) unit_writer->finish();
     } catch (...) {
       writer_error = std::current_exception();
     }
+  }
+  if (lent && writer_error) {
+    std::lock_guard lock(stats_mu);
+    ts.writer_failed = true;
   }
   // A unit cut short by a stopped table is not done: a resume redoes it.
   if (state && !reader_error && !writer_error && !stopped())
@@ -378,7 +400,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
   for (size_t i = 0; i < n_threads; ++i) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
   for (auto& ts : states) {
-    if (!ts->writer) continue;
+    if (!ts->writer || ts->writer_failed) continue;
     try {
       ts->writer->finish();
     } catch (const std::exception& e) {

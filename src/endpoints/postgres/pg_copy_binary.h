@@ -19,6 +19,12 @@ namespace pg_binary {
 constexpr unsigned kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kFloat8 = 701, kBpchar = 1042,
                    kVarchar = 1043, kDate = 1082, kTimestamp = 1114, kTimestampTz = 1184, kNumeric = 1700;
 constexpr int64_t kPgEpochMicros = 946684800LL * 1000000;
+// RawRowFormat::encoding of tuples a PostgreSQL source passes through undecoded (load/batch.h).
+constexpr const char* kTupleEncoding = "postgres binary COPY tuple";
+// A column's type as both ends compare it for that (pg_attribute a): format_type(), with
+// TIMESTAMP(6) spelled as TIMESTAMP, which is the same microsecond precision.
+constexpr const char* kPassTypeSql =
+    "format_type(a.atttypid, CASE WHEN a.atttypid IN (1114, 1184) AND a.atttypmod = 6 THEN -1 ELSE a.atttypmod END)";
 }  // namespace pg_binary
 
 class PgCopyBinaryEncoder {

@@ -100,23 +100,122 @@ public:
   }
   uint64_t rows_read() const override { return rows_; }
   uint64_t bytes_read() const override { return bytes_; }
+  const RawRowFormat* raw_format() const override { return raw_format_.column_types.empty() ? nullptr : &raw_format_; }
+  std::vector<std::string> notes() const override {
+    if (!raw_) return {};
+    return {"rows passed through as binary COPY tuples, undecoded: the target's columns have the source's types, "
+            "whose own checks apply (values no Oracle type holds, such as NaN or infinity, load as they are)"};
+  }
+  void pass_raw() override { raw_ = raw_format() != nullptr; }
 
 private:
   // Binary when every column's source type decodes exactly into its kind (pg_copy_binary.h):
   // the server skips formatting every value as text and we skip parsing it back.
   void choose_format(const std::string& qualified_relation) {
     QueryResult attrs = conn_.query_params(
-        "SELECT a.attname, a.atttypid FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 "
-        "AND NOT a.attisdropped",
+        "SELECT a.attname, a.atttypid, " + std::string(pg_binary::kPassTypeSql) + " FROM pg_attribute a "
+        "WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped",
         {qualified_relation});
     binary_ = true;
+    std::vector<std::string> types;
     for (const LoadColumn& c : cols_) {
       unsigned oid = 0;
       for (const auto& row : attrs.rows)
-        if (row[0] == c.name) oid = static_cast<unsigned>(std::stoul(row[1].value_or("0")));
+        if (row[0] == c.name) {
+          oid = static_cast<unsigned>(std::stoul(row[1].value_or("0")));
+          types.push_back(row[2].value_or(""));
+        }
       oids_.push_back(oid);
       binary_ = binary_ && pg_binary_decodes(oid, c.kind);
     }
+    // The tuples can pass through to a target whose columns have these very types: the types
+    // decoded here are PostgreSQL's built-in ones, whose binary form names no OID.
+    if (binary_ && types.size() == cols_.size()) {
+      raw_format_.encoding = pg_binary::kTupleEncoding;
+      raw_format_.column_types = std::move(types);
+    }
+  }
+
+  using Fields = std::vector<std::optional<std::string_view>>;
+
+  // What the tuples passed through are, for the writer and for reject records.
+  class TupleFormat : public RawRowFormat {
+  public:
+    explicit TupleFormat(const CopyReader& reader) : reader_(reader) {}
+    std::string row_text(std::string_view row) const override {
+      Fields fields;
+      if (!reader_.split_tuple(row.data(), row.size(), fields)) return "(malformed binary tuple)";
+      return reader_.binary_row_text(fields);
+    }
+    // Called for every row of a table with a LOB limit: reads the lengths, allocates nothing.
+    void value_sizes(std::string_view row, std::vector<int64_t>& sizes) const override {
+      sizes.clear();
+      for (size_t at = 2; at + 4 <= row.size();) {
+        int32_t len = length_at(row, at);
+        sizes.push_back(len < 0 ? -1 : len);
+        at += 4 + (len < 0 ? 0 : static_cast<size_t>(len));
+      }
+    }
+    // Text and bytea fields are the value's bytes (text in the client encoding, UTF-8).
+    std::optional<std::string_view> value(std::string_view row, size_t column) const override {
+      size_t at = field_at(row, column);
+      int32_t len = length_at(row, at);
+      if (len < 0) return std::nullopt;
+      return row.substr(at + 4, static_cast<size_t>(len));
+    }
+    void append_replaced(std::string& out, std::string_view row, size_t column, std::string_view value) const override {
+      size_t at = field_at(row, column);
+      int32_t len = length_at(row, at);
+      out.append(row.substr(0, at));
+      const uint32_t n = static_cast<uint32_t>(value.size());
+      const char be[4] = {char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
+      out.append(be, 4);
+      out.append(value);
+      out.append(row.substr(at + 4 + (len < 0 ? 0 : static_cast<size_t>(len))));
+    }
+
+  private:
+    static int32_t length_at(std::string_view row, size_t at) {
+      const auto* p = reinterpret_cast<const uint8_t*>(row.data() + at);
+      return static_cast<int32_t>((uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]);
+    }
+    // Offset of the column's length word (the reader checked the tuple's layout when it passed it).
+    static size_t field_at(std::string_view row, size_t column) {
+      size_t at = 2;
+      for (size_t c = 0; c < column; ++c) {
+        int32_t len = length_at(row, at);
+        at += 4 + (len < 0 ? 0 : static_cast<size_t>(len));
+      }
+      return at;
+    }
+
+    const CopyReader& reader_;
+  };
+
+  // The fields of the tuple at `p` (`n` bytes, its field count first); false when it does not
+  // have one field per column or runs past `n`.
+  bool split_tuple(const char* p, size_t n, Fields& fields) const {
+    fields.clear();
+    size_t at = 0;
+    auto u32 = [&](size_t i) {
+      return (uint32_t(uint8_t(p[i])) << 24) | (uint32_t(uint8_t(p[i + 1])) << 16) | (uint32_t(uint8_t(p[i + 2])) << 8) |
+             uint8_t(p[i + 3]);
+    };
+    if (n < 2 || size_t((uint8_t(p[0]) << 8) | uint8_t(p[1])) != cols_.size()) return false;
+    at = 2;
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      if (n - at < 4) return false;
+      int32_t len = static_cast<int32_t>(u32(at));
+      at += 4;
+      if (len < 0) {
+        fields.emplace_back();
+        continue;
+      }
+      if (n - at < static_cast<size_t>(len)) return false;
+      fields.emplace_back(std::string_view(p + at, static_cast<size_t>(len)));
+      at += static_cast<size_t>(len);
+    }
+    return at == n;
   }
 
   // Next CopyData message into message_/size_; false at the end of the data.
@@ -175,6 +274,10 @@ private:
       }
       if (static_cast<size_t>(fields) != cols_.size()) malformed();
       ++rows_;
+      if (raw_) {
+        pass_tuple(batch);
+        continue;
+      }
       fields_.clear();
       for (size_t c = 0; c < cols_.size(); ++c) {
         const char* p = take(4);
@@ -187,31 +290,60 @@ private:
     return true;
   }
 
-  void add_binary_row(Batch& batch) {
+  // The tuple whose field count was just read, into batch.raw as it is (its fields' lengths
+  // checked, so a writer can send it whole).
+  void pass_tuple(Batch& batch) {
+    const size_t begin = at_ - 2;
     for (size_t c = 0; c < cols_.size(); ++c) {
-      if (!fields_[c]) {
-        batch.columns[c].append_null();
-        continue;
+      if (size_ - at_ < 4) malformed();
+      const char* p = message_ + at_;
+      at_ += 4;
+      int32_t len = static_cast<int32_t>((uint32_t(uint8_t(p[0])) << 24) | (uint32_t(uint8_t(p[1])) << 16) |
+                                         (uint32_t(uint8_t(p[2])) << 8) | uint8_t(p[3]));
+      if (len > 0) {
+        if (size_ - at_ < static_cast<size_t>(len)) malformed();
+        at_ += static_cast<size_t>(len);
       }
-      if (append_binary_field(batch.columns[c], oids_[c], *fields_[c])) continue;
-      for (size_t k = 0; k < c; ++k) batch.columns[k].pop_back();
-      rejects_.reject({table_, "COPY " + table_, rows_, cannot_read(c, binary_field_text(oids_[c], *fields_[c])),
-                       binary_row_text()});
+    }
+    batch.raw.format = &raw_format_;
+    batch.raw.bytes.append(message_ + begin, at_ - begin);
+    batch.raw.ends.push_back(static_cast<uint32_t>(batch.raw.bytes.size()));
+    batch.source_lines.push_back(rows_);
+  }
+
+  void add_binary_row(Batch& batch) {
+    if (auto why = decode_fields(fields_, batch)) {
+      rejects_.reject({table_, "COPY " + table_, rows_, std::move(*why), binary_row_text(fields_)});
       return;
     }
     batch.source_lines.push_back(rows_);
   }
 
+  // Appends the row's values to the batch's columns; the reason when one has no exact form in
+  // its column's kind (nothing appended then).
+  std::optional<std::string> decode_fields(const Fields& fields, Batch& batch) const {
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      if (!fields[c]) {
+        batch.columns[c].append_null();
+        continue;
+      }
+      if (append_binary_field(batch.columns[c], oids_[c], *fields[c])) continue;
+      for (size_t k = 0; k < c; ++k) batch.columns[k].pop_back();
+      return cannot_read(c, binary_field_text(oids_[c], *fields[c]));
+    }
+    return std::nullopt;
+  }
+
   // The row as the text format would have carried it, for the reject record.
-  std::string binary_row_text() const {
+  std::string binary_row_text(const Fields& fields) const {
     std::string out;
     for (size_t c = 0; c < cols_.size(); ++c) {
       if (c) out += '\t';
-      if (!fields_[c]) {
+      if (!fields[c]) {
         out += "\\N";
         continue;
       }
-      for (char ch : binary_field_text(oids_[c], *fields_[c])) {
+      for (char ch : binary_field_text(oids_[c], *fields[c])) {
         switch (ch) {
           case '\\': out += "\\\\"; break;
           case '\t': out += "\\t"; break;
@@ -358,9 +490,11 @@ private:
   bool ended_ = false;
   // Binary format: the column types, its header and trailer, and the fields of the row.
   bool binary_ = false;
+  bool raw_ = false;  // pass_raw(): tuples go into batch.raw undecoded
+  TupleFormat raw_format_{*this};
   std::vector<unsigned> oids_;
   bool header_read_ = false, done_ = false;
-  std::vector<std::optional<std::string_view>> fields_;
+  Fields fields_;
 };
 
 }  // namespace
@@ -369,9 +503,10 @@ struct PostgresSource::Impl {
   std::string conninfo;
   std::optional<std::string> only_schema;  // nullopt: every schema but the system ones
   std::vector<std::string> schemas;        // those with a table, as the catalog spells them
-  std::unique_ptr<PgConnection> conn;
+  std::unique_ptr<PgConnection> conn;  // the catalog's; a scoped source opens it on its first query
   std::mutex query_mu;  // query() is const and may be called from a validation thread
   bool session_set = false;
+  std::map<std::pair<std::string, std::string>, uint64_t> rows;  // statistics' row count per (schema, table)
 };
 
 namespace {
@@ -404,12 +539,31 @@ PostgresSource::PostgresSource(std::string conninfo, std::optional<std::string> 
     auto it = index.find({schema, table});
     return it == index.end() ? nullptr : &catalog_.tables[it->second];
   };
+  // pg_catalog rather than information_schema.columns: the same rows and values (its own
+  // functions compute them), at a third of the time on a fresh connection, where planning the
+  // view was most of a small load's start.
   QueryResult cols = c.query_params(
-      "SELECT c.table_schema, c.table_name, c.column_name, c.data_type, c.character_maximum_length, "
-      "c.numeric_precision, c.numeric_scale, c.is_nullable FROM information_schema.columns c "
-      "JOIN information_schema.tables t USING (table_schema, table_name) WHERE " +
-          schema_condition("c.table_schema", one) +
-          " AND t.table_type = 'BASE TABLE' ORDER BY c.table_schema, c.table_name, c.ordinal_position",
+      "SELECT n.nspname, c.relname, a.attname, "
+      "CASE WHEN t.typtype = 'd' THEN CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN 'ARRAY' "
+      "WHEN bn.nspname = 'pg_catalog' THEN format_type(t.typbasetype, NULL) ELSE 'USER-DEFINED' END "
+      "ELSE CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY' "
+      "WHEN tn.nspname = 'pg_catalog' THEN format_type(a.atttypid, NULL) ELSE 'USER-DEFINED' END END, "
+      "information_schema._pg_char_max_length(information_schema._pg_truetypid(a.*, t.*), "
+      "information_schema._pg_truetypmod(a.*, t.*)), "
+      "information_schema._pg_numeric_precision(information_schema._pg_truetypid(a.*, t.*), "
+      "information_schema._pg_truetypmod(a.*, t.*)), "
+      "information_schema._pg_numeric_scale(information_schema._pg_truetypid(a.*, t.*), "
+      "information_schema._pg_truetypmod(a.*, t.*)), "
+      "CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES' END "
+      "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace "
+      "LEFT JOIN (pg_type bt JOIN pg_namespace bn ON bn.oid = bt.typnamespace) "
+      "ON t.typtype = 'd' AND t.typbasetype = bt.oid "
+      "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND " +
+          schema_condition("n.nspname", one) +
+          " AND (pg_has_role(c.relowner, 'USAGE') OR "
+          "has_column_privilege(c.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES')) "
+          "ORDER BY n.nspname, c.relname, a.attnum",
       params);
   for (const auto& r : cols.rows) {
     Table* t = find(*r[0], *r[1]);
@@ -489,17 +643,37 @@ PostgresSource::PostgresSource(std::string conninfo, std::optional<std::string> 
       params);
   for (const auto& r : est.rows)
     if (!children.count({*r[0], *r[1]})) rows[{*r[0], *r[1]}] = std::stoull(r[2].value_or("0"));
-  // Row estimates are by table name: exact for one schema; with several, a name in two of
-  // them counts both (the load reads each schema through only_schema(), where it is exact).
+  impl_->rows = std::move(rows);
+  estimate_rows();
+}
+
+// Row estimates are by table name: exact for one schema; with several, a name in two of
+// them counts both (the load reads each schema through only_schema(), where it is exact).
+void PostgresSource::estimate_rows() {
+  estimates_.clear();
   for (const auto& t : catalog_.tables)
-    if (auto it = rows.find({t.schema, t.name}); it != rows.end()) estimates_[t.name] += it->second;
+    if (auto it = impl_->rows.find({t.schema, t.name}); it != impl_->rows.end()) estimates_[t.name] += it->second;
 }
 
 std::vector<std::string> PostgresSource::schemas() const { return impl_->schemas; }
 
+// The schema's part of what this source has read: reading the catalog again costs a connection
+// and the information_schema queries (a tenth of a second, more than loading a small table).
 std::unique_ptr<SourceEndpoint> PostgresSource::only_schema(const std::string& schema) const {
-  return std::make_unique<PostgresSource>(impl_->conninfo, schema);
+  std::unique_ptr<PostgresSource> scoped(new PostgresSource());
+  Impl& s = *scoped->impl_;
+  s.conninfo = impl_->conninfo;
+  s.only_schema = schema;
+  for (const Table& t : catalog_.tables)
+    if (t.schema == schema) scoped->catalog_.tables.push_back(t);
+  if (!scoped->catalog_.tables.empty()) s.schemas = {schema};
+  for (const auto& [key, n] : impl_->rows)
+    if (key.first == schema) s.rows[key] = n;
+  scoped->estimate_rows();
+  return scoped;
 }
+
+PostgresSource::PostgresSource() : impl_(std::make_unique<Impl>()) {}
 
 std::string PostgresSource::inventory() const {
   if (impl_->only_schema) return "looked for base tables in schema " + quote_ident(*impl_->only_schema);
@@ -510,6 +684,7 @@ PostgresSource::~PostgresSource() = default;
 
 QueryResult PostgresSource::query(const std::string& sql) const {
   std::lock_guard lock(impl_->query_mu);
+  if (!impl_->conn) impl_->conn = std::make_unique<PgConnection>(impl_->conninfo);
   if (!impl_->session_set) {
     impl_->conn->execute("SET TimeZone = 'UTC'");
     // Validation's queries name tables without a schema: they resolve in the one read.

@@ -1,5 +1,5 @@
 #pragma once
-// `postgres://…` as a source: the catalog from information_schema, rows with COPY … TO STDOUT
+// `postgres://…` as a source: the catalog from pg_catalog, rows with COPY … TO STDOUT
 // (binary when every column's type decodes exactly into its value kind, text otherwise), one
 // load unit per table. PostgreSQL types are expressed as the Oracle types that map back to them
 // (the catalog is Oracle-typed): docs/sources.md lists the correspondence.
@@ -36,6 +36,8 @@ public:
                                                         const std::string& column) const override;
 
 private:
+  PostgresSource();  // only_schema()'s: filled from the catalog already read
+  void estimate_rows();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -27,7 +27,7 @@ PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, s
   conn_.set_session(session_sql);
   const std::string target = target_name(table_);
   QueryResult attrs = conn_.query_params(
-      "SELECT a.attname, a.atttypid, a.atttypmod FROM pg_attribute a "
+      "SELECT a.attname, a.atttypid, a.atttypmod, " + std::string(pg_binary::kPassTypeSql) + " FROM pg_attribute a "
       "WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped",
       {quote_ident(target)});
   if (attrs.rows.empty()) throw std::runtime_error("postgres: table " + quote_ident(target) + " does not exist");
@@ -43,6 +43,7 @@ PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, s
     int typmod = std::stoi(attr->at(2).value_or("-1"));
     unsigned oid = static_cast<unsigned>(std::stoul(attr->at(1).value_or("0")));
     binary_columns.push_back({name, c.kind, oid});
+    types_.push_back(attr->at(3).value_or(""));
     if (oid == kNumericOid && typmod >= 4 &&
         (c.kind == ValueKind::Decimal || c.kind == ValueKind::Int64)) {
       // NUMERIC(p,s) typmod: ((p << 16) | (s & 0x7ff)) + 4, s an 11-bit signed number.
@@ -67,6 +68,13 @@ PostgresWriter::PostgresWriter(const std::string& conninfo, std::string table, s
     binary_.emplace(std::move(binary_columns));
     copy_sql_ += " (FORMAT binary)";
   }
+}
+
+// The tuples hold values of exactly the column's types, so the checks below (NUMERIC(p,s)
+// rounding, integer ranges, NUL bytes) cannot refuse one: the target server still checks what
+// its types and constraints require, and a row it refuses is bisected out as any other.
+bool PostgresWriter::takes_raw(const RawRowFormat& format) const {
+  return binary_ && format.encoding == pg_binary::kTupleEncoding && format.column_types == types_;
 }
 
 // NUMERIC(p,s) rounds extra fractional digits without a word; we refuse them instead.
@@ -195,6 +203,11 @@ void PostgresWriter::streamed(std::optional<std::string>& lost, const std::funct
 }
 
 bool PostgresWriter::encode_row(const Batch& batch, size_t row, RejectSink* rejects, const std::string& source) {
+  if (batch.raw.format) {  // takes_raw() accepted the reader's format: the tuple as it came
+    encoded_.append(batch.raw.row(row));
+    ends_.push_back(encoded_.size());
+    return true;
+  }
   if (rejects) {
     if (auto refused = check_row(batch, row)) {
       reject_row(batch, row, std::move(*refused), *rejects, source);
@@ -231,6 +244,17 @@ void PostgresWriter::encode(const Batch& batch, RejectSink& rejects, const std::
   // The COPY is open while the batch is encoded and sent a chunk at a time, so the server
   // parses rows while the next ones are encoded (encoding first and sending after left the
   // server idle for that long on every batch).
+  if (batch.raw.format && gather_rows_) {
+    // Tuples passed through go out as they came: a refused or lost transaction is redone from
+    // the held copy of the batch, so nothing here needs them encoded again.
+    rows_.resize(batch.rows());
+    for (size_t row = 0; row < rows_.size(); ++row) rows_[row] = static_cast<uint32_t>(row);
+    streamed(lost, [&] {
+      for (size_t at = 0; at < batch.raw.bytes.size(); at += kSendChunk)
+        put(std::string_view(batch.raw.bytes).substr(at, kSendChunk));
+    });
+    return;
+  }
   size_t sent = 0;
   for (size_t row = 0; row < batch.rows(); ++row) {
     if (!encode_row(batch, row, &rejects, source)) continue;

@@ -41,6 +41,8 @@ public:
   uint64_t commit() override;
   void set_retry(const RetryPolicy& policy) override { retry_ = &policy; }
   bool uses_binary_copy() const { return binary_.has_value(); }
+  // Binary COPY tuples of a PostgreSQL source whose columns have the very types of this table's.
+  bool takes_raw(const RawRowFormat& format) const override;
 
 private:
   struct NumericLimit {
@@ -96,6 +98,7 @@ private:
   std::string copy_sql_;
   std::vector<LoadColumn> columns_;
   std::vector<NumericLimit> limits_;
+  std::vector<std::string> types_;  // each column's type, as format_type() spells it
   std::optional<PgCopyBinaryEncoder> binary_;  // set: COPY in binary format
   std::string encoded_;        // the batch's loadable rows in the COPY format (text rows end in '\n')
   std::vector<size_t> ends_;   // end offset of each encoded row

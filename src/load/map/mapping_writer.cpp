@@ -19,7 +19,8 @@ Batch empty_batch_for(const std::vector<LoadColumn>& columns) {
 MappingWriter::MappingWriter(std::string table, const TableRoute& route, std::unique_ptr<TableWriter> inner,
                              ErrorPolicyGuard* policy)
     : table_(std::move(table)), route_(route), inner_(std::move(inner)), policy_(policy),
-      out_(empty_batch_for(route.target_columns)), identity_(is_identity(route)) {}
+      out_(empty_batch_for(route.target_columns)), raw_cut_(empty_batch_for(route.target_columns)),
+      identity_(is_identity(route)) {}
 
 // Every target column is the source column at the same place, of the same kind and scale, with
 // nothing to fill or turn into NULL, and nothing to cut but LOBs over the limit (limited LOB
@@ -149,6 +150,19 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
 }
 
 bool MappingWriter::lob_over_limit(const Batch& batch) const {
+  if (batch.raw.format) {
+    std::vector<int64_t> sizes;
+    for (size_t row = 0; row < batch.rows(); ++row) {
+      batch.raw.format->value_sizes(batch.raw.row(row), sizes);
+      for (size_t i = 0; i < route_.outputs.size() && i < sizes.size(); ++i) {
+        const uint64_t limit = route_.outputs[i].lob_limit_bytes;
+        const ValueKind kind = route_.source_columns[i].kind;
+        if (limit && (kind == ValueKind::Text || kind == ValueKind::Bytes) && sizes[i] > static_cast<int64_t>(limit))
+          return true;
+      }
+    }
+    return false;
+  }
   for (size_t i = 0; i < route_.outputs.size(); ++i) {
     const uint64_t limit = route_.outputs[i].lob_limit_bytes;
     const ColumnVector& c = batch.columns[i];
@@ -161,9 +175,45 @@ bool MappingWriter::lob_over_limit(const Batch& batch) const {
 
 uint64_t MappingWriter::write(const Batch& batch, RejectSink& rejects, const std::string& source) {
   if (identity_ && !lob_over_limit(batch)) return inner_->write(batch, rejects, source);  // no copy of every value
+  if (batch.raw.format) {  // identity_: takes_raw() allows nothing else
+    const Batch& cut = raw_cut(batch, source);
+    return cut.rows() ? inner_->write(cut, rejects, source) : 0;
+  }
   map(batch, out_, rejects, source);
   if (out_.rows() == 0) return 0;
   return inner_->write(out_, rejects, source);
+}
+
+const Batch& MappingWriter::raw_cut(const Batch& batch, const std::string& source) {
+  const RawRowFormat& format = *batch.raw.format;
+  raw_cut_.clear();
+  raw_cut_.raw.format = &format;
+  std::vector<int64_t> sizes;
+  std::string row_bytes, next;
+  for (size_t row = 0; row < batch.rows(); ++row) {
+    const uint64_t line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
+    row_bytes.assign(batch.raw.row(row));
+    format.value_sizes(row_bytes, sizes);
+    bool keep = true;
+    for (size_t c = 0; c < route_.outputs.size() && c < sizes.size() && keep; ++c) {
+      const uint64_t limit = route_.outputs[c].lob_limit_bytes;
+      const ValueKind kind = route_.source_columns[c].kind;
+      if (!limit || (kind != ValueKind::Text && kind != ValueKind::Bytes) || sizes[c] <= static_cast<int64_t>(limit))
+        continue;
+      std::string_view v = *format.value(row_bytes, c);
+      const size_t kept = kind == ValueKind::Text ? utf8_cut(v, limit) : limit;
+      Truncation t{source, line, target_name(route_.outputs[c].name), v.size(), kept, "LOB size limit"};
+      next.clear();
+      format.append_replaced(next, row_bytes, c, v.substr(0, kept));
+      row_bytes.swap(next);
+      if (policy_) keep = policy_->truncated(table_, t, batch_row_reject(table_, source, batch, row, ""));
+    }
+    if (!keep) continue;
+    raw_cut_.raw.bytes += row_bytes;
+    raw_cut_.raw.ends.push_back(static_cast<uint32_t>(raw_cut_.raw.bytes.size()));
+    raw_cut_.source_lines.push_back(line);
+  }
+  return raw_cut_;
 }
 
 }  // namespace orashift

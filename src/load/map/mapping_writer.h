@@ -24,6 +24,9 @@ public:
   size_t rows_per_commit() const override { return inner_->rows_per_commit(); }
   void gather(size_t rows) override { inner_->gather(rows); }
   uint64_t commit() override { return inner_->commit(); }
+  // Rows passed through undecoded go on as they are when the route changes nothing but LOBs
+  // over the limit, which are cut in the undecoded rows (raw_cut).
+  bool takes_raw(const RawRowFormat& format) const override { return identity_ && inner_->takes_raw(format); }
 
   // Maps rows of `in` into `out` (cleared first); exposed for tests. Rows that fail are
   // reported to `rejects` (or, for truncations, to the policy) and left out of `out`.
@@ -32,12 +35,16 @@ public:
 private:
   static bool is_identity(const TableRoute& route);
   bool lob_over_limit(const Batch& batch) const;  // a LOB value of the batch longer than its limit
+  // A batch passed through undecoded with a LOB over the limit: its rows in raw_cut_, each such
+  // LOB cut as map() cuts it and reported to the policy, the other values as they came.
+  const Batch& raw_cut(const Batch& batch, const std::string& source);
 
   std::string table_;
   const TableRoute& route_;
   std::unique_ptr<TableWriter> inner_;
   ErrorPolicyGuard* policy_;
   Batch out_;
+  Batch raw_cut_;
   std::string scratch_;
   // map() would copy every value unchanged (unless a LOB is over its limit): such batches go to
   // the inner writer as they are.
