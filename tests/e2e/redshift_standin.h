@@ -35,6 +35,7 @@ struct StandinUnits {
   std::set<std::string> flagged;       // units the Redshift conversion flagged (not applied)
   std::vector<std::string> failures;   // objects PostgreSQL refused: "file: error"
   std::string convert_output;
+  std::filesystem::path redshift_out;  // the Redshift conversion's --out (report/report.json)
 };
 
 inline StandinUnits convert_and_apply_redshift(const std::string& name, const std::string& oracle_script) {
@@ -47,6 +48,7 @@ inline StandinUnits convert_and_apply_redshift(const std::string& name, const st
   auto rs = run_orashift({"convert", "--source", "oracle-files:" + (dir / "src").string(), "--target", "redshift", "--types",
                           "declared", "--out", (dir / "rs").string()});
   out.convert_output = pg.output + rs.output;
+  out.redshift_out = dir / "rs";
   out.url = fresh_pg_database("standin_" + name);
   if (out.url.empty()) return out;
   Session s(out.url);

@@ -141,6 +141,16 @@ TypeInfo builtin_target_type(const sql::ast::PlType& t, Dialect dialect, const T
       {"TIMESTAMP_LTZ_UNCONSTRAINED", "timestamptz"},    {"YMINTERVAL_UNCONSTRAINED", "interval"},
       {"DSINTERVAL_UNCONSTRAINED", "interval"},          {"TIME_UNCONSTRAINED", "time"},
       {"TIME_TZ_UNCONSTRAINED", "timetz"}};
+  // Redshift: INTERVAL YEAR TO MONTH and DAY TO SECOND variables and parameters (stored
+  // procedures take them since 2024; "Interval data types and literals", at most 6 fractional
+  // digits), where its tables' columns stay VARCHAR (type_mapping.cpp).
+  if (dialect == Dialect::Redshift) {
+    const std::string t = rewrite::upper(text);
+    if (word == "DSINTERVAL_UNCONSTRAINED" || (t.rfind("INTERVAL", 0) == 0 && t.find("DAY") != std::string::npos))
+      return scalar("interval day to second", ValueType::Interval);
+    if (word == "YMINTERVAL_UNCONSTRAINED" || (t.rfind("INTERVAL", 0) == 0 && t.find("YEAR") != std::string::npos))
+      return scalar("interval year to month", ValueType::Interval);
+  }
   for (const auto& [o, pg] : unconstrained)
     if (word == o && dialect != Dialect::Redshift)
       return scalar(pg, std::string(pg).rfind("interval", 0) == 0 ? ValueType::Interval

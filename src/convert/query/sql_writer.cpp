@@ -179,7 +179,7 @@ ValueType SqlWriter::type_of(const Expr& e) {
       if (b.op == BinaryOp::Sub) {
         // DATE - DATE is a number of days; with a TIMESTAMP on either side, an INTERVAL DAY TO SECOND.
         if (l == ValueType::Date && r == ValueType::Date)
-          return !redshift() && (oracle_timestamp(*b.lhs) || oracle_timestamp(*b.rhs)) ? ValueType::Interval : ValueType::Number;
+          return oracle_timestamp(*b.lhs) || oracle_timestamp(*b.rhs) ? ValueType::Interval : ValueType::Number;
         if (l == ValueType::Date) return ValueType::Date;
         if (l == ValueType::Number && r == ValueType::Number) return ValueType::Number;
       }
@@ -488,9 +488,12 @@ std::string SqlWriter::concat(const BinaryExpr& b) {
 
 std::string SqlWriter::date_arith(const BinaryExpr& b, ValueType lt, ValueType rt, const std::string& l,
                                   const std::string& r) {
-  if (b.op == BinaryOp::Sub && lt == ValueType::Date && rt == ValueType::Date && !redshift() &&
+  // TIMESTAMP - TIMESTAMP (or DATE) is an INTERVAL DAY TO SECOND, as the targets' minus is
+  // (Redshift too: its INTERVAL DAY TO SECOND type holds it, Database Developer Guide, "Interval
+  // data types and literals").
+  if (b.op == BinaryOp::Sub && lt == ValueType::Date && rt == ValueType::Date &&
       (oracle_timestamp(*b.lhs) || oracle_timestamp(*b.rhs)))
-    return "(" + l + " - " + r + ")";  // TIMESTAMP - TIMESTAMP (or DATE) is an INTERVAL DAY TO SECOND, as the targets' minus
+    return "(" + l + " - " + r + ")";
   if (b.op == BinaryOp::Sub && lt == ValueType::Date && rt == ValueType::Date) {
     // DATE - DATE is a number of days (with a fraction for the time of day).
     if (redshift()) return "(DATEDIFF(second, " + r + ", " + l + ") / 86400.0)";
@@ -695,10 +698,17 @@ std::string SqlWriter::expr(const Expr& e) {
       while (op->kind == ExprKind::List && static_cast<const ListExpr*>(op)->items.size() == 1 &&
              !static_cast<const ListExpr*>(op)->as_type)
         op = static_cast<const ListExpr*>(op)->items[0].get();
-      if ((f == "DAY" || f == "HOUR" || f == "MINUTE" || f == "SECOND") && !redshift() && op->kind == ExprKind::Binary) {
+      const bool of_difference = op->kind == ExprKind::Binary && static_cast<const BinaryExpr&>(*op).op == BinaryOp::Sub &&
+                                 type_of(*static_cast<const BinaryExpr&>(*op).lhs) == ValueType::Date &&
+                                 type_of(*static_cast<const BinaryExpr&>(*op).rhs) == ValueType::Date;
+      // Redshift's EXTRACT of an interval is an INTEGER (EXTRACT function, "Return type"): the
+      // fraction of a second Oracle returns is dropped.
+      if (f == "SECOND" && redshift() && (of_difference || type_of(*op) == ValueType::Interval))
+        item("OS6002", "EXTRACT(SECOND FROM interval) is a whole number on Redshift: the fraction of a second is dropped",
+             e.span, false);
+      if ((f == "DAY" || f == "HOUR" || f == "MINUTE" || f == "SECOND") && of_difference) {
         auto& b = static_cast<const BinaryExpr&>(*op);
-        if (b.op == BinaryOp::Sub && type_of(*b.lhs) == ValueType::Date && type_of(*b.rhs) == ValueType::Date)
-          return "EXTRACT(" + f + " FROM (" + expr(*b.lhs) + " - " + expr(*b.rhs) + "))";
+        return "EXTRACT(" + f + " FROM (" + expr(*b.lhs) + " - " + expr(*b.rhs) + "))";
       }
       return "EXTRACT(" + f + " FROM " + expr(*x.operand) + ")";
     }
