@@ -5,6 +5,7 @@
 // line splitting and de-escaping), which was most of a load's server time; any other column
 // type keeps the whole table on the text format, whose input functions decide as they always
 // did.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ namespace pg_binary {
 constexpr unsigned kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kFloat8 = 701, kBpchar = 1042,
                    kVarchar = 1043, kDate = 1082, kTimestamp = 1114, kTimestampTz = 1184, kNumeric = 1700;
 constexpr int64_t kPgEpochMicros = 946684800LL * 1000000;
+// The format's big-endian words.
+inline uint16_t get16(const char* p) { return static_cast<uint16_t>((static_cast<uint8_t>(p[0]) << 8) | static_cast<uint8_t>(p[1])); }
+inline uint32_t get32(const char* p) { return (uint32_t{get16(p)} << 16) | get16(p + 2); }
 // RawRowFormat::encoding of tuples a PostgreSQL source passes through undecoded (load/batch.h).
 constexpr const char* kTupleEncoding = "postgres binary COPY tuple";
 // A column's type as both ends compare it for that (pg_attribute a): format_type(), with

@@ -15,8 +15,6 @@ namespace {
 constexpr int64_t kPgEpochDays = 10957;
 constexpr uint16_t kNumericNeg = 0x4000;
 
-uint16_t get16(const char* p) { return static_cast<uint16_t>((static_cast<uint8_t>(p[0]) << 8) | static_cast<uint8_t>(p[1])); }
-uint32_t get32(const char* p) { return (uint32_t{get16(p)} << 16) | get16(p + 2); }
 uint64_t get64(const char* p) { return (uint64_t{get32(p)} << 32) | get32(p + 4); }
 
 bool is_int(unsigned oid) { return oid == kInt2 || oid == kInt4 || oid == kInt8; }
