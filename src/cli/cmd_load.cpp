@@ -311,6 +311,7 @@ int run_pass(const LoadCommandOptions& o, const LoadPass& pass, TargetEndpoint& 
   lo.batch_rows_chosen = settings.full_load.commit_rate != FullLoadTaskSettings{}.commit_rate;  // not DMS's default
   lo.reject_dir = pass.out + "/rejects";
   lo.catalog = &model->reader;
+  lo.tables_created = settings.full_load.target_table_prep_mode == TablePrepMode::DropAndCreate;
   ErrorPolicyGuard policy(settings.error_behavior, lo.reject_dir, log);
   lo.guard = &policy;
   lo.state = &state;

@@ -111,6 +111,7 @@ void migrate_schema(const MigrateOptions& o, const SourceEndpoint& source, Targe
   lo.batch_rows_chosen = o.batch_rows != MigrateOptions{}.batch_rows;  // --batch-rows given
   lo.reject_dir = out + "/rejects";
   lo.catalog = &conv.catalog;
+  lo.tables_created = true;
   lo.progress = terminal_progress(o.no_progress);
   if (!lo.progress) lo.log = log;
   std::vector<LoadUnit> units = split_file_units(source, source.units(), o.parallel);

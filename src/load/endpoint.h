@@ -178,6 +178,10 @@ public:
   // Whether write() takes batches whose rows are in `format` (batch.h) as they are: the same
   // encoding and, column by column, the very types of the target table.
   virtual bool takes_raw(const RawRowFormat& /*format*/) const { return false; }
+  // A table the task created is being filled (true) or is full (false): a target may pause its
+  // background maintenance meanwhile. Returns what the user must know when it could not undo
+  // the pause ("" otherwise).
+  virtual std::string bulk_load(bool /*loading*/) { return ""; }
 };
 
 class TargetEndpoint {

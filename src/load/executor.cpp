@@ -339,6 +339,7 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
     try {
       ts->writer = target.open_writer(*ts->table, ts->columns);
       if (opt.retry) ts->writer->set_retry(*opt.retry);
+      if (opt.tables_created) ts->writer->bulk_load(true);
     } catch (const std::exception& e) {
       ts->stats.error = e.what();
       if (opt.guard) opt.guard->table_error(ts->stats.table, e.what());
@@ -400,13 +401,17 @@ LoadReport run_load(const SourceEndpoint& source, TargetEndpoint& target, const 
   for (size_t i = 0; i < n_threads; ++i) pool.emplace_back(worker);
   for (auto& t : pool) t.join();
   for (auto& ts : states) {
-    if (!ts->writer || ts->writer_failed) continue;
-    try {
-      ts->writer->finish();
-    } catch (const std::exception& e) {
-      ts->stats.error += std::string(ts->stats.error.empty() ? "" : "; ") + e.what();
-      if (ts->writer->commits_at_finish()) ts->stats.rows_loaded = 0;  // nothing reached the target
+    if (!ts->writer) continue;
+    if (!ts->writer_failed) {
+      try {
+        ts->writer->finish();
+      } catch (const std::exception& e) {
+        ts->stats.error += std::string(ts->stats.error.empty() ? "" : "; ") + e.what();
+        if (ts->writer->commits_at_finish()) ts->stats.rows_loaded = 0;  // nothing reached the target
+      }
     }
+    if (opt.tables_created)
+      if (std::string left = ts->writer->bulk_load(false); !left.empty()) ts->stats.notes.push_back(left);
   }
   done.store(true);
   if (ticker.joinable()) ticker.join();

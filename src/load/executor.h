@@ -44,6 +44,9 @@ struct LoadOptions {
   TaskState* state = nullptr;
   // Dropped target connections (writers that have one).
   const RetryPolicy* retry = nullptr;
+  // The task created the target tables (DROP_AND_CREATE, migrate): their writers may pause the
+  // target's background maintenance while they load (TableWriter::bulk_load).
+  bool tables_created = false;
   Progress::Sink progress;      // live progress lines (a terminal); empty: none
   std::function<void(const std::string&)> log;  // plain log lines (never prints secrets)
 };

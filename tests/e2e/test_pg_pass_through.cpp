@@ -91,6 +91,9 @@ TEST_F(PgPassThrough, SameTypesPassEveryValueExactly) {
   EXPECT_EQ(stats("full")["FullLoadRows"], 1000);
   EXPECT_EQ(pg_query(target_, kDigest), pg_query(source_, kDigest));
   EXPECT_EQ(pg_query(target_, "SELECT amount::text || ' ' || at::text FROM items WHERE id = 8"), "NaN infinity");
+  // Autovacuum, paused while the table it created loaded, is back to the table's default.
+  EXPECT_EQ(pg_query(target_, "SELECT coalesce(array_to_string(reloptions, ','), 'none') FROM pg_class WHERE relname = 'items'"),
+            "none");
 }
 
 // A CHECK constraint on a target of the same types refuses the rows with an amount of 1,000 or
@@ -99,7 +102,7 @@ TEST_F(PgPassThrough, RowsTheTargetRefusesAreRejectedWithTheirText) {
   if (!ready()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable";
   ASSERT_EQ(pg_query(target_, "CREATE TABLE items (id integer PRIMARY KEY, code varchar(12), amount numeric(12,2) "
                               "CHECK (amount < 1000 OR amount = 'NaN'), at timestamp(6), note text, big bigint, "
-                              "ratio double precision)"),
+                              "ratio double precision) WITH (fillfactor = 90)"),
             "");
   auto r = load("check", R"({"TargetMetadata":{"FullLobMode":true},"FullLoadSettings":{"TargetTablePrepMode":"DO_NOTHING"}})");
   EXPECT_NE(r.output.find("passed through as binary COPY tuples"), std::string::npos) << r.output;
@@ -107,6 +110,8 @@ TEST_F(PgPassThrough, RowsTheTargetRefusesAreRejectedWithTheirText) {
   EXPECT_EQ(s["FullLoadRows"], 990);
   EXPECT_EQ(s["FullLoadErrorRows"], 10);
   EXPECT_EQ(pg_query(target_, "SELECT COUNT(*) FROM items WHERE amount >= 1000 AND amount <> 'NaN'"), "0");
+  // The user's table (DO_NOTHING): its storage parameters are left as they were.
+  EXPECT_EQ(pg_query(target_, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'items'"), "fillfactor=90");
   const std::string rejects = read_file(s["RejectFile"].get<std::string>());
   EXPECT_NE(rejects.find("items_amount_check"), std::string::npos) << rejects;
   // Row 100 as COPY text: its values as PostgreSQL's text output spells them.

@@ -170,6 +170,28 @@ TEST(PostgresTarget, RoundTripsEveryValueKindInTextCopy) {
   round_trip_every_value_kind("boolean", false);
 }
 
+// A table the task created has autovacuum off while it loads and back to its default after; a
+// partitioned table, which takes no storage parameters, loads as it is, with nothing to undo.
+TEST(PostgresTarget, AutovacuumPausedWhileATableLoads) {
+  REQUIRE_PG();
+  PostgresTarget pg(test_pg());
+  pg.execute("DROP TABLE IF EXISTS avac; CREATE TABLE avac (id bigint)");
+  pg.execute("DROP TABLE IF EXISTS avac_p; CREATE TABLE avac_p (id bigint) PARTITION BY RANGE (id)");
+  const std::vector<LoadColumn> cols = {load_col("ID", ValueKind::Int64)};
+  auto options = [&](const std::string& t) {
+    return column_texts(pg, "SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class WHERE relname = '" + t + "'");
+  };
+  auto writer = pg.open_writer(table_named("avac"), cols);
+  EXPECT_EQ(writer->bulk_load(true), "");
+  EXPECT_EQ(options("avac"), std::vector<std::string>{"autovacuum_enabled=false"});
+  EXPECT_EQ(writer->bulk_load(false), "");
+  EXPECT_EQ(options("avac"), std::vector<std::string>{""});
+  auto partitioned = pg.open_writer(table_named("avac_p"), cols);
+  EXPECT_EQ(partitioned->bulk_load(true), "");
+  EXPECT_EQ(partitioned->bulk_load(false), "");
+  EXPECT_EQ(options("avac_p"), std::vector<std::string>{""});
+}
+
 // Every decimal shape through NUMERIC's binary form: base-10000 groups across the point,
 // leading and trailing zero groups, scales not a multiple of 4, 38 digits, both signs. What
 // PostgreSQL stores must print as our own formatter prints the value.

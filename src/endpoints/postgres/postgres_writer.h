@@ -43,6 +43,8 @@ public:
   bool uses_binary_copy() const { return binary_.has_value(); }
   // Binary COPY tuples of a PostgreSQL source whose columns have the very types of this table's.
   bool takes_raw(const RawRowFormat& format) const override;
+  // Autovacuum off on the table while the task fills it, back to the table's default after.
+  std::string bulk_load(bool loading) override;
 
 private:
   struct NumericLimit {
@@ -113,6 +115,7 @@ private:
   const RetryPolicy* retry_ = nullptr;  // none: a dropped connection fails the batch
   std::string xid_;         // transaction id of the batch in flight ("" before it is known)
   bool committed_ = false;  // set by recover()
+  bool autovacuum_paused_ = false;  // bulk_load(true) switched it off
 };
 
 }  // namespace orashift

@@ -27,6 +27,7 @@ public:
   // Rows passed through undecoded go on as they are when the route changes nothing but LOBs
   // over the limit, which are cut in the undecoded rows (raw_cut).
   bool takes_raw(const RawRowFormat& format) const override { return identity_ && inner_->takes_raw(format); }
+  std::string bulk_load(bool loading) override { return inner_->bulk_load(loading); }
 
   // Maps rows of `in` into `out` (cleared first); exposed for tests. Rows that fail are
   // reported to `rejects` (or, for truncations, to the policy) and left out of `out`.
