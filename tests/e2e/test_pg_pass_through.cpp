@@ -75,6 +75,11 @@ protected:
                               "--settings", (dir_ / (run + ".json")).string(), "--no-progress", "--stats-json",
                               (dir_ / (run + ".stats.json")).string()});
   }
+  // Loads into a target table the test created (DO_NOTHING), full LOB mode.
+  e2e::RunResult load_into(const std::string& run, const std::string& create_table) {
+    EXPECT_EQ(pg_query(target_, create_table), "");
+    return load(run, R"({"TargetMetadata":{"FullLobMode":true},"FullLoadSettings":{"TargetTablePrepMode":"DO_NOTHING"}})");
+  }
   json stats(const std::string& run) { return json::parse(read_file(dir_ / (run + ".stats.json")))["tables"][0]; }
 
   fs::path dir_;
@@ -100,11 +105,9 @@ TEST_F(PgPassThrough, SameTypesPassEveryValueExactly) {
 // more: each is rejected alone, with the server's reason and the row as COPY text.
 TEST_F(PgPassThrough, RowsTheTargetRefusesAreRejectedWithTheirText) {
   if (!ready()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable";
-  ASSERT_EQ(pg_query(target_, "CREATE TABLE items (id integer PRIMARY KEY, code varchar(12), amount numeric(12,2) "
+  auto r = load_into("check", "CREATE TABLE items (id integer PRIMARY KEY, code varchar(12), amount numeric(12,2) "
                               "CHECK (amount < 1000 OR amount = 'NaN'), at timestamp(6), note text, big bigint, "
-                              "ratio double precision) WITH (fillfactor = 90)"),
-            "");
-  auto r = load("check", R"({"TargetMetadata":{"FullLobMode":true},"FullLoadSettings":{"TargetTablePrepMode":"DO_NOTHING"}})");
+                              "ratio double precision) WITH (fillfactor = 90)");
   EXPECT_NE(r.output.find("passed through as binary COPY tuples"), std::string::npos) << r.output;
   auto s = stats("check");
   EXPECT_EQ(s["FullLoadRows"], 990);
@@ -138,10 +141,8 @@ TEST_F(PgPassThrough, LobOverTheLimitIsCut) {
 // NaN/infinity row is rejected by the reader as before.
 TEST_F(PgPassThrough, OtherTypesGetDecodedRows) {
   if (!ready()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or server unreachable";
-  ASSERT_EQ(pg_query(target_, "CREATE TABLE items (id integer PRIMARY KEY, code varchar(12), amount numeric(14,2), "
-                              "at timestamp, note text, big bigint, ratio double precision)"),
-            "");
-  auto r = load("other", R"({"TargetMetadata":{"FullLobMode":true},"FullLoadSettings":{"TargetTablePrepMode":"DO_NOTHING"}})");
+  auto r = load_into("other", "CREATE TABLE items (id integer PRIMARY KEY, code varchar(12), amount numeric(14,2), "
+                              "at timestamp, note text, big bigint, ratio double precision)");
   EXPECT_EQ(r.output.find("passed through"), std::string::npos) << r.output;
   auto s = stats("other");
   EXPECT_EQ(s["FullLoadRows"], 999);
