@@ -106,6 +106,7 @@ void Batch::clear() {
   source_lines.clear();
   raw.bytes.clear();
   raw.ends.clear();  // raw.format stays: the reader that set it fills the batch again
+  raw.widest.clear();
 }
 
 }  // namespace orashift

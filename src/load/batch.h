@@ -82,8 +82,6 @@ public:
   std::vector<std::string> column_types;  // each column's type as the source spells it
   // One row as COPY text, for reject records.
   virtual std::string row_text(std::string_view row) const = 0;
-  // The size in bytes of each value of the row (-1: NULL), for LOB limits.
-  virtual void value_sizes(std::string_view row, std::vector<int64_t>& sizes) const = 0;
   // The bytes of a Text or Bytes value (nullopt: NULL), and the row with that value replaced,
   // appended to `out`: a LOB over the limit is cut without decoding the row.
   virtual std::optional<std::string_view> value(std::string_view row, size_t column) const = 0;
@@ -94,6 +92,9 @@ struct RawRows {
   const RawRowFormat* format = nullptr;  // set: the batch's rows are these, its columns are empty
   std::string bytes;                     // the rows, back to back
   std::vector<uint32_t> ends;            // end offset of each row in `bytes`
+  // Per column, the size of its largest value in these rows (-1: only NULLs), which the reader
+  // reads anyway: LOB limits are checked per batch, and only a batch over one is read row by row.
+  std::vector<int64_t> widest;
   std::string_view row(size_t i) const {
     uint32_t b = i ? ends[i - 1] : 0;
     return std::string_view(bytes).substr(b, ends[i] - b);

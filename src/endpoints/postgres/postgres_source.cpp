@@ -147,45 +147,28 @@ private:
       if (!reader_.split_tuple(row.data(), row.size(), fields)) return "(malformed binary tuple)";
       return reader_.binary_row_text(fields);
     }
-    // Called for every row of a table with a LOB limit: reads the lengths, allocates nothing.
-    void value_sizes(std::string_view row, std::vector<int64_t>& sizes) const override {
-      sizes.clear();
-      for (size_t at = 2; at + 4 <= row.size();) {
-        int32_t len = length_at(row, at);
-        sizes.push_back(len < 0 ? -1 : len);
-        at += 4 + (len < 0 ? 0 : static_cast<size_t>(len));
-      }
-    }
     // Text and bytea fields are the value's bytes (text in the client encoding, UTF-8).
     std::optional<std::string_view> value(std::string_view row, size_t column) const override {
-      size_t at = field_at(row, column);
-      int32_t len = length_at(row, at);
-      if (len < 0) return std::nullopt;
-      return row.substr(at + 4, static_cast<size_t>(len));
+      Fields fields;
+      if (!reader_.split_tuple(row.data(), row.size(), fields)) return std::nullopt;
+      return fields[column];
     }
     void append_replaced(std::string& out, std::string_view row, size_t column, std::string_view value) const override {
-      size_t at = field_at(row, column);
-      int32_t len = length_at(row, at);
-      out.append(row.substr(0, at));
+      Fields fields;
+      if (!reader_.split_tuple(row.data(), row.size(), fields) || !fields[column]) {
+        out.append(row);
+        return;
+      }
+      const size_t at = static_cast<size_t>(fields[column]->data() - row.data());  // the value, after its length word
+      out.append(row.substr(0, at - 4));
       const uint32_t n = static_cast<uint32_t>(value.size());
       const char be[4] = {char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
       out.append(be, 4);
       out.append(value);
-      out.append(row.substr(at + 4 + (len < 0 ? 0 : static_cast<size_t>(len))));
+      out.append(row.substr(at + fields[column]->size()));
     }
 
   private:
-    static int32_t length_at(std::string_view row, size_t at) { return static_cast<int32_t>(pg_binary::get32(row.data() + at)); }
-    // Offset of the column's length word (the reader checked the tuple's layout when it passed it).
-    static size_t field_at(std::string_view row, size_t column) {
-      size_t at = 2;
-      for (size_t c = 0; c < column; ++c) {
-        int32_t len = length_at(row, at);
-        at += 4 + (len < 0 ? 0 : static_cast<size_t>(len));
-      }
-      return at;
-    }
-
     const CopyReader& reader_;
   };
 
@@ -284,11 +267,14 @@ private:
   // checked, so a writer can send it whole).
   void pass_tuple(Batch& batch) {
     const size_t begin = at_ - 2;
+    std::vector<int64_t>& widest = batch.raw.widest;
+    if (widest.size() != cols_.size()) widest.assign(cols_.size(), -1);
     for (size_t c = 0; c < cols_.size(); ++c) {
       if (size_ - at_ < 4) malformed();
       const char* p = message_ + at_;
       at_ += 4;
       int32_t len = static_cast<int32_t>(pg_binary::get32(p));
+      widest[c] = std::max<int64_t>(widest[c], len);
       if (len > 0) {
         if (size_ - at_ < static_cast<size_t>(len)) malformed();
         at_ += static_cast<size_t>(len);

@@ -151,24 +151,15 @@ void MappingWriter::map(const Batch& in, Batch& out, RejectSink& rejects, const 
 
 bool MappingWriter::lob_over_limit(const Batch& batch) const {
   if (batch.raw.format) {
-    std::vector<int64_t> sizes;
-    for (size_t row = 0; row < batch.rows(); ++row) {
-      batch.raw.format->value_sizes(batch.raw.row(row), sizes);
-      for (size_t i = 0; i < route_.outputs.size() && i < sizes.size(); ++i) {
-        const uint64_t limit = route_.outputs[i].lob_limit_bytes;
-        const ValueKind kind = route_.source_columns[i].kind;
-        if (limit && (kind == ValueKind::Text || kind == ValueKind::Bytes) && sizes[i] > static_cast<int64_t>(limit))
-          return true;
-      }
-    }
+    for (size_t i = 0; i < route_.outputs.size() && i < batch.raw.widest.size(); ++i)
+      if (over_lob_limit(i, batch.raw.widest[i])) return true;
     return false;
   }
   for (size_t i = 0; i < route_.outputs.size(); ++i) {
-    const uint64_t limit = route_.outputs[i].lob_limit_bytes;
     const ColumnVector& c = batch.columns[i];
-    if (!limit || (c.kind != ValueKind::Text && c.kind != ValueKind::Bytes)) continue;
+    if (!over_lob_limit(i, INT64_MAX)) continue;  // no limit, or not a LOB
     for (size_t row = 0; row < batch.rows(); ++row)
-      if (!c.is_null(row) && c.text(row).size() > limit) return true;
+      if (!c.is_null(row) && over_lob_limit(i, static_cast<int64_t>(c.text(row).size()))) return true;
   }
   return false;
 }
@@ -184,24 +175,28 @@ uint64_t MappingWriter::write(const Batch& batch, RejectSink& rejects, const std
   return inner_->write(out_, rejects, source);
 }
 
+bool MappingWriter::over_lob_limit(size_t column, int64_t size) const {
+  const uint64_t limit = route_.outputs[column].lob_limit_bytes;
+  const ValueKind kind = route_.source_columns[column].kind;
+  return limit && (kind == ValueKind::Text || kind == ValueKind::Bytes) && size > static_cast<int64_t>(limit);
+}
+
 const Batch& MappingWriter::raw_cut(const Batch& batch, const std::string& source) {
   const RawRowFormat& format = *batch.raw.format;
   raw_cut_.clear();
   raw_cut_.raw.format = &format;
-  std::vector<int64_t> sizes;
   std::string row_bytes, next;
   for (size_t row = 0; row < batch.rows(); ++row) {
     const uint64_t line = row < batch.source_lines.size() ? batch.source_lines[row] : 0;
     row_bytes.assign(batch.raw.row(row));
-    format.value_sizes(row_bytes, sizes);
     bool keep = true;
-    for (size_t c = 0; c < route_.outputs.size() && c < sizes.size() && keep; ++c) {
+    for (size_t c = 0; c < route_.outputs.size() && keep; ++c) {
+      if (!over_lob_limit(c, batch.raw.widest.empty() ? INT64_MAX : batch.raw.widest[c])) continue;  // no LOB over here
+      const std::optional<std::string_view> value = format.value(row_bytes, c);
+      if (!value || !over_lob_limit(c, static_cast<int64_t>(value->size()))) continue;
+      const std::string_view v = *value;
       const uint64_t limit = route_.outputs[c].lob_limit_bytes;
-      const ValueKind kind = route_.source_columns[c].kind;
-      if (!limit || (kind != ValueKind::Text && kind != ValueKind::Bytes) || sizes[c] <= static_cast<int64_t>(limit))
-        continue;
-      std::string_view v = *format.value(row_bytes, c);
-      const size_t kept = kind == ValueKind::Text ? utf8_cut(v, limit) : limit;
+      const size_t kept = route_.source_columns[c].kind == ValueKind::Text ? utf8_cut(v, limit) : limit;
       Truncation t{source, line, target_name(route_.outputs[c].name), v.size(), kept, "LOB size limit"};
       next.clear();
       format.append_replaced(next, row_bytes, c, v.substr(0, kept));

@@ -36,6 +36,7 @@ public:
 private:
   static bool is_identity(const TableRoute& route);
   bool lob_over_limit(const Batch& batch) const;  // a LOB value of the batch longer than its limit
+  bool over_lob_limit(size_t column, int64_t size) const;  // a value of `size` bytes in that column is
   // A batch passed through undecoded with a LOB over the limit: its rows in raw_cut_, each such
   // LOB cut as map() cuts it and reported to the policy, the other values as they came.
   const Batch& raw_cut(const Batch& batch, const std::string& source);
