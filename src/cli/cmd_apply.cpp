@@ -53,6 +53,7 @@ int run_apply(const Opts& o) {
   report["failed"] = nlohmann::json::array();
   report["applied"] = nlohmann::json::array();
   size_t applied = 0, failed = 0, not_run = 0;
+  std::string file_name, file_text;  // the file last read: a unit's objects follow each other in it
   for (const auto& obj : m.objects) {
     if (o.stop_on_error && failed) {
       ++not_run;
@@ -60,7 +61,12 @@ int run_apply(const Opts& o) {
     }
     std::string where = obj.location.empty() ? o.dir + "/" + obj.file : obj.location;
     try {
-      target->execute(read_text(o.dir + "/" + obj.file));
+      if (obj.file != file_name) {
+        file_name.clear();
+        file_text = read_text(o.dir + "/" + obj.file);
+        file_name = obj.file;
+      }
+      target->execute(object_sql(file_text, obj, o.dir + "/" + obj.file));
       ++applied;
       report["applied"].push_back({{"kind", obj.kind}, {"name", obj.name}, {"file", obj.file}, {"unit", obj.unit}});
     } catch (const std::exception& e) {

@@ -71,23 +71,48 @@ static ConversionOutput convert_catalog_and_start_writing(Catalog catalog, const
   out.schema = generate_ddl(out.catalog, opt, out.items);
   out.dir = out_dir + "/" + dialect_name(dialect);
   std::filesystem::create_directories(out.dir);
-  // One file per object, numbered in apply order, so a reader (or psql -f) can follow along.
+  // One file per object, numbered in apply order, so a reader (or psql -f) can follow along; the
+  // objects of one Oracle unit that follow each other (a package's schema, state and routines)
+  // share a file, which is how the unit was written and halves the files of a PL/SQL-heavy source.
   int n = 0;
   std::vector<const ConvertedObject*> ordered;
   std::vector<std::string> files;
+  std::vector<int> parts;
   std::vector<std::pair<std::string, std::string>> contents;
-  for (ApplyPhase phase : {ApplyPhase::BeforeLoad, ApplyPhase::AfterLoad})
-    for (const auto& o : out.schema.objects) {
-      if (o.phase != phase) continue;
-      std::string name = fmt::format("{:03}_{}_{}.sql", ++n, file_part(o.kind), file_part(o.name));
-      contents.emplace_back(out.dir + "/" + name, o.sql);
-      ordered.push_back(&o);
-      files.push_back(name);
+  for (ApplyPhase phase : {ApplyPhase::BeforeLoad, ApplyPhase::AfterLoad}) {
+    std::vector<const ConvertedObject*> in_phase;
+    for (const auto& o : out.schema.objects)
+      if (o.phase == phase) in_phase.push_back(&o);
+    for (size_t i = 0; i < in_phase.size();) {
+      size_t j = i + 1;
+      const std::string& unit = in_phase[i]->unit;
+      while (!unit.empty() && j < in_phase.size() && in_phase[j]->unit == unit) ++j;
+      const ConvertedObject& first = *in_phase[i];
+      if (j - i == 1) {
+        std::string name = fmt::format("{:03}_{}_{}.sql", ++n, file_part(first.kind), file_part(first.name));
+        contents.emplace_back(out.dir + "/" + name, first.sql);
+        ordered.push_back(&first);
+        files.push_back(name);
+        parts.push_back(0);
+      } else {
+        std::string name = fmt::format("{:03}_{}.sql", ++n, file_part(unit));
+        std::string text = fmt::format("-- {}: {} objects, in apply order\n", unit, j - i);
+        for (size_t k = i; k < j; ++k) {
+          text += "\n" + object_section_marker(static_cast<int>(k - i + 1), in_phase[k]->kind, in_phase[k]->name);
+          text += in_phase[k]->sql;
+          ordered.push_back(in_phase[k]);
+          files.push_back(name);
+          parts.push_back(static_cast<int>(k - i + 1));
+        }
+        contents.emplace_back(out.dir + "/" + name, std::move(text));
+      }
+      i = j;
     }
+  }
   out.pending_files = std::make_shared<BackgroundFiles>(std::move(contents));
   write_whole_file(out.dir + "/apply.sql", out.schema.script());
   // What `orashift apply` reads: the files in order with their Oracle source locations.
-  write_whole_file(out.dir + "/manifest.json", manifest_json(build_manifest(out.schema, ordered, files, out.items)));
+  write_whole_file(out.dir + "/manifest.json", manifest_json(build_manifest(out.schema, ordered, files, parts, out.items)));
   return out;
 }
 

@@ -18,8 +18,33 @@ bool inside(const Span& item, const Span& object) {
 
 }  // namespace
 
+constexpr std::string_view kMarker = "-- orashift object ";
+
+std::string object_section_marker(int k, const std::string& kind, const std::string& name) {
+  return std::string(kMarker) + std::to_string(k) + ": " + kind + " " + std::string(display_name(name)) + "\n";
+}
+
+std::string object_sql(const std::string& file_text, const ManifestObject& o, const std::string& path) {
+  if (o.part <= 0) return file_text;
+  int seen = 0;
+  size_t begin = std::string::npos;
+  for (size_t at = 0; at < file_text.size();) {
+    size_t eol = file_text.find('\n', at);
+    size_t next = eol == std::string::npos ? file_text.size() : eol + 1;
+    if (std::string_view(file_text).substr(at).starts_with(kMarker)) {
+      if (begin != std::string::npos) return file_text.substr(begin, at - begin);
+      if (++seen == o.part) begin = next;
+    }
+    at = next;
+  }
+  if (begin != std::string::npos) return file_text.substr(begin);
+  throw std::runtime_error(path + " has " + std::to_string(seen) + " object sections, the manifest expects " + o.kind + " " +
+                           o.name + " in section " + std::to_string(o.part) + " (keep the \"" + std::string(kMarker) +
+                           "\" lines when editing)");
+}
+
 ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<const ConvertedObject*>& ordered,
-                             const std::vector<std::string>& files, const ActionItems& items) {
+                             const std::vector<std::string>& files, const std::vector<int>& parts, const ActionItems& items) {
   ApplyManifest m;
   m.dialect = dialect_name(schema.dialect);
   for (size_t i = 0; i < ordered.size(); ++i) {
@@ -38,6 +63,7 @@ ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<co
       for (const auto& c : mo.codes) seen = seen || c == code;
       if (!seen) mo.codes.push_back(code);
     }
+    mo.part = parts[i];
     m.objects.push_back(std::move(mo));
   }
   for (const auto& f : schema.flagged)
@@ -53,8 +79,10 @@ std::string manifest_json(const ApplyManifest& m) {
   for (const auto& o : m.objects)
     j["objects"].push_back({{"file", o.file}, {"kind", o.kind}, {"name", o.name}, {"table", o.table}, {"phase", o.phase},
                             {"source", o.location}, {"action_items", o.codes}});
-  for (size_t i = 0; i < m.objects.size(); ++i)
+  for (size_t i = 0; i < m.objects.size(); ++i) {
     if (!m.objects[i].unit.empty()) j["objects"][i]["unit"] = m.objects[i].unit;
+    if (m.objects[i].part > 0) j["objects"][i]["part"] = m.objects[i].part;
+  }
   j["flagged"] = nlohmann::json::array();
   for (const auto& f : m.flagged)
     j["flagged"].push_back({{"kind", f.kind}, {"name", f.name}, {"source", f.location}, {"code", f.code}, {"unit", f.unit}});
@@ -74,7 +102,7 @@ ApplyManifest read_manifest(const std::string& path) {
     for (const auto& o : j.at("objects"))
       m.objects.push_back({o.at("file"), o.at("kind"), o.at("name"), o.value("table", ""), o.value("phase", "before_load"),
                            o.value("source", ""), o.value("action_items", std::vector<std::string>{}),
-                           o.value("unit", "")});
+                           o.value("unit", ""), o.value("part", 0)});
     for (const auto& f : j.at("flagged"))
       m.flagged.push_back({f.at("kind"), f.at("name"), f.value("source", ""), f.at("code"), f.value("unit", "")});
   } catch (const std::exception& e) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 #include "e2e_util.h"
 #include "require_env.h"
@@ -29,10 +30,10 @@ CREATE OR REPLACE VIEW region_names AS
 COMMENT ON TABLE regions IS 'applied after the tables';
 )";
 
-fs::path convert(const std::string& tag, const std::string& dialect) {
+fs::path convert(const std::string& tag, const std::string& dialect, const char* ddl = kDdl) {
   fs::path dir = e2e::temp_dir("apply-" + tag);
   fs::create_directories(dir / "src");
-  std::ofstream(dir / "src" / "schema.sql") << kDdl;
+  std::ofstream(dir / "src" / "schema.sql") << ddl;
   auto r = e2e::run_orashift({"convert", "--source", "oracle-files:" + (dir / "src").string(), "--target", dialect,
                               "--out", (dir / "out").string()});
   EXPECT_EQ(r.exit_code, 0) << r.output;
@@ -93,6 +94,44 @@ TEST(Apply, PostgresFailureIsLocatedAndTheRestStillRuns) {
   EXPECT_STREQ(PQgetvalue(q, 0, 0), "0");
   PQclear(q);
   PQfinish(c2);
+  PQfinish(c);
+}
+
+// A package's routines share one file (one section each); apply still runs them one by one: a
+// routine the target refuses fails alone, located at its own Oracle line, and its neighbours exist.
+TEST(Apply, RoutinesOfAPackageShareAFileAndFailOneByOne) {
+  std::string url = e2e::fresh_pg_database("apply_unit");
+  if (url.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or unreachable";
+  fs::path dir = convert("unit", "postgres", R"(CREATE OR REPLACE PACKAGE pkg AS
+  FUNCTION a RETURN NUMBER;
+  FUNCTION b RETURN NUMBER;
+  FUNCTION c RETURN NUMBER;
+END pkg;
+/
+CREATE OR REPLACE PACKAGE BODY pkg AS
+  FUNCTION a RETURN NUMBER IS BEGIN RETURN 1; END;
+  FUNCTION b RETURN NUMBER IS BEGIN RETURN 2; END;
+  FUNCTION c RETURN NUMBER IS BEGIN RETURN 3; END;
+END pkg;
+/
+)");
+  auto m = e2e::read_json(dir / "out" / "postgres" / "manifest.json");
+  std::map<std::string, std::string> file_of;
+  for (const auto& o : m["objects"]) file_of[o["name"].get<std::string>()] = o["file"].get<std::string>();
+  ASSERT_TRUE(file_of.count("PKG.A") && file_of.count("PKG.B") && file_of.count("PKG.C")) << m.dump(1);
+  EXPECT_EQ(file_of["PKG.A"], file_of["PKG.B"]);
+  EXPECT_EQ(file_of["PKG.A"], file_of["PKG.C"]);
+  // B's name is taken by a function of another return type: CREATE OR REPLACE cannot change it.
+  PGconn* c = PQconnectdb(url.c_str());
+  PQclear(PQexec(c, "CREATE SCHEMA pkg; CREATE FUNCTION pkg.b() RETURNS text LANGUAGE sql AS 'SELECT 1::text'"));
+  auto r = e2e::run_orashift({"apply", (dir / "out" / "postgres").string(), "--target", url, "--json", (dir / "apply.json").string()});
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("schema.sql:9:3: error: FUNCTION PKG.B"), std::string::npos) << r.output;
+  auto j = e2e::read_json(dir / "apply.json");
+  ASSERT_EQ(j["failed"].size(), 1u) << j.dump(1);
+  PGresult* q = PQexec(c, "SELECT pkg.a() + pkg.c()");
+  EXPECT_STREQ(PQgetvalue(q, 0, 0), "4") << PQerrorMessage(c);
+  PQclear(q);
   PQfinish(c);
 }
 

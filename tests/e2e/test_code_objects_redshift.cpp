@@ -49,12 +49,12 @@ TEST(CodeObjectsRedshift, CorpusUnitsPassTheRuleCheckerOrNameTheirLimit) {
     std::map<std::string, std::vector<std::string>> high_items;
     for (const auto& it : report["action_items"])
       if (it["severity"] == "high") high_items[it["object"].get<std::string>()].push_back(it["code"].get<std::string>() + " " + it["message"].get<std::string>());
-    std::map<std::string, std::vector<std::string>> files;  // unit → its object files
+    std::map<std::string, std::set<std::string>> files;  // unit → its files (a unit's objects may share one)
     std::set<std::string> units, flagged;
     for (const auto& o : manifest["objects"])
       if (o.contains("unit") && is_code_unit(o["unit"].get<std::string>())) {
         units.insert(o["unit"].get<std::string>());
-        files[o["unit"].get<std::string>()].push_back(o["file"].get<std::string>());
+        files[o["unit"].get<std::string>()].insert(o["file"].get<std::string>());
       }
     for (const auto& f : manifest["flagged"]) {
       std::string unit = f.value("unit", "");

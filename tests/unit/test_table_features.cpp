@@ -151,7 +151,7 @@ TEST(ApplyManifest, RoundTripsThroughJson) {
   ActionItems items;
   items.add("OS1001", "TABLE T", "column A", Span{&f, 16, 24}, "postgres");
   items.add("OS9001", "CREATE VIEW", "v", Span{&f, 27, 60}, "postgres");
-  ApplyManifest m = build_manifest(s, {&s.objects[0]}, {"001_table_t.sql"}, items);
+  ApplyManifest m = build_manifest(s, {&s.objects[0]}, {"001_table_t.sql"}, {0}, items);
   ASSERT_EQ(m.objects.size(), 1u);
   EXPECT_EQ(m.objects[0].codes, std::vector<std::string>{"OS1001"});
   EXPECT_EQ(m.objects[0].location, "hr.sql:1:1");
@@ -162,4 +162,36 @@ TEST(ApplyManifest, RoundTripsThroughJson) {
   EXPECT_EQ(back.flagged[0].location, "hr.sql:2:1");
   EXPECT_EQ(back.objects[0].file, "001_table_t.sql");
   EXPECT_THROW(read_manifest(path + ".missing"), std::runtime_error);
+}
+
+// A unit's objects share one file (cli/conversion.cpp); apply runs each section on its own, found by
+// its marker line, so a file the user edited between the markers still splits where the objects are.
+TEST(ApplyManifest, ObjectsOfAUnitAreSectionsOfOneFile) {
+  std::string text = "-- PACKAGE BODY PKG: 3 objects, in apply order\n\n" +
+                     object_section_marker(1, "SCHEMA", "PKG") + "CREATE SCHEMA \"pkg\";\n\n" +
+                     object_section_marker(2, "FUNCTION", "PKG.F") + "CREATE FUNCTION f1;\n-- edited by hand\n\n" +
+                     object_section_marker(3, "PROCEDURE", "PKG.P") + "CREATE PROCEDURE p1;\n";
+  ManifestObject o{"042_package_body_pkg.sql", "FUNCTION", "PKG.F", "", "after_load", "", {}, "PACKAGE BODY PKG", 2};
+  EXPECT_EQ(object_sql(text, o, "dir/042_package_body_pkg.sql"), "CREATE FUNCTION f1;\n-- edited by hand\n\n");
+  o.part = 1;
+  EXPECT_EQ(object_sql(text, o, "f"), "CREATE SCHEMA \"pkg\";\n\n");
+  o.part = 3;
+  EXPECT_EQ(object_sql(text, o, "f"), "CREATE PROCEDURE p1;\n");
+  o.part = 0;
+  EXPECT_EQ(object_sql(text, o, "f"), text);
+  o.part = 4;
+  try {
+    object_sql(text, o, "dir/042_package_body_pkg.sql");
+    ADD_FAILURE() << "a missing section must not run as an empty statement";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("dir/042_package_body_pkg.sql has 3 object sections"), std::string::npos) << e.what();
+  }
+  ApplyManifest m;
+  m.dialect = "postgres";
+  m.objects = {o, ManifestObject{"001_table_t.sql", "TABLE", "T", "T", "before_load", "", {}}};
+  m.objects[0].part = 3;
+  ApplyManifest back = read_manifest(temp_file("orashift-manifest-parts.json", manifest_json(m)));
+  ASSERT_EQ(back.objects.size(), 2u);
+  EXPECT_EQ(back.objects[0].part, 3);
+  EXPECT_EQ(back.objects[1].part, 0);
 }
