@@ -381,6 +381,11 @@ void add_pass(const LoadPass& pass, bool qualify, PassOutcome&& from, PassOutcom
 
 int load(const LoadCommandOptions& o) {
   auto log = [](const std::string& s) { std::fprintf(stderr, "orashift: %s\n", s.c_str()); };
+  // A load's first table needs a reader on the source besides its catalog connection, and a
+  // writer on the target besides the target's own: opened together, now, they are ready when
+  // the catalog has been read instead of each waiting for the one before.
+  prefetch_connections(o.source, 2);
+  prefetch_connections(o.target, 2);
   TaskIssues issues;
   TableMappings mappings = o.mappings.empty() ? parse_table_mappings_text(kIncludeAll, issues)
                                               : load_table_mappings(o.mappings, issues);

@@ -157,6 +157,7 @@ int migrate(const MigrateOptions& o) {
   auto log = [](const std::string& s) { std::fprintf(stderr, "orashift: %s\n", s.c_str()); };
   // Read before the long part, so a bad settings file fails fast.
   EffortModel model = o.effort_settings.empty() ? EffortModel::defaults() : load_effort_model(o.effort_settings);
+  prefetch_connections(o.target, 1);  // the target's connection opens while the source is read
   auto source = make_source(o.source);
   auto target = open_target(o);  // its options are checked before the source's contents
   if (std::string empty = empty_source_error(*source); !empty.empty()) {

@@ -6,6 +6,7 @@
 #include "endpoints/duckdb/duckdb_target.h"
 #include "endpoints/oracle/oracle_source.h"
 #include "endpoints/oracle_files/oracle_files_source.h"
+#include "endpoints/postgres/pg_connection.h"
 #include "endpoints/postgres/postgres_source.h"
 #include "endpoints/postgres/postgres_target.h"
 #include "endpoints/redshift/redshift_target.h"
@@ -45,6 +46,10 @@ std::unique_ptr<TargetEndpoint> make_target(const std::string& url) {
   if (starts_with(url, "redshift://")) return std::make_unique<redshift::RedshiftTarget>(url, redshift::RedshiftOptions{});
   throw std::invalid_argument(
       "unknown target; expected duckdb:FILE, postgres://USER@HOST:PORT/DB or redshift://USER@HOST:5439/DB");
+}
+
+void prefetch_connections(const std::string& url, int count) {
+  if (starts_with(url, "postgres://") || starts_with(url, "postgresql://")) prefetch_pg_connections(url, count);
 }
 
 }  // namespace orashift

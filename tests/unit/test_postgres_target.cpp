@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <map>
 
+#include <unistd.h>
+
+#include "endpoints/postgres/pg_connection.h"
 #include "endpoints/postgres/pg_conninfo.h"
 #include "endpoints/postgres/pg_copy_binary.h"
 #include "endpoints/postgres/postgres_target.h"
@@ -460,4 +463,41 @@ TEST(PostgresTarget, ErrorsCarryTheServerMessage) {
   EXPECT_FALSE(r.rows[0][0].has_value());
   EXPECT_EQ(r.rows[0][1], std::optional<std::string>(""));
   pg.execute("DROP TABLE t_err");
+}
+
+// Connections opened ahead (prefetch_pg_connections) are the ones the next PgConnections with that
+// conninfo take, none made beside them; past them a PgConnection connects itself.
+TEST(PgConnectionPrefetch, TakenByTheNextConnectionsThenConnectsItself) {
+  REQUIRE_PG();
+  std::string app = "orashift_prefetch_" + std::to_string(::getpid());
+  std::string url = std::string(test_pg()) + (std::string(test_pg()).find('?') == std::string::npos ? "?" : "&") +
+                    "application_name=" + app;
+  PgConnection watcher(test_pg());
+  auto open_now = [&] {
+    return std::stoi(*watcher.query_params("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", {app}).rows[0][0]);
+  };
+  prefetch_pg_connections(url, 2);
+  for (int i = 0; i < 500 && open_now() < 2; ++i) ::usleep(10000);
+  ASSERT_EQ(open_now(), 2);
+  PgConnection a(url), b(url);
+  EXPECT_EQ(open_now(), 2) << "a and b took the two opened ahead";
+  EXPECT_NE(a.query("SELECT pg_backend_pid()").rows[0][0], b.query("SELECT pg_backend_pid()").rows[0][0]);
+  PgConnection c(url);
+  EXPECT_EQ(open_now(), 3);
+  EXPECT_EQ(*c.query("SELECT 1").rows[0][0], "1");
+}
+
+// A connection opened ahead that failed is not an error by itself: the PgConnection that would
+// have taken it connects as always and reports that failure, password scrubbed.
+TEST(PgConnectionPrefetch, AFailedOneLeavesTheErrorToTheConnectionThatNeededIt) {
+  const std::string url = "postgres://someone:Sup3rS3cret@127.0.0.1:1/db?connect_timeout=2";
+  prefetch_pg_connections(url, 1);
+  try {
+    PgConnection c(url);
+    FAIL() << "connected?";
+  } catch (const std::runtime_error& e) {
+    std::string m = e.what();
+    EXPECT_EQ(m.find("Sup3rS3cret"), std::string::npos) << m;
+    EXPECT_NE(m.find("cannot connect to postgres://someone:***@127.0.0.1:1/db"), std::string::npos) << m;
+  }
 }

@@ -2,15 +2,63 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <future>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 #include "endpoints/postgres/pg_conninfo.h"
 
 namespace orashift {
 
+namespace {
+
+// Connections being opened ahead of their use, by conninfo, in the order they were started.
+class Prefetched {
+public:
+  void start(const std::string& conninfo, int count) {
+    std::lock_guard lock(mu_);
+    for (int i = 0; i < count; ++i)
+      pending_.emplace(conninfo, std::async(std::launch::async, [conninfo] { return PQconnectdb(conninfo.c_str()); }));
+  }
+  // A connection to `conninfo` that is open, or nullptr.
+  PGconn* take(const std::string& conninfo) {
+    std::future<PGconn*> f;
+    {
+      std::lock_guard lock(mu_);
+      auto it = pending_.find(conninfo);
+      if (it == pending_.end()) return nullptr;
+      f = std::move(it->second);
+      pending_.erase(it);
+    }
+    PGconn* c = f.get();
+    if (c && PQstatus(c) == CONNECTION_OK) return c;
+    if (c) PQfinish(c);
+    return nullptr;
+  }
+  ~Prefetched() {
+    for (auto& [conninfo, f] : pending_)
+      if (PGconn* c = f.get()) PQfinish(c);
+  }
+
+private:
+  std::mutex mu_;
+  std::multimap<std::string, std::future<PGconn*>> pending_;  // equal keys keep their insertion order
+};
+
+Prefetched& prefetched() {
+  static Prefetched p;
+  return p;
+}
+
+}  // namespace
+
+void prefetch_pg_connections(const std::string& conninfo, int count) { prefetched().start(conninfo, count); }
+
 PgConnection::PgConnection(const std::string& conninfo) : secrets_(conninfo_passwords(conninfo)) {
   if (const char* env = std::getenv("PGPASSWORD")) secrets_.emplace_back(env);
-  conn_ = PQconnectdb(conninfo.c_str());
+  conn_ = prefetched().take(conninfo);
+  if (!conn_) conn_ = PQconnectdb(conninfo.c_str());
   if (conn_ && PQpass(conn_)) secrets_.emplace_back(PQpass(conn_));  // may come from ~/.pgpass
   if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
     std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
