@@ -152,6 +152,14 @@ BEGIN
   RETURN l_module || '/' || l_action || '/' || l_info;
 END;
 /
+CREATE OR REPLACE FUNCTION db_release RETURN VARCHAR2 IS
+  l_version VARCHAR2(30);
+  l_compatibility VARCHAR2(30);
+BEGIN
+  DBMS_UTILITY.DB_VERSION(l_version, compatibility => l_compatibility);
+  RETURN l_version || ' ' || l_compatibility || ' ' || CASE WHEN DBMS_DB_VERSION.VERSION = TO_NUMBER(SUBSTR(l_version, 1, INSTR(l_version, '.') - 1)) THEN 'agrees' END;
+END;
+/
 CREATE OR REPLACE FUNCTION app_context(p_value VARCHAR2) RETURN VARCHAR2 IS
   l_out VARCHAR2(200) := NVL(SYS_CONTEXT('APP_CTX', 'who'), 'unset');
 BEGIN
@@ -253,6 +261,8 @@ TEST(PlsqlBuiltins, ApplicationContextsAreSessionState) {
   e2e::Session other(u.url);  // another session has its own contexts
   EXPECT_EQ(other("SELECT app_context('cy')"), "unset cy admin cleared admin none");
   EXPECT_EQ(other("SELECT read_module()"), "billing/close/desk 4");
+  // DB_VERSION gives the release the code was converted for, the one DBMS_DB_VERSION names.
+  EXPECT_EQ(other("SELECT db_release()"), "19.0.0.0.0 19.0.0 agrees");
 }
 
 TEST(PlsqlBuiltins, DbmsRandomStringDrawsFromTheOptionsCharacters) {

@@ -273,6 +273,21 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
     }
     return true;
   }
+  if (pkg == "DBMS_UTILITY" && fn == "DB_VERSION") {
+    // DB_VERSION(version OUT, compatibility OUT): the release the conversion settled conditional
+    // compilation and DBMS_DB_VERSION for, so that a branch taken on it agrees with the code
+    // converted for that release; PostgreSQL's own version is current_setting('server_version').
+    auto a = builtin_args(call, {"VERSION", "COMPATIBILITY"});
+    if (!a || !(*a)[0] || !(*a)[1]) return false;
+    std::string release = *db_version_constant("VERSION") + "." + *db_version_constant("RELEASE");
+    item(plsql_codes::kBehaviour,
+         "DBMS_UTILITY.DB_VERSION → '" + release + ".0.0.0' and '" + release +
+             ".0', the Oracle release the code was converted for (as DBMS_DB_VERSION and conditional compilation), not "
+             "PostgreSQL's: to show the server's version use current_setting('server_version')",
+         span);
+    return assign_value(*(*a)[0], "'" + release + ".0.0.0'", span, out) &&
+           assign_value(*(*a)[1], "'" + release + ".0'", span, out);
+  }
   if (pkg != "DBMS_CRYPTO" || (fn != "ENCRYPT" && fn != "DECRYPT")) return false;
   // The procedure form: ENCRYPT(dst IN OUT BLOB, src BLOB, typ, key, iv := NULL).
   auto a = builtin_args(call, {"DST", "SRC", "TYP", "KEY", "IV"});
