@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "common/ascii.h"
+
 namespace orashift {
 
 std::string OracleType::text() const {
@@ -18,9 +20,7 @@ std::string OracleType::text() const {
 
 std::string normalize_identifier(std::string_view raw) {
   if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') return std::string(raw.substr(1, raw.size() - 2));
-  std::string out(raw);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
+  return ascii_upper(raw);
 }
 
 const Column* Table::find_column(std::string_view n) const {

@@ -10,11 +10,7 @@ namespace orashift::sql {
 
 namespace {
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string upper(std::string_view s) { return ascii_upper(s); }
 
 std::string describe(const Token& t) {
   if (t.kind == TokenKind::End) return "end of statement";

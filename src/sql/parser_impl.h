@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 
+#include "common/ascii.h"
 #include "sql/ast_plsql.h"
 #include "sql/ast_stmt.h"
 #include "sql/token.h"
@@ -15,7 +16,7 @@ namespace orashift::sql {
 inline bool word_is(const Token& t, std::string_view upper) {
   if (t.kind != TokenKind::Identifier || t.text.size() != upper.size()) return false;
   for (size_t i = 0; i < upper.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(t.text[i])) != upper[i]) return false;
+    if (ascii_upper(t.text[i]) != upper[i]) return false;
   return true;
 }
 

@@ -626,7 +626,7 @@ size_t Lowerer::defaults_kept_from(const ast::PlSubprogram& s, const std::vector
       if (!o.sub || o.sub->params.size() >= s.params.size()) continue;
       // o's parameters are the first of s's, by name: o's calls would reach s through its defaults.
       bool prefix = true;
-      for (size_t i = 0; i < o.sub->params.size() && prefix; ++i) prefix = norm(o.sub->params[i].name) == norm(s.params[i].name);
+      for (size_t i = 0; i < o.sub->params.size() && prefix; ++i) prefix = same_name(o.sub->params[i].name, s.params[i].name);
       if (prefix) from = std::max(from, o.sub->params.size() + 1);
     }
   return std::min(from, s.params.size());

@@ -34,7 +34,7 @@ const ast::PlSubprogram* Lowerer::spec_method(const std::string& type, const ast
   if (ot == env_.registry->object_types.end()) return nullptr;
   std::string sig = method_signature(m);
   for (const auto& s : ot->second->methods)
-    if (norm(s.name.name()) == norm(m.name.name()) && method_signature(s) == sig) return &s;
+    if (same_name(s.name.name(), m.name.name()) && method_signature(s) == sig) return &s;
   return nullptr;
 }
 

@@ -99,7 +99,7 @@ bool Lowerer::has_body(const std::string& type, const ast::PlSubprogram& spec) c
   auto b = env_.registry->type_bodies.find(type);
   if (b == env_.registry->type_bodies.end()) return false;
   for (const auto& m : b->second->methods)
-    if (m.body && norm(m.name.name()) == norm(spec.name.name()) && method_signature(m) == method_signature(spec)) return true;
+    if (m.body && same_name(m.name.name(), spec.name.name()) && method_signature(m) == method_signature(spec)) return true;
   return false;
 }
 

@@ -149,7 +149,7 @@ bool Lowerer::self_changing(const std::string& type, const ast::PlSubprogram& sp
       for (const auto& m : c->methods)
         if (!m.is_function && !m.constructor) procedures.push_back(norm(m.name.name()));
     for (const auto& m : b->second->methods)
-      if (m.body && norm(m.name.name()) == norm(spec.name.name()) && method_signature(m) == method_signature(spec) &&
+      if (m.body && same_name(m.name.name(), spec.name.name()) && method_signature(m) == method_signature(spec) &&
           body_may_change_self(m, object_type_info(t), procedures))
         changes = true;
   }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "catalog/catalog.h"
+#include "common/ascii.h"
 #include "convert/query/sql_writer.h"
 #include "sql/parser.h"
 
@@ -12,6 +13,19 @@ namespace orashift::plsql {
 namespace ast = sql::ast;
 
 std::string norm(const ast::Ident& i) { return normalize_identifier(i.text); }
+
+bool same_name(const ast::Ident& a, const ast::Ident& b) {
+  auto folded = [](std::string_view raw, bool& quoted) {
+    quoted = raw.size() >= 2 && raw.front() == '"' && raw.back() == '"';
+    return quoted ? raw.substr(1, raw.size() - 2) : raw;
+  };
+  bool qa = false, qb = false;
+  std::string_view x = folded(a.text, qa), y = folded(b.text, qb);
+  if (x.size() != y.size()) return false;
+  for (size_t k = 0; k < x.size(); ++k)
+    if ((qa ? x[k] : ascii_upper(x[k])) != (qb ? y[k] : ascii_upper(y[k]))) return false;
+  return true;
+}
 
 namespace {
 

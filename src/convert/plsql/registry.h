@@ -89,5 +89,7 @@ bool writes_global_context(const sql::ast::Statement& unit);
 
 // Oracle's normalisation of a written identifier (upper case unless quoted).
 std::string norm(const sql::ast::Ident& i);
+// norm(a) == norm(b), without building either (method and parameter matching compares many).
+bool same_name(const sql::ast::Ident& a, const sql::ast::Ident& b);
 
 }  // namespace orashift::plsql

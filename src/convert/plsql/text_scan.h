@@ -6,13 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "common/ascii.h"
+
 namespace orashift::plsql {
 
 // The text upper-cased, as unquoted Oracle names are compared.
 inline std::string upper_text(std::string_view s) {
-  std::string text(s);
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
+  return ascii_upper(s);
 }
 
 // A character of an unquoted Oracle name after its first: letters, digits, _ $ #.
