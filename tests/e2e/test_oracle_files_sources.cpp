@@ -305,3 +305,33 @@ TEST_F(OracleFilesSources, CorpusCustomerOrdersIntoPostgres) {
   EXPECT_EQ(p4.at(0).at(1), "{\"colour\":\"white\",\"gender\":\"Bo");
   EXPECT_EQ(rows(*target, "SELECT min(inventory_id)::text || '-' || max(inventory_id)::text FROM inventory").at(0).at(0), "1-566");
 }
+
+// A code repository keeps no script at its top: tables in one subfolder, packages in another, and
+// the rows it ships in a third (oos-utils' data/oos_util_values.sql). Those rows are read as the
+// DDL beside them is, every one of them arriving.
+TEST_F(OracleFilesSources, CodeRepositoryRowsInASubfolder) {
+  fs::path repo = dir_ / "repo";
+  fs::create_directories(repo / "source" / "tables");
+  fs::create_directories(repo / "data");
+  write(repo / "source" / "tables" / "codes.sql", "CREATE TABLE codes (cat VARCHAR2(20) NOT NULL, name VARCHAR2(20) NOT NULL);\n");
+  write(repo / "data" / "codes.sql",
+        "begin\n  delete codes;\n  insert all\n    into codes (cat, name) values ('mime', 'json')\n"
+        "    into codes (cat, name) values ('mime', 'xml')\n  select 1 from dual;\nend;\n/\ncommit;\n");
+  auto r = load(repo.string(), "duckdb:" + (dir_ / "repo.duckdb").string(), "repo");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(stats_by_table(dir_ / "repo.json")["CODES"]["FullLoadRows"], 2) << r.output;
+
+  fs::path oos = fs::path(e2e::corpus_dir()) / "OraOpenSource__oos-utils";
+  if (!fs::exists(oos)) ORASHIFT_SKIP_OR_FAIL() << "corpus not present: " << oos;
+  std::string rows_in_script = read(oos / "data" / "oos_util_values.sql");
+  int64_t expected = 0;
+  for (size_t at = rows_in_script.find("into oos_util_values("); at != std::string::npos;
+       at = rows_in_script.find("into oos_util_values(", at + 1))
+    ++expected;
+  ASSERT_GT(expected, 1000);
+  auto o = load(oos.string(), "duckdb:" + (dir_ / "oos.duckdb").string(), "oos");
+  EXPECT_EQ(o.exit_code, 0) << o.output;
+  auto st = stats_by_table(dir_ / "oos.json");
+  EXPECT_EQ(st["OOS_UTIL_VALUES"]["FullLoadRows"], expected) << o.output;
+  EXPECT_EQ(st["OOS_UTIL_VALUES"]["FullLoadErrorRows"], 0) << o.output;
+}

@@ -178,7 +178,13 @@ struct OracleFilesSource::Impl {
       for (const auto& p : other_code) found.push_back(p.string());
       all_sql = found;
     }
-    if (found.empty()) found = code_files_below(options.dir);  // a code repository: packages in subfolders
+    if (found.empty()) {
+      // A code repository: packages in subfolders, and the rows it ships there too (oos-utils'
+      // data/oos_util_values.sql fills the table source/tables/ creates). Its scripts are read
+      // for INSERTs as they are for DDL, all of them, by path.
+      found = code_files_below(options.dir);
+      all_sql = found;
+    }
     options.ddl_files = std::move(found);
     insert_scripts = std::move(all_sql);  // no installer: every script, by name
   }
