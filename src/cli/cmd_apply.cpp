@@ -72,7 +72,8 @@ int run_apply(const Opts& o) {
     } catch (const std::exception& e) {
       ++failed;
       std::string msg = first_line(e.what());
-      fmt::print(stderr, "{}: error: {} {} ({}) failed on {}: {}{}\n", where, obj.kind, obj.name, obj.file,
+      fmt::print(stderr, "{}: error: {} {} ({}) failed on {}: {}{}\n", where, obj.kind, obj.name,
+                 obj.part ? fmt::format("{}, object {}", obj.file, obj.part) : obj.file,
                  target->dialect(), msg, obj.codes.empty() ? "" : " [action items: " + join(obj.codes) + "]");
       report["failed"].push_back({{"kind", obj.kind}, {"name", obj.name}, {"file", obj.file}, {"source", obj.location},
                                   {"error", msg}, {"action_items", obj.codes}, {"unit", obj.unit}});

@@ -126,7 +126,7 @@ END pkg;
   PQclear(PQexec(c, "CREATE SCHEMA pkg; CREATE FUNCTION pkg.b() RETURNS text LANGUAGE sql AS 'SELECT 1::text'"));
   auto r = e2e::run_orashift({"apply", (dir / "out" / "postgres").string(), "--target", url, "--json", (dir / "apply.json").string()});
   EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find("schema.sql:9:3: error: FUNCTION PKG.B"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("schema.sql:9:3: error: FUNCTION PKG.B (" + file_of["PKG.B"] + ", object "), std::string::npos) << r.output;
   auto j = e2e::read_json(dir / "apply.json");
   ASSERT_EQ(j["failed"].size(), 1u) << j.dump(1);
   PGresult* q = PQexec(c, "SELECT pkg.a() + pkg.c()");
