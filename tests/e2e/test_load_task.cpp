@@ -1,6 +1,10 @@
 // `orashift load` driven by DMS JSON: selection (include/exclude, schema wildcard), a source
 // filter (rows counted as filtered), and the three table prep modes, on real DuckDB files.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -126,4 +130,36 @@ TEST_F(LoadTask, TransformationRulesOnSalesHistory) {
   auto v = target->query("SELECT label FROM \"DW_CHANNELS\" WHERE channel_desc = 'Direct Sales'").rows;
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0][0].value_or("NULL"), "Direct Sales (Direct)");
+}
+
+// The target's connections are opened ahead as the load starts (pg_connection.h); a task found
+// invalid afterwards still stops at once, even when the target never answers: a listening socket
+// that accepts no one stands for it. A regression hangs here until coreutils' timeout ends it.
+TEST_F(LoadTask, InvalidTaskDoesNotWaitForATargetThatNeverAnswers) {
+  int silent = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(silent, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(silent, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(silent, 8), 0);
+  socklen_t len = sizeof addr;
+  ::getsockname(silent, reinterpret_cast<sockaddr*>(&addr), &len);
+  std::string target = "postgres://nobody@127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/db";
+  write(dir_ / "bad-mappings.json", R"({"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"x",
+    "object-locator":{"schema-name":"SH","table-name":"%"},"rule-action":"inclde"}]})");
+  std::string cmd = "timeout 120 " + e2e::sh_quote(ORASHIFT_BINARY) + " load --source " +
+                    e2e::sh_quote("oracle-files:" + (dir_ / "src").string()) + " --target " + e2e::sh_quote(target) +
+                    " --out " + e2e::sh_quote((dir_ / "silent").string()) + " --mappings " +
+                    e2e::sh_quote((dir_ / "bad-mappings.json").string()) + " --no-progress 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  int status = ::pclose(p);
+  ::close(silent);
+  ASSERT_TRUE(WIFEXITED(status)) << out;
+  EXPECT_EQ(WEXITSTATUS(status), 2) << "124 is coreutils' timeout: the exit waited for the silent target\n" << out;
+  EXPECT_NE(out.find("inclde"), std::string::npos) << out;
 }

@@ -1,11 +1,13 @@
 #include "endpoints/postgres/pg_connection.h"
 
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
-#include <future>
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 
 #include "endpoints/postgres/pg_conninfo.h"
 
@@ -14,36 +16,66 @@ namespace orashift {
 namespace {
 
 // Connections being opened ahead of their use, by conninfo, in the order they were started.
+// Each opens on a detached thread: exiting never waits for a server that does not answer (a
+// task found invalid after its connections were started leaves at once).
 class Prefetched {
+  struct Pending {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false, abandoned = false;
+    PGconn* conn = nullptr;
+  };
+
 public:
   void start(const std::string& conninfo, int count) {
     std::lock_guard lock(mu_);
-    for (int i = 0; i < count; ++i)
-      pending_.emplace(conninfo, std::async(std::launch::async, [conninfo] { return PQconnectdb(conninfo.c_str()); }));
+    for (int i = 0; i < count; ++i) {
+      auto p = std::make_shared<Pending>();
+      pending_.emplace(conninfo, p);
+      std::thread([p, conninfo] {
+        PGconn* c = PQconnectdb(conninfo.c_str());
+        std::lock_guard l(p->mu);
+        if (p->abandoned) {
+          PQfinish(c);
+          return;
+        }
+        p->conn = c;
+        p->done = true;
+        p->cv.notify_all();
+      }).detach();
+    }
   }
   // A connection to `conninfo` that is open, or nullptr.
   PGconn* take(const std::string& conninfo) {
-    std::future<PGconn*> f;
+    std::shared_ptr<Pending> p;
     {
       std::lock_guard lock(mu_);
       auto it = pending_.find(conninfo);
       if (it == pending_.end()) return nullptr;
-      f = std::move(it->second);
+      p = std::move(it->second);
       pending_.erase(it);
     }
-    PGconn* c = f.get();
+    std::unique_lock l(p->mu);
+    p->cv.wait(l, [&] { return p->done; });
+    PGconn* c = std::exchange(p->conn, nullptr);
     if (c && PQstatus(c) == CONNECTION_OK) return c;
     if (c) PQfinish(c);
     return nullptr;
   }
+  // At exit: the opened ones never taken are closed (the server sees a goodbye, not a dropped
+  // client); one still opening is closed by its thread if the process lives long enough.
   ~Prefetched() {
-    for (auto& [conninfo, f] : pending_)
-      if (PGconn* c = f.get()) PQfinish(c);
+    std::lock_guard lock(mu_);
+    for (auto& [conninfo, p] : pending_) {
+      std::lock_guard l(p->mu);
+      if (p->done && p->conn) PQfinish(std::exchange(p->conn, nullptr));
+      p->abandoned = true;
+    }
   }
 
 private:
   std::mutex mu_;
-  std::multimap<std::string, std::future<PGconn*>> pending_;  // equal keys keep their insertion order
+  std::multimap<std::string, std::shared_ptr<Pending>> pending_;  // equal keys keep their insertion order
 };
 
 Prefetched& prefetched() {
