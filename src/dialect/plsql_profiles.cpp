@@ -35,6 +35,7 @@ const plsql::Profile* plsql_profile(Dialect dialect) {
     p.directives = false;
     p.tagged_dollar_quotes = false;
     p.named_arguments = false;
+    p.parameter_defaults = false;
     p.nonatomic = true;            // stored-procedure-transaction-management: NONATOMIC mode
     p.one_open_cursor = true;      // stored-procedure-constraints
     p.dictionary_views = false;    // its catalog is not PostgreSQL 15's: no emulated Oracle dictionary

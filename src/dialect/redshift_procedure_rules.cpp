@@ -14,6 +14,7 @@ constexpr const char* kStatements = "c_PLpgSQL-statements";
 constexpr const char* kTrapping = "stored-procedure-trapping-errors";
 constexpr const char* kTransactions = "stored-procedure-transaction-management";
 constexpr const char* kCreateFunction = "r_CREATE_FUNCTION";
+constexpr const char* kCreateProcedure = "r_CREATE_PROCEDURE";
 
 struct Tok {
   enum Kind { Word, Quoted, String, Number, Punct } kind;
@@ -304,6 +305,9 @@ std::vector<RedshiftRuleViolation> check_redshift_routines(const std::string& te
             arg_start = true;
             continue;
           }
+          // The documented argument is `[argname] [argmode] argtype`: no default.
+          if (depth == 1 && word(h, a, "DEFAULT"))
+            out.push_back({"parameter-defaults", "an argument DEFAULT at line " + std::to_string(h[a].line) + " (" + kCreateProcedure + ")"});
           if (depth == 1 && arg_start) {
             arg_start = false;
             if (word(h, a, "OUT")) ++outs;

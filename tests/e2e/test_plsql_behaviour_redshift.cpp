@@ -3,6 +3,11 @@
 // ran on a Redshift cluster). Where Redshift's documented behaviour differs from Oracle's, the
 // expectation is Redshift's and the page is named; where the converter flags a program for
 // Redshift, the test checks the flag instead.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "dialect/redshift_procedure_rules.h"
 #include "plsql_programs.h"
 #include "redshift_standin.h"
 #include "require_env.h"
@@ -165,4 +170,66 @@ END;
   EXPECT_EQ(s("CALL elapsed_minutes(1, NULL)"), "1563");
   EXPECT_EQ(s("CALL elapsed_minutes(2, NULL)"), "-30");
   EXPECT_EQ(std::stod(s("CALL elapsed_seconds(1, NULL)")), 7);  // the stand-in's EXTRACT keeps "7.000000"
+}
+
+// r_CREATE_PROCEDURE documents an argument as `[argname] [argmode] argtype`, no DEFAULT: the
+// defaults are dropped from the signatures (OS6002 each) and every converted call that omits an
+// argument writes its default, in a CALL statement, in `v := f(…)` and in `RETURN f(…)` (a
+// function that is a procedure here, its result the last argument after the defaulted ones).
+TEST(PlsqlBehaviourRedshift, OmittedDefaultsAreWrittenByTheCaller) {
+  NEED_PG();
+  auto u = e2e::convert_and_apply_redshift("defaults", R"(
+CREATE TABLE hits (lvl VARCHAR2(10), weight NUMBER(5));
+CREATE OR REPLACE PROCEDURE hit(p_level VARCHAR2, p_weight NUMBER DEFAULT 7) IS
+BEGIN
+  INSERT INTO hits VALUES (p_level, p_weight);
+END;
+/
+CREATE OR REPLACE FUNCTION scaled(p_level VARCHAR2, p_factor NUMBER DEFAULT 10) RETURN NUMBER IS
+  l NUMBER;
+BEGIN
+  l := LENGTH(p_level);
+  RETURN l * p_factor;
+END;
+/
+CREATE OR REPLACE FUNCTION run_all(p VARCHAR2) RETURN NUMBER IS
+  v NUMBER;
+  w NUMBER;
+  x NUMBER;
+BEGIN
+  hit(p);
+  hit(p_level => p, p_weight => 1);
+  v := scaled(p);
+  w := scaled(p_level => p);
+  x := scaled(p, 1);
+  RETURN v + w - x;
+END;
+/
+CREATE OR REPLACE FUNCTION run_last(p VARCHAR2) RETURN NUMBER IS
+  v VARCHAR2(10);
+BEGIN
+  v := UPPER(p);
+  RETURN scaled(v);
+END;
+/
+)");
+  expect_applied(u);
+  std::string sql;
+  for (const auto& f : std::filesystem::directory_iterator(u.redshift_out / "redshift"))
+    if (f.path().extension() == ".sql" && f.path().filename() != "apply.sql") {
+      std::ifstream in(f.path(), std::ios::binary);
+      sql += std::string(std::istreambuf_iterator<char>(in), {});
+    }
+  EXPECT_TRUE(orashift::check_redshift_routines(sql).empty()) << sql;
+  size_t dropped = 0;
+  const auto report = e2e::read_json(u.redshift_out / "report" / "report.json");
+  for (const auto& i : report["action_items"])
+    dropped += i["message"].get<std::string>().find("has no parameter defaults") != std::string::npos;
+  EXPECT_EQ(dropped, 2u);
+  e2e::Session s(u.url);
+  // 'abc': scaled('abc') is 3 × the default 10.
+  EXPECT_EQ(s("CALL run_last('abc', NULL)"), "30.0000000000");
+  // v = 30, w = 30, x = 3: 57; hit() inserted ('abc', 7) and ('abc', 1).
+  EXPECT_EQ(s("CALL run_all('abc', NULL)"), "57.0000000000");
+  EXPECT_EQ(s("SELECT string_agg(weight::text, ',' ORDER BY weight) FROM hits"), "1,7");
 }

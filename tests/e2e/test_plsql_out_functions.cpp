@@ -59,3 +59,76 @@ TEST(PlsqlOutFunctions, OutAndInOutParametersComeBackWithTheValue) {
   EXPECT_EQ(s("SELECT parse_pkg.words('one')"), "[one]1");
   EXPECT_EQ(s("SELECT parse_pkg.words(NULL)"), "0");
 }
+
+// UT_SUITE_MANAGER.RESOLVE_SCHEMA_NAMES's shape: a function and a procedure of one name and one
+// parameter list (PL/SQL Language Reference 19c, "Overloaded Subprograms": they differ in kind,
+// and a call in an expression can only be the function). `v := f(x)` is written as a CALL of the
+// function's procedure form and must still call the function, not the procedure.
+TEST(PlsqlOutFunctions, AnAssignmentCallsTheFunctionBesideAProcedureOfTheSameParameters) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("out_function_beside_procedure", R"(
+CREATE OR REPLACE PACKAGE names_pkg IS
+  FUNCTION norm(p_names IN OUT VARCHAR2) RETURN NUMBER;
+  PROCEDURE norm(p_names IN OUT VARCHAR2);
+  FUNCTION run(p_names VARCHAR2) RETURN VARCHAR2;
+END;
+/
+CREATE OR REPLACE PACKAGE BODY names_pkg IS
+  FUNCTION norm(p_names IN OUT VARCHAR2) RETURN NUMBER IS
+  BEGIN
+    p_names := UPPER(p_names);
+    RETURN LENGTH(p_names);
+  END;
+  PROCEDURE norm(p_names IN OUT VARCHAR2) IS
+    l_len NUMBER;
+  BEGIN
+    l_len := norm(p_names);
+    p_names := p_names || '!';
+  END;
+  FUNCTION run(p_names VARCHAR2) RETURN VARCHAR2 IS
+    l_names VARCHAR2(100) := p_names;
+    l_len   NUMBER;
+  BEGIN
+    l_len := norm(l_names);
+    norm(l_names);
+    RETURN l_names || ' ' || l_len;
+  END;
+END;
+/
+)");
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  // The assignment runs the function (upper-cases, returns 2); the statement the procedure, which
+  // calls the function again and appends '!'.
+  EXPECT_EQ(s("SELECT names_pkg.run('ab')"), "AB! 2");
+}
+
+// A function with an OUT parameter and a defaulted one after it: its procedure form ends in INOUT
+// orashift_result, which PostgreSQL accepts after a defaulted parameter only with a default of its
+// own ("input parameters after one with a default value must also have defaults").
+TEST(PlsqlOutFunctions, ADefaultedParameterBeforeTheResult) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("out_function_default", R"(
+CREATE OR REPLACE FUNCTION measure(p_text VARCHAR2, p_len OUT NUMBER, p_scale NUMBER DEFAULT 10) RETURN NUMBER IS
+BEGIN
+  p_len := LENGTH(p_text);
+  RETURN p_len * p_scale;
+END;
+/
+CREATE OR REPLACE FUNCTION measured(p VARCHAR2) RETURN VARCHAR2 IS
+  l_len NUMBER;
+  a NUMBER;
+  b NUMBER;
+BEGIN
+  a := measure(p, l_len);
+  b := measure(p, l_len, 2);
+  RETURN a || ' ' || b || ' ' || l_len;
+END;
+/
+)");
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT measured('abcd')"), "40 8 4");
+}

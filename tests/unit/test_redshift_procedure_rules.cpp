@@ -80,6 +80,7 @@ TEST(RedshiftProcedureRules, ArgumentAndVariableLimits) {
   std::string args;
   for (int i = 0; i < 33; ++i) args += (i ? ", " : "") + std::string("\"a") + std::to_string(i) + "\" integer";
   EXPECT_EQ(rules(procedure("  NULL;", args)), "arguments");
+  EXPECT_EQ(rules(procedure("  NULL;", "\"a\" integer DEFAULT 1")), "parameter-defaults");
   std::string outs;
   for (int i = 0; i < 33; ++i) outs += (i ? ", " : "") + std::string("INOUT \"a") + std::to_string(i) + "\" integer";
   EXPECT_EQ(rules(procedure("  NULL;", outs)), "arguments,arguments");

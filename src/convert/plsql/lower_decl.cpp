@@ -670,7 +670,12 @@ std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_functio
     std::string declared = pg_mode + q(name) + " " + (t.sql.empty() ? "text" : t.sql);
     signature += (out.empty() ? "" : ", ") + declared;
     out += (out.empty() ? "" : ", ") + declared;
-    if (p.default_value) {
+    if (p.default_value && !env_.profile->parameter_defaults) {
+      item(plsql_codes::kBehaviour,
+           "default of parameter " + name + " dropped: " + dialect_name(dialect()) +
+               " has no parameter defaults; converted calls that omit it write it, other callers must pass it",
+           p.default_value->span);
+    } else if (p.default_value) {
       if (i < last_plain)
         item(plsql_codes::kBehaviour, "default of parameter " + name + " dropped: PostgreSQL needs defaults on the last parameters only",
              p.default_value->span);

@@ -415,11 +415,11 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     routines = &picked;
   }
   // A procedure and a function of one name: a statement calls the procedure, an expression the
-  // function (PL/SQL allows nothing else).
-  if (routines->size() > 1 && !unsettled && !calling_as_procedure_) {
+  // function (PL/SQL allows nothing else); v := f(…) written as a CALL is an expression.
+  if (routines->size() > 1 && !unsettled) {
     std::vector<RoutineDecl> kind;
     for (const auto& x : *routines)
-      if (x.is_function() != as_statement) kind.push_back(x);
+      if (x.is_function() == (!as_statement || calling_as_procedure_)) kind.push_back(x);
     if (kind.size() == 1) {
       picked = std::move(kind);
       routines = &picked;
@@ -476,8 +476,9 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       bool skipped = false;
       for (size_t k = 0; k < last; ++k) {
         if ((*slot)[k]) continue;
-        const ast::Expr* d = k < last_plain ? r.sub->params[k].default_value.get() : nullptr;
-        bool constant = d && (d->kind == ast::ExprKind::Literal ||
+        // Without parameter defaults on the target any default is written by the caller.
+        const ast::Expr* d = k < last_plain || !env_.profile->parameter_defaults ? r.sub->params[k].default_value.get() : nullptr;
+        bool constant = d && (!env_.profile->parameter_defaults || d->kind == ast::ExprKind::Literal ||
                               (d->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*d).parts.size() == 1 &&
                                (norm(static_cast<const ast::NameExpr&>(*d).parts[0]) == "TRUE" ||
                                 norm(static_cast<const ast::NameExpr&>(*d).parts[0]) == "FALSE")));
@@ -486,9 +487,10 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       }
       if (!skipped) ordered.assign(slot->begin(), slot->begin() + static_cast<long>(last));
     }
-  // Redshift UDF arguments have no defaults: the caller writes the omitted ones.
+  // A target without parameter defaults (Redshift): the caller writes the omitted ones.
   std::vector<const ast::Expr*> omitted;
-  if (!ordered.empty() && !env_.profile->functions && r.sub && sql_udf_shape(*r.sub) && routines->size() == 1)
+  const bool no_arguments = !c || c->args.empty();
+  if ((!ordered.empty() || no_arguments) && !env_.profile->parameter_defaults && r.sub && routines->size() == 1)
     for (size_t k = ordered.size(); k < r.sub->params.size() && r.sub->params[k].default_value; ++k)
       omitted.push_back(r.sub->params[k].default_value.get());
   if (ordered.empty() && c && w) args = args_text(*c, *w);
@@ -503,8 +505,9 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       if (as_statement && copies && mode.find("OUT") != std::string::npos) a = out_argument(*ordered[k], a, params[k], span, *copies);
       args += (k ? ", " : "") + a;
     }
-    for (const ast::Expr* d : omitted) args += ", " + w->expr(*d);
   }
+  if (w)
+    for (const ast::Expr* d : omitted) args += (args.empty() ? "" : ", ") + w->expr(*d);
   // A hoisted nested subprogram: the enclosing routine's variables it reads, by name.
   for (const auto& c : r.captured) {
     const Symbol* sym = scope_.find(c.oracle_name);

@@ -222,8 +222,9 @@ const RoutineDecl* Lowerer::pick_overload(const std::vector<RoutineDecl>& routin
   std::set<std::string> seen;
   for (const auto& r : routines) {
     if (!r.sub || !seen.insert(oracle_signature(*r.sub)).second) continue;
-    if (!as_statement && !r.is_function()) continue;
-    if (as_statement && r.is_function() && !calling_as_procedure_) continue;
+    // An expression calls a function, a statement a procedure; v := f(…) written as a CALL
+    // (calling_as_procedure_) is still an expression in Oracle.
+    if (r.is_function() != (!as_statement || calling_as_procedure_)) continue;
     auto slot = argument_slots(*r.sub, c);
     if (!slot) continue;
     Candidate cand{&r, {}};

@@ -249,6 +249,7 @@ void Lowerer::stmt(const ast::PlStmt& s, PgBody& out) {
         out.push_back(PgStmt::simple("RETURN " + quote_ident("self"), s.span));
         return;
       }
+      if (procedure_return(r, out)) return;  // RETURN f(…) of a function that became a procedure
       with_self_calls(r.value.get(), out, [&](PgBody& b) {
         if (!result_param_.empty()) {  // a function that became a procedure: the INOUT argument carries it
           if (r.value) b.push_back(PgStmt::simple(result_param_ + " := " + expr(*r.value), s.span));
@@ -431,35 +432,71 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
 
 // Redshift: v := f(args) where f became a procedure (not one expression) → CALL f(args, v), its
 // INOUT result written into v.
+const std::vector<RoutineDecl>* Lowerer::procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
+                                                             const ast::CallExpr*& call) const {
+  call = nullptr;
+  if (value.kind == ast::ExprKind::Call) {
+    call = &static_cast<const ast::CallExpr&>(value);
+    for (const auto& p : call->name) parts.push_back(norm(p));
+  } else if (value.kind == ast::ExprKind::Name) {
+    for (const auto& p : static_cast<const ast::NameExpr&>(value).parts) parts.push_back(norm(p));
+  }
+  const std::vector<RoutineDecl>* routines = parts.empty() ? nullptr : routines_for(parts);
+  if (!routines || routines->empty() || !routines->front().is_function() || !routines->front().sub) return nullptr;
+  // Redshift: every function that is more than one expression; PostgreSQL: a function that hands
+  // values back besides its result (RoutineDecl::as_procedure).
+  bool as_procedure = routines->front().as_procedure;
+  if (!as_procedure && (env_.profile->functions || sql_udf_shape(*routines->front().sub))) return nullptr;
+  return routines;
+}
+
 bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
   std::vector<std::string> parts;
   const ast::CallExpr* call = nullptr;
-  if (a.value->kind == ast::ExprKind::Call) {
-    call = &static_cast<const ast::CallExpr&>(*a.value);
-    for (const auto& p : call->name) parts.push_back(norm(p));
-  } else if (a.value->kind == ast::ExprKind::Name) {
-    for (const auto& p : static_cast<const ast::NameExpr&>(*a.value).parts) parts.push_back(norm(p));
-  }
-  const std::vector<RoutineDecl>* routines = parts.empty() ? nullptr : routines_for(parts);
-  if (!routines || routines->empty() || !routines->front().is_function() || !routines->front().sub) return false;
-  // Redshift: every function that is more than one expression; PostgreSQL: a nested function that
-  // writes its enclosing routine's names (RoutineDecl::as_procedure).
-  bool as_procedure = routines->front().as_procedure;
-  if (!as_procedure && (env_.profile->functions || sql_udf_shape(*routines->front().sub))) return false;
+  if (!procedure_function(*a.value, parts, call)) return false;
   bool setter = false;
   std::string t = target_text(*a.target, "", a.span, &setter);
   if (t.empty() || setter) return false;
+  return procedure_call_into(*a.value, t, a.span, out);
+}
+
+bool Lowerer::procedure_return(const ast::PlReturn& r, PgBody& out) {
+  std::vector<std::string> parts;
+  const ast::CallExpr* call = nullptr;
+  const std::vector<RoutineDecl>* routines = r.value ? procedure_function(*r.value, parts, call) : nullptr;
+  if (!routines || !current_block_ || !current_routine_ || !current_routine_->return_type) return false;
+  // RETURN f(…): the value through a temporary of the returning routine's own result type.
+  TypeInfo rt = resolve_type(*current_routine_->return_type);
+  if (rt.sql.empty()) return false;
+  std::string tmp = quote_ident("orashift_return" + std::to_string(temp_count_ + 1));
+  if (!procedure_call_into(*r.value, tmp, r.span, out)) return false;
+  ++temp_count_;
+  current_block_->decls.push_back({tmp + " " + rt.sql, r.span});
+  if (!result_param_.empty()) {
+    out.push_back(PgStmt::simple(result_param_ + " := " + tmp, r.span));
+    out.push_back(PgStmt::simple("RETURN", r.span));
+  } else {
+    out.push_back(PgStmt::simple("RETURN " + tmp, r.span));
+  }
+  return true;
+}
+
+bool Lowerer::procedure_call_into(const ast::Expr& value, const std::string& t, Span span, PgBody& out) {
+  std::vector<std::string> parts;
+  const ast::CallExpr* call = nullptr;
+  const std::vector<RoutineDecl>* routines = procedure_function(value, parts, call);
+  if (!routines) return false;
   RewriteContext ctx = writer_context();
   RewriteResult r;
   rewrite::SqlWriter w(dialect(), ctx, r);
   calling_as_procedure_ = true;
   ArgCopies copies;  // OUT arguments that go through a temporary (out_argument)
-  std::optional<std::string> rc = routine_call(parts, call, true, a.span, &w, &copies);
+  std::optional<std::string> rc = routine_call(parts, call, true, span, &w, &copies);
   calling_as_procedure_ = false;
   absorb(r);
   if (!rc) return false;
   rc->pop_back();
-  for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, a.span));
+  for (const auto& pre : copies.first) out.push_back(PgStmt::simple(pre, span));
   // The result parameter comes last; after named arguments it is named too. PostgreSQL writes an
   // INOUT argument back only into a variable of exactly the parameter's type (varchar(200) for
   // text is "not writable"): through a temporary of the result type, assigned after the call.
@@ -470,13 +507,13 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
     std::string into = t;
     if (current_block_ && !rt.sql.empty()) {
       into = quote_ident("orashift_result" + std::to_string(++temp_count_));
-      current_block_->decls.push_back({into + " " + rt.sql, a.span});
+      current_block_->decls.push_back({into + " " + rt.sql, span});
       copies.second.insert(copies.second.begin(), t + " := " + into);
     }
     result = quote_ident("orashift_result") + " => " + into;
   }
-  out.push_back(PgStmt::simple("CALL " + *rc + (rc->back() == '(' ? "" : ", ") + result + ")", a.span));
-  for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, a.span));
+  out.push_back(PgStmt::simple("CALL " + *rc + (rc->back() == '(' ? "" : ", ") + result + ")", span));
+  for (const auto& post : copies.second) out.push_back(PgStmt::simple(post, span));
   return true;
 }
 

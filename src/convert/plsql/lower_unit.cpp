@@ -119,6 +119,7 @@ std::string Lowerer::package_cursor_problem(const ast::CreatePackage& u, const s
 std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
   PgBlock b;
   Span enclosing = std::exchange(routine_span_, s.span);
+  const ast::PlSubprogram* enclosing_routine = std::exchange(current_routine_, &s);
   auto enclosing_queries = std::exchange(dbms_sql_queries_, {});  // DBMS_SQL cursors are the routine's own
   uses_sql_attributes_ = s.body && mentions_sql_attribute(s.body->span);
   if (uses_sql_attributes_) b.decls.push_back({quote_ident("sql%rowcount") + " integer := 0", s.span});
@@ -130,6 +131,7 @@ std::string Lowerer::routine_body(const ast::PlSubprogram& s) {
       if (count_words(s.body->span, name, "") > 0) b.decls.insert(b.decls.end(), decls.begin(), decls.end());
   block(*s.body, b);
   routine_span_ = enclosing;
+  current_routine_ = enclosing_routine;
   dbms_sql_queries_ = std::move(enclosing_queries);
   if (const Hierarchy* h = constructor_ ? hierarchy_of(method_type_) : nullptr; h && h->usable)
     b.body.insert(b.body.begin(), PgStmt::simple("self.\"orashift_type\" := " + quote_literal(method_type_), s.span));
@@ -461,6 +463,9 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
     if (as_procedure) {
       result_param_ = quote_ident("orashift_result");
       params += (params.empty() ? "" : ", ") + std::string("INOUT ") + result_param_ + " " + rt.sql;
+      // After a parameter with a default every input parameter needs one (PostgreSQL); calls
+      // always pass the result, so this one is never used.
+      if (params.find(" DEFAULT ") != std::string::npos) params += " DEFAULT NULL";
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
       if (!autonomous && !changes_self && !forced)
         item(plsql_codes::kBehaviour,

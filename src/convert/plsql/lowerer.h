@@ -272,6 +272,13 @@ private:
   void stmt(const ast::PlStmt& s, PgBody& out);
   void assign(const ast::PlAssign& a, PgBody& out);
   bool procedure_assign(const ast::PlAssign& a, PgBody& out);
+  // RETURN f(…) where f became a procedure: CALL it into a temporary, then return that.
+  bool procedure_return(const ast::PlReturn& r, PgBody& out);
+  // CALL f(…, orashift_result => t) for `value`, a call of a function that became a procedure.
+  bool procedure_call_into(const ast::Expr& value, const std::string& t, Span span, PgBody& out);
+  // The overloads of the function `value` calls when it became a procedure; nullptr otherwise.
+  const std::vector<RoutineDecl>* procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
+                                                     const ast::CallExpr*& call) const;
   void call_statement(const ast::PlCall& c, PgBody& out);
   void loop(const ast::PlLoop& l, PgBody& out);
   void sql(const ast::PlSql& s, PgBody& out);
@@ -501,6 +508,7 @@ private:
   mutable std::set<std::string> captured_writes_;
   // Redshift
   std::string result_param_;             // a function converted to a procedure: its INOUT result
+  const ast::PlSubprogram* current_routine_ = nullptr;  // the routine whose body is being lowered
   std::optional<Span> continuing_handler_;  // a handler that continues after an error (→ NONATOMIC)
   int open_cursors_ = 0;                 // cursor loops around the statement being lowered
   bool warned_first_row_ = false;

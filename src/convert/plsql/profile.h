@@ -27,6 +27,9 @@ struct Profile {
   bool perform = true;            // PERFORM f() (Redshift: not among the supported statements)
   bool directives = true;         // #variable_conflict
   bool named_arguments = true;    // f(x => v) (Redshift's CALL and UDF calls are positional only)
+  // Parameter defaults in CREATE PROCEDURE/FUNCTION (Redshift's syntax has none: r_CREATE_PROCEDURE
+  // and r_CREATE_FUNCTION list `[argname] [argmode] argtype` only; converted callers write them).
+  bool parameter_defaults = true;
   // A function that hands values back besides its result (OUT parameters, its enclosing routine's
   // variables) becomes a procedure with INOUT "orashift_result", called by `v := f(…)` with named
   // arguments (PostgreSQL; Redshift's such functions are procedures anyway).
