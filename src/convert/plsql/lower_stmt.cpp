@@ -430,8 +430,8 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
   assign_value(*a.target, assigned_value(*a.target, *a.value, expr(*a.value)), a.span, out);
 }
 
-// Redshift: v := f(args) where f became a procedure (not one expression) → CALL f(args, v), its
-// INOUT result written into v.
+// v := f(args) where f became a procedure (Redshift: more than one expression; PostgreSQL: it hands
+// values back besides its result) → CALL f(args, v), its INOUT result written into v.
 const std::vector<RoutineDecl>* Lowerer::procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
                                                              const ast::CallExpr*& call) const {
   call = nullptr;
