@@ -157,7 +157,8 @@ CREATE OR REPLACE FUNCTION db_release RETURN VARCHAR2 IS
   l_compatibility VARCHAR2(30);
 BEGIN
   DBMS_UTILITY.DB_VERSION(l_version, compatibility => l_compatibility);
-  RETURN l_version || ' ' || l_compatibility || ' ' || CASE WHEN DBMS_DB_VERSION.VERSION = TO_NUMBER(SUBSTR(l_version, 1, INSTR(l_version, '.') - 1)) THEN 'agrees' END;
+  RETURN l_version || ' ' || l_compatibility || ' ' || CASE WHEN DBMS_DB_VERSION.VERSION = TO_NUMBER(SUBSTR(l_version, 1, INSTR(l_version, '.') - 1)) THEN 'agrees' END
+    || ' ' || CASE WHEN DBMS_UTILITY.PORT_STRING IS NOT NULL AND INSTR(DBMS_UTILITY.PORT_STRING, ' ') = 0 THEN 'platform' END;
 END;
 /
 CREATE OR REPLACE FUNCTION app_context(p_value VARCHAR2) RETURN VARCHAR2 IS
@@ -262,7 +263,8 @@ TEST(PlsqlBuiltins, ApplicationContextsAreSessionState) {
   EXPECT_EQ(other("SELECT app_context('cy')"), "unset cy admin cleared admin none");
   EXPECT_EQ(other("SELECT read_module()"), "billing/close/desk 4");
   // DB_VERSION gives the release the code was converted for, the one DBMS_DB_VERSION names.
-  EXPECT_EQ(other("SELECT db_release()"), "19.0.0.0.0 19.0.0 agrees");
+  EXPECT_EQ(other("SELECT db_release()"), "19.0.0.0.0 19.0.0 agrees platform");
+  EXPECT_EQ(other("SELECT substring(version() from ' on ([^,]+)') ~ '^[a-z0-9_]+-'"), "t");  // x86_64-pc-linux-gnu
 }
 
 TEST(PlsqlBuiltins, DbmsRandomStringDrawsFromTheOptionsCharacters) {

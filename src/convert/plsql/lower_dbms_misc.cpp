@@ -53,6 +53,15 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
   }
   if (pkg == "DBMS_UTILITY") {
     if (fn == "IS_CLUSTER_DATABASE" && (!c || c->args.empty())) return "false";  // one server, no RAC
+    if (fn == "PORT_STRING" && (!c || c->args.empty())) {
+      // Oracle: the platform and protocol version ("x86_64/Linux 2.4.xx"); the server's platform
+      // is what PostgreSQL's version() names after " on ".
+      item(plsql_codes::kBehaviour,
+           "DBMS_UTILITY.PORT_STRING → the server's platform as version() names it (x86_64-pc-linux-gnu), not "
+           "Oracle's port string",
+           span);
+      return "substring(version() from ' on ([^,]+)')";
+    }
     if (fn == "GET_CPU_TIME" && (!c || c->args.empty())) {
       item(plsql_codes::kBehaviour,
            "DBMS_UTILITY.GET_CPU_TIME → elapsed hundredths of a second (PostgreSQL does not report a session's CPU time)",
