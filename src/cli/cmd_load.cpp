@@ -381,17 +381,18 @@ void add_pass(const LoadPass& pass, bool qualify, PassOutcome&& from, PassOutcom
 
 int load(const LoadCommandOptions& o) {
   auto log = [](const std::string& s) { std::fprintf(stderr, "orashift: %s\n", s.c_str()); };
-  // A load's first table needs a reader on the source besides its catalog connection, and a
-  // writer on the target besides the target's own: opened together, now, they are ready when
-  // the catalog has been read instead of each waiting for the one before.
-  prefetch_connections(o.source, 2);
-  prefetch_connections(o.target, 2);
   TaskIssues issues;
   TableMappings mappings = o.mappings.empty() ? parse_table_mappings_text(kIncludeAll, issues)
                                               : load_table_mappings(o.mappings, issues);
   TaskSettings settings = o.settings.empty() ? parse_task_settings_text("{}", issues) : load_task_settings(o.settings, issues);
   std::fputs(issues.render().c_str(), stderr);
   if (issues.has_errors()) return 2;
+  // A load's first table needs a reader on the source besides its catalog connection, and a
+  // writer on the target besides the target's own: opened together once the task files are
+  // valid, they are ready when the catalog has been read instead of each waiting for the one
+  // before. (A task that selects nothing still stops before writing anything to the target.)
+  prefetch_connections(o.source, 2);
+  prefetch_connections(o.target, 2);
   auto source = make_source(o.source);
   for (const auto& d : source->diagnostics().items())
     if (d.severity == Severity::Error) std::fputs(d.render().c_str(), stderr);

@@ -25,6 +25,11 @@ void* libpq() {
 
 void PQclear(PGresult* res) { LIBPQ(PQclear)(res); }
 PGconn* PQconnectdb(const char* conninfo) { return LIBPQ(PQconnectdb)(conninfo); }
+PGconn* PQconnectStart(const char* conninfo) { return LIBPQ(PQconnectStart)(conninfo); }
+PostgresPollingStatusType PQconnectPoll(PGconn* conn) { return LIBPQ(PQconnectPoll)(conn); }
+int PQsocket(const PGconn* conn) { return LIBPQ(PQsocket)(conn); }
+PQconninfoOption* PQconninfoParse(const char* conninfo, char** errmsg) { return LIBPQ(PQconninfoParse)(conninfo, errmsg); }
+void PQconninfoFree(PQconninfoOption* options) { LIBPQ(PQconninfoFree)(options); }
 char* PQerrorMessage(const PGconn* conn) { return LIBPQ(PQerrorMessage)(conn); }
 PGresult* PQexec(PGconn* conn, const char* query) { return LIBPQ(PQexec)(conn, query); }
 PGresult* PQexecParams(PGconn* conn, const char* command, int n, const Oid* types, const char* const* values,

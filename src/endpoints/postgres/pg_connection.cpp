@@ -1,11 +1,19 @@
 #include "endpoints/postgres/pg_connection.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -15,37 +23,46 @@ namespace orashift {
 
 namespace {
 
-// Connections being opened ahead of their use, by conninfo, in the order they were started.
-// Each opens on a detached thread: exiting never waits for a server that does not answer (a
-// task found invalid after its connections were started leaves at once).
+// Connections being opened ahead of their use, by conninfo, in the order they were started. Each
+// opens on a thread of its own with libpq's non-blocking connect, so that exiting can stop and
+// join it: a thread left inside libpq while exit() tears the libraries down crashed (krb5's
+// mutexes, under the default gssencmode=prefer), and waiting for a server that never answers hung.
 class Prefetched {
   struct Pending {
     std::mutex mu;
     std::condition_variable cv;
-    bool done = false, abandoned = false;
-    PGconn* conn = nullptr;
+    bool done = false, taken = false;
+    PGconn* conn = nullptr;  // as libpq left it, open or failed; null: stopped or timed out
   };
 
 public:
+  Prefetched() {
+    if (::pipe2(stop_, O_CLOEXEC) != 0) stop_[0] = stop_[1] = -1;
+  }
   void start(const std::string& conninfo, int count) {
-    std::lock_guard lock(mu_);
+    if (stop_[0] < 0) return;
     for (int i = 0; i < count; ++i) {
       auto p = std::make_shared<Pending>();
+      std::thread t;
+      try {
+        t = std::thread([this, p, conninfo] {
+          PGconn* c = open(conninfo);
+          std::lock_guard l(p->mu);
+          p->conn = c;
+          p->done = true;
+          p->cv.notify_all();
+        });
+      } catch (const std::system_error&) {
+        return;  // no thread: the connection is made when it is needed
+      }
+      std::lock_guard lock(mu_);
       pending_.emplace(conninfo, p);
-      std::thread([p, conninfo] {
-        PGconn* c = PQconnectdb(conninfo.c_str());
-        std::lock_guard l(p->mu);
-        if (p->abandoned) {
-          PQfinish(c);
-          return;
-        }
-        p->conn = c;
-        p->done = true;
-        p->cv.notify_all();
-      }).detach();
+      threads_.push_back(std::move(t));
+      all_.push_back(std::move(p));
     }
   }
-  // A connection to `conninfo` that is open, or nullptr.
+  // The connection opened for `conninfo`, as libpq left it (a failed one carries its error, so the
+  // caller reports it without logging in again); nullptr when none was started or it timed out.
   PGconn* take(const std::string& conninfo) {
     std::shared_ptr<Pending> p;
     {
@@ -57,25 +74,64 @@ public:
     }
     std::unique_lock l(p->mu);
     p->cv.wait(l, [&] { return p->done; });
-    PGconn* c = std::exchange(p->conn, nullptr);
-    if (c && PQstatus(c) == CONNECTION_OK) return c;
-    if (c) PQfinish(c);
-    return nullptr;
+    p->taken = true;
+    return std::exchange(p->conn, nullptr);
   }
-  // At exit: the opened ones never taken are closed (the server sees a goodbye, not a dropped
-  // client); one still opening is closed by its thread if the process lives long enough.
+  // At exit: stop the ones still connecting, join every thread, close what was never taken (the
+  // server sees a goodbye, not a dropped client).
   ~Prefetched() {
-    std::lock_guard lock(mu_);
-    for (auto& [conninfo, p] : pending_) {
-      std::lock_guard l(p->mu);
-      if (p->done && p->conn) PQfinish(std::exchange(p->conn, nullptr));
-      p->abandoned = true;
+    if (stop_[1] >= 0) {
+      char b = 1;
+      while (::write(stop_[1], &b, 1) < 0 && errno == EINTR) {
+      }
     }
+    for (auto& t : threads_)
+      if (t.joinable()) t.join();
+    for (auto& p : all_)
+      if (!p->taken && p->conn) PQfinish(p->conn);
+    for (int fd : stop_)
+      if (fd >= 0) ::close(fd);
   }
 
 private:
+  // PQconnectStart / PQconnectPoll until the connection is made or fails, the stop pipe is
+  // written, or connect_timeout (libpq's own rule: at least 2 s, 0 or absent = none) runs out.
+  PGconn* open(const std::string& conninfo) {
+    int timeout_ms = -1;
+    if (PQconninfoOption* opts = PQconninfoParse(conninfo.c_str(), nullptr)) {
+      for (PQconninfoOption* o = opts; o->keyword; ++o)
+        if (std::strcmp(o->keyword, "connect_timeout") == 0 && o->val && std::atoi(o->val) > 0)
+          timeout_ms = std::max(2, std::atoi(o->val)) * 1000;
+      PQconninfoFree(opts);
+    }
+    PGconn* c = PQconnectStart(conninfo.c_str());
+    if (!c || PQstatus(c) == CONNECTION_BAD) return c;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+    while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED) {
+      pollfd fds[2] = {{PQsocket(c), static_cast<short>(st == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0},
+                       {stop_[0], POLLIN, 0}};
+      int wait = -1;
+      if (timeout_ms >= 0) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        wait = static_cast<int>(std::max<long long>(0, left));
+      }
+      int n = ::poll(fds, 2, wait);
+      if (n < 0 && errno == EINTR) continue;
+      if (n == 0 || n < 0 || (fds[1].revents & POLLIN)) {  // timed out, failed, or stopped
+        PQfinish(c);
+        return nullptr;
+      }
+      st = PQconnectPoll(c);
+    }
+    return c;
+  }
+
+  int stop_[2] = {-1, -1};
   std::mutex mu_;
-  std::multimap<std::string, std::shared_ptr<Pending>> pending_;  // equal keys keep their insertion order
+  std::multimap<std::string, std::shared_ptr<Pending>> pending_;  // not yet taken; equal keys keep their order
+  std::vector<std::shared_ptr<Pending>> all_;
+  std::vector<std::thread> threads_;
 };
 
 Prefetched& prefetched() {
