@@ -626,3 +626,28 @@ END;
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT caller()"), "x logged/y not logged/c:-");
 }
+
+// A string literal over several lines is its value line for line: the converted body is
+// re-indented, but not inside a literal ('…', with '' and a -- that is text), nor inside a
+// quoted identifier or dollar-quoted text handed to EXECUTE.
+TEST(PlsqlConstructs, MultiLineLiteralsKeepTheirText) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("constructs_multiline_literal", R"(
+CREATE OR REPLACE FUNCTION banner RETURN VARCHAR2 IS
+  l VARCHAR2(200);
+BEGIN
+  IF 1 = 1 THEN
+    l := 'header
+-- it''s text
+  indented
+footer';
+  END IF;
+  RETURN l;
+END;
+/
+)");
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("SELECT banner() = E'header\\n-- it''s text\\n  indented\\nfooter'"), "t") << s("SELECT banner()");
+}

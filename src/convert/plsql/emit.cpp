@@ -1,6 +1,8 @@
 #include "convert/plsql/emit.h"
 
 #include <cctype>
+#include <string>
+#include <vector>
 
 namespace orashift::plsql {
 
@@ -31,17 +33,79 @@ std::string before_then(const std::string& cond) {
   return cond;
 }
 
+// For each line of `text` after the first: whether it starts inside a quoted literal ('…', E'…'
+// with backslash escapes, "…", $tag$…$tag$), where an indent would change the value.
+std::vector<bool> lines_inside_literals(const std::string& text) {
+  std::vector<bool> out;
+  enum { None, Single, Escaped, Double, Dollar } in = None;
+  std::string tag;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      out.push_back(in != None);
+      continue;
+    }
+    switch (in) {
+      case None:
+        if (c == '\'') in = i > 0 && (text[i - 1] == 'E' || text[i - 1] == 'e') &&
+                                   (i < 2 || !(std::isalnum(static_cast<unsigned char>(text[i - 2])) || text[i - 2] == '_'))
+                                  ? Escaped
+                                  : Single;
+        else if (c == '"') in = Double;
+        else if (c == '$') {
+          size_t e = i + 1;
+          while (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '_')) ++e;
+          if (e < text.size() && text[e] == '$' && (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_'))) {
+            tag = text.substr(i, e - i + 1);
+            in = Dollar;
+            i = e;
+          }
+        } else if (c == '-' && i + 1 < text.size() && text[i + 1] == '-') {
+          while (i + 1 < text.size() && text[i + 1] != '\n') ++i;  // a comment: its quotes are text
+        }
+        break;
+      case Single:
+        if (c == '\'') {
+          if (i + 1 < text.size() && text[i + 1] == '\'') ++i;
+          else in = None;
+        }
+        break;
+      case Escaped:
+        if (c == '\\') ++i;
+        else if (c == '\'') {
+          if (i + 1 < text.size() && text[i + 1] == '\'') ++i;
+          else in = None;
+        }
+        break;
+      case Double:
+        if (c == '"') in = None;
+        break;
+      case Dollar:
+        if (c == '$' && text.compare(i, tag.size(), tag) == 0) {
+          i += tag.size() - 1;
+          in = None;
+        }
+        break;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void Emitter::line(int indent, const std::string& text, Span span) {
-  // A multi-line statement (a long query) keeps its own line breaks, each indented.
-  size_t p = 0;
+  // A multi-line statement (a long query) keeps its own line breaks, each indented — except a
+  // line that continues a quoted literal, whose text is the value.
+  std::vector<bool> inside = text.find('\n') == std::string::npos ? std::vector<bool>{} : lines_inside_literals(text);
+  size_t p = 0, n = 0;
   do {
     size_t e = text.find('\n', p);
     std::string part = text.substr(p, e == std::string::npos ? std::string::npos : e - p);
-    out_ += std::string(static_cast<size_t>(indent) * 2, ' ') + part + "\n";
+    bool continues_literal = n > 0 && n - 1 < inside.size() && inside[n - 1];
+    out_ += (continues_literal ? std::string() : std::string(static_cast<size_t>(indent) * 2, ' ')) + part + "\n";
     spans_.push_back(span);
     p = e == std::string::npos ? std::string::npos : e + 1;
+    ++n;
   } while (p != std::string::npos);
 }
 
