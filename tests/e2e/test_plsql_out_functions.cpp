@@ -132,3 +132,33 @@ END;
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT measured('abcd')"), "40 8 4");
 }
+
+// Overloads of one name converted differently: f(NUMBER, OUT NUMBER) is a procedure with an INOUT
+// result, f(VARCHAR2) a plain function. The overload the call runs decides how the call is
+// written, in either declaration order, for `v := f(…)` and for `RETURN f(…)`.
+TEST(PlsqlOutFunctions, OverloadsConvertedDifferentlyAreCalledByTheOneThatRuns) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  std::string program;
+  for (const char* order : {"out_first", "plain_first"}) {
+    std::string out_spec = "  FUNCTION f(a NUMBER, b OUT NUMBER) RETURN NUMBER;\n";
+    std::string plain_spec = "  FUNCTION f(a VARCHAR2) RETURN VARCHAR2;\n";
+    std::string out_body = "  FUNCTION f(a NUMBER, b OUT NUMBER) RETURN NUMBER IS BEGIN b := a * 2; RETURN a + 1; END;\n";
+    std::string plain_body = "  FUNCTION f(a VARCHAR2) RETURN VARCHAR2 IS BEGIN RETURN a || '!'; END;\n";
+    bool out_first = std::string(order) == "out_first";
+    program += std::string("CREATE OR REPLACE PACKAGE ") + order + " IS\n" + (out_first ? out_spec + plain_spec : plain_spec + out_spec) +
+               "  FUNCTION h(n VARCHAR2) RETURN VARCHAR2;\n  FUNCTION k(n NUMBER) RETURN NUMBER;\n  FUNCTION m(n NUMBER) RETURN NUMBER;\nEND;\n/\n";
+    program += std::string("CREATE OR REPLACE PACKAGE BODY ") + order + " IS\n" + (out_first ? out_body + plain_body : plain_body + out_body) +
+               "  FUNCTION h(n VARCHAR2) RETURN VARCHAR2 IS\n    v VARCHAR2(20);\n  BEGIN\n    v := f(n);\n    RETURN v || f(n);\n  END;\n"
+               "  FUNCTION k(n NUMBER) RETURN NUMBER IS\n    v NUMBER;\n    w NUMBER;\n  BEGIN\n    v := f(n, w);\n    RETURN v + w;\n  END;\n"
+               "  FUNCTION m(n NUMBER) RETURN NUMBER IS\n    w NUMBER;\n  BEGIN\n    RETURN f(n, w);\n  END;\nEND;\n/\n";
+  }
+  auto u = e2e::convert_and_apply("out_function_mixed_overloads", program);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  for (const char* pkg : {"out_first", "plain_first"}) {
+    EXPECT_EQ(s(std::string("SELECT ") + pkg + ".h('ab')"), "ab!ab!") << pkg;
+    EXPECT_EQ(s(std::string("SELECT ") + pkg + ".k(3)"), "10") << pkg;  // 4 + 6
+    EXPECT_EQ(s(std::string("SELECT ") + pkg + ".m(3)"), "4") << pkg;
+  }
+}

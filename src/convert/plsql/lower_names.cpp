@@ -425,6 +425,17 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
       routines = &picked;
     }
   }
+  // Overloads the target tells apart by itself, converted differently (one a procedure with an
+  // INOUT result, another a plain function): the one the call runs decides how it is written.
+  if (routines->size() > 1 && !unsettled && c && (!as_statement || calling_as_procedure_)) {
+    bool mixed = false;
+    for (const auto& x : *routines) mixed |= x.as_procedure != routines->front().as_procedure;
+    if (mixed)
+      if (const RoutineDecl* one = quiet_pick(*routines, *c)) {
+        picked = {*one};
+        routines = &picked;
+      }
+  }
   if (unsettled) {  // flagged at the call (pick_overload): written as Oracle names it, never applied
     const RoutineDecl& any = routines->front();
     return (any.package.empty() ? "" : q(any.package) + ".") + q(any.name) + "(" + (c && w ? args_text(*c, *w) : std::string()) + ")";

@@ -432,8 +432,8 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
 
 // v := f(args) where f became a procedure (Redshift: more than one expression; PostgreSQL: it hands
 // values back besides its result) → CALL f(args, v), its INOUT result written into v.
-const std::vector<RoutineDecl>* Lowerer::procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
-                                                             const ast::CallExpr*& call) const {
+const RoutineDecl* Lowerer::procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
+                                                const ast::CallExpr*& call) const {
   call = nullptr;
   if (value.kind == ast::ExprKind::Call) {
     call = &static_cast<const ast::CallExpr&>(value);
@@ -442,12 +442,17 @@ const std::vector<RoutineDecl>* Lowerer::procedure_function(const ast::Expr& val
     for (const auto& p : static_cast<const ast::NameExpr&>(value).parts) parts.push_back(norm(p));
   }
   const std::vector<RoutineDecl>* routines = parts.empty() ? nullptr : routines_for(parts);
-  if (!routines || routines->empty() || !routines->front().is_function() || !routines->front().sub) return nullptr;
+  if (!routines || routines->empty()) return nullptr;
+  // The overload the call runs decides (overloads may differ in how they are converted); an
+  // expression calls a function.
+  const RoutineDecl* r = nullptr;
+  if (routines->size() == 1) r = &routines->front();
+  else if (call) r = quiet_pick(*routines, *call);
+  if (!r || !r->is_function() || !r->sub) return nullptr;
   // Redshift: every function that is more than one expression; PostgreSQL: a function that hands
   // values back besides its result (RoutineDecl::as_procedure).
-  bool as_procedure = routines->front().as_procedure;
-  if (!as_procedure && (env_.profile->functions || sql_udf_shape(*routines->front().sub))) return nullptr;
-  return routines;
+  if (!r->as_procedure && (env_.profile->functions || sql_udf_shape(*r->sub))) return nullptr;
+  return r;
 }
 
 bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
@@ -463,8 +468,8 @@ bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
 bool Lowerer::procedure_return(const ast::PlReturn& r, PgBody& out) {
   std::vector<std::string> parts;
   const ast::CallExpr* call = nullptr;
-  const std::vector<RoutineDecl>* routines = r.value ? procedure_function(*r.value, parts, call) : nullptr;
-  if (!routines || !current_block_ || !current_routine_ || !current_routine_->return_type) return false;
+  const RoutineDecl* callee = r.value ? procedure_function(*r.value, parts, call) : nullptr;
+  if (!callee || !current_block_ || !current_routine_ || !current_routine_->return_type) return false;
   // RETURN f(…): the value through a temporary of the returning routine's own result type.
   TypeInfo rt = resolve_type(*current_routine_->return_type);
   if (rt.sql.empty()) return false;
@@ -484,8 +489,8 @@ bool Lowerer::procedure_return(const ast::PlReturn& r, PgBody& out) {
 bool Lowerer::procedure_call_into(const ast::Expr& value, const std::string& t, Span span, PgBody& out) {
   std::vector<std::string> parts;
   const ast::CallExpr* call = nullptr;
-  const std::vector<RoutineDecl>* routines = procedure_function(value, parts, call);
-  if (!routines) return false;
+  const RoutineDecl* callee = procedure_function(value, parts, call);
+  if (!callee) return false;
   RewriteContext ctx = writer_context();
   RewriteResult r;
   rewrite::SqlWriter w(dialect(), ctx, r);
@@ -502,7 +507,7 @@ bool Lowerer::procedure_call_into(const ast::Expr& value, const std::string& t, 
   // text is "not writable"): through a temporary of the result type, assigned after the call.
   std::string result = t;
   if (env_.profile->named_arguments) {
-    const ast::PlSubprogram& f = *routines->front().sub;
+    const ast::PlSubprogram& f = *callee->sub;
     TypeInfo rt = f.return_type ? resolve_type(*f.return_type) : TypeInfo{};
     std::string into = t;
     if (current_block_ && !rt.sql.empty()) {

@@ -276,9 +276,9 @@ private:
   bool procedure_return(const ast::PlReturn& r, PgBody& out);
   // CALL f(…, orashift_result => t) for `value`, a call of a function that became a procedure.
   bool procedure_call_into(const ast::Expr& value, const std::string& t, Span span, PgBody& out);
-  // The overloads of the function `value` calls when it became a procedure; nullptr otherwise.
-  const std::vector<RoutineDecl>* procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
-                                                     const ast::CallExpr*& call) const;
+  // The overload `value` calls when it is a function that became a procedure; nullptr otherwise.
+  const RoutineDecl* procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
+                                        const ast::CallExpr*& call) const;
   void call_statement(const ast::PlCall& c, PgBody& out);
   void loop(const ast::PlLoop& l, PgBody& out);
   void sql(const ast::PlSql& s, PgBody& out);
