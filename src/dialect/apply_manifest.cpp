@@ -26,21 +26,30 @@ std::string object_section_marker(int k, const std::string& kind, const std::str
 
 std::string object_sql(const std::string& file_text, const ManifestObject& o, const std::string& path) {
   if (o.part <= 0) return file_text;
-  int seen = 0;
-  size_t begin = std::string::npos;
+  // The section is found by its own number, so a section deleted by hand cannot shift the others.
+  const std::string want = std::string(kMarker) + std::to_string(o.part) + ":";
+  size_t begin = std::string::npos, end = file_text.size();
   for (size_t at = 0; at < file_text.size();) {
     size_t eol = file_text.find('\n', at);
     size_t next = eol == std::string::npos ? file_text.size() : eol + 1;
-    if (std::string_view(file_text).substr(at).starts_with(kMarker)) {
-      if (begin != std::string::npos) return file_text.substr(begin, at - begin);
-      if (++seen == o.part) begin = next;
+    std::string_view line = std::string_view(file_text).substr(at, next - at);
+    if (line.starts_with(kMarker)) {
+      if (begin != std::string::npos) {
+        end = at;
+        break;
+      }
+      if (line.starts_with(want)) begin = next;
     }
     at = next;
   }
-  if (begin != std::string::npos) return file_text.substr(begin);
-  throw std::runtime_error(path + " has " + std::to_string(seen) + " object sections, the manifest expects " + o.kind + " " +
-                           o.name + " in section " + std::to_string(o.part) + " (keep the \"" + std::string(kMarker) +
-                           "\" lines when editing)");
+  auto fail = [&](const std::string& why) {
+    return std::runtime_error(path + ": " + why + " (the manifest puts " + o.kind + " " + o.name + " there; keep the \"" +
+                              std::string(kMarker) + "K:\" lines when editing)");
+  };
+  if (begin == std::string::npos) throw fail("no section " + std::to_string(o.part));
+  std::string sql = file_text.substr(begin, end - begin);
+  if (sql.find_first_not_of(" \t\r\n") == std::string::npos) throw fail("section " + std::to_string(o.part) + " is empty");
+  return sql;
 }
 
 ApplyManifest build_manifest(const ConvertedSchema& schema, const std::vector<const ConvertedObject*>& ordered,

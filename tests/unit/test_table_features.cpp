@@ -184,8 +184,20 @@ TEST(ApplyManifest, ObjectsOfAUnitAreSectionsOfOneFile) {
     object_sql(text, o, "dir/042_package_body_pkg.sql");
     ADD_FAILURE() << "a missing section must not run as an empty statement";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("dir/042_package_body_pkg.sql has 3 object sections"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("dir/042_package_body_pkg.sql: no section 4"), std::string::npos) << e.what();
   }
+  // A section deleted by hand does not shift the others onto the wrong objects; an emptied one
+  // is an error, not an object applied as nothing.
+  std::string without_2 = "-- PACKAGE BODY PKG\n" + object_section_marker(1, "SCHEMA", "PKG") + "CREATE SCHEMA \"pkg\";\n" +
+                          object_section_marker(3, "PROCEDURE", "PKG.P") + "CREATE PROCEDURE p1;\n";
+  o.part = 3;
+  EXPECT_EQ(object_sql(without_2, o, "f"), "CREATE PROCEDURE p1;\n");
+  o.part = 2;
+  EXPECT_THROW(object_sql(without_2, o, "f"), std::runtime_error);
+  std::string emptied = object_section_marker(1, "SCHEMA", "PKG") + "\n  \n" + object_section_marker(2, "FUNCTION", "PKG.F") + "x;\n";
+  o.part = 1;
+  EXPECT_THROW(object_sql(emptied, o, "f"), std::runtime_error);
+  o.part = 4;
   ApplyManifest m;
   m.dialect = "postgres";
   m.objects = {o, ManifestObject{"001_table_t.sql", "TABLE", "T", "T", "before_load", "", {}}};
