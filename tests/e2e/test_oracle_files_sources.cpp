@@ -308,7 +308,7 @@ TEST_F(OracleFilesSources, CorpusCustomerOrdersIntoPostgres) {
 
 // A code repository keeps no script at its top: tables in one subfolder, packages in another, and
 // the rows it ships in a third (oos-utils' data/oos_util_values.sql). Those rows are read as the
-// DDL beside them is, every one of them arriving.
+// DDL beside them is, every one of them arriving; a test folder's fixture rows are not data.
 TEST_F(OracleFilesSources, CodeRepositoryRowsInASubfolder) {
   fs::path repo = dir_ / "repo";
   fs::create_directories(repo / "source" / "tables");
@@ -317,6 +317,8 @@ TEST_F(OracleFilesSources, CodeRepositoryRowsInASubfolder) {
   write(repo / "data" / "codes.sql",
         "begin\n  delete codes;\n  insert all\n    into codes (cat, name) values ('mime', 'json')\n"
         "    into codes (cat, name) values ('mime', 'xml')\n  select 1 from dual;\nend;\n/\ncommit;\n");
+  fs::create_directories(repo / "tests");
+  write(repo / "tests" / "fixture.sql", "INSERT INTO codes (cat, name) VALUES ('test', 'fixture');\n");
   auto r = load(repo.string(), "duckdb:" + (dir_ / "repo.duckdb").string(), "repo");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(stats_by_table(dir_ / "repo.json")["CODES"]["FullLoadRows"], 2) << r.output;

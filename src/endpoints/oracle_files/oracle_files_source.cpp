@@ -181,12 +181,30 @@ struct OracleFilesSource::Impl {
     if (found.empty()) {
       // A code repository: packages in subfolders, and the rows it ships there too (oos-utils'
       // data/oos_util_values.sql fills the table source/tables/ creates). Its scripts are read
-      // for INSERTs as they are for DDL, all of them, by path.
+      // for INSERTs by path, but not those of test, example, demo and build folders: fixtures and
+      // demo rows are not the application's data, and a build folder's concatenated install
+      // script repeats the rows of the scripts it was made from.
       found = code_files_below(options.dir);
-      all_sql = found;
+      all_sql.clear();
+      for (const auto& f : found)
+        if (!in_non_data_folder(options.dir, f) &&
+            std::find(pairing.loader_scripts.begin(), pairing.loader_scripts.end(), f) == pairing.loader_scripts.end())
+          all_sql.push_back(f);
     }
     options.ddl_files = std::move(found);
     insert_scripts = std::move(all_sql);  // no installer: every script, by name
+  }
+
+  // True when `file` lies below a test, example, demo or build folder of `dir`.
+  static bool in_non_data_folder(const std::string& dir, const std::string& file) {
+    static const std::set<std::string> names = {"test", "tests", "example", "examples", "demo", "demos", "build", "dist"};
+    fs::path rel = fs::path(file).lexically_relative(dir).parent_path();
+    for (const auto& part : rel) {
+      std::string p = part.string();
+      for (char& c : p) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (names.count(p)) return true;
+    }
+    return false;
   }
 
   // By kind of file as an install runs them (sequences, tables, constraints, indexes, types,
