@@ -473,6 +473,25 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
   // Named notation → positional when the callee is known and no parameter is skipped; then an
   // OUT/IN OUT argument that is not a variable of exactly the parameter's type goes through a
   // temporary of that type (PostgreSQL cannot write back through a cast, e.g. text → varchar(30)).
+  // A target without parameter defaults (Redshift): the caller writes the omitted ones (below) —
+  // those that read the same anywhere (literals, built-in constants); a default naming something
+  // of the callee's own scope (a package constant) would be read in the caller's and is flagged.
+  auto context_free = [&](const ast::Expr& d) {
+    const ast::Expr* e = &d;
+    while (e->kind == ast::ExprKind::Unary) e = static_cast<const ast::UnaryExpr&>(*e).operand.get();
+    if (e->kind == ast::ExprKind::Literal) return true;
+    if (e->kind != ast::ExprKind::Name || static_cast<const ast::NameExpr&>(*e).parts.size() != 1) return false;
+    static const std::set<std::string> builtins = {"TRUE",         "FALSE",         "NULL", "SYSDATE", "SYSTIMESTAMP",
+                                                   "CURRENT_DATE", "CURRENT_TIMESTAMP", "USER"};
+    return builtins.count(norm(static_cast<const ast::NameExpr&>(*e).parts[0])) > 0;
+  };
+  auto check_default = [&](const ast::Expr& d) {
+    if (!env_.profile->parameter_defaults && !context_free(d))
+      item(plsql_codes::kNotConvertible,
+           "call of " + r.name + " omits an argument whose default (" + sql::compact_text(d.span) + ") names something of " +
+               r.name + "'s own scope, and " + dialect_name(dialect()) + " has no parameter defaults: write the argument",
+           span);
+  };
   std::vector<const ast::Expr*> ordered;
   if (c && w && routines->size() == 1)
     if (auto slot = argument_slots(*r.sub, c)) {
@@ -493,13 +512,16 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
                               (d->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*d).parts.size() == 1 &&
                                (norm(static_cast<const ast::NameExpr&>(*d).parts[0]) == "TRUE" ||
                                 norm(static_cast<const ast::NameExpr&>(*d).parts[0]) == "FALSE")));
-        if (constant) (*slot)[k] = d;
-        else skipped = true;
+        if (constant) {
+          check_default(*d);
+          (*slot)[k] = d;
+        } else {
+          skipped = true;
+        }
       }
       if (!skipped) ordered.assign(slot->begin(), slot->begin() + static_cast<long>(last));
     }
-  // A target without parameter defaults (Redshift): the caller writes the omitted ones.
-  std::vector<const ast::Expr*> omitted;
+  std::vector<const ast::Expr*> omitted;  // trailing defaults the caller writes (no parameter defaults)
   const bool no_arguments = !c || c->args.empty();
   if ((!ordered.empty() || no_arguments) && !env_.profile->parameter_defaults && r.sub && routines->size() == 1)
     for (size_t k = ordered.size(); k < r.sub->params.size() && r.sub->params[k].default_value; ++k)
@@ -518,7 +540,10 @@ std::optional<std::string> Lowerer::routine_call(const std::vector<std::string>&
     }
   }
   if (w)
-    for (const ast::Expr* d : omitted) args += (args.empty() ? "" : ", ") + w->expr(*d);
+    for (const ast::Expr* d : omitted) {
+      check_default(*d);
+      args += (args.empty() ? "" : ", ") + w->expr(*d);
+    }
   // A hoisted nested subprogram: the enclosing routine's variables it reads, by name.
   for (const auto& c : r.captured) {
     const Symbol* sym = scope_.find(c.oracle_name);
