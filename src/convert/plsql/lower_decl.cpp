@@ -654,6 +654,7 @@ std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_functio
     overloads = routines_for(parts);
   }
   const size_t kept_from = defaults_kept_from(s, overloads);
+  params_have_default_ = false;
   for (size_t i = 0; i < s.params.size(); ++i) {
     const auto& p = s.params[i];
     if (!method_type_.empty() && upper(std::string(p.name.text)) == "SELF") continue;  // written above
@@ -685,8 +686,10 @@ std::string Lowerer::parameter_list(const ast::PlSubprogram& s, bool for_functio
                  " dropped: with it this routine would also take the calls of an overload with fewer parameters "
                  "(PostgreSQL: not unique); converted calls that omit it write it",
              p.default_value->span);
-      else
+      else {
         out += " DEFAULT " + expr(*p.default_value);
+        params_have_default_ = true;
+      }
     }
     Symbol sym;
     sym.kind = SymbolKind::Parameter;

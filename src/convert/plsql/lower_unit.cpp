@@ -465,7 +465,7 @@ std::string Lowerer::routine(const ast::PlSubprogram& s, const std::string& sche
       params += (params.empty() ? "" : ", ") + std::string("INOUT ") + result_param_ + " " + rt.sql;
       // After a parameter with a default every input parameter needs one (PostgreSQL); calls
       // always pass the result, so this one is never used.
-      if (params.find(" DEFAULT ") != std::string::npos) params += " DEFAULT NULL";
+      if (params_have_default_) params += " DEFAULT NULL";
       head = "CREATE OR REPLACE PROCEDURE " + full + "(" + params + ")";
       if (!autonomous && !changes_self && !forced)
         item(plsql_codes::kBehaviour,

@@ -509,6 +509,7 @@ private:
   // Redshift
   std::string result_param_;             // a function converted to a procedure: its INOUT result
   const ast::PlSubprogram* current_routine_ = nullptr;  // the routine whose body is being lowered
+  bool params_have_default_ = false;  // the last parameter_list wrote a DEFAULT
   std::optional<Span> continuing_handler_;  // a handler that continues after an error (→ NONATOMIC)
   int open_cursors_ = 0;                 // cursor loops around the statement being lowered
   bool warned_first_row_ = false;
