@@ -57,10 +57,10 @@ std::optional<std::string> Lowerer::dbms_misc_call(const std::string& pkg, const
       // Oracle: the platform and protocol version ("x86_64/Linux 2.4.xx"); the server's platform
       // is what PostgreSQL's version() names after " on ".
       item(plsql_codes::kBehaviour,
-           "DBMS_UTILITY.PORT_STRING → the server's platform as version() names it (x86_64-pc-linux-gnu), not "
-           "Oracle's port string",
+           "DBMS_UTILITY.PORT_STRING → the server's platform as version() names it (x86_64-pc-linux-gnu; the whole "
+           "version() text where it names none), not Oracle's port string",
            span);
-      return "substring(version() from ' on ([^,]+)')";
+      return "COALESCE(substring(version() from ' on ([^,]+)'), version())";
     }
     if (fn == "GET_CPU_TIME" && (!c || c->args.empty())) {
       item(plsql_codes::kBehaviour,
@@ -276,10 +276,12 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
                                           ? std::vector<std::string>{"NULLIF(current_setting('application_name'), '')",
                                                                      "NULLIF(current_setting('orashift.action', true), '')"}
                                           : std::vector<std::string>{"NULLIF(current_setting('orashift.client_info', true), '')"};
+    PgBody all;  // every OUT argument written, or none
     for (size_t i = 0; i < values.size(); ++i) {
       if (!(*a)[i]) return false;
-      if (!assign_value(*(*a)[i], values[i], span, out)) return false;
+      if (!assign_value(*(*a)[i], values[i], span, all)) return false;
     }
+    out.insert(out.end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
     return true;
   }
   if (pkg == "DBMS_UTILITY" && fn == "DB_VERSION") {
@@ -294,8 +296,11 @@ bool Lowerer::dbms_misc_statement(const std::string& pkg, const std::string& fn,
              ".0', the Oracle release the code was converted for (as DBMS_DB_VERSION and conditional compilation), not "
              "PostgreSQL's: to show the server's version use current_setting('server_version')",
          span);
-    return assign_value(*(*a)[0], "'" + release + ".0.0.0'", span, out) &&
-           assign_value(*(*a)[1], "'" + release + ".0'", span, out);
+    PgBody both;  // both OUT arguments written, or the call is left to the caller's item
+    if (!assign_value(*(*a)[0], "'" + release + ".0.0.0'", span, both) || !assign_value(*(*a)[1], "'" + release + ".0'", span, both))
+      return false;
+    out.insert(out.end(), std::make_move_iterator(both.begin()), std::make_move_iterator(both.end()));
+    return true;
   }
   if (pkg != "DBMS_CRYPTO" || (fn != "ENCRYPT" && fn != "DECRYPT")) return false;
   // The procedure form: ENCRYPT(dst IN OUT BLOB, src BLOB, typ, key, iv := NULL).
