@@ -432,9 +432,9 @@ void Lowerer::assign(const ast::PlAssign& a, PgBody& out) {
 
 // v := f(args) where f became a procedure (Redshift: more than one expression; PostgreSQL: it hands
 // values back besides its result) → CALL f(args, v), its INOUT result written into v.
-const RoutineDecl* Lowerer::procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
-                                                const ast::CallExpr*& call) const {
-  call = nullptr;
+std::optional<Lowerer::ProcedureCall> Lowerer::procedure_function(const ast::Expr& value) const {
+  std::vector<std::string> parts;
+  const ast::CallExpr* call = nullptr;
   if (value.kind == ast::ExprKind::Call) {
     call = &static_cast<const ast::CallExpr&>(value);
     for (const auto& p : call->name) parts.push_back(norm(p));
@@ -442,39 +442,36 @@ const RoutineDecl* Lowerer::procedure_function(const ast::Expr& value, std::vect
     for (const auto& p : static_cast<const ast::NameExpr&>(value).parts) parts.push_back(norm(p));
   }
   const std::vector<RoutineDecl>* routines = parts.empty() ? nullptr : routines_for(parts);
-  if (!routines || routines->empty()) return nullptr;
+  if (!routines || routines->empty()) return std::nullopt;
   // The overload the call runs decides (overloads may differ in how they are converted); an
   // expression calls a function.
   const RoutineDecl* r = nullptr;
   if (routines->size() == 1) r = &routines->front();
   else if (call) r = quiet_pick(*routines, *call);
-  if (!r || !r->is_function() || !r->sub) return nullptr;
+  if (!r || !r->is_function() || !r->sub) return std::nullopt;
   // Redshift: every function that is more than one expression; PostgreSQL: a function that hands
   // values back besides its result (RoutineDecl::as_procedure).
-  if (!r->as_procedure && (env_.profile->functions || sql_udf_shape(*r->sub))) return nullptr;
-  return r;
+  if (!r->as_procedure && (env_.profile->functions || sql_udf_shape(*r->sub))) return std::nullopt;
+  return ProcedureCall{r, std::move(parts), call};
 }
 
 bool Lowerer::procedure_assign(const ast::PlAssign& a, PgBody& out) {
-  std::vector<std::string> parts;
-  const ast::CallExpr* call = nullptr;
-  if (!procedure_function(*a.value, parts, call)) return false;
+  std::optional<ProcedureCall> pc = procedure_function(*a.value);
+  if (!pc) return false;
   bool setter = false;
   std::string t = target_text(*a.target, "", a.span, &setter);
   if (t.empty() || setter) return false;
-  return procedure_call_into(*a.value, t, a.span, out);
+  return procedure_call_into(*pc, t, a.span, out);
 }
 
 bool Lowerer::procedure_return(const ast::PlReturn& r, PgBody& out) {
-  std::vector<std::string> parts;
-  const ast::CallExpr* call = nullptr;
-  const RoutineDecl* callee = r.value ? procedure_function(*r.value, parts, call) : nullptr;
-  if (!callee || !current_block_ || !current_routine_ || !current_routine_->return_type) return false;
+  std::optional<ProcedureCall> pc = r.value ? procedure_function(*r.value) : std::nullopt;
+  if (!pc || !current_block_ || !current_routine_ || !current_routine_->return_type) return false;
   // RETURN f(…): the value through a temporary of the returning routine's own result type.
   TypeInfo rt = resolve_type(*current_routine_->return_type);
   if (rt.sql.empty()) return false;
   std::string tmp = quote_ident("orashift_return" + std::to_string(temp_count_ + 1));
-  if (!procedure_call_into(*r.value, tmp, r.span, out)) return false;
+  if (!procedure_call_into(*pc, tmp, r.span, out)) return false;
   ++temp_count_;
   current_block_->decls.push_back({tmp + " " + rt.sql, r.span});
   if (!result_param_.empty()) {
@@ -486,17 +483,13 @@ bool Lowerer::procedure_return(const ast::PlReturn& r, PgBody& out) {
   return true;
 }
 
-bool Lowerer::procedure_call_into(const ast::Expr& value, const std::string& t, Span span, PgBody& out) {
-  std::vector<std::string> parts;
-  const ast::CallExpr* call = nullptr;
-  const RoutineDecl* callee = procedure_function(value, parts, call);
-  if (!callee) return false;
+bool Lowerer::procedure_call_into(const ProcedureCall& pc, const std::string& t, Span span, PgBody& out) {
   RewriteContext ctx = writer_context();
   RewriteResult r;
   rewrite::SqlWriter w(dialect(), ctx, r);
   calling_as_procedure_ = true;
   ArgCopies copies;  // OUT arguments that go through a temporary (out_argument)
-  std::optional<std::string> rc = routine_call(parts, call, true, span, &w, &copies);
+  std::optional<std::string> rc = routine_call(pc.parts, pc.call, true, span, &w, &copies);
   calling_as_procedure_ = false;
   absorb(r);
   if (!rc) return false;
@@ -507,7 +500,7 @@ bool Lowerer::procedure_call_into(const ast::Expr& value, const std::string& t, 
   // text is "not writable"): through a temporary of the result type, assigned after the call.
   std::string result = t;
   if (env_.profile->named_arguments) {
-    const ast::PlSubprogram& f = *callee->sub;
+    const ast::PlSubprogram& f = *pc.callee->sub;
     TypeInfo rt = f.return_type ? resolve_type(*f.return_type) : TypeInfo{};
     std::string into = t;
     if (current_block_ && !rt.sql.empty()) {

@@ -274,11 +274,15 @@ private:
   bool procedure_assign(const ast::PlAssign& a, PgBody& out);
   // RETURN f(…) where f became a procedure: CALL it into a temporary, then return that.
   bool procedure_return(const ast::PlReturn& r, PgBody& out);
-  // CALL f(…, orashift_result => t) for `value`, a call of a function that became a procedure.
-  bool procedure_call_into(const ast::Expr& value, const std::string& t, Span span, PgBody& out);
-  // The overload `value` calls when it is a function that became a procedure; nullptr otherwise.
-  const RoutineDecl* procedure_function(const ast::Expr& value, std::vector<std::string>& parts,
-                                        const ast::CallExpr*& call) const;
+  // A call of a function that became a procedure: the overload it runs, its name, its arguments.
+  struct ProcedureCall {
+    const RoutineDecl* callee;
+    std::vector<std::string> parts;
+    const ast::CallExpr* call;  // null for a name without parentheses
+  };
+  std::optional<ProcedureCall> procedure_function(const ast::Expr& value) const;
+  // CALL f(…, orashift_result => t) for such a call.
+  bool procedure_call_into(const ProcedureCall& pc, const std::string& t, Span span, PgBody& out);
   void call_statement(const ast::PlCall& c, PgBody& out);
   void loop(const ast::PlLoop& l, PgBody& out);
   void sql(const ast::PlSql& s, PgBody& out);
