@@ -7,18 +7,14 @@
 #include "convert/dictionary_views.h"
 #include "dialect/sql_literal.h"
 #include "sql/parser.h"
+#include "common/ascii.h"
 #include "sql/printer.h"
 
 namespace orashift::rewrite {
 
 using namespace sql::ast;
 
-std::string upper(std::string_view s) {
-  std::string o(s);
-  for (char& c : o)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return o;
-}
+std::string upper(std::string_view s) { return ascii_upper(s); }
 
 std::string string_literal_value(std::string_view t) {
   if (!t.empty() && (t[0] == 'N' || t[0] == 'n') && t.size() > 1 && (t[1] == '\'' || t[1] == 'q' || t[1] == 'Q'))
