@@ -152,6 +152,7 @@ struct RewriteResult {
   bool convertible = true;  // false when an item says the SQL is not valid or not equivalent on the target
   std::optional<size_t> first_breaking;  // the item (index into items) that made it not convertible
   std::set<std::string> dictionary_views;  // emulated dictionary views read (Oracle names)
+  std::set<std::string> unknown_relations;  // tables read that neither the catalog nor the context knows
 };
 
 // One expression (a DEFAULT value, a CHECK condition, a select item).

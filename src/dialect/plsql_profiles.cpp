@@ -32,6 +32,7 @@ const plsql::Profile* plsql_profile(Dialect dialect) {
     p.arrays = false;              // no array types
     p.jsonb_maps = false;          // SUPER, not jsonb: no associative-array emulation
     p.perform = false;
+    p.checker_pragmas = false;     // no plpgsql_check on Redshift (and no PERFORM)
     p.directives = false;
     p.tagged_dollar_quotes = false;
     p.named_arguments = false;

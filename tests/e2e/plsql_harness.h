@@ -4,8 +4,10 @@
 // compare what the converted code does with what Oracle's documentation says it does.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +22,24 @@ struct ConvertedUnits {
   std::filesystem::path dir;   // OUT/postgres
   std::string convert_output;
 };
+
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Every converted file of a directory, in name order, one after the other.
+inline std::string converted_text(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : std::filesystem::directory_iterator(dir))
+    if (f.path().extension() == ".sql" && f.path().filename() != "apply.sql") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& f : files) all += read_text(f);
+  return all;
+}
 
 inline ConvertedUnits convert_and_apply(const std::string& name, const std::string& oracle_script,
                                         const std::vector<std::string>& convert_options = {}) {
@@ -82,6 +102,16 @@ private:
   PGconn* c_;
   std::vector<std::string> notices_;
 };
+
+// plpgsql_check's errors over every PL/pgSQL routine of the session's database, each
+// "routine(args): message", joined by "; " ("NULL" when there are none).
+inline std::string check_errors(Session& s) {
+  if (s("CREATE EXTENSION IF NOT EXISTS plpgsql_check") != "OK") return "plpgsql_check is not installed";
+  return s("SELECT string_agg(p.oid::regprocedure::text || ': ' || c.message, '; ' ORDER BY p.oid::regprocedure::text) FROM pg_proc p "
+           "JOIN pg_language l ON l.oid = p.prolang JOIN pg_namespace n ON n.oid = p.pronamespace "
+           "CROSS JOIN LATERAL plpgsql_check_function_tb(p.oid) c "
+           "WHERE l.lanname = 'plpgsql' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND c.level = 'error'");
+}
 
 // Every object applied, none failed or skipped: what a behaviour test needs before it runs.
 inline void expect_all_applied(const ConvertedUnits& u) {

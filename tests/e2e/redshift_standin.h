@@ -16,13 +16,6 @@
 
 namespace e2e {
 
-inline std::string read_text(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 inline std::string adapt_for_standin(std::string sql) {
   sql = std::regex_replace(sql, std::regex("\\) NONATOMIC\\n"), ")\n");
   sql = std::regex_replace(sql, std::regex("VARCHAR\\(MAX\\)"), "varchar");

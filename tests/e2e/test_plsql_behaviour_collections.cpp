@@ -22,15 +22,6 @@ std::string collections_program() {
   return s.str();
 }
 
-// plpgsql_check's first error over every PL/pgSQL routine of the database ("" when clean).
-std::string check_errors(e2e::Session& s) {
-  if (s("CREATE EXTENSION IF NOT EXISTS plpgsql_check") != "OK") return "plpgsql_check is not installed";
-  return s("SELECT string_agg(p.oid::regprocedure::text || ': ' || c.message, '; ') FROM pg_proc p "
-           "JOIN pg_language l ON l.oid = p.prolang JOIN pg_namespace n ON n.oid = p.pronamespace "
-           "CROSS JOIN LATERAL plpgsql_check_function_tb(p.oid) c "
-           "WHERE l.lanname = 'plpgsql' AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND c.level = 'error'");
-}
-
 }  // namespace
 
 // "TABLE Collection Expressions": TABLE(collection) gives one row per element, a scalar element
@@ -47,7 +38,7 @@ TEST(PlsqlBehaviour, TableCollectionExpressionsInQueries) {
   EXPECT_EQ(s("SELECT coll_tab.object_rows()"), "cap,pen,ink 7");
   EXPECT_EQ(s("CALL coll_tab.fill_picked(ARRAY[ROW('pen', 2)::item_t, ROW('ink', 5)::item_t, ROW('cap', 1)::item_t])"), "OK");
   EXPECT_EQ(s("SELECT string_agg(name || qty, ',' ORDER BY name) FROM picked"), "ink5,pen2");
-  EXPECT_EQ(check_errors(s), "NULL");
+  EXPECT_EQ(e2e::check_errors(s), "NULL");
 }
 
 // "Collection Methods" on a record's field and on an element's field (EXTEND, TRIM, COUNT, LAST,
@@ -63,7 +54,7 @@ TEST(PlsqlBehaviour, SelectorsOnElementsRecordsAndObjects) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s("SELECT coll_tab.selector_facts()"), "ink15 2 3:Xw n 2");
   EXPECT_EQ(s("SELECT coll_tab.method_facts()"), "16 2 b2");
-  EXPECT_EQ(check_errors(s), "NULL");
+  EXPECT_EQ(e2e::check_errors(s), "NULL");
 }
 
 // "Multidimensional Collections": a collection whose elements are collections, here associative
@@ -87,7 +78,7 @@ TEST(PlsqlBehaviour, CollectionsHoldingSparseCollections) {
   EXPECT_EQ(s("SELECT cov.missing()"), "ndf ndf");
   EXPECT_EQ(s("SELECT cov.inner_delete()"), "2:200 1:200 0:none b 2 2");
   EXPECT_EQ(s("SELECT cov.copies()"), "2 3 5 -2147483647 2147483647 6 copy");
-  EXPECT_EQ(check_errors(s), "NULL");
+  EXPECT_EQ(e2e::check_errors(s), "NULL");
 }
 
 // "Package State" of a map of maps (utPLSQL's ut_event_manager): an element of an inner map
@@ -148,5 +139,5 @@ END;
   EXPECT_EQ(s("SELECT cache_paths.paths(ARRAY[ROW('a.b', 'x')::path_item_t, ROW('c', 'y')::path_item_t, "
               "ROW('d', 'x')::path_item_t], 'x')"),
             "d;a.b;");
-  EXPECT_EQ(check_errors(s), "NULL");
+  EXPECT_EQ(e2e::check_errors(s), "NULL");
 }

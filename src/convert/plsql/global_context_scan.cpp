@@ -31,31 +31,12 @@ bool global_write(const ast::CallExpr& c) {
   return false;
 }
 
-struct Scan {
-  bool found = false;
-  void block(const ast::PlBlock& b) {
-    for (const auto& d : b.decls)
-      if (d->kind == ast::PlDeclKind::Subprogram) {
-        const auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
-        if (s.body) block(*s.body);
-      }
-    body(b.body);
-    for (const auto& h : b.handlers) body(h.body);
-  }
-  void body(const std::vector<ast::PlStmtPtr>& list) {
-    walk_statements(
-        list, [&](const ast::CallExpr& c) { found = found || global_write(c); }, [&](const ast::PlBlock& b) { block(b); });
-  }
-};
-
 }  // namespace
 
 bool writes_global_context(const ast::Statement& unit) {
-  Scan scan;
-  if (unit.kind == ast::StmtKind::CreatePackage) scan.block(static_cast<const ast::CreatePackage&>(unit).block);
-  else if (unit.kind == ast::StmtKind::CreateSubprogram && static_cast<const ast::CreateSubprogram&>(unit).sub.body)
-    scan.block(*static_cast<const ast::CreateSubprogram&>(unit).sub.body);
-  return scan.found;
+  bool found = false;
+  walk_unit(unit, [&](const ast::CallExpr& c) { found = found || global_write(c); }, [](const ast::PlStmt&) {});
+  return found;
 }
 
 }  // namespace orashift::plsql

@@ -93,15 +93,51 @@ private:
   mutable bool unresolved_ = false;
 };
 
+// Around a dynamic statement the checker must leave to run time (Lowerer::deferred_check): the
+// pragma that turns plpgsql_check off before it, and the one that turns it on again once the
+// caller has added everything that follows the statement (GET DIAGNOSTICS reads the EXECUTE's row
+// count, which a PERFORM would replace). PERFORM of a text is a no-op where plpgsql_check is absent.
+class DeferredCheck {
+public:
+  DeferredCheck(const std::string& reason, PgBody& out, Span span) : out_(reason.empty() ? nullptr : &out), span_(span) {
+    if (out_) out_->push_back(PgStmt::simple("PERFORM 'PRAGMA:DISABLE:CHECK'", span_));
+  }
+  DeferredCheck(const DeferredCheck&) = delete;
+  DeferredCheck& operator=(const DeferredCheck&) = delete;
+  ~DeferredCheck() {
+    if (out_) out_->push_back(PgStmt::simple("PERFORM 'PRAGMA:ENABLE:CHECK'", span_));
+  }
+
+private:
+  PgBody* out_;
+  Span span_;
+};
+
 }  // namespace
 
 void Lowerer::block(const ast::PlBlock& b, PgBlock& out) {
   PgBlock* saved = current_block_;
   current_block_ = &out;
   declarations(b.decls, out);
+  const bool absence = catches_undefined_table(b);
+  absence_handled_ += absence;
   body(b.body, out.body);
+  absence_handled_ -= absence;
   handlers(b, out);
   current_block_ = saved;
+}
+
+// A handler for ORA-00942 (an exception declared with PRAGMA EXCEPTION_INIT(e, -942)): the code
+// expects a table to be missing when it runs.
+bool Lowerer::catches_undefined_table(const ast::PlBlock& b) const {
+  for (const auto& h : b.handlers)
+    for (const auto& e : h.exceptions) {
+      std::vector<ast::Ident> ids(e.parts.begin(), e.parts.end());
+      size_t used = 0;
+      const Symbol* s = lookup_path(ids, used);
+      if (s && used == ids.size() && s->kind == SymbolKind::Exception && s->condition == "SQLSTATE '42P01'") return true;
+    }
+  return false;
 }
 
 void Lowerer::handlers(const ast::PlBlock& b, PgBlock& out) {
@@ -984,7 +1020,9 @@ void Lowerer::raise(const ast::PlRaise& r, PgBody& out) {
 
 // EXECUTE IMMEDIATE: a literal text is converted like any statement; a computed one runs as
 // written (an item says so). Oracle's :name placeholders become $1.. in order of appearance.
-std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted) const {
+std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted,
+                                  std::string* deferred) const {
+  if (deferred) deferred->clear();
   if (text.kind == ast::ExprKind::Literal) {
     auto& l = static_cast<const ast::LiteralExpr&>(text);
     std::string sqltext = rewrite::string_literal_value(l.text);
@@ -1003,7 +1041,18 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
         ctx.catalog = env_.catalog;
         ctx.object = object_;
         ctx.routine = &placeholders;
+        ctx.other_relations = env_.views;
         RewriteResult r = convert_statement(st, dialect(), ctx);
+        // Tables the code creates at run time, or expects may be missing: converted as if they
+        // existed, and left to the run-time check, as Oracle leaves them.
+        std::string why = r.convertible ? "" : deferred_check(r.unknown_relations);
+        if (!why.empty()) {
+          std::set<std::string> known = r.unknown_relations;
+          if (env_.views) known.insert(env_.views->begin(), env_.views->end());
+          ctx.other_relations = &known;
+          r = convert_statement(st, dialect(), ctx);
+          if (r.convertible && deferred) *deferred = why;
+        }
         if (r.convertible && placeholders.count() == binds) {
           if (converted) *converted = r.sql;
           return quote_literal(r.sql);
@@ -1035,12 +1084,33 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
   return expr(text);
 }
 
+// Oracle checks a dynamic statement only when it runs, and code relies on that: it reads a table
+// some unit creates at run time (EXECUTE IMMEDIATE 'CREATE TABLE …'), or one whose absence the
+// enclosing block's handler expects (ORA-00942). plpgsql_check checks a literal EXECUTE as if it
+// were static SQL and reports the missing table; the reason to leave such a statement to run time
+// as Oracle does, or "" when some table it reads has neither excuse.
+std::string Lowerer::deferred_check(const std::set<std::string>& unknown_relations) const {
+  if (!env_.profile->checker_pragmas || unknown_relations.empty()) return "";
+  std::string names;
+  bool all_created = true;
+  for (const auto& t : unknown_relations) {
+    names += (names.empty() ? "" : ", ") + t;
+    all_created = all_created && env_.registry && env_.registry->runtime_tables.count(t);
+  }
+  if (all_created) return names + " is created at run time (EXECUTE IMMEDIATE 'CREATE TABLE …' in the converted code)";
+  if (absence_handled_) return names + " may be missing, as the enclosing block's handler for ORA-00942 expects";
+  return "";
+}
+
 // The text EXECUTE runs; on a target without USING (Redshift) a literal statement's binds are
 // spliced into it (`spliced` says so, and then no USING clause follows).
 std::string Lowerer::dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span,
-                                       bool* spliced) {
+                                       bool* spliced, std::string* deferred) {
   std::string converted;
-  std::string t = dynamic_text(text, using_args.size(), span, &converted);
+  std::string t = dynamic_text(text, using_args.size(), span, &converted, deferred);
+  if (deferred && !deferred->empty())
+    item(plsql_codes::kPattern, "dynamic statement checked when it runs, as in Oracle: " + *deferred +
+                                    " (PERFORM 'PRAGMA:DISABLE:CHECK' before it tells plpgsql_check so)", span);
   *spliced = !env_.profile->execute_using && !using_args.empty();
   if (*spliced && !converted.empty()) {
     std::vector<std::string> values;
@@ -1179,7 +1249,9 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
     }
   }
   bool splice = false;
-  std::string t = dynamic_statement(*e.text, e.using_args, e.span, &splice);
+  std::string deferred;
+  std::string t = dynamic_statement(*e.text, e.using_args, e.span, &splice, &deferred);
+  DeferredCheck check(deferred, out, e.span);
   std::string s = "EXECUTE " + t;
   if (!e.into.empty()) {
     if (e.bulk_collect) return dynamic_bulk_collect(e, t, splice, out);
@@ -1273,12 +1345,14 @@ void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
       out.push_back(PgStmt::simple("OPEN " + c + " FOR " + query(*o.query), o.span));
     } else {
       bool splice = false;
-      std::string t = dynamic_statement(*o.dynamic, o.using_args, o.span, &splice);
+      std::string deferred;
+      std::string t = dynamic_statement(*o.dynamic, o.using_args, o.span, &splice, &deferred);
       std::string s = "OPEN " + c + " FOR EXECUTE " + t;
       if (!o.using_args.empty() && !splice) {
         s += " USING ";
         for (size_t i = 0; i < o.using_args.size(); ++i) s += (i ? ", " : "") + expr(*o.using_args[i].value);
       }
+      DeferredCheck check(deferred, out, o.span);
       out.push_back(PgStmt::simple(s, o.span));
     }
     if (o.cursor->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*o.cursor).parts.size() == 1) {

@@ -301,8 +301,13 @@ private:
   std::string target_text(const ast::Expr& target, const std::string& value, Span span, bool* is_setter) const;
   // target := value (a package variable through its setter); false when the target cannot be written (an item says why).
   bool assign_value(const ast::Expr& target, const std::string& value, Span span, PgBody& out) const;
-  std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr) const;
-  std::string dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span, bool* spliced);
+  // `deferred` (may be null): why the checker must leave the statement to run time ("" if it need not; deferred_check).
+  std::string dynamic_text(const ast::Expr& text, size_t binds, Span span, std::string* converted = nullptr,
+                           std::string* deferred = nullptr) const;
+  std::string dynamic_statement(const ast::Expr& text, const std::vector<ast::CallArg>& using_args, Span span, bool* spliced,
+                                std::string* deferred = nullptr);
+  std::string deferred_check(const std::set<std::string>& unknown_relations) const;
+  bool catches_undefined_table(const ast::PlBlock& b) const;
   PgStmt no_data_found_check(const std::string& condition, Span span);
   std::optional<std::string> dynamic_block_query(const ast::PlExecImmediate& e, size_t* out_arg);
 
@@ -479,6 +484,7 @@ private:
   bool in_function_ = false;
   bool in_procedure_ = false;
   int handler_depth_ = 0;
+  int absence_handled_ = 0;  // blocks being lowered whose handlers catch ORA-00942 (table or view does not exist)
   bool uses_sql_attributes_ = false;
   mutable bool suppress_into_ = false;
   mutable bool owa_noted_ = false;  // the unit's item on the Web Toolkit emulation was raised

@@ -37,6 +37,8 @@ struct Profile {
   bool tagged_dollar_quotes = true;  // AS $orashift$ … $orashift$ (Redshift's pages show only $$, reasons above the head)
   bool nonatomic = false;         // CREATE PROCEDURE … NONATOMIC chosen per procedure
   bool dictionary_views = true;   // Oracle's dictionary views emulated in a support schema (dictionary_views.h)
+  // The target's code checker (plpgsql_check) reads PERFORM 'PRAGMA:…' statements in a body.
+  bool checker_pragmas = true;
   bool one_open_cursor = false;   // one explicit or implicit cursor open per session
   int max_in_args = 0, max_out_args = 0, max_variables = 0;  // 0: no limit checked
   size_t max_source_bytes = 0;

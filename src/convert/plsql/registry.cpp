@@ -86,6 +86,7 @@ void index_decls(PackageDecls& p, const std::vector<const ast::PlDecl*>& decls) 
 
 void Registry::add(const ast::Statement& unit) {
   global_contexts = global_contexts || writes_global_context(unit);
+  add_runtime_tables(unit, runtime_tables);
   if (unit.kind == ast::StmtKind::CreatePackage && static_cast<const ast::CreatePackage&>(unit).body) {
     auto& body = static_cast<const ast::CreatePackage&>(unit);
     mark_sparse_types(unit, package(norm(body.name.name())), sparse_types);

@@ -56,6 +56,8 @@ struct Registry {
   std::set<std::string> sparse_types;
   // Some unit writes a globally accessed application context (global_context_scan.cpp).
   bool global_contexts = false;
+  // Tables some unit creates at run time by a literal dynamic CREATE TABLE (runtime_table_scan.cpp).
+  std::set<std::string> runtime_tables;
 
   void add(const sql::ast::Statement& unit);
   const PackageDecls* package(const std::string& name) const;
@@ -86,6 +88,8 @@ public:
 void mark_sparse_types(const sql::ast::Statement& unit, const PackageDecls* spec, std::set<std::string>& out);
 // A unit calling DBMS_SESSION.SET_CONTEXT / CLEAR_CONTEXT with a client identifier (global_context_scan.cpp).
 bool writes_global_context(const sql::ast::Statement& unit);
+// Adds the tables a unit creates with EXECUTE IMMEDIATE 'CREATE … TABLE t …' (runtime_table_scan.cpp).
+void add_runtime_tables(const sql::ast::Statement& unit, std::set<std::string>& out);
 
 // Oracle's normalisation of a written identifier (upper case unless quoted).
 std::string norm(const sql::ast::Ident& i);

@@ -1,18 +1,20 @@
 #pragma once
 // The statements of a PL/SQL body and of the bodies nested in them (IF / CASE branches, loops),
 // for the scans that read the tree before it is converted (sparse_scan.cpp,
-// global_context_scan.cpp). Each call statement goes to on_call; a nested block goes to
-// on_block, which walks it as its scan needs (its declarations, its handlers).
+// global_context_scan.cpp, runtime_table_scan.cpp). Each call statement goes to on_call; a nested
+// block goes to on_block, which walks it as its scan needs (its declarations, its handlers); every
+// statement, nested or not, to on_stmt first.
 #include <vector>
 
 #include "sql/ast_plsql.h"
 
 namespace orashift::plsql {
 
-template <class OnCall, class OnBlock>
-void walk_statements(const std::vector<sql::ast::PlStmtPtr>& list, OnCall&& on_call, OnBlock&& on_block) {
+template <class OnCall, class OnBlock, class OnStmt>
+void walk_statements(const std::vector<sql::ast::PlStmtPtr>& list, OnCall&& on_call, OnBlock&& on_block, OnStmt&& on_stmt) {
   namespace ast = sql::ast;
   for (const auto& s : list) {
+    on_stmt(*s);
     switch (s->kind) {
       case ast::PlStmtKind::Call: {
         const ast::Expr& e = *static_cast<const ast::PlCall&>(*s).call;
@@ -21,17 +23,17 @@ void walk_statements(const std::vector<sql::ast::PlStmtPtr>& list, OnCall&& on_c
       }
       case ast::PlStmtKind::If: {
         const auto& i = static_cast<const ast::PlIf&>(*s);
-        for (const auto& b : i.branches) walk_statements(b.body, on_call, on_block);
-        walk_statements(i.else_body, on_call, on_block);
+        for (const auto& b : i.branches) walk_statements(b.body, on_call, on_block, on_stmt);
+        walk_statements(i.else_body, on_call, on_block, on_stmt);
         break;
       }
       case ast::PlStmtKind::Case: {
         const auto& c = static_cast<const ast::PlCase&>(*s);
-        for (const auto& b : c.whens) walk_statements(b.body, on_call, on_block);
-        walk_statements(c.else_body, on_call, on_block);
+        for (const auto& b : c.whens) walk_statements(b.body, on_call, on_block, on_stmt);
+        walk_statements(c.else_body, on_call, on_block, on_stmt);
         break;
       }
-      case ast::PlStmtKind::Loop: walk_statements(static_cast<const ast::PlLoop&>(*s).body, on_call, on_block); break;
+      case ast::PlStmtKind::Loop: walk_statements(static_cast<const ast::PlLoop&>(*s).body, on_call, on_block, on_stmt); break;
       case ast::PlStmtKind::Block: {
         const auto& b = static_cast<const ast::PlBlockStmt&>(*s);
         if (b.block) on_block(*b.block);
@@ -40,6 +42,37 @@ void walk_statements(const std::vector<sql::ast::PlStmtPtr>& list, OnCall&& on_c
       default: break;
     }
   }
+}
+
+template <class OnCall, class OnBlock>
+void walk_statements(const std::vector<sql::ast::PlStmtPtr>& list, OnCall&& on_call, OnBlock&& on_block) {
+  walk_statements(list, on_call, on_block, [](const sql::ast::PlStmt&) {});
+}
+
+// Every statement of a package (its routines' bodies and its initialisation) or a standalone
+// routine, with their nested blocks, local routines and handlers.
+template <class OnCall, class OnStmt>
+void walk_unit(const sql::ast::Statement& unit, OnCall&& on_call, OnStmt&& on_stmt) {
+  namespace ast = sql::ast;
+  struct Walk {
+    OnCall& call;
+    OnStmt& stmt;
+    void block(const ast::PlBlock& b) {
+      for (const auto& d : b.decls)
+        if (d->kind == ast::PlDeclKind::Subprogram) {
+          const auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
+          if (s.body) block(*s.body);
+        }
+      body(b.body);
+      for (const auto& h : b.handlers) body(h.body);
+    }
+    void body(const std::vector<ast::PlStmtPtr>& list) {
+      walk_statements(list, call, [&](const ast::PlBlock& b) { block(b); }, stmt);
+    }
+  } walk{on_call, on_stmt};
+  if (unit.kind == ast::StmtKind::CreatePackage) walk.block(static_cast<const ast::CreatePackage&>(unit).block);
+  else if (unit.kind == ast::StmtKind::CreateSubprogram && static_cast<const ast::CreateSubprogram&>(unit).sub.body)
+    walk.block(*static_cast<const ast::CreateSubprogram&>(unit).sub.body);
 }
 
 }  // namespace orashift::plsql

@@ -809,10 +809,12 @@ std::string SqlWriter::table_ref(const TableRef& t) {
         item("OS4017", rel + " is emulated from pg_catalog: " + dictionary_view_difference(rel), n.name.span, false);
         known = true;
       }
-      if (!known && ctx_.catalog && !ctx_.catalog->find_table(rel))
+      if (!known && ctx_.catalog && !ctx_.catalog->find_table(rel)) {
+        res_.unknown_relations.insert(rel);
         item("OS4013", "reads " + sql::compact_text(n.name.span) + ", which is not in the converted schema (another "
                        "schema, a dictionary view or an object not converted): convert it first or rewrite the query",
              n.name.span);
+      }
       break;
     }
     case TableRefKind::Subquery: {
