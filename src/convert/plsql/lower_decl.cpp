@@ -396,6 +396,7 @@ void Lowerer::pragma(const ast::PlPragma& p) {
     s.kind = SymbolKind::Exception;
     s.errcode = state;
     s.condition = "SQLSTATE '" + state + "'";
+    s.oracle_code = v;
     scope_.add(e, s);
     return;
   }

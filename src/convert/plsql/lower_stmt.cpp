@@ -93,25 +93,20 @@ private:
   mutable bool unresolved_ = false;
 };
 
-// Around a dynamic statement the checker must leave to run time (Lowerer::deferred_check): the
-// pragma that turns plpgsql_check off before it, and the one that turns it on again once the
-// caller has added everything that follows the statement (GET DIAGNOSTICS reads the EXECUTE's row
-// count, which a PERFORM would replace). PERFORM of a text is a no-op where plpgsql_check is absent.
-class DeferredCheck {
-public:
-  DeferredCheck(const std::string& reason, PgBody& out, Span span) : out_(reason.empty() ? nullptr : &out), span_(span) {
-    if (out_) out_->push_back(PgStmt::simple("PERFORM 'PRAGMA:DISABLE:CHECK'", span_));
-  }
-  DeferredCheck(const DeferredCheck&) = delete;
-  DeferredCheck& operator=(const DeferredCheck&) = delete;
-  ~DeferredCheck() {
-    if (out_) out_->push_back(PgStmt::simple("PERFORM 'PRAGMA:ENABLE:CHECK'", span_));
-  }
-
-private:
-  PgBody* out_;
-  Span span_;
-};
+// A dynamic statement the checker must leave to run time (Lowerer::deferred_check), in a block of
+// its own that starts with the pragma turning plpgsql_check off: a pragma holds to the end of its
+// group of statements, and the statement stays the last one before whatever reads its row count
+// (GET DIAGNOSTICS, also FORALL's after the block). PERFORM of a text does nothing where
+// plpgsql_check is absent (it sets FOUND, which no converted statement reads across another).
+PgStmt unchecked(PgStmt statement) {
+  PgStmt b;
+  b.kind = PgKind::Block;
+  b.span = statement.span;
+  b.block = std::make_shared<PgBlock>();
+  b.block->body.push_back(PgStmt::simple("PERFORM 'PRAGMA:DISABLE:CHECK'", statement.span));
+  b.block->body.push_back(std::move(statement));
+  return b;
+}
 
 }  // namespace
 
@@ -127,15 +122,24 @@ void Lowerer::block(const ast::PlBlock& b, PgBlock& out) {
   current_block_ = saved;
 }
 
-// A handler for ORA-00942 (an exception declared with PRAGMA EXCEPTION_INIT(e, -942)): the code
-// expects a table to be missing when it runs.
+// A handler for ORA-00942 (an exception of this unit or of a package declared with
+// PRAGMA EXCEPTION_INIT(e, -942)): the code expects a table to be missing when it runs.
 bool Lowerer::catches_undefined_table(const ast::PlBlock& b) const {
+  constexpr long kTableOrViewDoesNotExist = -942;
   for (const auto& h : b.handlers)
     for (const auto& e : h.exceptions) {
       std::vector<ast::Ident> ids(e.parts.begin(), e.parts.end());
       size_t used = 0;
       const Symbol* s = lookup_path(ids, used);
-      if (s && used == ids.size() && s->kind == SymbolKind::Exception && s->condition == "SQLSTATE '42P01'") return true;
+      if (s && used == ids.size() && s->kind == SymbolKind::Exception) {
+        if (s->oracle_code == kTableOrViewDoesNotExist) return true;
+        continue;
+      }
+      if (e.parts.size() == 2)
+        if (const PackageDecls* p = env_.registry->package(norm(e.parts[0]))) {
+          auto code = p->exception_codes.find(norm(e.parts[1]));
+          if (code != p->exception_codes.end() && code->second == kTableOrViewDoesNotExist) return true;
+        }
     }
   return false;
 }
@@ -1045,15 +1049,15 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
         RewriteResult r = convert_statement(st, dialect(), ctx);
         // Tables the code creates at run time, or expects may be missing: converted as if they
         // existed, and left to the run-time check, as Oracle leaves them.
-        std::string why = r.convertible ? "" : deferred_check(r.unknown_relations);
+        std::string why = r.convertible || !deferred ? "" : deferred_check(r.unknown_relations);
         if (!why.empty()) {
           std::set<std::string> known = r.unknown_relations;
           if (env_.views) known.insert(env_.views->begin(), env_.views->end());
           ctx.other_relations = &known;
           r = convert_statement(st, dialect(), ctx);
-          if (r.convertible && deferred) *deferred = why;
         }
         if (r.convertible && placeholders.count() == binds) {
+          if (deferred) *deferred = why;
           if (converted) *converted = r.sql;
           return quote_literal(r.sql);
         }
@@ -1110,7 +1114,7 @@ std::string Lowerer::dynamic_statement(const ast::Expr& text, const std::vector<
   std::string t = dynamic_text(text, using_args.size(), span, &converted, deferred);
   if (deferred && !deferred->empty())
     item(plsql_codes::kPattern, "dynamic statement checked when it runs, as in Oracle: " + *deferred +
-                                    " (PERFORM 'PRAGMA:DISABLE:CHECK' before it tells plpgsql_check so)", span);
+                                    " (PERFORM 'PRAGMA:DISABLE:CHECK' in a block around it tells plpgsql_check so)", span);
   *spliced = !env_.profile->execute_using && !using_args.empty();
   if (*spliced && !converted.empty()) {
     std::vector<std::string> values;
@@ -1251,10 +1255,9 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
   bool splice = false;
   std::string deferred;
   std::string t = dynamic_statement(*e.text, e.using_args, e.span, &splice, &deferred);
-  DeferredCheck check(deferred, out, e.span);
   std::string s = "EXECUTE " + t;
   if (!e.into.empty()) {
-    if (e.bulk_collect) return dynamic_bulk_collect(e, t, splice, out);
+    if (e.bulk_collect) return dynamic_bulk_collect(e, t, splice, !deferred.empty(), out);
     s += env_.profile->select_into_strict ? " INTO STRICT " : " INTO ";
     for (size_t i = 0; i < e.into.size(); ++i) s += (i ? ", " : "") + expr(*e.into[i]);
   }
@@ -1277,7 +1280,7 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
       s += (i ? ", " : "") + expr(*e.using_args[i].value);
     }
   }
-  out.push_back(PgStmt::simple(s, e.span));
+  out.push_back(deferred.empty() ? PgStmt::simple(s, e.span) : unchecked(PgStmt::simple(s, e.span)));
   after_sql(out, e.span);
   if (!e.into.empty() && !env_.profile->select_into_strict) {
     // EXECUTE sets ROW_COUNT, not FOUND: no row is NO_DATA_FOUND as in Oracle.
@@ -1289,7 +1292,8 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
 
 // EXECUTE IMMEDIATE q BULK COLLECT INTO a[, b…] USING …: the query's columns are not known here, so
 // its rows are walked (FOR x[, y…] IN EXECUTE assigns them by position) and appended in order.
-void Lowerer::dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, PgBody& out) {
+void Lowerer::dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, bool deferred,
+                                   PgBody& out) {
   if (!current_block_) {
     item(plsql_codes::kCollection, "EXECUTE IMMEDIATE … BULK COLLECT INTO outside a block", e.span);
     return;
@@ -1328,7 +1332,7 @@ void Lowerer::dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::str
   l.text = loop;
   for (size_t i = 0; i < targets.size(); ++i)
     l.body.push_back(PgStmt::simple(targets[i] + " := array_append(" + targets[i] + ", " + temps[i] + ")", e.span));
-  out.push_back(std::move(l));
+  out.push_back(deferred ? unchecked(std::move(l)) : std::move(l));
   if (uses_sql_attributes_)
     out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := COALESCE(cardinality(" + targets[0] + "), 0)", e.span));
 }
@@ -1352,8 +1356,7 @@ void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
         s += " USING ";
         for (size_t i = 0; i < o.using_args.size(); ++i) s += (i ? ", " : "") + expr(*o.using_args[i].value);
       }
-      DeferredCheck check(deferred, out, o.span);
-      out.push_back(PgStmt::simple(s, o.span));
+      out.push_back(deferred.empty() ? PgStmt::simple(s, o.span) : unchecked(PgStmt::simple(s, o.span)));
     }
     if (o.cursor->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*o.cursor).parts.size() == 1) {
       std::string on = norm(static_cast<const ast::NameExpr&>(*o.cursor).parts[0]);

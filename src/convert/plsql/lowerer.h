@@ -291,7 +291,7 @@ private:
   bool bulk_aggregates(const std::vector<ast::ExprPtr>& into, size_t cols, Span span, std::string& aggs, std::string& targets);
   static std::string bulk_columns(size_t cols);
   void execute_immediate(const ast::PlExecImmediate& e, PgBody& out);
-  void dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, PgBody& out);
+  void dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::string& text, bool splice, bool deferred, PgBody& out);
   void open(const ast::PlOpen& o, PgBody& out);
   void fetch(const ast::PlFetch& f, PgBody& out);
   void raise(const ast::PlRaise& r, PgBody& out);

@@ -28,7 +28,9 @@ std::string created_table(const std::string& text) {
   if (!word(i++, "CREATE")) return "";
   if (word(i, "GLOBAL") || word(i, "PRIVATE")) ++i;
   if (word(i, "TEMPORARY")) ++i;
-  if (!word(i++, "TABLE") || i >= t.size()) return "";
+  if (!word(i++, "TABLE")) return "";
+  if (word(i, "IF") && word(i + 1, "NOT") && word(i + 2, "EXISTS")) i += 3;  // 23ai
+  if (i >= t.size()) return "";
   // schema.table: the table's own name
   if (i + 2 < t.size() && t[i + 1].kind == sql::TokenKind::Dot) i += 2;
   if (t[i].kind != sql::TokenKind::Identifier && t[i].kind != sql::TokenKind::QuotedIdentifier) return "";

@@ -20,6 +20,7 @@ struct Symbol {
   TypeInfo type;
   std::string condition;  // exceptions: no_data_found, or SQLSTATE 'OU1AB'
   std::string errcode;    // exceptions: the SQLSTATE RAISE uses ('' for predefined ones)
+  long oracle_code = 0;   // exceptions: the ORA code of their PRAGMA EXCEPTION_INIT (0: none)
   const sql::ast::PlCursorDecl* cursor = nullptr;
   std::string setter;     // package variables: the function that assigns them
   bool out_param = false;

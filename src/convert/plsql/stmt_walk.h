@@ -49,20 +49,24 @@ void walk_statements(const std::vector<sql::ast::PlStmtPtr>& list, OnCall&& on_c
   walk_statements(list, on_call, on_block, [](const sql::ast::PlStmt&) {});
 }
 
-// Every statement of a package (its routines' bodies and its initialisation) or a standalone
-// routine, with their nested blocks, local routines and handlers.
+// Every statement of a package (its routines' bodies and its initialisation), a standalone
+// routine, a trigger (each timing point of a compound one) or a type body's methods, with their
+// nested blocks, local routines and handlers.
 template <class OnCall, class OnStmt>
 void walk_unit(const sql::ast::Statement& unit, OnCall&& on_call, OnStmt&& on_stmt) {
   namespace ast = sql::ast;
   struct Walk {
     OnCall& call;
     OnStmt& stmt;
-    void block(const ast::PlBlock& b) {
-      for (const auto& d : b.decls)
+    void decls(const std::vector<ast::PlDeclPtr>& list) {
+      for (const auto& d : list)
         if (d->kind == ast::PlDeclKind::Subprogram) {
           const auto& s = static_cast<const ast::PlSubprogramDecl&>(*d).sub;
           if (s.body) block(*s.body);
         }
+    }
+    void block(const ast::PlBlock& b) {
+      decls(b.decls);
       body(b.body);
       for (const auto& h : b.handlers) body(h.body);
     }
@@ -70,9 +74,24 @@ void walk_unit(const sql::ast::Statement& unit, OnCall&& on_call, OnStmt&& on_st
       walk_statements(list, call, [&](const ast::PlBlock& b) { block(b); }, stmt);
     }
   } walk{on_call, on_stmt};
-  if (unit.kind == ast::StmtKind::CreatePackage) walk.block(static_cast<const ast::CreatePackage&>(unit).block);
-  else if (unit.kind == ast::StmtKind::CreateSubprogram && static_cast<const ast::CreateSubprogram&>(unit).sub.body)
-    walk.block(*static_cast<const ast::CreateSubprogram&>(unit).sub.body);
+  switch (unit.kind) {
+    case ast::StmtKind::CreatePackage: walk.block(static_cast<const ast::CreatePackage&>(unit).block); break;
+    case ast::StmtKind::CreateSubprogram:
+      if (const auto& s = static_cast<const ast::CreateSubprogram&>(unit).sub; s.body) walk.block(*s.body);
+      break;
+    case ast::StmtKind::CreateTrigger: {
+      const auto& t = static_cast<const ast::CreateTrigger&>(unit);
+      if (t.block) walk.block(*t.block);
+      walk.decls(t.compound_decls);
+      for (const auto& p : t.timing_points) walk.block(p.block);
+      break;
+    }
+    case ast::StmtKind::CreateTypeBody:
+      for (const auto& m : static_cast<const ast::CreateTypeBody&>(unit).methods)
+        if (m.body) walk.block(*m.body);
+      break;
+    default: break;
+  }
 }
 
 }  // namespace orashift::plsql
