@@ -2,6 +2,7 @@
 // %ROWTYPE, records, collections, subtypes, REF CURSORs), variables and constants, cursors,
 // exceptions with stable SQLSTATEs, pragmas, parameters, and a package's members as a frame.
 #include <algorithm>
+#include <set>
 #include <map>
 #include <optional>
 #include <cstdlib>
@@ -44,21 +45,24 @@ const char* predefined_condition(const std::string& n) {
   return nullptr;
 }
 
+// ORA- codes with a PostgreSQL SQLSTATE. Where several codes share one SQLSTATE, the first listed
+// is the one SQLCODE gives back for it.
+constexpr std::pair<long, const char*> kOracleCodes[] = {
+    {-1, "23505"},    {100, "P0002"},   {-1403, "P0002"}, {-1422, "P0003"}, {-1476, "22012"}, {-1722, "22P02"},
+    {-1400, "23502"}, {-2291, "23503"}, {-2292, "23503"}, {-2290, "23514"}, {-54, "55P03"},   {-60, "40P01"},
+    {-942, "42P01"},  {-955, "42P07"},  {-1031, "42501"}, {-8177, "40001"}, {-1438, "22003"}, {-12899, "22001"},
+    {-6502, "22000"}, {-1410, "22P02"}, {-4043, "42704"}, {-1918, "42704"}, {-2289, "42P01"}, {-6550, "42000"},
+    {-904, "42703"},  {-1430, "42701"}, {-2260, "42P16"}, {-2275, "42710"}, {-1408, "42P07"}, {-1442, "42P16"},
+    {-1451, "42P16"},
+};
+
 // ORA- codes with a PostgreSQL SQLSTATE (EXCEPTION_INIT); -20000..-20999 are the application's.
 std::string sqlstate_of_oracle_code(long code) {
   if (code <= -20000 && code >= -20999) {
     std::string n = std::to_string(-code - 20000);
     return "OR" + std::string(3 - n.size(), '0') + n;
   }
-  static const std::pair<long, const char*> map[] = {
-      {-1, "23505"},    {100, "P0002"},   {-1403, "P0002"}, {-1422, "P0003"}, {-1476, "22012"}, {-1722, "22P02"},
-      {-1400, "23502"}, {-2291, "23503"}, {-2292, "23503"}, {-2290, "23514"}, {-54, "55P03"},   {-60, "40P01"},
-      {-942, "42P01"},  {-955, "42P07"},  {-1031, "42501"}, {-8177, "40001"}, {-1438, "22003"}, {-12899, "22001"},
-      {-6502, "22000"}, {-1410, "22P02"}, {-4043, "42704"}, {-1918, "42704"}, {-2289, "42P01"}, {-6550, "42000"},
-      {-904, "42703"},  {-1430, "42701"}, {-2260, "42P16"}, {-2275, "42710"}, {-1408, "42P07"}, {-1442, "42P16"},
-      {-1451, "42P16"},
-  };
-  for (const auto& [o, s] : map)
+  for (const auto& [o, s] : kOracleCodes)
     if (o == code) return s;
   return "";
 }
@@ -78,6 +82,17 @@ std::string user_sqlstate(const std::string& qualified) {
 }
 
 }  // namespace
+
+// SQLCODE's CASE branches from SQLSTATE back to Oracle's number, one per SQLSTATE of the table
+// (so `IF SQLCODE != -942 THEN RAISE` — a DROP of a table that may not exist — and
+// `SQLCODE = -955` — a CREATE of one that may — mean what they mean in Oracle).
+std::string sqlcode_branches() {
+  std::string out;
+  std::set<std::string> seen;
+  for (const auto& [o, s] : kOracleCodes)
+    if (seen.insert(s).second) out += " WHEN SQLSTATE = '" + std::string(s) + "' THEN " + std::to_string(o);
+  return out;
+}
 
 // An ORA code with no PostgreSQL counterpart keeps a SQLSTATE of its own: 'OE' + 3 characters.
 std::string unmapped_sqlstate(long code) {

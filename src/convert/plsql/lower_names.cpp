@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "convert/plsql/builtin_support.h"
 #include "convert/plsql/codes.h"
 #include "convert/plsql/lowerer.h"
 #include "convert/plsql/overloads.h"
@@ -135,10 +136,9 @@ std::string Lowerer::sqlcode_text() const {
            "WHEN SQLERRM ~ '^O[UE][0-9A-Z]{3}:' THEN 1 WHEN SQLSTATE = '22012' THEN -1476 WHEN SQLSTATE = '22P02' THEN -1722 "
            "WHEN SQLSTATE = '23502' THEN -1400 ELSE -6502 END)";
   // Oracle's numbers for the conditions the converter maps (docs/plsql.md), user-defined 1.
-  return "(CASE WHEN SQLSTATE LIKE 'OR___' THEN -(20000 + substr(SQLSTATE, 3)::integer) "
-         "WHEN SQLSTATE LIKE 'OU%' THEN 1 WHEN SQLSTATE = 'P0002' THEN 100 WHEN SQLSTATE = 'P0003' THEN -1422 "
-         "WHEN SQLSTATE = '23505' THEN -1 WHEN SQLSTATE = '22012' THEN -1476 WHEN SQLSTATE = '22P02' THEN -1722 "
-         "WHEN SQLSTATE = '23502' THEN -1400 WHEN SQLSTATE = '23503' THEN -2291 ELSE -6502 END)";
+  static const std::string text = "(CASE WHEN SQLSTATE LIKE 'OR___' THEN -(20000 + substr(SQLSTATE, 3)::integer) "
+                                  "WHEN SQLSTATE LIKE 'OU%' THEN 1" + sqlcode_branches() + " ELSE -6502 END)";
+  return text;
 }
 
 // The symbol the leading parts name (`used` = how many parts it took: v, label.v, proc.p, pkg.v).

@@ -90,7 +90,7 @@ END;
 
 }  // namespace
 
-TEST(PlsqlDeferredCheck, TablesCreatedAtRunTimeOrExpectedMissing) {
+TEST(PlsqlRuntimeObjects, DynamicSqlOnTablesCreatedAtRunTimeOrExpectedMissing) {
   if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
   auto u = e2e::convert_and_apply("deferred_check", kProgram);
   e2e::expect_all_applied(u);
@@ -145,4 +145,70 @@ TEST(PlsqlDeferredCheck, TablesCreatedAtRunTimeOrExpectedMissing) {
                                               prefix + "SETTINGS_SAVED is created at run time",
                                               prefix + "FEATURE_ITEMS may be missing, as the enclosing block's handler for ORA-00942 expects",
                                               prefix + "OTHER_ITEMS may be missing, as the enclosing block's handler for ORA-00942 expects"}));
+}
+
+namespace {
+
+// The idioms of install and upgrade scripts that run on a schema in any state: drop what may not
+// be there, create what may be there already, keyed on SQLCODE in a WHEN OTHERS handler.
+const char* kSqlcodeProgram = R"(
+CREATE OR REPLACE PROCEDURE drop_if_exists(p_table VARCHAR2) IS
+BEGIN
+  EXECUTE IMMEDIATE 'DROP TABLE ' || p_table;
+EXCEPTION
+  WHEN OTHERS THEN
+    IF SQLCODE != -942 THEN
+      RAISE;
+    END IF;
+END;
+/
+CREATE OR REPLACE PROCEDURE create_if_missing(p_table VARCHAR2) IS
+BEGIN
+  EXECUTE IMMEDIATE 'CREATE TABLE ' || p_table || ' (id INTEGER)';
+EXCEPTION
+  WHEN OTHERS THEN
+    IF SQLCODE = -955 THEN
+      NULL;
+    ELSE
+      RAISE;
+    END IF;
+END;
+/
+CREATE OR REPLACE FUNCTION code_of(p_sql VARCHAR2) RETURN NUMBER IS
+BEGIN
+  EXECUTE IMMEDIATE p_sql;
+  RETURN 0;
+EXCEPTION
+  WHEN OTHERS THEN
+    RETURN SQLCODE;
+END;
+/
+)";
+
+}  // namespace
+
+// Oracle Database Error Messages 19c: ORA-00942 "table or view does not exist", ORA-00955 "name
+// is already used by an existing object", ORA-00904 "invalid identifier", ORA-01400 "cannot insert
+// NULL", ORA-02290 "check constraint violated", ORA-01438 "value larger than specified precision";
+// PL/SQL Language Reference, "SQLCODE Function": in a handler, the number of the error raised.
+TEST(PlsqlRuntimeObjects, SqlcodeTellsWhichObjectError) {
+  if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
+  auto u = e2e::convert_and_apply("sqlcode_objects", kSqlcodeProgram);
+  e2e::expect_all_applied(u);
+  e2e::Session s(u.url);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s("CALL drop_if_exists('never_created')"), "OK");
+  EXPECT_EQ(s("CALL create_if_missing('app_log')"), "OK");
+  EXPECT_EQ(s("CALL create_if_missing('app_log')"), "OK");  // there already: ORA-00955, ignored
+  EXPECT_EQ(s("SELECT to_regclass('app_log') IS NOT NULL"), "t");
+  EXPECT_EQ(s("CALL drop_if_exists('app_log')"), "OK");
+  EXPECT_EQ(s("SELECT to_regclass('app_log') IS NULL"), "t");
+  // Any other error still propagates.
+  EXPECT_EQ(s("CALL drop_if_exists('pg_catalog.pg_class')").rfind("ERROR 42501", 0), 0u);
+  ASSERT_EQ(s("CREATE TABLE checked (id integer NOT NULL CHECK (id > 0), amount numeric(4,2))"), "OK");
+  EXPECT_EQ(s("SELECT code_of('SELECT missing_column FROM checked')"), "-904");
+  EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (NULL, 1)')"), "-1400");
+  EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (-1, 1)')"), "-2290");
+  EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (1, 100)')"), "-1438");
+  EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (1, 1)')"), "0");
 }
