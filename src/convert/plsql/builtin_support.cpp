@@ -465,6 +465,63 @@ BEGIN
 END
 $orashift$;
 )SQL"},
+      // MD4 (RFC 1320), which pgcrypto takes from OpenSSL 3's legacy provider, not loaded by
+      // PostgreSQL: written out here. Words are bigints masked to 32 bits; PostgreSQL's bitwise
+      // operators share one precedence, hence the parentheses.
+      {"orashift_md4", R"SQL((src bytea)
+RETURNS bytea
+LANGUAGE plpgsql IMMUTABLE STRICT
+AS $orashift$
+DECLARE
+  m CONSTANT bigint := 4294967295;
+  n bigint := length(src);
+  msg bytea := src || '\x80'::bytea || decode(repeat('00', ((55 - length(src)) % 64 + 64) % 64), 'hex');
+  r bigint[] := ARRAY[1732584193, 4023233417, 2562383102, 271733878];
+  saved bigint[];
+  x bigint[];
+  order2 CONSTANT integer[] := '{0,4,8,12,1,5,9,13,2,6,10,14,3,7,11,15}';
+  order3 CONSTANT integer[] := '{0,8,4,12,2,10,6,14,1,9,5,13,3,11,7,15}';
+  shifts CONSTANT integer[] := '{3,7,11,19,3,5,9,13,3,9,11,15}';
+  t integer; b bigint; c bigint; d bigint; f bigint; v bigint; k integer; s integer; extra bigint;
+  result bytea := '';
+BEGIN
+  FOR i IN 0..7 LOOP  -- the length in bits, 64-bit little-endian
+    msg := msg || set_byte('\x00'::bytea, 0, (((n * 8) >> (8 * i)) & 255)::integer);
+  END LOOP;
+  FOR blk IN 0 .. length(msg) / 64 - 1 LOOP
+    x := '{}';
+    FOR j IN 0..15 LOOP
+      x := x || (get_byte(msg, blk * 64 + j * 4)::bigint | (get_byte(msg, blk * 64 + j * 4 + 1)::bigint << 8) |
+                 (get_byte(msg, blk * 64 + j * 4 + 2)::bigint << 16) | (get_byte(msg, blk * 64 + j * 4 + 3)::bigint << 24));
+    END LOOP;
+    saved := r;
+    FOR i IN 0..47 LOOP
+      t := (4 - i % 4) % 4;  -- [abcd] [dabc] [cdab] [bcda]
+      b := r[(t + 1) % 4 + 1]; c := r[(t + 2) % 4 + 1]; d := r[(t + 3) % 4 + 1];
+      IF i < 16 THEN
+        f := (b & c) | ((~b & m) & d); k := i; extra := 0;
+      ELSIF i < 32 THEN
+        f := (b & c) | (b & d) | (c & d); k := order2[i - 15]; extra := 1518500249;
+      ELSE
+        f := (b # c) # d; k := order3[i - 31]; extra := 1859775393;
+      END IF;
+      s := shifts[(i / 16) * 4 + i % 4 + 1];
+      v := (r[t + 1] + f + x[k + 1] + extra) & m;
+      r[t + 1] := ((v << s) | (v >> (32 - s))) & m;
+    END LOOP;
+    FOR j IN 1..4 LOOP
+      r[j] := (r[j] + saved[j]) & m;
+    END LOOP;
+  END LOOP;
+  FOR j IN 1..4 LOOP
+    FOR q IN 0..3 LOOP
+      result := result || set_byte('\x00'::bytea, 0, ((r[j] >> (8 * q)) & 255)::integer);
+    END LOOP;
+  END LOOP;
+  RETURN result;
+END
+$orashift$;
+)SQL"},
       {"orashift_crypto", R"SQL((src bytea, typ integer, key bytea, iv bytea, decrypting boolean)
 RETURNS bytea
 LANGUAGE plpgsql IMMUTABLE
@@ -479,6 +536,12 @@ BEGIN
   IF cipher IS NULL OR chain IS NULL OR pad IS NULL THEN
     RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
       MESSAGE = format('DBMS_CRYPTO cipher suite %s: pgcrypto has no such algorithm, chaining or padding', typ);
+  END IF;
+  IF typ & 255 = 1 THEN
+    -- Single DES is in OpenSSL 3's legacy provider, which PostgreSQL does not load; 3DES with
+    -- K K K is DES with K (E_K(D_K(E_K(x))) = E_K(x)), and 3DES is in the default provider.
+    cipher := '3des';
+    k := substr(key, 1, 8) || substr(key, 1, 8) || substr(key, 1, 8);
   END IF;
   IF typ & 255 = 2 THEN
     k := substr(key, 1, 16) || substr(key, 1, 8);  -- two-key 3DES: K1 K2 K1

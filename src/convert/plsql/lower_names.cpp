@@ -699,6 +699,7 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     std::string typ = upper(sql::compact_text(c->args[1].value->span));
     if (typ.rfind("SYS.", 0) == 0) typ = typ.substr(4);
     static const std::map<std::string, std::string> algorithms = {
+        {"DBMS_CRYPTO.HASH_MD4", "md4"},       {"1", "md4"},
         {"DBMS_CRYPTO.HASH_MD5", "md5"},       {"2", "md5"},    {"DBMS_CRYPTO.HASH_SH1", "sha1"},     {"3", "sha1"},
         {"DBMS_CRYPTO.HASH_SH256", "sha256"}, {"4", "sha256"}, {"DBMS_CRYPTO.HASH_SH384", "sha384"}, {"5", "sha384"},
         {"DBMS_CRYPTO.HASH_SH512", "sha512"}, {"6", "sha512"}};
@@ -707,6 +708,7 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     bool text = family == "CLOB" || family == "VARCHAR2" || family == "CHAR", bytes = family == "BLOB" || family == "RAW";
     if (it != algorithms.end() && (text || bytes)) {
       std::string src = text ? "convert_to(" + arg(0) + ", 'UTF8')" : arg(0);
+      if (it->second == "md4") return helper_call("orashift_md4", src);
       if (it->second == "md5") return "decode(md5(" + src + "), 'hex')";
       if (it->second == "sha1") {
         res_.uses_pgcrypto = true;
@@ -716,12 +718,14 @@ std::optional<std::string> Lowerer::builtin_package_call(const std::vector<std::
     }
     bool literal = typ.rfind("DBMS_CRYPTO.", 0) == 0 || typ.find_first_not_of("0123456789") == std::string::npos;
     if (it == algorithms.end() && !literal && (text || bytes)) {
-      // The algorithm in a variable: pgcrypto's digest() takes its name, chosen at run time.
+      // The algorithm in a variable: pgcrypto's digest() takes its name, chosen at run time
+      // (MD4 through the support function: OpenSSL 3 keeps it out of pgcrypto's reach).
       res_.uses_pgcrypto = true;
       std::string src = text ? "convert_to(" + arg(0) + ", 'UTF8')" : arg(0);
-      return "digest(" + src + ", CASE (" + arg(1) +
-             ")::integer WHEN 1 THEN 'md4' WHEN 2 THEN 'md5' WHEN 3 THEN 'sha1' WHEN 4 THEN 'sha256' WHEN 5 THEN 'sha384' "
-             "WHEN 6 THEN 'sha512' END)";
+      return "CASE WHEN (" + arg(1) + ")::integer = 1 THEN " + helper_call("orashift_md4", src) + " ELSE digest(" + src +
+             ", CASE (" + arg(1) +
+             ")::integer WHEN 2 THEN 'md5' WHEN 3 THEN 'sha1' WHEN 4 THEN 'sha256' WHEN 5 THEN 'sha384' "
+             "WHEN 6 THEN 'sha512' END) END";
     }
   }
   if (dialect() == Dialect::Postgres && pkg == "DBMS_UTILITY" && fn == "GET_HASH_VALUE" && n == 3 && !as_statement) {
