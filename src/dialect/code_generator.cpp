@@ -13,6 +13,7 @@
 #include "convert/plsql/overloads.h"
 #include "convert/plsql/plsql_support.h"
 #include "dialect/commented_sql.h"
+#include "dialect/dynamic_table_ddl.h"
 #include "common/naming.h"
 #include "dialect/plsql_profiles.h"
 #include "dialect/statement_finder.h"
@@ -193,6 +194,9 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   env.types = options.types;
   env.signatures = &signatures;
   env.orafce = options.code.orafce && options.dialect == Dialect::Postgres;
+  env.table_ddl = [dialect = options.dialect, types = options.types](const std::string& text) {
+    return dynamic_table_ddl(text, dialect, types);
+  };
 
   struct Placed {
     int order;
