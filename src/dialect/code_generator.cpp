@@ -13,7 +13,7 @@
 #include "convert/plsql/overloads.h"
 #include "convert/plsql/plsql_support.h"
 #include "dialect/commented_sql.h"
-#include "dialect/dynamic_table_ddl.h"
+#include "dialect/dynamic_ddl.h"
 #include "common/naming.h"
 #include "dialect/plsql_profiles.h"
 #include "dialect/statement_finder.h"
@@ -194,8 +194,8 @@ CodeObjects generate_code_objects(const Catalog& catalog, const ConvertOptions& 
   env.types = options.types;
   env.signatures = &signatures;
   env.orafce = options.code.orafce && options.dialect == Dialect::Postgres;
-  env.table_ddl = [dialect = options.dialect, types = options.types](const std::string& text) {
-    return dynamic_table_ddl(text, dialect, types);
+  env.schema_ddl = [dialect = options.dialect, types = options.types](const std::string& text) {
+    return dynamic_ddl(text, dialect, types);
   };
 
   struct Placed {

@@ -224,6 +224,8 @@ BEGIN
       amount   NUMBER(10,2),
       note     CLOB,
       CONSTRAINT stage_orders_pk PRIMARY KEY (order_id))';
+  EXECUTE IMMEDIATE 'CREATE SEQUENCE stage_seq START WITH 10 INCREMENT BY 5
+                     MAXVALUE 9999999999999999999999999999 NOCACHE NOCYCLE NOORDER';
 END;
 /
 CREATE OR REPLACE FUNCTION stage_one(p_id NUMBER) RETURN NUMBER IS
@@ -238,10 +240,11 @@ END;
 
 }  // namespace
 
-// A table created by dynamic SQL (PL/SQL Language Reference 19c, "EXECUTE IMMEDIATE Statement":
-// any SQL statement, DDL included) gets the target's types, keys and defaults, as the schema's
-// own tables do: the Oracle text as written (NUMBER, VARCHAR2, CLOB) would fail on PostgreSQL.
-TEST(PlsqlRuntimeObjects, DynamicCreateTableGetsTheTargetsTypes) {
+// A table or sequence created by dynamic SQL (PL/SQL Language Reference 19c, "EXECUTE IMMEDIATE
+// Statement": any SQL statement, DDL included) gets the target's types, keys, defaults and
+// sequence options, as the schema's own do: the Oracle text as written (NUMBER, VARCHAR2, CLOB,
+// NOCACHE, a 28-digit MAXVALUE) would fail on PostgreSQL.
+TEST(PlsqlRuntimeObjects, DynamicCreateTableAndSequenceGetTheTargetsTypes) {
   if (!std::getenv("ORASHIFT_TEST_PG")) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set";
   auto u = e2e::convert_and_apply("dynamic_table", kDynamicTableProgram);
   e2e::expect_all_applied(u);
@@ -251,6 +254,7 @@ TEST(PlsqlRuntimeObjects, DynamicCreateTableGetsTheTargetsTypes) {
   EXPECT_EQ(s("SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) "
               "FROM information_schema.columns WHERE table_name = 'stage_orders'"),
             "order_id bigint, customer character varying, amount numeric, note text");
+  EXPECT_EQ(s("SELECT nextval('stage_seq') || ' ' || nextval('stage_seq')"), "10 15");
   EXPECT_EQ(s("SELECT stage_one(7)"), "1");
   EXPECT_EQ(s("SELECT customer || ' ' || amount FROM stage_orders"), "none 12.50");
   EXPECT_EQ(s("SELECT stage_one(7)").rfind("ERROR 23505", 0), 0u);  // the key came along

@@ -1037,21 +1037,24 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
       const ast::Statement& st = *parsed.statements[0];
       bool dml = st.kind == ast::StmtKind::Select || st.kind == ast::StmtKind::Insert || st.kind == ast::StmtKind::Update ||
                  st.kind == ast::StmtKind::Delete || st.kind == ast::StmtKind::Merge;
-      if (st.kind == ast::StmtKind::CreateTable && binds == 0 && env_.table_ddl) {
-        // A table with its columns (not AS SELECT, OF type or a temporary table, whose meaning
-        // differs): Oracle's types would fail on the target, so it is converted as the schema's
-        // tables are.
+      // A table with its columns (not AS SELECT, OF type or a temporary table, whose meaning
+      // differs) or a sequence: Oracle's types and options would fail on the target, so they
+      // are converted as the schema's tables and sequences are.
+      bool table = false, sequence = st.kind == ast::StmtKind::CreateSequence;
+      if (st.kind == ast::StmtKind::CreateTable) {
         const auto& t = static_cast<const ast::CreateTable&>(st);
-        if (!t.columns.empty() && !t.of_type && !t.global_temporary && !t.private_temporary)
-          if (auto ddl = env_.table_ddl(sqltext)) {
-            item(plsql_codes::kPattern,
-                 "dynamic CREATE TABLE " + sql::compact_text(t.name.span) +
-                     " converted as the schema's tables are (types, keys, defaults mapped to the target's)",
-                 span);
-            if (converted) *converted = *ddl;
-            return quote_literal(*ddl);
-          }
+        table = !t.columns.empty() && !t.of_type && !t.global_temporary && !t.private_temporary;
       }
+      if ((table || sequence) && binds == 0 && env_.schema_ddl)
+        if (auto ddl = env_.schema_ddl(sqltext)) {
+          item(plsql_codes::kPattern,
+               std::string("dynamic CREATE ") + (table ? "TABLE" : "SEQUENCE") + " converted as the schema's " +
+                   (table ? "tables are (types, keys, defaults" : "sequences are (bounds, options") +
+                   " mapped to the target's)",
+               span);
+          if (converted) *converted = *ddl;
+          return quote_literal(*ddl);
+        }
       if (dml) {
         // Placeholders are bound by position (each occurrence its own), so :x → $n by where it
         // stands in the text, whatever order the writer prints things in.

@@ -67,9 +67,9 @@ struct Environment {
   const Profile* profile = nullptr;
   TypeMappingSettings types;
   bool orafce = false;  // built-in packages as calls into the orafce extension (PostgreSQL)
-  // An Oracle CREATE TABLE's target statements, converted as the schema's tables are
-  // (dialect/dynamic_table_ddl.h); nothing when it does not convert.
-  std::function<std::optional<std::string>(const std::string&)> table_ddl;
+  // An Oracle CREATE TABLE's or CREATE SEQUENCE's target statements, converted as the schema's
+  // tables and sequences are (dialect/dynamic_ddl.h); nothing when it does not convert.
+  std::function<std::optional<std::string>(const std::string&)> schema_ddl;
 };
 
 // Trigger facts the body needs (:NEW/:OLD and their REFERENCING names, row vs statement).

@@ -1,4 +1,4 @@
-#include "dialect/dynamic_table_ddl.h"
+#include "dialect/dynamic_ddl.h"
 
 #include <string_view>
 
@@ -7,11 +7,13 @@
 
 namespace orashift {
 
-std::optional<std::string> dynamic_table_ddl(const std::string& oracle_create_table, Dialect dialect,
-                                             const TypeMappingSettings& types) {
-  DdlLoad load = load_ddl_texts({{"<dynamic SQL>", oracle_create_table + "\n;\n"}});
+std::optional<std::string> dynamic_ddl(const std::string& oracle_create, Dialect dialect, const TypeMappingSettings& types) {
+  DdlLoad load = load_ddl_texts({{"<dynamic SQL>", oracle_create + "\n;\n"}});
+  const Catalog& c = load.catalog;
+  bool one_table = c.tables.size() == 1 && !c.tables[0].columns.empty() && c.sequences.empty();
+  bool one_sequence = c.sequences.size() == 1 && c.tables.empty();
   if (load.statements != 1 || load.statements_failed != 0 || load.statements_ignored != 0 ||
-      load.diagnostics.error_count() != 0 || load.catalog.tables.size() != 1 || load.catalog.tables[0].columns.empty())
+      load.diagnostics.error_count() != 0 || !(one_table || one_sequence))
     return std::nullopt;
   ConvertOptions options;
   options.dialect = dialect;
