@@ -60,6 +60,19 @@ EXCEPTION
   WHEN errs.no_table THEN RETURN 'no';
 END;
 /
+CREATE OR REPLACE FUNCTION count_archive RETURN NUMBER IS
+  n NUMBER;
+BEGIN
+  EXECUTE IMMEDIATE 'select count(*) from settings_archive' INTO n;
+  RETURN n;
+EXCEPTION
+  WHEN OTHERS THEN
+    IF SQLCODE = -942 THEN
+      RETURN -1;
+    END IF;
+    RAISE;
+END;
+/
 CREATE OR REPLACE FUNCTION first_setting RETURN VARCHAR2 IS
   v VARCHAR2(30);
 BEGIN
@@ -106,6 +119,11 @@ TEST(PlsqlRuntimeObjects, DynamicSqlOnTablesCreatedAtRunTimeOrExpectedMissing) {
   EXPECT_EQ(s("SELECT has_feature()"), "TRUE");
   ASSERT_EQ(s("DROP TABLE feature_items"), "OK");
 
+  // The same with WHEN OTHERS testing SQLCODE.
+  EXPECT_EQ(s("SELECT count_archive()"), "-1");
+  ASSERT_EQ(s("CREATE TABLE settings_archive (id integer)"), "OK");
+  EXPECT_EQ(s("SELECT count_archive()"), "0");
+
   // The same with the exception declared in a package.
   EXPECT_EQ(s("SELECT has_other()"), "no");
   ASSERT_EQ(s("CREATE TABLE other_items (id integer)"), "OK");
@@ -144,7 +162,8 @@ TEST(PlsqlRuntimeObjects, DynamicSqlOnTablesCreatedAtRunTimeOrExpectedMissing) {
   EXPECT_EQ(said, (std::multiset<std::string>{prefix + "SETTINGS_SAVED is created at run time",
                                               prefix + "SETTINGS_SAVED is created at run time",
                                               prefix + "FEATURE_ITEMS may be missing, as the enclosing block's handler for ORA-00942 expects",
-                                              prefix + "OTHER_ITEMS may be missing, as the enclosing block's handler for ORA-00942 expects"}));
+                                              prefix + "OTHER_ITEMS may be missing, as the enclosing block's handler for ORA-00942 expects",
+                                              prefix + "SETTINGS_ARCHIVE may be missing, as the enclosing block's handler for ORA-00942 expects"}));
 }
 
 namespace {

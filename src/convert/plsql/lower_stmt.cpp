@@ -123,11 +123,28 @@ void Lowerer::block(const ast::PlBlock& b, PgBlock& out) {
 }
 
 // A handler for ORA-00942 (an exception of this unit or of a package declared with
-// PRAGMA EXCEPTION_INIT(e, -942)): the code expects a table to be missing when it runs.
+// PRAGMA EXCEPTION_INIT(e, -942), or WHEN OTHERS testing SQLCODE against -942 in an IF): the
+// code expects a table to be missing when it runs.
 bool Lowerer::catches_undefined_table(const ast::PlBlock& b) const {
   constexpr long kTableOrViewDoesNotExist = -942;
+  auto tests_sqlcode = [](const ast::PlHandler& h) {
+    for (const auto& st : h.body) {
+      if (st->kind != ast::PlStmtKind::If) continue;
+      for (const auto& branch : static_cast<const ast::PlIf&>(*st).branches) {
+        std::string c = upper(sql::compact_text(branch.condition->span));
+        c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+        if (c.find("SQLCODE") != std::string::npos && (c.find("-942") != std::string::npos || c.find("-00942") != std::string::npos))
+          return true;
+      }
+    }
+    return false;
+  };
   for (const auto& h : b.handlers)
     for (const auto& e : h.exceptions) {
+      if (e.parts.size() == 1 && norm(e.parts[0]) == "OTHERS") {
+        if (tests_sqlcode(h)) return true;
+        continue;
+      }
       std::vector<ast::Ident> ids(e.parts.begin(), e.parts.end());
       size_t used = 0;
       const Symbol* s = lookup_path(ids, used);
