@@ -7,7 +7,8 @@
 
 namespace orashift {
 
-std::optional<std::string> dynamic_ddl(const std::string& oracle_create, Dialect dialect, const TypeMappingSettings& types) {
+std::optional<plsql::SchemaDdl> dynamic_ddl(const std::string& oracle_create, Dialect dialect,
+                                            const TypeMappingSettings& types) {
   DdlLoad load = load_ddl_texts({{"<dynamic SQL>", oracle_create + "\n;\n"}});
   const Catalog& c = load.catalog;
   bool one_table = c.tables.size() == 1 && !c.tables[0].columns.empty() && c.sequences.empty();
@@ -18,12 +19,14 @@ std::optional<std::string> dynamic_ddl(const std::string& oracle_create, Dialect
   ConvertOptions options;
   options.dialect = dialect;
   options.types = types;
-  ActionItems items;  // located in the temporary text: the caller says what was done instead
+  ActionItems items;  // located in the temporary text: the caller reports them at the EXECUTE
   ConvertedSchema schema = generate_ddl(load.catalog, options, items);
   if (!schema.flagged.empty() || schema.objects.empty()) return std::nullopt;
+  plsql::SchemaDdl out;
+  for (const auto& i : items.items()) out.items.emplace_back(std::string(i.kind->code), i.message);
   // The statements without the generator's comment lines (its reasons, for a reader of the
   // script): the text runs as one EXECUTE string.
-  std::string sql;
+  std::string& sql = out.sql;
   for (const auto& o : schema.objects) {
     if (!o.flagged_code.empty()) return std::nullopt;
     for (size_t at = 0; at < o.sql.size();) {
@@ -36,7 +39,7 @@ std::optional<std::string> dynamic_ddl(const std::string& oracle_create, Dialect
       at = end + 1;
     }
   }
-  return sql;
+  return out;
 }
 
 }  // namespace orashift

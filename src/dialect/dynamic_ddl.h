@@ -7,12 +7,15 @@
 #include <optional>
 #include <string>
 
+#include "convert/plsql/schema_ddl.h"
 #include "convert/type_mapping.h"
 
 namespace orashift {
 
-// The target's statements (';'-separated) for one Oracle CREATE TABLE with a column list or one
-// CREATE SEQUENCE, or nothing when the text is not that or some part of it does not convert.
-std::optional<std::string> dynamic_ddl(const std::string& oracle_create, Dialect dialect, const TypeMappingSettings& types);
+// The target's statements for one Oracle CREATE TABLE with a column list or one CREATE SEQUENCE,
+// with the items converting it raised (what it dropped or changed, as for the schema's own
+// objects), or nothing when the text is not that or some part of it is not converted at all.
+std::optional<plsql::SchemaDdl> dynamic_ddl(const std::string& oracle_create, Dialect dialect,
+                                            const TypeMappingSettings& types);
 
 }  // namespace orashift

@@ -136,6 +136,15 @@ BEGIN
            DBMS_CRYPTO.ENCRYPT(UTL_RAW.CAST_TO_RAW('a longer secret'), c_cbc, l_key), c_cbc, l_key));
 END;
 /
+CREATE OR REPLACE FUNCTION des_short_key RETURN VARCHAR2 IS
+  l_cipher RAW(100);
+BEGIN
+  l_cipher := DBMS_CRYPTO.ENCRYPT(HEXTORAW('0123456789ABCDEF'), DBMS_CRYPTO.DES_CBC_PKCS5, HEXTORAW('13345779'));
+  RETURN RAWTOHEX(l_cipher);
+EXCEPTION
+  WHEN OTHERS THEN RETURN SQLERRM;
+END;
+/
 CREATE OR REPLACE FUNCTION aes RETURN VARCHAR2 IS
   c_suite CONSTANT PLS_INTEGER := DBMS_CRYPTO.ENCRYPT_AES256 + DBMS_CRYPTO.CHAIN_ECB + DBMS_CRYPTO.PAD_NONE;
   l_key RAW(32) := HEXTORAW('000102030405060708090A0B0C0D0E0F101112131415161718191A1B1C1D1E1F');
@@ -278,6 +287,8 @@ TEST(PlsqlBuiltins, DbmsCryptoMacAndCiphersGiveTheStandardVectors) {
   // Single DES (FIPS 46 worked example: key 133457799BBCDFF1, 0123456789ABCDEF → 85E813540F0AB405),
   // which OpenSSL 3 also keeps in its legacy provider: run as 3DES with the key three times.
   EXPECT_EQ(s("SELECT des()"), "85E813540F0AB405 0123456789ABCDEF a longer secret");
+  // A key shorter than the cipher's is ORA-28234, not a cipher text of a padded key.
+  EXPECT_EQ(s("SELECT des_short_key()"), "ORA-28234: key length too short");
 }
 
 TEST(PlsqlBuiltins, ApplicationContextsAreSessionState) {

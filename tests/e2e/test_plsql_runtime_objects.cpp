@@ -6,6 +6,8 @@
 // does not exist", Error Messages). The converted statements run as Oracle's do, and
 // plpgsql_check, which reads a literal EXECUTE as static SQL, is told to leave them to run time;
 // a dynamic statement on a missing table with neither excuse is still reported.
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "plsql_harness.h"
@@ -193,6 +195,24 @@ EXCEPTION
     END IF;
 END;
 /
+CREATE OR REPLACE FUNCTION overflow_code RETURN VARCHAR2 IS
+  v VARCHAR2(3);
+  n NUMBER(4,1);
+  r VARCHAR2(40);
+BEGIN
+  BEGIN
+    v := 'abcdef';
+  EXCEPTION
+    WHEN VALUE_ERROR THEN r := SQLCODE;
+  END;
+  BEGIN
+    n := 100000;
+  EXCEPTION
+    WHEN OTHERS THEN r := r || ' ' || SQLCODE;
+  END;
+  RETURN r;
+END;
+/
 CREATE OR REPLACE FUNCTION code_of(p_sql VARCHAR2) RETURN NUMBER IS
 BEGIN
   EXECUTE IMMEDIATE p_sql;
@@ -228,8 +248,23 @@ TEST(PlsqlRuntimeObjects, SqlcodeTellsWhichObjectError) {
   EXPECT_EQ(s("SELECT code_of('SELECT missing_column FROM checked')"), "-904");
   EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (NULL, 1)')"), "-1400");
   EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (-1, 1)')"), "-2290");
-  EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (1, 100)')"), "-1438");
+  // PostgreSQL raises the same 22003 for a column (Oracle -1438) and a variable (-6502): -6502,
+  // as the VALUE_ERROR handler that catches both says.
+  EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (1, 100)')"), "-6502");
   EXPECT_EQ(s("SELECT code_of('INSERT INTO checked VALUES (1, 1)')"), "0");
+  // SQLSTATEs PostgreSQL raises for several Oracle errors, told apart by the message.
+  EXPECT_EQ(s("SELECT code_of('DROP SEQUENCE no_such_seq')"), "-2289");
+  EXPECT_EQ(s("SELECT code_of('DROP INDEX no_such_index')"), "-1418");
+  EXPECT_EQ(s("SELECT code_of('DROP PROCEDURE no_such_proc')"), "-4043");
+  EXPECT_EQ(s("SELECT code_of('SELECT x.id FROM checked')"), "-904");
+  ASSERT_EQ(s("CREATE TABLE parent_t (id integer PRIMARY KEY)"), "OK");
+  ASSERT_EQ(s("CREATE TABLE child_t (pid integer REFERENCES parent_t)"), "OK");
+  ASSERT_EQ(s("INSERT INTO parent_t VALUES (1); INSERT INTO child_t VALUES (1)"), "OK");
+  EXPECT_EQ(s("SELECT code_of('INSERT INTO child_t VALUES (2)')"), "-2291");
+  EXPECT_EQ(s("SELECT code_of('DELETE FROM parent_t')"), "-2292");
+  EXPECT_EQ(s("SELECT code_of('ALTER TABLE checked ADD CONSTRAINT checked_id_check CHECK (id < 100)')"), "-2264");
+  // A PL/SQL variable too small for its value is VALUE_ERROR, -6502, whatever the type.
+  EXPECT_EQ(s("SELECT overflow_code()"), "-6502 -6502");
 }
 
 namespace {
@@ -245,6 +280,13 @@ BEGIN
       CONSTRAINT stage_orders_pk PRIMARY KEY (order_id))';
   EXECUTE IMMEDIATE 'CREATE SEQUENCE stage_seq START WITH 10 INCREMENT BY 5
                      MAXVALUE 9999999999999999999999999999 NOCACHE NOCYCLE NOORDER';
+END;
+/
+CREATE TABLE dept (id NUMBER PRIMARY KEY);
+
+CREATE OR REPLACE PROCEDURE make_linked IS
+BEGIN
+  EXECUTE IMMEDIATE 'CREATE TABLE linked (id NUMBER PRIMARY KEY, dept_id NUMBER REFERENCES dept (id))';
 END;
 /
 CREATE OR REPLACE FUNCTION stage_one(p_id NUMBER) RETURN NUMBER IS
@@ -278,4 +320,25 @@ TEST(PlsqlRuntimeObjects, DynamicCreateTableAndSequenceGetTheTargetsTypes) {
   EXPECT_EQ(s("SELECT customer || ' ' || amount FROM stage_orders"), "none 12.50");
   EXPECT_EQ(s("SELECT stage_one(7)").rfind("ERROR 23505", 0), 0u);  // the key came along
   EXPECT_EQ(e2e::check_errors(s), "NULL");  // the reads of the table made at run time are left to run time
+  // What the conversion drops is said at the EXECUTE, as for the schema's own tables: here the
+  // foreign key to a table the statement's own conversion does not know.
+  auto report = e2e::read_json(u.dir.parent_path() / "report" / "report.json");
+  std::vector<std::string> said;
+  for (const auto& i : report["action_items"])
+    if (i["message"].get<std::string>().rfind("dynamic CREATE TABLE: ", 0) == 0) said.push_back(i["code"].get<std::string>());
+  EXPECT_EQ(said, std::vector<std::string>{"OS2020"}) << report["action_items"].dump(1);
+}
+
+// On Redshift, whose procedures have no checker pragma, a statement on a table made at run time
+// is converted as if the table existed too, so it names the table as the CREATE's conversion does.
+TEST(PlsqlRuntimeObjects, RedshiftNamesTablesMadeAtRunTimeAsItsCreateDoes) {
+  auto dir = e2e::temp_dir("runtime-objects-redshift");
+  std::filesystem::create_directories(dir / "src");
+  std::ofstream(dir / "src" / "install.sql") << kDynamicTableProgram;
+  e2e::run_orashift({"convert", "--source", "oracle-files:" + (dir / "src").string(), "--target", "redshift", "--out",
+                     (dir / "out").string()});
+  std::string converted = e2e::converted_text(dir / "out" / "redshift");
+  EXPECT_NE(converted.find("EXECUTE 'CREATE TABLE \"stage_orders\""), std::string::npos) << converted;
+  EXPECT_NE(converted.find("INSERT INTO \"stage_orders\""), std::string::npos) << converted;
+  EXPECT_EQ(converted.find("PRAGMA"), std::string::npos) << converted;
 }

@@ -537,6 +537,10 @@ BEGIN
     RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
       MESSAGE = format('DBMS_CRYPTO cipher suite %s: pgcrypto has no such algorithm, chaining or padding', typ);
   END IF;
+  IF length(key) < (CASE typ & 255 WHEN 1 THEN 8 WHEN 2 THEN 16 WHEN 3 THEN 24 WHEN 6 THEN 16 WHEN 7 THEN 24
+                                   WHEN 8 THEN 32 ELSE 0 END) THEN
+    RAISE EXCEPTION USING ERRCODE = '@28234@', MESSAGE = 'ORA-28234: key length too short';
+  END IF;
   IF typ & 255 = 1 THEN
     -- Single DES is in OpenSSL 3's legacy provider, which PostgreSQL does not load; 3DES with
     -- K K K is DES with K (E_K(D_K(E_K(x))) = E_K(x)), and 3DES is in the default provider.
@@ -568,13 +572,14 @@ std::string builtin_helper_sql(const std::string& name) {
   std::string body = it != helpers().end() ? it->second : std::string();
   // Helpers kept beside the lowering that calls them.
   for (auto other : {dbms_output_helper_sql, xml_helper_sql, xmlgen_helper_sql, dbms_lock_helper_sql, boxed_helper_sql,
-                     owa_helper_sql, session_context_helper_sql, dbms_sql_helper_sql, json_helper_sql})
+                     owa_helper_sql, session_context_helper_sql, dbms_sql_helper_sql, json_helper_sql,
+                     sqlcode_helper_sql})
     if (body.empty()) body = other(name);
   if (body.empty() && name == "orashift_format_model") body = rewrite::format_model_function_sql();
   if (body.empty() && name == "orashift_userenv") body = rewrite::userenv_function_sql();
   if (body.empty()) return "";
   replace_all(body, "@NAME@", kSqlName);
-  for (long code : {44001L, 44002L, 44003L, 44004L, 29262L, 1428L, 2003L})
+  for (long code : {44001L, 44002L, 44003L, 44004L, 29262L, 1428L, 2003L, 28234L})
     replace_all(body, "@" + std::to_string(code) + "@", unmapped_sqlstate(-code));
   return "CREATE OR REPLACE FUNCTION \"" + name + "\"" + body;
 }

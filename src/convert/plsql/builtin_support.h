@@ -28,7 +28,7 @@ std::string boxed_helper_sql(const std::string& name);
 // The SQLSTATE an ORA- code with no PostgreSQL counterpart keeps ('OE' + 3 characters of a hash
 // of the code): the same in the helpers that raise it and in the handlers that catch it.
 std::string unmapped_sqlstate(long code);
-// " WHEN SQLSTATE = 'x' THEN n…" for every SQLSTATE an ORA code maps to (lower_decl.cpp).
-std::string sqlcode_branches();
+// orashift_sqlcode(state, message): SQLCODE of a handler (lower_decl.cpp).
+std::string sqlcode_helper_sql(const std::string& name);
 
 }  // namespace orashift::plsql

@@ -52,9 +52,29 @@ constexpr std::pair<long, const char*> kOracleCodes[] = {
     {-1400, "23502"}, {-2291, "23503"}, {-2292, "23503"}, {-2290, "23514"}, {-54, "55P03"},   {-60, "40P01"},
     {-942, "42P01"},  {-955, "42P07"},  {-1031, "42501"}, {-8177, "40001"}, {-1438, "22003"}, {-12899, "22001"},
     {-6502, "22000"}, {-1410, "22P02"}, {-4043, "42704"}, {-1918, "42704"}, {-2289, "42P01"}, {-6550, "42000"},
-    {-904, "42703"},  {-1430, "42701"}, {-2260, "42P16"}, {-2275, "42710"}, {-1408, "42P07"}, {-1442, "42P16"},
-    {-1451, "42P16"},
+    {-904, "42703"},  {-1430, "42701"}, {-2260, "42P16"}, {-2264, "42710"}, {-2275, "42710"}, {-1408, "42P07"},
+    {-1442, "42P16"}, {-1451, "42P16"}, {-1418, "42704"}, {-4043, "42883"},
 };
+
+// SQLSTATEs PostgreSQL raises for more than one Oracle error, told apart by its message (the
+// server's own English text; under other lc_messages the SQLSTATE's first code above stands).
+struct MessageRefinement {
+  const char* state;
+  const char* message_prefix;
+  long code;
+};
+constexpr MessageRefinement kMessageRefinements[] = {
+    {"42P01", "sequence ", -2289},                   // DROP SEQUENCE of a missing one
+    {"42P01", "missing FROM-clause entry", -904},    // a column qualified by an unknown name
+    {"42704", "index ", -1418},                      // DROP INDEX of a missing one
+    {"42704", "role ", -1918},                       // DROP USER / ROLE
+    {"23503", "update or delete on table ", -2292},  // a parent row still referenced
+};
+
+// SQLSTATEs PostgreSQL raises both for a table's column and for a PL/SQL variable: Oracle's code
+// is -12899 / -1438 for the column, -6502 (VALUE_ERROR) for the variable; SQLCODE says -6502, as
+// the handler that catches them (VALUE_ERROR → data_exception) does.
+constexpr const char* kVariableOrColumn[] = {"22001", "22003"};
 
 // ORA- codes with a PostgreSQL SQLSTATE (EXCEPTION_INIT); -20000..-20999 are the application's.
 std::string sqlstate_of_oracle_code(long code) {
@@ -83,15 +103,26 @@ std::string user_sqlstate(const std::string& qualified) {
 
 }  // namespace
 
-// SQLCODE's CASE branches from SQLSTATE back to Oracle's number, one per SQLSTATE of the table
-// (so `IF SQLCODE != -942 THEN RAISE` — a DROP of a table that may not exist — and
-// `SQLCODE = -955` — a CREATE of one that may — mean what they mean in Oracle).
-std::string sqlcode_branches() {
-  std::string out;
-  std::set<std::string> seen;
-  for (const auto& [o, s] : kOracleCodes)
-    if (seen.insert(s).second) out += " WHEN SQLSTATE = '" + std::string(s) + "' THEN " + std::to_string(o);
-  return out;
+// SQLCODE in a handler: the SQLSTATE (and for a few, the message) back to Oracle's number, one
+// code per SQLSTATE of the table, so `IF SQLCODE != -942 THEN RAISE` (a DROP of a table that may
+// not exist) and `SQLCODE = -955` (a CREATE of one that may) mean what they mean in Oracle.
+// A support function, orashift_sqlcode(SQLSTATE, SQLERRM), rather than a CASE at every use.
+std::string sqlcode_helper_sql(const std::string& name) {
+  if (name != "orashift_sqlcode") return "";
+  std::string cases;
+  std::set<std::string> seen(std::begin(kVariableOrColumn), std::end(kVariableOrColumn));
+  for (const auto& [o, s] : kOracleCodes) {
+    if (!seen.insert(s).second) continue;
+    std::string code = std::to_string(o);
+    for (const auto& r : kMessageRefinements)
+      if (std::string(r.state) == s)
+        code = "CASE WHEN starts_with(message, '" + std::string(r.message_prefix) + "') THEN " + std::to_string(r.code) +
+               " ELSE " + code + " END";
+    cases += "\n    WHEN '" + std::string(s) + "' THEN " + code;
+  }
+  return "(state text, message text)\nRETURNS integer\nLANGUAGE sql IMMUTABLE\nAS $orashift$\n"
+         "SELECT CASE\n  WHEN state LIKE 'OR___' THEN -(20000 + substr(state, 3)::integer)\n"
+         "  WHEN state LIKE 'OU%' THEN 1\n  ELSE CASE state" + cases + "\n    ELSE -6502 END\nEND\n$orashift$;\n";
 }
 
 // An ORA code with no PostgreSQL counterpart keeps a SQLSTATE of its own: 'OE' + 3 characters.

@@ -136,9 +136,7 @@ std::string Lowerer::sqlcode_text() const {
            "WHEN SQLERRM ~ '^O[UE][0-9A-Z]{3}:' THEN 1 WHEN SQLSTATE = '22012' THEN -1476 WHEN SQLSTATE = '22P02' THEN -1722 "
            "WHEN SQLSTATE = '23502' THEN -1400 ELSE -6502 END)";
   // Oracle's numbers for the conditions the converter maps (docs/plsql.md), user-defined 1.
-  static const std::string text = "(CASE WHEN SQLSTATE LIKE 'OR___' THEN -(20000 + substr(SQLSTATE, 3)::integer) "
-                                  "WHEN SQLSTATE LIKE 'OU%' THEN 1" + sqlcode_branches() + " ELSE -6502 END)";
-  return text;
+  return helper_call("orashift_sqlcode", "SQLSTATE, SQLERRM");
 }
 
 // The symbol the leading parts name (`used` = how many parts it took: v, label.v, proc.p, pkg.v).

@@ -1064,13 +1064,15 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
       }
       if ((table || sequence) && binds == 0 && env_.schema_ddl)
         if (auto ddl = env_.schema_ddl(sqltext)) {
+          const std::string what = std::string("dynamic CREATE ") + (table ? "TABLE" : "SEQUENCE");
           item(plsql_codes::kPattern,
-               std::string("dynamic CREATE ") + (table ? "TABLE" : "SEQUENCE") + " converted as the schema's " +
-                   (table ? "tables are (types, keys, defaults" : "sequences are (bounds, options") +
+               what + " converted as the schema's " + (table ? "tables are (types, keys, defaults" : "sequences are (bounds, options") +
                    " mapped to the target's)",
                span);
-          if (converted) *converted = *ddl;
-          return quote_literal(*ddl);
+          // What converting it dropped or changed, as for the schema's own objects, said here.
+          for (const auto& [code, message] : ddl->items) item(code.c_str(), what + ": " + message, span);
+          if (converted) *converted = ddl->sql;
+          return quote_literal(ddl->sql);
         }
       if (dml) {
         // Placeholders are bound by position (each occurrence its own), so :x → $n by where it
@@ -1129,7 +1131,7 @@ std::string Lowerer::dynamic_text(const ast::Expr& text, size_t binds, Span span
 // were static SQL and reports the missing table; the reason to leave such a statement to run time
 // as Oracle does, or "" when some table it reads has neither excuse.
 std::string Lowerer::deferred_check(const std::set<std::string>& unknown_relations) const {
-  if (!env_.profile->checker_pragmas || unknown_relations.empty()) return "";
+  if (unknown_relations.empty()) return "";
   std::string names;
   bool all_created = true;
   for (const auto& t : unknown_relations) {
@@ -1148,8 +1150,12 @@ std::string Lowerer::dynamic_statement(const ast::Expr& text, const std::vector<
   std::string converted;
   std::string t = dynamic_text(text, using_args.size(), span, &converted, deferred);
   if (deferred && !deferred->empty())
-    item(plsql_codes::kPattern, "dynamic statement checked when it runs, as in Oracle: " + *deferred +
-                                    " (PERFORM 'PRAGMA:DISABLE:CHECK' in a block around it tells plpgsql_check so)", span);
+    item(plsql_codes::kPattern,
+         "dynamic statement checked when it runs, as in Oracle: " + *deferred +
+             (env_.profile->checker_pragmas ? " (PERFORM 'PRAGMA:DISABLE:CHECK' in a block around it tells plpgsql_check so)" : ""),
+         span);
+  // The statement runs unchecked only where a checker reads the pragma.
+  if (deferred && !env_.profile->checker_pragmas) deferred->clear();
   *spliced = !env_.profile->execute_using && !using_args.empty();
   if (*spliced && !converted.empty()) {
     std::vector<std::string> values;

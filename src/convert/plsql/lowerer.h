@@ -16,6 +16,7 @@
 #include "convert/plsql/pl_type.h"
 #include "convert/plsql/profile.h"
 #include "convert/plsql/registry.h"
+#include "convert/plsql/schema_ddl.h"
 #include "convert/plsql/scope.h"
 #include "convert/plsql/target_tree.h"
 #include "convert/sql_rewrite.h"
@@ -69,7 +70,7 @@ struct Environment {
   bool orafce = false;  // built-in packages as calls into the orafce extension (PostgreSQL)
   // An Oracle CREATE TABLE's or CREATE SEQUENCE's target statements, converted as the schema's
   // tables and sequences are (dialect/dynamic_ddl.h); nothing when it does not convert.
-  std::function<std::optional<std::string>(const std::string&)> schema_ddl;
+  SchemaDdlConverter schema_ddl;
 };
 
 // Trigger facts the body needs (:NEW/:OLD and their REFERENCING names, row vs statement).
