@@ -195,6 +195,29 @@ EXCEPTION
     END IF;
 END;
 /
+CREATE OR REPLACE PACKAGE app_errs IS
+  batch_failed EXCEPTION;
+  PRAGMA EXCEPTION_INIT(batch_failed, -24381);
+END;
+/
+CREATE OR REPLACE FUNCTION own_codes RETURN VARCHAR2 IS
+  e_busy EXCEPTION;
+  PRAGMA EXCEPTION_INIT(e_busy, -30006);
+  r VARCHAR2(40);
+BEGIN
+  BEGIN
+    RAISE e_busy;
+  EXCEPTION
+    WHEN OTHERS THEN r := SQLCODE;
+  END;
+  BEGIN
+    RAISE app_errs.batch_failed;
+  EXCEPTION
+    WHEN OTHERS THEN r := r || ' ' || SQLCODE;
+  END;
+  RETURN r;
+END;
+/
 CREATE OR REPLACE FUNCTION overflow_code RETURN VARCHAR2 IS
   v VARCHAR2(3);
   n NUMBER(4,1);
@@ -265,6 +288,8 @@ TEST(PlsqlRuntimeObjects, SqlcodeTellsWhichObjectError) {
   EXPECT_EQ(s("SELECT code_of('ALTER TABLE checked ADD CONSTRAINT checked_id_check CHECK (id < 100)')"), "-2264");
   // A PL/SQL variable too small for its value is VALUE_ERROR, -6502, whatever the type.
   EXPECT_EQ(s("SELECT overflow_code()"), "-6502 -6502");
+  // EXCEPTION_INIT codes with no PostgreSQL error, the unit's own and a package's, raised by the code.
+  EXPECT_EQ(s("SELECT own_codes()"), "-30006 -24381");
 }
 
 namespace {

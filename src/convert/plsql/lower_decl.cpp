@@ -103,6 +103,8 @@ std::string user_sqlstate(const std::string& qualified) {
 
 }  // namespace
 
+std::string oracle_code_sqlstate(long code) { return sqlstate_of_oracle_code(code); }
+
 // SQLCODE in a handler: the SQLSTATE (and for a few, the message) back to Oracle's number, one
 // code per SQLSTATE of the table, so `IF SQLCODE != -942 THEN RAISE` (a DROP of a table that may
 // not exist) and `SQLCODE = -955` (a CREATE of one that may) mean what they mean in Oracle.
@@ -433,6 +435,7 @@ void Lowerer::pragma(const ast::PlPragma& p) {
       // No PostgreSQL error is ORA<code>: the exception keeps a SQLSTATE of its own ('OE' + the
       // code's hash), so RAISE and its handlers still meet, but the target never raises it.
       state = unmapped_sqlstate(v);
+      unmapped_codes_.emplace(state, v);
       item(plsql_codes::kBehaviour,
            "PRAGMA EXCEPTION_INIT(" + e + ", " + code + "): no PostgreSQL error corresponds to ORA" + code +
                "; a handler for " + e + " catches only what this code raises itself (SQLSTATE '" + state + "')",

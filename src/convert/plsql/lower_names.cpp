@@ -136,7 +136,18 @@ std::string Lowerer::sqlcode_text() const {
            "WHEN SQLERRM ~ '^O[UE][0-9A-Z]{3}:' THEN 1 WHEN SQLSTATE = '22012' THEN -1476 WHEN SQLSTATE = '22P02' THEN -1722 "
            "WHEN SQLSTATE = '23502' THEN -1400 ELSE -6502 END)";
   // Oracle's numbers for the conditions the converter maps (docs/plsql.md), user-defined 1.
-  return helper_call("orashift_sqlcode", "SQLSTATE, SQLERRM");
+  std::string call = helper_call("orashift_sqlcode", "SQLSTATE, SQLERRM");
+  // An EXCEPTION_INIT code with no PostgreSQL counterpart has a SQLSTATE of its own ('OE' + a
+  // hash): the codes this unit and the source's packages declare, back to their number.
+  std::map<std::string, long> own;
+  for (const auto& [state, code] : unmapped_codes_) own.emplace(state, code);
+  for (const auto& [name, p] : env_.registry->packages)
+    for (const auto& [e, code] : p.exception_codes)
+      if (oracle_code_sqlstate(code).empty()) own.emplace(unmapped_sqlstate(code), code);
+  if (own.empty()) return call;
+  std::string cases;
+  for (const auto& [state, code] : own) cases += " WHEN '" + state + "' THEN " + std::to_string(code);
+  return "(CASE SQLSTATE" + cases + " ELSE " + call + " END)";
 }
 
 // The symbol the leading parts name (`used` = how many parts it took: v, label.v, proc.p, pkg.v).

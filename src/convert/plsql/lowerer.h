@@ -488,6 +488,7 @@ private:
   bool in_function_ = false;
   bool in_procedure_ = false;
   int handler_depth_ = 0;
+  mutable std::map<std::string, long> unmapped_codes_;  // SQLSTATE → ORA code of EXCEPTION_INITs with no PostgreSQL error
   int absence_handled_ = 0;  // blocks being lowered whose handlers catch ORA-00942 (table or view does not exist)
   bool uses_sql_attributes_ = false;
   mutable bool suppress_into_ = false;
