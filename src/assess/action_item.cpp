@@ -136,6 +136,9 @@ const std::vector<ActionItemKind>& action_item_kinds() {
       {"OS2024", ItemSeverity::Info, "constraints", "Key or index renamed: its name is a table's on PostgreSQL",
        "PostgreSQL keeps tables, sequences and indexes in one namespace per schema, and a primary or unique key's index takes the constraint's name; Oracle keeps constraints and indexes apart from tables, so a key named like its table (CONSTRAINT t PRIMARY KEY in table t) would collide. The key or index gets the name shown (the Oracle name with _PK, _UK or _IDX); scripts that ALTER or DROP it by name need the new one.",
        0.0},
+      {"OS2025", ItemSeverity::Medium, "constraints", "Key's delete rule or deferral not kept",
+       "Oracle's ON DELETE CASCADE / SET NULL removes or empties the child rows when a parent row is deleted, and DEFERRABLE INITIALLY DEFERRED checks a key at COMMIT. Redshift enforces no key and runs no delete rule; DuckDB has neither delete rules nor deferred checks. A DELETE of a parent row leaves its children as they are: delete (or set to NULL) the child rows in the same transaction, and order statements so that each one leaves the keys valid.",
+       0.5},
       // 3xxx: indexes and physical design
       {"OS3001", ItemSeverity::Info, "physical", "Index dropped on Redshift",
        "Redshift has no indexes; its columns informed the sort and distribution keys.", 0.0},

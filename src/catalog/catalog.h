@@ -67,6 +67,9 @@ struct Constraint {
   std::vector<std::string> columns;
   std::string ref_table;          // foreign keys
   std::vector<std::string> ref_columns;
+  std::string on_delete;          // foreign keys: "CASCADE" or "SET NULL" ("" = Oracle's default, NO ACTION)
+  bool deferrable = false;        // DEFERRABLE [INITIALLY DEFERRED]
+  bool initially_deferred = false;
   std::string check_sql;          // check constraints: condition text
   bool enabled = true;            // DISABLE keeps it in the dictionary but unenforced
   bool validated = true;          // NOVALIDATE: existing rows were not checked

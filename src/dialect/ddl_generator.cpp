@@ -167,7 +167,7 @@ private:
       std::string key;
       if (!c.name.empty())
         key += "CONSTRAINT " + q(relation_name(c.name, c.kind == ConstraintKind::PrimaryKey ? "_PK" : "_UK", object(t), c.span)) + " ";
-      key += std::string(constraint_word(c.kind)) + " (" + column_list(c.columns) + ")";
+      key += std::string(constraint_word(c.kind)) + " (" + column_list(c.columns) + ")" + key_rules(t, c, "");
       if (opt_.keys_after_load && opt_.dialect != Dialect::DuckDb) {
         std::vector<std::string> key_columns;
         for (const auto& k : c.columns) key_columns.push_back(target_name(k));
@@ -440,9 +440,39 @@ private:
       if (!c.name.empty()) sql += "CONSTRAINT " + q(c.name) + " ";
       sql += "FOREIGN KEY (" + column_list(c.columns) + ") REFERENCES " + q(c.ref_table);
       if (!c.ref_columns.empty()) sql += " (" + column_list(c.ref_columns) + ")";
+      sql += key_rules(t, c, c.on_delete);
       sql += ";\n";
       out_.objects.push_back({"CONSTRAINT", c.name, t.name, sql, ApplyPhase::AfterLoad, c.span, {}});
     }
+  }
+
+  // ON DELETE and DEFERRABLE of a key, as PostgreSQL writes them; on Redshift (no key enforced)
+  // and DuckDB (no delete rules, no deferred checks) an item says what the target will not do.
+  std::string key_rules(const Table& t, const Constraint& c, const std::string& on_delete) {
+    std::string rules = on_delete.empty() ? "" : " ON DELETE " + on_delete;
+    if (c.deferrable) rules += c.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    if (rules.empty()) return rules;
+    if (opt_.dialect == Dialect::Postgres) {
+      // PostgreSQL refuses a foreign key to a deferrable key; Oracle allows it. The foreign keys win.
+      if (c.kind == ConstraintKind::ForeignKey || !referenced_by_foreign_key(t)) return rules;
+      items_.add("OS2025", object(t),
+                 std::string(constraint_word(c.kind)) + (c.name.empty() ? "" : " " + c.name) + rules +
+                     " (created not deferrable: PostgreSQL cannot reference a deferrable key, and foreign keys do)",
+                 c.span, dialect());
+      return "";
+    }
+    items_.add("OS2025", object(t),
+               std::string(constraint_word(c.kind)) + (c.name.empty() ? "" : " " + c.name) + rules + " (" + dialect() +
+                   " will not do it)",
+               c.span, dialect());
+    return "";
+  }
+
+  bool referenced_by_foreign_key(const Table& t) const {
+    for (const auto& other : cat_.tables)
+      for (const auto& k : other.constraints)
+        if (k.kind == ConstraintKind::ForeignKey && k.ref_table == t.name) return true;
+    return false;
   }
 
   // The primary or unique key whose own index this one duplicates: Oracle scripts often create

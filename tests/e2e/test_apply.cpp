@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include "e2e_util.h"
@@ -143,4 +144,35 @@ TEST(Apply, ManifestForAnotherDialectIsAUsageError) {
   auto missing = e2e::run_orashift({"apply", (dir / "nothing").string(), "--target", "duckdb:" + (dir / "t.duckdb").string()});
   EXPECT_EQ(missing.exit_code, 2) << missing.output;
   EXPECT_NE(missing.output.find("manifest.json"), std::string::npos) << missing.output;
+}
+
+// Oracle SQL Language Reference 19c, "constraint" (references_clause): ON DELETE CASCADE removes
+// the child rows of a deleted parent, ON DELETE SET NULL empties their key; DEFERRABLE INITIALLY
+// DEFERRED checks at COMMIT. PostgreSQL runs the same rules on the applied schema (a key others
+// reference cannot be deferrable there: it is created not deferrable, with OS2025).
+TEST(Apply, ForeignKeyDeleteRulesAndDeferralRunOnPostgres) {
+  std::string url = e2e::fresh_pg_database("apply_fk_rules");
+  if (url.empty()) ORASHIFT_SKIP_OR_FAIL() << "ORASHIFT_TEST_PG not set or unreachable";
+  std::ifstream in(std::string(ORASHIFT_SOURCE_DIR) + "/tests/golden/foreign_key_rules/input.sql");
+  std::string ddl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::path dir = convert("fk_rules", "postgres", ddl.c_str());
+  auto r = e2e::run_orashift({"apply", (dir / "out" / "postgres").string(), "--target", url});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  PGconn* c = PQconnectdb(url.c_str());
+  auto value = [&](const char* sql) {
+    PGresult* q = PQexec(c, sql);
+    std::string v = PQresultStatus(q) == PGRES_TUPLES_OK ? PQgetvalue(q, 0, 0)
+                    : PQresultStatus(q) == PGRES_COMMAND_OK ? "OK" : std::string("ERROR ") + PQresultErrorField(q, PG_DIAG_SQLSTATE);
+    PQclear(q);
+    return v;
+  };
+  EXPECT_EQ(value("INSERT INTO orders VALUES (1), (2); INSERT INTO order_lines VALUES (1, 1), (1, 2), (2, 1); "
+                  "INSERT INTO notes VALUES (1, 1, 2)"),
+            "OK");
+  EXPECT_EQ(value("DELETE FROM orders WHERE id = 1"), "OK");
+  EXPECT_EQ(value("SELECT count(*) || ' ' || (SELECT count(*) FROM notes WHERE order_id IS NULL) FROM order_lines"), "1 1");
+  // notes_other_fk is checked at COMMIT: a child first, its parent later in the same transaction.
+  EXPECT_EQ(value("BEGIN; INSERT INTO notes VALUES (2, NULL, 3); INSERT INTO orders VALUES (3); COMMIT"), "OK");
+  EXPECT_EQ(value("BEGIN; INSERT INTO notes VALUES (3, NULL, 4); COMMIT"), "ERROR 23503");
+  PQfinish(c);
 }

@@ -567,7 +567,12 @@ PostgresSource::PostgresSource(std::string conninfo, std::optional<std::string> 
   for (const auto& r : pks.rows) {
     Table* t = find(*r[0], *r[1]);
     if (!t) continue;
-    if (!t->primary_key()) t->constraints.push_back({*r[2], ConstraintKind::PrimaryKey, {}, {}, {}, {}, true, true, {}});
+    if (!t->primary_key()) {
+      Constraint pk;
+      pk.name = *r[2];
+      pk.kind = ConstraintKind::PrimaryKey;
+      t->constraints.push_back(std::move(pk));
+    }
     for (auto& k : t->constraints)
       if (k.kind == ConstraintKind::PrimaryKey) k.columns.push_back(*r[3]);
   }
