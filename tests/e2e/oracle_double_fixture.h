@@ -271,13 +271,14 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
           "GENERATION_TYPE VARCHAR2(10), IDENTITY_OPTIONS VARCHAR2(298))");
   db.exec("CREATE TABLE ALL_CONSTRAINTS (OWNER VARCHAR2(128), CONSTRAINT_NAME VARCHAR2(128), CONSTRAINT_TYPE VARCHAR2(1), "
           "TABLE_NAME VARCHAR2(128), SEARCH_CONDITION LONG, R_OWNER VARCHAR2(128), R_CONSTRAINT_NAME VARCHAR2(128), "
-          "DELETE_RULE VARCHAR2(9), STATUS VARCHAR2(8), VALIDATED VARCHAR2(13), GENERATED VARCHAR2(14), INDEX_NAME VARCHAR2(128))");
+          "DELETE_RULE VARCHAR2(9), STATUS VARCHAR2(8), VALIDATED VARCHAR2(13), GENERATED VARCHAR2(14), INDEX_NAME VARCHAR2(128), "
+          "\"DEFERRABLE\" VARCHAR2(14), \"DEFERRED\" VARCHAR2(9))");
   auto con = [&](const char* name, const char* type, const char* table, Value cond, Value r_name, Value rule, const char* generated,
-                 Value index) {
+                 Value index, const char* deferrable = "NOT DEFERRABLE", const char* deferred = "IMMEDIATE") {
     return Row{s("SHOP"), s(name), s(type), s(table), cond, r_name ? s("SHOP") : null, r_name, rule, s("ENABLED"), s("VALIDATED"),
-               s(generated), index};
+               s(generated), index, s(deferrable), s(deferred)};
   };
-  db.insert("ALL_CONSTRAINTS", 12,
+  db.insert("ALL_CONSTRAINTS", 14,
             {con("CUSTOMERS_PK", "P", "CUSTOMERS", null, null, null, "USER NAME", s("CUSTOMERS_PK")),
              con("SYS_C008001", "C", "CUSTOMERS", s("\"ID\" IS NOT NULL"), null, null, "GENERATED NAME", null),
              con("SYS_C008002", "C", "CUSTOMERS", s("\"NAME\" IS NOT NULL"), null, null, "GENERATED NAME", null),
@@ -285,7 +286,8 @@ inline void write_double_db(const std::string& path, int n_customers, int n_orde
              con("SYS_C008003", "C", "ORDERS", s("\"ORDER_ID\" IS NOT NULL"), null, null, "GENERATED NAME", null),
              con("SYS_C008004", "C", "ORDERS", s("\"ORDERED\" IS NOT NULL"), null, null, "GENERATED NAME", null),
              con("ORDERS_AMOUNT_CK", "C", "ORDERS", s("amount >= 0"), null, null, "USER NAME", null),
-             con("ORDERS_CUSTOMER_FK", "R", "ORDERS", null, s("CUSTOMERS_PK"), s("NO ACTION"), "USER NAME", null)});
+             con("ORDERS_CUSTOMER_FK", "R", "ORDERS", null, s("CUSTOMERS_PK"), s("CASCADE"), "USER NAME", null, "DEFERRABLE",
+                 "DEFERRED")});
   db.exec("CREATE TABLE ALL_CONS_COLUMNS (OWNER VARCHAR2(128), CONSTRAINT_NAME VARCHAR2(128), TABLE_NAME VARCHAR2(128), "
           "COLUMN_NAME VARCHAR2(4000), POSITION NUMBER)");
   auto cc = [&](const char* c, const char* t, const char* col, Value pos) { return Row{s("SHOP"), s(c), s(t), s(col), pos}; };

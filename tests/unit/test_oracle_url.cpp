@@ -133,7 +133,8 @@ TEST(OracleDictionary, EveryFeatureReachesTheCatalogThroughTheFrontEnd) {
                    con("T", "T_NAME_CK", "C", {{"SEARCH_CONDITION", "name <> 'x'"}, {"STATUS", "DISABLED"}, {"VALIDATED", "NOT VALIDATED"}}),
                    con("T", "SYS_C1", "C", {{"SEARCH_CONDITION", "\"ID\" IS NOT NULL"}, {"GENERATED", "GENERATED NAME"}}),
                    con("T", "T_PARENT_FK", "R", {{"R_OWNER", "S"}, {"R_CONSTRAINT_NAME", "T_PK"}, {"DELETE_RULE", "CASCADE"},
-                                                 {"VALIDATED", "NOT VALIDATED"}}),
+                                                 {"VALIDATED", "NOT VALIDATED"}, {"\"DEFERRABLE\"", "DEFERRABLE"},
+                                                 {"\"DEFERRED\"", "DEFERRED"}}),
                    con("I", "I_PK", "P", {{"INDEX_NAME", "I_PK"}})};
   auto cc = [&](const char* t, const char* c, const char* column) {
     return row({{"OWNER", "S"}, {"TABLE_NAME", t}, {"CONSTRAINT_NAME", c}, {"COLUMN_NAME", column}});
@@ -212,6 +213,9 @@ TEST(OracleDictionary, EveryFeatureReachesTheCatalogThroughTheFrontEnd) {
       EXPECT_EQ(k.ref_table, "T");
       EXPECT_TRUE(k.enabled);
       EXPECT_FALSE(k.validated);
+      EXPECT_EQ(k.on_delete, "CASCADE");  // ALL_CONSTRAINTS.DELETE_RULE
+      EXPECT_TRUE(k.deferrable);          // DEFERRABLE, DEFERRED
+      EXPECT_TRUE(k.initially_deferred);
     }
   }
   EXPECT_EQ(checks, 1u) << ddl;

@@ -177,7 +177,7 @@ Dictionary read_dictionary(Connection& conn, const std::vector<std::string>& own
                        {{"OWNER", kName}, {"CONSTRAINT_NAME", kName}, {"CONSTRAINT_TYPE", 2}, {"TABLE_NAME", kName},
                         {"SEARCH_CONDITION", kLong}, {"R_OWNER", kName}, {"R_CONSTRAINT_NAME", kName},
                         {"DELETE_RULE", 10}, {"STATUS", 9}, {"VALIDATED", 14}, {"GENERATED", 15},
-                        {"INDEX_NAME", kName}},
+                        {"INDEX_NAME", kName}, {"\"DEFERRABLE\"", 15}, {"\"DEFERRED\"", 10}},  // keywords: quoted
                        "OWNER",
                        "CONSTRAINT_TYPE IN ('P', 'U', 'R', 'C')",
                        "OWNER, TABLE_NAME, CONSTRAINT_TYPE, CONSTRAINT_NAME",
@@ -332,10 +332,14 @@ std::string dictionary_ddl(const Dictionary& d, bool qualify) {
     return "(" + out + ")";
   };
   auto state = [&](const DictRow& c) -> std::string {
+    // DEFERRABLE ('DEFERRABLE' / 'NOT DEFERRABLE') and DEFERRED ('DEFERRED' / 'IMMEDIATE').
+    std::string deferral = v(c, "\"DEFERRABLE\"") != "DEFERRABLE" ? ""
+                           : v(c, "\"DEFERRED\"") == "DEFERRED"   ? " DEFERRABLE INITIALLY DEFERRED"
+                                                                  : " DEFERRABLE";
     bool enabled = v(c, "STATUS") != "DISABLED", validated = v(c, "VALIDATED") != "NOT VALIDATED";
-    if (enabled && validated) return "";
-    if (enabled) return " ENABLE NOVALIDATE";
-    return validated ? " DISABLE VALIDATE" : " DISABLE";
+    if (enabled && validated) return deferral;
+    if (enabled) return deferral + " ENABLE NOVALIDATE";
+    return deferral + (validated ? " DISABLE VALIDATE" : " DISABLE");
   };
   auto constraint_name = [&](const DictRow& c) {
     return v(c, "GENERATED") == "GENERATED NAME" ? std::string() : "CONSTRAINT " + q(v(c, "CONSTRAINT_NAME")) + " ";
