@@ -1,5 +1,7 @@
 #include "convert/ddl_loader.h"
 
+#include "common/ascii.h"
+
 #include "common/text_encoding.h"
 
 #include <algorithm>
@@ -53,16 +55,8 @@ Constraint to_constraint(const ast::ConstraintDef& c, const std::vector<std::str
   if (c.ref_table) {
     out.ref_table = norm(c.ref_table->name());
     for (const auto& col : c.ref_columns) out.ref_columns.push_back(norm(col));
-    // ON DELETE CASCADE / SET NULL, as written ("ON DELETE" and the rule's words, any spacing).
-    std::string rule;
-    for (char ch : c.on_delete) {
-      char u = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (std::isspace(static_cast<unsigned char>(u))) u = ' ';
-      if (u != ' ' || (!rule.empty() && rule.back() != ' ')) rule.push_back(u);
-    }
-    while (!rule.empty() && rule.back() == ' ') rule.pop_back();
-    if (rule.rfind("ON DELETE ", 0) == 0) rule.erase(0, 10);
-    out.on_delete = rule;
+    // The parser takes ON DELETE CASCADE or ON DELETE SET NULL only (span text, any case and spacing).
+    if (!c.on_delete.empty()) out.on_delete = ascii_upper(c.on_delete).rfind("SET", 0) == 0 ? "SET NULL" : "CASCADE";
   }
   out.deferrable = c.state.deferrable;
   out.initially_deferred = c.state.initially_deferred;

@@ -29,7 +29,7 @@ std::string boxed_helper_sql(const std::string& name);
 // of the code): the same in the helpers that raise it and in the handlers that catch it.
 std::string unmapped_sqlstate(long code);
 // The PostgreSQL SQLSTATE of an ORA code ("" when none corresponds; lower_decl.cpp).
-std::string oracle_code_sqlstate(long code);
+std::string sqlstate_of_oracle_code(long code);
 // orashift_sqlcode(state, message): SQLCODE of a handler (lower_decl.cpp).
 std::string sqlcode_helper_sql(const std::string& name);
 

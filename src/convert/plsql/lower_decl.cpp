@@ -76,16 +76,6 @@ constexpr MessageRefinement kMessageRefinements[] = {
 // the handler that catches them (VALUE_ERROR → data_exception) does.
 constexpr const char* kVariableOrColumn[] = {"22001", "22003"};
 
-// ORA- codes with a PostgreSQL SQLSTATE (EXCEPTION_INIT); -20000..-20999 are the application's.
-std::string sqlstate_of_oracle_code(long code) {
-  if (code <= -20000 && code >= -20999) {
-    std::string n = std::to_string(-code - 20000);
-    return "OR" + std::string(3 - n.size(), '0') + n;
-  }
-  for (const auto& [o, s] : kOracleCodes)
-    if (o == code) return s;
-  return "";
-}
 
 // A user exception's SQLSTATE: 'OU' + three base-36 characters of a hash of its qualified name,
 // the same in every unit that raises or handles it.
@@ -103,7 +93,16 @@ std::string user_sqlstate(const std::string& qualified) {
 
 }  // namespace
 
-std::string oracle_code_sqlstate(long code) { return sqlstate_of_oracle_code(code); }
+// ORA- codes with a PostgreSQL SQLSTATE (EXCEPTION_INIT); -20000..-20999 are the application's.
+std::string sqlstate_of_oracle_code(long code) {
+  if (code <= -20000 && code >= -20999) {
+    std::string n = std::to_string(-code - 20000);
+    return "OR" + std::string(3 - n.size(), '0') + n;
+  }
+  for (const auto& [o, s] : kOracleCodes)
+    if (o == code) return s;
+  return "";
+}
 
 // SQLCODE in a handler: the SQLSTATE (and for a few, the message) back to Oracle's number, one
 // code per SQLSTATE of the table, so `IF SQLCODE != -942 THEN RAISE` (a DROP of a table that may

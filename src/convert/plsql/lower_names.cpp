@@ -139,11 +139,8 @@ std::string Lowerer::sqlcode_text() const {
   std::string call = helper_call("orashift_sqlcode", "SQLSTATE, SQLERRM");
   // An EXCEPTION_INIT code with no PostgreSQL counterpart has a SQLSTATE of its own ('OE' + a
   // hash): the codes this unit and the source's packages declare, back to their number.
-  std::map<std::string, long> own;
-  for (const auto& [state, code] : unmapped_codes_) own.emplace(state, code);
-  for (const auto& [name, p] : env_.registry->packages)
-    for (const auto& [e, code] : p.exception_codes)
-      if (oracle_code_sqlstate(code).empty()) own.emplace(unmapped_sqlstate(code), code);
+  std::map<std::string, long> own = unmapped_codes_;
+  own.insert(env_.registry->unmapped_exception_codes.begin(), env_.registry->unmapped_exception_codes.end());
   if (own.empty()) return call;
   std::string cases;
   for (const auto& [state, code] : own) cases += " WHEN '" + state + "' THEN " + std::to_string(code);

@@ -93,12 +93,13 @@ private:
   mutable bool unresolved_ = false;
 };
 
-// A dynamic statement the checker must leave to run time (Lowerer::deferred_check), in a block of
-// its own that starts with the pragma turning plpgsql_check off: a pragma holds to the end of its
+// A dynamic statement the checker must leave to run time (Lowerer::deferred_check; `deferred`),
+// in a block of its own that starts with the pragma turning plpgsql_check off: a pragma holds to the end of its
 // group of statements, and the statement stays the last one before whatever reads its row count
 // (GET DIAGNOSTICS, also FORALL's after the block). PERFORM of a text does nothing where
 // plpgsql_check is absent (it sets FOUND, which no converted statement reads across another).
-PgStmt unchecked(PgStmt statement) {
+PgStmt unchecked(PgStmt statement, bool deferred) {
+  if (!deferred) return statement;
   PgStmt b;
   b.kind = PgKind::Block;
   b.span = statement.span;
@@ -1321,7 +1322,7 @@ void Lowerer::execute_immediate(const ast::PlExecImmediate& e, PgBody& out) {
       s += (i ? ", " : "") + expr(*e.using_args[i].value);
     }
   }
-  out.push_back(deferred.empty() ? PgStmt::simple(s, e.span) : unchecked(PgStmt::simple(s, e.span)));
+  out.push_back(unchecked(PgStmt::simple(s, e.span), !deferred.empty()));
   after_sql(out, e.span);
   if (!e.into.empty() && !env_.profile->select_into_strict) {
     // EXECUTE sets ROW_COUNT, not FOUND: no row is NO_DATA_FOUND as in Oracle.
@@ -1373,7 +1374,7 @@ void Lowerer::dynamic_bulk_collect(const ast::PlExecImmediate& e, const std::str
   l.text = loop;
   for (size_t i = 0; i < targets.size(); ++i)
     l.body.push_back(PgStmt::simple(targets[i] + " := array_append(" + targets[i] + ", " + temps[i] + ")", e.span));
-  out.push_back(deferred ? unchecked(std::move(l)) : std::move(l));
+  out.push_back(unchecked(std::move(l), deferred));
   if (uses_sql_attributes_)
     out.push_back(PgStmt::simple(quote_ident("sql%rowcount") + " := COALESCE(cardinality(" + targets[0] + "), 0)", e.span));
 }
@@ -1397,7 +1398,7 @@ void Lowerer::open(const ast::PlOpen& o, PgBody& out) {
         s += " USING ";
         for (size_t i = 0; i < o.using_args.size(); ++i) s += (i ? ", " : "") + expr(*o.using_args[i].value);
       }
-      out.push_back(deferred.empty() ? PgStmt::simple(s, o.span) : unchecked(PgStmt::simple(s, o.span)));
+      out.push_back(unchecked(PgStmt::simple(s, o.span), !deferred.empty()));
     }
     if (o.cursor->kind == ast::ExprKind::Name && static_cast<const ast::NameExpr&>(*o.cursor).parts.size() == 1) {
       std::string on = norm(static_cast<const ast::NameExpr&>(*o.cursor).parts[0]);

@@ -5,6 +5,7 @@
 
 #include "catalog/catalog.h"
 #include "common/ascii.h"
+#include "convert/plsql/builtin_support.h"
 #include "convert/query/sql_writer.h"
 #include "sql/parser.h"
 
@@ -107,6 +108,8 @@ void Registry::add(const ast::Statement& unit) {
         for (const auto& d : p.block.decls) list.push_back(d.get());
       }
       index_decls(decls, list);
+      for (const auto& [e, code] : decls.exception_codes)
+        if (sqlstate_of_oracle_code(code).empty()) unmapped_exception_codes.emplace(unmapped_sqlstate(code), code);
       break;
     }
     case ast::StmtKind::CreateSubprogram: {

@@ -58,6 +58,9 @@ struct Registry {
   bool global_contexts = false;
   // Tables some unit creates at run time by a literal dynamic CREATE TABLE (runtime_table_scan.cpp).
   std::set<std::string> runtime_tables;
+  // The packages' EXCEPTION_INIT codes with no PostgreSQL error: their own SQLSTATE → the code
+  // (SQLCODE gives the code back).
+  std::map<std::string, long> unmapped_exception_codes;
 
   void add(const sql::ast::Statement& unit);
   const PackageDecls* package(const std::string& name) const;
